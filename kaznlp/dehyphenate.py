@@ -1,0 +1,681 @@
+"""Join words broken at line ends and reflow wrapped lines (``kaznlp.dehyphenate``).
+
+Text from PDFs and print arrives with words split across lines, with or without
+the line-end hyphen (``инно⏎вацияларды``, ``цифр-⏎лық``), with soft hyphens
+(U+00AD), or, in web text, as "hyphen + space" (``Премьер- Министрінің``). Real
+hyphens must survive: compounds (``вице-президенті``), number + suffix
+(``80-нен``), acronym + suffix (``ХСӘҚ-ның``), reduplications (``бір-бірімен``).
+
+Every decision comes from evidence, strongest first:
+
+1. the document's own vocabulary (is ``инновацияларды`` or ``вице-президенті``
+   written whole somewhere else in the same text?),
+2. the shipped word-form lexicon ``data/lexicon_kk.txt`` (built by
+   ``models/build_lexicon.py`` from NTREX, KazQAD, KazNERD and UD KTB),
+3. Kazakh morphology: a line that starts with a suffix (``лық``, ``дағы``,
+   ``тығын``) continues the previous word; a known stem + suffix chain is a word
+   (``инновация`` + ``лар`` + ``ды``); number/acronym + suffix keeps its hyphen.
+
+Only hyphens, soft hyphens and whitespace are ever removed or inserted; letters,
+digits and punctuation are never touched. Line endings (``\\r\\n``, ``\\r``) become
+``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, overload
+
+from kaznlp._validate import check_choice, check_text
+from kaznlp.alignment import Alignment, apply_edits
+
+__all__ = ["dehyphenate"]
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+SOFT = "\u00ad"
+_HYPHENS = "-\u2010"  # ASCII hyphen-minus and U+2010 HYPHEN
+_NL = re.compile(r"\r\n|\r|\n")
+# a word at the end of a line / start of a line (letters, digits, inner hyphens, %)
+_TAIL_WORD = re.compile(r"[\w%]+(?:[-\u2010][\w%]+)*$")
+_HEAD_WORD = re.compile(r"[-\u2010]?\w+(?:[-\u2010]\w+)*")
+# "hyphen + space" inside a line: ``Премьер- Министрінің``, ``00- ден``, ``теле- және``
+_HYPH_SPACE = re.compile(r"(?<=[\w%])[-\u2010][ \t]+(?=\w)")
+_FINAL = ".!?…:;"
+_CLOSERS = "»”\"')]’"
+_BULLET = re.compile(r"(?:[•●▪►■◦*]|\d{1,3}[.)]\s|[а-яәіңғүұқөһ]\)\s)")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+
+# Words that follow a legitimate suspended hyphen: ``теле- және радиосюжеттер``.
+CONJUNCTIONS = frozenset("және мен бен пен немесе не әрі я яки һәм да де та те".split())
+# Enclitics written with a hyphen: ``сондай-ақ``, ``жоқ-ау``.
+CLITICS = frozenset("ақ ау ай ей ау мыс ғой екен".split())
+# Words that look like suffixes but are written apart: ``Ол да⏎келді`` stays two words.
+PARTICLES = frozenset("да де та те ма ме ба бе па пе мен бен пен ше ғой шама дейін бас ғана қана".split())
+
+Reflow = Literal["auto", True, False]
+
+
+# ---------------------------------------------------------------------------
+# Resources
+# ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Word forms, and (left, right[:4]) pairs of hyphenated compounds (``күш``, ``жіге``)."""
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    path = _DATA / "lexicon_kk.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            words.add(line)
+            if "-" in line:
+                parts = line.split("-")
+                for i in range(len(parts) - 1):
+                    pairs.add((parts[i], parts[i + 1][:4]))
+    return frozenset(words), frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
+def _sorted_lexicon() -> list[str]:
+    return sorted(_lexicon()[0])
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    out: set[str] = set()
+    path = _DATA / "suffixes_kk.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                out.update(line.split())
+    return frozenset(out)
+
+
+_SINGLE = frozenset("ыіаейнмңуп")  # one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...)
+
+
+def _norm(word: str) -> str:
+    w = word.lower().replace(SOFT, "")
+    if "i" in w and _CYR.search(w):
+        w = w.replace("i", "і")
+    return w
+
+
+class _Evidence:
+    """Scores for 'this string is a word' from the document, the lexicon and morphology."""
+
+    def __init__(self, doc_vocab: set[str]) -> None:
+        self.doc = doc_vocab
+        self.lex, self.pairs = _lexicon()
+        self.sfx = _suffixes()
+        self._chain_cache: dict[tuple[str, bool], bool] = {}
+        self._sorted_lex: list[str] | None = None
+        self._sorted_doc: list[str] | None = None
+
+    def is_chain(self, s: str, first_long: bool = False) -> bool:
+        """True if ``s`` is a sequence of suffixes (``лығымен`` = лығ + ы + мен)."""
+        key = (s, first_long)
+        hit = self._chain_cache.get(key)
+        if hit is not None:
+            return hit
+        n = len(s)
+        ok = [False] * (n + 1)
+        ok[n] = True
+        for i in range(n - 1, -1, -1):
+            if s[i] in _SINGLE and ok[i + 1] and not (first_long and i == 0):
+                ok[i] = True
+                continue
+            for k in range(2, min(7, n - i) + 1):
+                if ok[i + k] and s[i:i + k] in self.sfx:
+                    ok[i] = True
+                    break
+        res = n > 0 and ok[0]
+        self._chain_cache[key] = res
+        return res
+
+    def word(self, w: str) -> float:
+        """3: written elsewhere in this text; 2: in the lexicon; 1: known stem + suffixes; 0: unknown."""
+        if not w:
+            return 0
+        if w in self.doc:
+            return 3
+        if w in self.lex:
+            return 2
+        if self.analyzable(w):
+            return 1
+        return self.prefix(w)
+
+    def prefix(self, w: str) -> float:
+        """``делегация`` begins ``делегацияны`` written elsewhere in the text: 2 (text) / 1.5 (lexicon)."""
+        if len(w) < 6:
+            return 0
+        if self._sorted_doc is None:
+            self._sorted_doc = sorted(self.doc)
+        for words, score in ((self._sorted_doc, 2.0), (_sorted_lexicon(), 1.5)):
+            i = bisect_left(words, w)
+            if i < len(words) and words[i].startswith(w) and self.is_chain(words[i][len(w):]):
+                return score
+        return 0
+
+    def analyzable(self, w: str) -> bool:
+        # ``инновацияларды`` = ``инновация`` (lexicon) + ``лар`` + ``ды``
+        if "-" in w:
+            head, _, tail = w.rpartition("-")
+            return (head in self.doc or head in self.lex) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
+        for k in range(len(w) - 1, 2, -1):
+            stem = w[:k]
+            if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
+                return True
+        return False
+
+    def suffix_start(self, b: str) -> bool:
+        """``лық``, ``мациядағы``? No: ``лығымен`` yes. The piece is a suffix chain and not a word itself."""
+        if len(b) < 2 or b in PARTICLES or b in self.doc or b in self.lex or self.analyzable(b):
+            return False
+        return self.is_chain(b, first_long=True)
+
+    def hyphen_form(self, a: str, b: str) -> float:
+        """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``, ``күш-жігерін``)."""
+        form = a + "-" + b
+        if form in self.doc:
+            return 3
+        if form in self.lex or (a, b[:4]) in self.pairs:
+            return 2
+        if b in CLITICS and self.word(a) >= 2:
+            return 2  # сондай-ақ
+        if len(a) >= 2 and len(b) >= 2 and a[:2] == b[:2] and (a in self.lex or a in self.doc):
+            return 2  # reduplication: бір-бірімен, жылдан-жылға
+        return 0
+
+    def join_score(self, a: str, b: str) -> float:
+        j = self.word(a + b)
+        b_first = b.split("-")[0]
+        if j < 2.5 and self.suffix_start(b_first):
+            j = 2.5  # цифр|лық, жүрт|шылық
+        return j
+
+    def sep_score(self, a: str, b: str) -> float:
+        return min(self.word(a), self.word(b.split("-")[0]))
+
+
+def _is_acronym(a: str) -> bool:
+    letters = [c for c in a if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
+
+
+def _ends_number(a: str) -> bool:
+    return bool(a) and (a[-1].isdigit() or a[-1] == "%")
+
+
+# ---------------------------------------------------------------------------
+# Decisions
+# ---------------------------------------------------------------------------
+def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
+    """A line ends in ``a-`` and the next starts with ``b``: 'join' (drop the hyphen) or 'hyphen'.
+
+    * ``80-⏎нен`` → ``80-нен`` (number + suffix), ``ХСӘҚ-⏎ның`` → ``ХСӘҚ-ның`` (acronym + suffix)
+    * ``80-⏎-нен`` → ``80-нен`` (TeX repeats a suffix hyphen on the next line)
+    * ``Премьер-⏎Министрі`` → keep (a capital after the hyphen cannot be inside a Kazakh word)
+    * ``вице-⏎президенті`` → keep when ``вице-президент…`` is known (document or lexicon)
+    * ``жетіс-⏎тіктерді`` → ``жетістіктерді`` (the joined form is known, the pieces are not)
+    """
+    if b.startswith(("-", "\u2010")):
+        return "drop"
+    if _ends_number(a) or b[0].isdigit():
+        return "hyphen"
+    if _is_acronym(a) and not (b[0].isupper() and _is_acronym(b)):
+        return "hyphen"
+    if b[0].isupper():
+        if _is_acronym(a) and _is_acronym(b) and ev.word(_norm(a + b)) >= 2:
+            return "join"
+        return "hyphen"
+    al, bl = _norm(a), _norm(b)
+    h = ev.hyphen_form(al, bl)
+    j = ev.join_score(al, bl)
+    if h == 0 and ev.word(al) >= 2 and ev.word(bl.split("-")[0]) >= 2 and j < 2:
+        h = 1.5  # two known words and no known joined form: қарым-⏎қатынас
+    return "hyphen" if h > j else "join"
+
+
+def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool) -> str:
+    """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
+
+    * ``цифр⏎лық`` → ``цифрлық`` (``лық`` is a suffix)
+    * ``инно⏎вацияларды`` → ``инновацияларды`` (joined form: lexicon stem + suffixes)
+    * ``сот⏎әкімшілігінің`` → ``сот әкімшілігінің`` (two known words, joined form unknown)
+    * in a document with no sign of lost hyphens (pdftotext of a PDF without
+      hyphenation), only a clear case joins.
+    """
+    if not a[-1].isalpha() or not a[0].isalpha():
+        return "space"
+    al, bl = _norm(a), _norm(b)
+    j = ev.join_score(al, bl)
+    s = ev.sep_score(al, bl)
+    if not prior_join:
+        return "join" if j >= 2 and s == 0 else "space"
+    if j > s:
+        return "join"
+    if j == s and j >= 2 and j != 3 and bl not in PARTICLES:
+        return "join"  # бас⏎тау: both readings are words; this text loses hyphens, so join
+    return "space"
+
+
+def _decide_inline(ev: _Evidence, a: str, b: str) -> str:
+    """``a- b`` inside a line: 'join' (``тұрақта- нады``), 'hyphen' (``келісім- шарт`` → ``келісім-шарт``)
+    or 'keep' (``теле- және радиосюжеттер``, ``жылы- Қостанай``)."""
+    bl = _norm(b)
+    if bl in CONJUNCTIONS:
+        return "keep"  # suspended hyphen: теле- және радиосюжеттер
+    if _ends_number(a):
+        return "hyphen" if b[0].isalpha() and b[0].islower() else "keep"  # 00- ден, but 1818- 1881 stays
+    if b[0].isdigit():
+        return "keep"
+    al = _norm(a)
+    if _is_acronym(a):
+        if b[0].islower() and (ev.is_chain(bl) or len(b) <= 4):
+            return "hyphen"  # КСРО- ның
+        return "keep"
+    if b[0].isupper():
+        return "hyphen" if a[0].isupper() and ev.hyphen_form(al, bl) >= 2 else "keep"  # Премьер- Министрінің
+    if not a[0].islower() and not a[0].isupper():
+        return "keep"
+    h = ev.hyphen_form(al, bl)
+    j = ev.join_score(al, bl)
+    s = ev.sep_score(al, bl)
+    if h >= 2 and h >= j:
+        return "hyphen"
+    if j >= 2 and j > s:
+        return "join"
+    if s == 0 and j >= h:
+        return "join"  # neither piece is a word: a broken word (кенор- нының)
+    return "keep"
+
+
+# ---------------------------------------------------------------------------
+# Document analysis
+# ---------------------------------------------------------------------------
+def _doc_vocab(lines: list[str]) -> set[str]:
+    """Words written whole in the text: tokens not at a line edge, soft hyphens removed."""
+    vocab: set[str] = set()
+    n = len(lines)
+    for i, line in enumerate(lines):
+        toks = line.split()
+        if not toks:
+            continue
+        lo = 1 if i > 0 and lines[i - 1].strip() else 0
+        hi = len(toks) - 1 if i + 1 < n and lines[i + 1].strip() else len(toks)
+        for k in range(lo, hi):
+            t = toks[k]
+            if t.endswith("-") or (k > 0 and toks[k - 1].endswith("-")):
+                continue
+            t = t.strip("\"'«»“”„()[]{}.,;:!?…—–*/")
+            if len(t) >= 2 and (t[0].isalpha() or t[-1].isalpha()):
+                vocab.add(_norm(t))
+    return vocab
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Does the text look line-wrapped (lines end mid-sentence, at a steady width)?
+
+    ``"52 рет\\nкөрсетілді"`` alone is not evidence; thirty lines of about forty
+    characters that mostly continue in lower case are.
+    """
+    ev_lens: list[int] = []
+    internal = 0
+    hyph = 0
+    lengths: list[int] = []
+    prev = ""
+    for line in lines:
+        cur = line.strip()
+        if cur:
+            lengths.append(len(cur))
+        if prev and cur:
+            internal += 1
+            last = prev[-1]
+            first = cur[0]
+            if first.islower() or (first.isdigit() and last != "."):
+                if last == SOFT or (last in _HYPHENS and len(prev) > 1 and prev[-2].isalpha()):
+                    hyph += 1
+                    ev_lens.append(len(prev))
+                elif last.isalpha() or last in ",":
+                    ev_lens.append(len(prev))
+        prev = cur
+    if hyph >= 1 and hyph * 4 >= internal:
+        return True
+    if len(ev_lens) < 3 or len(ev_lens) * 10 < internal * 3:
+        return False
+    lengths.sort()
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    ev_lens.sort()
+    med = ev_lens[len(ev_lens) // 2]
+    return med >= 0.6 * p90 or med >= 25 and med <= 200 and len(ev_lens) * 2 >= internal
+
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+@overload
+def dehyphenate(text: str, *, return_alignment: Literal[False] = ..., reflow: Reflow = ...,
+                remove_page_furniture: bool = ...) -> str: ...
+@overload
+def dehyphenate(text: str, *, return_alignment: Literal[True], reflow: Reflow = ...,
+                remove_page_furniture: bool = ...) -> tuple[str, Alignment]: ...
+
+
+def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "auto",
+                remove_page_furniture: bool = False) -> str | tuple[str, Alignment]:
+    """Join words broken at line ends, reflow wrapped paragraphs, keep real hyphens.
+
+    Args:
+        text: raw text (any of ``\\n``, ``\\r\\n``, ``\\r`` line endings).
+        return_alignment: also return an :class:`~kaznlp.alignment.Alignment`
+            mapping output offsets to ``text`` (``al.span_to_src(start, end)``).
+        reflow: ``"auto"`` (default) joins the lines of a paragraph only when the
+            text shows evidence of wrapping; ``True`` always, ``False`` never
+            (then only broken words are repaired).
+        remove_page_furniture: drop PDF page furniture (form feeds, page-number
+            lines, running headers/footers repeated on 3+ pages). Off by default:
+            it is the only option that deletes digits and letters.
+
+    Returns:
+        The cleaned text (and the alignment). Only hyphens, soft hyphens and
+        whitespace differ from the input (unless page furniture is removed).
+
+    >>> dehyphenate("Делегацияға цифр\\nлық қызметтер саласындағы ұлттық жетіс\\nтіктерді таныстырды.")
+    'Делегацияға цифрлық қызметтер саласындағы ұлттық жетістіктерді таныстырды.'
+    >>> dehyphenate("Сот әкімшілігінің басшысы – ХСӘҚ вице-\\nпрезиденті Н.Р. Ахметзакиров")
+    'Сот әкімшілігінің басшысы – ХСӘҚ вице-президенті Н.Р. Ахметзакиров'
+    >>> dehyphenate("ҚР Премьер- Министрінің орынбасары, теле- және радиосюжеттер")
+    'ҚР Премьер-Министрінің орынбасары, теле- және радиосюжеттер'
+    """
+    check_text(text, "dehyphenate")
+    check_choice(reflow, "reflow", ("auto", True, False), "dehyphenate")
+    if not isinstance(remove_page_furniture, bool):
+        raise TypeError("kaznlp.dehyphenate(): remove_page_furniture must be a bool")
+    edits = _edits(text, reflow, remove_page_furniture)
+    out, al = apply_edits(text, edits)
+    return (out, al) if return_alignment else out
+
+
+def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, str]]:
+    has_nl = "\n" in text or "\r" in text
+    has_soft = SOFT in text
+    has_hs = "- " in text or "-\t" in text or "\u2010 " in text
+    if not has_nl and not has_soft and not has_hs:
+        return []  # fast path: one line, nothing to join
+    # ---- split into lines with source offsets --------------------------------
+    starts = [0]
+    brk: list[tuple[int, int]] = []  # (line_end, next_line_start)
+    if has_nl:
+        if "\r" in text:
+            for m in _NL.finditer(text):
+                brk.append((m.start(), m.end()))
+                starts.append(m.end())
+        else:
+            pos = text.find("\n")
+            while pos >= 0:
+                brk.append((pos, pos + 1))
+                starts.append(pos + 1)
+                pos = text.find("\n", pos + 1)
+    ends = [b[0] for b in brk] + [len(text)]
+    lines = [text[s:e] for s, e in zip(starts, ends)]
+    if furniture:
+        lines, furn_edits = _furniture(text, lines, starts, ends)
+    else:
+        furn_edits = []
+    if reflow == "auto":
+        wrapped = len(lines) > 1 and _is_wrapped(lines)
+    else:
+        wrapped = bool(reflow)
+    if not wrapped and not has_soft and not has_hs and "\r" not in text and not furn_edits:
+        if "-\n" not in text and "\u2010\n" not in text and "- \n" not in text:
+            return []  # fast path: unwrapped, no hyphen at a line end
+    ev = _Evidence(_doc_vocab(lines))
+    edits: list[tuple[int, int, str]] = list(furn_edits)
+
+    # ---- soft hyphens and "hyphen + space" inside lines ------------------------
+    inline: list[tuple[int, int, str]] = []
+    for li, line in enumerate(lines):
+        base = starts[li]
+        if has_soft and SOFT in line:
+            core_end = len(line.rstrip(" \t" + SOFT))
+            for m in re.finditer(SOFT + r"[ \t]*", line):
+                if m.start() >= core_end:
+                    break  # line-end soft hyphen: handled with the break
+                nxt = line[m.end():m.end() + 1]
+                if m.end() > m.start() + 1 and not (nxt.isalnum()):
+                    inline.append((base + m.start(), base + m.start() + 1, ""))
+                else:
+                    inline.append((base + m.start(), base + m.end(), ""))  # бар\xad лық → барлық
+        if has_hs and ("- " in line or "-\t" in line or "\u2010 " in line):
+            for m in _HYPH_SPACE.finditer(line):
+                tw = _TAIL_WORD.search(line, 0, m.start())
+                hw = _HEAD_WORD.match(line, m.end())
+                if not tw or not hw or tw.end() != m.start():
+                    continue
+                a = tw.group().replace(SOFT, "")
+                b = hw.group()
+                d = _decide_inline(ev, a, b)
+                if d == "join":
+                    inline.append((base + m.start(), base + m.end(), ""))
+                elif d == "hyphen":
+                    inline.append((base + m.start() + 1, base + m.end(), ""))
+    edits.extend(inline)
+
+    # ---- line breaks -------------------------------------------------------------
+    n = len(lines)
+    stripped = [ln.strip(" \t") for ln in lines]
+    # local width: the longest line of each block of non-blank lines
+    width = [0] * n
+    i = 0
+    lens_all = sorted(len(s) for s in stripped if s)
+    doc_w = lens_all[int(0.9 * (len(lens_all) - 1))] if lens_all else 0
+    while i < n:
+        if not stripped[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and stripped[j]:
+            j += 1
+        bw = max(len(stripped[k].rstrip(SOFT)) for k in range(i, j))
+        if j - i < 3:
+            bw = max(bw, doc_w)
+        for k in range(i, j):
+            width[k] = bw
+        i = j
+
+    # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
+    prior_join = False
+    if wrapped:
+        sj = ss = 0
+        for k in range(n - 1):
+            L, M = stripped[k], stripped[k + 1]
+            if not L or not M or not M[0].islower() or not L[-1].isalpha():
+                continue
+            tw = _TAIL_WORD.search(L)
+            hw = _HEAD_WORD.match(M)
+            if not tw or not hw or not tw.group()[0].isalpha():
+                continue
+            al, bl = _norm(tw.group()), _norm(hw.group())
+            j = ev.join_score(al, bl)
+            s = ev.sep_score(al, bl)
+            if j >= 2 and s == 0:
+                sj += 1
+            elif s >= 2 and j == 0:
+                ss += 1
+        prior_join = sj >= 2 and sj * 100 >= ss * 12
+
+    k = 0
+    while k < n - 1:
+        L = lines[k]
+        Ls = stripped[k]
+        if not Ls:
+            k += 1
+            continue
+        # find the next line; collect blank lines in between
+        m = k + 1
+        while m < n and not stripped[m]:
+            m += 1
+        line_core_end = starts[k] + len(L.rstrip(" \t"))
+        if m >= n:
+            # trailing blank lines / final newline: normalise to one "\n"
+            if wrapped:
+                edits.append((line_core_end, len(text), "\n"))
+            elif "\r" in text:
+                _norm_breaks(text, brk, k, n - 1, edits)
+            break
+        M = lines[m]
+        Ms = stripped[m]
+        next_core = starts[m] + (len(M) - len(M.lstrip(" \t")))
+        if m > k + 1:
+            # blank line(s): a paragraph break
+            if wrapped:
+                edits.append((line_core_end, next_core, "\n\n"))
+            elif "\r" in text:
+                _norm_breaks(text, brk, k, m, edits)
+            k = m
+            continue
+        d = _decide_break(ev, L, Ls, M, Ms, wrapped, width[k], prior_join)
+        if d is None:
+            if wrapped:
+                edits.append((line_core_end, next_core, "\n"))
+            elif text[brk[k][0]:brk[k][1]] != "\n":
+                edits.append((brk[k][0], brk[k][1], "\n"))
+        else:
+            cut, repl = d  # cut: how many characters before the core end belong to the break
+            edits.append((line_core_end - cut, next_core if (wrapped or repl != "\n") else brk[k][1], repl))
+        k = m
+    if wrapped and n > 0 and stripped[0] and lines[0][:1] in " \t":
+        edits.append((0, len(lines[0]) - len(lines[0].lstrip(" \t")), ""))
+    elif wrapped and n > 0 and not stripped[0]:
+        m = 0
+        while m < n and not stripped[m]:
+            m += 1
+        if m < n:
+            edits.append((0, starts[m] + len(lines[m]) - len(lines[m].lstrip(" \t")), ""))
+    edits.sort(key=lambda e: (e[0], e[1]))
+    return _merge(edits)
+
+
+def _norm_breaks(text: str, brk: list[tuple[int, int]], k0: int, k1: int, edits: list[tuple[int, int, str]]) -> None:
+    for k in range(k0, min(k1, len(brk))):
+        s, e = brk[k]
+        if text[s:e] != "\n":
+            edits.append((s, e, "\n"))
+
+
+def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop edits overlapping an earlier one (a soft hyphen inside a break region)."""
+    out: list[tuple[int, int, str]] = []
+    for e in edits:
+        if out and e[0] < out[-1][1]:
+            p = out[-1]
+            if e[1] <= p[1]:
+                continue
+            # overlap: keep the earlier edit, cut this one
+            e = (p[1], e[1], e[2])
+        if e[0] == e[1] and not e[2]:
+            continue
+        out.append(e)
+    return out
+
+
+def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
+                  prior_join: bool) -> tuple[int, str] | None:
+    """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
+    characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
+
+    * ``жетіс-⏎тіктерді`` → (1, "") ; ``вице-⏎президенті`` → (0, "")
+    * ``бар\\xad⏎лық`` → (1, "") ; ``пен⏎Сот`` → (0, " ") in wrapped text
+    * ``...барды.⏎⏎`` short last line, or ``ҚАЗАҚ ТІЛІНДЕГІ⏎АТАУЛЫ`` headline → None
+    """
+    core = Ls.rstrip(SOFT)
+    nsoft = len(Ls) - len(core)
+    first = Ms[0]
+    # ---- a soft hyphen at the line end: always a word break --------------------
+    if nsoft and core and (core[-1].isalnum()):
+        return (nsoft, "")
+    if nsoft:
+        Ls = core
+    # ---- hyphen at the line end ----------------------------------------------------
+    if core and core[-1] in _HYPHENS and len(core) >= 2 and (core[-2].isalnum() or core[-2] == "%"):
+        tw = _TAIL_WORD.search(core, 0, len(core) - 1)
+        hw = _HEAD_WORD.match(Ms)
+        if tw and hw and (first.isalnum() or first in _HYPHENS):
+            a, b = tw.group(), hw.group()
+            if not wrapped and not (first.islower() or first in _HYPHENS):
+                return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
+            d = _decide_line_hyphen(ev, a, b)
+            if d == "drop":
+                return (nsoft + 1, "")
+            if d == "hyphen":
+                if not wrapped and not (ev.hyphen_form(_norm(a), _norm(b)) or _ends_number(a) or _is_acronym(a)):
+                    return None
+                return (nsoft, "")
+            if not wrapped and ev.join_score(_norm(a), _norm(b)) < 1:
+                return None
+            return (nsoft + 1, "")
+    if not wrapped:
+        return None
+    # ---- plain break in wrapped text ---------------------------------------------------
+    if first == "\f" or _BULLET.match(Ms):
+        return None
+    indent_l = len(L) - len(L.lstrip(" \t"))
+    indent_m = len(M) - len(M.lstrip(" \t"))
+    if indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t"):
+        return None  # indented first line of a new paragraph
+    last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
+    llen = len(core)
+    if last and last in _FINAL and llen < 0.75 * width:
+        return None  # short last line of a paragraph
+    if not first.islower():
+        if llen < 0.6 * width and last not in ",":
+            return None  # headline-like short line
+        letters = [c for c in core if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and not first.isdigit():
+            return None  # ALL-CAPS heading
+    if first.islower() and core[-1:].isalpha():
+        tw = _TAIL_WORD.search(core)
+        hw = _HEAD_WORD.match(Ms)
+        if tw and hw:
+            if _decide_plain(ev, tw.group(), hw.group(), prior_join) == "join":
+                return (0, "")
+    return (0, " ")
+
+
+def _furniture(text: str, lines: list[str], starts: list[int], ends: list[int]):
+    """Remove form feeds, page-number lines and running headers/footers (opt-in)."""
+    from collections import Counter
+
+    edits: list[tuple[int, int, str]] = []
+    keys = Counter()
+    norm_lines = []
+    for ln in lines:
+        s = ln.replace("\f", "").strip()
+        key = re.sub(r"\d+", "#", s)
+        norm_lines.append((s, key))
+        if s:
+            keys[key] += 1
+    pages = text.count("\f") + 1
+    new_lines = list(lines)
+    for i, (s, key) in enumerate(norm_lines):
+        line = lines[i]
+        drop = False
+        if s and (re.fullmatch(r"[-–—]?\s*\d{1,4}\s*[-–—]?", s) or (pages >= 3 and keys[key] >= 3 and len(s) < 80
+                                                                        and keys[key] <= pages + 1 and "#" in key)):
+            drop = True
+        elif s and pages >= 3 and keys[key] >= max(3, pages // 2) and len(s) < 80:
+            drop = True
+        if drop:
+            edits.append((starts[i], ends[i], ""))
+            new_lines[i] = ""
+        elif "\f" in line:
+            for m in re.finditer("\f", line):
+                edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
+            new_lines[i] = line.replace("\f", " ")
+    return new_lines, edits

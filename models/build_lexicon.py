@@ -1,0 +1,147 @@
+"""Build ``kaznlp/data/lexicon_kk.txt``, the word-form list used by ``kaznlp.dehyphenate``.
+
+Run from the repository root, with ``../shared/data`` present::
+
+    python models/build_lexicon.py            # writes kaznlp/data/lexicon_kk.txt
+    python models/build_lexicon.py --min-freq 2
+
+Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
+
+* NTREX-128 Kazakh (CC BY-SA 4.0), ``news/ntrex128_kaz.jsonl``
+* KazQAD Wikipedia passages (CC BY-SA 4.0), ``other/kazqad_wiki/kazqad_val_passages.jsonl``
+* KazNERD valid+test (CC BY 4.0), ``kaznerd/IOB2_{valid,test}.txt``
+* UD Kazakh-KTB (CC BY-SA 4.0), ``ud_kk_ktb/*.conllu`` (``# text`` lines)
+
+Held-out documents: every NTREX document and KazQAD passage for which
+:func:`is_heldout` is true is left out, so that ``benchmarks/dehyphenate_testset.py``
+can measure the de-hyphenator on text whose words did not feed the lexicon.
+
+Only lower-cased word forms (letters, optionally joined by hyphens, e.g.
+``вице-президенті``) seen at least ``--min-freq`` times are kept; the list is
+a bag of word forms, not running text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt"
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_STRIP = "\"'«»“”„()[]{}.,;:!?…—–-/\\*•`"
+_CYR = re.compile(r"[\u0400-\u04ff]")
+
+
+PARTICLES = {"да", "де", "та", "те", "ма", "ме", "ба", "бе", "па", "пе", "мен", "бен", "пен", "ше", "ғой", "шама", "дейін", "бас"}
+
+
+def load_suffixes() -> set[str]:
+    path = ROOT / "kaznlp" / "data" / "suffixes_kk.txt"
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            out.update(line.split())
+    return out
+
+
+def is_heldout(doc_id: str) -> bool:
+    """True for the quarter of NTREX/KazQAD documents kept out of the lexicon (test material)."""
+    return hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 4 == 0
+
+
+def normalize_word(tok: str) -> str | None:
+    """Lower-case a whitespace token stripped of punctuation; None unless it is a (hyphenated) word."""
+    tok = tok.replace("\u00ad", "").strip(_STRIP.replace("-", ""))
+    if tok.startswith("-") or tok.startswith("\u2011"):
+        return None  # a suffix split off a number/acronym (``%-ға``), not a word
+    tok = tok.rstrip("-")
+    if not tok or not _WORD.fullmatch(tok):
+        return None
+    w = tok.lower()
+    if _CYR.search(w):  # Latin homoglyphs inside Cyrillic words
+        w = w.replace("i", "і").replace("ə", "ә")
+    if not _CYR.search(w):
+        return None
+    return w
+
+
+def iter_texts(shared: Path):
+    """Yield (source_name, text) for every non-held-out document of the open sources."""
+    for line in (shared / "news" / "ntrex128_kaz.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        if not is_heldout(d["id"]):
+            yield "ntrex", d["text"]
+    for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        if not is_heldout(d["id"]):
+            yield "kazqad", d["title"] + "\n" + d["text"]
+    for name in ("IOB2_valid.txt", "IOB2_test.txt"):
+        toks = []
+        for line in (shared / "kaznerd" / name).open(encoding="utf-8"):
+            parts = line.rstrip("\n").split(" ")
+            if len(parts) == 2:
+                toks.append(parts[0])
+        yield "kaznerd", " ".join(toks)
+    for path in sorted((shared / "ud_kk_ktb").glob("*.conllu")):
+        for line in path.open(encoding="utf-8"):
+            if line.startswith("# text = "):
+                yield "ud_kk_ktb", line[9:]
+
+
+def build(shared: Path, min_freq: int) -> tuple[list[str], dict[str, int]]:
+    counts: collections.Counter[str] = collections.Counter()
+    per_source: collections.Counter[str] = collections.Counter()
+    for src, text in iter_texts(shared):
+        for tok in text.split():
+            w = normalize_word(tok)
+            if w is not None and len(w) >= 2:
+                counts[w] += 1
+                per_source[src] += 1
+    # A bare suffix (``лық``, ``ға``) is a split-off piece, not a word; particles written apart stay.
+    suffixes = load_suffixes()
+    words = sorted(
+        w for w, c in counts.items()
+        if (c >= min_freq or ("-" in w and c >= 1)) and (w not in suffixes or w in PARTICLES)
+    )
+    return words, dict(per_source)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--min-freq", type=int, default=2)
+    args = ap.parse_args(argv)
+    if not args.shared.is_dir():
+        print(f"missing {args.shared}", file=sys.stderr)
+        return 1
+    words, per_source = build(args.shared, args.min_freq)
+    header = [
+        "# kaznlp Kazakh word-form lexicon for kaznlp.dehyphenate (one lower-cased form per line)",
+        "# Built by models/build_lexicon.py; word forms seen >= %d times (hyphenated forms: >= 1)." % args.min_freq,
+        "# Sources and licences (word counts taken from each):",
+        "#   NTREX-128 Kazakh reference, MicrosoftTranslator/NTREX @8561f6a, CC BY-SA 4.0 (%d tokens)" % per_source.get("ntrex", 0),
+        "#   KazQAD v1.0 Wikipedia passages, IS2AI/KazQAD @ab8684a, CC BY-SA 4.0 (%d tokens)" % per_source.get("kazqad", 0),
+        "#   KazNERD valid+test, IS2AI/KazNERD @bd4333d, CC BY 4.0 (%d tokens)" % per_source.get("kaznerd", 0),
+        "#   UD Kazakh-KTB, UniversalDependencies/UD_Kazakh-KTB @e9f3b87, CC BY-SA 4.0 (%d tokens)" % per_source.get("ud_kk_ktb", 0),
+        "# The GPL-3.0 apertium-kaz-rus crawl is not used. A quarter of NTREX/KazQAD documents",
+        "# (models/build_lexicon.py:is_heldout) is held out for evaluation.",
+        "# This derived list is distributed under CC BY-SA 4.0 (attribution: the sources above).",
+        "# %d forms" % len(words),
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(words)} forms, {args.out.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
