@@ -1,0 +1,195 @@
+"""Kazakh tokenizer following UD Kazakh-KTB conventions.
+
+One compiled regular expression scans the text left to right; its named groups
+say what kind of token matched. Every non-space character ends up in exactly one
+token, and offsets point into the caller's text.
+
+Conventions (each has a test in ``tests/test_tokenize.py``):
+
+- Kazakh letters (ә ғ қ ң ө ұ ү һ і) are letters; a word may carry combining
+  marks, soft hyphens and zero-width joiners inside it.
+- number + suffix is one token: ``80-нен``, ``55-ші``, ``63%-ы``, ``19,4°С-қа``,
+  and a year with the year word: ``2014-жылғы``; number + free word is three, as in
+  KTB: ``15`` ``-`` ``жылдығының``; a range too: ``17`` ``-`` ``19``.
+- acronym or Latin name + suffix is one token: ``ҚР-ның``, ``IACA-ның``,
+  ``COVID-19-дың``; hyphenated compounds stay whole: ``вице-президенті``,
+  ``іс-қимыл``, ``Қасым-Жомарт``.
+- abbreviations keep their period: ``т.б.``, ``млн.``, ``ж.``, initials ``А.``.
+- decimals ``2,5``, times ``14:17``, dates ``08.10.2015`` are one token.
+- URLs, e-mails and domains are whole (``Egemen.kz``; a final period is split off).
+- quotes ``« » “ ” „ "`` and dashes ``– —`` are tokens of their own; ``...`` and ``…``
+  are one token.
+
+>>> [t.text for t in tokenize("ҚР-ның 2,5 млн. теңгесі, т.б.")]
+['ҚР-ның', '2,5', 'млн.', 'теңгесі', ',', 'т.б.']
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _data
+from ._validate import check_text
+from .spans import Token
+
+__all__ = ["tokenize", "TOKEN_PATTERN"]
+
+# -- character classes ----------------------------------------------------------
+# Inside a word: letters and digits (\w without "_" is fine: "_" joins identifiers),
+# combining marks, soft hyphen and zero-width (non-)joiners, so damaged words such as
+# "бар\u00adлық" or a decomposed "и\u0306" stay one token.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff"
+W = rf"[\w{_MARKS}]"
+LOWER = "a-zа-яёәғқңөұүһі"
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+HYPHEN = "[-\u2010\u2011]"  # hyphen-minus, hyphen, non-breaking hyphen
+APOSTROPHE = "['\u2019\u02bc]"
+
+# The singular forms of "жыл" (year) that news glues to a year: "2014-жылғы", "2015-жылы".
+YEAR_FORMS = ("жыл", "жылы", "жылғы", "жылда", "жылдан", "жылға", "жылдың", "жылын", "жылдағы")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _build_pattern() -> re.Pattern[str]:
+    abbr = _data.abbreviations()
+    dotted = [a for a, cls in abbr.items() if cls != "month"]
+    months = [a for a, cls in abbr.items() if cls == "month"]
+    suffix_chain = rf"(?=[{LOWER}]{{1,12}}(?!{W}))(?:{_alternation(_data.suffixes())})+(?!{W})"
+    year = rf"(?:{_alternation(YEAR_FORMS)})(?!{W})"
+    tld = _alternation(_data.tlds())
+    url_char = r"[^\s<>\"«»“”„()\[\]{}]"
+    url_end = r"[^\s<>\"«»“”„()\[\]{}.,;:!?'’]"
+    parts = [
+        # https://sud.gov.kz/kaz/news, www.akorda.kz
+        rf"(?P<url>(?:(?:https?|ftp)://|www\.){url_char}*{url_end})",
+        # press@sud.gov.kz
+        r"(?P<email>[\w.+-]*\w@\w[\w-]*(?:\.\w[\w-]*)*\.[A-Za-z]{2,})",
+        # т.б., млн., Б.з.б. (not the middle of a longer word: "ж." but not "…ж.б")
+        rf"(?P<abbr>(?<!{W})(?i:{_alternation(dotted)})(?!{W}))",
+        # a month abbreviation right after a day number: "5 қаң."
+        rf"(?P<month>(?<=\d )(?i:{_alternation(months)})(?!{W}))",
+        # an initial: one capital letter and a period, before a capital ("А.А. Мерғалиев",
+        # "А.Мерғалиев", "Н.Ә.Назарбаев"); also "Т.", "Ғ." before a surname
+        rf"(?P<initial>(?<!{W})[{UPPER}]\.(?=\s*[{UPPER}]))",
+        # 2,5  14:17  08.10.2015  63%-ы  19,4°С-қа  80-нен  2014-жылғы
+        rf"(?P<number>\d+(?:[.,:]\d+)*(?:\s?%|‰|°\s?[CСF]?)?(?:{HYPHEN}(?:{suffix_chain}|{year}))?)",
+        # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
+        rf"(?P<word>{W}+(?:{APOSTROPHE}{W}+)*(?:{HYPHEN}{W}+(?:{APOSTROPHE}{W}+)*)*)"
+        rf"(?P<domain>(?:\.{W}+(?:-{W}+)*)*\.(?i:{tld})(?!{W})(?:{HYPHEN}{W}+)?)?",
+        # "..." and "…" are one token; "?!" and "?.." are single marks, as in KTB
+        r"(?P<ellipsis>\.{3,}|…)",
+        # anything else: one character (punctuation, quotes, dashes, symbols, emoji)
+        r"(?P<other>\S)",
+    ]
+    return re.compile("|".join(parts))
+
+
+TOKEN_PATTERN = _build_pattern()
+
+_KIND = {
+    "url": "url",
+    "email": "email",
+    "abbr": "abbr",
+    "month": "abbr",
+    "initial": "abbr",
+    "number": "number",
+    "word": "word",
+    "domain": "domain",
+    "ellipsis": "punct",
+}
+
+_PUNCT = frozenset(".,;:!?()[]{}«»“”„\"'‘’‹›–—-‐‑/\\…")
+
+
+_HYPHENS = re.compile(HYPHEN)
+_ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+# Case and possessive endings that mark an inflected word. The first part of a Kazakh paired
+# word is never inflected (the ending goes on the last part: "қарым-қатынасымыздың"), so a
+# long inflected word before a hyphen is followed by a dash typed without spaces:
+# "жайылымдарда-мал шаруашылығы" → "жайылымдарда" "-" "мал" (UD KTB).
+_INFLECTED = (
+    "да", "де", "та", "те", "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың", "тің",
+    "ны", "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен", "сы", "сі", "гі", "ғы", "кі", "қы",
+) + _ABLATIVE
+_CLITICS = frozenset(("ақ", "ау", "ай", "мыс", "міс", "ғой", "қой", "ше", "шы", "ші"))
+_DATIVE = ("ға", "ге", "қа", "ке", "а", "е", "на", "не")
+
+
+def _starts_with_any(word: str, stems: frozenset[str]) -> bool:
+    return any(word.startswith(stem) for stem in stems)
+
+
+def _pair_splits(left: str, right: str, first: bool) -> bool:
+    """Does the hyphen between ``left`` and ``right`` separate two tokens?
+
+    Hyphenated words stay whole unless one of these rules (from UD Kazakh-KTB, data in
+    ``data/hyphen_words.tsv``) says the hyphen is a dash or joins a phrase:
+    "ағылшын-парсы" (two ethnonyms), "бес-алты" (two numerals), "Бұл-біздің" (pronoun),
+    "ағасы-Эдуард" (lower-case word before a name), "ауыл-ауылдан", "күннен-күнге"
+    (a word repeated with its own case ending).
+    """
+    words = _data.hyphen_words()
+    lo_left, lo_right = left.lower(), right.lower()
+    if lo_left == lo_right or lo_right.startswith(lo_left) and lo_right[len(lo_left):] not in _DATIVE + _ABLATIVE:
+        return False  # reduplication: "жиі-жиі", "бір-бірімен", "Келе-келе"
+    if lo_right.startswith(lo_left):
+        return True  # "ауыл-ауылдан", "қала-қалаға"
+    if lo_left.endswith(_ABLATIVE) and lo_right.endswith(_DATIVE) and lo_left[:2] == lo_right[:2]:
+        return True  # "күннен-күнге"
+    if _starts_with_any(lo_left, words["ethnonym"]) and _starts_with_any(lo_right, words["ethnonym"]):
+        return True
+    if lo_left in words["numeral"] and lo_right in words["numeral"]:
+        return True
+    if first and lo_left in words["pronoun"]:
+        return True
+    if first and left.islower() and right[:1].isupper() and lo_left not in words["article"]:
+        return True
+    if first and left.islower() and len(left) >= 7 and left.endswith(_INFLECTED) and lo_right not in _CLITICS:
+        return True
+    return False
+
+
+def _compound(tokens: list[Token], text: str, start: int) -> None:
+    """Append a hyphenated word, split where :func:`_pair_splits` says so."""
+    new = tuple.__new__
+    pieces = _HYPHENS.split(text)
+    if len(pieces) > 4 or not all(p and not p[0].isdigit() for p in pieces):
+        tokens.append(new(Token, (start, start + len(text), text, "word")))
+        return
+    tok_start = pos = start
+    for i in range(len(pieces) - 1):
+        pos += len(pieces[i])
+        if _pair_splits(pieces[i], pieces[i + 1], i == 0):
+            tokens.append(new(Token, (tok_start, pos, text[tok_start - start:pos - start], "word")))
+            tokens.append(new(Token, (pos, pos + 1, text[pos - start], "punct")))
+            tok_start = pos + 1
+        pos += 1
+    end = start + len(text)
+    tokens.append(new(Token, (tok_start, end, text[tok_start - start:], "word")))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens with offsets into ``text``.
+
+    >>> [t.text for t in tokenize("Қасым-Жомарт Тоқаев 80-нен астам елге, деп жазады Egemen.kz.")]
+    ['Қасым-Жомарт', 'Тоқаев', '80-нен', 'астам', 'елге', ',', 'деп', 'жазады', 'Egemen.kz', '.']
+    """
+    check_text(text, "tokenize")
+    new = tuple.__new__
+    tokens = []
+    append = tokens.append
+    for m in TOKEN_PATTERN.finditer(text):
+        start, end = m.span()
+        group = m.lastgroup
+        if group == "other":
+            kind = "punct" if m.group() in _PUNCT else "symbol"
+        elif group == "word" and ("-" in (surface := m.group()) or "\u2010" in surface or "\u2011" in surface):
+            _compound(tokens, surface, start)
+            continue
+        else:
+            kind = _KIND[group]  # type: ignore[index]
+        append(new(Token, (start, end, m.group(), kind)))
+    return tokens
