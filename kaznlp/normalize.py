@@ -1,0 +1,599 @@
+"""Repair damaged Kazakh text while keeping exact offsets.
+
+Real Kazakh news text carries many kinds of damage: Latin look-alikes inside
+Cyrillic words (``мемлекеттiк`` with Latin ``i``, ``Aстана`` with Latin ``A``),
+Latin schwa ``ə`` for ``ә``, soft hyphens and zero-width characters inside words,
+odd spaces, decomposed letters, and legacy-encoding damage (KZ-1048 text read
+as cp1251: ``Ќазаќстан``; UTF-8 read as cp1251: ``РљР°Р·Р°Т›СЃС‚Р°РЅ``).
+
+:func:`normalize` repairs all of that and nothing else; :func:`explain` lists
+every edit it makes (with offsets into the caller's text) and every word it left
+alone because it could not be sure (kind ``suspect``).
+
+>>> normalize("Aстана мемлекеттiк жəне бар\\u00adлық")
+'Астана мемлекеттік және барлық'
+>>> normalize("YouTube-тағы IACA мен DIFC Courts, XXI ғасыр")
+'YouTube-тағы IACA мен DIFC Courts, XXI ғасыр'
+
+The decisions are made per word (a run of letters): a word that is mostly
+Cyrillic with a few Latin/Greek look-alikes is repaired; an all-Latin word is
+never touched; anything in between is reported as a suspect and left alone.
+Character tables live in ``kaznlp/data/normalize_chars.tsv`` with their sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple, overload, Literal
+
+import unicodedata2
+
+from ._validate import check_choice, check_text
+from .alignment import Alignment, apply_edits
+
+__all__ = ["Edit", "normalize", "explain", "KINDS"]
+
+KINDS = (
+    "mojibake", "invisible", "space", "unicode", "homoglyph", "kazakh_letter", "quote", "dash", "suspect",
+)
+
+
+class Edit(NamedTuple):
+    """One change made by :func:`normalize` (or one suspect word it left alone).
+
+    ``start``/``end`` are offsets into the caller's original text; ``before``
+    is the text the step replaced (equal to ``text[start:end]`` unless an earlier
+    step had already changed that stretch) and ``after`` its replacement.
+    For ``kind == "suspect"`` nothing was changed (``before == after``) and
+    ``note`` says why the word looked doubtful.
+    """
+
+    start: int
+    end: int
+    kind: str
+    before: str
+    after: str
+    note: str = ""
+
+
+# ---------------------------------------------------------------------------
+# character tables (kaznlp/data/normalize_chars.tsv)
+# ---------------------------------------------------------------------------
+
+def _load_table() -> dict[str, dict[str, str]]:
+    raw = resources.files("kaznlp").joinpath("data", "normalize_chars.tsv").read_text(encoding="utf-8")
+    tables: dict[str, dict[str, str]] = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        src = chr(int(cols[0][2:], 16))
+        dst = "" if not cols[1] else " " if cols[1] == "SPACE" else chr(int(cols[1][2:], 16))
+        tables.setdefault(cols[2], {})[src] = dst
+    return tables
+
+
+_TABLES = _load_table()
+_HOMOGLYPH: dict[str, str] = _TABLES["homoglyph"]
+_KAZ_LETTER: dict[str, str] = _TABLES["kazakh_letter"]
+_INVISIBLE: dict[str, str] = _TABLES["invisible"]
+_SPACE: dict[str, str] = _TABLES["space"]
+_DASH: dict[str, str] = _TABLES["dash"]
+
+_KAZ_ONLY_LATIN = frozenset("iIh")          # need a Kazakh context: Russian has no і / һ
+_LETTER_MAP: dict[str, str] = {**_HOMOGLYPH, **_KAZ_LETTER}
+_CYR_SUBSTITUTES = frozenset(c for c in _KAZ_LETTER if "\u0400" <= c <= "\u052f")   # ӊ Ӊ
+_KAZ_SPECIFIC = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+# Cyrillic letters that some Latin/Greek letter imitates; every other Cyrillic letter is "distinctive"
+_LOOKALIKE_CYR = frozenset(v for k, v in _LETTER_MAP.items() if not ("\u0400" <= k <= "\u052f"))
+
+
+def _is_cyr(c: str) -> bool:
+    return "\u0400" <= c <= "\u052f"
+
+
+def _cls(chars: str) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+# ---------------------------------------------------------------------------
+# fast path: one regex search for "anything that might need work"
+# ---------------------------------------------------------------------------
+# Safe: ASCII, basic Cyrillic + Kazakh letters, common news punctuation. A text
+# made only of safe characters needs nothing unless a Latin letter touches a
+# Cyrillic one, or a cp1251 lead letter is followed by a character that is also
+# a UTF-8 continuation byte in cp1251 (the only mojibake shape using safe chars).
+# ---------------------------------------------------------------------------
+# mojibake
+# ---------------------------------------------------------------------------
+_CP1251_BYTE: dict[str, int] = {}
+for _b in range(0x80, 0x100):
+    try:
+        _CP1251_BYTE[bytes([_b]).decode("cp1251")] = _b
+    except UnicodeDecodeError:
+        pass
+_CP1251_BYTE["\x98"] = 0x98  # undefined in cp1251; sloppy decoders keep it as U+0098
+
+
+def _chars_for(lo: int, hi: int) -> str:
+    return "".join(c for c, b in _CP1251_BYTE.items() if lo <= b <= hi)
+
+
+_CONT = _cls(_chars_for(0x80, 0xBF))
+_LEAD2 = "[" + _cls(_chars_for(0xC2, 0xDF)) + "]"
+# "Р" is D0 A0 in UTF-8: when the no-break space after it was turned into a plain
+# space, accept "Р " but only in the middle of a run.
+_UTF8_RUN = re.compile(
+    "(?:" + _LEAD2 + "[" + _CONT + "]|Р (?=" + _LEAD2 + "[" + _CONT + "])|["
+    + _cls(_chars_for(0xE0, 0xEF)) + "][" + _CONT + "]{2})+"
+)
+_RU_KK_LETTERS = frozenset(
+    [chr(c) for c in range(0x410, 0x450)] + ["\u0401", "\u0451"] + list(_KAZ_SPECIFIC)
+)
+_MOJI_PUNCT = frozenset(
+    [chr(c) for c in range(0xA0, 0xC0)] + [chr(c) for c in range(0x2010, 0x2028)]
+    + [chr(c) for c in range(0x2030, 0x203B)] + ["\u2116", "\u2122", "\u20ac"]
+)
+
+# KZ-1048 bytes whose cp1251 reading is a Serbian/Macedonian/Ukrainian/Belarusian letter
+_KZ1048: dict[str, str] = {}
+for _b in range(0x80, 0x100):
+    _k, _w = bytes([_b]).decode("kz1048", "replace"), bytes([_b]).decode("cp1251", "replace")
+    if _k != _w and _k != "\ufffd" and _w != "\ufffd":
+        _KZ1048[_w] = _k
+_KZ_STRONG = frozenset("ЌќЋћЎўЈјЅѕ")         # not Ukrainian letters
+_KZ_ANY_RE = re.compile("[" + _cls("".join(_KZ1048)) + "]")
+_KZ_GENUINE_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
+_BALKAN_RE = re.compile("[ЂђЃѓЉљЊњЏџ]")
+_RU_ONLY_RE = re.compile("[ыЫэЭйЙщЩъЪьЬюЮяЯёЁ]")
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
+
+
+# Fast path: one regex search for "anything that might need work". Safe
+# characters are ASCII, basic Cyrillic + Kazakh letters and common news
+# punctuation. A text made only of safe characters needs nothing unless a Latin
+# letter touches a Cyrillic one, or two cp1251 "lead + continuation" pairs that
+# decode to letters stand side by side (the only mojibake shape that uses safe
+# characters, e.g. "Р°Р»" for "ал").
+_SAFE_PUNCT = "«»–—…№“”‘’°©•·"
+_CYR_SAFE = "\u0410-\u044f\u0401\u0451" + _KAZ_SPECIFIC
+_SAFE_CHARS = frozenset(
+    [chr(c) for c in range(0x20, 0x7f)] + list("\t\n\r" + _SAFE_PUNCT + _KAZ_SPECIFIC + "\u0401\u0451")
+    + [chr(c) for c in range(0x410, 0x450)]
+)
+
+
+def _safe_pairs(letters: bool) -> list[str]:
+    out = []
+    for lead, lb in _CP1251_BYTE.items():
+        for cont, cb in _CP1251_BYTE.items():
+            if lead in _SAFE_CHARS and cont in _SAFE_CHARS and 0xC2 <= lb <= 0xDF and 0x80 <= cb <= 0xBF:
+                ch = bytes([lb, cb]).decode("utf-8")
+                if (ch in _RU_KK_LETTERS) if letters else (ch in _MOJI_PUNCT):
+                    out.append(re.escape(lead + cont))
+    return out
+
+
+_LP = "(?:" + "|".join(_safe_pairs(True)) + ")"
+_PP = "(?:" + "|".join(_safe_pairs(True) + _safe_pairs(False)) + ")"
+_SUSPICIOUS = re.compile(
+    "[^\t\n\r\x20-\x7e" + _CYR_SAFE + _cls(_SAFE_PUNCT) + "]"
+    "|[A-Za-z][" + _CYR_SAFE + "]|[" + _CYR_SAFE + "][A-Za-z]"
+    "|" + _LP + _PP + "*?" + _LP
+)
+
+
+def _decode_utf8_run(run: str) -> str | None:
+    try:
+        return bytes(_CP1251_BYTE[c] if c != " " else 0xA0 for c in run).decode("utf-8")
+    except (UnicodeDecodeError, KeyError):
+        return None
+
+
+def _step_mojibake(text: str) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
+    edits: list[tuple[int, int, str, str, str]] = []
+    suspects: list[tuple[int, int, str]] = []
+    # 1. UTF-8 bytes read as cp1251: "РљР°Р·Р°Т›СЃС‚Р°РЅ" -> "Қазақстан"
+    strong, weak = [], []
+    for m in _UTF8_RUN.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1].isalpha() and not text[s - 1].isascii():
+            continue  # starts inside a genuine non-ASCII word
+        if e < len(text) and text[e].isalpha() and not text[e].isascii():
+            continue
+        dec = _decode_utf8_run(m.group())
+        if dec is None or not all(c in _RU_KK_LETTERS or c in _MOJI_PUNCT or c.isascii() for c in dec):
+            continue
+        nlet = sum(c in _RU_KK_LETTERS for c in dec)
+        (strong if nlet >= 2 else weak).append((s, e, dec))
+    if strong:
+        for s, e, dec in sorted(strong + weak):
+            edits.append((s, e, dec, "mojibake", "UTF-8 read as cp1251"))
+    # 2. KZ-1048 read as cp1251: "Ќазаќстан" -> "Қазақстан" (decided per line)
+    if _KZ_ANY_RE.search(text):
+        for line in _LINE_RE.finditer(text):
+            seg = line.group()
+            hits = _KZ_ANY_RE.findall(seg)
+            if not hits or not any(c in _KZ_STRONG for c in hits):
+                continue
+            ok = not _KZ_GENUINE_RE.search(seg) and not _BALKAN_RE.search(seg) and (
+                _RU_ONLY_RE.search(seg) is not None or sum(c in _KZ_STRONG for c in hits) >= 2
+            )
+            base = line.start()
+            if ok and any(e[0] < line.end() and e[1] > base for e in edits):
+                ok = False  # already repaired as UTF-8 mojibake
+            for m in _KZ_ANY_RE.finditer(seg):
+                s = base + m.start()
+                if ok:
+                    edits.append((s, s + 1, _KZ1048[m.group()], "mojibake", "KZ-1048 read as cp1251"))
+            if not ok:
+                for w in re.finditer(r"[^\W\d_]+", seg):
+                    if any(c in _KZ_STRONG for c in w.group()):
+                        suspects.append((base + w.start(), base + w.end(), "possible KZ-1048 mojibake"))
+        edits.sort()
+    return edits, suspects
+
+
+# ---------------------------------------------------------------------------
+# invisible characters and spaces
+# ---------------------------------------------------------------------------
+_INVISIBLE_RE = re.compile("[" + _cls("".join(_INVISIBLE)) + "]+")
+_SPACE_RE = re.compile("[" + _cls("".join(_SPACE)) + "]")
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def _plain_neighbour(c: str) -> bool:
+    """True for characters next to which a ZWJ/ZWNJ has no job (Latin/Cyrillic/Greek text)."""
+    o = ord(c)
+    return o < 0x0590 or 0x1D00 <= o < 0x2190 or c in _INVISIBLE
+
+
+def _step_invisible(text: str) -> list[tuple[int, int, str, str, str]]:
+    edits = []
+    n = len(text)
+    for m in _INVISIBLE_RE.finditer(text):
+        s, e = m.span()
+        run = m.group()
+        if _JOINERS.intersection(run):
+            prev = text[s - 1] if s else " "
+            nxt = text[e] if e < n else " "
+            if not (_plain_neighbour(prev) and _plain_neighbour(nxt)):
+                # keep joiners (emoji sequences, Arabic/Indic shaping); delete the rest one by one
+                for i, c in enumerate(run):
+                    if c not in _JOINERS:
+                        edits.append((s + i, s + i + 1, "", "invisible", ""))
+                continue
+        edits.append((s, e, "", "invisible", ""))
+    return edits
+
+
+def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
+    return [(m.start(), m.end(), " ", "space", "") for m in _SPACE_RE.finditer(text)]
+
+
+# ---------------------------------------------------------------------------
+# Unicode NFC (unicodedata2: current Unicode)
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _nfc_cluster_re() -> re.Pattern[str]:
+    """Characters that NFC may change or fold into the previous character (built once, ~0.3 s)."""
+    unstable: list[int] = []
+    seconds: set[int] = set()
+    for cp in range(0x110000):
+        c = chr(cp)
+        d = unicodedata2.decomposition(c)
+        if d and not d.startswith("<"):
+            parts = d.split()
+            if len(parts) == 2:
+                seconds.add(int(parts[1], 16))
+            if unicodedata2.normalize("NFC", c) != c:
+                unstable.append(cp)
+        elif unicodedata2.combining(c):
+            unstable.append(cp)
+    cps = sorted(set(unstable) | seconds | set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3)))
+    ranges: list[list[int]] = []
+    for cp in cps:
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"(?s).[{cls}]+|[{cls}]+")
+
+
+def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
+    if unicodedata2.normalize("NFC", text) == text:
+        return []
+    edits = []
+    for m in _nfc_cluster_re().finditer(text):
+        seg = m.group()
+        new = unicodedata2.normalize("NFC", seg)
+        if new == seg:
+            continue
+        p = 0
+        while p < len(seg) and p < len(new) and seg[p] == new[p]:
+            p += 1
+        q = 0
+        while q < len(seg) - p and q < len(new) - p and seg[-1 - q] == new[-1 - q]:
+            q += 1
+        s, e = m.start() + p, m.end() - q
+        edits.append((s, e, new[p:len(new) - q], "unicode", "NFC"))
+    return edits
+
+
+# ---------------------------------------------------------------------------
+# letters: Latin/Greek look-alikes and Kazakh letter stand-ins, decided per word
+# ---------------------------------------------------------------------------
+_LAT_GRK = "A-Za-z\u00c0-\u024f\u0250-\u02af\u0370-\u03ff\u1e00-\u1eff"
+_LETTER_TRIGGER = re.compile(
+    f"[{_LAT_GRK}][\u0400-\u052f]|[\u0400-\u052f][{_LAT_GRK}]|[{_cls(''.join(_CYR_SUBSTITUTES))}]"
+)
+_ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_TO_ROMAN = str.maketrans("ХІСМ", "XICM")
+_KAZ_CONTEXT_RE = re.compile(f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎў]")   # Kazakh (or Ukrainian/Belarusian) letters
+_CONTEXT = 250
+
+
+def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, kazakh_letters: bool
+               ) -> tuple[list[tuple[int, str, str]], str]:
+    """Return ``([(offset, replacement, kind), ...], suspect_note)`` for one word."""
+    if not any(_is_cyr(c) for c in word):
+        return [], ""
+    foreign = [(i, c) for i, c in enumerate(word) if not _is_cyr(c)]
+    subs = [(i, c) for i, c in enumerate(word) if c in _CYR_SUBSTITUTES]
+    if not foreign:
+        return ([(i, _KAZ_LETTER[c], "kazakh_letter") for i, c in subs] if kazakh_letters else []), ""
+    if any(c not in _LETTER_MAP for _, c in foreign):
+        return [], "mixed-script word with letters that have no Cyrillic look-alike"
+    if word.isupper() and _ROMAN_RE.fullmatch(word.translate(_TO_ROMAN)):
+        return [], "mixed-script Roman numeral"
+    if not (word.isupper() or word.islower() or word.istitle()):
+        # camel case: a Latin acronym glued to a Cyrillic suffix ("IMAXқа", "жәнеIII")?
+        i = 0
+        while i < len(word):
+            if _is_cyr(word[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(word) and not _is_cyr(word[j]):
+                j += 1
+            run = word[i:j]
+            if len(run) >= 2 and (run.isupper() or run.islower()):
+                for k in (i - 1, j):
+                    if 0 <= k < len(word) and (
+                        (run.isupper() and word[k].islower()) or (run.islower() and word[k].isupper() and k)
+                    ):
+                        return [], "Latin letters glued to a Cyrillic word"
+            i = j
+    n_cyr = sum(1 for c in word if _is_cyr(c))
+    n_glyph = sum(1 for _, c in foreign if c in _HOMOGLYPH)
+    distinctive = any(_is_cyr(c) and c not in _LOOKALIKE_CYR for c in word)
+    if not distinctive and n_cyr <= n_glyph:
+        return [], "mostly Latin/Greek word with Cyrillic letters"
+    if any(c in _KAZ_ONLY_LATIN for _, c in foreign) and not _KAZ_CONTEXT_RE.search(word) and not kazakh_context():
+        return [], "Latin i/h in a word that may be Russian"
+    plan = []
+    for i, c in foreign + subs:
+        kind = "homoglyph" if c in _HOMOGLYPH else "kazakh_letter"
+        if (kind == "homoglyph" and homoglyphs) or (kind == "kazakh_letter" and kazakh_letters):
+            plan.append((i, _LETTER_MAP[c], kind))
+    return sorted(plan), ""
+
+
+def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
+                  ) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
+    edits: list[tuple[int, int, str, str, str]] = []
+    suspects: list[tuple[int, int, str]] = []
+    n = len(text)
+    last_end = -1
+    for m in _LETTER_TRIGGER.finditer(text):
+        s = m.start()
+        if s < last_end:
+            continue
+        while s > 0 and text[s - 1].isalpha():
+            s -= 1
+        e = m.end()
+        while e < n and text[e].isalpha():
+            e += 1
+        last_end = e
+        word = text[s:e]
+
+        def kazakh_context(s: int = s, e: int = e) -> bool:
+            # Kazakh (or Ukrainian/Belarusian) letters within _CONTEXT characters either side
+            return bool(_KAZ_CONTEXT_RE.search(text, max(0, s - _CONTEXT), s)
+                        or _KAZ_CONTEXT_RE.search(text, e, min(n, e + _CONTEXT)))
+
+        plan, note = _word_plan(word, kazakh_context, homoglyphs, kazakh_letters)
+        if note:
+            suspects.append((s, e, note))
+        for i, repl, kind in plan:
+            edits.append((s + i, s + i + 1, repl, kind, ""))
+    return edits, suspects
+
+
+# ---------------------------------------------------------------------------
+# quotes and dashes (off by default)
+# ---------------------------------------------------------------------------
+_QUOTE_RE = re.compile('[„“”"]')
+_DASH_RE = re.compile("[" + _cls("".join(_DASH)) + "]")
+_OPEN_BEFORE = frozenset(" \t\n\r([{«—–-/")
+
+
+def _step_quotes(text: str) -> list[tuple[int, int, str, str, str]]:
+    edits = []
+    n = len(text)
+    for m in _QUOTE_RE.finditer(text):
+        i = m.start()
+        c = m.group()
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if c == "„":
+            new = "«"
+        elif prev in _OPEN_BEFORE and not nxt.isspace():
+            new = "«"
+        elif not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+            new = "»"
+        else:
+            continue  # ambiguous (e.g. between two spaces)
+        edits.append((i, i + 1, new, "quote", ""))
+    return edits
+
+
+def _step_dashes(text: str) -> list[tuple[int, int, str, str, str]]:
+    return [(m.start(), m.end(), "-", "dash", "") for m in _DASH_RE.finditer(text)]
+
+
+# ---------------------------------------------------------------------------
+# driver
+# ---------------------------------------------------------------------------
+_BOOL = (True, False)
+_OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh_letters", "quotes", "dashes")
+_MAX_PASSES = 3
+
+
+def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
+         ) -> tuple[str, Alignment, list[Edit]]:
+    check_text(text, func)
+    for name in _OPTION_NAMES:
+        check_choice(opts[name], name, _BOOL, func)
+    if not text or (
+        not opts["quotes"] and not opts["dashes"] and _SUSPICIOUS.search(text) is None
+    ):
+        return text, Alignment.identity(len(text)), []
+
+    cur = text
+    al = Alignment.identity(len(text))
+    edits: list[Edit] = []
+    suspects: list[tuple[int, int, str]] = []
+
+    def apply(step_edits: list[tuple[int, int, str, str, str]]) -> None:
+        nonlocal cur, al
+        if want_edits:
+            for s, e, repl, kind, note in step_edits:
+                os, oe = al.span_to_src(s, e)
+                edits.append(Edit(os, oe, kind, cur[s:e], repl, note))
+        cur, a2 = apply_edits(cur, [(s, e, r) for s, e, r, _, _ in step_edits])
+        al = al.compose(a2)
+
+    for _ in range(_MAX_PASSES):
+        changed = False
+        suspects = []
+        if opts["mojibake"]:
+            step, susp = _step_mojibake(cur)
+            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            if step:
+                apply(step)
+                changed = True
+        for flag, fn in (("invisible", _step_invisible), ("spaces", _step_spaces), ("nfc", _step_nfc)):
+            if opts[flag]:
+                step = fn(cur)
+                if step:
+                    apply(step)
+                    changed = True
+        if opts["homoglyphs"] or opts["kazakh_letters"]:
+            step, susp = _step_letters(cur, opts["homoglyphs"], opts["kazakh_letters"])
+            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            if step:
+                apply(step)
+                changed = True
+        for flag, fn in (("nfc", _step_nfc), ("quotes", _step_quotes), ("dashes", _step_dashes)):
+            if opts[flag]:
+                step = fn(cur)
+                if step:
+                    apply(step)
+                    changed = True
+        if not changed:
+            break
+    if want_edits:
+        seen = set()
+        for s, e, note in suspects:
+            if (s, e) not in seen:
+                seen.add((s, e))
+                edits.append(Edit(s, e, "suspect", text[s:e], text[s:e], note))
+        edits.sort(key=lambda ed: (ed.start, ed.end))
+    return cur, al, edits
+
+
+@overload
+def normalize(text: str, *, return_alignment: Literal[False] = ..., mojibake: bool = ..., invisible: bool = ...,
+              spaces: bool = ..., nfc: bool = ..., homoglyphs: bool = ..., kazakh_letters: bool = ...,
+              quotes: bool = ..., dashes: bool = ...) -> str: ...
+@overload
+def normalize(text: str, *, return_alignment: Literal[True], mojibake: bool = ..., invisible: bool = ...,
+              spaces: bool = ..., nfc: bool = ..., homoglyphs: bool = ..., kazakh_letters: bool = ...,
+              quotes: bool = ..., dashes: bool = ...) -> tuple[str, Alignment]: ...
+
+
+def normalize(
+    text: str,
+    *,
+    return_alignment: bool = False,
+    mojibake: bool = True,
+    invisible: bool = True,
+    spaces: bool = True,
+    nfc: bool = True,
+    homoglyphs: bool = True,
+    kazakh_letters: bool = True,
+    quotes: bool = False,
+    dashes: bool = False,
+) -> str | tuple[str, Alignment]:
+    """Repair damaged Kazakh text; optionally return an :class:`Alignment` (output → source).
+
+    Options (all keyword-only booleans):
+
+    * ``mojibake`` (on): undo UTF-8 read as cp1251 (``РљР°Р·Р°Т›``) and KZ-1048
+      read as cp1251 (``Ќазаќ``); only where the result reads as Kazakh/Russian.
+    * ``invisible`` (on): delete soft hyphens, zero-width and bidi control characters.
+    * ``spaces`` (on): no-break, thin, ideographic and other exotic spaces become
+      a plain space; line breaks and tabs are kept.
+    * ``nfc`` (on): Unicode NFC with ``unicodedata2`` (``и`` + U+0306 → ``й``).
+    * ``homoglyphs`` (on): Latin/Greek look-alikes inside Cyrillic words
+      (``Aстана`` → ``Астана``).
+    * ``kazakh_letters`` (on): ``ə``→``ә``, ``ӊ``→``ң``, and Latin ``i I h`` → ``і І һ``
+      in Kazakh words (``мемлекеттiк`` → ``мемлекеттік``).
+    * ``quotes`` (off): ``„ “ ” "`` → ``« »``.
+    * ``dashes`` (off): ``‐ ‑ ‒ −`` → ``-``.
+
+    >>> normalize("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТIК ТIЛI")
+    'ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТІЛІ'
+    >>> new, al = normalize("жаhан\\u00a0бар\\u00adлық", return_alignment=True)
+    >>> new, al.span_to_src(6, 12)
+    ('жаһан барлық', (6, 13))
+    """
+    opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
+                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes)
+    check_choice(return_alignment, "return_alignment", _BOOL, "normalize")
+    out, al, _ = _run(text, "normalize", opts, want_edits=False)
+    return (out, al) if return_alignment else out
+
+
+def explain(
+    text: str,
+    *,
+    mojibake: bool = True,
+    invisible: bool = True,
+    spaces: bool = True,
+    nfc: bool = True,
+    homoglyphs: bool = True,
+    kazakh_letters: bool = True,
+    quotes: bool = False,
+    dashes: bool = False,
+) -> list[Edit]:
+    """List every edit :func:`normalize` makes, plus suspect words it left alone (kind ``suspect``).
+
+    Offsets are into ``text``; options are those of :func:`normalize`.
+
+    >>> for e in explain("Aстана мен Мining"):
+    ...     print(e.start, e.end, e.kind, e.before, "->", e.after)
+    0 1 homoglyph A -> А
+    11 17 suspect Мining -> Мining
+    """
+    opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
+                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes)
+    return _run(text, "explain", opts, want_edits=True)[2]
