@@ -1,0 +1,401 @@
+"""Core benchmark: kaznlp's tokenizer and sentence splitter next to its peers, in one run.
+
+Accuracy is scored on UD Kazakh-KTB (surface tokens; see ``benchmarks/ud_ktb.py``):
+token P/R/F1, sentence-boundary P/R/F1 and exact-sentence F1. Speed is chars/s on
+raw news-like text (``benchmarks/corpus.py``), best of 3, one call on one string,
+tokenization and sentence splitting timed separately. kaznlp is also timed on a
+text 8 times larger to check that its run time grows linearly.
+
+Usage::
+
+    python -m benchmarks.bench_core [--shared PATH] [--quick] [--update-docs]
+
+Writes ``benchmarks/results/core.json`` and ``core.md`` and prints the tables.
+Tools that are not installed (or, for kaznlp, not written yet) are skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import re
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from benchmarks import corpus, ud_ktb
+from benchmarks.peers import FACTORIES, Tool, load_tools, version
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+DOCS = HERE.parent / "docs" / "benchmarks.md"
+DOC_START, DOC_END = "<!-- core-results:start -->", "<!-- core-results:end -->"
+
+# Sizes in MB (10**6 UTF-8 bytes) of the speed text.
+SIZES = {
+    "full": {"speed": 1.0, "pysbd": 0.1, "linear": (1.0, 8.0), "repeats": 3},
+    "quick": {"speed": 0.1, "pysbd": 0.02, "linear": (0.1, 0.8), "repeats": 3},
+}
+RUN_BUDGET_S = 20.0  # stop repeating a timing once its runs took this long (at least one run)
+LINEAR_MAX = 10.0
+TARGETS = [  # (task, peer, minimum kaznlp/peer speed ratio or None)
+    ("tokenize", 'spacy blank("ky")', 2.0),
+    ("split", "razdel", 3.0),
+    ("split", "sentencex", None),
+]
+PACKAGES = ["razdel", "pysbd", "sentencex", "blingfire", "spacy"]
+
+
+def machine_info() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        m = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M)
+        cpu = m.group(1).strip() if m else cpu
+    except OSError:
+        pass
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count()
+    packages = {p: version(p) for p in ["kaznlp", *PACKAGES]}
+    try:
+        import kaznlp
+
+        packages["kaznlp"] = getattr(kaznlp, "__version__", packages["kaznlp"])
+    except Exception:
+        pass
+    return {
+        "cpu": cpu,
+        "cores_usable": usable,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "packages": packages,
+    }
+
+
+def best_of(fn: Callable[[str], object], text: str, repeats: int, gc_on: bool = True) -> tuple[float, int]:
+    """Best wall time (perf_counter) over up to ``repeats`` calls, and how many calls ran.
+
+    The garbage collector stays on, as in real use, unless ``gc_on`` is false.
+    """
+    best, spent, runs = float("inf"), 0.0, 0
+    while runs < repeats and (runs == 0 or spent < RUN_BUDGET_S):
+        gc.collect()
+        if not gc_on:
+            gc.disable()
+        try:
+            t0 = time.perf_counter()
+            out = fn(text)
+            dt = time.perf_counter() - t0
+        finally:
+            gc.enable()
+        del out
+        best, spent, runs = min(best, dt), spent + dt, runs + 1
+    return best, runs
+
+
+def _err(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def accuracy(tools: list[Tool], docs: list) -> dict:
+    out: dict[str, dict] = {}
+    for tool in tools:
+        res: dict = {}
+        if tool.tokenize:
+            try:
+                res["tokens"] = ud_ktb.score_tokens(docs, tool.tokenize)
+            except Exception as exc:
+                res["tokens_error"] = _err(exc)
+        if tool.split:
+            try:
+                res["sentences"] = ud_ktb.score_sentences(docs, tool.split)
+            except Exception as exc:
+                res["sentences_error"] = _err(exc)
+        out[tool.name] = res
+    return out
+
+
+def speed(tools: list[Tool], texts: dict[float, str], sizes: dict) -> dict:
+    out: dict[str, dict] = {}
+    for tool in tools:
+        mb = sizes["pysbd"] if tool.name == "pysbd" else sizes["speed"]
+        text = texts[mb]
+        res: dict = {}
+        for task, fn in (("tokenize", tool.tokenize_fast), ("split", tool.split_fast)):
+            if fn is None:
+                continue
+            try:
+                fn(text[:2000])  # warm-up (lazy imports, compiled patterns)
+                sec, runs = best_of(fn, text, sizes["repeats"])
+                res[task] = {"mb": mb, "chars": len(text), "seconds": sec, "runs": runs, "chars_per_s": len(text) / sec}
+            except Exception as exc:
+                res[task] = {"error": _err(exc)}
+        out[tool.name] = res
+    return out
+
+
+def offsets_ok(tool: Tool, text: str) -> dict:
+    """kaznlp's own records must satisfy ``text[start:end] == record.text``."""
+    res = {}
+    for task, fn in (("tokenize", tool.tokenize_fast), ("split", tool.split_fast)):
+        if fn is None:
+            continue
+        try:
+            recs = fn(text)
+            res[task] = sum(1 for r in recs if text[r.start : r.end] != r.text)
+        except Exception as exc:
+            res[task] = _err(exc)
+    return res
+
+
+def linearity(tool: Tool, texts: dict[float, str], sizes: dict) -> dict:
+    small, large = sizes["linear"]
+    out = {}
+    for task, fn in (("tokenize", tool.tokenize_fast), ("split", tool.split_fast)):
+        if fn is None:
+            continue
+        try:
+            t_small, _ = best_of(fn, texts[small], max(5, sizes["repeats"]))  # cheap; steadies the ratio
+            t_large, runs = best_of(fn, texts[large], sizes["repeats"])
+            ratio = t_large / t_small
+            # Diagnostic: the same without the cyclic GC, whose full collections grow
+            # with the number of live container objects (e.g. NamedTuple records).
+            n = min(2, sizes["repeats"])
+            nogc = best_of(fn, texts[large], n, gc_on=False)[0] / best_of(fn, texts[small], 5, gc_on=False)[0]
+            out[task] = {
+                "small_mb": small, "large_mb": large,
+                "small_chars": len(texts[small]), "large_chars": len(texts[large]),
+                "small_s": t_small, "large_s": t_large, "large_runs": runs,
+                "ratio": ratio, "max_ratio": LINEAR_MAX, "ok": ratio <= LINEAR_MAX, "ratio_gc_off": nogc,
+            }
+        except Exception as exc:
+            out[task] = {"error": _err(exc)}
+    return out
+
+
+def ratios(spd: dict) -> list[dict]:
+    out = []
+    for task, peer, target in TARGETS:
+        a = spd.get("kaznlp", {}).get(task, {}).get("chars_per_s")
+        b = spd.get(peer, {}).get(task, {}).get("chars_per_s")
+        r = a / b if a and b else None
+        out.append({"task": task, "peer": peer, "ratio": r, "target": target,
+                    "met": None if r is None or target is None else r >= target})
+    return out
+
+
+# --- report ---------------------------------------------------------------------
+
+
+def _f(x: float | None, nd: int = 1) -> str:
+    return "—" if x is None else f"{x:.{nd}f}"
+
+
+def _cps(x: float | None) -> str:
+    return "—" if x is None else f"{x:,.0f}"
+
+
+def render(res: dict) -> str:
+    m = res["machine"]
+    lines = [
+        "# kaznlp core benchmark: tokenizer and sentence splitter",
+        "",
+        f"Mode: **{res['mode']}**, run {res['date']}, total {res['total_seconds']:.0f} s.",
+        "",
+        f"Machine: {m['cpu']} ({m['cores_usable']} usable cores), {m['implementation']} {m['python']}, {m['platform']}.",
+        "Packages: " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()) + ".",
+        "",
+        "> Absolute times depend on the machine; the kaznlp/peer **ratios** are what carry across machines.",
+        "",
+        "## Accuracy on UD Kazakh-KTB",
+        "",
+    ]
+    acc = res.get("accuracy")
+    if not acc:
+        lines.append(f"Not run: {res.get('accuracy_note', 'UD KTB not found')}.")
+    else:
+        g = res["ud_ktb"]
+        lines += [
+            f"{g['documents']} documents, {g['sentences']:,} sentences, {g['tokens']:,} surface tokens, {g['chars']:,} chars. "
+            "Exact match of `(start, end)` spans; P/R/F1 in %.",
+            "",
+            "| tool | token P | token R | token F1 | boundary P | boundary R | boundary F1 | exact-sentence F1 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, r in acc.items():
+            t = r.get("tokens", {})
+            b = r.get("sentences", {}).get("boundary", {})
+            e = r.get("sentences", {}).get("exact", {})
+            lines.append(f"| {name} | {_f(t.get('precision'))} | {_f(t.get('recall'))} | {_f(t.get('f1'))} | "
+                         f"{_f(b.get('precision'))} | {_f(b.get('recall'))} | {_f(b.get('f1'))} | {_f(e.get('f1'))} |")
+    sizes = res["sizes"]
+    lines += [
+        "",
+        "## Speed on the news corpus",
+        "",
+        f"One call on one string of {sizes['speed']:g} MB ({res['speed_chars']:,} chars) of mixed NTREX-128, apertium-kaz-rus "
+        f"and KazQAD-wiki text; best of {sizes['repeats']} (`time.perf_counter`). pysbd gets {sizes['pysbd']:g} MB only: "
+        "its run time grows faster than linearly with the length of one input string.",
+        "",
+        "| tool | version | tokenize chars/s | split chars/s | note |",
+        "|---|---|---:|---:|---|",
+    ]
+    tools = {t["name"]: t for t in res["tools"]}
+    for name, r in res["speed"].items():
+        cells = []
+        for task in ("tokenize", "split"):
+            x = r.get(task)
+            if x is None:
+                cells.append("—")
+            elif "error" in x:
+                cells.append("error")
+            else:
+                size = "" if x["mb"] == sizes["speed"] else f" ({x['mb']:g} MB)"
+                cells.append(_cps(x["chars_per_s"]) + size)
+        lines.append(f"| {name} | {tools[name]['version']} | {cells[0]} | {cells[1]} | {tools[name]['note']} |")
+    lines += ["", "### kaznlp / peer speed ratio", "", "| task | peer | ratio | target | met |", "|---|---|---:|---:|---|"]
+    for r in res["ratios"]:
+        met = "—" if r["met"] is None else ("yes" if r["met"] else "**no**")
+        tgt = "—" if r["target"] is None else f"≥ {r['target']:g}×"
+        lines.append(f"| {r['task']} | {r['peer']} | {_f(r['ratio'], 2)}{'×' if r['ratio'] else ''} | {tgt} | {met} |")
+    lines += ["", "### kaznlp linearity", ""]
+    lin = res.get("linearity")
+    if not lin:
+        lines.append("Not run (kaznlp unavailable).")
+    else:
+        lines += ["| task | small | large | size ratio (chars) | time small (s) | time large (s) | time ratio | ≤ 10 | time ratio, GC off |",
+                  "|---|---:|---:|---:|---:|---:|---:|---|---:|"]
+        for task, x in lin.items():
+            if "error" in x:
+                lines.append(f"| {task} | error: {x['error']} | | | | | | | |")
+                continue
+            lines.append(f"| {task} | {x['small_mb']:g} MB | {x['large_mb']:g} MB | {x['large_chars'] / x['small_chars']:.2f} | {x['small_s']:.3f} | {x['large_s']:.3f} | "
+                         f"{x['ratio']:.2f} | {'yes' if x['ok'] else '**no**'} | {x['ratio_gc_off']:.2f} |")
+    notes = []
+    for t in res["tools"]:
+        if t["name"] == "kaznlp":
+            missing = [f for f, has in (("tokenize", t["tokenize"]), ("split_sentences", t["split"])) if not has]
+            if missing:
+                notes.append(f"- kaznlp: `{'`, `'.join(missing)}` not available in this checkout; not measured.")
+    for name, why in res["skipped"].items():
+        notes.append(f"- {name}: skipped ({why}).")
+    for name, r in (res.get("accuracy") or {}).items():
+        for k in ("tokens_error", "sentences_error"):
+            if k in r:
+                notes.append(f"- {name}: accuracy {k.split('_')[0]} failed: {r[k]}")
+    for name, r in res["speed"].items():
+        for task, x in r.items():
+            if "error" in x:
+                notes.append(f"- {name}: speed {task} failed: {x['error']}")
+    for task, n in (res.get("kaznlp_offset_errors") or {}).items():
+        what = "all records" if n == 0 else f"**{n} records fail**" if isinstance(n, int) else f"check failed: {n}"
+        notes.append(f"- kaznlp `{task}` on the speed text: `text[start:end] == record.text` for {what}.")
+    lines += [
+        "",
+        "## Notes",
+        "",
+        "- Speed times each tool's own call whose output carries offsets (spaCy `Doc`, razdel `Substring`, kaznlp records, "
+        "blingfire `*_with_offsets`, pysbd `char_span=True`); sentencex returns strings, so its time includes mapping them back "
+        "by sequential `str.find`.",
+        "- All timings run with Python's garbage collector on, as in real use; the linearity table also shows the ratio "
+        "with it off, to tell an algorithm that is not linear from collector work on many live objects.",
+        "- spaCy has no `kk`; `blank(\"ky\")` (Kyrgyz, nearest Cyrillic Turkic) is used: the tokenizer alone for tokens, "
+        "tokenizer + `sentencizer` for sentences.",
+        "- Gold conventions (UD KTB) differ from raw-news conventions in places (e.g. `15-жылдығының` is 3 tokens in UD); "
+        "see `shared/data/README.md`.",
+        *notes,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def update_docs(md: str, path: Path = DOCS) -> bool:
+    """Replace the block between the core-results markers of ``docs/benchmarks.md``."""
+    if not path.exists():
+        return False
+    doc = path.read_text(encoding="utf-8")
+    i, j = doc.find(DOC_START), doc.find(DOC_END)
+    if i < 0 or j < i:
+        return False
+    body = md.split("\n", 1)[1].replace("\n## ", "\n#### ").replace("\n### ", "\n##### ")
+    path.write_text(doc[: i + len(DOC_START)] + "\n" + body.strip() + "\n" + doc[j:], encoding="utf-8")
+    return True
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_core", description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", help="shared folder (default: $KAZNLP_SHARED or <repo>/../shared)")
+    ap.add_argument("--quick", action="store_true", help="small sizes for a fast smoke run")
+    ap.add_argument("--tools", default=",".join(FACTORIES), help="comma-separated subset of: " + ", ".join(FACTORIES))
+    ap.add_argument("--no-write", action="store_true", help="print only; do not write results/")
+    ap.add_argument("--update-docs", action="store_true", help="also refresh the results block of docs/benchmarks.md")
+    args = ap.parse_args(argv)
+
+    t_start = time.perf_counter()
+    mode = "quick" if args.quick else "full"
+    sizes = SIZES[mode]
+    shared = corpus.shared_dir(args.shared)
+    tools, skipped = load_tools([n.strip() for n in args.tools.split(",") if n.strip()])
+    res: dict = {
+        "mode": mode,
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info(),
+        "shared": str(shared),
+        "sizes": {"speed": sizes["speed"], "pysbd": sizes["pysbd"], "linear": list(sizes["linear"]), "repeats": sizes["repeats"]},
+        "tools": [{"name": t.name, "version": t.version, "note": t.note,
+                   "tokenize": t.tokenize is not None, "split": t.split is not None} for t in tools],
+        "skipped": skipped,
+    }
+    print(f"[bench_core] {mode} run; tools: {', '.join(t.name for t in tools)}; skipped: {', '.join(skipped) or 'none'}",
+          file=sys.stderr)
+
+    ud_dir = shared / "data" / "ud_kk_ktb"
+    if ud_ktb.available(ud_dir):
+        docs = ud_ktb.load(ud_dir)
+        res["ud_ktb"] = {"documents": len(docs), "sentences": sum(len(d.sentences) for d in docs),
+                         "tokens": sum(len(d.tokens) for d in docs), "chars": sum(len(d.text) for d in docs)}
+        print("[bench_core] accuracy on UD KTB ...", file=sys.stderr)
+        res["accuracy"] = accuracy(tools, docs)
+    else:
+        res["accuracy"], res["accuracy_note"] = None, f"UD KTB not found in {ud_dir}"
+
+    chunks = corpus.mixed_chunks(shared)
+    if not chunks:
+        sys.exit(f"bench_core: no corpus text under {shared / 'data'}; pass --shared or set KAZNLP_SHARED")
+    wanted = {sizes["speed"], sizes["pysbd"]}
+    kaz = next((t for t in tools if t.name == "kaznlp"), None)
+    if kaz:
+        wanted |= set(sizes["linear"])
+    texts = {mb: corpus.sample(mb, chunks=chunks) for mb in sorted(wanted)}
+    res["speed_chars"] = len(texts[sizes["speed"]])
+    print("[bench_core] speed ...", file=sys.stderr)
+    res["speed"] = speed(tools, texts, sizes)
+    res["ratios"] = ratios(res["speed"])
+    if kaz:
+        print("[bench_core] kaznlp linearity ...", file=sys.stderr)
+        res["linearity"] = linearity(kaz, texts, sizes)
+        res["kaznlp_offset_errors"] = offsets_ok(kaz, texts[sizes["speed"]])
+    res["total_seconds"] = time.perf_counter() - t_start
+
+    md = render(res)
+    print(md)
+    if not args.no_write:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "core.json").write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (RESULTS / "core.md").write_text(md, encoding="utf-8")
+        print(f"[bench_core] wrote {RESULTS / 'core.json'} and core.md", file=sys.stderr)
+    if args.update_docs:
+        ok = update_docs(md)
+        print(f"[bench_core] docs/benchmarks.md {'updated' if ok else 'not updated (markers missing)'}", file=sys.stderr)
+    return res
+
+
+if __name__ == "__main__":
+    main()
