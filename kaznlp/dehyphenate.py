@@ -52,7 +52,7 @@ _CYR = re.compile(r"[\u0400-\u04ff]")
 # Words that follow a legitimate suspended hyphen: ``теле- және радиосюжеттер``.
 CONJUNCTIONS = frozenset("және мен бен пен немесе не әрі я яки һәм да де та те".split())
 # Enclitics written with a hyphen: ``сондай-ақ``, ``жоқ-ау``.
-CLITICS = frozenset("ақ ау ай ей ау мыс ғой екен".split())
+CLITICS = frozenset("ақ ау ай ей ғой екен".split())
 # Words that look like suffixes but are written apart: ``Ол да⏎келді`` stays two words.
 PARTICLES = frozenset("да де та те ма ме ба бе па пе мен бен пен ше ғой шама дейін бас ғана қана".split())
 
@@ -116,6 +116,7 @@ class _Evidence:
         self._chain_cache: dict[tuple[str, bool], bool] = {}
         self._sorted_lex: list[str] | None = None
         self._sorted_doc: list[str] | None = None
+        self.sparse = False
 
     def is_chain(self, s: str, first_long: bool = False) -> bool:
         """True if ``s`` is a sequence of suffixes (``лығымен`` = лығ + ы + мен)."""
@@ -188,7 +189,7 @@ class _Evidence:
             return 2
         if b in CLITICS and self.word(a) >= 2:
             return 2  # сондай-ақ
-        if len(a) >= 2 and len(b) >= 2 and a[:2] == b[:2] and (a in self.lex or a in self.doc):
+        if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or a in self.doc):
             return 2  # reduplication: бір-бірімен, жылдан-жылға
         return 0
 
@@ -206,6 +207,24 @@ class _Evidence:
 def _is_acronym(a: str) -> bool:
     letters = [c for c in a if c.isalpha()]
     return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
+
+
+_VOWEL_START = frozenset("аәоөұүыіэе")
+
+
+def _syllable_break(a: str, b: str) -> bool:
+    """Can a word be broken between ``a`` and ``b``?
+
+    Inside a Kazakh word a syllable starts with a consonant, and at least two
+    letters stay on each side (lefthyphenmin = righthyphenmin = 2), so
+    ``бозды|еркекшөпті`` and ``ғ|ларда`` are not word breaks, ``жетіс|тіктерді`` is.
+    """
+    la = 0
+    for c in reversed(a):
+        if not c.isalpha():
+            break
+        la += 1
+    return la >= 2 and len(b) >= 2 and b[0] not in _VOWEL_START
 
 
 def _ends_number(a: str) -> bool:
@@ -235,14 +254,24 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
             return "join"
         return "hyphen"
     al, bl = _norm(a), _norm(b)
+    if not _syllable_break(al, bl):
+        return "hyphen"  # бозды-⏎еркекшөпті, ғ-⏎ларда: not a place where a word can break
     h = ev.hyphen_form(al, bl)
+    if h >= 2:
+        return "hyphen"
+    b_first = bl.split("-")[0]
+    if b_first in PARTICLES or ev.is_chain(b_first, first_long=True):
+        return "join"  # Корея-⏎мен, куәлік-⏎тері: a suffix, never hyphenated after a word
     j = ev.join_score(al, bl)
-    if h == 0 and ev.word(al) >= 2 and ev.word(bl.split("-")[0]) >= 2 and j < 2:
+    if ev.sparse and (j < 2 or ev.sep_score(al, bl) >= 2):
+        return "hyphen"  # text without hyphenation: бозды-⏎бетегелі is a compound
+    if (h == 0 and a[0].islower() and len(al) >= 3 and len(b_first) >= 4 and ev.word(al) >= 2
+            and ev.word(b_first) >= 2 and j < 2):
         h = 1.5  # two known words and no known joined form: қарым-⏎қатынас
     return "hyphen" if h > j else "join"
 
 
-def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool) -> str:
+def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
 
     * ``цифр⏎лық`` → ``цифрлық`` (``лық`` is a suffix)
@@ -251,9 +280,11 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool) -> str:
     * in a document with no sign of lost hyphens (pdftotext of a PDF without
       hyphenation), only a clear case joins.
     """
-    if not a[-1].isalpha() or not a[0].isalpha():
+    if prior_join is None or not a[-1].isalpha() or not a[0].isalpha():
         return "space"
     al, bl = _norm(a), _norm(b)
+    if not _syllable_break(al, bl):
+        return "space"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     j = ev.join_score(al, bl)
     s = ev.sep_score(al, bl)
     if not prior_join:
@@ -262,6 +293,10 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool) -> str:
         return "join"
     if j == s and j >= 2 and j != 3 and bl not in PARTICLES:
         return "join"  # бас⏎тау: both readings are words; this text loses hyphens, so join
+    if bl in ("да", "де", "та", "те", "ше") and j >= 2:
+        return "join"  # апта⏎да: the locative suffix is far more common than the particle
+    if j == 3 and s < 3:
+        return "join"  # басшы⏎лығымен when ``басшылығымен`` is written elsewhere in the text
     return "space"
 
 
@@ -285,10 +320,12 @@ def _decide_inline(ev: _Evidence, a: str, b: str) -> str:
     if not a[0].islower() and not a[0].isupper():
         return "keep"
     h = ev.hyphen_form(al, bl)
+    if h >= 2:
+        return "hyphen"  # келісім- шарт
+    if not _syllable_break(al, bl):
+        return "keep"  # соңында- аналь: a dash or typo, not a broken word
     j = ev.join_score(al, bl)
     s = ev.sep_score(al, bl)
-    if h >= 2 and h >= j:
-        return "hyphen"
     if j >= 2 and j > s:
         return "join"
     if s == 0 and j >= h:
@@ -490,8 +527,17 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
         i = j
 
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
-    prior_join = False
-    if wrapped:
+    prior_join: bool | None = False
+    explicit = 0  # line-end hyphens / soft hyphens before a lower-case continuation
+    for k in range(n - 1):
+        L, M = stripped[k], stripped[k + 1]
+        if len(L) >= 2 and M and M[0].islower() and L[-1] in _HYPHENS + SOFT and L[-2].isalpha():
+            explicit += 1
+    internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1])
+    ev.sparse = wrapped and explicit * 20 < internal  # hyphenation off (Word, pdftotext): line-end hyphens are real
+    if wrapped and explicit >= 2:
+        prior_join = None  # this text marks its word breaks: a bare line break is a space
+    elif wrapped:
         sj = ss = 0
         for k in range(n - 1):
             L, M = stripped[k], stripped[k + 1]
@@ -586,7 +632,7 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
-                  prior_join: bool) -> tuple[int, str] | None:
+                  prior_join: bool | None) -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
 
@@ -622,8 +668,10 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
             return (nsoft + 1, "")
     if not wrapped:
         return None
+    if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
+        return (0, "")  # Екіншісі-⏎«Балқашмыс»
     # ---- plain break in wrapped text ---------------------------------------------------
-    if first == "\f" or _BULLET.match(Ms):
+    if first == "\f":
         return None
     indent_l = len(L) - len(L.lstrip(" \t"))
     indent_m = len(M) - len(M.lstrip(" \t"))
@@ -631,10 +679,12 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         return None  # indented first line of a new paragraph
     last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
     llen = len(core)
-    if last and last in _FINAL and llen < 0.75 * width:
-        return None  # short last line of a paragraph
+    first_tok = Ms.split(None, 1)[0]
+    fits = llen + 1 + len(first_tok) <= width  # the next word would have fitted: the break is meant
+    if fits and (last in _FINAL or _BULLET.match(Ms)):
+        return None  # short last line of a paragraph; a list item
     if not first.islower():
-        if llen < 0.6 * width and last not in ",":
+        if fits and last not in ",":
             return None  # headline-like short line
         letters = [c for c in core if c.isalpha()]
         if len(letters) >= 2 and all(c.isupper() for c in letters) and not first.isdigit():

@@ -1,0 +1,459 @@
+"""Synthetic + real test set for ``kaznlp.dehyphenate`` and its scorer.
+
+Reads ``../shared/data`` at run time (nothing is copied into the repository)::
+
+    python benchmarks/dehyphenate_testset.py            # prints the report
+    python benchmarks/dehyphenate_testset.py --json out.json
+
+How the set is made (seed 20240604, deterministic):
+
+* clean paragraphs: held-out NTREX documents and KazQAD passages (the quarter that
+  ``models/build_lexicon.py:is_heldout`` keeps out of the lexicon), long lines of the
+  GPL apertium web crawl (never in the lexicon), and, for comparison, NTREX documents
+  that *did* feed the lexicon ("in-lexicon");
+* words are hyphenated with the Kazakh TeX patterns ``hyph-kk.pat.txt`` by our own
+  implementation of Liang's algorithm (lefthyphenmin = righthyphenmin = 2; ``1-4``
+  lets a word break before its own hyphen, the hyphen then repeats: ``80-`` / ``-нен``);
+* each document is wrapped greedily at widths 35, 50 and 70 in every style:
+  ``hyphen`` (hyphen + newline), ``lost`` (newline only, like seed 004), ``soft``
+  (U+00AD + newline), ``plain`` (no word breaks; Word/pdftotext), and two unwrapped
+  web styles: ``websoft`` (soft hyphens inside words) and ``webspace`` ("hyphen + space"
+  breaks ``тұрақта- нады``, compounds written ``Премьер- Министрінің`` and legitimate
+  suspended hyphens ``X- және Y`` that must stay);
+* real hyphens (compounds, number/acronym + suffix) fall at line ends in every
+  wrapped style, broken after the hyphen or TeX-style with the hyphen repeated.
+
+Scoring is done on the "skeleton" (all characters but whitespace, hyphens and soft
+hyphens, which ``dehyphenate`` never changes): a broken word counts as repaired when the
+output has exactly the gold token at its place; two words are wrongly glued when a
+gold word boundary has no whitespace in the output; a real hyphen is destroyed when the
+output lacks a hyphen at its place. The real pdftotext output of the KazNERD guidelines
+(no hyphenation) is scored too: any line break removed with no space is a wrong glue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+
+from kaznlp.dehyphenate import dehyphenate  # noqa: E402
+
+SEED = 20240604
+WIDTHS = (35, 50, 70)
+STYLES = ("hyphen", "lost", "soft", "plain", "websoft", "webspace")
+SOFT = "\u00ad"
+
+
+def is_heldout(doc_id: str) -> bool:  # same rule as models/build_lexicon.py
+    return hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 4 == 0
+
+
+# ---------------------------------------------------------------------------
+# Liang's algorithm with the hyph-kk patterns
+# ---------------------------------------------------------------------------
+class Hyphenator:
+    def __init__(self, path: Path, left: int = 2, right: int = 2) -> None:
+        self.pats: dict[str, list[int]] = {}
+        self.maxlen = 0
+        for line in path.read_text(encoding="utf-8").split():
+            letters = re.sub(r"\d", "", line)
+            vals = [0] * (len(letters) + 1)
+            i = 0
+            for ch in line:
+                if ch.isdigit():
+                    vals[i] = int(ch)
+                else:
+                    i += 1
+            self.pats[letters] = vals
+            self.maxlen = max(self.maxlen, len(letters))
+        self.left, self.right = left, right
+
+    def points(self, word: str) -> list[int]:
+        """Break positions p (word[:p] / word[p:]) allowed by the patterns, inside runs of letters.
+
+        Punctuation and explicit hyphens split a token into runs that are hyphenated separately
+        (``(Мэриленд)`` never becomes ``(Мэрилен-`` / ``д)``).
+        """
+        out = []
+        for m in re.finditer(r"[^\W\d_]+", word):
+            out += [m.start() + p for p in self._points(m.group())]
+        return out
+
+    def _points(self, word: str) -> list[int]:
+        w = "." + word.lower() + "."
+        pts = [0] * (len(w) + 1)
+        for i in range(len(w)):
+            for j in range(i + 1, min(len(w), i + self.maxlen) + 1):
+                v = self.pats.get(w[i:j])
+                if v:
+                    for k, x in enumerate(v):
+                        if x > pts[i + k]:
+                            pts[i + k] = x
+        return [p for p in range(self.left, len(word) - self.right + 1) if pts[p + 1] % 2 == 1]
+
+
+# ---------------------------------------------------------------------------
+# Clean documents
+# ---------------------------------------------------------------------------
+_OK_PARA = re.compile(r"^[^\x00-\x1f\u00ad]+$")
+
+
+def load_docs(shared: Path, rng: random.Random) -> dict[str, list[list[str]]]:
+    """{group: [document = list of paragraphs]}."""
+    groups: dict[str, list[list[str]]] = {"heldout": [], "in-lexicon": [], "apertium": []}
+    for line in (shared / "news" / "ntrex128_kaz.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        sents = [s.strip() for s in d["text"].split("\n") if s.strip()]
+        paras = [" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4)]
+        groups["heldout" if is_heldout(d["id"]) else "in-lexicon"].append(paras)
+    wiki = []
+    for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
+        d = json.loads(line)
+        if is_heldout(d["id"]) and SOFT not in d["text"] and not re.search(r"\w- \w", d["text"]):
+            wiki.append(" ".join(d["text"].split()))
+    for i in range(0, len(wiki), 3):
+        groups["heldout"].append(wiki[i:i + 3])
+    ap = []
+    for path in sorted((shared / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
+        for line in path.open(encoding="utf-8"):
+            line = " ".join(line.split())
+            if len(line) >= 200 and SOFT not in line and "- " not in line and _OK_PARA.match(line):
+                ap.append(line)
+    rng.shuffle(ap)
+    ap = ap[:600]
+    for i in range(0, len(ap), 4):
+        groups["apertium"].append(ap[i:i + 4])
+    groups["in-lexicon"] = groups["in-lexicon"][:30]
+    return groups
+
+
+# ---------------------------------------------------------------------------
+# Damage generators. Each returns (source text, gold text, broken-word gold spans)
+# ---------------------------------------------------------------------------
+def _wrap_para(words: list[str], width: int, style: str, hy: Hyphenator, rng: random.Random) -> tuple[str, list[int]]:
+    """Wrap one paragraph; returns the text and the indices of words broken across lines."""
+    lines: list[str] = []
+    broken: list[int] = []
+    cur = ""
+    for wi, word in enumerate(words):
+        rest = word
+        while True:
+            sep = " " if cur else ""
+            if len(cur) + len(sep) + len(rest) <= width:
+                cur += sep + rest
+                break
+            # try to break the word
+            cands = []
+            if style != "plain":
+                cands += [(p, "pat") for p in hy.points(rest) if rest[p - 1] not in "-" and rest[p] != "-"]
+            cands += [(p + 1, "after-hyphen") for p in range(1, len(rest) - 1) if rest[p] == "-"]
+            if style != "plain":
+                cands += [(p, "tex-hyphen") for p in range(2, len(rest) - 1) if rest[p] == "-"]
+            best = None
+            for p, kind in cands:
+                piece = rest[:p] + ("" if kind == "after-hyphen" or style == "lost" else "-" if style in ("hyphen",) or kind == "tex-hyphen" else SOFT)
+                if len(cur) + len(sep) + len(piece) <= width and p >= 2 and len(rest) - p >= 2:
+                    if best is None or p > best[0]:
+                        best = (p, kind, piece)
+            if best is None or not any(c.isalpha() for c in rest[: best[0]]):
+                if cur:
+                    lines.append(cur)
+                    cur = ""
+                    if len(rest) > width:  # a very long token: put it alone
+                        cur = rest
+                        break
+                    continue
+                cur = rest
+                break
+            p, kind, piece = best
+            lines.append(cur + sep + piece)
+            if kind != "after-hyphen" or style != "plain":
+                broken.append(wi)
+            if wi not in broken:
+                broken.append(wi)
+            cur = ""
+            rest = rest[p:]
+    if cur:
+        lines.append(cur)
+    # trailing spaces on some lines, like seed 004
+    if rng.random() < 0.3:
+        lines = [ln + " " for ln in lines]
+    return "\n".join(lines), broken
+
+
+def make_doc(paras: list[str], style: str, width: int, hy: Hyphenator, rng: random.Random):
+    """Return (source, gold, broken gold tokens as list of (para_idx, word_idx))."""
+    gold_paras = [" ".join(p.split()) for p in paras]
+    broken: list[tuple[int, int]] = []
+    out = []
+    if style in ("hyphen", "lost", "soft", "plain"):
+        for pi, p in enumerate(gold_paras):
+            text, b = _wrap_para(p.split(" "), width, style, hy, rng)
+            out.append(text)
+            broken += [(pi, wi) for wi in b]
+        return "\n\n".join(out), "\n\n".join(gold_paras), broken
+    for pi, p in enumerate(gold_paras):
+        words = p.split(" ")
+        new = []
+        for wi, w in enumerate(words):
+            pts = [q for q in hy.points(w) if w[q - 1] != "-" and w[q] != "-" and w[q - 1].isalpha() and w[q].isalpha()]
+            if style == "websoft" and pts and rng.random() < 0.25:
+                cut = sorted(rng.sample(pts, k=max(1, len(pts) // 2)))
+                for q in reversed(cut):
+                    w = w[:q] + SOFT + w[q:]
+                broken.append((pi, wi))
+            elif style == "webspace":
+                r = rng.random()
+                if pts and r < 0.05:
+                    q = rng.choice(pts)
+                    w = w[:q] + "- " + w[q:]
+                    broken.append((pi, wi))
+                elif "-" in w.strip("-") and r < 0.5:
+                    w = w.replace("-", "- ", 1)
+                    broken.append((pi, wi))
+            new.append(w)
+        src = " ".join(new)
+        if style == "webspace":
+            # legitimate suspended hyphen before a conjunction: stays as it is (gold too)
+            def susp(m: re.Match) -> str:
+                return m.group(1) + "- " + m.group(2)
+            src2 = re.sub(r"(?<=\s)([а-яәіңғүұқөһ]{4,})(?= және )", lambda m: m.group(1) + "-", src, count=1)
+            if src2 != src:
+                gold_paras[pi] = re.sub(r"(?<=\s)([а-яәіңғүұқөһ]{4,})(?= және )", lambda m: m.group(1) + "-", gold_paras[pi], count=1)
+                src = src2
+        out.append(src)
+    return "\n\n".join(out), "\n\n".join(gold_paras), broken
+
+
+# ---------------------------------------------------------------------------
+# Scoring
+# ---------------------------------------------------------------------------
+_SKIP = set(" \t\n\r\f-\u2010" + SOFT)
+
+
+def skeleton_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Whitespace tokens as (skeleton start, skeleton end, token text without soft hyphens)."""
+    out = []
+    q = 0
+    for m in re.finditer(r"\S+", text):
+        tok = m.group().replace(SOFT, "")
+        n = sum(1 for c in tok if c not in _SKIP)
+        out.append((q, q + n, tok))
+        q += n
+    return out
+
+
+def hyphen_positions(text: str) -> set[int]:
+    """Skeleton indices q such that a hyphen sits right before skeleton character q."""
+    out = set()
+    q = 0
+    pending = False
+    for c in text:
+        if c in "-\u2010":
+            pending = True
+        elif c in _SKIP:
+            continue
+        else:
+            if pending:
+                out.add(q)
+            pending = False
+            q += 1
+    return out
+
+
+def score(src: str, gold: str, out: str, broken: list[tuple[int, int]]) -> dict[str, int]:
+    gt = skeleton_tokens(gold)
+    ot = skeleton_tokens(out)
+    oset = {(s, e, t) for s, e, t in ot}
+    # gold token index by (para, word)
+    paras = gold.split("\n\n")
+    idx = {}
+    k = 0
+    for pi, p in enumerate(paras):
+        for wi, _ in enumerate(p.split(" ")):
+            idx[(pi, wi)] = k
+            k += 1
+    rep = sum(1 for b in broken if gt[idx[b]] in oset)
+    out_bounds = {s for s, e, t in ot if e > s} | {e for s, e, t in ot}
+    # gold boundaries between tokens that both have skeleton characters
+    bounds = [gt[i][1] for i in range(len(gt) - 1) if gt[i][1] > gt[i][0] and gt[i + 1][1] > gt[i + 1][0]]
+    glued = sum(1 for b in bounds if b not in out_bounds)
+    # boundaries that sat at a line break in the source
+    st = skeleton_tokens(src)
+    src_line_bounds = set()
+    q = 0
+    for m in re.finditer(r"\S+|\s+", src):
+        g = m.group()
+        if g.isspace() or not g.strip(SOFT):
+            if "\n" in g:
+                src_line_bounds.add(q)
+        else:
+            q += sum(1 for c in g if c not in _SKIP)
+    gold_bounds = set(bounds)
+    lb = src_line_bounds & gold_bounds
+    glued_lb = sum(1 for b in lb if b not in out_bounds)
+    gh = hyphen_positions(gold)
+    oh = hyphen_positions(out)
+    para_gold = {gt[i][1] for i in range(len(gt) - 1)} & _para_bounds(gold)
+    para_kept = len(para_gold & _para_bounds(out))
+    return {
+        "broken": len(broken), "repaired": rep,
+        "boundaries": len(bounds), "glued": glued,
+        "line_boundaries": len(lb), "glued_at_line": glued_lb,
+        "real_hyphens": len(gh), "hyphens_destroyed": len(gh - oh), "hyphens_spurious": len(oh - gh),
+        "para_breaks": len(para_gold), "para_kept": para_kept,
+        "exact_docs": int(out == gold), "docs": 1, "chars": len(src),
+    }
+
+
+def _para_bounds(text: str) -> set[int]:
+    out = set()
+    q = 0
+    for m in re.finditer(r"\S+|\s+", text):
+        g = m.group()
+        if g.isspace():
+            if g.count("\n") >= 1:
+                out.add(q)
+        else:
+            q += sum(1 for c in g if c not in _SKIP)
+    return out
+
+
+def score_pdf(shared: Path) -> dict[str, int]:
+    """Real pdftotext output (no hyphenation): a line break removed without a space is a wrong glue."""
+    path = shared / "pdf_extracted" / "kaznerd_guidelines" / "KazNERD_Annotation_Guidelines.pdftotext.txt"
+    src = path.read_text(encoding="utf-8")
+    out, al = dehyphenate(src, return_alignment=True)
+    glued = joined = kept = 0
+    for m in re.finditer(r"[ \t]*\n[ \t]*", src):
+        if "\n\n" in src[m.start() - 1:m.end() + 1] or m.start() == 0 or m.end() >= len(src):
+            continue
+        a = al.to_dst(m.start(), "start")
+        b = al.to_dst(m.end(), "end")
+        repl = out[a:b]
+        if "\n" in repl:
+            kept += 1
+        elif repl == "":
+            if src[m.start() - 1].isalnum() and src[m.end()].isalnum():
+                glued += 1
+        else:
+            joined += 1
+    return {"line_breaks": kept + joined + glued, "reflowed_to_space": joined, "kept": kept, "glued": glued,
+            "chars": len(src)}
+
+
+def run(shared: Path, verbose: bool = False) -> dict:
+    rng = random.Random(SEED)
+    hy = Hyphenator(shared / "hyphenation" / "hyph-kk.pat.txt")
+    groups = load_docs(shared, rng)
+    results: dict = {}
+    examples = []
+    t0 = time.perf_counter()
+    for group, docs in groups.items():
+        for style in STYLES:
+            widths = WIDTHS if style not in ("websoft", "webspace") else (0,)
+            for width in widths:
+                tot: dict[str, int] = {}
+                for di, paras in enumerate(docs):
+                    drng = random.Random(f"{SEED}-{group}-{style}-{width}-{di}")
+                    src, gold, broken = make_doc(paras, style, width, hy, drng)
+                    out = dehyphenate(src)
+                    s = score(src, gold, out, broken)
+                    for k, v in s.items():
+                        tot[k] = tot.get(k, 0) + v
+                    if verbose and out != gold and len(examples) < 400:
+                        examples.append(_diff(gold, out, group, style, width))
+                results[f"{group}/{style}/{width or 'web'}"] = tot
+    results["pdf_extracted/kaznerd_guidelines"] = score_pdf(shared)
+    results["_seconds"] = round(time.perf_counter() - t0, 2)
+    if verbose:
+        results["_examples"] = examples
+    return results
+
+
+def _diff(gold: str, out: str, *tag) -> str:
+    g, o = gold.split(" "), out.split(" ")
+    import difflib
+    sm = difflib.SequenceMatcher(a=g, b=o, autojunk=False)
+    bits = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            bits.append(f"{' '.join(g[i1:i2])!r} -> {' '.join(o[j1:j2])!r}")
+    return "/".join(map(str, tag)) + ": " + "; ".join(bits[:6])
+
+
+def summarize(results: dict) -> dict:
+    def agg(keys):
+        tot: dict[str, int] = {}
+        for k in keys:
+            for a, v in results[k].items():
+                tot[a] = tot.get(a, 0) + v
+        return tot
+
+    summ = {}
+    for name, pred in {
+        "all synthetic (held-out + apertium)": lambda k: not k.startswith("in-lexicon"),
+        "held-out NTREX/KazQAD": lambda k: k.startswith("heldout"),
+        "apertium (never in lexicon)": lambda k: k.startswith("apertium"),
+        "in-lexicon NTREX (easy)": lambda k: k.startswith("in-lexicon"),
+    }.items():
+        keys = [k for k in results if "/" in k and not k.startswith("pdf") and pred(k)]
+        t = agg(keys)
+        summ[name] = {
+            "broken_words": t["broken"],
+            "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
+            "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
+            "wrong_glue_pct_line_boundaries": round(100 * t["glued_at_line"] / max(1, t["line_boundaries"]), 4),
+            "real_hyphens": t["real_hyphens"],
+            "real_hyphens_destroyed": t["hyphens_destroyed"],
+            "spurious_hyphens": t["hyphens_spurious"],
+            "para_breaks_kept_pct": round(100 * t["para_kept"] / max(1, t["para_breaks"]), 2),
+            "docs_exact_pct": round(100 * t["exact_docs"] / max(1, t["docs"]), 2),
+        }
+    for style in STYLES:
+        keys = [k for k in results if "/" in k and k.split("/")[1] == style and not k.startswith(("in-lexicon", "pdf"))]
+        t = agg(keys)
+        summ[f"style {style}"] = {
+            "broken_words": t["broken"],
+            "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
+            "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
+            "real_hyphens_destroyed": t["hyphens_destroyed"],
+        }
+    summ["pdf_extracted"] = results["pdf_extracted/kaznerd_guidelines"]
+    return summ
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--examples", action="store_true", help="print differing words")
+    args = ap.parse_args(argv)
+    if not args.shared.is_dir():
+        print(f"missing {args.shared}", file=sys.stderr)
+        return 1
+    res = run(args.shared, verbose=args.examples)
+    summ = summarize(res)
+    if args.examples:
+        for e in res.get("_examples", []):
+            print(e)
+    print(json.dumps(summ, ensure_ascii=False, indent=1))
+    print("seconds:", res["_seconds"])
+    if args.json:
+        args.json.write_text(json.dumps({"summary": summ, "detail": {k: v for k, v in res.items() if k != "_examples"}},
+                                        ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
