@@ -137,6 +137,11 @@ _MOJI_PUNCT = frozenset(
     [chr(c) for c in range(0xA0, 0xC0)] + [chr(c) for c in range(0x2010, 0x2028)]
     + [chr(c) for c in range(0x2030, 0x203B)] + ["\u2116", "\u2122", "\u20ac"]
 )
+# a decoded run may also hold characters that the later steps repair (look-alikes,
+# invisibles, exotic spaces, combining marks), since damage piles up
+_MOJI_OK = _MOJI_PUNCT | frozenset(_LETTER_MAP) | frozenset(_INVISIBLE) | frozenset(_SPACE) | frozenset(_DASH) | frozenset(
+    chr(c) for c in range(0x300, 0x370)
+)
 
 # KZ-1048 bytes whose cp1251 reading is a Serbian/Macedonian/Ukrainian/Belarusian letter
 _KZ1048: dict[str, str] = {}
@@ -145,10 +150,14 @@ for _b in range(0x80, 0x100):
     if _k != _w and _k != "\ufffd" and _w != "\ufffd":
         _KZ1048[_w] = _k
 _KZ_STRONG = frozenset("ЌќЋћЎўЈјЅѕ")         # not Ukrainian letters
+_KZ_BALKAN = frozenset("ЌќЋћЈјЅѕ")           # Macedonian/Serbian letters
+_KZ_UKR = frozenset("ЇїЄєҐґ")                # Ukrainian letters
 _KZ_ANY_RE = re.compile("[" + _cls("".join(_KZ1048)) + "]")
 _KZ_GENUINE_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһ]")
 _BALKAN_RE = re.compile("[ЂђЃѓЉљЊњЏџ]")
 _RU_ONLY_RE = re.compile("[ыЫэЭйЙщЩъЪьЬюЮяЯёЁ]")
+_NOT_BY_RE = re.compile("[иИщЩъЪ]")          # letters Belarusian does not use
+_NOT_UKR_RE = re.compile("[ыЫэЭёЁъЪ]")        # letters Ukrainian does not use
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
 
 
@@ -186,6 +195,29 @@ _SUSPICIOUS = re.compile(
 )
 
 
+def _kz1048_line(seg: str, hits: list[str]) -> bool:
+    """Does this line read as Kazakh typed in KZ-1048 and decoded as cp1251?
+
+    Each language that really uses these letters lacks some of the others:
+    Macedonian/Serbian have no ы э й щ ъ ь ю я ё and no ї є ґ ў; Ukrainian has
+    no ќ ћ ј ѕ ў and no ы э ё ъ; Belarusian has no и щ ъ and no ќ ћ ј ѕ ї є ґ.
+    Kazakh text with KZ-1048 damage mixes them, and has no real ә ғ қ ң ө ұ ү һ.
+    """
+    if _KZ_GENUINE_RE.search(seg) or _BALKAN_RE.search(seg):
+        return False
+    kinds = set(hits)
+    balkan = bool(kinds & _KZ_BALKAN)
+    ukr = bool(kinds & _KZ_UKR)
+    by = bool(kinds & {"Ў", "ў"})
+    if balkan and (ukr or by or _RU_ONLY_RE.search(seg)):
+        return True
+    if by and (ukr or balkan or _NOT_BY_RE.search(seg)):
+        return True
+    if ukr and _NOT_UKR_RE.search(seg):
+        return True
+    return False
+
+
 def _decode_utf8_run(run: str) -> str | None:
     try:
         return bytes(_CP1251_BYTE[c] if c != " " else 0xA0 for c in run).decode("utf-8")
@@ -205,7 +237,7 @@ def _step_mojibake(text: str) -> tuple[list[tuple[int, int, str, str, str]], lis
         if e < len(text) and text[e].isalpha() and not text[e].isascii():
             continue
         dec = _decode_utf8_run(m.group())
-        if dec is None or not all(c in _RU_KK_LETTERS or c in _MOJI_PUNCT or c.isascii() for c in dec):
+        if dec is None or not all(c in _RU_KK_LETTERS or c in _MOJI_OK or c.isascii() for c in dec):
             continue
         nlet = sum(c in _RU_KK_LETTERS for c in dec)
         (strong if nlet >= 2 else weak).append((s, e, dec))
@@ -217,11 +249,9 @@ def _step_mojibake(text: str) -> tuple[list[tuple[int, int, str, str, str]], lis
         for line in _LINE_RE.finditer(text):
             seg = line.group()
             hits = _KZ_ANY_RE.findall(seg)
-            if not hits or not any(c in _KZ_STRONG for c in hits):
+            if not hits:
                 continue
-            ok = not _KZ_GENUINE_RE.search(seg) and not _BALKAN_RE.search(seg) and (
-                _RU_ONLY_RE.search(seg) is not None or sum(c in _KZ_STRONG for c in hits) >= 2
-            )
+            ok = _kz1048_line(seg, hits)
             base = line.start()
             if ok and any(e[0] < line.end() and e[1] > base for e in edits):
                 ok = False  # already repaired as UTF-8 mojibake
@@ -336,45 +366,72 @@ _LETTER_TRIGGER = re.compile(
 )
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _TO_ROMAN = str.maketrans("ХІСМ", "XICM")
-_KAZ_CONTEXT_RE = re.compile(f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎў]")   # Kazakh (or Ukrainian/Belarusian) letters
+# Kazakh letters, their stand-ins (ə ӊ ɵ), or Ukrainian/Belarusian letters: a Latin i here is і
+_KAZ_CONTEXT_RE = re.compile(f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎўəƏǝӊӉɵƟ]")
 _CONTEXT = 250
 
 
-def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, kazakh_letters: bool
-               ) -> tuple[list[tuple[int, str, str]], str]:
-    """Return ``([(offset, replacement, kind), ...], suspect_note)`` for one word."""
+def _runs(word: str) -> list[tuple[int, int, bool]]:
+    """Maximal same-script runs ``(start, end, is_cyrillic)`` of a word."""
+    out = []
+    i = 0
+    while i < len(word):
+        cyr = _is_cyr(word[i])
+        j = i + 1
+        while j < len(word) and _is_cyr(word[j]) == cyr:
+            j += 1
+        out.append((i, j, cyr))
+        i = j
+    return out
+
+
+def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, kazakh_letters: bool,
+               strict: bool = False) -> tuple[list[tuple[int, str, str]], str]:
+    """Return ``([(offset, replacement, kind), ...], suspect_note)`` for one word (a run of letters).
+
+    ``strict`` (for the pieces of a word cut around foreign runs) asks for a
+    letter that only Cyrillic has, so Latin words are never repaired piecewise.
+    """
     if not any(_is_cyr(c) for c in word):
-        return [], ""
+        return [], ""                                   # Latin, Greek, ...: never touched
     foreign = [(i, c) for i, c in enumerate(word) if not _is_cyr(c)]
     subs = [(i, c) for i, c in enumerate(word) if c in _CYR_SUBSTITUTES]
     if not foreign:
         return ([(i, _KAZ_LETTER[c], "kazakh_letter") for i, c in subs] if kazakh_letters else []), ""
-    if any(c not in _LETTER_MAP for _, c in foreign):
-        return [], "mixed-script word with letters that have no Cyrillic look-alike"
     if word.isupper() and _ROMAN_RE.fullmatch(word.translate(_TO_ROMAN)):
         return [], "mixed-script Roman numeral"
-    if not (word.isupper() or word.islower() or word.istitle()):
-        # camel case: a Latin acronym glued to a Cyrillic suffix ("IMAXқа", "жәнеIII")?
-        i = 0
-        while i < len(word):
-            if _is_cyr(word[i]):
-                i += 1
-                continue
-            j = i
-            while j < len(word) and not _is_cyr(word[j]):
-                j += 1
-            run = word[i:j]
-            if len(run) >= 2 and (run.isupper() or run.islower()):
-                for k in (i - 1, j):
-                    if 0 <= k < len(word) and (
-                        (run.isupper() and word[k].islower()) or (run.islower() and word[k].isupper() and k)
-                    ):
-                        return [], "Latin letters glued to a Cyrillic word"
-            i = j
+    # Latin runs that cannot be look-alikes (a letter with no Cyrillic twin: "нұсқасыChrome",
+    # "Мining") or that are acronyms glued to a Cyrillic suffix ("IMAXқа", "жәнеIII") are
+    # left alone; the Cyrillic pieces between them are still repaired on their own.
+    uniform = word.isupper() or word.islower() or word.istitle()
+    cuts: list[tuple[int, int]] = []
+    note = ""
+    for i, j, cyr in _runs(word):
+        if cyr:
+            continue
+        run = word[i:j]
+        if any(c not in _LETTER_MAP for c in run):
+            cuts.append((i, j))
+            note = note or "mixed-script word with letters that have no Cyrillic look-alike"
+        elif not uniform and len(run) >= 2 and (run.isupper() or run.islower()) and any(
+            0 <= k < len(word) and ((run.isupper() and word[k].islower()) or (run.islower() and word[k].isupper() and k))
+            for k in (i - 1, j)
+        ):
+            cuts.append((i, j))
+            note = note or "Latin letters glued to a Cyrillic word"
+    if cuts:
+        plan: list[tuple[int, str, str]] = []
+        prev = 0
+        for i, j in cuts + [(len(word), len(word))]:
+            if i > prev:
+                sub, _ = _word_plan(word[prev:i], kazakh_context, homoglyphs, kazakh_letters, strict=True)
+                plan += [(prev + k, r, kind) for k, r, kind in sub]
+            prev = j
+        return plan, note
     n_cyr = sum(1 for c in word if _is_cyr(c))
     n_glyph = sum(1 for _, c in foreign if c in _HOMOGLYPH)
     distinctive = any(_is_cyr(c) and c not in _LOOKALIKE_CYR for c in word)
-    if not distinctive and n_cyr <= n_glyph:
+    if not distinctive and (strict or n_cyr <= n_glyph):
         return [], "mostly Latin/Greek word with Cyrillic letters"
     if any(c in _KAZ_ONLY_LATIN for _, c in foreign) and not _KAZ_CONTEXT_RE.search(word) and not kazakh_context():
         return [], "Latin i/h in a word that may be Russian"

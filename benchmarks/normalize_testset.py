@@ -1,0 +1,389 @@
+"""Build and score the kaznlp.normalize test set (deterministic, seeded).
+
+Sentences come from ``../shared/data`` at run time (NTREX-128, apertium
+kaz-rus corpus, KazQAD Wikipedia); nothing from there is stored in the repo.
+
+* Damaged cases: ``ref = normalize(sentence)`` (the raw data already holds real
+  damage, e.g. Latin ``i`` in apertium), then damage of every kind is injected
+  into ``ref`` at known places; the case passes when ``normalize(damaged) == ref``
+  and every injected place is covered by an edit that :func:`explain` reports.
+* Negative controls: text that must come out unchanged (clean Kazakh, Latin
+  names and acronyms with Kazakh suffixes, URLs and e-mails, Roman numerals,
+  chemical and unit symbols, Russian sentences, Russian words with Latin ``i``,
+  Kazakh in the 2021 Latin alphabet, Ukrainian/Serbian/Macedonian/Belarusian
+  Cyrillic, emoji ZWJ sequences).
+
+Usage::
+
+    python benchmarks/normalize_testset.py                 # score, write results
+    python benchmarks/normalize_testset.py --dump cases.jsonl   # also dump the cases (outside the repo!)
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kaznlp.alignment import apply_edits  # noqa: E402
+from kaznlp.normalize import explain, normalize  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+SEED = 20240521
+N_DAMAGED = 3000
+N_CLEAN_CONTROLS = 1000
+
+KAZ = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+CYR_WORD = re.compile(r"[А-Яа-яЁё" + KAZ + r"]+")
+
+# inverse of the homoglyph table: Cyrillic letter -> Latin/Greek look-alikes
+HOMOGLYPHS = {
+    "а": "aα", "с": "c", "е": "e", "о": "oο", "р": "pρ", "х": "x", "у": "y",
+    "А": "AΑ", "В": "BΒ", "С": "C", "Е": "EΕ", "Н": "HΗ", "К": "KΚ", "М": "MΜ",
+    "О": "OΟ", "Р": "PΡ", "Т": "TΤ", "Х": "XΧ",
+}
+KAZ_STANDINS = {"і": "i", "І": "I", "ә": "ə", "Ә": "Ə", "ң": "ӊ", "Ң": "Ӊ", "һ": "h"}
+INVISIBLES = ["\u00ad", "\u00ad", "\u00ad", "\u200b", "\u200e", "\u2060", "\ufeff", "\u200c"]
+SPACES = ["\u00a0", "\u00a0", "\u00a0", "\u2009", "\u202f", "\u2007", "\u2002", "\u3000"]
+ROMAN = re.compile(r"[IVXLCDMІХСМ]+")
+
+# --- hand-written negative controls (small fixtures) ---------------------------------------
+RUSSIAN = [
+    "Президент Казахстана провёл встречу с министром иностранных дел.",
+    "В Астане прошло заседание правительства, посвящённое развитию экономики.",
+    "Погода в столице будет облачной, ожидается небольшой снег.",
+    "Национальный банк сохранил базовую ставку на уровне 14,25 процента.",
+    "Эксперты считают, что рост цен на нефть поддержит бюджет страны.",
+    "Министерство здравоохранения сообщило о новых случаях заболевания.",
+    "Объём инвестиций в основной капитал вырос на 7,3% за первое полугодие.",
+    "Съезд партии состоится в следующем месяце в городе Алматы.",
+    "Учёные из Назарбаев Университета представили новое исследование.",
+    "Щедрые подарки получили дети из многодетных семей.",
+    "«Мы будем продолжать реформы», — заявил глава государства.",
+    "Аким области поручил ускорить строительство школ и больниц.",
+    "Для подачи заявления необходимо обратиться в ЦОН или на портал egov.kz.",
+    "Футбольный клуб «Астана» одержал победу со счётом 2:1.",
+    "Выставка продлится до 15 октября, вход свободный.",
+    "В XXI веке цифровизация стала главным трендом государственного управления.",
+    "Подробности читайте на сайте https://www.inform.kz/ru.",
+    "Сенат одобрил поправки в Налоговый кодекс Республики Казахстан.",
+    "Температура воздуха ночью опустится до −15 °C.",
+    "Компания Boeing поставит авиакомпании Air Astana три новых самолёта.",
+    "Съёмки фильма прошли в Мангистауской области.",
+    "Жители района пожаловались на отсутствие горячей воды.",
+    "Правоохранительные органы задержали подозреваемых в мошенничестве.",
+    "Россия и Казахстан подписали соглашение о сотрудничестве в сфере энергетики.",
+    "Количество туристов увеличилось почти вдвое по сравнению с прошлым годом.",
+]
+OTHER_CYRILLIC = [
+    "Україна і Казахстан підписали угоду про співпрацю в галузі освіти.",  # Ukrainian
+    "Київ — столиця України, її населення понад три мільйони.",  # Ukrainian
+    "Београд је главни град Србије и налази се на ушћу Саве у Дунав.",  # Serbian
+    "Скопје е главен град на Северна Македонија.",  # Macedonian
+    "Ќе дојдам утре наутро во Скопје.",  # Macedonian
+    "Мінск — сталіца Рэспублікі Беларусь, у ім жыве каля двух мільёнаў чалавек.",  # Belarusian
+    "Беларусь знаходзіцца ў Усходняй Еўропе.",  # Belarusian
+]
+LATIN_ITEMS = [
+    "IACA", "DIFC Courts", "Egemen.kz", "Kazinform", "Astana Hub", "KEGOC", "Samruk-Kazyna", "NASA",
+    "UNESCO", "OPEC+", "Air Astana", "Tengizchevroil", "Google", "Microsoft Teams", "iPhone 15", "Wi-Fi",
+    "Apple Pay", "Kaspi.kz", "BBC News", "Reuters", "The New York Times", "ChatGPT", "IMAX", "OK",
+    "https://www.akorda.kz/kz/events", "http://egov.kz/cms/kk", "www.inform.kz", "info@gov.kz",
+    "press@akorda.kz", "@QazInform", "#Qazaqstan", "T-Mobile", "Coca-Cola", "McDonald's", "PhD", "MBA",
+    "CEO", "IT", "AI", "GDP", "COP29", "G20", "5G", "EXPO-2017", "UEFA", "FIFA", "Real Madrid", "Chelsea",
+]
+LATIN_WITH_SUFFIX = [
+    "YouTube-тағы", "Boeing-тың", "eGov-тан", "COVID-19-дың", "Facebook-та", "iPhone-ның", "IMAX-та",
+    "Instagram-да", "Telegram-дағы", "NATO-ның", "OPEC-ке", "Google-дың", "TikTok-та", "Wi-Fi-ды",
+    "UNESCO-ның", "SpaceX-тің", "Netflix-те", "Kaspi-дің", "Apple-дың", "PISA-да",
+]
+ROMAN_ITEMS = ["XXI ғасыр", "ХХІ ғасыр", "XIX ғасырдың", "ХІХ ғасырдың", "IV тарау", "ІV тарау", "II дәрежелі",
+               "ІІ дәрежелі", "XVIII ғасыр", "III Дүниежүзілік", "MMXXIV жылы", "VI съезі", "ХV сессия"]
+UNIT_ITEMS = ["H₂O", "CO₂", "NaCl", "pH 7,4", "25 °C", "25 °С", "100 km/h", "220 V", "5 kW", "50 Hz",
+              "H2SO4", "CH4", "O₃", "Fe", "Cu", "10 mg/l", "1,5 mAh", "3 GB", "kWh", "µm", "2 м²", "15 кВт·сағ"]
+EMOJI_ITEMS = ["👨\u200d👩\u200d👧", "🏳️\u200d🌈", "👍🏽", "می\u200cخواهم"]
+
+LATIN_2021 = {
+    "А": "A", "Ә": "Ä", "Б": "B", "В": "V", "Г": "G", "Ғ": "Ğ", "Д": "D", "Е": "E", "Ё": "Io", "Ж": "J",
+    "З": "Z", "И": "İ", "Й": "İ", "К": "K", "Қ": "Q", "Л": "L", "М": "M", "Н": "N", "Ң": "Ñ", "О": "O",
+    "Ө": "Ö", "П": "P", "Р": "R", "С": "S", "Т": "T", "У": "U", "Ұ": "Ū", "Ү": "Ü", "Ф": "F", "Х": "H",
+    "Һ": "H", "Ц": "Ts", "Ч": "Ç", "Ш": "Ş", "Щ": "Şş", "Ъ": "", "Ы": "Y", "І": "I", "Ь": "", "Э": "E",
+    "Ю": "İu", "Я": "İa",
+}
+LATIN_2021.update({k.lower(): v.lower().replace("i̇", "i") for k, v in LATIN_2021.items()})
+LATIN_2021["і"] = "ı"
+
+
+def to_latin_2021(text: str) -> str:
+    return "".join(LATIN_2021.get(c, c) for c in text)
+
+
+# --- sentences from ../shared ---------------------------------------------------------------
+def load_sentences() -> list[str]:
+    out: list[str] = []
+    for line in (DATA / "news" / "ntrex128_kaz.jsonl").open(encoding="utf-8"):
+        out += json.loads(line)["text"].splitlines()
+    for f in sorted(glob.glob(str(DATA / "news" / "apertium_kaz_rus_corpus" / "*kaz*"))):
+        out += Path(f).read_text(encoding="utf-8").splitlines()
+    for line in (DATA / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
+        text = json.loads(line)["text"]
+        out += re.split(r"(?<=[.!?])\s+(?=[А-ЯӘҒҚҢӨҰҮҺІ«])", text)
+    seen: set[str] = set()
+    keep = []
+    for s in out:
+        s = s.strip()
+        if 30 <= len(s) <= 400 and re.search(f"[{KAZ}]", s) and len(s.split()) >= 4 and s not in seen:
+            seen.add(s)
+            keep.append(s)
+    return keep
+
+
+# --- damage injection -----------------------------------------------------------------------
+def _words(text: str) -> list[re.Match[str]]:
+    return [m for m in CYR_WORD.finditer(text) if len(m.group()) >= 3 and not ROMAN.fullmatch(m.group())]
+
+
+def inject(ref: str, rng: random.Random) -> tuple[str, list[tuple[int, int, str]]]:
+    """Return ``(damaged, [(start, end, kind), ...])`` with spans in damaged-text offsets."""
+    kinds = rng.sample(["homoglyph", "kazakh_letter", "invisible", "space", "unicode"], rng.choice([1, 1, 2, 2, 3]))
+    edits: dict[int, tuple[int, int, str, str]] = {}   # start -> (start, end, repl, kind)
+    words = _words(ref)
+
+    def put(s: int, e: int, repl: str, kind: str) -> None:
+        if all(e <= a or s >= b for a, b, _, _ in edits.values()):
+            edits[s] = (s, e, repl, kind)
+
+    if "homoglyph" in kinds:
+        for m in rng.sample(words, min(len(words), rng.randint(1, 3))):
+            cand = [i for i, c in enumerate(m.group()) if c in HOMOGLYPHS]
+            rng.shuffle(cand)
+            n = 1 if len(m.group()) < 6 else rng.choice([1, 1, 2])
+            used: list[int] = []
+            for i in cand:
+                if len(used) == n:
+                    break
+                if any(abs(i - j) < 2 for j in used):
+                    continue
+                used.append(i)
+                c = m.group()[i]
+                put(m.start() + i, m.start() + i + 1, rng.choice(HOMOGLYPHS[c]), "homoglyph")
+    if "kazakh_letter" in kinds:
+        whole = rng.random() < 0.4   # like apertium: every і of the text typed as Latin i
+        targets = words if whole else rng.sample(words, min(len(words), rng.randint(1, 3)))
+        for m in targets:
+            for i, c in enumerate(m.group()):
+                if c in KAZ_STANDINS:
+                    put(m.start() + i, m.start() + i + 1, KAZ_STANDINS[c], "kazakh_letter")
+    if "invisible" in kinds:
+        for m in rng.sample(words, min(len(words), rng.randint(1, 2))):
+            w = m.group()
+            if len(w) >= 4:
+                i = rng.randint(2, len(w) - 2)
+                put(m.start() + i, m.start() + i, rng.choice(INVISIBLES), "invisible")
+        if rng.random() < 0.1:
+            put(0, 0, "\ufeff", "invisible")
+    if "space" in kinds:
+        spaces = [m.start() for m in re.finditer(" ", ref)]
+        for s in rng.sample(spaces, min(len(spaces), rng.randint(1, 3))):
+            put(s, s + 1, rng.choice(SPACES), "space")
+    if "unicode" in kinds:
+        decomposable = [i for i, c in enumerate(ref) if unicodedata.normalize("NFD", c) != c]
+        if decomposable:
+            for i in rng.sample(decomposable, min(len(decomposable), rng.randint(1, 3))):
+                put(i, i + 1, unicodedata.normalize("NFD", ref[i]), "unicode")
+        else:
+            m = rng.choice(words)
+            put(m.start() + 1, m.start() + 1, "\u0306"[:0], "unicode")   # nothing to decompose: no-op
+    ordered = sorted(e for e in edits.values() if not (e[3] == "unicode" and e[2] == "" and e[0] == e[1]))
+    parts: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    src = dst = 0
+    for s, e, r, kind in ordered:
+        parts.append(ref[src:s])
+        dst += s - src
+        spans.append((dst, dst + len(r), kind))
+        parts.append(r)
+        dst += len(r)
+        src = e
+    parts.append(ref[src:])
+    return "".join(parts), spans
+
+
+def mojibake_utf8(text: str) -> str | None:
+    out = []
+    for b in text.encode("utf-8"):
+        if b == 0x98:
+            out.append("\x98")
+        else:
+            try:
+                out.append(bytes([b]).decode("cp1251"))
+            except UnicodeDecodeError:
+                return None
+    return "".join(out)
+
+
+def mojibake_kz1048(text: str) -> str | None:
+    try:
+        return text.encode("kz1048").decode("cp1251")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+# --- building -----------------------------------------------------------------------------
+def build(seed: int = SEED) -> dict[str, list[dict]]:
+    rng = random.Random(seed)
+    sentences = load_sentences()
+    rng.shuffle(sentences)
+    refs = []
+    for s in sentences:
+        r = normalize(s)
+        refs.append(r)
+        if len(refs) >= N_DAMAGED + N_CLEAN_CONTROLS:
+            break
+    damaged_refs, clean_refs = refs[:N_DAMAGED], refs[N_DAMAGED:]
+
+    damaged = []
+    for ref in damaged_refs:
+        roll = rng.random()
+        if roll < 0.05:
+            d = mojibake_kz1048(ref)
+            if d is not None and d != ref:
+                damaged.append({"ref": ref, "text": d, "spans": [(0, len(d), "mojibake")], "kinds": ["mojibake_kz1048"]})
+                continue
+        if roll < 0.10:
+            base, spans = (inject(ref, rng) if rng.random() < 0.5 else (ref, []))
+            d = mojibake_utf8(base)
+            if d is not None:
+                damaged.append({"ref": ref, "text": d, "spans": [(0, len(d), "mojibake")], "kinds": ["mojibake_utf8"]
+                                + sorted({k for _, _, k in spans})})
+                continue
+        d, spans = inject(ref, rng)
+        damaged.append({"ref": ref, "text": d, "spans": spans, "kinds": sorted({k for _, _, k in spans})})
+
+    controls: list[dict] = [{"kind": "clean_kazakh", "text": r} for r in clean_refs]
+
+    def insert_into(sentence: str, item: str) -> str:
+        spaces = [m.start() for m in re.finditer(" ", sentence)] or [len(sentence)]
+        k = rng.choice(spaces)
+        return sentence[:k] + " " + item + sentence[k:]
+
+    pool = clean_refs[:400]
+    for item in LATIN_ITEMS:
+        for _ in range(3):
+            controls.append({"kind": "latin_names_urls", "text": insert_into(rng.choice(pool), item)})
+    for item in LATIN_WITH_SUFFIX:
+        for _ in range(3):
+            controls.append({"kind": "latin_with_kazakh_suffix", "text": insert_into(rng.choice(pool), item)})
+    for item in ROMAN_ITEMS:
+        for _ in range(3):
+            controls.append({"kind": "roman_numerals", "text": insert_into(rng.choice(pool), item)})
+    for item in UNIT_ITEMS:
+        for _ in range(2):
+            controls.append({"kind": "chemical_and_units", "text": insert_into(rng.choice(pool), item)})
+    for s in RUSSIAN:
+        controls.append({"kind": "russian", "text": s})
+        words = [m for m in re.finditer(r"[а-яё]*и[а-яё]*", s) if len(m.group()) >= 3]
+        if words:
+            m = rng.choice(words)
+            i = m.start() + m.group().index("и")
+            controls.append({"kind": "russian_latin_i", "text": s[:i] + "i" + s[i + 1:]})
+    for r in pool[:200]:
+        controls.append({"kind": "kazakh_latin_2021", "text": to_latin_2021(r)})
+    for s in OTHER_CYRILLIC:
+        controls.append({"kind": "other_cyrillic", "text": s})
+    for item in EMOJI_ITEMS:
+        controls.append({"kind": "emoji_zwj", "text": insert_into(rng.choice(pool), item)})
+    return {"damaged": damaged, "controls": controls}
+
+
+# --- scoring -------------------------------------------------------------------------------
+def _replay(text: str, edits) -> str | None:
+    real = sorted((e for e in edits if e.kind != "suspect"), key=lambda e: (e.start, e.end))
+    for a, b in zip(real, real[1:]):
+        if b.start < a.end or (b.start == a.end == b.end):
+            return None  # overlapping steps: cannot replay in one go
+    return apply_edits(text, [(e.start, e.end, e.after) for e in real])[0]
+
+
+def evaluate(cases: dict[str, list[dict]]) -> tuple[dict, list[str]]:
+    fails: list[str] = []
+    exact = covered = replay_ok = replay_n = 0
+    by_kind: Counter[str] = Counter()
+    by_kind_ok: Counter[str] = Counter()
+    for c in cases["damaged"]:
+        out = normalize(c["text"])
+        edits = explain(c["text"])
+        ok = out == c["ref"]
+        exact += ok
+        for k in c["kinds"]:
+            by_kind[k] += 1
+            by_kind_ok[k] += ok
+        real = [e for e in edits if e.kind != "suspect"]
+        cov = all(any(e.start < de and ds < e.end or (ds == de == e.start) for e in real if e.kind == kind)
+                  for ds, de, kind in c["spans"])
+        covered += cov
+        rep = _replay(c["text"], edits)
+        if rep is not None:
+            replay_n += 1
+            replay_ok += rep == out
+        if not ok or not cov:
+            fails.append(f"[damaged {c['kinds']} exact={ok} covered={cov}]\n  in : {c['text']!r}\n"
+                         f"  out: {out!r}\n  ref: {c['ref']!r}")
+    changed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c in cases["controls"]:
+        total[c["kind"]] += 1
+        out = normalize(c["text"])
+        if out != c["text"]:
+            changed[c["kind"]] += 1
+            fails.append(f"[control {c['kind']} CHANGED]\n  in : {c['text']!r}\n  out: {out!r}")
+    n = len(cases["damaged"])
+    summary = {
+        "seed": SEED,
+        "damaged_sentences": n,
+        "exact_repair": exact,
+        "exact_repair_rate": round(exact / n, 4) if n else None,
+        "all_injected_damage_reported_by_explain": covered,
+        "explain_replay_equals_normalize": f"{replay_ok}/{replay_n}",
+        "exact_repair_by_damage_kind": {k: f"{by_kind_ok[k]}/{by_kind[k]}" for k in sorted(by_kind)},
+        "negative_controls": sum(total.values()),
+        "negative_controls_changed": sum(changed.values()),
+        "negative_controls_by_kind": {k: f"{changed[k]} changed of {total[k]}" for k in sorted(total)},
+    }
+    return summary, fails
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--dump", help="write the cases as JSON lines to this path (keep it outside the repo)")
+    ap.add_argument("--show-failures", type=int, default=20)
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"shared data not found at {DATA}")
+    cases = build(args.seed)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            for group, items in cases.items():
+                for c in items:
+                    f.write(json.dumps({"group": group, **c}, ensure_ascii=False) + "\n")
+    summary, fails = evaluate(cases)
+    for f in fails[: args.show_failures]:
+        print(f)
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "normalize_testset.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
