@@ -1,0 +1,145 @@
+"""Tests for kaznlp.dehyphenate on real Kazakh text (seed 004 needs ../shared)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kaznlp.dehyphenate import dehyphenate
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "004_5e70945c94cc5f6f.txt"
+FIXTURE = ROOT / "tests" / "fixtures" / "seed004_expected.txt"
+
+needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared is absent")
+
+
+def skeleton(s: str) -> str:
+    """Everything dehyphenate must keep: all but whitespace, hyphens, soft hyphens."""
+    return re.sub(r"[\s\-\u2010\u00ad]", "", s)
+
+
+@needs_shared
+def test_seed004_whole_document():
+    src = SEED.read_text(encoding="utf-8")
+    out = dehyphenate(src)
+    assert out == FIXTURE.read_text(encoding="utf-8")
+    assert "вице-президенті" in out and "инновацияларды" in out and "трансформациядағы" in out
+
+
+@needs_shared
+def test_seed004_alignment_and_crlf():
+    src = SEED.read_text(encoding="utf-8")
+    out, al = dehyphenate(src, return_alignment=True)
+    i = out.index("инновацияларды")
+    s, e = al.span_to_src(i, i + len("инновацияларды"))
+    assert src[s:e] == "инно\nвацияларды"
+    assert dehyphenate(src.replace("\n", "\r\n")) == out
+    assert dehyphenate(src.replace("\n", "\r")) == out
+
+
+# Decision rules, one Kazakh example each -------------------------------------------------
+@pytest.mark.parametrize("src,expected", [
+    # lost hyphen + suffix line start (цифр⏎лық), in wrapped text
+    ("Делегацияға цифр\nлық қызметтер саласындағы ұлттық жетіс\nтіктерді, процестерді автоматтандыруды және \nсот талқылауларының тиімділігін арттыруға бағытталған",
+     "Делегацияға цифрлық қызметтер саласындағы ұлттық жетістіктерді, процестерді автоматтандыруды және сот талқылауларының тиімділігін арттыруға бағытталған"),
+    # hyphen + newline: broken word joined, compound kept, number + suffix kept
+    ("Форумға әлемнің 80-\nнен астам елінен сот жүйесінің өкілдері қатыс-\nты. Сот әкімшілігінің басшысы – ХСӘҚ вице-\nпрезиденті бастап барды.",
+     "Форумға әлемнің 80-нен астам елінен сот жүйесінің өкілдері қатысты. Сот әкімшілігінің басшысы – ХСӘҚ вице-президенті бастап барды."),
+    # TeX repeats the suffix hyphen on the next line
+    ("Форумға әлемнің 80-\n-нен астам елінен сот жүйесінің өкілдері қатысты, Қазақстан-\nның өкілдері", "Форумға әлемнің 80-нен астам елінен сот жүйесінің өкілдері қатысты, Қазақстанның өкілдері"),
+    # a capital after the hyphen: a real compound
+    ("ҚР Премьер-\nМинистрі Кәрім Мәсімов Пәкістан-\nның Премьер-Министрі Наваз Шарифпен кездесті", "ҚР Премьер-Министрі Кәрім Мәсімов Пәкістанның Премьер-Министрі Наваз Шарифпен кездесті"),
+    # soft hyphen at line end and inside words
+    ("Қазақстан Респуб\u00adликасы Президентінің бар\u00adлық\nмүм\u00ad\nкіндіктері", "Қазақстан Республикасы Президентінің барлық мүмкіндіктері"),
+    # hyphen + space artefacts vs suspended hyphens
+    ("ҚР Премьер- Министрінің орынбасары, келісім- шарт, 00- ден астам, теле- және радиосюжеттер",
+     "ҚР Премьер-Министрінің орынбасары, келісім-шарт, 00-ден астам, теле- және радиосюжеттер"),
+    ("Бұл сөздің тұрақта- нады түрі", "Бұл сөздің тұрақтанады түрі"),
+])
+def test_rules(src, expected):
+    assert dehyphenate(src) == expected
+
+
+def test_unwrapped_text_keeps_line_breaks():
+    web = "Кәрім Мәсімов Пәкістанның Премьер-Министрі Наваз Шарифпен кездесті\n52 рет\nкөрсетілді\nҚатені байқадыңыз ба? Белгілеп, үстінен басыңыз."
+    assert dehyphenate(web) == web
+    sents = "Бұл мәселе ассамблея атауын өзгерту жоспарынан туындады.\nОлар сот әкімшілігінің тиімділігін арттыру туралы айтты.\n"
+    assert dehyphenate(sents) == sents
+    assert dehyphenate("Премьер-\n2015") == "Премьер-\n2015"  # a truncated web line
+
+
+def test_paragraphs_and_headlines_kept():
+    src = ("ҚАЗАҚ ТІЛІНДЕГІ\nАТАУЛЫ МӘНДЕР\n\nКонференцияда сот жүйесін цифрландыру \nжәне жасанды интеллект технологияларын \n"
+           "қолданудағы Қазақстанның тәжірибесіне \nбаса назар аударылды.\nТаныстырылым қатысушылардың \nзор қызығушылығын тудырды.")
+    out = dehyphenate(src)
+    assert out.startswith("ҚАЗАҚ ТІЛІНДЕГІ\nАТАУЛЫ МӘНДЕР\n\n")
+    assert "цифрландыру және жасанды интеллект технологияларын қолданудағы" in out
+    assert "аударылды.\nТаныстырылым" in out  # short last line ends the paragraph
+
+
+def test_types_and_options():
+    with pytest.raises(TypeError):
+        dehyphenate(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        dehyphenate(None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        dehyphenate("x", reflow="yes")  # type: ignore[arg-type]
+    assert dehyphenate("") == ""
+    out, al = dehyphenate("сот", return_alignment=True)
+    assert out == "сот" and al.is_identity
+    assert dehyphenate("сот\nәкімшілігі", reflow=False) == "сот\nәкімшілігі"
+    assert dehyphenate("сот\nәкімшілігі", reflow=True) == "сот әкімшілігі"
+
+
+def test_page_furniture_optional():
+    page = "Сот әкімшілігінің басшысы бастап барды.\n\nКонференция алаңында басқа елдердің өкілдері\n"
+    src = "\f".join(f"КазНЕРД нұсқаулығы\n{page}\n{i}\n" for i in range(1, 5))
+    out = dehyphenate(src, remove_page_furniture=True)
+    assert "нұсқаулығы" not in out and "\f" not in out
+    assert "\f" in dehyphenate(src)
+
+
+# Properties ----------------------------------------------------------------------------------
+PIECES = ["инно", "вацияларды", "цифр", "лық", "вице", "президенті", "80", "нен", "ХСӘҚ", "ның", "сот", "әкімшілігінің",
+          "Премьер", "Министрі", "және", "теле", "да", "мен", "A", "1", "«", "»", ".", ",", "–"]
+SEPS = [" ", "\n", "-\n", "- ", "\u00ad", "\u00ad\n", "\n\n", "\r\n", "\r", "-", "  \n ", "\f", ""]
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPS)), max_size=40).map(
+    lambda xs: "".join(a + b for a, b in xs))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_never_loses_letters_or_digits(src):
+    out, al = dehyphenate(src, return_alignment=True)
+    assert skeleton(out) == skeleton(src)
+    assert al.src_len == len(src) and al.dst_len == len(out)
+    # every kept character maps back to the same character in the source
+    for x, y, n in al.runs:  # (\r -> \n is a same-length replacement, so compare the skeleton)
+        assert skeleton(src[x:x + n]) == skeleton(out[y:y + n])
+    # every letter/digit of the output lies in a copy run
+    covered = set()
+    for _, y, n in al.runs:
+        covered.update(range(y, y + n))
+    assert all(i in covered for i, c in enumerate(out) if c.isalnum())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="абвгқңәіөүұ-\u00ad \n\r\t1ЕК", max_size=80))
+def test_random_text_keeps_skeleton(src):
+    assert skeleton(dehyphenate(src)) == skeleton(src)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_idempotent_on_its_output(src):
+    once = dehyphenate(src, reflow=True)
+    assert "\u00ad" not in once and "\r" not in once
+    twice = dehyphenate(once, reflow=True)
+    assert skeleton(twice) == skeleton(once)
+    assert twice.count("\u00ad") == 0
