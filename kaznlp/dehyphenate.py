@@ -23,6 +23,7 @@ digits and punctuation are never touched. Line endings (``\\r\\n``, ``\\r``) bec
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -437,8 +438,14 @@ def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "
     check_choice(reflow, "reflow", ("auto", True, False), "dehyphenate")
     if not isinstance(remove_page_furniture, bool):
         raise TypeError("kaznlp.dehyphenate(): remove_page_furniture must be a bool")
-    edits = _edits(text, reflow, remove_page_furniture)
-    out, al = apply_edits(text, edits)
+    gc_was_on = gc.isenabled()
+    gc.disable()  # many small tuples, no cycles: the cyclic GC would make big inputs superlinear
+    try:
+        edits = _edits(text, reflow, remove_page_furniture)
+        out, al = apply_edits(text, edits)
+    finally:
+        if gc_was_on:
+            gc.enable()
     return (out, al) if return_alignment else out
 
 
