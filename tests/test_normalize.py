@@ -1,0 +1,324 @@
+"""Tests for kaznlp.normalize: real damage from the shared data, never-damage controls,
+explain(), offsets, options, and hypothesis properties."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kaznlp.alignment import apply_edits
+from kaznlp.normalize import KINDS, Edit, explain, normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+
+# --- real damage seen in /work/shared/data (README "Encoding and other surprises") ----------
+REPAIRS = [
+    ("Aстана", "Астана"),                                   # KazNERD, Latin A
+    ("Tаза", "Таза"),
+    ("Kинопарк", "Кинопарк"),
+    ("Maзда", "Мазда"),                                     # Latin M and a
+    ("кардиоxирургиялық", "кардиохирургиялық"),             # Latin x
+    ("әлемдегі жаhан", "әлемдегі жаһан"),                   # Latin h for һ
+    ("мемлекеттiк қызмет", "мемлекеттік қызмет"),           # Latin i (apertium, hundreds)
+    ("Cүтсорғышты", "Сүтсорғышты"),                         # NTREX, Latin C
+    ("Cаяси Mоливуд", "Саяси Моливуд"),
+    ("жəне", "және"),                                       # Latin schwa U+0259
+    ("ƏЛЕМ", "ӘЛЕМ"),
+    ("Республикасыныӊ", "Республикасының"),                 # Khanty en with tail
+    ("Респуб\u00adликасы", "Республикасы"),                 # soft hyphen (apertium)
+    ("бар\u00adлық мүм\u00adкіндік", "барлық мүмкіндік"),
+    ("Астана\u00a0қаласы", "Астана қаласы"),                # no-break space
+    ("22\u202f827 теңге", "22 827 теңге"),                  # narrow no-break space
+    ("\ufeffҚазақстан", "Қазақстан"),                       # BOM
+    ("Қа\u200bзақ\u2060стан", "Қазақстан"),                 # zero-width space, word joiner
+    ("и\u0306ә", "йә"),                                     # decomposed й
+    ("ҚАУIПСIЗДIК ҚЫЗМЕТI", "ҚАУІПСІЗДІК ҚЫЗМЕТІ"),         # Latin capital I
+    ("ұлттық MIHCIЗ ҚЫЗМЕТ", "ұлттық МІНСІЗ ҚЫЗМЕТ"),        # apertium: Latin M I H C I + Cyrillic З
+    ("кохаϵмо", "кохаємо"),                                 # KazNERD valid: Greek lunate epsilon
+    ("ТљР°Р·Р°Т›СЃС‚Р°РЅ", "Қазақстан"),                       # UTF-8 read as cp1251
+    ("РљР°Р·Р°Т›СЃС‚Р°РЅ", "Казақстан"),                       # the issue's example: its first letter is К
+    ("Ќазаќстан Республикасы", "Қазақстан Республикасы"),   # KZ-1048 read as cp1251
+]
+
+
+@pytest.mark.parametrize("damaged,clean", REPAIRS)
+def test_repairs_real_damage(damaged: str, clean: str) -> None:
+    assert normalize(damaged) == clean
+    assert normalize(clean) == clean
+
+
+def test_mojibake_whole_sentences() -> None:
+    clean = "«Мобильдік үкімет» жобасы – 2016 жылы 100-ге жетеді, деді Ә.Әбілқасымова."
+    sloppy = "".join(bytes([b]).decode("cp1251") if b != 0x98 else "\x98" for b in clean.encode("utf-8"))
+    assert normalize(sloppy) == clean
+    assert normalize(clean.encode("kz1048").decode("cp1251")) == clean
+    # the no-break space inside "Р" (D0 A0) turned into a plain space by some other tool
+    assert normalize("Р РµСЃРїСѓР±Р»РёРєР°СЃС‹") == "Республикасы"
+
+
+# --- never damage legitimate text -----------------------------------------------------------
+UNCHANGED = [
+    "IACA мен DIFC Courts өкілдері кездесті.",
+    "Толығырақ Egemen.kz сайтында: https://egemen.kz/article/123?id=5&lang=kk",
+    "Хат жіберіңіз: press@akorda.kz немесе info@gov.kz",
+    "YouTube-тағы видео, Boeing-тың ұшағы, eGov-тан анықтама, COVID-19-дың таралуы",
+    "XXI ғасыр, ХХІ ғасыр, XIX ғасырдың соңы, IV тарау, ІІ дәрежелі",
+    "Су молекуласы H₂O, көмірқышқыл газ CO2, температура 25 °C, қуаты 5 kW, pH 7,4",
+    "Президент Казахстана провёл встречу с министром иностранных дел.",
+    "Qazaqstan Respublikasynyñ memlekettık tılı – qazaq tılı.",
+    "Україна і Казахстан підписали угоду про співпрацю.",
+    "Скопје е главен град на Северна Македонија.",
+    "Беларусь знаходзіцца ў Усходняй Еўропе.",
+    "Сіз бен біз «Нұр Отан» партиясының съезіне қатыстық.",
+    "Отбасы 👨\u200d👩\u200d👧 суреті",
+    "Жол\tжиегі\nжаңа жол\r\nсоңы",
+    "ҚР-да 63%-ы, т.б., 1990 ж., 39,0 млрд. теңге, № 483-ІV Заңы",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_never_damages(text: str) -> None:
+    assert normalize(text) == text
+    assert [e for e in explain(text) if e.kind != "suspect"] == []
+
+
+@pytest.mark.parametrize(
+    "word,note",
+    [
+        ("Мы iдем домой", "Russian"),                        # Russian word with Latin i: ambiguous
+        ("ХIХ ғасыр", "Roman"),                              # mixed-script Roman numeral
+        ("IMAXқа барамыз", "glued"),                         # Latin acronym glued to a suffix
+        ("www.teаtrpavlodar.kz", "no Cyrillic look-alike"),  # Latin word with one Cyrillic а
+        ("ҚазАқпарат - OAНA агенттігі", "mostly Latin"),     # OANA with Cyrillic Н
+    ],
+)
+def test_ambiguous_words_left_and_reported(word: str, note: str) -> None:
+    assert normalize(word) == word
+    suspects = [e for e in explain(word) if e.kind == "suspect"]
+    assert suspects and any(note.lower() in e.note.lower() for e in suspects)
+    for e in suspects:
+        assert word[e.start:e.end] == e.before == e.after
+
+
+def test_glued_word_repairs_only_the_cyrillic_part() -> None:
+    assert normalize("медалімен жəнеIII дәрежелі") == "медалімен жәнеIII дәрежелі"
+
+
+# --- explain ------------------------------------------------------------------------------
+def test_explain_reports_every_edit_with_original_offsets() -> None:
+    text = "Aстана\u00a0мемлекеттiк жəне бар\u00adлық и\u0306ә"
+    edits = explain(text)
+    assert all(isinstance(e, Edit) and e.kind in KINDS for e in edits)
+    got = [(e.start, e.end, e.kind, e.before, e.after) for e in edits]
+    assert got == [
+        (0, 1, "homoglyph", "A", "А"),
+        (6, 7, "space", "\u00a0", " "),
+        (16, 17, "kazakh_letter", "i", "і"),
+        (20, 21, "kazakh_letter", "ə", "ә"),
+        (27, 28, "invisible", "\u00ad", ""),
+        (32, 34, "unicode", "и\u0306", "й"),
+    ]
+    for e in edits:
+        assert text[e.start:e.end] == e.before
+    assert apply_edits(text, [(e.start, e.end, e.after) for e in edits])[0] == normalize(text)
+
+
+def test_explain_mojibake_edit_covers_the_damaged_word() -> None:
+    text = "Бүгін ТљР°Р·Р°Т›СЃС‚Р°РЅ"
+    (edit,) = explain(text)
+    assert (edit.start, edit.end, edit.kind, edit.after) == (6, len(text), "mojibake", "Қазақстан")
+
+
+# --- alignment ---------------------------------------------------------------------------
+def test_alignment_maps_tokens_back_to_caller_text() -> None:
+    text = "Aстана\u00a0қаласындағы бар\u00adлық мемлекеттiк\u200b мекемелер"
+    out, al = normalize(text, return_alignment=True)
+    assert out == "Астана қаласындағы барлық мемлекеттік мекемелер"
+    surfaces = [text[slice(*al.span_to_src(*m.span()))] for m in re.finditer(r"\w+", out)]
+    assert surfaces == ["Aстана", "қаласындағы", "бар\u00adлық", "мемлекеттiк", "мекемелер"]
+    # a span of several words keeps the original spacing and invisible characters
+    assert text[slice(*al.span_to_src(0, 18))] == "Aстана\u00a0қаласындағы"
+
+
+def test_clean_text_fast_path_returns_same_object() -> None:
+    text = "Қазақстан Республикасының Президенті «Астана» қаласында 2015 жылы сөз сөйледі."
+    assert normalize(text) is text
+    out, al = normalize(text, return_alignment=True)
+    assert out is text and al.is_identity
+
+
+# --- options ------------------------------------------------------------------------------
+def test_each_step_can_be_switched_off() -> None:
+    text = "Aстана жəне бар\u00adлық\u00a0и\u0306"
+    assert normalize(text, homoglyphs=False) == "Aстана және барлық й"
+    assert normalize(text, kazakh_letters=False) == "Астана жəне барлық й"
+    assert normalize(text, invisible=False) == "Астана және бар\u00adлық й"
+    assert normalize(text, spaces=False) == "Астана және барлық\u00a0й"
+    assert normalize(text, nfc=False) == "Астана және барлық и\u0306"
+    assert normalize("РљР°Р·Р°Т›", mojibake=False) == "РљР°Р·Р°Т›"
+
+
+def test_quotes_and_dashes_are_opt_in() -> None:
+    text = "Ол „Қазақстан“ және \"Астана\" деді: 2010\u20112015, \u221215 °C"
+    assert normalize(text) == text
+    assert normalize(text, quotes=True, dashes=True) == "Ол «Қазақстан» және «Астана» деді: 2010-2015, -15 °C"
+    kinds = {e.kind for e in explain(text, quotes=True, dashes=True)}
+    assert kinds == {"quote", "dash"}
+
+
+def test_bad_arguments() -> None:
+    for bad in (b"\xd0\x9a", None, 42, ["текст"]):
+        with pytest.raises(TypeError, match=r"kaznlp\.normalize\(\) expects str"):
+            normalize(bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"kaznlp\.explain\(\) expects str"):
+            explain(bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="quotes"):
+        normalize("мәтін", quotes="yes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        normalize("мәтін", unknown=True)  # type: ignore[call-arg]
+
+
+# --- hypothesis properties ---------------------------------------------------------------------
+WORDS = [
+    "Қазақстан", "Республикасы", "мемлекеттік", "қызметі", "үшін", "және", "Астана", "Президенті",
+    "әлеуметтік", "бірлестік", "жаһандық", "кәсіпкерлік", "өңірдің", "ұлттық", "экономикасы", "медаль",
+    "соңғы", "Мәжіліс", "ТӘУЕЛСІЗДІК", "ҚЫЗМЕТІ", "жылы", "сайлау", "Үкімет", "туралы", "ережесі",
+    "кардиохирургиялық", "Мазда", "Таза", "ақпарат", "ЖШС", "ҚР-ның", "2015", "63%-ы",
+    "YouTube-тағы", "IACA", "Egemen.kz", "XXI", "ХХІ",
+]
+HOMO = {"а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "А": "A", "В": "B", "С": "C",
+        "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T", "Х": "X"}
+KAZ = {"і": "i", "І": "I", "ә": "ə", "Ә": "Ə", "ң": "ӊ", "һ": "h"}
+INVIS = ["\u00ad", "\u200b", "\u2060", "\u200e"]
+SPACES = ["\u00a0", "\u2009", "\u202f", "\u3000"]
+
+
+@st.composite
+def damaged_texts(draw: st.DrawFn) -> tuple[str, str, list[tuple[int, int, int, int]]]:
+    """A clean text of real words, the same text with damage, and each word's (clean, damaged) spans."""
+    words = ["Қазақстан"] + draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+    clean_parts, dmg_parts, spans = [], [], []
+    pos = cpos = 0
+    for k, w in enumerate(words):
+        sep = " " if k else ""
+        dsep = draw(st.sampled_from(SPACES)) if k and draw(st.booleans()) else sep
+        clean_parts.append(sep + w)
+        cpos += len(sep)
+        dmg_parts.append(dsep)
+        pos += len(dsep)
+        d = w
+        op = draw(st.sampled_from(["none", "homo", "kaz", "invis", "nfd"]))
+        letters = all(c.isalpha() for c in w) and not re.fullmatch(r"[IVXLCDMІХ]+", w)
+        if letters and op == "homo":
+            idx = [i for i, c in enumerate(w) if c in HOMO]
+            if idx and len(w) > 3:
+                i = draw(st.sampled_from(idx))
+                d = w[:i] + HOMO[w[i]] + w[i + 1:]
+        elif letters and op == "kaz":
+            d = "".join(KAZ.get(c, c) for c in w)
+        elif op == "invis" and len(w) >= 4:
+            i = draw(st.integers(1, len(w) - 1))
+            d = w[:i] + draw(st.sampled_from(INVIS)) + w[i:]
+        elif op == "nfd" and "й" in w:
+            d = w.replace("й", "и\u0306")
+        dmg_parts.append(d)
+        spans.append((cpos, cpos + len(w), pos, pos + len(d)))
+        pos += len(d)
+        cpos += len(w)
+    return "".join(clean_parts), "".join(dmg_parts), spans
+
+
+PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check_offsets(src: str, out: str, al) -> None:
+    """Every source offset maps into the output monotonically and maps back to itself, except
+    offsets inside a stretch that an edit replaced or deleted (they map back to that stretch's edge)."""
+    edits = sorted((e for e in explain(src) if e.kind != "suspect"), key=lambda e: (e.start, e.end))
+    regions: list[list[int]] = []          # touching edits form one replaced stretch
+    for e in edits:
+        assert 0 <= e.start <= e.end <= len(src)
+        if regions and e.start <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], e.end)
+        else:
+            regions.append([e.start, e.end])
+    prev = 0
+    for p in range(len(src) + 1):
+        q = al.to_dst(p)
+        assert prev <= q <= len(out)
+        prev = q
+        back = al.to_src(q)
+        if back != p:
+            lo, hi = min(p, back), max(p, back)
+            assert any(a <= lo and hi <= b for a, b in regions), (p, back)
+
+
+@PROFILE
+@given(damaged_texts())
+def test_property_repair_and_token_offsets(case: tuple[str, str, list[tuple[int, int, int, int]]]) -> None:
+    clean, damaged, spans = case
+    out, al = normalize(damaged, return_alignment=True)
+    assert out == clean
+    assert (al.src_len, al.dst_len) == (len(damaged), len(out))
+    # every word of the output maps back to exactly the damaged surface it came from, and back again
+    for cs, ce, ds, de in spans:
+        assert al.span_to_src(cs, ce) == (ds, de)
+        assert al.span_to_dst(ds, de) == (cs, ce)
+    _check_offsets(damaged, out, al)
+    assert normalize(out) == out
+
+
+@PROFILE
+@given(st.text(max_size=300))
+def test_property_any_string(text: str) -> None:
+    out, al = normalize(text, return_alignment=True)
+    assert isinstance(out, str)
+    assert (al.src_len, al.dst_len) == (len(text), len(out))
+    assert normalize(out) == out
+    _check_offsets(text, out, al)
+
+
+KAZ_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ"
+NASTY = "aAcCeEiIhHoOpPxXyMTKB \u00ad\u00a0\u200b\u200d\u0306\u0308əӊϵ«»“”„\"–—‐−РСТУВЉЊЌЋЏђќћџЎўЈЅѕЇїЄєҐґ\x98\n\r"
+
+
+@PROFILE
+@given(st.text(alphabet=st.sampled_from(KAZ_ALPHABET + NASTY), max_size=200))
+def test_property_idempotent_on_adversarial_mixtures(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    assert normalize(text, quotes=True, dashes=True) == normalize(normalize(text, quotes=True, dashes=True),
+                                                                  quotes=True, dashes=True)
+
+
+def test_no_exception_for_odd_strings() -> None:
+    odd = [
+        "\ud800", "a\udfffб", "\x00\x01\x7f\x85\x9f", "\u202eқазақ\u202c", "\U0001F600" * 10,
+        "мемлекеттiк " * 20000, "Р" * 5000, "Рё" * 3000, "\u0306" * 100, "\r\n" * 100,
+    ]
+    for t in odd:
+        out, al = normalize(t, return_alignment=True)
+        assert al.src_len == len(t) and al.dst_len == len(out)
+        explain(t)
+
+
+# --- acceptance test set built from ../shared (skipped without it) ------------------------------
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
+def test_acceptance_testset_from_shared_data() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import normalize_testset as ts
+    finally:
+        sys.path.pop(0)
+    summary, fails = ts.evaluate(ts.build(ts.SEED))
+    assert summary["damaged_sentences"] >= 3000
+    assert summary["exact_repair_rate"] >= 0.99, fails[:5]
+    assert summary["negative_controls_changed"] == 0, fails[:5]
+    assert summary["all_injected_damage_reported_by_explain"] >= summary["exact_repair"]
