@@ -1,13 +1,19 @@
 """kaznlp: Kazakh news text preprocessing with exact offsets.
 
+Cyrillic normalization, de-hyphenation, sentence splitting and tokenization; every
+span points into the text the caller gave.
+
 >>> import kaznlp
 >>> [t.text for t in kaznlp.tokenize("ҚР-ның 63%-ы")]
 ['ҚР-ның', '63%-ы']
 """
 
 from .alignment import Alignment, apply_edits
-from .spans import Document, Entity, Sentence, Span, Token
+from .dehyphenate import dehyphenate
+from .normalize import explain, normalize
+from .pipeline import process
 from .sentences import split_sentences
+from .spans import Document, Entity, Sentence, Span, Token
 from .tokenize import tokenize
 
 __version__ = "0.1.0"
@@ -20,6 +26,10 @@ __all__ = [
     "Span",
     "Token",
     "apply_edits",
+    "dehyphenate",
+    "explain",
+    "normalize",
+    "process",
     "split_sentences",
     "tokenize",
     "__version__",

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from . import _data
+from ._gc import paused
 from ._validate import check_text
 from .spans import Token
 
@@ -178,8 +179,13 @@ def tokenize(text: str) -> list[Token]:
     ['Қасым-Жомарт', 'Тоқаев', '80-нен', 'астам', 'елге', ',', 'деп', 'жазады', 'Egemen.kz', '.']
     """
     check_text(text, "tokenize")
+    with paused(len(text)):
+        return _tokenize(text)
+
+
+def _tokenize(text: str) -> list[Token]:
     new = tuple.__new__
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     for m in TOKEN_PATTERN.finditer(text):
         start, end = m.span()

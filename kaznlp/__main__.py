@@ -1,0 +1,7 @@
+"""``python -m kaznlp`` runs the ``kaznlp`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,91 @@
+"""``kaznlp.process``: every step in order, every span in the caller's offsets.
+
+normalize → dehyphenate → split sentences → tokenize. The text-changing steps
+return an :class:`~kaznlp.alignment.Alignment` each; the pipeline composes them
+and maps every sentence and token back, so ``doc.text[t.start:t.end] == t.text``
+for the text the caller passed, whatever the repairs changed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ._gc import paused
+from ._validate import check_text
+from .alignment import Alignment
+from .sentences import split_sentences
+from .spans import Document, Sentence, Token
+from .tokenize import tokenize
+
+__all__ = ["process", "STEPS"]
+
+STEPS = ("normalize", "dehyphenate", "sentences", "tokens")
+
+
+def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
+    clean, alignment = text, None
+    if normalize:
+        from .normalize import normalize as _normalize
+
+        clean, alignment = _normalize(clean, return_alignment=True)
+    if dehyphenate:
+        from .dehyphenate import dehyphenate as _dehyphenate
+
+        clean, step = _dehyphenate(clean, return_alignment=True)
+        alignment = step if alignment is None else alignment.compose(step)
+    if alignment is not None and alignment.is_identity:
+        alignment = None
+    return clean, alignment
+
+
+def process(text: str, *, normalize: bool = True, dehyphenate: bool = True, tokens: bool = True) -> Document:
+    """Normalize, de-hyphenate, split and tokenize ``text``.
+
+    Every offset in the result points into ``text`` itself (not into the repaired
+    text, which is kept as ``doc.clean_text``).
+
+    >>> text = "Мемлекетт\\u0069к тіл туралы заң қабылданды. А.Мерғалиев 63%-ы деді."
+    >>> doc = process(text)             # "\\u0069" is a Latin "i" in a Cyrillic word
+    >>> [s.text for s in doc.sentences] == [text[:38], text[39:]]
+    True
+    >>> doc.clean_text[:11]              # the letter repaired for analysis...
+    'Мемлекеттік'
+    >>> doc.sentences[0].tokens[0].text == text[:11]  # ...spans show the caller's own text
+    True
+    """
+    check_text(text, "process")
+    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("tokens", tokens)):
+        if not isinstance(value, bool):
+            raise TypeError(f"kaznlp.process(): {name} must be True or False, got {value!r}")
+    with paused(len(text)):
+        return _process(text, normalize, dehyphenate, tokens)
+
+
+def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool) -> Document:
+    clean, alignment = _clean(text, normalize, dehyphenate)
+    sentence_spans = split_sentences(clean)
+    token_list = tokenize(clean) if tokens else []
+    starts = [s.start for s in sentence_spans]
+    grouped: list[list[Token]] = [[] for _ in sentence_spans]
+    for tok in token_list:
+        i = bisect_right(starts, tok.start) - 1
+        grouped[max(i, 0)].append(tok)
+
+    new = tuple.__new__
+    sentences = []
+    same_text = clean == text
+    for span, toks in zip(sentence_spans, grouped):
+        if same_text:
+            sentences.append(new(Sentence, (span.start, span.end, span.text, tuple(toks))))
+            continue
+        if alignment is None:  # edits kept every offset ("i" → "і"): re-slice the caller's text
+            mapped = [new(Token, (t.start, t.end, text[t.start:t.end], t.kind)) for t in toks]
+            sentences.append(new(Sentence, (span.start, span.end, text[span.start:span.end], tuple(mapped))))
+            continue
+        mapped = []
+        for t in toks:
+            s, e = alignment.span_to_src(t.start, t.end)
+            mapped.append(new(Token, (s, e, text[s:e], t.kind)))
+        s, e = alignment.span_to_src(span.start, span.end)
+        sentences.append(new(Sentence, (s, e, text[s:e], tuple(mapped))))
+    return Document(text=text, sentences=sentences, clean_text=clean)

@@ -1,0 +1,33 @@
+"""Shared test set-up: where ../shared is, and hypothesis profiles.
+
+Tests that need ../shared skip cleanly when it is absent (a user's clone has none).
+Profiles: ``ci`` (default, fast) and ``deep`` (``pytest --hypothesis-profile=deep``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # for `benchmarks` helpers used by gold-set tests
+
+SHARED = Path(os.environ.get("KAZNLP_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+
+settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+needs_shared = pytest.mark.skipif(not (SHARED / "data").is_dir(), reason="../shared data not present")
+
+
+def seed_text(prefix: str) -> str:
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"seed {prefix} not present in {SEEDS}")
+    return matches[0].read_text(encoding="utf-8")

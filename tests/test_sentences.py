@@ -1,0 +1,86 @@
+"""Sentence splitter behaviour on Kazakh news phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaznlp import split_sentences
+
+
+def texts(s: str) -> list[str]:
+    return [x.text for x in split_sentences(s)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # initials, single, double, glued: no break
+        ("Жоғарғы Сот Төрағасы А.А. Мерғалиев пен Н.Р. Ахметзакиров барды. Форум өтті.",
+         ["Жоғарғы Сот Төрағасы А.А. Мерғалиев пен Н.Р. Ахметзакиров барды.", "Форум өтті."]),
+        ("А.Мерғалиев сөйледі. Н.Ә.Назарбаев келді. Г. Дамдин айтты.",
+         ["А.Мерғалиев сөйледі.", "Н.Ә.Назарбаев келді.", "Г. Дамдин айтты."]),
+        # abbreviations that never end a sentence
+        ("Құны 5 млн. АҚШ долларын құрады. Жоба 1990 ж. Алматыда басталды.",
+         ["Құны 5 млн. АҚШ долларын құрады.", "Жоба 1990 ж. Алматыда басталды."]),
+        ("Кездесуге проф. Ахметов қатысты.", ["Кездесуге проф. Ахметов қатысты."]),
+        # т.б. can end a sentence, also spaced
+        ("Кітап, дәптер т.б. Олар бәрін алды.", ["Кітап, дәптер т.б.", "Олар бәрін алды."]),
+        ("Кітап, дәптер т. б. Олар бәрін алды.", ["Кітап, дәптер т. б.", "Олар бәрін алды."]),
+        ("Кітап, дәптер т.б. заттар алды.", ["Кітап, дәптер т.б. заттар алды."]),
+        # a domain ends the sentence
+        ("Кездесу өтті, деп жазады Egemen.kz. Келесі жаңалық.",
+         ["Кездесу өтті, деп жазады Egemen.kz.", "Келесі жаңалық."]),
+        # closing quote after the final punctuation stays in the sentence
+        ("Ол: «Біз дайынбыз.» Содан кейін кетті.", ["Ол: «Біз дайынбыз.»", "Содан кейін кетті."]),
+        # direct speech stays with its reporting clause
+        ("«Келісім жасалды. Бәрі жақсы», – деді ол. Кездесу аяқталды.",
+         ["«Келісім жасалды. Бәрі жақсы», – деді ол.", "Кездесу аяқталды."]),
+        ("«Қашан келесің?» – деп сұрады. Ол үндемеді.", ["«Қашан келесің?» – деп сұрады.", "Ол үндемеді."]),
+        # dialogue: a dash before a capital starts a new turn
+        ("Ол келді. – Біздің Үкімет қолдайды.", ["Ол келді.", "– Біздің Үкімет қолдайды."]),
+        # question, exclamation, ellipsis
+        ("Не істейміз? Білмеймін! Сонымен… Бәрі бітті.", ["Не істейміз?", "Білмеймін!", "Сонымен…", "Бәрі бітті."]),
+        ("Ол ойланды... бірақ келді.", ["Ол ойланды... бірақ келді."]),
+        # an enumeration number is not a sentence
+        ("1. Жалпы ережелер", ["1. Жалпы ережелер"]),
+        # numbers inside sentences
+        ("Үлесі 2,5 есе өсті. 63%-ы келісті.", ["Үлесі 2,5 есе өсті.", "63%-ы келісті."]),
+    ],
+)
+def test_boundaries(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_line_breaks() -> None:
+    # a blank line always ends a sentence, even without punctuation
+    assert texts("Қазақстан • 04 Сәуір, 2024\n\nСоттар ынтымақтасады") == [
+        "Қазақстан • 04 Сәуір, 2024", "Соттар ынтымақтасады"]
+    # a wrapped line inside a running sentence is not a boundary
+    wrapped = ("Маңызды жиынға қазақстандық делегацияны \nЖоғарғы Сот Төрағасы А.А. Мерғалиев пен \n"
+               "Сот әкімшілігінің басшысы – ХСӘҚ вице-\nпрезиденті Н.Р. Ахметзакиров бастап барды.")
+    assert texts(wrapped) == [wrapped]
+    # a headline on its own line before a paragraph is its own sentence
+    assert texts("Соттар ынтымақтасады\nМоңғол әріптестерінің бастамасымен өткен кездесуге көптеген "
+                 "елдердің өкілдері қатысты.") == [
+        "Соттар ынтымақтасады",
+        "Моңғол әріптестерінің бастамасымен өткен кездесуге көптеген елдердің өкілдері қатысты."]
+    # web-page widgets: "52 рет көрсетілді", "2 мин оқу үшін"
+    assert texts("52 рет\nкөрсетілді\n2 мин\nоқу үшін") == ["52 рет\nкөрсетілді", "2 мин\nоқу үшін"]
+
+
+def test_windows_and_old_mac_line_ends() -> None:
+    for nl in ("\r\n", "\r"):
+        text = f"Бірінші тақырып{nl}{nl}Екінші сөйлем келді. Үшінші сөйлем."
+        assert texts(text) == ["Бірінші тақырып", "Екінші сөйлем келді.", "Үшінші сөйлем."]
+
+
+def test_spans_point_into_text() -> None:
+    text = "  Ол келді.\n\n  Біз кеттік.  "
+    spans = split_sentences(text)
+    assert [(s.start, s.end) for s in spans] == [(2, 11), (15, 26)]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_empty() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   \n\n ") == []

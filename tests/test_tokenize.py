@@ -1,0 +1,103 @@
+"""Tokenizer conventions (UD Kazakh-KTB), each on real Kazakh news phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+import kaznlp
+from kaznlp import Token, tokenize
+
+
+def texts(s: str) -> list[str]:
+    return [t.text for t in tokenize(s)]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # Kazakh letters are letters (spaCy's class misses ғ қ ұ)
+        ("ғылым қағаз ұлттық", ["ғылым", "қағаз", "ұлттық"]),
+        # number + suffix is one token
+        ("әлемнің 80-нен астам елінен", ["әлемнің", "80-нен", "астам", "елінен"]),
+        ("2014-жылғы есеп", ["2014-жылғы", "есеп"]),
+        ("азаматтардың 63%-ы және 76%-ы", ["азаматтардың", "63%-ы", "және", "76%-ы"]),
+        ("19,4°С-қа дейін", ["19,4°С-қа", "дейін"]),
+        ("55-ші конкурсы, 1-іншіден", ["55-ші", "конкурсы", ",", "1-іншіден"]),
+        # number + free-standing word: three tokens, as in KTB
+        ("Тәуелсіздігінің 15-жылдығының", ["Тәуелсіздігінің", "15", "-", "жылдығының"]),
+        # ranges split
+        ("17-19 қараша аралығында", ["17", "-", "19", "қараша", "аралығында"]),
+        # acronym or Latin name + suffix
+        ("ҚР-ның, АҚШ-пен, IACA-ның", ["ҚР-ның", ",", "АҚШ-пен", ",", "IACA-ның"]),
+        ("COVID-19-дың YouTube-тағы", ["COVID-19-дың", "YouTube-тағы"]),
+        ("ХСӘҚ-ның (IACA) жыл сайынғы", ["ХСӘҚ-ның", "(", "IACA", ")", "жыл", "сайынғы"]),
+        # hyphenated compounds stay whole
+        ("ХСӘҚ вице-президенті", ["ХСӘҚ", "вице-президенті"]),
+        ("өзара іс-қимыл", ["өзара", "іс-қимыл"]),
+        ("Қасым-Жомарт Тоқаев", ["Қасым-Жомарт", "Тоқаев"]),
+        ("Сондай-ақ қарым-қатынас", ["Сондай-ақ", "қарым-қатынас"]),
+        # ... except KTB's phrase-like pairs
+        ("ағылшын-парсы шарты", ["ағылшын", "-", "парсы", "шарты"]),
+        ("бес-алты адымдай", ["бес", "-", "алты", "адымдай"]),
+        ("бір-бірімен", ["бір-бірімен"]),
+        # abbreviations keep their period
+        ("кітаптар т.б. бар", ["кітаптар", "т.б.", "бар"]),
+        ("20,3 млн. адам, 1990 ж. құрылған", ["20,3", "млн.", "адам", ",", "1990", "ж.", "құрылған"]),
+        ("Б.з.б. 3-мыңжылдықта", ["Б.з.б.", "3", "-", "мыңжылдықта"]),
+        # initials: single, double, glued
+        ("А.А. Мерғалиев", ["А.", "А.", "Мерғалиев"]),
+        ("А.Мерғалиев пен Н.Ә.Назарбаев", ["А.", "Мерғалиев", "пен", "Н.", "Ә.", "Назарбаев"]),
+        # decimals, times, dates
+        ("2,5 жыл ішінде", ["2,5", "жыл", "ішінде"]),
+        ("сағат 14:17-де, 08.10.2015 ж.", ["сағат", "14:17-де", ",", "08.10.2015", "ж."]),
+        # domains, URLs, e-mails; a sentence-final period split off
+        ("деп жазады Egemen.kz.", ["деп", "жазады", "Egemen.kz", "."]),
+        ("Фото: sud.gov.kz", ["Фото", ":", "sud.gov.kz"]),
+        ("https://www.akorda.kz/kz/news. Сайт", ["https://www.akorda.kz/kz/news", ".", "Сайт"]),
+        ("press@sud.gov.kz мекенжайы", ["press@sud.gov.kz", "мекенжайы"]),
+        # quotes and dashes are their own tokens
+        ("«Сот әкімшілігі» – ХСӘҚ", ["«", "Сот", "әкімшілігі", "»", "–", "ХСӘҚ"]),
+        ("“Митра” — “фильм”", ["“", "Митра", "”", "—", "“", "фильм", "”"]),
+        # ... and … are one token; ?! two marks, as in KTB
+        ("Сонымен... Бәрі… Не?!", ["Сонымен", "...", "Бәрі", "…", "Не", "?", "!"]),
+        # web-page widget lines
+        ("52 рет\nкөрсетілді\n2 мин\nоқу үшін", ["52", "рет", "көрсетілді", "2", "мин", "оқу", "үшін"]),
+    ],
+)
+def test_conventions(phrase: str, expected: list[str]) -> None:
+    assert texts(phrase) == expected
+
+
+def test_offsets_and_kinds() -> None:
+    text = "ҚР-ның 63%-ы, т.б. Egemen.kz «»"
+    toks = tokenize(text)
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    kinds = {t.text: t.kind for t in toks}
+    assert kinds == {
+        "ҚР-ның": "word", "63%-ы": "number", ",": "punct", "т.б.": "abbr",
+        "Egemen.kz": "domain", "«": "punct", "»": "punct",
+    }
+
+
+def test_token_is_a_light_record() -> None:
+    tok = tokenize("Астана")[0]
+    assert tok == Token(0, 6, "Астана", "word")
+    start, end, text, kind = tok
+    assert (start, end, text, kind) == (0, 6, "Астана", "word")
+    with pytest.raises(AttributeError):
+        tok.start = 3  # type: ignore[misc]
+    assert not hasattr(tok, "__dict__")
+
+
+def test_soft_hyphen_and_combining_marks_stay_inside_the_word() -> None:
+    assert texts("бар\u00adлық мүм\u00adкіндік") == ["бар\u00adлық", "мүм\u00adкіндік"]
+    assert texts("жи\u0306ын") == ["жи\u0306ын"]
+
+
+def test_empty_and_space_only() -> None:
+    assert tokenize("") == []
+    assert tokenize(" \n\t\u00a0") == []
+
+
+def test_public_alias() -> None:
+    assert kaznlp.tokenize is tokenize
