@@ -107,14 +107,17 @@ _PUNCT = frozenset(".,;:!?()[]{}«»“”„\"'‘’‹›–—-‐‑/\\…"
 
 _HYPHENS = re.compile(HYPHEN)
 _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
-# Case and possessive endings that mark an inflected word. The first part of a Kazakh paired
-# word is never inflected (the ending goes on the last part: "қарым-қатынасымыздың"), so a
-# long inflected word before a hyphen is followed by a dash typed without spaces:
+# Endings that unambiguously mark an inflected word: locative, genitive, and the possessive
+# of abstract and plural nouns. The first part of a Kazakh paired word is never inflected
+# (the ending goes on the last part: "қарым-қатынасымыздың"), so a long inflected word
+# before a hyphen is followed by a dash typed without spaces:
 # "жайылымдарда-мал шаруашылығы" → "жайылымдарда" "-" "мал" (UD KTB).
+# Endings shared with derivation are left out: adjectival -ды/-ті ("индустриалды-инновациялық"),
+# relative -ғы/-гі ("көктемгі-егістік"), dative-looking stems ("жәрмеңке-көрмеге").
 _INFLECTED = (
-    "да", "де", "та", "те", "ға", "ге", "қа", "ке", "ның", "нің", "дың", "дің", "тың", "тің",
-    "ны", "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен", "сы", "сі", "гі", "ғы", "кі", "қы",
-) + _ABLATIVE
+    "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің",
+    "лігі", "лығы", "дігі", "дығы", "тігі", "тығы", "лары", "лері", "дары", "дері", "тары", "тері",
+)
 _CLITICS = frozenset(("ақ", "ау", "ай", "мыс", "міс", "ғой", "қой", "ше", "шы", "ші"))
 _DATIVE = ("ға", "ге", "қа", "ке", "а", "е", "на", "не")
 
@@ -148,7 +151,8 @@ def _pair_splits(left: str, right: str, first: bool) -> bool:
         return True
     if first and left.islower() and right[:1].isupper() and lo_left not in words["article"]:
         return True
-    if first and left.islower() and len(left) >= 7 and left.endswith(_INFLECTED) and lo_right not in _CLITICS:
+    if first and left.islower() and len(left) >= 7 and left.endswith(_INFLECTED) and len(right) >= 4 \
+            and lo_right not in _CLITICS:
         return True
     return False
 

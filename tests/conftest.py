@@ -1,7 +1,8 @@
 """Shared test set-up: where ../shared is, and hypothesis profiles.
 
 Tests that need ../shared skip cleanly when it is absent (a user's clone has none).
-Profiles: ``ci`` (default, fast) and ``deep`` (``pytest --hypothesis-profile=deep``).
+Hypothesis profiles: ``ci`` (default, fast), ``thorough`` (3,000 examples) and ``deep``
+(100,000 examples per test): ``pytest --hypothesis-profile=deep tests/test_properties_core.py``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ SHARED = Path(os.environ.get("KAZNLP_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.register_profile("deep", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -1,0 +1,89 @@
+"""Property tests for the segmenters and the pipeline (hypothesis).
+
+For any ``str`` — emoji, combining marks, lone surrogates, control characters, Kazakh
+with abbreviations and line breaks — no exception; spans sorted, non-overlapping and
+exact (``text[s:e] == span.text``); every non-space character lies in exactly one
+token; sentences cover every non-space character.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import kaznlp
+
+KAZAKH = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+PIECES = [
+    "т.б.", "т. б.", "млн.", "ж.", "А.", "А.А. ", "Н.Ә.Назарбаев", "Egemen.kz", "Egemen.kz.", "80-нен",
+    "63%-ы", "2,5", "14:17", "08.10.2015", "ҚР-ның", "вице-президенті", "«", "»", "“", "”", '"', "–", "—",
+    "-", "...", "…", "?!", ".", ",", "\n", "\n\n", "\r\n", " ", "  ", "\u00ad", "\u00a0", "\u200b", "i", "ə",
+    "https://sud.gov.kz/a.", "x@y.kz", "(", ")", "17-19", "Қазақстан", "Сот", "деді", "бар\u00adлық",
+]
+
+kazakh_text = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(alphabet=KAZAKH + KAZAKH.upper(), min_size=1, max_size=8)),
+    max_size=60,
+).map("".join)
+any_text = st.one_of(
+    kazakh_text,
+    st.text(),  # arbitrary code points: emoji, combining marks, control characters, lone surrogates
+    st.lists(st.one_of(kazakh_text, st.text(max_size=5))).map("".join),
+)
+
+
+def _check_spans(text: str, spans) -> None:
+    prev_end = 0
+    for sp in spans:
+        assert prev_end <= sp.start < sp.end <= len(text)
+        assert text[sp.start:sp.end] == sp.text
+        prev_end = sp.end
+
+
+def _non_space(text: str) -> set[int]:
+    return {i for i, c in enumerate(text) if not c.isspace()}
+
+
+@given(any_text)
+def test_tokenize_covers_every_non_space_character_once(text: str) -> None:
+    tokens = kaznlp.tokenize(text)
+    _check_spans(text, tokens)
+    covered = [i for t in tokens for i in range(t.start, t.end)]
+    assert len(covered) == len(set(covered))
+    assert set(covered) >= _non_space(text)
+    assert all(not text[t.start].isspace() and not text[t.end - 1].isspace() for t in tokens)
+    assert all(not any(c.isspace() for c in t.text) for t in tokens)
+
+
+@given(any_text)
+def test_sentences_cover_every_non_space_character(text: str) -> None:
+    sents = kaznlp.split_sentences(text)
+    _check_spans(text, sents)
+    covered = {i for s in sents for i in range(s.start, s.end)}
+    assert covered >= _non_space(text)
+    assert all(s.text == s.text.strip() for s in sents)
+
+
+@given(any_text)
+def test_process_reports_original_offsets(text: str) -> None:
+    doc = kaznlp.process(text)
+    _check_spans(text, doc.sentences)
+    for sent in doc.sentences:
+        _check_spans(text, sent.tokens)
+        assert all(sent.start <= t.start and t.end <= sent.end for t in sent.tokens)
+    # nothing silently lost: every letter or digit of the input lies in some token
+    covered = {i for t in doc.tokens for i in range(t.start, t.end)}
+    assert {i for i, c in enumerate(text) if c.isalnum()} <= covered
+
+
+def test_one_megabyte_without_spaces() -> None:
+    text = "қазақ" * 200_000 + ".Ол" * 1000
+    tokens = kaznlp.tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    assert len(kaznlp.split_sentences(text)) == 1
+
+
+def test_lone_surrogates_and_controls() -> None:
+    text = "Ол\ud800 келді.\x00 Біз\u0301 \U0001F600 кеттік.\x1b"
+    _check_spans(text, kaznlp.tokenize(text))
+    _check_spans(text, kaznlp.split_sentences(text))
