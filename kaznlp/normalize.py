@@ -95,6 +95,15 @@ def _is_cyr(c: str) -> bool:
     return "\u0400" <= c <= "\u052f"
 
 
+def _is_mark(c: str) -> bool:
+    """Combining marks belong to the letter before them (``у`` + U+0306 is one letter ``ў``)."""
+    return unicodedata2.category(c)[0] == "M"
+
+
+def _is_wordchar(c: str) -> bool:
+    return c.isalpha() or _is_mark(c)
+
+
 def _cls(chars: str) -> str:
     return "".join(re.escape(c) for c in sorted(set(chars)))
 
@@ -129,6 +138,12 @@ _LEAD2 = "[" + _cls(_chars_for(0xC2, 0xDF)) + "]"
 _UTF8_RUN = re.compile(
     "(?:" + _LEAD2 + "[" + _CONT + "]|Р (?=" + _LEAD2 + "[" + _CONT + "])|["
     + _cls(_chars_for(0xE0, 0xEF)) + "][" + _CONT + "]{2})+"
+)
+# cheap gate: a strong run needs two letter pairs, and letter pairs start with Р С Т У
+# (UTF-8 lead bytes D0-D3), which are rare enough in clean text to scan for quickly
+_UTF8_GATE = re.compile(
+    "[РСТУ][" + _CONT + "](?:" + _LEAD2 + "[" + _CONT + "]|Р |[" + _cls(_chars_for(0xE0, 0xEF)) + "]["
+    + _CONT + "]{2})*?[РСТУ][" + _CONT + "]"
 )
 _RU_KK_LETTERS = frozenset(
     [chr(c) for c in range(0x410, 0x450)] + ["\u0401", "\u0451"] + list(_KAZ_SPECIFIC)
@@ -225,12 +240,15 @@ def _decode_utf8_run(run: str) -> str | None:
         return None
 
 
-def _step_mojibake(text: str) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
-    edits: list[tuple[int, int, str, str, str]] = []
-    suspects: list[tuple[int, int, str]] = []
-    # 1. UTF-8 bytes read as cp1251: "РљР°Р·Р°Т›СЃС‚Р°РЅ" -> "Қазақстан"
+def _step_utf8_mojibake(text: str) -> list[tuple[int, int, str, str, str]]:
+    """UTF-8 bytes read as cp1251: ``"ТљР°Р·Р°Т›СЃС‚Р°РЅ"`` → ``"Қазақстан"``.
+
+    A run of cp1251 characters is decoded only if it is valid UTF-8 and reads as
+    Kazakh/Russian letters (plus punctuation); single-letter runs only when the
+    text also holds a run of two or more letters.
+    """
     strong, weak = [], []
-    for m in _UTF8_RUN.finditer(text):
+    for m in (_UTF8_RUN.finditer(text) if _UTF8_GATE.search(text) else ()):
         s, e = m.span()
         if s and text[s - 1].isalpha() and not text[s - 1].isascii():
             continue  # starts inside a genuine non-ASCII word
@@ -241,29 +259,31 @@ def _step_mojibake(text: str) -> tuple[list[tuple[int, int, str, str, str]], lis
             continue
         nlet = sum(c in _RU_KK_LETTERS for c in dec)
         (strong if nlet >= 2 else weak).append((s, e, dec))
-    if strong:
-        for s, e, dec in sorted(strong + weak):
-            edits.append((s, e, dec, "mojibake", "UTF-8 read as cp1251"))
-    # 2. KZ-1048 read as cp1251: "Ќазаќстан" -> "Қазақстан" (decided per line)
-    if _KZ_ANY_RE.search(text):
-        for line in _LINE_RE.finditer(text):
-            seg = line.group()
-            hits = _KZ_ANY_RE.findall(seg)
-            if not hits:
-                continue
-            ok = _kz1048_line(seg, hits)
-            base = line.start()
-            if ok and any(e[0] < line.end() and e[1] > base for e in edits):
-                ok = False  # already repaired as UTF-8 mojibake
+    if not strong:
+        return []
+    return [(s, e, dec, "mojibake", "UTF-8 read as cp1251") for s, e, dec in sorted(strong + weak)]
+
+
+def _step_kz1048(text: str) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
+    """KZ-1048 bytes read as cp1251: ``"Ќазаќстан"`` → ``"Қазақстан"``, decided per line."""
+    edits: list[tuple[int, int, str, str, str]] = []
+    suspects: list[tuple[int, int, str]] = []
+    if not _KZ_ANY_RE.search(text):
+        return edits, suspects
+    for line in _LINE_RE.finditer(text):
+        seg = line.group()
+        hits = _KZ_ANY_RE.findall(seg)
+        if not hits:
+            continue
+        base = line.start()
+        if _kz1048_line(seg, hits):
             for m in _KZ_ANY_RE.finditer(seg):
                 s = base + m.start()
-                if ok:
-                    edits.append((s, s + 1, _KZ1048[m.group()], "mojibake", "KZ-1048 read as cp1251"))
-            if not ok:
-                for w in re.finditer(r"[^\W\d_]+", seg):
-                    if any(c in _KZ_STRONG for c in w.group()):
-                        suspects.append((base + w.start(), base + w.end(), "possible KZ-1048 mojibake"))
-        edits.sort()
+                edits.append((s, s + 1, _KZ1048[m.group()], "mojibake", "KZ-1048 read as cp1251"))
+        else:
+            for w in re.finditer(r"[^\W\d_]+", seg):
+                if any(c in _KZ_STRONG for c in w.group()):
+                    suspects.append((base + w.start(), base + w.end(), "possible KZ-1048 mojibake"))
     return edits, suspects
 
 
@@ -278,7 +298,7 @@ _JOINERS = frozenset("\u200c\u200d")
 def _plain_neighbour(c: str) -> bool:
     """True for characters next to which a ZWJ/ZWNJ has no job (Latin/Cyrillic/Greek text)."""
     o = ord(c)
-    return o < 0x0590 or 0x1D00 <= o < 0x2190 or c in _INVISIBLE
+    return o < 0x0590 or 0x1D00 <= o < 0x2190 or c in _INVISIBLE or c in _DASH
 
 
 def _step_invisible(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -361,13 +381,19 @@ def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
 # letters: Latin/Greek look-alikes and Kazakh letter stand-ins, decided per word
 # ---------------------------------------------------------------------------
 _LAT_GRK = "A-Za-z\u00c0-\u024f\u0250-\u02af\u0370-\u03ff\u1e00-\u1eff"
+# start at the (rare) Latin/Greek letter, then look at its neighbours
 _LETTER_TRIGGER = re.compile(
-    f"[{_LAT_GRK}][\u0400-\u052f]|[\u0400-\u052f][{_LAT_GRK}]|[{_cls(''.join(_CYR_SUBSTITUTES))}]"
+    f"[{_LAT_GRK}](?:(?<=[\u0400-\u052f].)|(?=[\u0400-\u052f]))|[{_cls(''.join(_CYR_SUBSTITUTES))}]"
 )
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _TO_ROMAN = str.maketrans("ХІСМ", "XICM")
 # Kazakh letters, their stand-ins (ə ӊ ɵ), or Ukrainian/Belarusian letters: a Latin i here is і
-_KAZ_CONTEXT_RE = re.compile(f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎўəƏǝӊӉɵƟ]")
+_KAZ_CONTEXT_RE = re.compile(f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎўϵəƏǝӊӉɵƟ]")
+# ... and, around a word, also another word with Latin i/h typed inside Cyrillic (systematic
+# keyboard damage, as in the apertium corpus); it counts the same before and after repair
+_KAZ_AROUND_RE = re.compile(
+    f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎўϵəƏǝӊӉɵƟ]|[ihI](?:(?<=[\u0400-\u052f].)|(?=[\u0400-\u052f]))"
+)
 _CONTEXT = 250
 
 
@@ -378,7 +404,7 @@ def _runs(word: str) -> list[tuple[int, int, bool]]:
     while i < len(word):
         cyr = _is_cyr(word[i])
         j = i + 1
-        while j < len(word) and _is_cyr(word[j]) == cyr:
+        while j < len(word) and (_is_cyr(word[j]) == cyr or _is_mark(word[j])):
             j += 1
         out.append((i, j, cyr))
         i = j
@@ -394,7 +420,7 @@ def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, 
     """
     if not any(_is_cyr(c) for c in word):
         return [], ""                                   # Latin, Greek, ...: never touched
-    foreign = [(i, c) for i, c in enumerate(word) if not _is_cyr(c)]
+    foreign = [(i, c) for i, c in enumerate(word) if not _is_cyr(c) and not _is_mark(c)]
     subs = [(i, c) for i, c in enumerate(word) if c in _CYR_SUBSTITUTES]
     if not foreign:
         return ([(i, _KAZ_LETTER[c], "kazakh_letter") for i, c in subs] if kazakh_letters else []), ""
@@ -410,10 +436,10 @@ def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, 
         if cyr:
             continue
         run = word[i:j]
-        if any(c not in _LETTER_MAP for c in run):
+        if any(c not in _LETTER_MAP and not _is_mark(c) for c in run):
             cuts.append((i, j))
             note = note or "mixed-script word with letters that have no Cyrillic look-alike"
-        elif not uniform and len(run) >= 2 and (run.isupper() or run.islower()) and any(
+        elif not uniform and sum(not _is_mark(c) for c in run) >= 2 and (run.isupper() or run.islower()) and any(
             0 <= k < len(word) and ((run.isupper() and word[k].islower()) or (run.islower() and word[k].isupper() and k))
             for k in (i - 1, j)
         ):
@@ -453,18 +479,21 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
         s = m.start()
         if s < last_end:
             continue
-        while s > 0 and text[s - 1].isalpha():
+        while s > 0 and _is_wordchar(text[s - 1]):
             s -= 1
+        if s < last_end:
+            continue  # same word as the previous trigger
         e = m.end()
-        while e < n and text[e].isalpha():
+        while e < n and _is_wordchar(text[e]):
             e += 1
         last_end = e
         word = text[s:e]
 
         def kazakh_context(s: int = s, e: int = e) -> bool:
             # Kazakh (or Ukrainian/Belarusian) letters within _CONTEXT characters either side
-            return bool(_KAZ_CONTEXT_RE.search(text, max(0, s - _CONTEXT), s)
-                        or _KAZ_CONTEXT_RE.search(text, e, min(n, e + _CONTEXT)))
+            return bool(_KAZ_CONTEXT_RE.search(text, s, e)
+                        or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
+                        or _KAZ_AROUND_RE.search(text, e, min(n, e + _CONTEXT)))
 
         plan, note = _word_plan(word, kazakh_context, homoglyphs, kazakh_letters)
         if note:
@@ -479,25 +508,27 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
 # ---------------------------------------------------------------------------
 _QUOTE_RE = re.compile('[„“”"]')
 _DASH_RE = re.compile("[" + _cls("".join(_DASH)) + "]")
-_OPEN_BEFORE = frozenset(" \t\n\r([{«—–-/")
+_OPEN_BEFORE = frozenset(" \t\n\r([{«—–-/" + "".join(_DASH))
 
 
 def _step_quotes(text: str) -> list[tuple[int, int, str, str, str]]:
     edits = []
     n = len(text)
+    done: dict[int, str] = {}   # decisions so far: the next quote sees the converted one
     for m in _QUOTE_RE.finditer(text):
         i = m.start()
         c = m.group()
-        prev = text[i - 1] if i else " "
+        prev = done.get(i - 1, text[i - 1]) if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if c == "„":
             new = "«"
-        elif prev in _OPEN_BEFORE and not nxt.isspace():
+        elif (prev in _OPEN_BEFORE or prev in "„“”\"") and not nxt.isspace():
             new = "«"
         elif not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
             new = "»"
         else:
             continue  # ambiguous (e.g. between two spaces)
+        done[i] = new
         edits.append((i, i + 1, new, "quote", ""))
     return edits
 
@@ -528,6 +559,7 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
     al = Alignment.identity(len(text))
     edits: list[Edit] = []
     suspects: list[tuple[int, int, str]] = []
+    pass_kinds: set[str] = set()
 
     def apply(step_edits: list[tuple[int, int, str, str, str]]) -> None:
         nonlocal cur, al
@@ -535,37 +567,51 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
             for s, e, repl, kind, note in step_edits:
                 os, oe = al.span_to_src(s, e)
                 edits.append(Edit(os, oe, kind, cur[s:e], repl, note))
+        pass_kinds.update(ed[3] for ed in step_edits)
         cur, a2 = apply_edits(cur, [(s, e, r) for s, e, r, _, _ in step_edits])
         al = al.compose(a2)
 
     for _ in range(_MAX_PASSES):
-        changed = False
+        pass_kinds.clear()
         suspects = []
         if opts["mojibake"]:
-            step, susp = _step_mojibake(cur)
-            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            step = _step_utf8_mojibake(cur)
             if step:
                 apply(step)
-                changed = True
         for flag, fn in (("invisible", _step_invisible), ("spaces", _step_spaces), ("nfc", _step_nfc)):
             if opts[flag]:
                 step = fn(cur)
                 if step:
                     apply(step)
-                    changed = True
         if opts["homoglyphs"] or opts["kazakh_letters"]:
-            step, susp = _step_letters(cur, opts["homoglyphs"], opts["kazakh_letters"])
+            # a repaired word can be the Kazakh context another word needed: repeat until stable
+            for _ in range(_MAX_PASSES):
+                step, susp = _step_letters(cur, opts["homoglyphs"], opts["kazakh_letters"])
+                if not step:
+                    break
+                apply(step)
+            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+        if opts["nfc"]:
+            step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
+            if step:
+                apply(step)
+        if opts["mojibake"]:
+            # after NFC and the letter step: both can produce ќ ў ї є (к + U+0301, ϵ → є, ...)
+            step, susp = _step_kz1048(cur)
             suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
             if step:
                 apply(step)
-                changed = True
         for flag, fn in (("nfc", _step_nfc), ("quotes", _step_quotes), ("dashes", _step_dashes)):
             if opts[flag]:
                 step = fn(cur)
                 if step:
                     apply(step)
-                    changed = True
-        if not changed:
+        # Only deletions and decoded mojibake can bring new damage together (e.g. "Р\u200bё");
+        # after other edits one pass is final. Otherwise go again until nothing changes.
+        # A repaired letter can also complete a mojibake pair ("Mћ" → "Мћ"): check the cheap gate.
+        if not pass_kinds & {"invisible", "mojibake"} and not (
+            pass_kinds and opts["mojibake"] and _UTF8_GATE.search(cur)
+        ):
             break
     if want_edits:
         seen = set()
