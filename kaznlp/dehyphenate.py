@@ -283,11 +283,19 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
 def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
 
-    * ``цифр⏎лық`` → ``цифрлық`` (``лық`` is a suffix)
-    * ``инно⏎вацияларды`` → ``инновацияларды`` (joined form: lexicon stem + suffixes)
-    * ``сот⏎әкімшілігінің`` → ``сот әкімшілігінің`` (two known words, joined form unknown)
-    * in a document with no sign of lost hyphens (pdftotext of a PDF without
-      hyphenation), only a clear case joins.
+    ``prior_join`` says whether this text loses its line-end hyphens (seed 004: True), marks
+    them (None: a bare break is a space) or wraps without breaking words (False: Word,
+    pdftotext). With ``j`` = evidence for the joined form, ``wa``/``wb`` = evidence for
+    each piece (3 written in this text, 2 lexicon, 1 stem + suffixes, 0 unknown):
+
+    * ``цифр⏎лық`` → ``цифрлық``: ``лық`` is a suffix chain (j = 2.5)
+    * ``инно⏎вацияларды`` → join: the joined form is known (j ≥ 2) unless both pieces are
+      written alone in this very text and the joined form is not (``жыл⏎сайын``)
+    * ``жетіс⏎тіктерді`` → join: joined form is stem + suffixes (j = 1) and a piece is unknown
+    * ``Джа⏎картаның``: nothing known on the left; ``Полиок⏎сиальдегидтер``: nothing known
+      at all → join (a whole word is far more often known than a fragment)
+    * ``сот⏎әкімшілігінің`` → space (a syllable never starts with a vowel inside a word);
+      ``соттары⏎мен``, ``жолы⏎мен`` → space: both pieces are words, the join only analyzable
     """
     if prior_join is None or not a[-1].isalpha() or not a[0].isalpha():
         return "space"
@@ -295,18 +303,16 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     if not _syllable_break(al, bl):
         return "space"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     j = ev.join_score(al, bl)
-    s = ev.sep_score(al, bl)
+    b_first = bl.split("-")[0]
+    wa, wb = ev.word(al), ev.word(b_first)
+    s = min(wa, wb)
     if not prior_join:
         return "join" if j >= 2 and s == 0 else "space"
-    if j > s:
-        return "join"
-    if j == s and j >= 2 and j != 3 and bl not in PARTICLES:
-        return "join"  # бас⏎тау: both readings are words; this text loses hyphens, so join
-    if bl in ("да", "де", "та", "те", "ше") and j >= 2:
-        return "join"  # апта⏎да: the locative suffix is far more common than the particle
-    if j == 3 and s < 3:
-        return "join"  # басшы⏎лығымен when ``басшылығымен`` is written elsewhere in the text
-    return "space"
+    if j >= 2:
+        return "space" if (wa == 3 and wb == 3 and j < 3) else "join"
+    if j >= 1:
+        return "join" if s == 0 or (wa >= 2 and wb == 1 and not ev.is_chain(b_first, first_long=True)) else "space"
+    return "join" if wa == 0 and (wb == 0 or (wb == 1 and ev.is_chain(b_first, first_long=True))) else "space"
 
 
 def _decide_inline(ev: _Evidence, a: str, b: str) -> str:
@@ -543,14 +549,23 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
 
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
     prior_join: bool | None = False
-    explicit = 0  # line-end hyphens / soft hyphens before a lower-case continuation
+    # Count the line ends that mark a word break: soft hyphens, and line-end hyphens that
+    # look like a syllable break (``жетіс-⏎тіктерді``), not a compound (``вице-⏎президенті``):
+    # a text that wraps without hyphenation still has real hyphens at some line ends.
+    explicit = 0
     for k in range(n - 1):
         L, M = stripped[k], stripped[k + 1]
         if len(L) >= 2 and M and M[0].islower() and L[-1] in _HYPHENS + SOFT and L[-2].isalpha():
-            explicit += 1
+            if L[-1] == SOFT:
+                explicit += 1
+                continue
+            tw = _TAIL_WORD.search(L, 0, len(L) - 1)
+            hw = _HEAD_WORD.match(M)
+            if tw and hw and _decide_line_hyphen(ev, tw.group(), hw.group()) == "join":
+                explicit += 1
     internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1])
     ev.sparse = wrapped and explicit * 20 < internal  # hyphenation off (Word, pdftotext): line-end hyphens are real
-    if wrapped and explicit >= 2:
+    if wrapped and explicit >= 2 and explicit * 10 >= internal:
         prior_join = None  # this text marks its word breaks: a bare line break is a space
     elif wrapped:
         sj = ss = 0

@@ -43,6 +43,9 @@ _CYR = re.compile(r"[\u0400-\u04ff]")
 PARTICLES = {"да", "де", "та", "те", "ма", "ме", "ба", "бе", "па", "пе", "мен", "бен", "пен", "ше", "ғой", "шама", "дейін", "бас"}
 
 
+SUFFIX_WORD_MIN_FREQ = 30
+
+
 def load_suffixes() -> set[str]:
     path = ROOT / "kaznlp" / "data" / "suffixes_kk.txt"
     out: set[str] = set()
@@ -105,11 +108,14 @@ def build(shared: Path, min_freq: int) -> tuple[list[str], dict[str, int]]:
             if w is not None and len(w) >= 2:
                 counts[w] += 1
                 per_source[src] += 1
-    # A bare suffix (``лық``, ``ға``) is a split-off piece, not a word; particles written apart stay.
+    # A bare suffix (``лық``, ``ға``) is a split-off piece, not a word; particles written apart
+    # stay, and so do frequent words that look like a suffix (``бес`` five, ``біз`` we, ``тағы``
+    # again: ``мұхитта⏎тағы`` is two words).
     suffixes = load_suffixes()
     words = sorted(
         w for w, c in counts.items()
-        if (c >= min_freq or ("-" in w and c >= 1)) and (w not in suffixes or w in PARTICLES)
+        if (c >= min_freq or ("-" in w and c >= 1))
+        and (w not in suffixes or w in PARTICLES or c >= SUFFIX_WORD_MIN_FREQ)
     )
     return words, dict(per_source)
 
