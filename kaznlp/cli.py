@@ -1,79 +1,491 @@
-"""The ``kaznlp`` command: ``kaznlp process FILE... | -`` and ``kaznlp demo``.
+"""The ``kaznlp`` command (also ``python -m kaznlp``).
 
-Each input document becomes one JSON line: ``{"id", "source", "text", "sentences":
-[{"start", "end", "text", "tokens": [[start, end, text, kind], ...]}]}``, all offsets
-into the document's original text.
+``kaznlp process INPUT... -o OUT`` analyses text files, folders (recursive),
+JSONL files (one document per line) or standard input (``-``) and writes one
+record per document: JSONL by default, or CoNLL-U / spaCy ``DocBin``. Every
+offset in a record points into the record's ``text``, the document exactly as
+read::
+
+    kaznlp process ../shared/data/news -o news.jsonl --jobs 2
+    kaznlp process articles.jsonl --text-field body -o out.jsonl --resume
+    cat article.txt | kaznlp process - --steps normalize,sentences,tokens
+    kaznlp process corpus/ -o out.jsonl --dask tcp://scheduler:8786
+
+``kaznlp demo`` runs the same job on the bundled sample article (Kazakh news:
+«Ұлттық статистика бюросы халық санағының алғашқы қорытындысын жариялады»).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import codecs
+import os
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
-from pathlib import Path
-from typing import TextIO
+from typing import Any
 
 from . import __version__
-from .pipeline import process
+from .corpus_io import (
+    ALL_STEPS,
+    DEFAULT_STEPS,
+    OUTPUT_FORMATS,
+    BatchWriter,
+    ErrorLog,
+    InputDoc,
+    Problem,
+    analyse,
+    check_steps,
+    done_keys,
+    iter_documents,
+    list_files,
+    parse_steps,
+    to_conllu,
+    to_docbin_bytes,
+    to_jsonl,
+)
+
+__all__ = ["main", "process_batch", "run"]
 
 SAMPLE = "sample_kk.txt"
+BATCH_DOCS = 64
+BATCH_CHARS = 250_000
 
 
 def _sample_text() -> str:
     return resources.files("kaznlp").joinpath("data", SAMPLE).read_text(encoding="utf-8")
 
 
-def _documents(inputs: Sequence[str], encoding: str) -> Iterator[tuple[str, str, str]]:
-    """Yield ``(id, source, text)`` for each input (a file, a folder of ``*.txt``, or ``-``)."""
-    for name in inputs:
-        if name == "-":
-            yield "stdin", "-", sys.stdin.read()
+# --- the unit of work (runs in worker processes and on Dask workers) ----------------------
+
+Task = tuple[str, str, "int | None", str, "dict[str, Any] | None"]  # id, source, line, text, meta
+
+
+def process_batch(batch: Sequence[Task], steps: Sequence[str], fmt: str = "jsonl") -> list[tuple[str, Any, str]]:
+    """Analyse a batch of documents; return ``(status, payload, key)`` per document, in order.
+
+    ``status`` is ``"ok"`` (payload: a JSONL line or CoNLL-U block; for ``docbin``
+    the record dict, which the caller packs) or ``"error"`` (payload: a
+    :class:`~kaznlp.corpus_io.Problem` dict). A document that makes kaznlp fail is
+    reported, never fatal.
+
+    >>> out = process_batch([("d1", "-", None, "Алматы — ірі қала.", None)], ["sentences", "tokens"])
+    >>> out[0][0], out[0][2]
+    ('ok', '-')
+    """
+    out: list[tuple[str, Any, str]] = []
+    for doc_id, source, line, text, meta in batch:
+        key = source if line is None else f"{source}:{line}"
+        try:
+            rec = analyse(text, doc_id=doc_id, source=source, steps=steps, line=line, meta=meta,
+                          clean_forms=fmt == "conllu")
+            payload: Any = to_jsonl(rec) if fmt == "jsonl" else to_conllu(rec) if fmt == "conllu" else rec
+            out.append(("ok", payload, key))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
+            prob = Problem(source, line, type(exc).__name__, f"kaznlp failed on this document: {exc}"[:500],
+                           id=doc_id, whole_file=line is None)
+            out.append(("error", prob.to_dict(), key))
+    return out
+
+
+def _warm_up(steps: Sequence[str]) -> None:
+    """Load tables and lexicons once, before worker processes fork from this one."""
+    analyse("Қазақстан Республикасы мемлекеттiк тіл-\nдері туралы заң.", steps=[s for s in steps if s != "ner"])
+
+
+# --- executors: all keep output order and bound the work in flight ----------------------
+
+
+class _Serial:
+    def __init__(self) -> None:
+        self.workers = 1
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        class Done:
+            def __init__(self, value: Any) -> None:
+                self.value = value
+
+            def result(self) -> Any:
+                return self.value
+
+        return Done(fn(*args))
+
+    def close(self) -> None:
+        pass
+
+
+class _Processes:
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in mp.get_all_start_methods() else None
+        self.pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context(method))
+        self.workers = jobs
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.pool.submit(fn, *args)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask:
+    def __init__(self, address: str, jobs: int) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise SystemExit("kaznlp: --dask needs Dask: pip install 'kaznlp[dask]'") from exc
+        self.cluster = None
+        if address == "local":
+            self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                        host="127.0.0.1", dashboard_address=None)
+            address = self.cluster.scheduler_address
+        self.client = Client(address)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def _batches(items: Iterable[InputDoc | Problem], skip: set[str], errors: ErrorLog, progress: Any,
+             batch_docs: int, batch_chars: int) -> Iterator[tuple[list[Task], int, int]]:
+    """Group documents into batches ``(tasks, chars, bytes)``; report problems, skip done keys."""
+    tasks: list[Task] = []
+    chars = nbytes = 0
+    for item in items:
+        if item.key in skip:
+            progress.skip(item.nbytes)
             continue
-        path = Path(name)
-        files = sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            yield f.stem, str(f), f.read_text(encoding=encoding)
+        if isinstance(item, Problem):
+            errors.add(item)
+            progress.skip(item.nbytes, error=True)
+            continue
+        tasks.append((item.id, item.source, item.line, item.text, item.meta))
+        chars += len(item.text)
+        nbytes += item.nbytes
+        if len(tasks) >= batch_docs or chars >= batch_chars:
+            yield tasks, chars, nbytes
+            tasks, chars, nbytes = [], 0, 0
+    if tasks:
+        yield tasks, chars, nbytes
 
 
-def _record(doc_id: str, source: str, text: str, args: argparse.Namespace) -> dict:
-    doc = process(text, normalize=not args.no_normalize, dehyphenate=not args.no_dehyphenate)
-    return {"id": doc_id, "source": source, **doc.to_dict()}
+class _Progress:
+    """A tqdm bar over input bytes with docs/s and chars/s; silent unless stderr is a terminal."""
+
+    def __init__(self, total_bytes: int | None, enabled: bool | None) -> None:
+        self.docs = self.chars = self.errors = self.skipped = 0
+        self.t0 = time.perf_counter()
+        self.bar = None
+        if enabled is None:
+            enabled = sys.stderr.isatty()
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total_bytes or None, unit="B", unit_scale=True, unit_divisor=1024,
+                            dynamic_ncols=True, file=sys.stderr, desc="kaznlp", smoothing=0.1)
+
+    def _postfix(self) -> None:
+        if self.bar is not None:
+            dt = max(time.perf_counter() - self.t0, 1e-9)
+            self.bar.set_postfix_str(f"{self.docs:,} docs, {self.docs / dt:,.1f} docs/s, "
+                                     f"{self.chars / dt / 1000:,.0f}k chars/s, {self.errors} errors", refresh=False)
+
+    def done(self, docs: int, chars: int, nbytes: int, errors: int) -> None:
+        self.docs += docs
+        self.chars += chars
+        self.errors += errors
+        if self.bar is not None:
+            self._postfix()
+            self.bar.update(nbytes)
+
+    def skip(self, nbytes: int, error: bool = False) -> None:
+        if error:
+            self.errors += 1
+        else:
+            self.skipped += 1
+        if self.bar is not None:
+            self._postfix()
+            self.bar.update(nbytes)
+
+    def close(self) -> float:
+        if self.bar is not None:
+            self.bar.close()
+        return time.perf_counter() - self.t0
 
 
-def _write(records: Iterator[dict], out: TextIO) -> None:
-    for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+def run(
+    inputs: Sequence[str],
+    output: str | None,
+    *,
+    steps: Sequence[str] = DEFAULT_STEPS,
+    fmt: str = "jsonl",
+    input_format: str = "auto",
+    encoding: str = "utf-8",
+    text_field: str = "text",
+    id_field: str = "id",
+    keep_fields: Sequence[str] = (),
+    pattern: str = "*",
+    exclude: Sequence[str] = (),
+    jobs: int = 1,
+    dask: str | None = None,
+    resume: bool = False,
+    errors_path: str | None = None,
+    progress: bool | None = None,
+    batch_docs: int = BATCH_DOCS,
+    batch_chars: int = BATCH_CHARS,
+    documents: Iterable[InputDoc | Problem] | None = None,
+) -> dict[str, Any]:
+    """Run ``kaznlp process`` from Python; returns the run's counts and timing.
+
+    >>> import tempfile, pathlib, json
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Абай Құнанбайұлы — ақын. Ол 1845 жылы туған.", encoding="utf-8")
+    >>> stats = run([str(d)], str(d / "out.jsonl"), progress=False)
+    >>> stats["documents"], stats["errors"]
+    (1, 0)
+    >>> [s["text"] for s in json.loads((d / "out.jsonl").read_text(encoding="utf-8"))["sentences"]]
+    ['Абай Құнанбайұлы — ақын.', 'Ол 1845 жылы туған.']
+    """
+    steps = parse_steps(steps)
+    check_steps(steps)
+    codecs.lookup(encoding)  # an unknown encoding fails here, not once per document
+    if fmt not in OUTPUT_FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+    to_file = output is not None and output != "-"
+    if resume and not to_file:
+        raise ValueError("--resume needs an output file (-o OUT)")
+    if errors_path is None and to_file:
+        errors_path = output.rstrip("/\\") + ".errors.jsonl"  # type: ignore[union-attr]
+    skip: set[str] = set()
+    errors = ErrorLog(errors_path, append=resume)
+    if resume:
+        skip = done_keys(output, fmt) | errors.keys()  # type: ignore[arg-type]
+
+    files = list_files(inputs, pattern, exclude) if documents is None else []
+    total = None
+    if documents is None and "-" not in files:
+        total = sum(os.path.getsize(f) for f in files if os.path.isfile(f))
+    items = documents if documents is not None else iter_documents(
+        files, input_format=input_format, encoding=encoding, text_field=text_field, id_field=id_field,
+        keep_fields=keep_fields)
+
+    bar = _Progress(total, progress)
+    if dask:
+        executor: Any = _Dask(dask, max(jobs, 1))
+    elif jobs > 1:
+        _warm_up(steps)
+        executor = _Processes(jobs)
+    else:
+        executor = _Serial()
+    window = max(2, 3 * executor.workers)
+    n_docs = n_chars = 0
+    pending: deque[tuple[Any, int, int]] = deque()
+
+    def finish(future: Any, chars: int, nbytes: int) -> None:
+        nonlocal n_docs, n_chars
+        results = future.result()
+        ok = [(p, k) for status, p, k in results if status == "ok"]
+        bad = [p for status, p, _ in results if status != "ok"]
+        if fmt == "docbin":
+            payloads: list[Any] = [to_docbin_bytes(p for p, _ in ok)] if ok else []
+        else:
+            payloads = [p for p, _ in ok]
+        writer.write(payloads, [k for _, k in ok])
+        for p in bad:
+            errors.add(Problem(p["source"], p["line"], p["error"], p["message"], id=p["id"],
+                               whole_file=p["line"] is None))
+        n_docs += len(ok)
+        n_chars += chars
+        bar.done(len(ok), chars, nbytes, len(bad))
+
+    writer = BatchWriter(output if to_file else None, fmt, append=resume)
+    try:
+        for tasks, chars, nbytes in _batches(items, skip, errors, bar, batch_docs, batch_chars):
+            pending.append((executor.submit(process_batch, tasks, steps, fmt), chars, nbytes))
+            while len(pending) >= window:
+                finish(*pending.popleft())
+        while pending:
+            finish(*pending.popleft())
+    finally:
+        executor.close()
+        writer.close()
+        errors.close()
+        seconds = bar.close()
+    return {
+        "documents": n_docs,
+        "chars": n_chars,
+        "errors": errors.count,
+        "skipped": bar.skipped,
+        "seconds": seconds,
+        "docs_per_s": n_docs / seconds if seconds else 0.0,
+        "chars_per_s": n_chars / seconds if seconds else 0.0,
+        "errors_file": errors_path if errors.count else None,
+    }
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def _format_for(output: str | None, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    if output and output.endswith((".conllu", ".conll")):
+        return "conllu"
+    if output and (output.endswith(".spacy") or output.endswith(("/", os.sep))):
+        return "docbin"
+    return "jsonl"
+
+
+def _demo(args: argparse.Namespace) -> int:
+    text = _sample_text()
+    note = ""
+    if args.steps:
+        steps = parse_steps(args.steps)
+        check_steps(steps)
+    else:
+        steps = parse_steps(ALL_STEPS)
+        try:
+            check_steps(steps)
+        except RuntimeError as exc:
+            steps, note = DEFAULT_STEPS, f"(no NER: {exc})\n"
+    rec = analyse(text, doc_id="sample", source=f"kaznlp/data/{SAMPLE}", steps=steps)
+    if args.json:
+        sys.stdout.write(to_jsonl(rec))
+        return 0
+    out = sys.stdout
+    sents = rec.get("sentences", [])
+    ntok = sum(len(s.get("tokens", ())) for s in sents) if sents else len(rec.get("tokens", ()))
+    out.write(f"kaznlp {__version__} demo: the bundled sample article ({len(text):,} characters), steps: "
+              f"{', '.join(steps)}\n{len(sents)} sentences, {ntok} tokens, {len(rec['entities'])} entities; "
+              "offsets point into the original text.\n" + note + "\n")
+    for i, s in enumerate(sents, 1):
+        toks = s.get("tokens", [])
+        shown = " | ".join(t[2].replace("\n", "⏎") for t in toks) if toks else s["text"].replace("\n", "⏎")
+        out.write(f"[{i}] {s['start']}:{s['end']}  {shown}\n")
+    for e in rec["entities"]:
+        out.write(f"  entity {e['label']:<14} {e['start']}:{e['end']}  {e['text']}\n")
+    out.write("\nFull record: kaznlp demo --json   ·   your files: kaznlp process FILE... -o out.jsonl\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kaznlp", description="Kazakh news text preprocessing with exact offsets.")
+    parser.add_argument("--version", action="version", version=f"kaznlp {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("process", help="analyse files, folders, JSONL or stdin into JSONL / CoNLL-U / DocBin",
+                       description="Analyse documents; one output record per document, offsets exact.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="text file, folder (recursive), glob, JSONL file (*.jsonl), or - for stdin")
+    p.add_argument("-o", "--output", help="output file (JSONL/CoNLL-U) or folder (DocBin); default: stdout")
+    p.add_argument("--to", choices=OUTPUT_FORMATS, help="output format (default: from -o: .conllu → conllu, "
+                   ".spacy or trailing / → docbin, else jsonl)")
+    p.add_argument("--steps", default=",".join(DEFAULT_STEPS),
+                   help=f"comma-separated steps from {','.join(ALL_STEPS)} (default: %(default)s)")
+    p.add_argument("--no-normalize", action="store_true", help="drop the normalize step")
+    p.add_argument("--no-dehyphenate", action="store_true", help="drop the dehyphenate step")
+    p.add_argument("--sample", action="store_true", help="process the bundled sample article")
+    g = p.add_argument_group("input")
+    g.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
+                   help="auto: *.jsonl/*.ndjson are JSONL, everything else (and -) one text document per file")
+    g.add_argument("--text-field", default="text", help="JSONL field with the text; dotted for nested (default: text)")
+    g.add_argument("--id-field", default="id", help="JSONL field with the document id (default: id; else path:line)")
+    g.add_argument("--keep-fields", default="", help="comma-separated JSONL fields copied to the record's meta")
+    g.add_argument("--glob", default="*", help="file-name pattern inside folders (default: *, e.g. '*.txt')")
+    g.add_argument("--exclude", action="append", default=[], help="skip files matching this pattern (repeatable)")
+    g.add_argument("--encoding", default="utf-8", help="input encoding: utf-8 (default), cp1251, kz1048, ...")
+    r = p.add_argument_group("running")
+    r.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1); output order is kept")
+    r.add_argument("--dask", metavar="SCHEDULER", help="run batches on a Dask cluster (tcp://host:8786, or 'local')")
+    r.add_argument("--resume", action="store_true", help="skip documents already in OUT (and in the errors file)")
+    r.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
+    r.add_argument("--errors", help="errors file (default: OUT.errors.jsonl; stderr when writing to stdout)")
+    r.add_argument("--batch-docs", type=int, default=BATCH_DOCS, help="documents per batch (default: %(default)s)")
+    r.add_argument("--batch-chars", type=int, default=BATCH_CHARS, help="characters per batch (default: %(default)s)")
+    r.add_argument("--progress", dest="progress", action="store_const", const=True, default=None,
+                   help="always show the progress bar (default: only on a terminal)")
+    r.add_argument("--no-progress", dest="progress", action="store_const", const=False)
+    r.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+
+    d = sub.add_parser("demo", help="run the pipeline on the bundled sample article")
+    d.add_argument("--json", action="store_true", help="print the full JSON record instead of a summary")
+    d.add_argument("--steps", help="steps (default: all, ner included when kaznlp.ner is available)")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kaznlp", description="Kazakh news text preprocessing.")
-    parser.add_argument("--version", action="version", version=f"kaznlp {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("process", help="process text files (or - for stdin) into JSONL")
-    p.add_argument("inputs", nargs="*", help="text files, folders of *.txt, or - for stdin")
-    p.add_argument("-o", "--output", help="write JSONL here (default: standard output)")
-    p.add_argument("--sample", action="store_true", help="process the bundled sample article")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    p.add_argument("--no-normalize", action="store_true", help="skip Cyrillic normalization")
-    p.add_argument("--no-dehyphenate", action="store_true", help="skip line-break repair")
-    d = sub.add_parser("demo", help="process the bundled sample article and print JSONL")
-    d.set_defaults(inputs=[], output=None, sample=True, encoding="utf-8", no_normalize=False, no_dehyphenate=False)
-    args = parser.parse_args(argv)
+    """Entry point of the ``kaznlp`` command; returns the exit status."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `kaznlp demo | head`: the reader left; not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        try:
+            return _demo(args)
+        except (RuntimeError, ValueError) as exc:
+            parser.exit(2, f"kaznlp demo: {exc}\n")
+
+    try:
+        steps = list(parse_steps(args.steps))
+    except ValueError as exc:
+        parser.error(str(exc))
+    if args.no_normalize and "normalize" in steps:
+        steps.remove("normalize")
+    if args.no_dehyphenate and "dehyphenate" in steps:
+        steps.remove("dehyphenate")
+    if not steps:
+        parser.error("no steps left to run")
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    fmt = _format_for(args.output, args.to)
+    documents = None
     if args.sample:
-        docs: Iterator[tuple[str, str, str]] = iter([("sample", f"kaznlp/data/{SAMPLE}", _sample_text())])
-    elif args.inputs:
-        docs = _documents(args.inputs, args.encoding)
-    else:
-        parser.error("give input files, - for stdin, or --sample")
-    records = (_record(i, s, t, args) for i, s, t in docs)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            _write(records, out)
-    else:
-        _write(records, sys.stdout)
+        documents = [InputDoc("sample", f"kaznlp/data/{SAMPLE}", None, _sample_text(), 0)]
+    elif not args.inputs:
+        parser.error("give input files or folders, - for stdin, or --sample")
+    out = args.output
+    if out and out != "-" and os.path.exists(out) and not (args.resume or args.overwrite):
+        parser.error(f"{out} exists; add --resume to continue it or --overwrite to replace it")
+    if fmt == "docbin" and (not out or out == "-"):
+        parser.error("--to docbin needs -o FOLDER")
+    keep = [k.strip() for k in args.keep_fields.split(",") if k.strip()]
+    try:
+        stats = run(args.inputs, out, steps=steps, fmt=fmt, input_format=args.input_format, encoding=args.encoding,
+                    text_field=args.text_field, id_field=args.id_field, keep_fields=keep, pattern=args.glob,
+                    exclude=args.exclude, jobs=args.jobs, dask=args.dask, resume=args.resume,
+                    errors_path=args.errors, progress=args.progress, batch_docs=args.batch_docs,
+                    batch_chars=args.batch_chars, documents=documents)
+    except (RuntimeError, ValueError, LookupError) as exc:
+        parser.exit(2, f"kaznlp process: {exc}\n")
+    except KeyboardInterrupt:
+        parser.exit(130, "kaznlp process: interrupted; finished batches are in the output, use --resume\n")
+    if not args.quiet:
+        msg = (f"kaznlp: {stats['documents']:,} documents, {stats['chars']:,} chars in {stats['seconds']:.1f} s "
+               f"({stats['docs_per_s']:,.1f} docs/s, {stats['chars_per_s']:,.0f} chars/s)")
+        if stats["skipped"]:
+            msg += f"; {stats['skipped']:,} already done"
+        if stats["errors"]:
+            msg += f"; {stats['errors']} errors" + (f" → {stats['errors_file']}" if stats["errors_file"] else "")
+        print(msg, file=sys.stderr)
     return 0
 
 

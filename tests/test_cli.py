@@ -1,0 +1,236 @@
+"""The ``kaznlp`` command: inputs, outputs, errors file, --jobs, --resume after SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kaznlp import process
+from kaznlp.cli import main
+from kaznlp.corpus_io import done_keys
+
+REPO = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+ARTICLE = (
+    "Астана • 12 наурыз\n\nҰлттық статистика бюросы 2025-жылғы халық санағының қорытындысын жариялады. "
+    "Оның 63%-ы қалаларда тұрады. ҚР-ның барлық облыстарында сауалнама 14:00-ге дейін аяқталған.\n"
+    "Бюро басшысы А.Б. Сейітқали мемлекеттiк тіл туралы айтты, т.б. мәселелерді қоз-\nғады.\n"
+)
+
+
+def kaznlp(*args: str, input: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run ``python -m kaznlp`` as a user would (a separate process)."""
+    return subprocess.run([sys.executable, "-m", "kaznlp", *args], input=input, capture_output=True,
+                          env=ENV, cwd=REPO, check=check, timeout=120)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def assert_offsets_exact(rec: dict) -> None:
+    text = rec["text"]
+    for s in rec["sentences"]:
+        assert text[s["start"]:s["end"]] == s["text"]
+        for start, end, form, _kind in s["tokens"]:
+            assert text[start:end] == form and s["start"] <= start < end <= s["end"]
+    for e in rec["entities"]:
+        assert text[e["start"]:e["end"]] == e["text"]
+
+
+def test_demo_and_sample() -> None:
+    out = kaznlp("demo", "--steps", "normalize,dehyphenate,sentences,tokens").stdout.decode()
+    assert "demo" in out and "Ұлттық | статистика | бюросы" in out
+    recs = [json.loads(x) for x in kaznlp("process", "--sample").stdout.decode().splitlines()]
+    assert len(recs) == 1 and recs[0]["id"] == "sample"
+    assert_offsets_exact(recs[0])
+    # the records are exactly kaznlp.process(text).to_dict() plus id/source
+    assert {k: recs[0][k] for k in ("text", "sentences", "entities")} == process(recs[0]["text"]).to_dict()
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """A folder with the cases a news corpus has: text, nested folder, JSONL, and three broken documents."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (root / "sub" / "b.txt").write_bytes("Алматы — ірі қала.\r\nОнда 2 млн. адам тұрады.\r\n".encode())
+    (root / "sub" / "empty.txt").write_bytes(b"")
+    (root / "sub" / "bad.txt").write_bytes("Қазақстан ".encode() + b"\n\xff\xfe broken\n")
+    lines = [
+        json.dumps({"id": "n1", "title": "Т", "text": "Тоқаев Моңғолияға барды. Сапар екі күнге созылады."},
+                   ensure_ascii=False),
+        '{"id": "n2", "text": "бұл жол бұзық',  # malformed JSON
+        "",
+        json.dumps({"id": "n3", "text": "Жаhан жаңалықтары: Aстана, Kинопарк."}, ensure_ascii=False),
+    ]
+    (root / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / ".hidden.txt").write_text("жасырын", encoding="utf-8")
+    return root
+
+
+def test_folder_jsonl_and_errors_file(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    res = kaznlp("process", str(corpus), "-o", str(out))
+    assert "4 documents" in res.stderr.decode() and "3 errors" in res.stderr.decode()
+    recs = read_jsonl(out)
+    assert [r["id"] for r in recs] == [str(corpus / "a.txt"), "n1", "n3", str(corpus / "sub" / "b.txt")]
+    for r in recs:
+        assert_offsets_exact(r)
+    assert recs[1]["line"] == 1 and recs[2]["line"] == 4 and recs[1]["source"] == str(corpus / "news.jsonl")
+    b = recs[3]
+    assert b["text"] == "Алматы — ірі қала.\r\nОнда 2 млн. адам тұрады.\r\n"  # no newline translation
+    assert [s["text"] for s in b["sentences"]] == ["Алматы — ірі қала.", "Онда 2 млн. адам тұрады."]
+    errors = {(e["source"], e["error"]): e for e in read_jsonl(Path(str(out) + ".errors.jsonl"))}
+    assert set(errors) == {
+        (str(corpus / "news.jsonl"), "JSONDecodeError"),
+        (str(corpus / "sub" / "bad.txt"), "UnicodeDecodeError"),
+        (str(corpus / "sub" / "empty.txt"), "EmptyDocument"),
+    }
+    assert errors[(str(corpus / "news.jsonl"), "JSONDecodeError")]["line"] == 2
+    assert errors[(str(corpus / "sub" / "bad.txt"), "UnicodeDecodeError")]["line"] == 2
+
+
+def test_steps_text_field_and_keep_fields(tmp_path: Path) -> None:
+    src = tmp_path / "x.jsonl"
+    src.write_text(json.dumps({"doc": {"body": "Мемлекеттiк тіл. Екінші сөйлем."}, "url": "u"},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    kaznlp("process", str(src), "-o", str(out), "--text-field", "doc.body", "--keep-fields", "url",
+           "--steps", "normalize,tokens")
+    (rec,) = read_jsonl(out)
+    assert rec["id"] == f"{src}:1" and rec["meta"] == {"url": "u"}
+    assert "sentences" not in rec and [t[2] for t in rec["tokens"]][:2] == ["Мемлекеттiк", "тіл"]
+    bad = kaznlp("process", str(src), "--steps", "tokens,lemmas", check=False)
+    assert bad.returncode == 2 and b"unknown step" in bad.stderr
+
+
+def test_stdin_and_encodings(tmp_path: Path) -> None:
+    recs = [json.loads(x) for x in kaznlp("process", "-", input=ARTICLE.encode()).stdout.decode().splitlines()]
+    assert recs[0]["id"] == "stdin" and recs[0]["text"] == ARTICLE
+    text = "Қазақстан Республикасы. Ұлттық банк өңірлерге қаражат бөлді."
+    for enc in ("kz1048", "cp1251"):
+        data = text.encode(enc, errors="replace" if enc == "cp1251" else "strict")
+        (tmp_path / f"{enc}.txt").write_bytes(data)
+        rec = json.loads(kaznlp("process", str(tmp_path / f"{enc}.txt"), "--encoding", enc).stdout)
+        assert rec["text"] == data.decode(enc)
+        assert_offsets_exact(rec)
+    assert json.loads(kaznlp("process", str(tmp_path / "kz1048.txt"), "--encoding", "kz1048").stdout)["text"] == text
+    # read as UTF-8 by default, the kz1048 bytes are an error entry, not a crash
+    res = kaznlp("process", str(tmp_path / "kz1048.txt"))
+    assert res.stdout == b"" and b"UnicodeDecodeError" in res.stderr
+    assert kaznlp("process", "-", "--encoding", "no-such-codec", input=b"x", check=False).returncode == 2
+
+
+def test_jobs_2_same_output_as_jobs_1(corpus: Path, tmp_path: Path) -> None:
+    for i in range(30):
+        (corpus / f"gen{i:02d}.txt").write_text(ARTICLE * (i % 4 + 1), encoding="utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    kaznlp("process", str(corpus), "-o", str(one), "--batch-docs", "3")
+    kaznlp("process", str(corpus), "-o", str(two), "--batch-docs", "3", "--jobs", "2")
+    assert one.read_bytes() == two.read_bytes()
+    assert Path(str(one) + ".errors.jsonl").read_text() == Path(str(two) + ".errors.jsonl").read_text()
+
+
+def test_refuses_to_clobber_and_progress_bar(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    res = kaznlp("process", str(corpus / "a.txt"), "-o", str(out), "--progress")
+    assert "docs/s" in res.stderr.decode() and "chars/s" in res.stderr.decode()
+    again = kaznlp("process", str(corpus / "a.txt"), "-o", str(out), check=False)
+    assert again.returncode == 2 and b"--resume" in again.stderr
+    quiet = kaznlp("process", str(corpus / "a.txt"), "-o", str(out), "--overwrite")
+    assert b"\r" not in quiet.stderr  # not a terminal: no bar, only the summary line
+    assert len(read_jsonl(out)) == 1
+
+
+def test_resume_after_sigkill(tmp_path: Path) -> None:
+    src = tmp_path / "big"
+    src.mkdir()
+    n = 240
+    for i in range(n):
+        (src / f"{i:04d}.txt").write_text(f"Құжат {i}.\n" + ARTICLE * 8, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = [sys.executable, "-m", "kaznlp", "process", str(src), "-o", str(out), "--batch-docs", "2", "-q"]
+    proc = subprocess.Popen(args, env=ENV, cwd=REPO, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 200_000):
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    first = out.read_bytes().count(b"\n")
+    assert 0 < first < n, "the run should have been killed midway"
+    kaznlp("process", str(src), "-o", str(out), "--resume", "--batch-docs", "2")
+    recs = read_jsonl(out)
+    ids = [r["id"] for r in recs]
+    assert sorted(ids) == sorted(str(src / f"{i:04d}.txt") for i in range(n))  # every document exactly once
+    clean = tmp_path / "clean.jsonl"
+    kaznlp("process", str(src), "-o", str(clean))
+    assert sorted(recs, key=lambda r: r["id"]) == read_jsonl(clean)
+
+
+def test_resume_cuts_a_torn_batch(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    assert main(["process", str(corpus), "-o", str(out), "-q"]) == 0
+    full = out.read_bytes()
+    lines = full.splitlines(keepends=True)
+    out.write_bytes(b"".join(lines[:2]) + lines[2][:50])  # killed in the middle of a write
+    assert main(["process", str(corpus), "-o", str(out), "--resume", "-q"]) == 0
+    assert out.read_bytes() == full
+    errors = read_jsonl(Path(str(out) + ".errors.jsonl"))
+    assert len(errors) == 3  # known-bad documents are not reported twice
+
+
+def test_conllu_output_and_resume(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.conllu"
+    assert main(["process", str(corpus / "a.txt"), str(corpus / "news.jsonl"), "-o", str(out), "-q"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.count("# newdoc id = ") == 3
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert all(len(r) == 10 for r in rows)
+    forms = [r[1] for r in rows]
+    assert "мемлекеттік" in forms and "қозғады" in forms  # repaired forms (Latin i, line-break hyphen)
+    (row,) = [r for r in rows if r[1] == "мемлекеттік"]
+    start, end = map(int, row[9].split("TokenRange=")[1].split(":"))
+    assert ARTICLE[start:end] == "мемлекеттiк"  # ...at the offsets of the original spelling
+    assert done_keys(str(out), "conllu") == {str(corpus / "a.txt"), f"{corpus / 'news.jsonl'}:1",
+                                               f"{corpus / 'news.jsonl'}:4"}
+    assert main(["process", str(corpus / "a.txt"), str(corpus / "news.jsonl"), "-o", str(out), "--resume", "-q"]) == 0
+    assert out.read_text(encoding="utf-8") == text
+
+
+def test_docbin_output(corpus: Path, tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    out = tmp_path / "docs.spacy"
+    assert main(["process", str(corpus), "-o", str(out), "-q", "--batch-docs", "2"]) == 0
+    docs = [d for part in sorted(out.glob("*.spacy")) for d in DocBin().from_disk(part).get_docs(spacy.blank("xx").vocab)]
+    assert main(["process", str(corpus), "-o", str(tmp_path / "r.jsonl"), "-q"]) == 0
+    recs = read_jsonl(tmp_path / "r.jsonl")
+    assert [d.text for d in docs] == [r["text"] for r in recs]
+    for d, r in zip(docs, recs):
+        assert [s.text.strip() for s in d.sents] == [s["text"] for s in r["sentences"]]
+        assert [(t.idx, t.text) for t in d if not t.is_space] == [
+            (t[0], t[2]) for s in r["sentences"] for t in s["tokens"]]
+        assert d.user_data["id"] == r["id"]
+
+
+def test_ner_step_entities_have_exact_offsets(tmp_path: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("kaznlp.ner") is None:
+        res = kaznlp("process", "--sample", "--steps", "tokens,ner", check=False)
+        assert res.returncode == 2 and b"kaznlp.ner" in res.stderr
+        return
+    (rec,) = [json.loads(x) for x in kaznlp("process", "--sample", "--steps",
+                                              "normalize,dehyphenate,sentences,tokens,ner").stdout.splitlines()]
+    assert rec["entities"] and all(set(e) == {"start", "end", "label", "text"} for e in rec["entities"])
+    assert_offsets_exact(rec)
