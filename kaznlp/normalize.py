@@ -97,7 +97,7 @@ def _is_cyr(c: str) -> bool:
 
 def _is_mark(c: str) -> bool:
     """Combining marks belong to the letter before them (``у`` + U+0306 is one letter ``ў``)."""
-    return unicodedata2.category(c)[0] == "M"
+    return not c.isalpha() and unicodedata2.category(c)[0] == "M"
 
 
 def _is_wordchar(c: str) -> bool:
@@ -203,11 +203,25 @@ def _safe_pairs(letters: bool) -> list[str]:
 
 _LP = "(?:" + "|".join(_safe_pairs(True)) + ")"
 _PP = "(?:" + "|".join(_safe_pairs(True) + _safe_pairs(False)) + ")"
-_SUSPICIOUS = re.compile(
-    "[^\t\n\r\x20-\x7e" + _CYR_SAFE + _cls(_SAFE_PUNCT) + "]"
-    "|[A-Za-z][" + _CYR_SAFE + "]|[" + _CYR_SAFE + "][A-Za-z]"
-    "|" + _LP + _PP + "*?" + _LP
-)
+# One alternation regex is slow in ``re`` (every branch is tried at every position), so the
+# check is two single-purpose scans: runs of ASCII letters or unsafe characters (then a look
+# at the neighbours of each Latin word), and the mojibake letter pairs.
+_FAST_RUNS = re.compile("[^\t\n\r\x20-\x40\x5b-\x60\x7b-\x7e" + _CYR_SAFE + _cls(_SAFE_PUNCT) + "]+")
+_FAST_PAIRS = re.compile(_LP + _PP + "*?" + _LP)
+_CYR_SAFE_SET = frozenset(c for c in _SAFE_CHARS if "\u0400" <= c <= "\u04ff")
+
+
+def _needs_work(text: str) -> bool:
+    """False when ``text`` certainly needs no repair (the fast path)."""
+    n = len(text)
+    for m in _FAST_RUNS.finditer(text):
+        run = m.group()
+        if not (run.isascii() and run.isalpha()):
+            return True                       # a character outside the safe set
+        s, e = m.span()
+        if (s and text[s - 1] in _CYR_SAFE_SET) or (e < n and text[e] in _CYR_SAFE_SET):
+            return True                       # a Latin letter touching a Cyrillic one
+    return _FAST_PAIRS.search(text) is not None
 
 
 def _kz1048_line(seg: str, hits: list[str]) -> bool:
@@ -268,7 +282,7 @@ def _step_kz1048(text: str) -> tuple[list[tuple[int, int, str, str, str]], list[
     """KZ-1048 bytes read as cp1251: ``"Ќазаќстан"`` → ``"Қазақстан"``, decided per line."""
     edits: list[tuple[int, int, str, str, str]] = []
     suspects: list[tuple[int, int, str]] = []
-    if not _KZ_ANY_RE.search(text):
+    if not _any_in(_KZ1048_CHARS, text):
         return edits, suspects
     for line in _LINE_RE.finditer(text):
         seg = line.group()
@@ -301,7 +315,22 @@ def _plain_neighbour(c: str) -> bool:
     return o < 0x0590 or 0x1D00 <= o < 0x2190 or c in _INVISIBLE or c in _DASH
 
 
+def _any_in(chars: tuple[str, ...], text: str) -> bool:
+    """``str.__contains__`` per character: much faster than a regex scan on long text."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
+
+
+_INVISIBLE_CHARS = tuple(_INVISIBLE)
+_SPACE_CHARS = tuple(_SPACE)
+_KZ1048_CHARS = tuple(_KZ1048)
+
+
 def _step_invisible(text: str) -> list[tuple[int, int, str, str, str]]:
+    if not _any_in(_INVISIBLE_CHARS, text):
+        return []
     edits = []
     n = len(text)
     for m in _INVISIBLE_RE.finditer(text):
@@ -321,6 +350,8 @@ def _step_invisible(text: str) -> list[tuple[int, int, str, str, str]]:
 
 
 def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
+    if not _any_in(_SPACE_CHARS, text):
+        return []
     return [(m.start(), m.end(), " ", "space", "") for m in _SPACE_RE.finditer(text)]
 
 
@@ -382,9 +413,9 @@ def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
 # ---------------------------------------------------------------------------
 _LAT_GRK = "A-Za-z\u00c0-\u024f\u0250-\u02af\u0370-\u03ff\u1e00-\u1eff"
 # start at the (rare) Latin/Greek letter, then look at its neighbours
-_LETTER_TRIGGER = re.compile(
-    f"[{_LAT_GRK}](?:(?<=[\u0400-\u052f].)|(?=[\u0400-\u052f]))|[{_cls(''.join(_CYR_SUBSTITUTES))}]"
-)
+# runs of Latin/Greek letters (rare in Kazakh text) and ӊ; a run inside a longer word is a candidate
+_LETTER_TRIGGER = re.compile(f"[{_LAT_GRK}{_cls(''.join(_CYR_SUBSTITUTES))}]+")
+_HAS_CYR = re.compile("[\u0400-\u052f]")
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _TO_ROMAN = str.maketrans("ХІСМ", "XICM")
 # Kazakh letters, their stand-ins (ə ӊ ɵ), or Ukrainian/Belarusian letters: a Latin i here is і
@@ -395,6 +426,7 @@ _KAZ_AROUND_RE = re.compile(
     f"[{_KAZ_SPECIFIC}ЇїЄєҐґЎўϵəƏǝӊӉɵƟ]|[ihI](?:(?<=[\u0400-\u052f].)|(?=[\u0400-\u052f]))"
 )
 _CONTEXT = 250
+_NOTE_CONTEXT = "Latin i/h in a word that may be Russian"
 
 
 def _runs(word: str) -> list[tuple[int, int, bool]]:
@@ -460,7 +492,7 @@ def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, 
     if not distinctive and (strict or n_cyr <= n_glyph):
         return [], "mostly Latin/Greek word with Cyrillic letters"
     if any(c in _KAZ_ONLY_LATIN for _, c in foreign) and not _KAZ_CONTEXT_RE.search(word) and not kazakh_context():
-        return [], "Latin i/h in a word that may be Russian"
+        return [], _NOTE_CONTEXT
     plan = []
     for i, c in foreign + subs:
         kind = "homoglyph" if c in _HOMOGLYPH else "kazakh_letter"
@@ -476,18 +508,22 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
     n = len(text)
     last_end = -1
     for m in _LETTER_TRIGGER.finditer(text):
-        s = m.start()
+        s, e = m.span()
         if s < last_end:
-            continue
+            continue  # same word as the previous trigger
+        if not ((s and _is_wordchar(text[s - 1])) or (e < n and _is_wordchar(text[e]))
+                or _CYR_SUBSTITUTES.intersection(m.group())):
+            continue  # a whole Latin/Greek word: never touched
         while s > 0 and _is_wordchar(text[s - 1]):
             s -= 1
         if s < last_end:
             continue  # same word as the previous trigger
-        e = m.end()
         while e < n and _is_wordchar(text[e]):
             e += 1
         last_end = e
         word = text[s:e]
+        if _HAS_CYR.search(word) is None:
+            continue
 
         def kazakh_context(s: int = s, e: int = e) -> bool:
             # Kazakh (or Ukrainian/Belarusian) letters within _CONTEXT characters either side
@@ -551,7 +587,7 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
     for name in _OPTION_NAMES:
         check_choice(opts[name], name, _BOOL, func)
     if not text or (
-        not opts["quotes"] and not opts["dashes"] and _SUSPICIOUS.search(text) is None
+        not opts["quotes"] and not opts["dashes"] and not _needs_work(text)
     ):
         return text, Alignment.identity(len(text)), []
 
@@ -587,9 +623,10 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
             # a repaired word can be the Kazakh context another word needed: repeat until stable
             for _ in range(_MAX_PASSES):
                 step, susp = _step_letters(cur, opts["homoglyphs"], opts["kazakh_letters"])
-                if not step:
+                if step:
+                    apply(step)
+                if not step or all(note != _NOTE_CONTEXT for _, _, note in susp):
                     break
-                apply(step)
             suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
         if opts["nfc"]:
             step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
@@ -669,6 +706,16 @@ def normalize(
     >>> new, al.span_to_src(6, 12)
     ('жаһан барлық', (6, 13))
     """
+    if (
+        text.__class__ is str
+        and quotes is False
+        and dashes is False
+        and return_alignment is False
+        and mojibake in _BOOL and invisible in _BOOL and spaces in _BOOL
+        and nfc in _BOOL and homoglyphs in _BOOL and kazakh_letters in _BOOL
+        and not _needs_work(text)
+    ):
+        return text  # fast path: nothing that could need repair
     opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
                 kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes)
     check_choice(return_alignment, "return_alignment", _BOOL, "normalize")
