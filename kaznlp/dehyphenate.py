@@ -53,7 +53,7 @@ _CYR = re.compile(r"[\u0400-\u04ff]")
 # Words that follow a legitimate suspended hyphen: ``теле- және радиосюжеттер``.
 CONJUNCTIONS = frozenset("және мен бен пен немесе не әрі я яки һәм да де та те".split())
 # Enclitics written with a hyphen: ``сондай-ақ``, ``жоқ-ау``.
-CLITICS = frozenset("ақ ау ай ей ғой екен".split())
+CLITICS = frozenset("ақ ау ай ей ғой екен мыс міс".split())  # ұшырайды-мыс, келеді-міс
 # Words that look like suffixes but are written apart: ``Ол да⏎келді`` stays two words.
 PARTICLES = frozenset("да де та те ма ме ба бе па пе мен бен пен ше ғой шама дейін бас ғана қана".split())
 
@@ -82,6 +82,22 @@ def _lexicon() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
 
 
 @lru_cache(maxsize=1)
+def _hyphen_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """Left parts and right-part beginnings (4 letters) of the lexicon's hyphenated forms:
+    ``интернет`` (``интернет-ресурс``), ``ресу``. Lowercase word forms only, no suffix hyphens."""
+    left: set[str] = set()
+    right: set[str] = set()
+    for w in _lexicon()[0]:
+        if "-" in w:
+            parts = w.split("-")
+            for x, y in zip(parts, parts[1:]):
+                if len(x) >= 3 and len(y) >= 3 and x.isalpha() and _CYR.search(x) and _CYR.search(y):
+                    left.add(x)
+                    right.add(y[:4])
+    return frozenset(left), frozenset(right)
+
+
+@lru_cache(maxsize=1)
 def _sorted_lexicon() -> list[str]:
     return sorted(_lexicon()[0])
 
@@ -97,7 +113,10 @@ def _suffixes() -> frozenset[str]:
     return frozenset(out)
 
 
-_SINGLE = frozenset("ыіаейнмңуп")  # one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...)
+_SINGLE = frozenset("ыіаейнмңуп")
+_VERB_3SG = frozenset(("ды", "ді", "ты", "ті"))  # жайратады-мыс: the clitic follows a finite verb
+# word-final derivational suffixes: ``ветеринариялық-⏎санитариялық`` ends a whole word
+_WORD_FINAL = ("лық", "лік", "дық", "дік", "тық", "тік")  # one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...)
 
 
 def _norm(word: str) -> str:
@@ -119,12 +138,28 @@ class _Evidence:
         self._sorted_lex: list[str] | None = None
         self._sorted_doc: list[str] | None = None
         self.sparse = False
+        self._doc_parts: tuple[set[str], set[str]] | None = None
 
     @property
     def doc(self) -> set[str]:
         if self._doc is None:  # built on first use: texts needing no decision never pay for it
             self._doc = _doc_vocab(self._text)
         return self._doc
+
+    def doc_hyphen_parts(self) -> tuple[set[str], set[str]]:
+        """Left parts and right-part beginnings of the hyphenated words written in this text."""
+        if self._doc_parts is None:
+            left: set[str] = set()
+            right: set[str] = set()
+            for w in self.doc:
+                if "-" in w:
+                    parts = w.split("-")
+                    for x, y in zip(parts, parts[1:]):
+                        if len(x) >= 3 and len(y) >= 3:
+                            left.add(x)
+                            right.add(y[:4])
+            self._doc_parts = (left, right)
+        return self._doc_parts
 
     def is_chain(self, s: str, first_long: bool = False) -> bool:
         """True if ``s`` is a sequence of suffixes (``лығымен`` = лығ + ы + мен)."""
@@ -195,8 +230,8 @@ class _Evidence:
             return 3
         if form in self.lex or (a, b[:4]) in self.pairs:
             return 2
-        if b in CLITICS and self.word(a) >= 2:
-            return 2  # сондай-ақ
+        if b in CLITICS and (a[-2:] in _VERB_3SG if b in ("мыс", "міс") else self.word(a) >= 2):
+            return 2  # сондай-ақ, келеді-міс
         if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or a in self.doc):
             return 2  # reduplication: бір-бірімен, жылдан-жылға
         return 0
@@ -242,14 +277,47 @@ def _ends_number(a: str) -> bool:
 # ---------------------------------------------------------------------------
 # Decisions
 # ---------------------------------------------------------------------------
+_BACK = frozenset("аоұы")
+_FRONT = frozenset("әөүіе")
+_KAZ_ONLY = re.compile("[әөүұқғңһі]")
+_RUS_ONLY = re.compile("[вфцчщъьэюяё]")
+
+
+def _harmony_clash(a: str, b: str) -> bool:
+    """The last vowel of ``a`` and the first vowel of ``b`` differ in backness.
+
+    Inside a native Kazakh word the vowels agree (``жетіс|тіктерді``: і…і), so a break
+    between a front and a back vowel points to two words (``зәре|құтын``: е…ұ).
+    Ambiguous letters (и у ю я э ё) are skipped.
+    """
+    if b.startswith(("мен", "бен", "пен")):
+        return False  # the instrumental suffix does not harmonise: ұшақ|пен
+    if not _KAZ_ONLY.search(a + b) or _RUS_ONLY.search(a + b) or "о" in b or "ө" in b:
+        return False  # loanwords (Маке|дониядағы, лей|бористік) do not follow harmony
+    va = next((c for c in reversed(a) if c in _BACK or c in _FRONT), "")
+    vb = next((c for c in b if c in _BACK or c in _FRONT), "")
+    return bool(va and vb) and ((va in _BACK) != (vb in _BACK))
+
+
 def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     """A line ends in ``a-`` and the next starts with ``b``: 'join' (drop the hyphen) or 'hyphen'.
+
+    A real hyphen is kept unless the evidence for a word break is strong: missing a join
+    costs less than destroying ``вице-президенті``.
 
     * ``80-⏎нен`` → ``80-нен`` (number + suffix), ``ХСӘҚ-⏎ның`` → ``ХСӘҚ-ның`` (acronym + suffix)
     * ``80-⏎-нен`` → ``80-нен`` (TeX repeats a suffix hyphen on the next line)
     * ``Премьер-⏎Министрі`` → keep (a capital after the hyphen cannot be inside a Kazakh word)
-    * ``вице-⏎президенті`` → keep when ``вице-президент…`` is known (document or lexicon)
-    * ``жетіс-⏎тіктерді`` → ``жетістіктерді`` (the joined form is known, the pieces are not)
+    * ``вице-⏎президенті``, ``сондай-⏎ақ``, ``бір-⏎бірімен`` → keep (known hyphenated form,
+      clitic, reduplication), unless this text writes the joined form and not the hyphenated one
+    * ``Корея-⏎мен``, ``куәлік-⏎тері`` → join: the piece is a suffix chain
+    * ``жетіс-⏎тіктерді`` → join: the joined form is known, the pieces are not both words
+    * ``интернет-⏎ресурсына`` → keep: both parts occur in hyphenated lexicon forms
+    * ``Әскери-⏎революциялық``, ``жақсы-⏎жайсаңдары`` → keep: both parts are words and the
+      joined form is not known
+    * ``зәре-⏎құтын`` → keep: front ``е`` then back ``ұ``, vowel harmony never changes inside a word
+    * in a text with hyphenation off or lost (``ev.sparse``: Word, pdftotext, seed 004), a
+      line-end hyphen is real: ``салған-⏎ды``, ``мекен-⏎жай`` stay
     """
     if b.startswith(("-", "\u2010")):
         return "drop"
@@ -264,20 +332,43 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     al, bl = _norm(a), _norm(b)
     if not _syllable_break(al, bl):
         return "hyphen"  # бозды-⏎еркекшөпті, ғ-⏎ларда: not a place where a word can break
-    h = ev.hyphen_form(al, bl)
-    if h >= 2:
-        return "hyphen"
     b_first = bl.split("-")[0]
+    h = ev.hyphen_form(al, bl)
+    if ev.sparse:
+        # this text does not hyphenate (or loses its break hyphens): the hyphen is real,
+        # unless a case suffix follows a word (``Қазақстан-⏎ның``)
+        b_first = bl.split("-")[0]
+        if (h == 0 and len(b_first) >= 3 and ev.is_chain(b_first, first_long=True) and ev.word(b_first) == 0
+                and ev.word(al + bl) >= 1 and not _harmony_clash(al, b_first)):
+            return "join"
+        return "hyphen"
+    joined_in_doc = (al + bl) in ev.doc
+    if h >= 2 and not (joined_in_doc and h < 3):
+        return "hyphen"
+    if joined_in_doc:
+        return "join"  # the text itself writes ``жетістіктерді``
+    a_last = al.rsplit("-", 1)[-1]  # Сан-Дие-⏎годағы: judge the last part
+    wa, wb = ev.word(a_last), ev.word(b_first)
+    left, right = _hyphen_parts()
+    dleft, dright = ev.doc_hyphen_parts()
+    in_left = a_last in left or a_last in dleft
+    in_right = b_first[:4] in right or b_first[:4] in dright
+    parts_hyphenated = in_left and in_right
+    j = ev.join_score(al, bl)
+    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and _harmony_clash(a_last, b_first):
+        return "hyphen"  # зәре-⏎құтын, бозды-⏎бетегелі: a suffix or a syllable would agree
     if b_first in PARTICLES or ev.is_chain(b_first, first_long=True):
         return "join"  # Корея-⏎мен, куәлік-⏎тері: a suffix, never hyphenated after a word
-    j = ev.join_score(al, bl)
-    if ev.sparse and (j < 2 or ev.sep_score(al, bl) >= 2):
-        return "hyphen"  # text without hyphenation: бозды-⏎бетегелі is a compound
-    wb = ev.word(b_first)
-    if (h == 0 and a[0].islower() and len(al) >= 3 and len(b_first) >= 4 and ev.word(al) >= 2
-            and (wb >= 2 and j < 2 or wb >= 1 and j < 1)):
-        h = 1.5  # two known words and no known joined form: қарым-⏎қатынас
-    return "hyphen" if h > j else "join"
+    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2:
+        if parts_hyphenated or in_left and len(a_last) >= 5 or in_right and len(b_first) >= 5 and wa >= 1:
+            return "hyphen"  # інтернет-⏎ресурсына, діндар-⏎монахы: a part known from hyphenated forms
+        if len(a_last) >= 6 and len(b_first) >= 4 and a_last.endswith(_WORD_FINAL):
+            return "hyphen"  # ветеринариялық-⏎санитариялық: the left piece ends a whole word
+        if wa >= 2 and wb >= 2:
+            return "hyphen"  # two words, joined form unknown: Әскери-⏎революциялық
+        if j == 0 and (wa >= 2 and wb >= 1 or wa >= 1 and wb >= 2):
+            return "hyphen"  # жақсы-⏎жайсаңдары, жобалау-⏎мақсатты: not even stem + suffixes
+    return "join"
 
 
 def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str:
@@ -585,6 +676,8 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             elif s >= 2 and j == 0:
                 ss += 1
         prior_join = sj >= 2 and sj * 100 >= ss * 12
+        if prior_join:
+            ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
 
     k = 0
     while k < n - 1:
