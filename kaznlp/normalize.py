@@ -29,6 +29,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, overload, Literal
 
+import unicodedata
+
 import unicodedata2
 
 from ._validate import check_choice, check_text
@@ -360,8 +362,8 @@ def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
 # ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _nfc_cluster_re() -> re.Pattern[str]:
-    """Characters that NFC may change or fold into the previous character (built once, ~0.3 s)."""
+def _nfc_unstable() -> tuple[int, ...]:
+    """Code points that NFC may change or fold into the previous character (built once, ~0.3 s)."""
     unstable: list[int] = []
     seconds: set[int] = set()
     for cp in range(0x110000):
@@ -375,20 +377,38 @@ def _nfc_cluster_re() -> re.Pattern[str]:
                 unstable.append(cp)
         elif unicodedata2.combining(c):
             unstable.append(cp)
-    cps = sorted(set(unstable) | seconds | set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3)))
+    cps = set(unstable) | seconds | set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    return tuple(sorted(cp for cp in cps if not 0xD800 <= cp <= 0xDFFF))
+
+
+def _char_class(cps: tuple[int, ...]) -> str:
     ranges: list[list[int]] = []
     for cp in cps:
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
         if ranges and ranges[-1][1] == cp - 1:
             ranges[-1][1] = cp
         else:
             ranges.append([cp, cp])
-    cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _nfc_cluster_re() -> re.Pattern[str]:
+    cls = _char_class(_nfc_unstable())
     return re.compile(f"(?s).[{cls}]+|[{cls}]+")
 
 
+@lru_cache(maxsize=1)
+def _newer_unstable_re() -> re.Pattern[str]:
+    """Characters NFC may touch that the stdlib ``unicodedata`` (older Unicode) does not know yet."""
+    new = tuple(cp for cp in _nfc_unstable() if unicodedata.category(chr(cp)) == "Cn")
+    return re.compile(f"[{_char_class(new)}]") if new else re.compile("(?!)")
+
+
 def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
+    # quick check with the stdlib (C, fast), valid unless the text holds characters that are
+    # newer than the stdlib's Unicode version; the repair itself uses unicodedata2
+    if unicodedata.is_normalized("NFC", text) and not _newer_unstable_re().search(text):
+        return []
     if unicodedata2.normalize("NFC", text) == text:
         return []
     edits = []

@@ -1,0 +1,113 @@
+"""Speed of kaznlp.normalize next to ftfy.fix_text and unicodedata.normalize("NFC").
+
+All three run in the same process on the same inputs (best of ``--repeat`` runs):
+
+* ``news documents (raw)``: every NTREX-128 document and apertium corpus file as it is
+  (the apertium files carry real damage: Latin i, soft hyphens, no-break spaces);
+* ``news lines (raw)``: the same text, one call per line;
+* ``clean news lines``: lines of ``normalize(news)``, i.e. text that needs nothing (fast path);
+* ``damaged sentences``: the damaged half of ``benchmarks/normalize_testset.py``.
+
+Writes ``benchmarks/results/normalize.json`` and ``normalize.md``.
+
+    python benchmarks/bench_normalize.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import ftfy  # noqa: E402
+
+import normalize_testset as ts  # noqa: E402
+from kaznlp.normalize import normalize  # noqa: E402
+
+
+def news_documents() -> list[str]:
+    docs = [json.loads(line)["text"] for line in (ts.DATA / "news" / "ntrex128_kaz.jsonl").open(encoding="utf-8")]
+    for f in sorted((ts.DATA / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
+        docs.append(f.read_text(encoding="utf-8"))
+    return docs
+
+
+def timed(fn, items: list[str], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for x in items:
+            fn(x)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    if not ts.DATA.is_dir():
+        sys.exit(f"shared data not found at {ts.DATA}")
+
+    docs = news_documents()
+    lines = [line for d in docs for line in d.splitlines() if line.strip()]
+    clean_lines = [line for line in (normalize(x) for x in lines)]
+    damaged = [c["text"] for c in ts.build(ts.SEED)["damaged"]]
+    corpora = {
+        "news documents (raw)": docs,
+        "news lines (raw)": lines,
+        "clean news lines": clean_lines,
+        "damaged sentences": damaged,
+    }
+    tools = {
+        "kaznlp.normalize": normalize,
+        "ftfy.fix_text": ftfy.fix_text,
+        'unicodedata.normalize("NFC")': lambda s: unicodedata.normalize("NFC", s),
+    }
+    normalize("warm-up: и\u0306")  # build the lazy NFC table outside the timings
+    results = []
+    for cname, items in corpora.items():
+        chars = sum(map(len, items))
+        row = {"corpus": cname, "calls": len(items), "chars": chars}
+        for tname, fn in tools.items():
+            dt = timed(fn, items, args.repeat)
+            row[tname] = round(chars / dt)
+        row["kaznlp / ftfy"] = round(row["kaznlp.normalize"] / row["ftfy.fix_text"], 1)
+        results.append(row)
+        print(json.dumps(row, ensure_ascii=False))
+    meta = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "ftfy": ftfy.__version__,
+        "repeat": args.repeat,
+        "unit": "characters per second (best of repeat runs)",
+    }
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "normalize.json").write_text(json.dumps({"meta": meta, "results": results}, ensure_ascii=False, indent=2)
+                                        + "\n", encoding="utf-8")
+    names = list(tools)
+    md = ["# kaznlp.normalize speed", "",
+          f"Characters per second, best of {args.repeat} runs, same process "
+          f"(Python {meta['python']}, ftfy {meta['ftfy']}). "
+          "Reproduce: `python benchmarks/bench_normalize.py`.", "",
+          "| corpus | calls | chars | " + " | ".join(names) + " | kaznlp / ftfy |",
+          "|---|---:|---:|" + "---:|" * len(names) + "---:|"]
+    for r in results:
+        md.append(f"| {r['corpus']} | {r['calls']:,} | {r['chars']:,} | "
+                  + " | ".join(f"{r[n] / 1e6:.2f} M" for n in names) + f" | {r['kaznlp / ftfy']}× |")
+    md += ["", "NFC alone does not repair anything kaznlp repairs; it is the lower bound for one pass over the text.", ""]
+    (out / "normalize.md").write_text("\n".join(md), encoding="utf-8")
+    print("\n".join(md))
+
+
+if __name__ == "__main__":
+    main()
