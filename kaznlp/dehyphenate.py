@@ -317,7 +317,8 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
       joined form is not known
     * ``зәре-⏎құтын`` → keep: front ``е`` then back ``ұ``, vowel harmony never changes inside a word
     * in a text with hyphenation off or lost (``ev.sparse``: Word, pdftotext, seed 004), a
-      line-end hyphen is real: ``салған-⏎ды``, ``мекен-⏎жай`` stay
+      line-end hyphen is real (``мекен-⏎жай``, the participle + particle ``салған-⏎ды``),
+      unless a case suffix follows a word: ``Қазақстан-⏎ның``
     """
     if b.startswith(("-", "\u2010")):
         return "drop"
@@ -338,8 +339,9 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
         # this text does not hyphenate (or loses its break hyphens): the hyphen is real,
         # unless a case suffix follows a word (``Қазақстан-⏎ның``)
         b_first = bl.split("-")[0]
-        if (h == 0 and len(b_first) >= 3 and ev.is_chain(b_first, first_long=True) and ev.word(b_first) == 0
-                and ev.word(al + bl) >= 1 and not _harmony_clash(al, b_first)):
+        if (h == 0 and ev.is_chain(b_first, first_long=True) and ev.word(b_first) == 0
+                and ev.word(al + bl) >= 1 and not _harmony_clash(al, b_first)
+                and not (b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")))):
             return "join"
         return "hyphen"
     joined_in_doc = (al + bl) in ev.doc
@@ -406,37 +408,57 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     return "join" if wa == 0 and (wb == 0 or (wb == 1 and ev.is_chain(b_first, first_long=True))) else "space"
 
 
-def _decide_inline(ev: _Evidence, a: str, b: str) -> str:
-    """``a- b`` inside a line: 'join' (``тұрақта- нады``), 'hyphen' (``келісім- шарт`` → ``келісім-шарт``)
-    or 'keep' (``теле- және радиосюжеттер``, ``жылы- Қостанай``)."""
+# conjunctions after a suspended hyphen: ``теле- және радиосюжеттер``, ``ауыл- мен су шаруашылығы``
+_SUSPENDERS = frozenset("және немесе әрі я яки һәм мен бен пен".split())
+_ARTICLES = frozenset("аль әл ал эль әд ад ан ас ат ар уль ул ән әт әс әр".split())  # аль-Асад, әл-Фараби
+
+
+def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
+    """``a- b`` inside a line: 'join', 'hyphen' (drop the space) or 'keep'.
+
+    * ``теле- және радиосюжеттер`` → keep: a suspended hyphen (conjunction, then a word)
+    * ``жә- не`` → ``және``: a piece that is no word + a conjunction that completes a known word
+    * ``00- ден`` → ``00-ден``, ``1818- 1881`` → ``1818-1881``, ``КСРО- ның`` → ``КСРО-ның``
+    * ``Премьер- Министрінің``, ``Сан- Диегодағы``, ``аль- Асадқа`` → hyphen (a name compound)
+    * ``жылы- Қостанай`` → keep (a lower-case word before a capital: a dash, not a compound)
+    * ``келісім- шарт`` → hyphen, ``тұрақта- нады``, ``Деген- мен,`` → join: as a line-end hyphen
+    """
     bl = _norm(b)
-    if bl in CONJUNCTIONS:
-        return "keep"  # suspended hyphen: теле- және радиосюжеттер
-    if _ends_number(a):
-        return "hyphen" if b[0].isalpha() and b[0].islower() else "keep"  # 00- ден, but 1818- 1881 stays
-    if b[0].isdigit():
-        return "keep"
     al = _norm(a)
+    if (al + bl) in CONJUNCTIONS:
+        return "join"  # жә- не
+    if bl in _SUSPENDERS and after[:1] in (" ", "\t") and after[1:2].isalnum():
+        if not (bl in ("мен", "бен", "пен") and ev.word(al + bl) >= 1):
+            return "keep"  # suspended hyphen: теле- және радиосюжеттер (but лидерлер- мен → лидерлермен)
+    if _ends_number(a):
+        return "hyphen" if b[0].isdigit() or b[0].islower() else "keep"  # 00- ден, 1818- 1881
+    if b[0].isdigit() or not b[0].isalpha():
+        return "keep"
     if _is_acronym(a):
         if b[0].islower() and (ev.is_chain(bl) or len(b) <= 4):
             return "hyphen"  # КСРО- ның
         return "keep"
     if b[0].isupper():
-        return "hyphen" if a[0].isupper() and ev.hyphen_form(al, bl) >= 2 else "keep"  # Премьер- Министрінің
-    if not a[0].islower() and not a[0].isupper():
+        return "hyphen" if a[0].isupper() or al in _ARTICLES else "keep"  # Премьер- Министрінің
+    if not a[0].isalpha():
         return "keep"
-    h = ev.hyphen_form(al, bl)
-    if h >= 2:
-        return "hyphen"  # келісім- шарт
     if not _syllable_break(al, bl):
-        return "keep"  # соңында- аналь: a dash or typo, not a broken word
-    j = ev.join_score(al, bl)
-    s = ev.sep_score(al, bl)
-    if j >= 2 and j > s:
-        return "join"
-    if s == 0 and j >= h:
-        return "join"  # neither piece is a word: a broken word (кенор- нының)
-    return "keep"
+        return "hyphen"  # бозды- еркекшөпті
+    b_first = bl.split("-")[0]
+    if ev.hyphen_form(al, bl) >= 2:
+        return "hyphen"  # келісім- шарт
+    wa, wb = ev.word(al), ev.word(b_first)
+    if b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")):
+        return "hyphen"  # салған- ды: participle + particle
+    if b_first in PARTICLES or ev.is_chain(b_first, first_long=True) and (wb < 2 or len(b_first) <= 2):
+        return "join"  # ара- да, Деген- мен, жүрт- шылық (but мың- сан: ``сан`` is a word)
+    if _harmony_clash(al, b_first):
+        return "hyphen"  # сықақ- мысалдарда
+    if ev.word(al + bl) >= 2 and not (wa >= 2 and wb >= 2):
+        return "join"  # ауда- нының
+    if wa == 0 and wb == 0:
+        return "join"  # мемле- кеттік: neither piece is a word
+    return "hyphen"  # агроном- топырақ: a compound with a stray space
 
 
 # ---------------------------------------------------------------------------
@@ -609,7 +631,7 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
                     continue
                 a = tw.group().replace(SOFT, "")
                 b = hw.group()
-                d = _decide_inline(ev, a, b)
+                d = _decide_inline(ev, a, b, line[hw.end():hw.end() + 2])
                 if d == "join":
                     inline.append((base + m.start(), base + m.end(), ""))
                 elif d == "hyphen":
@@ -655,7 +677,7 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             if tw and hw and _decide_line_hyphen(ev, tw.group(), hw.group()) == "join":
                 explicit += 1
     internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1])
-    ev.sparse = wrapped and explicit * 20 < internal  # hyphenation off (Word, pdftotext): line-end hyphens are real
+    ev.sparse = wrapped and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
     if wrapped and explicit >= 2 and explicit * 10 >= internal:
         prior_join = None  # this text marks its word breaks: a bare line break is a space
     elif wrapped:
