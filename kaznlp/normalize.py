@@ -29,8 +29,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, overload, Literal
 
-import unicodedata
-
 import unicodedata2
 
 from ._validate import check_choice, check_text
@@ -397,18 +395,7 @@ def _nfc_cluster_re() -> re.Pattern[str]:
     return re.compile(f"(?s).[{cls}]+|[{cls}]+")
 
 
-@lru_cache(maxsize=1)
-def _newer_unstable_re() -> re.Pattern[str]:
-    """Characters NFC may touch that the stdlib ``unicodedata`` (older Unicode) does not know yet."""
-    new = tuple(cp for cp in _nfc_unstable() if unicodedata.category(chr(cp)) == "Cn")
-    return re.compile(f"[{_char_class(new)}]") if new else re.compile("(?!)")
-
-
 def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
-    # quick check with the stdlib (C, fast), valid unless the text holds characters that are
-    # newer than the stdlib's Unicode version; the repair itself uses unicodedata2
-    if unicodedata.is_normalized("NFC", text) and not _newer_unstable_re().search(text):
-        return []
     if unicodedata2.normalize("NFC", text) == text:
         return []
     edits = []
@@ -648,7 +635,7 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
                 if not step or all(note != _NOTE_CONTEXT for _, _, note in susp):
                     break
             suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
-        if opts["nfc"]:
+        if opts["nfc"] and pass_kinds & {"homoglyph", "kazakh_letter"}:
             step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
             if step:
                 apply(step)
@@ -658,7 +645,11 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
             suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
             if step:
                 apply(step)
-        for flag, fn in (("nfc", _step_nfc), ("quotes", _step_quotes), ("dashes", _step_dashes)):
+        if opts["nfc"] and "mojibake" in pass_kinds:
+            step = _step_nfc(cur)    # ә (from ј) + U+0308 → ӛ
+            if step:
+                apply(step)
+        for flag, fn in (("quotes", _step_quotes), ("dashes", _step_dashes)):
             if opts[flag]:
                 step = fn(cur)
                 if step:
