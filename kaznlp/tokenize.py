@@ -67,7 +67,8 @@ def _build_pattern() -> re.Pattern[str]:
         # https://sud.gov.kz/kaz/news, www.akorda.kz
         rf"(?P<url>(?:(?:https?|ftp)://|www\.){url_char}*{url_end})",
         # press@sud.gov.kz
-        r"(?P<email>[\w.+-]*\w@\w[\w-]*(?:\.\w[\w-]*)*\.[A-Za-z]{2,})",
+        # (the local part is at most 64 characters, RFC 5321: bounded, so "a.a.a.…" stays linear)
+        r"(?P<email>[\w.+-]{0,63}\w@\w[\w-]*(?:\.\w[\w-]*){0,8}\.[A-Za-z]{2,})",
         # т.б., млн., Б.з.б. (not the middle of a longer word: "ж." but not "…ж.б")
         rf"(?P<abbr>(?<!{W})(?i:{_alternation(dotted)})(?!{W}))",
         # a month abbreviation right after a day number: "5 қаң."
@@ -79,7 +80,7 @@ def _build_pattern() -> re.Pattern[str]:
         rf"(?P<number>\d+(?:[.,:]\d+)*(?:\s?%|‰|°\s?[CСF]?)?(?:{HYPHEN}(?:{suffix_chain}|{year}))?)",
         # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
         rf"(?P<word>{W}+(?:{APOSTROPHE}{W}+)*(?:{HYPHEN}{W}+(?:{APOSTROPHE}{W}+)*)*)"
-        rf"(?P<domain>(?:\.{W}+(?:-{W}+)*)*\.(?i:{tld})(?!{W})(?:{HYPHEN}{W}+)?)?",
+        rf"(?P<domain>(?:\.{W}+(?:-{W}+)*){{0,6}}\.(?i:{tld})(?!{W})(?:{HYPHEN}{W}+)?)?",
         # "..." and "…" are one token; "?!" and "?.." are single marks, as in KTB
         r"(?P<ellipsis>\.{3,}|…)",
         # anything else: one character (punctuation, quotes, dashes, symbols, emoji)
