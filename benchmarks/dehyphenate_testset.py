@@ -333,20 +333,42 @@ def score_pdf(shared: Path) -> dict[str, int]:
     src = path.read_text(encoding="utf-8")
     out, al = dehyphenate(src, return_alignment=True)
     glued = joined = kept = 0
+    # checks: clear mid-sentence wraps (previous line >= 70 characters, not ending a sentence,
+    # next line starting lower case / ``[«(`` / a digit, no list marker) should become a space;
+    # breaks next to a dot-leader table-of-contents line, and between two short lines
+    # (table cells, one-word descriptor lists), must stay line breaks.
+    wraps = wraps_done = toc = toc_joined = cells = cells_joined = 0
     for m in re.finditer(r"[ \t]*\n[ \t]*", src):
         if "\n\n" in src[m.start() - 1:m.end() + 1] or m.start() == 0 or m.end() >= len(src):
             continue
         a = al.to_dst(m.start(), "start")
         b = al.to_dst(m.end(), "end")
         repl = out[a:b]
-        if "\n" in repl:
+        kept_here = "\n" in repl
+        if kept_here:
             kept += 1
         elif repl == "":
             if src[m.start() - 1].isalnum() and src[m.end()].isalnum():
                 glued += 1
         else:
             joined += 1
+        prev = src[src.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+        end = src.find("\n", m.end())
+        nxt = src[m.end():end if end >= 0 else len(src)].strip()
+        if "...." in prev or "...." in nxt:
+            toc += 1
+            toc_joined += not kept_here
+        elif prev and nxt and len(prev) <= 30 and len(nxt) <= 30:
+            cells += 1
+            cells_joined += not kept_here
+        elif (len(prev) >= 70 and nxt and not prev.endswith((".", "!", "?", ":", ";"))
+              and not nxt.startswith(("o ", "•")) and not re.match(r"\d+[.)]? ", nxt)
+              and (nxt[0].islower() or nxt[0] in "[«(" or nxt[0].isdigit())):
+            wraps += 1
+            wraps_done += not kept_here
     return {"line_breaks": kept + joined + glued, "reflowed_to_space": joined, "kept": kept, "glued": glued,
+            "clear_wraps": wraps, "clear_wraps_reflowed": wraps_done, "toc_breaks": toc,
+            "toc_breaks_joined": toc_joined, "short_line_breaks": cells, "short_line_breaks_joined": cells_joined,
             "chars": len(src)}
 
 

@@ -385,10 +385,11 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     * ``инно⏎вацияларды`` → join: the joined form is known (j ≥ 2) unless both pieces are
       written alone in this very text and the joined form is not (``жыл⏎сайын``)
     * ``жетіс⏎тіктерді`` → join: joined form is stem + suffixes (j = 1) and a piece is unknown
-    * ``Джа⏎картаның``: nothing known on the left; ``Полиок⏎сиальдегидтер``: nothing known
-      at all → join (a whole word is far more often known than a fragment)
+    * ``Полиок⏎сиальдегидтер``: nothing known at all → join (a whole word is far more often
+      known than a fragment); but ``Джа⏎картаның`` stays apart: a known word on the right and
+      nothing for the join is, in the measured data, two words far more often than not
     * ``сот⏎әкімшілігінің`` → space (a syllable never starts with a vowel inside a word);
-      ``соттары⏎мен``, ``жолы⏎мен`` → space: both pieces are words, the join only analyzable
+      ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
     """
     if prior_join is None or not a[-1].isalpha() or not a[0].isalpha():
         return "space"
@@ -477,6 +478,46 @@ def _doc_vocab(text: str) -> set[str]:
     if "i" in t:
         t = t.replace("i", "і")
     return set(_VOCAB_WORD.findall(t))
+
+
+def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
+    """Per line: does it lie in a wrapped prose block (non-blank lines between blank lines)?
+
+    Used when the whole text does not look wrapped, e.g. pdftotext output where dot-leader
+    table-of-contents lines and one-word table cells surround wrapped prose. Prose blocks
+    have lines of 40+ characters (median) and no dot leaders; a column of one-word cells
+    (``орманы⏎оры⏎отары``) never qualifies. The prose blocks are judged together by
+    :func:`_is_wrapped`. Returns None when they do not look wrapped.
+    """
+    n = len(lines)
+    cand: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip():
+            j += 1
+        if j - i >= 2 and (i > 0 or j < n):
+            block = [x.strip() for x in lines[i:j]]
+            lens = sorted(len(x) for x in block)
+            if lens[len(lens) // 2] >= 40 and sum("...." in x for x in block) * 3 < len(block):
+                cand.append((i, j))
+        i = j
+    if not cand:
+        return None
+    joined: list[str] = []
+    for i, j in cand:
+        joined.extend(lines[i:j])
+        joined.append("")
+    if not _is_wrapped(joined):
+        return None
+    out = [False] * n
+    for i, j in cand:
+        for k in range(i, j):
+            out[k] = True
+    return out
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -598,7 +639,11 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
         wrapped = len(lines) > 1 and _is_wrapped(lines)
     else:
         wrapped = bool(reflow)
-    if not wrapped and not has_soft and not has_hs and "\r" not in text and not furn_edits:
+    block_wrapped: list[bool] | None = None
+    if reflow == "auto" and not wrapped and len(lines) >= 4:
+        block_wrapped = _wrapped_blocks(lines)  # pdftotext: prose blocks between a TOC and tables
+    if (not wrapped and not block_wrapped and not has_soft and not has_hs and "\r" not in text
+            and not furn_edits):
         if "-\n" not in text and "\u2010\n" not in text and "- \n" not in text:
             return []  # fast path: unwrapped, no hyphen at a line end
     ev = _Evidence(text)
@@ -677,7 +722,8 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             if tw and hw and _decide_line_hyphen(ev, tw.group(), hw.group()) == "join":
                 explicit += 1
     internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1])
-    ev.sparse = wrapped and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
+    any_wrap = wrapped or bool(block_wrapped)
+    ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
     if wrapped and explicit >= 2 and explicit * 10 >= internal:
         prior_join = None  # this text marks its word breaks: a bare line break is a space
     elif wrapped:
@@ -731,7 +777,8 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
                 _norm_breaks(text, brk, k, m, edits)
             k = m
             continue
-        d = _decide_break(ev, L, Ls, M, Ms, wrapped, width[k], prior_join)
+        wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
+        d = _decide_break(ev, L, Ls, M, Ms, wk, width[k], prior_join, auto=reflow == "auto")
         if d is None:
             if wrapped:
                 edits.append((line_core_end, next_core, "\n"))
@@ -777,7 +824,7 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
-                  prior_join: bool | None) -> tuple[int, str] | None:
+                  prior_join: bool | None, auto: bool = True) -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
 
@@ -816,8 +863,8 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
     if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
         return (0, "")  # Екіншісі-⏎«Балқашмыс»
     # ---- plain break in wrapped text ---------------------------------------------------
-    if first == "\f":
-        return None
+    if first == "\f" or (auto and width < 25):
+        return None  # a page break; a block of short lines is a list or table column: орманы⏎оры
     indent_l = len(L) - len(L.lstrip(" \t"))
     indent_m = len(M) - len(M.lstrip(" \t"))
     if indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t"):
@@ -826,8 +873,10 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
     llen = len(core)
     first_tok = Ms.split(None, 1)[0]
     fits = llen + 1 + len(first_tok) <= width  # the next word would have fitted: the break is meant
-    if fits and (last in _FINAL or _BULLET.match(Ms)):
-        return None  # short last line of a paragraph; a list item
+    if fits and (last in _FINAL or _BULLET.match(Ms) or (auto and prior_join is False and llen < 0.6 * width)):
+        # short last line of a paragraph; a list item; in a text that does not break words,
+        # a short line whose successor's first word would have fitted: ``[жапон-қытай]⏎қатынастары,``
+        return None
     if not first.islower():
         if fits and last not in ",":
             return None  # headline-like short line

@@ -143,3 +143,61 @@ def test_idempotent_on_its_output(src):
     twice = dehyphenate(once, reflow=True)
     assert skeleton(twice) == skeleton(once)
     assert twice.count("\u00ad") == 0
+
+
+# Decisions added for real hyphens, lost hyphens, "hyphen + space" and pdftotext ----------------
+def _private():
+    import importlib
+    return importlib.import_module("kaznlp.dehyphenate")
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Әскери", "революциялық", "hyphen"),        # both parts words, joined form unknown
+    ("зәре", "құтын", "hyphen"),                 # vowel harmony clash е|ұ: two words
+    ("келеді", "міс", "hyphen"),                 # clitic -міс after a finite verb
+    ("интернет", "ресурсына", "hyphen"),         # left part known from hyphenated lexicon forms
+    ("ветеринариялық", "санитариялық", "hyphen"),  # the left piece ends a whole word (-лық)
+    ("жетіс", "тіктерді", "join"),               # joined form known, pieces not both words
+    ("Корея", "мен", "join"),                    # a suffix after a word
+])
+def test_line_end_hyphen_in_hyphenated_text(a, b, expected):
+    D = _private()
+    assert D._decide_line_hyphen(D._Evidence(""), a, b) == expected
+
+
+def test_real_hyphens_kept_in_text_without_hyphenation():
+    # a text wrapped with no word breaks (Word, pdftotext): line-end hyphens are real
+    lines = ["Облыс әкімдігінің мәлімдеуінше, жаңа тізім", "жасалып, қаладағы барлық тұрғындарға",
+             "жіберілді және олардың теле-", "радио арналары арқылы хабарланды, бұл",
+             "жұмыс биыл толық аяқталатын болады деп", "күтілуде және бұл туралы ресми сайтта", "жазылған."]
+    out = dehyphenate("\n".join(lines))
+    assert "теле-радио" in out and "тізім жасалып" in out
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Полиок", "сиальдегидтер", "join"),   # nothing known at all: a fragment
+    ("инно", "вацияларды", "join"),        # joined form = lexicon stem + suffixes
+    ("сот", "әкімшілігінің", "space"),     # a syllable never starts with a vowel
+])
+def test_lost_hyphen_plain_break(a, b, expected):
+    D = _private()
+    assert D._decide_plain(D._Evidence(""), a, b, True) == expected
+
+
+def test_hyphen_space_rules():
+    src = ("Бұл жә- не ол. Деген- мен, Сан- Диегодағы 1818- 1881 жылдары агроном- топырақтанушы, "
+           "теле- және радиосюжеттер, 18 жасар- және 20 жасар, жылы- Қостанай")
+    assert dehyphenate(src) == ("Бұл және ол. Дегенмен, Сан-Диегодағы 1818-1881 жылдары агроном-топырақтанушы, "
+                                "теле- және радиосюжеттер, 18 жасар- және 20 жасар, жылы- Қостанай")
+
+
+def test_pdftotext_like_blocks():
+    prose = ("Ұсынылып отырған нұсқаулық KazNERD атты қазақ тіліндегі атаулы мәндерді анықтау деректер жинағының\n"
+             "құрастыруын жүзеге асыруға үлес қосу мақсатында жасалған. Нұсқаулық кәсібі мен мамандығы қазақ тілімен\n"
+             "байланысты, табиғи тілді өңдеу саласындағы мамандардың және салаға қызығушылық танытатын адамдардың,\n"
+             "өзге де жұртшылықтың пайдалануына арналған.\n")
+    toc = "Алғысөз ........................................ 7\nI. Атаулы мән ................................... 8\n"
+    cells = "орманшылығы\nорманы\nоры\nотары\n"
+    out = dehyphenate(toc + "\n" + prose + "\n" + cells)
+    assert "жинағының құрастыруын" in out and "тілімен байланысты" in out and "адамдардың, өзге" in out
+    assert toc in out and cells in out
