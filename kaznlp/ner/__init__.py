@@ -1,0 +1,283 @@
+"""Kazakh named-entity recognition with offsets into the caller's text.
+
+>>> import kaznlp.ner
+>>> text = "Қасым-Жомарт Тоқаев 2024 жылы Моңғолияға барды."
+>>> [(e.label, e.text) for e in kaznlp.ner.ner(text)]  # doctest: +SKIP
+[('PERSON', 'Қасым-Жомарт Тоқаев'), ('DATE', '2024 жылы'), ('GPE', 'Моңғолияға')]
+
+The text is repaired first (``kaznlp.normalize``, and ``kaznlp.dehyphenate`` unless
+``dehyphenate=False``), split into sentences, tagged in batches of sentences, and
+every entity is mapped back through the composed
+:class:`~kaznlp.alignment.Alignment`, so ``text[e.start:e.end] == e.text`` always
+holds for the string the caller passed.
+
+Backends (one interface, :class:`~kaznlp.ner.backends.Backend`):
+
+- ``"kaznlp"`` (default): the spaCy pipeline bundled inside the package, trained on
+  KazNERD (25 labels); no download.
+- ``"stanza"``: Stanza's Kazakh NER, fed kaznlp's sentences and tokens. Needs
+  ``pip install "kaznlp[stanza]"`` and, once,
+  ``python -c "import stanza; stanza.download('kk', processors='tokenize,ner')"``.
+  Nothing is downloaded at run time.
+- a spaCy ``Language``, or a path or package name that ``spacy.load`` accepts.
+- a ``stanza.Pipeline`` or any :class:`~kaznlp.ner.backends.Backend` object.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .._gc import paused
+from .._validate import check_text
+from ..alignment import Alignment
+from ..sentences import split_sentences
+from ..spans import Entity
+from .backends import (
+    Backend,
+    Chunk,
+    SpacyBackend,
+    StanzaBackend,
+    get_backend,
+)
+
+__all__ = [
+    "ner",
+    "ner_pipe",
+    "load",
+    "model_path",
+    "LABELS",
+    "Backend",
+    "Chunk",
+    "SpacyBackend",
+    "StanzaBackend",
+    "get_backend",
+]
+
+#: KazNERD's 25 entity classes (Yeshpanov et al., LREC 2022).
+LABELS = (
+    "ADAGE", "ART", "CARDINAL", "CONTACT", "DATE", "DISEASE", "EVENT", "FACILITY", "GPE",
+    "LANGUAGE", "LAW", "LOCATION", "MISCELLANEOUS", "MONEY", "NON_HUMAN", "NORP", "ORDINAL",
+    "ORGANISATION", "PERCENTAGE", "PERSON", "POSITION", "PRODUCT", "PROJECT", "QUANTITY", "TIME",
+)
+
+#: Sentences are tagged in pieces of at most about this many characters.
+CHUNK_CHARS = 2000
+
+
+def model_path() -> Path:
+    """Folder of the spaCy pipeline that ships inside the package."""
+    return Path(__file__).resolve().parent.parent / "models" / "kk_kaznlp_ner"
+
+
+def load(**kwargs: Any) -> Any:
+    """Load the bundled Kazakh NER pipeline as a spaCy ``Language`` (no download).
+
+    Keyword arguments go to ``spacy.load`` (``exclude=``, ``disable=``, ``config=``).
+    The pipeline's tokenizer is kaznlp's; add ``"kaznlp_sentencizer"`` or
+    ``"kaznlp_normalizer"`` (``first=True``) with ``nlp.add_pipe`` if you need them.
+
+    >>> nlp = load()
+    >>> doc = nlp("Астана қаласында 2024 жылы форум өтті.")
+    >>> [(ent.text, ent.label_) for ent in doc.ents]  # doctest: +SKIP
+    [('Астана', 'GPE'), ('2024 жылы', 'DATE')]
+    """
+    import spacy
+
+    from .. import spacy_lang  # noqa: F401  (registers "kk" when kaznlp is not pip-installed)
+
+    path = model_path()
+    if not (path / "config.cfg").is_file():
+        raise FileNotFoundError(
+            f"the bundled NER model is missing from {path}; reinstall kaznlp "
+            "(pip install --force-reinstall kaznlp) or, in a source checkout, rebuild it: "
+            "python models/ner/prepare.py && python models/ner/train.py && python models/ner/package.py"
+        )
+    return spacy.load(path, **kwargs)
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> Any:
+    nlp = load()
+    nlp.max_length = 10**8  # chunks are small; never trip spaCy's length guard
+    return nlp
+
+
+def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
+    clean, alignment = text, None
+    if normalize:
+        from ..normalize import normalize as _normalize
+
+        clean, alignment = _normalize(clean, return_alignment=True)
+    if dehyphenate:
+        from ..dehyphenate import dehyphenate as _dehyphenate
+
+        clean, step = _dehyphenate(clean, return_alignment=True)
+        alignment = step if alignment is None else alignment.compose(step)
+    if alignment is not None and alignment.is_identity:
+        alignment = None
+    return clean, alignment
+
+
+def _chunks(clean: str, max_chars: int) -> Iterator[Chunk]:
+    """Whole sentences grouped into pieces of about ``max_chars`` characters.
+
+    A sentence longer than ``3 * max_chars`` (a run-on list, a table) is cut at a
+    space near ``max_chars``, so memory stays flat whatever the input.
+    """
+    group: list[tuple[int, int]] = []
+    for sent in split_sentences(clean):
+        pieces = [(sent.start, sent.end)]
+        if sent.end - sent.start > 3 * max_chars:
+            pieces = list(_cut(clean, sent.start, sent.end, max_chars))
+        for start, end in pieces:
+            if group and end - group[0][0] > max_chars:
+                yield _make_chunk(clean, group)
+                group = []
+            group.append((start, end))
+    if group:
+        yield _make_chunk(clean, group)
+
+
+def _cut(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]]:
+    while end - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        if cut <= start:
+            cut = start + size
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def _make_chunk(clean: str, group: list[tuple[int, int]]) -> Chunk:
+    base = group[0][0]
+    return Chunk(base, clean[base:group[-1][1]], tuple((s - base, e - base) for s, e in group))
+
+
+def _check_options(func: str, normalize: Any, dehyphenate: Any, batch_size: Any) -> None:
+    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate)):
+        if not isinstance(value, bool):
+            raise TypeError(f"kaznlp.{func}(): {name} must be True or False, got {value!r}")
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ValueError(f"kaznlp.{func}(): batch_size must be a positive int, got {batch_size!r}")
+
+
+class _Pending:
+    """One text on its way through :func:`_stream`."""
+
+    __slots__ = ("text", "alignment", "out", "outstanding", "queued")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.alignment: Alignment | None = None
+        self.out: list[Entity] = []
+        self.outstanding = 0  # chunks sent to the model and not yet back
+        self.queued = False  # all chunks of the text are in the queue
+
+
+def _stream(
+    texts: Iterable[str], backend: Any, normalize: bool, dehyphenate: bool, batch_size: int, func: str
+) -> Iterator[list[Entity]]:
+    """Tag many texts, batching sentence chunks *across* texts; yield results in order."""
+    impl: Backend | None = None
+    pending: deque[_Pending] = deque()
+    batch: list[tuple[_Pending, Chunk]] = []
+
+    def flush() -> None:
+        assert impl is not None
+        results = impl.entities([chunk for _, chunk in batch])
+        for (rec, chunk), spans in zip(batch, results):
+            text, alignment = rec.text, rec.alignment
+            for s, e, label in spans:
+                s += chunk.start
+                e += chunk.start
+                if alignment is not None:
+                    s, e = alignment.span_to_src(s, e)
+                rec.out.append(Entity(s, e, label, text[s:e]))
+            rec.outstanding -= 1
+        batch.clear()
+
+    for text in texts:
+        check_text(text, func)
+        rec = _Pending(text)
+        pending.append(rec)
+        if text and not text.isspace():
+            if impl is None:
+                impl = get_backend(backend)
+            with paused(len(text)):
+                clean, rec.alignment = _clean(text, normalize, dehyphenate)
+                for chunk in _chunks(clean, CHUNK_CHARS):
+                    batch.append((rec, chunk))
+                    rec.outstanding += 1
+                    if len(batch) >= batch_size:
+                        flush()
+        rec.queued = True
+        while pending and pending[0].queued and pending[0].outstanding == 0:
+            yield pending.popleft().out
+    if batch:
+        flush()
+    while pending:
+        yield pending.popleft().out
+
+
+def ner(
+    text: str,
+    backend: Any = "kaznlp",
+    *,
+    normalize: bool = True,
+    dehyphenate: bool = True,
+    batch_size: int = 32,
+) -> list[Entity]:
+    """Find named entities in ``text``; offsets point into ``text`` itself.
+
+    Args:
+        text: raw Kazakh text of any length (a 1 MB document is tagged in batches of
+            sentences, so memory stays flat).
+        backend: ``"kaznlp"`` (bundled model), ``"stanza"``, a spaCy ``Language``, a
+            path or package name for ``spacy.load``, a ``stanza.Pipeline`` or a
+            :class:`Backend`.
+        normalize: repair homoglyphs, invisible characters, etc. before tagging.
+        dehyphenate: re-join words broken across lines before tagging.
+        batch_size: how many pieces of about 2,000 characters go to the model at once.
+
+    Returns:
+        ``Entity(start, end, label, text)`` records in text order, with
+        ``text[start:end] == entity.text``; labels are KazNERD's (``PERSON``, ``GPE``,
+        ``ORGANISATION``, ``DATE``, ``PERCENTAGE``, ...).
+
+    >>> text = "Мемлекеттiк хатшы Ерлан Қарин Астанада сөз сөйледі."  # Latin "i" in the first word
+    >>> [(e.label, e.text) for e in ner(text)]  # doctest: +SKIP
+    [('POSITION', 'Мемлекеттiк хатшы'), ('PERSON', 'Ерлан Қарин'), ('GPE', 'Астанада')]
+    >>> ner("   ")
+    []
+    """
+    check_text(text, "ner")
+    _check_options("ner", normalize, dehyphenate, batch_size)
+    return next(_stream((text,), backend, normalize, dehyphenate, batch_size, "ner"))
+
+
+def ner_pipe(
+    texts: Iterable[str],
+    backend: Any = "kaznlp",
+    *,
+    normalize: bool = True,
+    dehyphenate: bool = True,
+    batch_size: int = 32,
+) -> Iterator[list[Entity]]:
+    """:func:`ner` for many texts: yields one list of entities per text, lazily, in order.
+
+    The backend is resolved (and a model loaded) once for the whole stream, and
+    sentences of consecutive texts share model batches, so many short texts are fast.
+
+    >>> texts = ["Алматыда қар жауды.", "", "Президент Тоқаев Қытайға барды."]
+    >>> [[e.text for e in ents] for ents in ner_pipe(texts)]  # doctest: +SKIP
+    [['Алматыда'], [], ['Президент', 'Тоқаев', 'Қытайға']]
+    """
+    _check_options("ner_pipe", normalize, dehyphenate, batch_size)
+    return _stream(texts, backend, normalize, dehyphenate, batch_size, "ner_pipe")

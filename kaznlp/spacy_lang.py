@@ -1,0 +1,360 @@
+"""spaCy integration: a Kazakh ``Language`` ("kk"), kaznlp's tokenizer and pipeline factories.
+
+After ``pip install kaznlp`` spaCy finds this module through its entry points, so
+``spacy.blank("kk")`` works with no import:
+
+>>> import spacy
+>>> nlp = spacy.blank("kk")
+>>> [t.text for t in nlp("ҚР-ның 63%-ы, т.б.")]
+['ҚР-ның', '63%-ы', ',', 'т.б.']
+
+What is registered (importing this module registers the same names, so it also
+works from a source checkout):
+
+- language ``kk`` → :class:`Kazakh`, whose tokenizer is :class:`KazakhTokenizer`
+  (``kaznlp.tokenize``: UD Kazakh conventions, Kazakh letters ә ғ қ ң ө ұ ү һ і);
+- tokenizer ``kaznlp.Tokenizer.v1`` in ``registry.tokenizers`` (usable from any config);
+- factory ``kaznlp_sentencizer``: sentence boundaries from ``kaznlp.split_sentences``;
+- factory ``kaznlp_normalizer``: repairs the text (``kaznlp.normalize``, optionally
+  ``kaznlp.dehyphenate``), re-tokenizes it and keeps the caller's text and the
+  alignment on the ``Doc``, so ``doc._.source_ents`` reports entities in the caller's
+  offsets;
+- ``kaznlp.normalize.v1`` / ``kaznlp.dehyphenate.v1`` in ``registry.misc`` (text
+  functions for configs).
+
+The ``Doc`` extensions ``doc._.source_text``, ``doc._.source_alignment`` and
+``doc._.source_ents``, and ``span._.source_span`` are available on every ``Doc``;
+without the normalizer they are the identity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from spacy.language import BaseDefaults, Language
+from spacy.lang.lex_attrs import LEX_ATTRS
+from spacy.attrs import PREFIX
+from spacy.tokens import Doc, Span, Token as SpacyToken
+from spacy.util import load_config_from_str, registry
+from spacy.vocab import Vocab
+
+from .alignment import Alignment
+from .sentences import split_sentences
+from .spans import Entity
+from .tokenize import tokenize as _kaznlp_tokenize
+
+__all__ = [
+    "Kazakh",
+    "KazakhDefaults",
+    "KazakhTokenizer",
+    "create_tokenizer",
+    "make_doc",
+    "KazakhSentencizer",
+    "KazakhNormalizer",
+    "make_sentencizer",
+    "make_normalizer",
+    "source_entities",
+]
+
+_USER_KEY = "kaznlp_source"  # doc.user_data[_USER_KEY] = (text, src_len, dst_len, runs)
+
+
+# -- tokenizer ---------------------------------------------------------------------
+def make_doc(vocab: Vocab, text: str) -> Doc:
+    """Tokenize ``text`` with ``kaznlp.tokenize`` into a spaCy ``Doc`` whose ``doc.text == text``.
+
+    Whitespace other than one plain space between tokens becomes a whitespace token,
+    as spaCy's own tokenizer does, so character offsets (``token.idx``,
+    ``span.start_char``) are offsets into ``text``.
+
+    >>> from spacy.vocab import Vocab
+    >>> doc = make_doc(Vocab(), "Астана  қаласы")
+    >>> [t.text for t in doc], doc.text == "Астана  қаласы"
+    (['Астана', ' ', 'қаласы'], True)
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for tok in _kaznlp_tokenize(text):
+        start = tok[0]
+        if start > pos:
+            gap = text[pos:start]
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+        words.append(tok[2])
+        spaces.append(False)
+        pos = tok[1]
+    if pos < len(text):
+        gap = text[pos:]
+        if words and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+    return Doc(vocab, words=words, spaces=spaces)
+
+
+class KazakhTokenizer:
+    """spaCy tokenizer that runs :func:`kaznlp.tokenize` (UD Kazakh-KTB conventions).
+
+    It has no state of its own, so serialization is a no-op and it pickles (which
+    ``nlp.pipe(texts, n_process=2)`` needs).
+
+    >>> from spacy.vocab import Vocab
+    >>> tok = KazakhTokenizer(Vocab())
+    >>> [t.text for t in tok("Қасым-Жомарт Тоқаев 80-нен астам елге барды.")]
+    ['Қасым-Жомарт', 'Тоқаев', '80-нен', 'астам', 'елге', 'барды', '.']
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return make_doc(self.vocab, text)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (KazakhTokenizer, (self.vocab,))
+
+    # nothing to save: the rules live in kaznlp itself
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KazakhTokenizer:
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> KazakhTokenizer:
+        return self
+
+
+@registry.tokenizers("kaznlp.Tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], KazakhTokenizer]:
+    """Config entry ``[nlp.tokenizer] @tokenizers = "kaznlp.Tokenizer.v1"``."""
+
+    def kazakh_tokenizer_factory(nlp: Language) -> KazakhTokenizer:
+        return KazakhTokenizer(nlp.vocab)
+
+    return kazakh_tokenizer_factory
+
+
+@registry.misc("kaznlp.normalize.v1")
+def _registered_normalize() -> Callable[[str], str]:
+    from .normalize import normalize
+
+    return normalize
+
+
+@registry.misc("kaznlp.dehyphenate.v1")
+def _registered_dehyphenate() -> Callable[[str], str]:
+    from .dehyphenate import dehyphenate
+
+    return dehyphenate
+
+
+# -- language --------------------------------------------------------------------
+DEFAULT_CONFIG = """
+[nlp]
+
+[nlp.tokenizer]
+@tokenizers = "kaznlp.Tokenizer.v1"
+"""
+
+
+def _prefix(string: str) -> str:
+    # Kazakh is agglutinative: the first five letters stand in for the stem, so
+    # "Астанада", "Астанаға", "Астананың" share the PREFIX feature the models embed.
+    return string[:5]
+
+
+class KazakhDefaults(BaseDefaults):
+    """Defaults of :class:`Kazakh`: kaznlp's tokenizer and a stem-like 5-letter ``PREFIX``."""
+
+    config = load_config_from_str(DEFAULT_CONFIG)
+    lex_attr_getters = {**LEX_ATTRS, PREFIX: _prefix}
+    writing_system = {"direction": "ltr", "has_case": True, "has_letters": True}
+
+
+@registry.languages("kk")
+class Kazakh(Language):
+    """The Kazakh language class (``spacy.blank("kk")``).
+
+    >>> nlp = Kazakh()
+    >>> [t.text for t in nlp("Мемлекеттік тіл туралы заң, т.б.")]
+    ['Мемлекеттік', 'тіл', 'туралы', 'заң', ',', 'т.б.']
+    """
+
+    lang = "kk"
+    Defaults = KazakhDefaults
+
+
+# -- Doc extensions: the caller's text and offsets -----------------------------------
+def _alignment(doc: Doc) -> Alignment | None:
+    data = doc.user_data.get(_USER_KEY)
+    if data is None:
+        return None
+    _, src_len, dst_len, runs = data
+    return Alignment(src_len, dst_len, [tuple(r) for r in runs])
+
+
+def _source_text(doc: Doc) -> str:
+    data = doc.user_data.get(_USER_KEY)
+    return doc.text if data is None else data[0]
+
+
+def _span_source(span: Span | SpacyToken) -> tuple[int, int]:
+    if isinstance(span, SpacyToken):
+        doc, start, end = span.doc, span.idx, span.idx + len(span.text)
+    else:
+        doc, start, end = span.doc, span.start_char, span.end_char
+    alignment = _alignment(doc)
+    return (start, end) if alignment is None else alignment.span_to_src(start, end)
+
+
+def source_entities(doc: Doc) -> list[Entity]:
+    """``doc.ents`` as :class:`~kaznlp.spans.Entity` records in the caller's offsets.
+
+    With the ``kaznlp_normalizer`` component the offsets point into the text given
+    to ``nlp(...)``, not into the repaired ``doc.text``.
+    """
+    text = _source_text(doc)
+    alignment = _alignment(doc)
+    out = []
+    for ent in doc.ents:
+        s, e = (ent.start_char, ent.end_char) if alignment is None else alignment.span_to_src(ent.start_char, ent.end_char)
+        out.append(Entity(s, e, ent.label_, text[s:e]))
+    return out
+
+
+for _name, _kw in (
+    ("source_text", {"getter": _source_text}),
+    ("source_alignment", {"getter": _alignment}),
+    ("source_ents", {"getter": source_entities}),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, **_kw)
+if not Span.has_extension("source_span"):
+    Span.set_extension("source_span", getter=_span_source)
+if not SpacyToken.has_extension("source_span"):
+    SpacyToken.set_extension("source_span", getter=_span_source)
+
+
+# -- components ------------------------------------------------------------------
+class KazakhSentencizer:
+    """Sets sentence starts from :func:`kaznlp.split_sentences` (abbreviations, initials, quotes)."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "kaznlp_sentencizer") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        starts = {s.start for s in split_sentences(doc.text)}
+        first = True
+        pending = False  # a sentence started inside the previous token or whitespace
+        for token in doc:
+            if first:
+                token.is_sent_start = True
+                first = False
+                continue
+            idx = token.idx
+            is_start = idx in starts or pending
+            if token.is_space:
+                pending = pending or idx in starts
+                token.is_sent_start = False
+                continue
+            token.is_sent_start = is_start
+            pending = False
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KazakhSentencizer:
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> KazakhSentencizer:
+        return self
+
+
+@Language.factory("kaznlp_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
+def make_sentencizer(nlp: Language, name: str) -> KazakhSentencizer:
+    """``nlp.add_pipe("kaznlp_sentencizer")``: kaznlp's rule-based sentence splitter."""
+    return KazakhSentencizer(nlp, name)
+
+
+class KazakhNormalizer:
+    """Repairs the text before the other components and keeps the caller's text on the ``Doc``.
+
+    A spaCy ``Doc`` cannot change its text, so this component returns a *new* ``Doc``
+    built from ``kaznlp.normalize(doc.text)`` (and ``kaznlp.dehyphenate`` when
+    ``dehyphenate=True``), tokenized by kaznlp. ``doc._.source_text`` is the original,
+    ``doc._.source_alignment`` maps between the two, and ``doc._.source_ents`` /
+    ``span._.source_span`` give offsets into the original. Put it first.
+    """
+
+    def __init__(self, nlp: Language, name: str = "kaznlp_normalizer", dehyphenate: bool = False) -> None:
+        self.vocab = nlp.vocab
+        self.name = name
+        self.dehyphenate = dehyphenate
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .normalize import normalize
+
+        text = doc.text
+        clean, alignment = normalize(text, return_alignment=True)
+        if self.dehyphenate:
+            from .dehyphenate import dehyphenate
+
+            clean, step = dehyphenate(clean, return_alignment=True)
+            alignment = alignment.compose(step)
+        if clean == text and alignment.is_identity:
+            return doc
+        new = make_doc(doc.vocab, clean)
+        # plain lists so the Doc still serializes (msgpack) and crosses n_process pipes
+        new.user_data[_USER_KEY] = (text, alignment.src_len, alignment.dst_len, [list(r) for r in alignment.runs])
+        return new
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KazakhNormalizer:
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> KazakhNormalizer:
+        return self
+
+
+@Language.factory("kaznlp_normalizer", default_config={"dehyphenate": False})
+def make_normalizer(nlp: Language, name: str, dehyphenate: bool) -> KazakhNormalizer:
+    """``nlp.add_pipe("kaznlp_normalizer", first=True)``: repair text, keep source offsets."""
+    return KazakhNormalizer(nlp, name, dehyphenate)
+
+
+# the bundled model's NER component ("kaznlp_ner") lives with the NER code
+from .ner import tagger as _entity_tagger  # noqa: E402,F401

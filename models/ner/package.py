@@ -1,0 +1,69 @@
+"""Copy a trained pipeline into the package (kaznlp/models/kk_kaznlp_ner) with a proper meta.json.
+
+    python models/ner/package.py [--model models/ner/training/model-best]
+
+spaCy's saved pipelines hold the weights only (no optimizer state); this script also
+drops the training corpus paths from the config and writes the model card fields
+(licence, sources, labels) into meta.json. Evaluation figures are added by evaluate.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+import kaznlp.spacy_lang  # noqa: E402,F401
+
+TARGET = ROOT / "kaznlp" / "models" / "kk_kaznlp_ner"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", type=Path, default=ROOT / "models" / "ner" / "training" / "model-best")
+    ap.add_argument("--target", type=Path, default=TARGET)
+    args = ap.parse_args()
+
+    nlp = spacy.load(args.model)
+    nlp.meta.update(
+        {
+            "name": "kaznlp_ner",
+            "version": "0.1.0",
+            "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec + transition-based NER",
+            "author": "kaznlp developers",
+            "license": "CC BY 4.0 (model trained on KazNERD, (c) IS2AI, CC BY 4.0)",
+            "sources": [
+                {
+                    "name": "KazNERD (valid split)",
+                    "url": "https://github.com/IS2AI/KazNERD",
+                    "license": "CC BY 4.0",
+                    "author": "Yeshpanov, Khassanov, Varol (IS2AI), LREC 2022",
+                }
+            ],
+            "url": "https://github.com/IS2AI/KazNERD",
+        }
+    )
+    if args.target.exists():
+        shutil.rmtree(args.target)
+    args.target.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(args.target)
+    # the corpus paths point at a training machine; they mean nothing inside the wheel
+    cfg = (args.target / "config.cfg").read_text(encoding="utf-8")
+    cfg = cfg.replace('train = "models/ner/corpus/train.spacy"', "train = null").replace(
+        'dev = "models/ner/corpus/dev.spacy"', "dev = null"
+    )
+    (args.target / "config.cfg").write_text(cfg, encoding="utf-8")
+    size = sum(p.stat().st_size for p in args.target.rglob("*") if p.is_file())
+    print(f"saved {args.target} ({size / 1e6:.1f} MB)")
+    print(json.dumps(nlp.meta.get("labels", {}), ensure_ascii=False)[:300])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Turn KazNERD (../shared/data/kaznerd) into spaCy training data.
+
+Only KazNERD's valid and test splits are available here, so:
+  * train  = valid minus the 56 sentences that also occur in test, minus a dev slice
+  * dev    = a fixed random slice of valid (``--dev-size`` sentences, seed 0)
+  * test   = the official test split, untouched (evaluation only)
+
+Each sentence is detokenized into running text (``kaznlp.ner.conll.detokenize``)
+and stored with its whitespace, so ``spacy train`` re-tokenizes it with kaznlp's own
+tokenizer and the model learns on the tokens it will see at run time.
+
+    python models/ner/prepare.py --kaznerd ../shared/data/kaznerd --out models/ner/corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+import kaznlp.spacy_lang  # noqa: E402,F401  (registers "kk")
+from kaznlp.ner.conll import detokenize, iob_to_spans, read_iob2  # noqa: E402
+
+
+def to_docbin(nlp, sentences):
+    db = DocBin(store_user_data=False)
+    for words, tags in sentences:
+        text, offsets = detokenize(words)
+        spaces = [offsets[i][1] < offsets[i + 1][0] for i in range(len(words) - 1)] + [False]
+        doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=spaces)
+        doc.ents = [spacy.tokens.Span(doc, s, e, label=label) for s, e, label in iob_to_spans(tags)]
+        assert doc.text == text
+        db.add(doc)
+    return db
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--kaznerd", type=Path, default=ROOT.parent / "shared" / "data" / "kaznerd")
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "corpus")
+    ap.add_argument("--dev-size", type=int, default=800)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    valid = read_iob2(args.kaznerd / "IOB2_valid.txt")
+    test = read_iob2(args.kaznerd / "IOB2_test.txt")
+    in_test = {tuple(w) for w, _ in test}
+    kept = [s for s in valid if tuple(s[0]) not in in_test]
+    rng = random.Random(args.seed)
+    order = list(range(len(kept)))
+    rng.shuffle(order)
+    dev = [kept[i] for i in sorted(order[: args.dev_size])]
+    train = [kept[i] for i in sorted(order[args.dev_size:])]
+
+    nlp = spacy.blank("kk")
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, sents in (("train", train), ("dev", dev), ("test", test)):
+        to_docbin(nlp, sents).to_disk(args.out / f"{name}.spacy")
+    stats = {
+        "valid_sentences": len(valid),
+        "dropped_also_in_test": len(valid) - len(kept),
+        "train_sentences": len(train),
+        "dev_sentences": len(dev),
+        "test_sentences": len(test),
+        "train_tokens": sum(len(w) for w, _ in train),
+        "seed": args.seed,
+    }
+    (args.out / "stats.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(stats, indent=2))
+
+
+if __name__ == "__main__":
+    main()

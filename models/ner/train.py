@@ -1,0 +1,47 @@
+"""Train the bundled NER model (CPU; a few minutes per run). Never run in CI.
+
+    python models/ner/prepare.py                       # KazNERD -> models/ner/corpus/*.spacy
+    python models/ner/train.py --output models/ner/training [--set training.max_epochs=60 ...]
+    python models/ner/package.py                       # best model -> kaznlp/models/kk_kaznlp_ner
+
+``--set key=value`` overrides any config setting (``components.tok2vec.model.encode.width=128``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.chdir(ROOT)  # config paths are relative to the repository root
+
+import kaznlp.spacy_lang  # noqa: E402,F401  registers spacy.blank("kk") and kaznlp.Tokenizer.v1
+from spacy.cli.train import train  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--config", type=Path, default=ROOT / "models" / "ner" / "config.cfg")
+    ap.add_argument("--output", type=Path, default=ROOT / "models" / "ner" / "training")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    args = ap.parse_args()
+    overrides = {}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        try:
+            import json
+
+            overrides[key] = json.loads(value)
+        except ValueError:
+            overrides[key] = value
+    t0 = time.perf_counter()
+    train(args.config, args.output, overrides=overrides)
+    print(f"training took {time.perf_counter() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""kaznlp.ner: bundled model offline, offsets through normalization, batching, bad input."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from conftest import SHARED, needs_shared, seed_text
+from kaznlp.ner import LABELS, Chunk, get_backend, load, model_path, ner, ner_pipe
+from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans
+from kaznlp.spans import Entity
+from kaznlp.tokenize import tokenize
+
+# A sentence in the KazNERD style (TV news) with a person, a position, a city and a date.
+NEWS = (
+    "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев 2024 жылғы 4 сәуірде "
+    "Астана қаласында Моңғолия Жоғарғы Сотының төрағасымен кездесті."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+def _check_offsets(text: str, ents: list[Entity]) -> None:
+    for e in ents:
+        assert isinstance(e, Entity)
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.text
+        assert e.label in LABELS
+    assert [e.start for e in ents] == sorted(e.start for e in ents)
+
+
+def test_bundled_model_loads_offline(nlp):
+    # the model folder is part of the package: nothing to download
+    assert (model_path() / "config.cfg").is_file()
+    size = sum(p.stat().st_size for p in model_path().rglob("*") if p.is_file())
+    assert size < 20_000_000
+    assert nlp.lang == "kk"
+    labels = set(nlp.get_pipe("ner").labels)
+    kinds = {lab.partition("-")[2] for lab in labels if lab != "O"}
+    assert kinds <= set(LABELS) and len(kinds) >= 20
+    assert [t.text for t in nlp.make_doc("ҚР-ның 63%-ы")] == ["ҚР-ның", "63%-ы"]
+
+
+def test_finds_people_places_dates():
+    ents = ner(NEWS)
+    _check_offsets(NEWS, ents)
+    by_label = {(e.label, e.text) for e in ents}
+    assert ("PERSON", "Қасым-Жомарт Тоқаев") in by_label
+    assert any(label == "GPE" and "Астана" in text for label, text in by_label)
+    assert any(label == "DATE" and "2024" in text for label, text in by_label)
+
+
+def test_offsets_exact_after_normalization_changed_the_text():
+    # Latin "i" in "Мемлекеттiк", a soft hyphen inside the surname, a no-break space,
+    # a zero-width space and CRLF: normalization edits all of them.
+    clean = "Мемлекеттік хатшы Ерлан Қарин Астана қаласында 2024 жылы сөз сөйледі.\n" + NEWS
+    dirty = (
+        "Мемлекеттiк хатшы Ерлан Қа\u00adрин\u00a0Астана қаласында 2024 жылы\u200b сөз сөйледі.\r\n" + NEWS
+    )
+    got = ner(dirty)
+    ref = ner(clean)
+    _check_offsets(dirty, got)
+    assert [e.label for e in got] == [e.label for e in ref]
+    # the same entities, spelled as the caller spelled them
+    surnames = [e for e in got if e.label == "PERSON" and e.text.startswith("Ерлан")]
+    assert surnames and surnames[0].text == "Ерлан Қа\u00adрин"
+    assert any(e.text == "Қасым-Жомарт Тоқаев" for e in got)
+
+
+def test_dehyphenation_can_be_switched_off():
+    text = "Президент Тоқаев Астана қала-\nсында сөйледі."
+    for dehyphenate in (True, False):
+        ents = ner(text, dehyphenate=dehyphenate)
+        _check_offsets(text, ents)
+    with pytest.raises(TypeError, match="dehyphenate"):
+        ner(text, dehyphenate="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [b"\xd0\x90", None, 42, ["Астана"]])
+def test_non_str_gives_clear_type_error(bad):
+    with pytest.raises(TypeError, match=r"kaznlp\.ner\(\) expects str"):
+        ner(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"kaznlp\.ner_pipe\(\) expects str"):
+        list(ner_pipe(["Астана", bad]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t \u00a0 \r\n"])
+def test_empty_and_whitespace(text):
+    assert ner(text) == []
+    assert list(ner_pipe([text, text])) == [[], []]
+
+
+def test_pipe_matches_single_calls():
+    texts = [NEWS, "", "Алматыда 30 пайыз өсім болды.", "   ", NEWS.replace("Астана", "Шымкент")]
+    assert list(ner_pipe(texts, batch_size=2)) == [ner(t) for t in texts]
+
+
+def test_backends_spacy_language_and_path(nlp):
+    assert ner(NEWS, backend=nlp) == ner(NEWS)
+    assert ner(NEWS, backend=str(model_path())) == ner(NEWS)
+    with pytest.raises(TypeError, match="backend"):
+        ner(NEWS, backend=3.5)
+    with pytest.raises(OSError, match="neither 'kaznlp' nor 'stanza'"):
+        ner(NEWS, backend="no_such_spacy_pipeline_xyz")
+
+
+class _Recorder:
+    """A custom backend: tags every chunk's first token as GPE and records batch sizes."""
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+        self.longest = 0
+
+    def entities(self, chunks):
+        self.batches.append(len(chunks))
+        out = []
+        for chunk in chunks:
+            assert isinstance(chunk, Chunk)
+            self.longest = max(self.longest, len(chunk.text))
+            first = tokenize(chunk.text)[0]
+            out.append([(first.start, first.end, "GPE")])
+        return out
+
+
+def test_one_megabyte_document_in_bounded_batches():
+    paragraph = (
+        "Мемлекеттiк хатшы Ерлан Қарин Астана қаласында сөз сөйледі. "
+        "Ол 2,5 жыл ішінде азаматтардың 63%-ы соттарға сенетінін айтты.\n"
+    )
+    text = paragraph * (1_000_000 // len(paragraph) + 1)
+    backend = _Recorder()
+    tracemalloc.start()
+    ents = ner(text, backend=backend, batch_size=16)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(text) > 1_000_000
+    assert max(backend.batches) <= 16 and backend.longest <= 3 * 2000
+    assert len(ents) == sum(backend.batches) > 300
+    assert all(text[e.start:e.end] == e.text == "Мемлекеттiк" for e in ents)
+    assert peak < 400_000_000  # a few hundred bytes per input character at most
+
+
+def test_stream_is_lazy():
+    seen = []
+
+    def texts():
+        for t in ["Астана", "Алматы", "Шымкент"]:
+            seen.append(t)
+            yield t
+
+    it = ner_pipe(texts(), backend=_Recorder(), batch_size=1)
+    next(it)
+    assert seen == ["Астана"]
+
+
+@needs_shared
+def test_seed_article_entities():
+    text = seed_text("000")
+    ents = ner(text)
+    _check_offsets(text, ents)
+    labels = {e.label for e in ents}
+    assert {"PERSON", "GPE", "PERCENTAGE"} <= labels
+    people = {e.text for e in ents if e.label == "PERSON"}
+    assert any(p.startswith("А.") for p in people)  # a person with initials: "А.Мерғалиев"
+    assert any(e.label == "PERCENTAGE" and e.text == "63%-ы" for e in ents)
+
+
+@needs_shared
+def test_kaznerd_test_sample_scores():
+    # 500 sentences of the official test split: the full figures are in models/ner/README.md
+    sentences = read_iob2(SHARED / "data" / "kaznerd" / "IOB2_test.txt")[:500]
+    nlp = load()
+    from spacy.tokens import Doc
+
+    docs = []
+    for words, _ in sentences:
+        _, offs = detokenize(words)
+        docs.append(Doc(nlp.vocab, words=words, spaces=[offs[i][1] < offs[i + 1][0] for i in range(len(words) - 1)] + [False]))
+    pred = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(docs)]
+    gold_tok = score_spans([iob_to_spans(t) for _, t in sentences], pred)["ALL"]["f"]
+    texts, gold = [], []
+    for words, tags in sentences:
+        text, offs = detokenize(words)
+        texts.append(text)
+        gold.append(char_entities(words, tags, offs))
+    e2e = score_spans(gold, [[(e.start, e.end, e.label) for e in ents] for ents in ner_pipe(texts)])["ALL"]["f"]
+    assert gold_tok > 85
+    assert abs(gold_tok - e2e) < 3
+
+
+def test_get_backend_caches_bundled_model():
+    assert get_backend("kaznlp") is get_backend("kaznlp")
