@@ -16,7 +16,7 @@ is dropped):
 ['Астана қаласы.', 'ҚР-ның 63%-ы']
 >>> start, end, form, kind = rec["sentences"][1]["tokens"][0]
 >>> rec["text"][start:end], kind
-('ҚР-ның', 'abbr')
+('ҚР-ның', 'word')
 """
 
 from __future__ import annotations
