@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from . import _data
+from ._gc import paused
 from ._validate import check_text
 from .spans import Span
 from .tokenize import LOWER, UPPER
@@ -232,6 +233,11 @@ def split_sentences(text: str) -> list[Span]:
     check_text(text, "split_sentences")
     if not text:
         return []
+    with paused(len(text)):
+        return _split(text)
+
+
+def _split(text: str) -> list[Span]:
     scan = text
     if "\r" in text:  # Windows and old Mac line ends: same length, so offsets hold
         scan = text.replace("\r\n", " \n").replace("\r", "\n")
