@@ -124,6 +124,7 @@ class _Processes:
         method = "fork" if "fork" in mp.get_all_start_methods() else None
         self.pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context(method))
         self.workers = jobs
+        self.pool.submit(int).result()  # start the workers now (all at once with fork)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.pool.submit(fn, *args)
@@ -281,14 +282,14 @@ def run(
         files, input_format=input_format, encoding=encoding, text_field=text_field, id_field=id_field,
         keep_fields=keep_fields)
 
-    bar = _Progress(total, progress)
     if dask:
         executor: Any = _Dask(dask, max(jobs, 1))
     elif jobs > 1:
         _warm_up(steps)
-        executor = _Processes(jobs)
+        executor = _Processes(jobs)  # forks now, before the progress bar starts its thread
     else:
         executor = _Serial()
+    bar = _Progress(total, progress)
     window = max(2, 3 * executor.workers)
     n_docs = n_chars = 0
     pending: deque[tuple[Any, int, int]] = deque()
