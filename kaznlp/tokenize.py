@@ -107,6 +107,7 @@ _PUNCT = frozenset(".,;:!?()[]{}«»“”„\"'‘’‹›–—-‐‑/\\…"
 
 
 _HYPHENS = re.compile(HYPHEN)
+_SUFFIX_SET = frozenset(_data.suffixes())
 _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
 # Endings that unambiguously mark an inflected word: locative, genitive, and the possessive
 # of abstract and plural nouns. The first part of a Kazakh paired word is never inflected
@@ -152,8 +153,8 @@ def _pair_splits(left: str, right: str, first: bool) -> bool:
         return True
     if first and left.islower() and right[:1].isupper() and lo_left not in words["article"]:
         return True
-    if first and left.islower() and len(left) >= 7 and left.endswith(_INFLECTED) and len(right) >= 4 \
-            and lo_right not in _CLITICS:
+    if first and left.islower() and len(left) >= 7 and left.endswith(_INFLECTED) \
+            and lo_right not in _CLITICS and lo_right not in _SUFFIX_SET:  # not "тұрғындары-ның"
         return True
     return False
 
