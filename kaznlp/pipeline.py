@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ._gc import paused
-from ._validate import check_text
+from ._validate import check_choice, check_text
 from .alignment import Alignment
 from .sentences import split_sentences
 from .spans import Document, Sentence, Token
@@ -55,8 +55,7 @@ def process(text: str, *, normalize: bool = True, dehyphenate: bool = True, toke
     """
     check_text(text, "process")
     for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("tokens", tokens)):
-        if not isinstance(value, bool):
-            raise TypeError(f"kaznlp.process(): {name} must be True or False, got {value!r}")
+        check_choice(value, name, (True, False), "process")
     with paused(len(text)):
         return _process(text, normalize, dehyphenate, tokens)
 

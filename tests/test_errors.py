@@ -28,5 +28,5 @@ def test_empty_gives_nothing() -> None:
 
 
 def test_process_validates_options() -> None:
-    with pytest.raises(TypeError, match="normalize must be True or False"):
+    with pytest.raises(ValueError, match=r"kaznlp\.process\(\): normalize='yes' is not valid; choose one of: True, False"):
         kaznlp.process("Ол келді.", normalize="yes")  # type: ignore[arg-type]
