@@ -465,7 +465,9 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
 # ---------------------------------------------------------------------------
 # Document analysis
 # ---------------------------------------------------------------------------
-_EDGE = re.compile(r"(?m)^[ \t]*\S+|\S+[ \t]*$|\S+[-\u2010][ \t]+\S+")
+# a token starts only after whitespace (``(?<!\S)``): no backtracking inside long tokens,
+# which made the old pattern superlinear on web text with glued menu strings
+_EDGE = re.compile(r"(?m)^[ \t]*\S+|(?<!\S)\S+[ \t]*$|(?<!\S)[^\s\-\u2010]*[-\u2010][ \t]+\S+")
 _VOCAB_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 
 
