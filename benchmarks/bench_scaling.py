@@ -289,7 +289,8 @@ def render(res: dict) -> str:
     lines = [
         "# kaznlp pipeline benchmark: stages, peers, CLI scaling",
         "",
-        f"Mode **{res['mode']}**, run {res['date']}, total {res['total_seconds']:.0f} s. "
+        f"Mode **{res['mode']}**, run {res['date']}, total {res['total_seconds']:.0f} s"
+        f"{'' if res.get('complete', True) else ' (**incomplete**: stopped before the end)'}. "
         f"Command: `python -m benchmarks.bench_scaling{' --quick' if res['mode'] == 'quick' else ''}`.",
         "",
         f"Machine: {m['cpu']} ({m['cores_usable']} usable cores), {m['implementation']} {m['python']}, {m['platform']}.",
@@ -384,21 +385,32 @@ def main(argv: list[str] | None = None) -> dict:
     repeats = 2 if args.quick else 3
     res: dict = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                  "machine": machine(), "shared": str(shared), "stage_mb": stage_mb, "repeats": repeats}
+    def save(final: bool = False) -> None:
+        """Write what has been measured so far (a run stopped by a time limit keeps its parts)."""
+        res["complete"] = final
+        res["speedup_jobs2"] = {**_speedups(res.get("scaling", [])), **_speedups(res.get("corpus", {}).get("runs", []))}
+        res["total_seconds"] = time.perf_counter() - t_start
+        if args.no_write:
+            return
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "pipeline.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (RESULTS / "pipeline.md").write_text(render(res), encoding="utf-8")
+
     res["stages"], res["skipped"] = stages(chunks, stage_mb, repeats)
+    res["corpus"], res["scaling"] = {}, []
+    save()
     tmp = Path(tempfile.mkdtemp(prefix="kaznlp-bench-"))
     try:
         res["corpus"] = corpus_runs(shared, tmp)
-        res["scaling"] = scaling(sizes, chunks, tmp)
+        save()
+        for mb in sizes:
+            res["scaling"] += scaling([mb], chunks, tmp)
+            save()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    res["speedup_jobs2"] = {**_speedups(res["scaling"]), **_speedups(res["corpus"].get("runs", []))}
-    res["total_seconds"] = time.perf_counter() - t_start
-    md = render(res)
-    print(md)
+    save(final=True)
+    print(render(res))
     if not args.no_write:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "pipeline.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        (RESULTS / "pipeline.md").write_text(md, encoding="utf-8")
         print(f"[bench_scaling] wrote {RESULTS / 'pipeline.json'} and pipeline.md", file=sys.stderr)
     return res
 
