@@ -1,8 +1,8 @@
 """Kazakh named-entity recognition with offsets into the caller's text.
 
->>> import kaznlp.ner
+>>> from kaznlp.ner import ner
 >>> text = "Қасым-Жомарт Тоқаев 2024 жылы Моңғолияға барды."
->>> [(e.label, e.text) for e in kaznlp.ner.ner(text)]  # doctest: +SKIP
+>>> [(e.label, e.text) for e in ner(text)]  # doctest: +SKIP
 [('PERSON', 'Қасым-Жомарт Тоқаев'), ('DATE', '2024 жылы'), ('GPE', 'Моңғолияға')]
 
 The text is repaired first (``kaznlp.normalize``, and ``kaznlp.dehyphenate`` unless

@@ -142,9 +142,12 @@ def _stanza_pipeline(**kwargs: Any) -> Any:
         ) or "not found" in str(err).lower() or "download" in str(err).lower()
         if not missing:
             raise
+        command = STANZA_DOWNLOAD
+        if "dir" in kwargs:
+            command = command.replace("processors='tokenize,ner')", f"processors='tokenize,ner', model_dir={where!r})")
         raise FileNotFoundError(
             f"Stanza's Kazakh NER model is not installed (looked in {where}; kaznlp never downloads at run "
-            f"time). Download it once with:\n    {STANZA_DOWNLOAD}\n"
+            f"time). Download it once with:\n    {command}\n"
             f"(Stanza said: {type(err).__name__}: {err})"
         ) from err
 

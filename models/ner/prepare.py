@@ -30,9 +30,22 @@ import kaznlp.spacy_lang  # noqa: E402,F401  (registers "kk")
 from kaznlp.ner.conll import detokenize, iob_to_spans, read_iob2  # noqa: E402
 
 
-def to_docbin(nlp, sentences):
+def to_docbin(nlp, sentences, gold_copies=False):
+    """Sentences as docs with their whitespace (re-tokenized by kaznlp at training time).
+
+    With ``gold_copies``, a sentence whose KazNERD tokens differ from kaznlp's
+    (``63`` ``%-ы`` vs ``63%-ы``, ``74`` ``,`` ``9`` vs ``74,9``) is added a second time
+    with unknown whitespace, which makes spaCy train on KazNERD's own tokens, so the
+    model also handles the gold tokenization used for the published scores.
+    """
     db = DocBin(store_user_data=False)
     for words, tags in sentences:
+        if gold_copies:
+            text, _ = detokenize(words)
+            if [t.text for t in nlp.make_doc(text)] != list(words):
+                doc = spacy.tokens.Doc(nlp.vocab, words=words)  # spaces unknown -> gold tokens
+                doc.ents = [spacy.tokens.Span(doc, s, e, label=label) for s, e, label in iob_to_spans(tags)]
+                db.add(doc)
         text, offsets = detokenize(words)
         spaces = [offsets[i][1] < offsets[i + 1][0] for i in range(len(words) - 1)] + [False]
         doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=spaces)
@@ -48,6 +61,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "corpus")
     ap.add_argument("--dev-size", type=int, default=800)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-gold-copies", action="store_true", help="train on kaznlp tokens only")
     args = ap.parse_args()
 
     valid = read_iob2(args.kaznerd / "IOB2_valid.txt")
@@ -63,7 +77,9 @@ def main() -> None:
     nlp = spacy.blank("kk")
     args.out.mkdir(parents=True, exist_ok=True)
     for name, sents in (("train", train), ("dev", dev), ("test", test)):
-        to_docbin(nlp, sents).to_disk(args.out / f"{name}.spacy")
+        to_docbin(nlp, sents, gold_copies=name == "train" and not args.no_gold_copies).to_disk(
+            args.out / f"{name}.spacy"
+        )
     stats = {
         "valid_sentences": len(valid),
         "dropped_also_in_test": len(valid) - len(kept),
