@@ -14,6 +14,7 @@ normalize_set   ``normalize_testset.py``                        normalize_testse
 dehyphenate     ``bench_dehyphenate.py``                        dehyphenate.json, dehyphenate.md
 dehyph_set      ``dehyphenate_testset.py --json ...``           dehyphenate_testset.json
 ner             ``bench_ner.py`` (if present)                   its own files
+ner_eval        ``models/ner/evaluate.py --out ...``            ner_kaznerd.json (KazNERD test P/R/F1)
 pipeline        ``bench_scaling.py``                            pipeline.json, pipeline.md
 ==============  ==============================================  =====================================
 
@@ -68,13 +69,16 @@ def steps(quick: bool, shared: str | None) -> list[tuple[str, str, list[str]]]:
          ["benchmarks/dehyphenate_testset.py", "--json", str(RESULTS / "dehyphenate_testset.json"),
           *(["--shared", str(Path(shared) / "data")] if shared else [])]),
         ("ner", "bench_ner.py", ["benchmarks/bench_ner.py"]),
+        ("ner_eval", "../models/ner/evaluate.py",
+         ["models/ner/evaluate.py", "--out", str(RESULTS / "ner_kaznerd.json"),
+          *(["--kaznerd", str(Path(shared) / "data" / "kaznerd")] if shared else [])]),
         ("pipeline", "bench_scaling.py", ["-m", "benchmarks.bench_scaling", *sh]),
     ]
 
 
 def run_step(name: str, script: str, argv: list[str], timeout: float, log_dir: Path) -> dict:
     if not (HERE / script).exists():
-        return {"name": name, "status": "skipped", "note": f"benchmarks/{script} not present"}
+        return {"name": name, "status": "skipped", "note": f"{(HERE / script).resolve().relative_to(REPO)} not present"}
     print(f"[run_all] {name}: python {' '.join(argv)}", file=sys.stderr, flush=True)
     t0 = time.perf_counter()
     log = log_dir / f"{name}.log"
@@ -87,7 +91,8 @@ def run_step(name: str, script: str, argv: list[str], timeout: float, log_dir: P
         status = f"timed out after {timeout:.0f} s"
     sec = time.perf_counter() - t0
     tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
-    out = {"name": name, "status": status, "seconds": round(sec, 1), "command": "python " + " ".join(argv)}
+    shown = " ".join(argv).replace(str(REPO) + os.sep, "")
+    out = {"name": name, "status": status, "seconds": round(sec, 1), "command": "python " + shown}
     if status != "ok":
         out["note"] = " / ".join(tail)[-400:]
     print(f"[run_all] {name}: {status} in {sec:.0f} s", file=sys.stderr, flush=True)
@@ -102,9 +107,11 @@ def _j(name: str) -> dict | None:
         return None
 
 
-def _fmt(v: object) -> str:
+def _fmt(v: object, key: str = "") -> str:
+    if isinstance(v, bool) or key == "seed":
+        return str(v)
     if isinstance(v, float):
-        return f"{v:,.2f}" if v < 1000 else f"{v:,.0f}"
+        return f"{v:.4f}" if abs(v) < 1 else f"{v:,.2f}" if v < 1000 else f"{v:,.0f}"
     if isinstance(v, int):
         return f"{v:,}"
     return str(v)
@@ -127,7 +134,7 @@ def accuracy_tables() -> list[str]:
     if norm:
         lines += ["### Normalization test set (`benchmarks/normalize_testset.py`)", "", "| measure | value |",
                   "|---|---|"]
-        lines += [f"| {k} | {_fmt(v)} |" for k, v in norm.items() if not isinstance(v, (dict, list))]
+        lines += [f"| {k} | {_fmt(v, k)} |" for k, v in norm.items() if not isinstance(v, (dict, list))]
         for k, v in norm.get("exact_repair_by_damage_kind", {}).items():
             lines.append(f"| exact repair: {k} | {v} |")
         lines.append("")
@@ -143,9 +150,31 @@ def accuracy_tables() -> list[str]:
                              f"{_fmt(v.get('wrong_glue_pct_line_boundaries', v.get('wrong_glue_pct_all_boundaries', '—')))}"
                              f" | {_fmt(v.get('real_hyphens_destroyed', '—'))} |")
             lines.append("")
+    ev = _j("ner_kaznerd.json")
+    if ev and isinstance(ev.get("gold_tokens"), dict):
+        lines += ["### NER: KazNERD test split (`models/ner/evaluate.py`)", "",
+                  f"{ev.get('sentences', 0):,} sentences, {ev.get('tokens', 0):,} tokens; exact-match entity P/R/F1 "
+                  "(micro, %). *Gold tokens*: the model tags KazNERD's tokens (comparable with published KazNERD "
+                  "figures); *end to end*: detokenized text through kaznlp's normalizer, tokenizer and NER, entities "
+                  "compared as character spans.", "",
+                  "| label | support | gold tokens P | R | F1 | end to end P | R | F1 |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        e2e = ev.get("end_to_end") or {}
+        order = ["ALL"] + sorted((k for k in ev["gold_tokens"] if k != "ALL"),
+                                 key=lambda k: -ev["gold_tokens"][k].get("support", 0))
+        for k in order:
+            g, e = ev["gold_tokens"][k], e2e.get(k, {})
+            cells = [f"{x:.1f}" if isinstance(x, (int, float)) else "—"
+                     for x in (g.get("p"), g.get("r"), g.get("f"), e.get("p"), e.get("r"), e.get("f"))]
+            lines.append(f"| {'**all**' if k == 'ALL' else k} | {g.get('support', 0):,} | " + " | ".join(cells) + " |")
+        lines.append("")
     ner_md = [p for p in sorted(RESULTS.glob("ner*.md"))]
     if ner_md:
-        lines += ["### NER (KazNERD)", "", *[f"See [`{p.name}`](../benchmarks/results/{p.name})." for p in ner_md], ""]
+        lines += ["### NER (`benchmarks/bench_ner.py`)", ""]
+        for p in ner_md:  # its own report, headings demoted, as the NER benchmark wrote it
+            body = p.read_text(encoding="utf-8").strip().split("\n")
+            body = body[1:] if body and body[0].startswith("# ") else body
+            lines += [("#" + x if x.startswith("#") else x) for x in body] + [""]
     else:
         lines += ["### NER (KazNERD)", "", "No NER benchmark results in this run (`benchmarks/bench_ner.py` absent or "
                   "failed); see [ner.md](ner.md).", ""]
