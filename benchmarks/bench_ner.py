@@ -1,0 +1,139 @@
+"""Speed and memory of ``kaznlp.ner`` on one CPU core (Stanza beside it when its model is installed).
+
+What is measured (one run each, single process pinned to one core, BLAS/torch
+threads = 1):
+
+* ``ner_news``: ``kaznlp.ner(text)`` on about 1 MB of raw Kazakh news text
+  (``benchmarks/corpus.sample``: NTREX-128, apertium news crawl, KazQAD wiki),
+  whole pipeline: normalize, de-hyphenate, split, tokenize, tag. Tokens are
+  kaznlp tokens of that text. Also the peak Python heap of that call
+  (``tracemalloc``, a separate run) and the process's peak RSS.
+* ``ner_pipe_kaznerd``: ``kaznlp.ner_pipe`` over the 11,307 KazNERD test sentences
+  (detokenized), i.e. many short texts.
+* ``stanza``: the same news text through ``backend="stanza"`` (kaznlp tokens,
+  Stanza's Kazakh NER), if ``stanza.download('kk', processors='tokenize,ner')`` was
+  run; otherwise reported as not installed.
+
+    python benchmarks/bench_ner.py [--mb 1.0] [--stanza-mb 0.1] [--out benchmarks/results/ner.json]
+
+Wall-clock and CPU-time rates are both reported: on a shared machine the CPU-time
+rate is the fairer figure for "one core".
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.corpus import sample, shared_dir  # noqa: E402
+from kaznlp.ner import model_path, ner, ner_pipe  # noqa: E402
+from kaznlp.ner.conll import detokenize, read_iob2  # noqa: E402
+from kaznlp.tokenize import tokenize  # noqa: E402
+
+
+def _timed(fn):
+    w, c = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - w, time.process_time() - c
+
+
+def _rates(n_tokens: int, wall: float, cpu: float) -> dict:
+    return {
+        "tokens": n_tokens,
+        "seconds_wall": round(wall, 2),
+        "seconds_cpu": round(cpu, 2),
+        "tokens_per_s_wall": round(n_tokens / wall),
+        "tokens_per_s_cpu": round(n_tokens / cpu),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=1.0)
+    ap.add_argument("--stanza-mb", type=float, default=0.1, help="Stanza is slow: a smaller slice")
+    ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "ner.json")
+    ap.add_argument("--shared", default=None)
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    text = sample(args.mb, args.shared)
+    n_tokens = len(tokenize(text))
+    results: dict = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpu_cores_used": 1,
+        "load_average_at_start": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "model_size_mb": round(sum(p.stat().st_size for p in model_path().rglob("*") if p.is_file()) / 1e6, 2),
+    }
+    _, load_s, _ = _timed(lambda: ner("Астана"))  # load the model once, outside the timings
+    results["model_load_seconds"] = round(load_s, 2)
+
+    ents, wall, cpu = _timed(lambda: ner(text))
+    results["ner_news"] = {"chars": len(text), "utf8_bytes": len(text.encode()), "entities": len(ents), **_rates(n_tokens, wall, cpu)}
+    tracemalloc.start()
+    ner(text)
+    results["ner_news"]["peak_python_heap_mb"] = round(tracemalloc.get_traced_memory()[1] / 1e6, 1)
+    tracemalloc.stop()
+
+    sents = read_iob2(shared_dir(args.shared) / "data" / "kaznerd" / "IOB2_test.txt")
+    texts = [detokenize(w)[0] for w, _ in sents]
+    n_kaznerd = sum(len(tokenize(t)) for t in texts)
+    out, wall, cpu = _timed(lambda: list(ner_pipe(texts)))
+    results["ner_pipe_kaznerd"] = {"texts": len(texts), "entities": sum(map(len, out)), **_rates(n_kaznerd, wall, cpu)}
+    results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    stanza_text = sample(args.stanza_mb, args.shared)
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+        from kaznlp.ner import get_backend
+
+        backend = get_backend("stanza")
+        n = len(tokenize(stanza_text))
+        ents, wall, cpu = _timed(lambda: ner(stanza_text, backend=backend))
+        results["stanza"] = {"chars": len(stanza_text), "entities": len(ents), **_rates(n, wall, cpu)}
+    except (ImportError, FileNotFoundError) as err:
+        results["stanza"] = {"status": f"not measured: {type(err).__name__}: {str(err).splitlines()[0]}"}
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    md = [
+        "| run | tokens | tokens/s (wall) | tokens/s (CPU) | notes |",
+        "|---|---:|---:|---:|---|",
+        f"| `kaznlp.ner`, {len(text.encode()) / 1e6:.1f} MB (UTF-8) news text, one document | {results['ner_news']['tokens']:,} | "
+        f"{results['ner_news']['tokens_per_s_wall']:,} | {results['ner_news']['tokens_per_s_cpu']:,} | "
+        f"peak Python heap {results['ner_news']['peak_python_heap_mb']} MB |",
+        f"| `kaznlp.ner_pipe`, KazNERD test ({len(texts):,} sentences) | {n_kaznerd:,} | "
+        f"{results['ner_pipe_kaznerd']['tokens_per_s_wall']:,} | {results['ner_pipe_kaznerd']['tokens_per_s_cpu']:,} | |",
+    ]
+    st = results["stanza"]
+    if "tokens" in st:
+        md.append(f"| Stanza kk NER (kaznlp tokens), {st['chars'] / 1e6:.2f} MB | {st['tokens']:,} | "
+                  f"{st['tokens_per_s_wall']:,} | {st['tokens_per_s_cpu']:,} | |")
+    else:
+        md.append(f"| Stanza kk NER | | | | {st['status']} |")
+    md.append("")
+    md.append(f"Peak RSS of the whole benchmark process: {results['peak_rss_mb']} MB; model on disk "
+              f"{results['model_size_mb']} MB; load average at start {results['load_average_at_start']}.")
+    args.out.with_suffix(".md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    print("\n".join(md))
+
+
+if __name__ == "__main__":
+    main()
