@@ -191,8 +191,54 @@ def _wrap_para(words: list[str], width: int, style: str, hy: Hyphenator, rng: ra
     return "\n".join(lines), broken
 
 
-def make_doc(paras: list[str], style: str, width: int, hy: Hyphenator, rng: random.Random):
-    """Return (source, gold, broken gold tokens as list of (para_idx, word_idx))."""
+_SPACED_DASH = re.compile(r"(?<=[^\W\d_]) [–—-] (?=[^\W\d_])")
+_WORD_GAP = re.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")
+
+
+# a dash never stands before a particle, conjunction or auxiliary (``X- да``, ``X- мен``, ``X- еді``)
+_NOT_AFTER_DASH = frozenset("және немесе әрі мен бен пен да де та те ғана қана екен еді емес деп дейін шейін үшін".split())
+
+
+def add_dash_negatives(p: str) -> tuple[str, list[int]]:
+    """Web text types dashes without their leading space: ``анасы- аса құрметті``.
+
+    Half of the spaced dashes between words (``X – Y``) become ``X- Y``, and so does 1 % of
+    the other gaps between two words (a dash at an arbitrary place, though never before a
+    particle, conjunction or short word: ``X- да``), in gold *and* source
+    alike: dehyphenate must leave them exactly as they are. Returns the paragraph and the
+    character offsets of the inserted hyphens. The choice depends only on the paragraph text
+    (its own random stream), so the other damage is the same as without negatives.
+    """
+    nrng = random.Random(p)
+    out, offs, last = [], [], 0
+    for m in _SPACED_DASH.finditer(p):
+        if nrng.random() < 0.5:
+            out.append(p[last:m.start()])
+            offs.append(sum(map(len, out)))
+            out.append("- ")
+            last = m.end()
+    p = "".join(out) + p[last:]
+    out, last = [], 0
+    taken = set(offs)
+    for m in _WORD_GAP.finditer(p):
+        nxt = p[m.end():].split(" ", 1)[0]
+        if (m.start() not in taken and p[m.start() - 1] != "-" and nrng.random() < 0.01
+                and len(nxt) >= 4 and nxt.isalpha() and nxt.lower() not in _NOT_AFTER_DASH):
+            out.append(p[last:m.start()])
+            out.append("-")
+            last = m.start()
+    p2 = "".join(out) + p[last:]
+    offs = [i for i in range(len(p2) - 1) if p2[i] == "-" and p2[i + 1] == " " and p2[i - 1:i].isalpha()]
+    return p2, offs
+
+
+def make_doc(paras: list[str], style: str, width: int, hy: Hyphenator, rng: random.Random,
+             negatives: list[int] | None = None):
+    """Return (source, gold, broken gold tokens as list of (para_idx, word_idx)).
+
+    ``negatives`` (webspace style only) receives the skeleton positions of dashes typed
+    without their leading space (``X- Y``), which must stay as they are.
+    """
     gold_paras = [" ".join(p.split()) for p in paras]
     broken: list[tuple[int, int]] = []
     out = []
@@ -207,6 +253,12 @@ def make_doc(paras: list[str], style: str, width: int, hy: Hyphenator, rng: rand
             # legitimate suspended hyphen before a conjunction (``теле- және радиосюжеттер``):
             # made first, in gold and source alike, and kept as it is
             p = gold_paras[pi] = re.sub(r"(?<=\s)([а-яәіңғүұқөһ]{4,})(?= және )", r"\1-", p, count=1)
+            p, offs = add_dash_negatives(p)
+            gold_paras[pi] = p
+            if negatives is not None:
+                before = "\n\n".join(gold_paras[:pi]) + ("\n\n" if pi else "")
+                q0 = sum(1 for c in before if c not in _SKIP)
+                negatives += [q0 + sum(1 for c in p[:o] if c not in _SKIP) for o in offs]
         words = p.split(" ")
         new = []
         for wi, w in enumerate(words):
@@ -218,8 +270,8 @@ def make_doc(paras: list[str], style: str, width: int, hy: Hyphenator, rng: rand
                 broken.append((pi, wi))
             elif style == "webspace":
                 r = rng.random()
-                if w.endswith("-") or w == "және":
-                    pass  # the suspended hyphen and its conjunction stay intact
+                if w.endswith("-") or w == "және" or (wi and words[wi - 1].endswith("-")):
+                    pass  # the suspended hyphen / dash and the word after it stay intact
                 elif pts and r < 0.05:
                     q = rng.choice(pts)
                     w = w[:q] + "- " + w[q:]
@@ -269,7 +321,8 @@ def hyphen_positions(text: str) -> set[int]:
     return out
 
 
-def score(src: str, gold: str, out: str, broken: list[tuple[int, int]]) -> dict[str, int]:
+def score(src: str, gold: str, out: str, broken: list[tuple[int, int]],
+          negatives: list[int] | None = None) -> dict[str, int]:
     gt = skeleton_tokens(gold)
     ot = skeleton_tokens(out)
     oset = {(s, e, t) for s, e, t in ot}
@@ -302,9 +355,14 @@ def score(src: str, gold: str, out: str, broken: list[tuple[int, int]]) -> dict[
     glued_lb = sum(1 for b in lb if b not in out_bounds)
     gh = hyphen_positions(gold)
     oh = hyphen_positions(out)
+    # dashes typed without a leading space (``X- Y``): kept when the output still has the
+    # hyphen and a word boundary there
+    negs = negatives or []
+    neg_kept = sum(1 for q in negs if q in oh and q in out_bounds)
     para_gold = {gt[i][1] for i in range(len(gt) - 1)} & _para_bounds(gold)
     para_kept = len(para_gold & _para_bounds(out))
     return {
+        "dash_negatives": len(negs), "dash_negatives_changed": len(negs) - neg_kept,
         "broken": len(broken), "repaired": rep,
         "boundaries": len(bounds), "glued": glued,
         "line_boundaries": len(lb), "glued_at_line": glued_lb,
@@ -386,9 +444,10 @@ def run(shared: Path, verbose: bool = False) -> dict:
                 tot: dict[str, int] = {}
                 for di, paras in enumerate(docs):
                     drng = random.Random(f"{SEED}-{group}-{style}-{width}-{di}")
-                    src, gold, broken = make_doc(paras, style, width, hy, drng)
+                    negs: list[int] = []
+                    src, gold, broken = make_doc(paras, style, width, hy, drng, negs)
                     out = dehyphenate(src)
-                    s = score(src, gold, out, broken)
+                    s = score(src, gold, out, broken, negs)
                     for k, v in s.items():
                         tot[k] = tot.get(k, 0) + v
                     if verbose and out != gold and len(examples) < 400:
@@ -449,6 +508,9 @@ def summarize(results: dict) -> dict:
             "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
             "real_hyphens_destroyed": t["hyphens_destroyed"],
         }
+        if t.get("dash_negatives"):
+            summ[f"style {style}"]["dash_negatives"] = t["dash_negatives"]
+            summ[f"style {style}"]["dash_negatives_changed"] = t["dash_negatives_changed"]
     summ["pdf_extracted"] = results["pdf_extracted/kaznerd_guidelines"]
     return summ
 
