@@ -45,6 +45,14 @@ PARTICLES = {"да", "де", "та", "те", "ма", "ме", "ба", "бе", "п
 
 SUFFIX_WORD_MIN_FREQ = 30
 
+# Two-letter forms kept: real Kazakh words, particles and units. The sources also hold
+# two-letter pieces of split words and transcripts (``кө``, ``жа``, ``қо``, ``бе``), which
+# made a syllable look like a word (``кө- теру``, ``жа- санды``).
+TWO_LETTER_WORDS = frozenset("""
+ал ай аз ас ат аш ақ аң ем ен ер ес ет еш ең ел ек иә ие ит ми ой ол он ор от оқ оң су ту шу қу
+үй үн үш ұл ұн іс іш әл ән әр әй әу өз өн өр ба бе па пе ма ме да де та те не ше кг км мм см
+""".split())
+
 
 def load_suffixes() -> set[str]:
     path = ROOT / "kaznlp" / "data" / "suffixes_kk.txt"
@@ -116,6 +124,7 @@ def build(shared: Path, min_freq: int) -> tuple[list[str], dict[str, int]]:
         w for w, c in counts.items()
         if (c >= min_freq or ("-" in w and c >= 1))
         and (w not in suffixes or w in PARTICLES or c >= SUFFIX_WORD_MIN_FREQ)
+        and (len(w) != 2 or w in TWO_LETTER_WORDS)
     )
     return words, dict(per_source)
 
