@@ -1,7 +1,7 @@
 """kaznlp: Kazakh news text preprocessing with exact offsets.
 
-Cyrillic normalization, de-hyphenation, sentence splitting and tokenization; every
-span points into the text the caller gave.
+Cyrillic normalization, de-hyphenation, sentence splitting, tokenization and named
+entities; every span points into the text the caller gave.
 
 >>> import kaznlp
 >>> [t.text for t in kaznlp.tokenize("ҚР-ның 63%-ы")]
@@ -10,6 +10,7 @@ span points into the text the caller gave.
 
 from .alignment import Alignment, apply_edits
 from .dehyphenate import dehyphenate
+from .ner import load, ner, ner_pipe
 from .normalize import explain, normalize
 from .pipeline import process
 from .sentences import split_sentences
@@ -28,6 +29,9 @@ __all__ = [
     "apply_edits",
     "dehyphenate",
     "explain",
+    "load",
+    "ner",
+    "ner_pipe",
     "normalize",
     "process",
     "split_sentences",

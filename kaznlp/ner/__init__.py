@@ -34,6 +34,7 @@ from typing import Any
 from .._gc import paused
 from .._validate import check_text
 from ..alignment import Alignment
+from ..pipeline import _clean
 from ..sentences import split_sentences
 from ..spans import Entity
 from .backends import (
@@ -104,22 +105,6 @@ def _bundled() -> Any:
     nlp = load()
     nlp.max_length = 10**8  # chunks are small; never trip spaCy's length guard
     return nlp
-
-
-def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
-    clean, alignment = text, None
-    if normalize:
-        from ..normalize import normalize as _normalize
-
-        clean, alignment = _normalize(clean, return_alignment=True)
-    if dehyphenate:
-        from ..dehyphenate import dehyphenate as _dehyphenate
-
-        clean, step = _dehyphenate(clean, return_alignment=True)
-        alignment = step if alignment is None else alignment.compose(step)
-    if alignment is not None and alignment.is_identity:
-        alignment = None
-    return clean, alignment
 
 
 def _chunks(clean: str, max_chars: int) -> Iterator[Chunk]:
