@@ -91,6 +91,10 @@ _CYR = re.compile(r"[\u0400-\u04ff]")
 CONJUNCTIONS = frozenset("және мен бен пен немесе не әрі я яки һәм да де та те".split())
 # Enclitics written with a hyphen: ``сондай-ақ``, ``жоқ-ау``.
 CLITICS = frozenset("ақ ау ай ей ғой екен мыс міс".split())  # ұшырайды-мыс, келеді-міс
+# International combining forms, written both joined and hyphenated (``телерадио`` /
+# ``теле-радио``): before a whole word at a line end the hyphen is kept, when in doubt.
+COMBINING = frozenset("теле радио авиа авто агро аэро био вело видео гидро евро кибер медиа мега "
+                      "микро мини мото нано супер фото эко электро экс вице контр интернет онлайн веб".split())
 # Words that look like suffixes but are written apart: ``Ол да⏎келді`` stays two words.
 PARTICLES = frozenset("да де та те ма ме ба бе па пе мен бен пен ше ғой шама дейін бас ғана қана".split())
 
@@ -310,6 +314,13 @@ class _Evidence:
             return 1
         return 0
 
+    def hyphen_stem(self, a: str, b: str) -> bool:
+        """Does the lexicon hold a hyphenated form that begins with ``a-b`` (``мекен-жайы``)?"""
+        key = a + "-" + b
+        lex = _sorted_lexicon()
+        i = bisect_left(lex, key)
+        return i < len(lex) and lex[i].startswith(key)
+
     def hyphen_form(self, a: str, b: str) -> float:
         """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``, ``күш-жігерін``)."""
         form = a + "-" + b
@@ -335,8 +346,13 @@ class _Evidence:
 
 
 def _is_acronym(a: str) -> bool:
+    """``ХСӘҚ``, ``КСРО``, and mixed-case abbreviations ``ДжИ``, ``ҚазПИ`` (2+ capitals, at
+    least 40 % of the letters): a suffix after them keeps its hyphen."""
     letters = [c for c in a if c.isalpha()]
-    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters)
+    if not 2 <= len(letters) <= 8:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper == len(letters) or (upper >= 2 and upper * 5 >= len(letters) * 2)
 
 
 _VOWEL_START = frozenset("аәоөұүыіэе")
@@ -433,9 +449,9 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
             return "join"
         return "hyphen"
     al, bl = _norm(a), _norm(b)
-    if not _syllable_break(al, bl):
-        return "hyphen"  # бозды-⏎еркекшөпті, ғ-⏎ларда: not a place where a word can break
     b_first = bl.split("-")[0]
+    if not _syllable_break(al, b_first):
+        return "hyphen"  # бозды-⏎еркекшөпті, ғ-⏎ларда, уә-⏎л-мамалик: not a place where a word can break
     h = ev.hyphen_form(al, bl)
     if ev.sparse:
         # this text does not hyphenate (or loses its break hyphens): the hyphen is real,
@@ -453,6 +469,10 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
         return "join"  # the text itself writes ``жетістіктерді``
     a_last = al.rsplit("-", 1)[-1]  # Сан-Дие-⏎годағы: judge the last part
     wa, wb = ev.word(a_last), ev.word(b_first)
+    if len(b_first) >= 3 and wa >= 2 and not ev.is_chain(b_first, first_long=True) and ev.hyphen_stem(al, bl):
+        return "hyphen"  # мекен-⏎жай: the lexicon writes ``мекен-жайы``, ``мекен-жайға``
+    if a_last in COMBINING and wb >= 2:
+        return "hyphen"  # теле-⏎радио: a combining form before a whole word is written both ways
     left, right = _hyphen_parts()
     dleft, dright = ev.doc_hyphen_parts()
     in_left = a_last in left or a_last in dleft
