@@ -653,7 +653,9 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
         if wa >= 2:
             ok = agree and wb == 0 and not inflected  # not зорлыққа- шыдамаған (dative + a word)
         else:
-            ok = agree and wb <= 1 or wb == 0 and (agree is None or wa == 0)  # жүрт- шылық
+            # a piece that is "stem + suffixes" itself needs an analyzable join: not
+            # ``бейнежазбаның- шынайылығын``
+            ok = agree and (wb == 0 or j >= 1) or wb == 0 and (agree is None or wa == 0)  # жүрт- шылық
         if ok:
             return "join"
     if j >= 2 and not (wa >= 2 and wb >= 1):
@@ -692,19 +694,21 @@ def _doc_vocab(text: str) -> set[str]:
         ts = line.split()
         if len(ts) < 3:
             continue
-        ts = ts[1:-1]
         if "- " in line or "-\t" in line or "\u2010" in line:
+            last = len(ts) - 1
             keep, skip = [], False
-            for t in ts:
+            for i, t in enumerate(ts):
                 if skip:
                     skip = False
                     continue
                 if t[-1] in _HYPHENS and len(t) > 1:
                     skip = True  # the hyphen is followed by a space: drop this token and the next
                     continue
-                keep.append(t)
-            ts = keep
-        toks.update(ts)
+                if 0 < i < last:
+                    keep.append(t)
+            toks.update(keep)
+        else:
+            toks.update(ts[1:-1])
     out: set[str] = set()
     for t in toks:
         w = t.strip(_PUNCT)

@@ -159,6 +159,10 @@ def _private():
     ("ветеринариялық", "санитариялық", "hyphen"),  # the left piece ends a whole word (-лық)
     ("жетіс", "тіктерді", "join"),               # joined form known, pieces not both words
     ("Корея", "мен", "join"),                    # a suffix after a word
+    ("мекен", "жай", "hyphen"),                  # the lexicon writes мекен-жайы: a compound stem
+    ("теле", "радио", "hyphen"),                 # a combining form before a whole word
+    ("уә", "л-мамалик", "hyphen"),               # a one-letter piece is never a word break
+    ("ДжИ", "дің", "hyphen"),                    # mixed-case abbreviation + suffix
 ])
 def test_line_end_hyphen_in_hyphenated_text(a, b, expected):
     D = _private()
@@ -217,3 +221,20 @@ def test_web_hyphen_space(src, expected):
     assert dehyphenate(src) == expected
     out, al = dehyphenate(src, return_alignment=True)
     assert out == expected and skeleton(out) == skeleton(src)
+
+
+def test_document_vocabulary_leaves_out_fragments():
+    D = _private()
+    v = D._doc_vocab("Осы- дан кейін бұл жұмыс аяқталды\nжүрт- шылық бас иді, ал мемле- кеттік орган")
+    assert "дан" not in v and "шылық" not in v and "кеттік" not in v
+    assert "бұл" in v and "бас" in v
+
+
+def test_block_local_evidence_is_linear_and_consistent():
+    # a long text is judged block by block; each block decides as it would alone
+    D = _private()
+    para = "Кеңесінің 27- кезекті отырысы өтті, тірегі- жастар, тұрақта- нады.\n"
+    text = para * 6000  # about 400 K characters: several evidence blocks
+    cuts = D._block_cuts(text)
+    assert len(cuts) > 2 and all(text[c - 1] == "\n" for c in cuts[1:])
+    assert dehyphenate(text) == dehyphenate(para) * 6000
