@@ -37,8 +37,8 @@ def _plt():
 
 
 def _footer(fig, machine: dict, date: str) -> None:
-    fig.text(0.01, 0.01, f"{machine.get('cpu', '?')}, {machine.get('cores_usable', '?')} cores, "
-             f"{machine.get('implementation', 'Python')} {machine.get('python', '')}; run {date}. {RATIO_NOTE}",
+    fig.text(0.01, 0.005, f"{machine.get('cpu', '?')}, {machine.get('cores_usable', '?')} cores, "
+             f"{machine.get('implementation', 'Python')} {machine.get('python', '')}; run {date}.\n{RATIO_NOTE}",
              fontsize=7, color="#555555", ha="left", va="bottom")
 
 
@@ -61,7 +61,7 @@ def stage_throughput(res: dict, out: Path) -> None:
     for yi, r in zip(y, rows):
         ax.text(r["chars_per_s"] * 1.05, yi, f"{r['chars_per_s'] / 1e6:.2f}M", va="center", fontsize=7)
     ax.set_title(f"Throughput per stage on {res['stage_mb']:g} MB of Kazakh news text (kaznlp in blue)", fontsize=10)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     _footer(fig, res["machine"], res["date"])
     fig.savefig(out, dpi=110)
     plt.close(fig)
@@ -69,7 +69,7 @@ def stage_throughput(res: dict, out: Path) -> None:
 
 def scaling(res: dict, out: Path) -> None:
     plt = _plt()
-    fig, ax = plt.subplots(figsize=(7, 4.2))
+    fig, ax = plt.subplots(figsize=(8.5, 5.2))
     for jobs, style in ((1, "o-"), (2, "s-")):
         pts = [(r["mb"], r["chars_per_s"]) for r in res["scaling"] if r["jobs"] == jobs and "chars_per_s" in r]
         if pts:
@@ -84,14 +84,16 @@ def scaling(res: dict, out: Path) -> None:
     ax.set_ylim(bottom=0)
     sp = res.get("speedup_jobs2", {})
     ce = res.get("parallel_ceiling", {})
-    txt = ", ".join(f"{k if k == 'corpus' else f'{float(k):g} MB'}: {v:.2f}× (ceiling {ce.get(k, float('nan')):.2f}×)"
-                    for k, v in sp.items())
-    ax.set_title(f"kaznlp process, full pipeline without NER; jobs 2 / jobs 1 speedup\n{txt}\n"
-                 "(ceiling: what 2 processes of a plain CPU loop gained on this machine at the time; 2.00× if idle)",
+    parts = [f"{'shared news+other' if k == 'corpus' else f'{float(k):g} MB'}: {v:.2f}× (ceiling {ce.get(k, float('nan')):.2f}×)"
+             for k, v in sp.items()]
+    txt = "; ".join(parts[:2]) + ("\n" + "; ".join(parts[2:]) if len(parts) > 2 else "")
+    ax.set_title(f"kaznlp process, full pipeline without NER: jobs 2 / jobs 1 speedup\n{txt}\n"
+                 "(ceiling: what 2 processes of a plain CPU loop gained on this machine at that moment; 2.00× if idle)",
                  fontsize=8)
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v / 1e6:.1f}M")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     _footer(fig, res["machine"], res["date"])
     fig.savefig(out, dpi=110)
     plt.close(fig)
@@ -109,7 +111,7 @@ def core_speed(res: dict, out: Path) -> None:
         ax.set_xlabel("chars/s (log)")
         ax.set_title(title, fontsize=10)
     fig.suptitle("Core speed on 1 string of mixed news text (bench_core)", fontsize=10)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     _footer(fig, res["machine"], res["date"])
     fig.savefig(out, dpi=110)
     plt.close(fig)
@@ -133,7 +135,7 @@ def accuracy(res: dict, out: Path) -> None:
     ax.set_ylabel("F1 (%)")
     ax.set_title("Accuracy on UD Kazakh-KTB (exact spans)", fontsize=10)
     ax.legend(fontsize=8, loc="lower right")
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
     _footer(fig, res["machine"], res["date"])
     fig.savefig(out, dpi=110)
     plt.close(fig)

@@ -188,7 +188,9 @@ def speed_lines() -> list[str]:
         full = {r["tool"]: r for r in pipe["stages"] if "chars_per_s" in r}
         lines += ["### Throughput (chars/s, one call per ~16k-char document)", "", "| stage | tool | chars/s |",
                   "|---|---|---:|"]
-        for r in sorted(full.values(), key=lambda r: (r["group"], -r["chars_per_s"])):
+        order = ["normalize", "dehyphenate", "split", "tokenize", "pipeline", "ner"]
+        for r in sorted(full.values(), key=lambda r: (order.index(r["group"]) if r["group"] in order else 99,
+                                                       -r["chars_per_s"])):
             lines.append(f"| {r['group']} | {r['tool']} | {r['chars_per_s']:,.0f} |")
         lines.append("")
         runs = pipe.get("corpus", {}).get("runs", [])
