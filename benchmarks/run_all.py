@@ -258,7 +258,14 @@ def update_docs(md: str) -> bool:
     import re
 
     body = re.sub(r"\[`([^`]+\.md)`\]\(\1\)", r"[`\1`](../benchmarks/results/\1)", body)
-    block = f"{START}\n_Written by `python -m benchmarks.run_all`; do not edit by hand._\n\n{body.strip()}\n{END}"
+    howto = ("Every benchmark, its tables and the figures below come from one command, run from the repository "
+             "root next to `../shared` (or pass `--shared PATH`):\n\n"
+             "```sh\npip install -e \".[bench,dask]\"\npython -m benchmarks.run_all            # under 10 minutes on 2 cores\n"
+             "python -m benchmarks.run_all --quick    # smoke run, writes nothing\n```\n\n"
+             "It writes `benchmarks/results/*.json` and `*.md`, `benchmarks/results/summary.md`, `docs/img/*.png` "
+             "and this section (and the core block above).\n\n")
+    block = (f"{START}\n_Written by `python -m benchmarks.run_all`; do not edit by hand._\n\n{howto}"
+             f"{body.strip()}\n{END}")
     i, j = doc.find(START), doc.find(END)
     if i >= 0 and j > i:
         doc = doc[:i] + block + doc[j + len(END):]

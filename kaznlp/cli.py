@@ -408,7 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--exclude", action="append", default=[], help="skip files matching this pattern (repeatable)")
     g.add_argument("--encoding", default="utf-8", help="input encoding: utf-8 (default), cp1251, kz1048, ...")
     r = p.add_argument_group("running")
-    r.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1); output order is kept")
+    r.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default: 1; 0: one per CPU core); output order is kept")
     r.add_argument("--dask", metavar="SCHEDULER", help="run batches on a Dask cluster (tcp://host:8786, or 'local')")
     r.add_argument("--resume", action="store_true", help="skip documents already in OUT (and in the errors file)")
     r.add_argument("--overwrite", action="store_true", help="replace an existing OUT")
@@ -455,8 +455,10 @@ def _main(argv: Sequence[str] | None) -> int:
         steps.remove("dehyphenate")
     if not steps:
         parser.error("no steps left to run")
-    if args.jobs < 1:
-        parser.error("--jobs must be at least 1")
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 (one per CPU core) or more")
+    if args.jobs == 0:
+        args.jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     fmt = _format_for(args.output, args.to)
     documents = None
     if args.sample:

@@ -1,0 +1,62 @@
+"""The CLI timing harness of the benchmarks (benchmarks/bench_scaling.py, plots.py): it times the
+real command, checks every offset it wrote, and draws a figure from what it measured."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import bench_scaling  # noqa: E402
+
+CHUNKS = [
+    "Ұлттық статистика бюросы 2025-жылғы халық санағының алғашқы қорытындысын жариялады.\n"
+    "Оның 63%-ы қалаларда, 37%-ы ауылдық жерлерде тұрады. Премьер- Министр мемлекеттiк тіл туралы айтты.\n",
+    "Бюро басшысының орынбасары А.Б. Сейітқали брифингте: «Санақ нәтижелері өңірлердің дамуын жоспарлауға "
+    "көмектеседі», – деді. ҚР-ның барлық облыстарында сауалнама 14:00-ге дейін аяқталған.\n",
+] * 20
+
+
+def test_cli_runs_are_timed_checked_and_equal(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    meta = bench_scaling.write_jsonl_corpus(src, 0.05, CHUNKS)
+    assert meta["docs"] > 10 and meta["text_mb"] >= 0.05
+    one = bench_scaling.cli_run([str(src)], tmp_path / "one.jsonl", 1)
+    two = bench_scaling.cli_run([str(src)], tmp_path / "two.jsonl", 2)
+    for r in (one, two):
+        assert "error" not in r, r
+        assert r["docs"] == meta["docs"] and r["offset_errors"] == 0 and r["seconds"] > 0 and r["cpu_seconds"] > 0
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    # a corrupted record would be caught by the offset check
+    recs = [json.loads(x) for x in (tmp_path / "one.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(r["text"][t[0]:t[1]] == t[2] for r in recs for s in r["sentences"] for t in s["tokens"])
+
+
+def test_parallel_ceiling_is_a_ratio() -> None:
+    c = bench_scaling.parallel_ceiling(300_000)
+    assert 0.2 < c < 2.6
+
+
+def test_report_and_figure_from_measured_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("matplotlib")
+    from benchmarks import plots
+
+    src = tmp_path / "in.jsonl"
+    bench_scaling.write_jsonl_corpus(src, 0.02, CHUNKS)
+    rows = [{"mb": 0.02, "docs": 1, **bench_scaling.cli_run([str(src)], tmp_path / "o.jsonl", j), "ceiling": 1.0}
+            for j in (1, 2)]
+    res = {"mode": "quick", "date": "test", "machine": bench_scaling.machine(), "stage_mb": 0.02, "repeats": 1,
+           "stages": [{"tool": "kaznlp tokenize", "group": "tokenize", "version": "x", "docs": 1, "chars": 10,
+                       "seconds": 0.1, "chars_per_s": 100.0}],
+           "skipped": {}, "corpus": {}, "scaling": rows, "total_seconds": 1.0,
+           "speedup_jobs2": bench_scaling._speedups(rows), "parallel_ceiling": bench_scaling._ceilings(rows)}
+    md = bench_scaling.render(res)
+    assert "| 0.02 |" in md and "Speedup jobs 2 / jobs 1" in md
+    plots.scaling(res, tmp_path / "s.png")
+    plots.stage_throughput(res, tmp_path / "t.png")
+    assert (tmp_path / "s.png").read_bytes()[:4] == b"\x89PNG" and (tmp_path / "t.png").stat().st_size > 5000
