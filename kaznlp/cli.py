@@ -270,6 +270,8 @@ def run(
     if errors_path is None and to_file:
         errors_path = output.rstrip("/\\") + ".errors.jsonl"  # type: ignore[union-attr]
     skip: set[str] = set()
+    if errors_path and not resume and os.path.exists(errors_path):
+        os.unlink(errors_path)  # a fresh run: no stale entries from an earlier one
     errors = ErrorLog(errors_path, append=resume)
     if resume:
         skip = done_keys(output, fmt) | errors.keys()  # type: ignore[arg-type]

@@ -146,7 +146,9 @@ def test_refuses_to_clobber_and_progress_bar(corpus: Path, tmp_path: Path) -> No
     assert "docs/s" in res.stderr.decode() and "chars/s" in res.stderr.decode()
     again = kaznlp("process", str(corpus / "a.txt"), "-o", str(out), check=False)
     assert again.returncode == 2 and b"--resume" in again.stderr
+    Path(str(out) + ".errors.jsonl").write_text('{"stale": true}\n')
     quiet = kaznlp("process", str(corpus / "a.txt"), "-o", str(out), "--overwrite")
+    assert not Path(str(out) + ".errors.jsonl").exists()  # no errors this time, and no stale file
     assert b"\r" not in quiet.stderr  # not a terminal: no bar, only the summary line
     assert len(read_jsonl(out)) == 1
 
