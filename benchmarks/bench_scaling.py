@@ -292,10 +292,18 @@ def scaling(sizes: list[float], chunks: list[str], tmp: Path) -> list[dict]:
         src = tmp / f"in{mb:g}.jsonl"
         meta = write_jsonl_corpus(src, mb, chunks)
         ceiling = parallel_ceiling()
+        best: dict[int, dict] = {}
+        rounds = 2 if mb <= 10 else 1  # alternate jobs 1 / jobs 2 and keep the faster of each: less noise
+        for rnd in range(rounds):
+            for jobs in (1, 2):
+                print(f"[bench_scaling] scaling {mb:g} MB --jobs {jobs} (round {rnd + 1}/{rounds}) ...", file=sys.stderr)
+                r = cli_run([str(src)], tmp / "out.jsonl", jobs, verify=mb <= 10 and rnd == 0)
+                if rnd and "error" not in r and "error" not in best[jobs]:
+                    r["offset_errors"], r["offsets_checked"] = best[jobs]["offset_errors"], best[jobs]["offsets_checked"]
+                if jobs not in best or r.get("seconds", float("inf")) < best[jobs].get("seconds", float("inf")):
+                    best[jobs] = {**r, "rounds": rounds}
         for jobs in (1, 2):
-            print(f"[bench_scaling] scaling {mb:g} MB --jobs {jobs} ...", file=sys.stderr)
-            r = cli_run([str(src)], tmp / "out.jsonl", jobs, verify=mb <= 10)
-            out.append({"mb": mb, **meta, **r, "ceiling": ceiling})
+            out.append({"mb": mb, **meta, **best[jobs], "ceiling": ceiling})
         src.unlink()
         (tmp / "out.jsonl").unlink(missing_ok=True)
     return out
@@ -374,7 +382,8 @@ def render(res: dict) -> str:
         lines.append(f"Not run: {c.get('error')}.")
     lines += ["", "## Scaling: 1, 10, 100 MB with `--jobs 1` and `--jobs 2`", "",
               "A JSONL file of the mixed corpus repeated to the size (MB of UTF-8 text), "
-              "`kaznlp process in.jsonl -o out.jsonl --jobs N`; wall clock of the whole command.", "",
+              "`kaznlp process in.jsonl -o out.jsonl --jobs N`; wall clock of the whole command "
+              "(1 and 10 MB: jobs 1 and jobs 2 alternated twice, the faster run of each kept).", "",
               "| MB | docs | jobs | seconds | CPU s | docs/s | chars/s | output MB | offset errors | load before → after |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in res["scaling"]:
