@@ -236,3 +236,30 @@ def test_ner_step_entities_have_exact_offsets(tmp_path: Path) -> None:
                                               "normalize,dehyphenate,sentences,tokens,ner").stdout.splitlines()]
     assert rec["entities"] and all(set(e) == {"start", "end", "label", "text"} for e in rec["entities"])
     assert_offsets_exact(rec)
+
+
+def test_conllu_and_docbin_resume_after_a_lost_batch(corpus: Path, tmp_path: Path) -> None:
+    """A killed run leaves a torn CoNLL-U tail or a missing DocBin part; --resume completes it exactly once."""
+    conllu = tmp_path / "o.conllu"
+    assert main(["process", str(corpus), "-o", str(conllu), "-q", "--batch-docs", "1"]) == 0
+    full = conllu.read_text(encoding="utf-8")
+    manifest = Path(str(conllu) + ".done")
+    entries = manifest.read_text(encoding="utf-8").splitlines()
+    keep = json.loads(entries[1])["end"]
+    conllu.write_bytes(full.encode("utf-8")[: keep + 40])  # batch 3 torn mid-write...
+    manifest.write_text("\n".join(entries[:2]) + "\n" + entries[2][:10], encoding="utf-8")  # ...before its entry
+    assert main(["process", str(corpus), "-o", str(conllu), "-q", "--resume", "--batch-docs", "1"]) == 0
+    assert conllu.read_text(encoding="utf-8") == full
+
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    folder = tmp_path / "docs.spacy"
+    assert main(["process", str(corpus), "-o", str(folder), "-q", "--batch-docs", "1"]) == 0
+    parts = sorted(folder.glob("*.spacy"))
+    parts[-1].unlink()  # the last batch never reached its rename
+    (folder / "000099.spacy.tmp").write_bytes(b"partial")
+    assert main(["process", str(corpus), "-o", str(folder), "-q", "--resume", "--batch-docs", "1"]) == 0
+    vocab = spacy.blank("xx").vocab
+    ids = [d.user_data["id"] for p in sorted(folder.glob("*.spacy")) for d in DocBin().from_disk(p).get_docs(vocab)]
+    assert len(ids) == len(set(ids)) == 4 and not list(folder.glob("*.tmp"))
