@@ -34,9 +34,23 @@ from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import validate_examples
 from spacy.util import registry
-from thinc.api import Config, Model, SequenceCategoricalCrossentropy
+from spacy.attrs import ORTH, intify_attr
+from spacy.ml import StaticVectors
+from spacy.strings import hash_string
+from thinc.api import (
+    Config,
+    HashEmbed,
+    Maxout,
+    Model,
+    SequenceCategoricalCrossentropy,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
 
-__all__ = ["EntityTagger", "make_entity_tagger", "DEFAULT_MODEL"]
+__all__ = ["EntityTagger", "make_entity_tagger", "DEFAULT_MODEL", "affix_hash_embed"]
 
 _DEFAULT_MODEL_CONFIG = """
 [model]
@@ -70,6 +84,60 @@ def make_entity_scorer() -> Callable[..., dict[str, Any]]:
     return lambda examples, **kwargs: get_ner_prf(examples, **kwargs)
 
 
+def _affix_features(attrs: list[str], affixes: list[str]) -> Model:
+    """Doc -> uint64 columns: spaCy lexical ``attrs`` then lower-cased affixes.
+
+    An affix is ``"p<n>"`` (first n letters) or ``"s<n>"`` (last n letters) of the
+    lower-cased word: Kazakh stems and case/possessive endings of any length, which
+    the single 5-letter PREFIX / 3-letter SUFFIX attributes cannot express. Affix
+    hashes are cached per word form.
+    """
+    attr_ids = [intify_attr(a) for a in attrs] + [ORTH]
+    specs = [(a[0], int(a[1:])) for a in affixes]
+    cache: dict[int, list[int]] = {}
+
+    def forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Any], Callable]:
+        ops = model.ops
+        out = []
+        for doc in docs:
+            arr = doc.to_array(attr_ids)
+            rows = []
+            strings = doc.vocab.strings
+            for orth in arr[:, -1].tolist():
+                feats = cache.get(orth)
+                if feats is None:
+                    low = strings[orth].lower()
+                    feats = [hash_string(low[:n] if kind == "p" else low[-n:]) for kind, n in specs]
+                    if len(cache) < 500_000:
+                        cache[orth] = feats
+                rows.append(feats)
+            cols = numpy.asarray(rows, dtype="uint64").reshape((len(doc), len(specs)))
+            out.append(ops.asarray2i(numpy.hstack([arr[:, :-1].astype("uint64"), cols]), dtype="uint64"))
+        return out, lambda d: []
+
+    return Model("kaznlp_affix_features", forward)
+
+
+@registry.architectures("kaznlp.AffixHashEmbed.v1")
+def affix_hash_embed(width: int, attrs: list[str], rows: list[int], affixes: list[str],
+                     affix_rows: list[int], include_static_vectors: bool) -> Model:
+    """``spacy.MultiHashEmbed.v2`` plus hash embeddings of lower-cased prefixes and suffixes.
+
+    ``affixes=["p3","s4"]`` embeds each word's first 3 and last 4 letters, with
+    ``affix_rows`` rows each. Static vectors (e.g. floret) are added as in spaCy.
+    """
+    if len(rows) != len(attrs) or len(affix_rows) != len(affixes):
+        raise ValueError("rows/affix_rows must match attrs/affixes")
+    all_rows = list(rows) + list(affix_rows)
+    embeddings = [HashEmbed(width, all_rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(all_rows))]
+    concat_size = width * (len(embeddings) + include_static_vectors)
+    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    features = chain(_affix_features(list(attrs), list(affixes)), list2ragged(), with_array(concatenate(*embeddings)))
+    if include_static_vectors:
+        return chain(concatenate(features, StaticVectors(width, dropout=0.0)), max_out, ragged2list())
+    return chain(features, max_out, ragged2list())
+
+
 def _missing(tag: Any) -> bool:
     return tag is None or tag == "-" or tag == ""
 
@@ -87,31 +155,6 @@ class EntityTagger(Tagger):
         self._masks = None
         return super().add_label(label)
 
-    def _constraints(self) -> tuple[Any, ...]:
-        """Penalty rows (0 or -inf) for: outside an entity, inside type t, and at the last token."""
-        if self._masks is not None:
-            return self._masks
-        labels = list(self.labels)
-        n = len(labels)
-        types = sorted({lab[2:] for lab in labels if lab != "O"})
-        closed = numpy.full(n, -numpy.inf, dtype="f")       # may follow O, L-*, U-* (or start)
-        closed_end = numpy.full(n, -numpy.inf, dtype="f")   # ... and also end the sentence
-        inside = {t: numpy.full(n, -numpy.inf, dtype="f") for t in types}
-        inside_end = {t: numpy.full(n, -numpy.inf, dtype="f") for t in types}
-        for i, lab in enumerate(labels):
-            move, _, kind = lab.partition("-")
-            if lab == "O" or move == "U":
-                closed[i] = closed_end[i] = 0.0
-            elif move == "B":
-                closed[i] = 0.0
-            elif move == "I":
-                inside[kind][i] = 0.0
-            elif move == "L":
-                inside[kind][i] = 0.0
-                inside_end[kind][i] = 0.0
-        self._masks = (labels, closed, closed_end, inside, inside_end)
-        return self._masks
-
     # -- prediction ---------------------------------------------------------------------
     def predict(self, docs: Iterable[Doc]) -> list[list[str]]:
         docs = list(docs)
@@ -121,31 +164,84 @@ class EntityTagger(Tagger):
         return [self._decode(self.model.ops.to_numpy(s)) for s in scores]
 
     def _decode(self, scores: Any) -> list[str]:
-        """Greedy BILUO decoding that keeps entity sequences well formed."""
-        labels, closed, closed_end, inside, inside_end = self._constraints()
-        n = len(scores)
+        """Most probable well-formed BILUO sequence.
+
+        The per-token argmax is used as it is when it is already well formed (the usual
+        case); otherwise a Viterbi search over the states "outside" and "inside an
+        entity of type t" finds the best sequence in which ``B-X``/``I-X`` is followed
+        only by ``I-X``/``L-X`` and no entity is left open at the end.
+        """
+        labels = self.labels
         best = scores.argmax(axis=1).tolist()
-        out: list[str] = []
+        out = [labels[j] for j in best]
         open_type = ""
-        for i in range(n):
-            lab = labels[best[i]]
-            last = i == n - 1
+        ok = True
+        for lab in out:
             move = lab[0]
             if open_type:
-                ok = (move == "L" or (move == "I" and not last)) and lab[2:] == open_type
-                if not ok:
-                    row = scores[i] + (inside_end if last else inside)[open_type]
-                    if numpy.isneginf(row.max()):  # no I-/L- label for this type: close it here
-                        row = scores[i] + (closed_end if last else closed)
-                    lab = labels[int(row.argmax())]
-            else:
-                ok = move in "OU" or (move == "B" and not last)
-                if not ok:
-                    lab = labels[int((scores[i] + (closed_end if last else closed)).argmax())]
-            move = lab[0]
+                if move not in "IL" or lab[2:] != open_type:
+                    ok = False
+                    break
+            elif move in "IL":
+                ok = False
+                break
             open_type = lab[2:] if move in "BI" else ""
-            out.append(lab)
-        return out
+        if ok and not open_type:
+            return out
+        return self._viterbi(scores)
+
+    def _viterbi_tables(self) -> tuple[Any, ...]:
+        if self._masks is not None:
+            return self._masks
+        labels = list(self.labels)
+        n = len(labels)
+        types = sorted({lab[2:] for lab in labels if lab != "O"})
+        index = {lab: i for i, lab in enumerate(labels)}
+        closed = numpy.asarray([i for i, lab in enumerate(labels) if lab == "O" or lab[0] == "U"], dtype="i")
+        pick = {m: numpy.asarray([index.get(f"{m}-{t}", n) for t in types], dtype="i") for m in "BIL"}
+        self._masks = (labels, types, closed, pick["B"], pick["I"], pick["L"])
+        return self._masks
+
+    def _viterbi(self, scores: Any) -> list[str]:
+        labels, types, closed, b_idx, i_idx, l_idx = self._viterbi_tables()
+        n_tok = len(scores)
+        lp = numpy.full((n_tok, len(labels) + 1), -numpy.inf, dtype="f")
+        with numpy.errstate(divide="ignore"):
+            lp[:, :-1] = numpy.log(numpy.maximum(scores, 1e-30))
+        # state 0: outside; state 1 + k: inside an entity of type types[k]
+        out_c = -numpy.inf if n_tok == 0 else 0.0
+        out_in = numpy.full(len(types), -numpy.inf, dtype="f")
+        back = []  # per token: (label for reaching "outside", from-state), per-type (label, from-state)
+        for i in range(n_tok):
+            row = lp[i]
+            j_closed = closed[int(row[closed].argmax())]
+            stay = out_c + row[j_closed]
+            ends = out_in + row[l_idx]
+            k_end = int(ends.argmax()) if len(types) else 0
+            if len(types) and ends[k_end] > stay:
+                new_c, bc = ends[k_end], (int(l_idx[k_end]), 1 + k_end)
+            else:
+                new_c, bc = stay, (int(j_closed), 0)
+            begin = out_c + row[b_idx]
+            cont = out_in + row[i_idx]
+            from_open = cont >= begin
+            new_in = numpy.where(from_open, cont, begin)
+            back.append((bc, from_open))
+            out_c, out_in = new_c, new_in
+        tags = [""] * n_tok
+        state = 0
+        for i in range(n_tok - 1, -1, -1):
+            bc, from_open = back[i]
+            if state == 0:
+                j, state = bc
+            else:
+                k = state - 1
+                if from_open[k]:
+                    j = int(i_idx[k])
+                else:
+                    j, state = int(b_idx[k]), 0
+            tags[i] = labels[j] if j < len(labels) else "O"
+        return tags
 
     def set_annotations(self, docs: Iterable[Doc], batch_tags: list[list[str]]) -> None:
         for doc, tags in zip(docs, batch_tags):

@@ -36,16 +36,23 @@ def main() -> None:
         {
             "name": "kaznlp_ner",
             "version": "0.1.0",
-            "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec + transition-based NER",
+            "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec (hash embeddings + floret subword vectors) + BILUO token classifier",
             "author": "kaznlp developers",
-            "license": "CC BY 4.0 (model trained on KazNERD, (c) IS2AI, CC BY 4.0)",
+            "license": "CC BY-SA 4.0 (trained on KazNERD, (c) IS2AI, CC BY 4.0; its floret vectors also on "
+                       "NTREX-128, Kazakh Wikipedia via KazQAD and UD Kazakh-KTB text, CC BY-SA 4.0)",
             "sources": [
                 {
                     "name": "KazNERD (valid split)",
                     "url": "https://github.com/IS2AI/KazNERD",
                     "license": "CC BY 4.0",
                     "author": "Yeshpanov, Khassanov, Varol (IS2AI), LREC 2022",
-                }
+                },
+                {"name": "NTREX-128 Kazakh (vectors only)", "url": "https://github.com/MicrosoftTranslator/NTREX",
+                 "license": "CC BY-SA 4.0"},
+                {"name": "KazQAD Wikipedia passages (vectors only)", "url": "https://github.com/IS2AI/KazQAD",
+                 "license": "CC BY-SA 4.0"},
+                {"name": "UD Kazakh-KTB sentences (vectors only)",
+                 "url": "https://github.com/UniversalDependencies/UD_Kazakh-KTB", "license": "CC BY-SA 4.0"},
             ],
             "url": "https://github.com/IS2AI/KazNERD",
         }
@@ -58,7 +65,7 @@ def main() -> None:
     cfg = (args.target / "config.cfg").read_text(encoding="utf-8")
     cfg = cfg.replace('train = "models/ner/corpus/train.spacy"', "train = null").replace(
         'dev = "models/ner/corpus/dev.spacy"', "dev = null"
-    )
+    ).replace('vectors = "models/ner/pretrain/vectors"', "vectors = null")
     (args.target / "config.cfg").write_text(cfg, encoding="utf-8")
     size = sum(p.stat().st_size for p in args.target.rglob("*") if p.is_file())
     print(f"saved {args.target} ({size / 1e6:.1f} MB)")
