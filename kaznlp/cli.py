@@ -284,6 +284,8 @@ def run(
         files, input_format=input_format, encoding=encoding, text_field=text_field, id_field=id_field,
         keep_fields=keep_fields)
 
+    if total is not None and total <= batch_chars:
+        jobs = 1  # all of it fits in one batch: worker processes could only add start-up time
     if dask:
         executor: Any = _Dask(dask, max(jobs, 1))
     elif jobs > 1:

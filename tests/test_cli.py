@@ -134,10 +134,21 @@ def test_jobs_2_same_output_as_jobs_1(corpus: Path, tmp_path: Path) -> None:
     for i in range(30):
         (corpus / f"gen{i:02d}.txt").write_text(ARTICLE * (i % 4 + 1), encoding="utf-8")
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    kaznlp("process", str(corpus), "-o", str(one), "--batch-docs", "3")
-    kaznlp("process", str(corpus), "-o", str(two), "--batch-docs", "3", "--jobs", "2")
+    kaznlp("process", str(corpus), "-o", str(one), "--batch-docs", "3", "--batch-chars", "2000")
+    kaznlp("process", str(corpus), "-o", str(two), "--batch-docs", "3", "--batch-chars", "2000", "--jobs", "2")
     assert one.read_bytes() == two.read_bytes()
     assert Path(str(one) + ".errors.jsonl").read_text() == Path(str(two) + ".errors.jsonl").read_text()
+    # the work really ran in two worker processes
+    from kaznlp.cli import _Processes, process_batch
+
+    pool = _Processes(2)
+    try:
+        futures = [pool.submit(process_batch, [("d", "-", None, "Алматы — ірі қала.", None)], ["tokens"])
+                   for _ in range(4)]
+        assert all(f.result()[0][0] == "ok" for f in futures)
+        assert len({p.pid for p in pool.pool._processes.values()}) == 2
+    finally:
+        pool.close()
 
 
 def test_refuses_to_clobber_and_progress_bar(corpus: Path, tmp_path: Path) -> None:
