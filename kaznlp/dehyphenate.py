@@ -761,6 +761,10 @@ def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
     return out
 
 
+# The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
+MIN_WRAP_WIDTH = 12
+
+
 def _is_wrapped(lines: list[str]) -> bool:
     """Does the text look line-wrapped (lines end mid-sentence, at a steady width)?
 
@@ -795,6 +799,8 @@ def _is_wrapped(lines: list[str]) -> bool:
     p90 = lengths[int(0.9 * (len(lengths) - 1))]
     ev_lens.sort()
     med = ev_lens[len(ev_lens) // 2]
+    if med < MIN_WRAP_WIDTH:
+        return False  # "а⏎а⏎а…", word lists, table cells: no print column is this narrow
     return med >= 0.6 * p90 or med >= 25 and med <= 200 and len(ev_lens) * 2 >= internal
 
 
