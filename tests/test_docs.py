@@ -30,7 +30,6 @@ PAGES = sorted(p for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")] if
 # Pages (owned by other issues) with a known non-runnable block; the owner should mark it
 # ```python no-run``` (or make it run). xfail, not skip: the test says when it is fixed.
 KNOWN_BROKEN = {
-    "dehyphenate.md": "API-summary block uses an undefined `text` and `reflow=\"auto\" | True | False`",
     "ner.md": "uses kaznlp.ner / kaznlp.ner_pipe / kaznlp.load, not yet exported by kaznlp/__init__.py; "
               "`many_texts` undefined (mark that block no-run)",
     "spacy_stanza.md": "spacy.blank('kk') needs kaznlp installed with its spacy_languages entry point "
