@@ -30,10 +30,8 @@ PAGES = sorted(p for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")] if
 # Pages (owned by other issues) with a known non-runnable block; the owner should mark it
 # ```python no-run``` (or make it run). xfail, not skip: the test says when it is fixed.
 KNOWN_BROKEN = {
-    "ner.md": "uses kaznlp.ner / kaznlp.ner_pipe / kaznlp.load, not yet exported by kaznlp/__init__.py; "
-              "`many_texts` undefined (mark that block no-run)",
-    "spacy_stanza.md": "spacy.blank('kk') needs kaznlp installed with its spacy_languages entry point "
-                       "(the pyproject table is still empty)",
+    "ner.md": "a block uses an undefined `many_texts` and the Stanza backend, whose model is a "
+              "1 GB download (mark that block no-run)",
 }
 
 
