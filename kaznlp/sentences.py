@@ -31,7 +31,6 @@ from .tokenize import LOWER, UPPER
 
 __all__ = ["split_sentences"]
 
-# A sentence-final mark, closing quotes/brackets after it, then white space.
 # A sentence-final mark with its closing quotes (group 1), white space, and the first
 # character after it (group 2). One pattern per mark: a pattern that starts with a literal
 # is scanned for by fast search, several times faster than a character class.
@@ -41,17 +40,18 @@ _TERMINALS = tuple(
     re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”\"'’)\]]*)\s+(\S)?") for mark in ".?!…"
 )
 _NON_SPACE = re.compile(r"\S")
+_FORM_FEED = re.compile("\f")
 # A blank line: always a boundary.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A line break before a non-blank line: a candidate boundary.
 _NEWLINE = re.compile(r"\n(?=[^\S\n]*\S)")
-# The chunk of non-space text right before a period, and spaced abbreviations "т. б.".
+# Spaced abbreviations ("т. б.") and runs of initials ("А.А", "Н.Ә") before a period.
 _SPACED_ABBR = re.compile(r"(?<!\S)\w{1,4}\.(?: \w{1,4}\.){1,2}\Z")
 _INITIALS = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]\Z")
 _OPENERS = "«“„\"'‘([" + "–—-"
 _LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
 # A line is "wrapped" (continues on the next line) when it is at least this long and at
-# least this fraction of the longest line of its block. Print columns are >= 25 characters.
+# least this fraction of the longest line around it. Print columns are >= 25 characters.
 WRAP_MIN_CHARS = 25
 WRAP_RATIO = 0.6
 
@@ -245,7 +245,7 @@ def _split(text: str) -> list[Span]:
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))
     if "\f" in scan:  # a page break ends a sentence
-        cuts.update(i for i, c in enumerate(scan) if c == "\f")
+        cuts.update(m.start() for m in _FORM_FEED.finditer(scan))
     spans = []
     start = 0
     new = tuple.__new__
