@@ -139,7 +139,7 @@ def _pair_splits(left: str, right: str, first: bool) -> bool:
     """
     words = _data.hyphen_words()
     lo_left, lo_right = left.lower(), right.lower()
-    if lo_left == lo_right or lo_right.startswith(lo_left) and lo_right[len(lo_left):] not in _DATIVE + _ABLATIVE:
+    if lo_left == lo_right or (lo_right.startswith(lo_left) and lo_right[len(lo_left):] not in _DATIVE + _ABLATIVE):
         return False  # reduplication: "жиі-жиі", "бір-бірімен", "Келе-келе"
     if lo_right.startswith(lo_left):
         return True  # "ауыл-ауылдан", "қала-қалаға"
