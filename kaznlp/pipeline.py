@@ -38,6 +38,33 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
     return clean, alignment
 
 
+def _merge_overlaps(tokens: list[Token], text: str) -> list[Token]:
+    """Merge tokens whose source spans overlap, so that each source character is reported once.
+
+    Two output tokens can come from one source character: NFC expands "\u0958" into
+    "क" + nukta, which a tokenizer may split.
+    """
+    out: list[Token] = []
+    for t in tokens:
+        if out and t.start < out[-1].end:
+            prev = out.pop()
+            end = max(prev.end, t.end)
+            t = Token(prev.start, end, text[prev.start:end], prev.kind)
+        out.append(t)
+    return out
+
+
+def _to_source(tokens: list[Token], alignment: Alignment, text: str) -> list[Token]:
+    """Tokens of the repaired text mapped onto the caller's ``text``."""
+    new = tuple.__new__
+    mapped = []
+    for t in tokens:
+        s, e = alignment.span_to_src(t.start, t.end)
+        if e > s:  # a token of inserted characters only has no source text to point at
+            mapped.append(new(Token, (s, e, text[s:e], t.kind)))
+    return _merge_overlaps(mapped, text)
+
+
 def process(text: str, *, normalize: bool = True, dehyphenate: bool = True, tokens: bool = True) -> Document:
     """Normalize, de-hyphenate, split and tokenize ``text``.
 
@@ -81,10 +108,11 @@ def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool) -> Doc
             mapped = [new(Token, (t.start, t.end, text[t.start:t.end], t.kind)) for t in toks]
             sentences.append(new(Sentence, (span.start, span.end, text[span.start:span.end], tuple(mapped))))
             continue
-        mapped = []
-        for t in toks:
-            s, e = alignment.span_to_src(t.start, t.end)
-            mapped.append(new(Token, (s, e, text[s:e], t.kind)))
+        mapped = _to_source(toks, alignment, text)
         s, e = alignment.span_to_src(span.start, span.end)
+        if sentences and s < sentences[-1].end:  # a boundary inside one source character
+            prev = sentences.pop()
+            s, e = prev.start, max(prev.end, e)
+            mapped = _merge_overlaps(list(prev.tokens) + mapped, text)
         sentences.append(new(Sentence, (s, e, text[s:e], tuple(mapped))))
     return Document(text=text, sentences=sentences, clean_text=clean)

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+import unicodedata2 as unicodedata
+
 from . import _data
 from ._gc import paused
 from ._validate import check_text
@@ -39,7 +41,24 @@ __all__ = ["tokenize", "TOKEN_PATTERN"]
 # Inside a word: letters and digits (\w without "_" is fine: "_" joins identifiers),
 # combining marks, soft hyphen and zero-width (non-)joiners, so damaged words such as
 # "бар\u00adлық" or a decomposed "и\u0306" stay one token.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff"
+def _combining_marks() -> str:
+    """A regex class body with every combining mark (Unicode categories Mn, Mc, Me).
+
+    Python's ``re`` has no ``\\p{M}``; the ranges come from ``unicodedata2`` (current
+    Unicode) so that any mark stays with its letter: "жи\u0306ын", Devanagari "क\u093c".
+    """
+    ranges: list[tuple[int, int]] = []
+    # marks live in the BMP, the SMP and the variation selectors supplement (U+E0100-E01EF)
+    for cp in (*range(0x300, 0x20000), *range(0xE0100, 0xE01F0)):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+
+_MARKS = _combining_marks() + "\u00ad\u200b-\u200d\u2060\ufeff"
 W = rf"[\w{_MARKS}]"
 LOWER = "a-zа-яёәғқңөұүһі"
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"

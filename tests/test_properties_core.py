@@ -87,3 +87,12 @@ def test_lone_surrogates_and_controls() -> None:
     text = "Ол\ud800 келді.\x00 Біз\u0301 \U0001F600 кеттік.\x1b"
     _check_spans(text, kaznlp.tokenize(text))
     _check_spans(text, kaznlp.split_sentences(text))
+
+
+def test_one_source_character_expanded_by_nfc_is_reported_once() -> None:
+    # found by the deep profile: NFC expands U+0958 (Devanagari QA) into "क" + nukta
+    text = "\u0958 жаңалық. \u0958\u0958"
+    assert [t.text for t in kaznlp.tokenize(text)] == ["\u0958", "жаңалық", ".", "\u0958\u0958"]
+    doc = kaznlp.process(text)
+    _check_spans(text, doc.tokens)
+    assert [t.text for t in doc.tokens] == ["\u0958", "жаңалық", ".", "\u0958\u0958"]
