@@ -41,24 +41,11 @@ __all__ = ["tokenize", "TOKEN_PATTERN"]
 # Inside a word: letters and digits (\w without "_" is fine: "_" joins identifiers),
 # combining marks, soft hyphen and zero-width (non-)joiners, so damaged words such as
 # "бар\u00adлық" or a decomposed "и\u0306" stay one token.
-def _combining_marks() -> str:
-    """A regex class body with every combining mark (Unicode categories Mn, Mc, Me).
-
-    Python's ``re`` has no ``\\p{M}``; the ranges come from ``unicodedata2`` (current
-    Unicode) so that any mark stays with its letter: "жи\u0306ын", Devanagari "क\u093c".
-    """
-    ranges: list[tuple[int, int]] = []
-    # marks live in the BMP, the SMP and the variation selectors supplement (U+E0100-E01EF)
-    for cp in (*range(0x300, 0x20000), *range(0xE0100, 0xE01F0)):
-        if unicodedata.category(chr(cp))[0] == "M":
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
-
-
-_MARKS = _combining_marks() + "\u00ad\u200b-\u200d\u2060\ufeff"
+# Common combining marks (Latin, Cyrillic, general) are matched inside words by the pattern;
+# any other mark (Devanagari nukta and vowel signs, Arabic harakat, ...) is glued to the
+# word before it by a post-step (``_glue_mark``): one big character class would slow the
+# whole scan by half.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff"
 W = rf"[\w{_MARKS}]"
 LOWER = "a-zа-яёәғқңөұүһі"
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -212,9 +199,17 @@ def _tokenize(text: str) -> list[Token]:
     new = tuple.__new__
     tokens: list[Token] = []
     append = tokens.append
+    glue_end = -1  # end of a word that ends in a combining mark: a letter right after it continues it
     for m in TOKEN_PATTERN.finditer(text):
         start, end = m.span()
         group = m.lastgroup
+        if start == glue_end and group in ("word", "number") or group == "other" and tokens and tokens[-1].end == start \
+                and unicodedata.category(m.group())[0] == "M":
+            # "क" + nukta + "ा": a mark, and a word right after a mark, continue the word
+            prev = tokens.pop()
+            append(new(Token, (prev.start, end, text[prev.start:end], prev.kind)))
+            glue_end = end if group == "other" or unicodedata.category(text[end - 1])[0] == "M" else -1
+            continue
         if group == "other":
             kind = "punct" if m.group() in _PUNCT else "symbol"
         elif group == "word" and ("-" in (surface := m.group()) or "\u2010" in surface or "\u2011" in surface):
