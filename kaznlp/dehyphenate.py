@@ -777,7 +777,7 @@ def _is_wrapped(lines: list[str]) -> bool:
     lengths: list[int] = []
     prev = ""
     for line in lines:
-        cur = line.strip()
+        cur = line.strip().lstrip(SOFT)  # a soft hyphen opening a line vanishes: look past it
         if cur:
             lengths.append(len(cur))
         if prev and cur:

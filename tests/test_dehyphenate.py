@@ -238,3 +238,11 @@ def test_block_local_evidence_is_linear_and_consistent():
     cuts = D._block_cuts(text)
     assert len(cuts) > 2 and all(text[c - 1] == "\n" for c in cuts[1:])
     assert dehyphenate(text) == dehyphenate(para) * 6000
+
+
+def test_idempotent_when_a_line_starts_with_a_soft_hyphen() -> None:
+    # found by the deep hypothesis profile: the first pass removed the soft hyphen, and
+    # only the second pass saw lines continuing in lower case
+    text = "Н.Ә.Назарбаев\nт.б.т.б.т.б.Н.Ә.Назарбаев\n\u00adт.б.Н.Ә.Назарбаев\nт.б."
+    once = dehyphenate(text)
+    assert dehyphenate(once) == once
