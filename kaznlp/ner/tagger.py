@@ -50,7 +50,7 @@ from thinc.api import (
     with_array,
 )
 
-__all__ = ["EntityTagger", "make_entity_tagger", "DEFAULT_MODEL", "affix_hash_embed"]
+__all__ = ["EntityTagger", "make_entity_tagger", "DEFAULT_MODEL", "affix_hash_embed", "ensemble"]
 
 _DEFAULT_MODEL_CONFIG = """
 [model]
@@ -84,15 +84,22 @@ def make_entity_scorer() -> Callable[..., dict[str, Any]]:
     return lambda examples, **kwargs: get_ner_prf(examples, **kwargs)
 
 
-def _affix_features(attrs: list[str], affixes: list[str]) -> Model:
+def _affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 0.0) -> Model:
     """Doc -> uint64 columns: spaCy lexical ``attrs`` then lower-cased affixes.
 
     An affix is ``"p<n>"`` (first n letters) or ``"s<n>"`` (last n letters) of the
     lower-cased word: Kazakh stems and case/possessive endings of any length, which
     the single 5-letter PREFIX / 3-letter SUFFIX attributes cannot express. Affix
     hashes are cached per word form.
+
+    ``word_dropout`` (training only): that share of tokens get an "unknown word" value
+    in the whole-word columns (NORM, LOWER, ORTH), so the model learns to tag words
+    it has never seen from their affixes and subword vectors.
     """
     attr_ids = [intify_attr(a) for a in attrs] + [ORTH]
+    word_cols = [i for i, a in enumerate(attrs) if str(a).upper() in ("NORM", "LOWER", "ORTH")]
+    unknown = hash_string("<kaznlp-unknown-word>")
+    rng = numpy.random.default_rng(0)
     specs = [(a[0], int(a[1:])) for a in affixes]
     cache: dict[int, list[int]] = {}
 
@@ -112,7 +119,12 @@ def _affix_features(attrs: list[str], affixes: list[str]) -> Model:
                         cache[orth] = feats
                 rows.append(feats)
             cols = numpy.asarray(rows, dtype="uint64").reshape((len(doc), len(specs)))
-            out.append(ops.asarray2i(numpy.hstack([arr[:, :-1].astype("uint64"), cols]), dtype="uint64"))
+            base = arr[:, :-1].astype("uint64")
+            if is_train and word_dropout > 0 and word_cols:
+                drop = rng.random(len(doc)) < word_dropout
+                for c in word_cols:
+                    base[drop, c] = unknown
+            out.append(ops.asarray2i(numpy.hstack([base, cols]), dtype="uint64"))
         return out, lambda d: []
 
     return Model("kaznlp_affix_features", forward)
@@ -120,11 +132,12 @@ def _affix_features(attrs: list[str], affixes: list[str]) -> Model:
 
 @registry.architectures("kaznlp.AffixHashEmbed.v1")
 def affix_hash_embed(width: int, attrs: list[str], rows: list[int], affixes: list[str],
-                     affix_rows: list[int], include_static_vectors: bool) -> Model:
+                     affix_rows: list[int], include_static_vectors: bool, word_dropout: float = 0.0) -> Model:
     """``spacy.MultiHashEmbed.v2`` plus hash embeddings of lower-cased prefixes and suffixes.
 
     ``affixes=["p3","s4"]`` embeds each word's first 3 and last 4 letters, with
     ``affix_rows`` rows each. Static vectors (e.g. floret) are added as in spaCy.
+    ``word_dropout``: see :func:`_affix_features` (no effect at inference).
     """
     if len(rows) != len(attrs) or len(affix_rows) != len(affixes):
         raise ValueError("rows/affix_rows must match attrs/affixes")
@@ -132,10 +145,33 @@ def affix_hash_embed(width: int, attrs: list[str], rows: list[int], affixes: lis
     embeddings = [HashEmbed(width, all_rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(all_rows))]
     concat_size = width * (len(embeddings) + include_static_vectors)
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
-    features = chain(_affix_features(list(attrs), list(affixes)), list2ragged(), with_array(concatenate(*embeddings)))
+    features = chain(_affix_features(list(attrs), list(affixes), word_dropout), list2ragged(), with_array(concatenate(*embeddings)))
     if include_static_vectors:
         return chain(concatenate(features, StaticVectors(width, dropout=0.0)), max_out, ragged2list())
     return chain(features, max_out, ragged2list())
+
+
+@registry.architectures("kaznlp.Ensemble.v1")
+def ensemble(*members: Model) -> Model:
+    """Average of the per-token label probabilities of several tagger models (inference only).
+
+    Each member is a complete ``spacy.Tagger.v2`` model (own tok2vec, same labels in
+    the same order, shared static vectors); ``models/ner/ensemble.py`` builds the
+    pipeline from separately trained ones.
+    """
+
+    def forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Any], Callable]:
+        if is_train:
+            raise NotImplementedError("kaznlp.Ensemble.v1 is for inference; train the members separately")
+        outs = [layer.predict(docs) for layer in model.layers]
+        k = 1.0 / len(outs)
+        return [sum(o[i] for o in outs) * k for i in range(len(docs))], lambda d: []
+
+    def init(model: Model, X: Any = None, Y: Any = None) -> None:
+        for layer in model.layers:
+            layer.initialize(X=X, Y=Y)
+
+    return Model("kaznlp_ensemble", forward, init=init, layers=list(members))
 
 
 def _missing(tag: Any) -> bool:

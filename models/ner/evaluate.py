@@ -32,6 +32,18 @@ from kaznlp.ner import model_path, ner_pipe  # noqa: E402
 from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans  # noqa: E402
 
 
+def dev_sentences(path):
+    """(words, IOB2 tags) of the dev slice written by prepare.py."""
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("kk")
+    out = []
+    for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
+        tags = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in doc]
+        out.append(([t.text for t in doc], tags))
+    return out
+
+
 def gold_token_scores(nlp, sentences):
     docs = []
     for words, _ in sentences:
@@ -72,13 +84,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", type=Path, default=model_path())
     ap.add_argument("--kaznerd", type=Path, default=ROOT.parent / "shared" / "data" / "kaznerd")
-    ap.add_argument("--split", default="test", choices=["test", "valid"])
+    ap.add_argument("--split", default="test", choices=["test", "valid", "dev"],
+                    help="dev = the held-out dev slice of models/ner/corpus/dev.spacy (for model selection)")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only (quick look)")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "evaluation.json")
     ap.add_argument("--update-meta", action="store_true", help="store the figures in the model's meta.json")
     args = ap.parse_args()
 
-    sentences = read_iob2(args.kaznerd / f"IOB2_{args.split}.txt")
+    if args.split == "dev":
+        sentences = dev_sentences(ROOT / "models" / "ner" / "corpus" / "dev.spacy")
+    else:
+        sentences = read_iob2(args.kaznerd / f"IOB2_{args.split}.txt")
     if args.limit:
         sentences = sentences[: args.limit]
     nlp = spacy.load(args.model)

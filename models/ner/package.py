@@ -65,7 +65,8 @@ def main() -> None:
     cfg = (args.target / "config.cfg").read_text(encoding="utf-8")
     cfg = cfg.replace('train = "models/ner/corpus/train.spacy"', "train = null").replace(
         'dev = "models/ner/corpus/dev.spacy"', "dev = null"
-    ).replace('vectors = "models/ner/pretrain/vectors"', "vectors = null")
+    ).replace('vectors = "models/ner/pretrain/vectors"', "vectors = null").replace(
+        'raw_text = "models/ner/pretrain/raw.jsonl"', "raw_text = null")
     (args.target / "config.cfg").write_text(cfg, encoding="utf-8")
     size = sum(p.stat().st_size for p in args.target.rglob("*") if p.is_file())
     print(f"saved {args.target} ({size / 1e6:.1f} MB)")

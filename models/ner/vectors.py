@@ -40,6 +40,31 @@ def line(text: str) -> str:
     return " ".join(t.text.lower() for t in tokenize(text))
 
 
+def cased_texts(apertium: bool = False):
+    """The same sources as running text with case (for ``spacy pretrain``)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    import kaznlp.spacy_lang  # noqa: F401
+    from kaznlp.ner.conll import detokenize
+
+    test = {tuple(w) for w, _ in read_iob2(SHARED / "kaznerd" / "IOB2_test.txt")}
+    nlp = spacy.blank("kk")
+    dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "models/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
+    for words, _ in read_iob2(SHARED / "kaznerd" / "IOB2_valid.txt"):
+        if tuple(words) not in test and tuple(words) not in dev:
+            yield detokenize(words)[0]
+    for path in ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl"):
+        for row in open(SHARED / path, encoding="utf-8"):
+            for para in json.loads(row)["text"].split("\n"):
+                if para.strip():
+                    yield para.strip()
+    for path in sorted(glob.glob(str(SHARED / "ud_kk_ktb" / "*.conllu"))):
+        for row in open(path, encoding="utf-8"):
+            if row.startswith("# text = "):
+                yield row[9:].strip()
+
+
 def raw_lines(apertium: bool):
     import spacy
     from spacy.tokens import DocBin
@@ -89,6 +114,9 @@ def main() -> None:
     import floret
 
     args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / "raw.jsonl", "w", encoding="utf-8") as f:  # for spacy pretrain
+        for text in cased_texts():
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     raw = args.out / "raw.txt"
     n_tok = 0
     with open(raw, "w", encoding="utf-8") as f:
