@@ -246,3 +246,11 @@ def test_idempotent_when_a_line_starts_with_a_soft_hyphen() -> None:
     text = "Н.Ә.Назарбаев\nт.б.т.б.т.б.Н.Ә.Назарбаев\n\u00adт.б.Н.Ә.Назарбаев\nт.б."
     once = dehyphenate(text)
     assert dehyphenate(once) == once
+
+
+@pytest.mark.xfail(strict=True, reason="known bug found by the deep hypothesis profile: a second pass reflows "
+                   "lines that the first pass kept (wrap detection depends on line lengths, which reflow changes)")
+def test_idempotent_after_partial_reflow() -> None:
+    text = "т.б.т.б.т.б.т.б.т.б.т.б.т.б.\nт.б.т.б.т.б.Ё\nт.б.т.б.т.б.Ё\n80-нен\nт.б."
+    once = dehyphenate(text)
+    assert dehyphenate(once) == once
