@@ -40,6 +40,7 @@ from spacy.util import load_config_from_str, registry
 from spacy.vocab import Vocab
 
 from .alignment import Alignment
+from .pipeline import _clean
 from .sentences import split_sentences
 from .spans import Entity
 from .tokenize import tokenize as _kaznlp_tokenize
@@ -100,7 +101,28 @@ def make_doc(vocab: Vocab, text: str) -> Doc:
     return Doc(vocab, words=words, spaces=spaces)
 
 
-class KazakhTokenizer:
+class _Stateless:
+    """Shared by kaznlp's spaCy pieces: no state of their own (the rules live in kaznlp),
+    so serialization is a no-op, and ``pipe`` calls the piece on each item."""
+
+    def pipe(self, items: Iterable[Any], batch_size: int = 128) -> Iterator[Doc]:
+        for item in items:
+            yield self(item)  # type: ignore[operator]
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> Any:
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> Any:
+        return self
+
+
+class KazakhTokenizer(_Stateless):
     """spaCy tokenizer that runs :func:`kaznlp.tokenize` (UD Kazakh-KTB conventions).
 
     It has no state of its own, so serialization is a no-op and it pickles (which
@@ -118,25 +140,8 @@ class KazakhTokenizer:
     def __call__(self, text: str) -> Doc:
         return make_doc(self.vocab, text)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
-
     def __reduce__(self) -> tuple[Any, ...]:
         return (KazakhTokenizer, (self.vocab,))
-
-    # nothing to save: the rules live in kaznlp itself
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> KazakhTokenizer:
-        return self
-
-    def to_disk(self, path: Any, **kwargs: Any) -> None:
-        return None
-
-    def from_disk(self, path: Any, **kwargs: Any) -> KazakhTokenizer:
-        return self
 
 
 @registry.tokenizers("kaznlp.Tokenizer.v1")
@@ -251,7 +256,7 @@ if not SpacyToken.has_extension("source_span"):
 
 
 # -- components ------------------------------------------------------------------
-class KazakhSentencizer:
+class KazakhSentencizer(_Stateless):
     """Sets sentence starts from :func:`kaznlp.split_sentences` (abbreviations, initials, quotes)."""
 
     def __init__(self, nlp: Language | None = None, name: str = "kaznlp_sentencizer") -> None:
@@ -278,21 +283,6 @@ class KazakhSentencizer:
             pending = False
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> KazakhSentencizer:
-        return self
-
-    def to_disk(self, path: Any, **kwargs: Any) -> None:
-        return None
-
-    def from_disk(self, path: Any, **kwargs: Any) -> KazakhSentencizer:
-        return self
 
 
 @Language.factory("kaznlp_sentencizer", assigns=["token.is_sent_start", "doc.sents"])
@@ -301,7 +291,7 @@ def make_sentencizer(nlp: Language, name: str) -> KazakhSentencizer:
     return KazakhSentencizer(nlp, name)
 
 
-class KazakhNormalizer:
+class KazakhNormalizer(_Stateless):
     """Repairs the text before the other components and keeps the caller's text on the ``Doc``.
 
     A spaCy ``Doc`` cannot change its text, so this component returns a *new* ``Doc``
@@ -317,37 +307,17 @@ class KazakhNormalizer:
         self.dehyphenate = dehyphenate
 
     def __call__(self, doc: Doc) -> Doc:
-        from .normalize import normalize
-
         text = doc.text
-        clean, alignment = normalize(text, return_alignment=True)
-        if self.dehyphenate:
-            from .dehyphenate import dehyphenate
-
-            clean, step = dehyphenate(clean, return_alignment=True)
-            alignment = alignment.compose(step)
-        if clean == text and alignment.is_identity:
+        clean, alignment = _clean(text, True, self.dehyphenate)  # the same step as kaznlp.process
+        if clean == text:
             return doc
+        if alignment is None:  # only same-length repairs: offsets are unchanged
+            alignment = Alignment.identity(len(text))
         new = make_doc(doc.vocab, clean)
         # plain lists so the Doc still serializes (msgpack) and crosses n_process pipes
         new.user_data[_USER_KEY] = (text, alignment.src_len, alignment.dst_len, [list(r) for r in alignment.runs])
         return new
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> KazakhNormalizer:
-        return self
-
-    def to_disk(self, path: Any, **kwargs: Any) -> None:
-        return None
-
-    def from_disk(self, path: Any, **kwargs: Any) -> KazakhNormalizer:
-        return self
 
 
 @Language.factory("kaznlp_normalizer", default_config={"dehyphenate": False})
