@@ -2,15 +2,18 @@
 
 Reads ``../shared/data`` at run time (nothing is copied into the repository)::
 
-    python benchmarks/dehyphenate_testset.py            # prints the report
+    python benchmarks/dehyphenate_testset.py                 # dev and test, prints the report
+    python benchmarks/dehyphenate_testset.py --split dev     # while tuning rules: dev only
     python benchmarks/dehyphenate_testset.py --json out.json
 
 How the set is made (seed 20240604, deterministic):
 
-* clean paragraphs: held-out NTREX documents and KazQAD passages (the quarter that
-  ``models/build_lexicon.py:is_heldout`` keeps out of the lexicon), long lines of the
-  GPL apertium web crawl (never in the lexicon), and, for comparison, NTREX documents
-  that *did* feed the lexicon ("in-lexicon");
+* clean paragraphs, in two splits, ``dev`` (tune rules on it) and ``test`` (report only):
+  NTREX documents and KazQAD articles (``models/build_lexicon.py:split_of``: a quarter
+  each, both kept out of the lexicon; KazQAD split by article, so passages of one article
+  never sit on both sides), deduplicated long lines of the GPL apertium web crawl (never in
+  the lexicon; halves by a hash of the line), and, for comparison, NTREX documents that
+  *did* feed the lexicon ("in-lexicon");
 * words are hyphenated with the Kazakh TeX patterns ``hyph-kk.pat.txt`` by our own
   implementation of Liang's algorithm (lefthyphenmin = righthyphenmin = 2; ``1-4``
   lets a word break before its own hyphen, the hyphen then repeats: ``80-`` / ``-нен``);
@@ -54,8 +57,10 @@ STYLES = ("hyphen", "lost", "soft", "plain", "websoft", "webspace")
 SOFT = "\u00ad"
 
 
-def is_heldout(doc_id: str) -> bool:  # same rule as models/build_lexicon.py
-    return hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 4 == 0
+sys.path.insert(0, str(ROOT / "models"))
+from build_lexicon import kazqad_key, split_of  # noqa: E402  (the lexicon's own split)
+
+SPLITS = ("dev", "test")
 
 
 # ---------------------------------------------------------------------------
@@ -108,31 +113,50 @@ class Hyphenator:
 _OK_PARA = re.compile(r"^[^\x00-\x1f\u00ad]+$")
 
 
-def load_docs(shared: Path, rng: random.Random) -> dict[str, list[list[str]]]:
-    """{group: [document = list of paragraphs]}."""
-    groups: dict[str, list[list[str]]] = {"heldout": [], "in-lexicon": [], "apertium": []}
+def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS) -> dict[str, list[list[str]]]:
+    """{group: [document = list of paragraphs]}; groups ``<split>/ntrex-kazqad``,
+    ``<split>/apertium`` for each split, and ``in-lexicon``.
+
+    NTREX documents and KazQAD articles are assigned by ``models/build_lexicon.py:split_of``
+    (the lexicon is built from the ``lexicon`` part only). Apertium (never in the lexicon)
+    long lines are deduplicated and split in halves by a hash of their text, so a line
+    repeated across crawl files stays on one side.
+    """
+    groups: dict[str, list[list[str]]] = {f"{sp}/{k}": [] for sp in splits for k in ("ntrex-kazqad", "apertium")}
+    groups["in-lexicon"] = []
     for line in (shared / "news" / "ntrex128_kaz.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
         sents = [s.strip() for s in d["text"].split("\n") if s.strip()]
         paras = [" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4)]
-        groups["heldout" if is_heldout(d["id"]) else "in-lexicon"].append(paras)
-    wiki = []
+        sp = split_of(d["id"])
+        if sp == "lexicon":
+            groups["in-lexicon"].append(paras)
+        elif sp in splits:
+            groups[f"{sp}/ntrex-kazqad"].append(paras)
+    wiki: dict[str, list[str]] = {sp: [] for sp in splits}
     for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
-        if is_heldout(d["id"]) and SOFT not in d["text"] and not re.search(r"\w- \w", d["text"]):
-            wiki.append(" ".join(d["text"].split()))
-    for i in range(0, len(wiki), 3):
-        groups["heldout"].append(wiki[i:i + 3])
-    ap = []
+        sp = split_of(kazqad_key(d["title"]))
+        if sp in wiki and SOFT not in d["text"] and not re.search(r"\w- \w", d["text"]):
+            wiki[sp].append(" ".join(d["text"].split()))
+    for sp, ws in wiki.items():
+        for i in range(0, len(ws), 3):
+            groups[f"{sp}/ntrex-kazqad"].append(ws[i:i + 3])
+    ap: list[str] = []
+    seen: set[str] = set()
     for path in sorted((shared / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
         for line in path.open(encoding="utf-8"):
             line = " ".join(line.split())
-            if len(line) >= 200 and SOFT not in line and "- " not in line and _OK_PARA.match(line):
+            if (len(line) >= 200 and SOFT not in line and "- " not in line and _OK_PARA.match(line)
+                    and line not in seen):
+                seen.add(line)
                 ap.append(line)
     rng.shuffle(ap)
-    ap = ap[:600]
-    for i in range(0, len(ap), 4):
-        groups["apertium"].append(ap[i:i + 4])
+    for sp in splits:
+        half = 0 if sp == "dev" else 1
+        mine = [x for x in ap if hashlib.sha1(x.encode("utf-8")).digest()[0] % 2 == half][:400]
+        for i in range(0, len(mine), 4):
+            groups[f"{sp}/apertium"].append(mine[i:i + 4])
     groups["in-lexicon"] = groups["in-lexicon"][:30]
     return groups
 
@@ -450,10 +474,10 @@ def score_pdf(shared: Path) -> dict[str, int]:
             "chars": len(src)}
 
 
-def run(shared: Path, verbose: bool = False) -> dict:
+def run(shared: Path, verbose: bool = False, splits: tuple[str, ...] = SPLITS) -> dict:
     rng = random.Random(SEED)
     hy = Hyphenator(shared / "hyphenation" / "hyph-kk.pat.txt")
-    groups = load_docs(shared, rng)
+    groups = load_docs(shared, rng, splits)
     results: dict = {}
     examples = []
     t0 = time.perf_counter()
@@ -499,14 +523,22 @@ def summarize(results: dict) -> dict:
                 tot[a] = tot.get(a, 0) + v
         return tot
 
+    def synth(k: str) -> bool:
+        return "/" in k and not k.startswith("pdf")
+
+    def style_of(k: str) -> str:
+        return k.split("/")[-2]
+
+    splits = [sp for sp in SPLITS if any(k.startswith(sp + "/") for k in results)]
     summ = {}
-    for name, pred in {
-        "all synthetic (held-out + apertium)": lambda k: not k.startswith("in-lexicon"),
-        "held-out NTREX/KazQAD": lambda k: k.startswith("heldout"),
-        "apertium (never in lexicon)": lambda k: k.startswith("apertium"),
-        "in-lexicon NTREX (easy)": lambda k: k.startswith("in-lexicon"),
-    }.items():
-        keys = [k for k in results if "/" in k and not k.startswith("pdf") and pred(k)]
+    subsets = {}
+    for sp in splits:
+        subsets[f"{sp}: all synthetic"] = lambda k, sp=sp: k.startswith(sp + "/")
+        subsets[f"{sp}: NTREX/KazQAD (held out of the lexicon)"] = lambda k, sp=sp: k.startswith(sp + "/ntrex-kazqad/")
+        subsets[f"{sp}: apertium (never in the lexicon)"] = lambda k, sp=sp: k.startswith(sp + "/apertium/")
+    subsets["in-lexicon NTREX (easy, for comparison)"] = lambda k: k.startswith("in-lexicon/")
+    for name, pred in subsets.items():
+        keys = [k for k in results if synth(k) and pred(k)]
         t = agg(keys)
         summ[name] = {
             "broken_words": t["broken"],
@@ -520,19 +552,21 @@ def summarize(results: dict) -> dict:
             "para_breaks_kept_pct": round(100 * t["para_kept"] / max(1, t["para_breaks"]), 2),
             "docs_exact_pct": round(100 * t["exact_docs"] / max(1, t["docs"]), 2),
         }
-    for style in STYLES:
-        keys = [k for k in results if "/" in k and k.split("/")[1] == style and not k.startswith(("in-lexicon", "pdf"))]
-        t = agg(keys)
-        summ[f"style {style}"] = {
-            "broken_words": t["broken"],
-            "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
-            "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
-            "real_hyphens_destroyed": t["hyphens_destroyed"],
-            "gold_typo_hyphens_joined": t["gold_typo_hyphens_joined"],
-        }
-        if t.get("dash_negatives"):
-            summ[f"style {style}"]["dash_negatives"] = t["dash_negatives"]
-            summ[f"style {style}"]["dash_negatives_changed"] = t["dash_negatives_changed"]
+    for sp in splits:
+        for style in STYLES:
+            keys = [k for k in results if synth(k) and k.startswith(sp + "/") and style_of(k) == style]
+            t = agg(keys)
+            summ[f"{sp}: style {style}"] = {
+                "broken_words": t["broken"],
+                "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
+                "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
+                "wrong_glue_pct_line_boundaries": round(100 * t["glued_at_line"] / max(1, t["line_boundaries"]), 4),
+                "real_hyphens_destroyed": t["hyphens_destroyed"],
+                "gold_typo_hyphens_joined": t["gold_typo_hyphens_joined"],
+            }
+            if t.get("dash_negatives"):
+                summ[f"{sp}: style {style}"]["dash_negatives"] = t["dash_negatives"]
+                summ[f"{sp}: style {style}"]["dash_negatives_changed"] = t["dash_negatives_changed"]
     summ["pdf_extracted"] = results["pdf_extracted/kaznerd_guidelines"]
     return summ
 
@@ -542,11 +576,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--examples", action="store_true", help="print differing words")
+    ap.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                    help="tune on dev; test is only for reporting (default: both)")
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"missing {args.shared}", file=sys.stderr)
         return 1
-    res = run(args.shared, verbose=args.examples)
+    res = run(args.shared, verbose=args.examples, splits=SPLITS if args.split == "both" else (args.split,))
     summ = summarize(res)
     if args.examples:
         for e in res.get("_examples", []):

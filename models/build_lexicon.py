@@ -12,9 +12,12 @@ Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
 * KazNERD valid+test (CC BY 4.0), ``kaznerd/IOB2_{valid,test}.txt``
 * UD Kazakh-KTB (CC BY-SA 4.0), ``ud_kk_ktb/*.conllu`` (``# text`` lines)
 
-Held-out documents: every NTREX document and KazQAD passage for which
-:func:`is_heldout` is true is left out, so that ``benchmarks/dehyphenate_testset.py``
-can measure the de-hyphenator on text whose words did not feed the lexicon.
+Held-out documents: NTREX documents and KazQAD *articles* are split by
+:func:`split_of` into ``lexicon`` (half), ``dev`` (a quarter: rules are tuned on it) and
+``test`` (a quarter: only reported on). Only the ``lexicon`` half feeds the lexicon, so
+``benchmarks/dehyphenate_testset.py`` measures the de-hyphenator on text whose words did
+not feed it. KazQAD is split by article title, not by passage: passages of one Wikipedia
+article share their rare words (and 26 sentences), and a passage-level split leaked them.
 
 Only lower-cased word forms (letters, optionally joined by hyphens, e.g.
 ``вице-президенті``) seen at least ``--min-freq`` times are kept; the list is
@@ -63,9 +66,22 @@ def load_suffixes() -> set[str]:
     return out
 
 
+def split_of(key: str) -> str:
+    """``"dev"``, ``"test"`` or ``"lexicon"`` for an NTREX document id or a KazQAD key
+    (:func:`kazqad_key`). ``dev`` is the quarter that was held out before the split existed
+    (rules were tuned on it); ``test`` came out of the lexicon when the split was made."""
+    b = hashlib.sha1(key.encode("utf-8")).digest()[0] % 4
+    return "dev" if b == 0 else "test" if b == 1 else "lexicon"
+
+
+def kazqad_key(title: str) -> str:
+    """KazQAD passages are split by their Wikipedia article."""
+    return "kazqad-title:" + title
+
+
 def is_heldout(doc_id: str) -> bool:
-    """True for the quarter of NTREX/KazQAD documents kept out of the lexicon (test material)."""
-    return hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 4 == 0
+    """True for the NTREX/KazQAD documents kept out of the lexicon (dev and test material)."""
+    return split_of(doc_id) != "lexicon"
 
 
 def normalize_word(tok: str) -> str | None:
@@ -92,7 +108,7 @@ def iter_texts(shared: Path):
             yield "ntrex", d["text"]
     for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
         d = json.loads(line)
-        if not is_heldout(d["id"]):
+        if not is_heldout(kazqad_key(d["title"])):
             yield "kazqad", d["title"] + "\n" + d["text"]
     for name in ("IOB2_valid.txt", "IOB2_test.txt"):
         toks = []
@@ -147,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         "#   KazQAD v1.0 Wikipedia passages, IS2AI/KazQAD @ab8684a, CC BY-SA 4.0 (%d tokens)" % per_source.get("kazqad", 0),
         "#   KazNERD valid+test, IS2AI/KazNERD @bd4333d, CC BY 4.0 (%d tokens)" % per_source.get("kaznerd", 0),
         "#   UD Kazakh-KTB, UniversalDependencies/UD_Kazakh-KTB @e9f3b87, CC BY-SA 4.0 (%d tokens)" % per_source.get("ud_kk_ktb", 0),
-        "# The GPL-3.0 apertium-kaz-rus crawl is not used. A quarter of NTREX/KazQAD documents",
-        "# (models/build_lexicon.py:is_heldout) is held out for evaluation.",
+        "# The GPL-3.0 apertium-kaz-rus crawl is not used. Half of the NTREX documents and KazQAD",
+        "# articles (models/build_lexicon.py:split_of, dev and test) is held out for evaluation.",
         "# This derived list is distributed under CC BY-SA 4.0 (attribution: the sources above).",
         "# %d forms" % len(words),
     ]
