@@ -102,6 +102,23 @@ def _kaznlp() -> Tool:
     )
 
 
+def _kaznlp_words() -> Tool:
+    """kaznlp's tokenizer with ``multiword=False``: no token contains a space (KTB joins
+    "болған жоқ"; spaCy's ``kk`` tokenizer and the NER model use this setting)."""
+    import kaznlp
+
+    def tok(text: str):
+        return kaznlp.tokenize(text, multiword=False)
+
+    return Tool(
+        "kaznlp-words",
+        getattr(kaznlp, "__version__", None) or version("kaznlp"),
+        tokenize=lambda t: [(x.start, x.end) for x in tok(t)],
+        tokenize_fast=tok,
+        note="tokenize(multiword=False): tokens never contain a space",
+    )
+
+
 # --- peers --------------------------------------------------------------------
 
 
@@ -188,6 +205,7 @@ def _spacy() -> Tool:
 
 FACTORIES: dict[str, Callable[[], Tool]] = {
     "kaznlp": _kaznlp,
+    "kaznlp-words": _kaznlp_words,
     "razdel": _razdel,
     "pysbd": _pysbd,
     "sentencex": _sentencex,

@@ -65,11 +65,14 @@ def _to_source(tokens: list[Token], alignment: Alignment, text: str) -> list[Tok
     return _merge_overlaps(mapped, text)
 
 
-def process(text: str, *, normalize: bool = True, dehyphenate: bool = True, tokens: bool = True) -> Document:
+def process(
+    text: str, *, normalize: bool = True, dehyphenate: bool = True, tokens: bool = True, multiword: bool = True
+) -> Document:
     """Normalize, de-hyphenate, split and tokenize ``text``.
 
     Every offset in the result points into ``text`` itself (not into the repaired
-    text, which is kept as ``doc.clean_text``).
+    text, which is kept as ``doc.clean_text``). ``multiword`` is passed to
+    :func:`kaznlp.tokenize` (``False``: no token contains a space).
 
     >>> text = "Мемлекетт\\u0069к тіл туралы заң қабылданды. А.Мерғалиев 63%-ы деді."
     >>> doc = process(text)             # "\\u0069" is a Latin "i" in a Cyrillic word
@@ -81,16 +84,17 @@ def process(text: str, *, normalize: bool = True, dehyphenate: bool = True, toke
     True
     """
     check_text(text, "process")
-    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("tokens", tokens)):
+    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("tokens", tokens),
+                        ("multiword", multiword)):
         check_choice(value, name, (True, False), "process")
     with paused(len(text)):
-        return _process(text, normalize, dehyphenate, tokens)
+        return _process(text, normalize, dehyphenate, tokens, multiword)
 
 
-def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool) -> Document:
+def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool = True) -> Document:
     clean, alignment = _clean(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
-    token_list = tokenize(clean) if tokens else []
+    token_list = tokenize(clean, multiword=multiword) if tokens else []
     starts = [s.start for s in sentence_spans]
     grouped: list[list[Token]] = [[] for _ in sentence_spans]
     for tok in token_list:

@@ -62,8 +62,11 @@ _USER_KEY = "kaznlp_source"  # doc.user_data[_USER_KEY] = (text, src_len, dst_le
 
 
 # -- tokenizer ---------------------------------------------------------------------
-def make_doc(vocab: Vocab, text: str) -> Doc:
+def make_doc(vocab: Vocab, text: str, multiword: bool = False) -> Doc:
     """Tokenize ``text`` with ``kaznlp.tokenize`` into a spaCy ``Doc`` whose ``doc.text == text``.
+
+    As in spaCy's own languages, no token contains a space unless ``multiword=True``
+    (UD Kazakh-KTB's "болған жоқ" as one token; see :func:`kaznlp.tokenize`).
 
     Whitespace other than one plain space between tokens becomes a whitespace token,
     as spaCy's own tokenizer does, so character offsets (``token.idx``,
@@ -77,7 +80,7 @@ def make_doc(vocab: Vocab, text: str) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     pos = 0
-    for tok in _kaznlp_tokenize(text):
+    for tok in _kaznlp_tokenize(text, multiword=multiword):
         start = tok[0]
         if start > pos:
             gap = text[pos:start]
@@ -125,6 +128,10 @@ class _Stateless:
 class KazakhTokenizer(_Stateless):
     """spaCy tokenizer that runs :func:`kaznlp.tokenize` (UD Kazakh-KTB conventions).
 
+    Tokens never contain spaces unless ``multiword=True``: KTB's analytic verb forms
+    ("келген жоқ") are then one token, as :func:`kaznlp.tokenize` gives by default.
+    The bundled NER model was trained on space-free tokens (KazNERD's).
+
     It has no state of its own, so serialization is a no-op and it pickles (which
     ``nlp.pipe(texts, n_process=2)`` needs).
 
@@ -134,22 +141,26 @@ class KazakhTokenizer(_Stateless):
     ['Қасым-Жомарт', 'Тоқаев', '80-нен', 'астам', 'елге', 'барды', '.']
     """
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, multiword: bool = False) -> None:
         self.vocab = vocab
+        self.multiword = multiword
 
     def __call__(self, text: str) -> Doc:
-        return make_doc(self.vocab, text)
+        return make_doc(self.vocab, text, self.multiword)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (KazakhTokenizer, (self.vocab,))
+        return (KazakhTokenizer, (self.vocab, self.multiword))
 
 
 @registry.tokenizers("kaznlp.Tokenizer.v1")
-def create_tokenizer() -> Callable[[Language], KazakhTokenizer]:
-    """Config entry ``[nlp.tokenizer] @tokenizers = "kaznlp.Tokenizer.v1"``."""
+def create_tokenizer(multiword: bool = False) -> Callable[[Language], KazakhTokenizer]:
+    """Config entry ``[nlp.tokenizer] @tokenizers = "kaznlp.Tokenizer.v1"``.
+
+    Add ``multiword = true`` under it for KTB's one-token analytic verb forms ("болған жоқ").
+    """
 
     def kazakh_tokenizer_factory(nlp: Language) -> KazakhTokenizer:
-        return KazakhTokenizer(nlp.vocab)
+        return KazakhTokenizer(nlp.vocab, multiword)
 
     return kazakh_tokenizer_factory
 

@@ -27,12 +27,13 @@ Conventions (each has a test in ``tests/test_tokenize.py``):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import unicodedata2 as unicodedata
 
 from . import _data
 from ._gc import paused
-from ._validate import check_text
+from ._validate import check_choice, check_text
 from .spans import Token
 
 __all__ = ["tokenize", "TOKEN_PATTERN"]
@@ -184,15 +185,85 @@ def _compound(tokens: list[Token], text: str, start: int) -> None:
     tokens.append(new(Token, (tok_start, end, text[tok_start - start:], "word")))
 
 
-def tokenize(text: str) -> list[Token]:
+# -- analytic verb forms (UD Kazakh-KTB multiword tokens) ----------------------------
+# KTB writes a verb and its negation or evidential auxiliary as one word with a space,
+# as Apertium's Kazakh lexicon does: "болған жоқ" (did not happen), "көрген емеспін"
+# (I have never seen), "деген екен" (he reportedly said), "алсам екен" (if only I took),
+# "сыйлайды екенсің" (you apparently respect), "естіген жоқ екен" (he had not heard).
+# After a noun or adjective the auxiliary is a word of its own: "себеп жоқ", "жаман емес",
+# "қазақ екен", "тиіс емес". Every such form in KTB (14 of 14) is a past participle or a
+# finite verb before the auxiliary, and no KTB token splits one.
+_PARTICIPLE = re.compile(r"[а-яёәғқңөұүһі]{2,}(?:ған|ген|қан|кен)")  # болған, көрген, келген
+_FINITE = re.compile(
+    r"[а-яёәғқңөұүһі]{2,}(?:[аейю]ды|[аейю]ді"                       # present: сыйлайды, үйретеді
+    r"|с[ае](?:м|ң|қ|к|ңыз|ңіз|ңдар|ңдер)?)"                        # conditional: алсам, болса
+)
+_NEGATION = re.compile(r"(?:жоқ|емес)(?:пын|пін|сың|сің|пыз|піз|сыз|сіз)?")  # жоқ, емеспін
+_EVIDENTIAL = re.compile(r"екен(?:мін|сің|сіз|біз|сіңдер|сіздер)?")          # екен, екенсің
+# Closed pronouns KTB writes as two words and tags as one: "еш нәрсені" (lemma ешнәрсе).
+_PRONOUN_HEADS = frozenset(("еш",))
+_PRONOUN_TAIL = re.compile(r"нәрсе(?:ні|нің|ге|де|ден|мен)?")
+_AUXILIARIES = ("жоқ", "емес", "екен", "нәрсе")
+
+
+def _second_word(word: str, first: str) -> bool:
+    """May ``first`` + " " + ``word`` be one KTB token ("болған" + "жоқ")?"""
+    first = first.lower()
+    if _EVIDENTIAL.fullmatch(word):
+        if _PARTICIPLE.fullmatch(first) or _FINITE.fullmatch(first):
+            return True
+        head, _, aux = first.rpartition(" ")  # "естіген жоқ" + "екен"
+        return bool(head) and _PARTICIPLE.fullmatch(head) is not None and _NEGATION.fullmatch(aux) is not None
+    if _NEGATION.fullmatch(word):
+        return _PARTICIPLE.fullmatch(first) is not None
+    return first in _PRONOUN_HEADS and _PRONOUN_TAIL.fullmatch(word) is not None
+
+
+def _join_multiword(tokens: list[Token], text: str) -> list[Token]:
+    """Join analytic verb forms into one token, as UD Kazakh-KTB does ("болған жоқ")."""
+    hits = []
+    for aux in _AUXILIARIES:
+        i = text.find(" " + aux)
+        while i != -1:
+            hits.append(i + 1)
+            i = text.find(" " + aux, i + 2)
+    if not hits:
+        return tokens
+    hits.sort()
+    new = tuple.__new__
+    for start in hits:
+        j = bisect_left(tokens, start, key=_start)
+        if j == 0 or j == len(tokens) or tokens[j].start != start:
+            continue
+        tok, prev = tokens[j], tokens[j - 1]
+        if prev.end != start - 1 or tok.kind != "word" or prev.kind != "word" \
+                or not _second_word(tok.text, prev.text):
+            continue
+        tokens[j - 1:j + 1] = [new(Token, (prev.start, tok.end, text[prev.start:tok.end], "word"))]
+    return tokens
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
     """Split ``text`` into tokens with offsets into ``text``.
 
     >>> [t.text for t in tokenize("Қасым-Жомарт Тоқаев 80-нен астам елге, деп жазады Egemen.kz.")]
     ['Қасым-Жомарт', 'Тоқаев', '80-нен', 'астам', 'елге', ',', 'деп', 'жазады', 'Egemen.kz', '.']
+
+    With ``multiword=True`` (the default, as UD Kazakh-KTB) a verb and its negation or
+    evidential auxiliary are one token; ``multiword=False`` keeps every token free of spaces:
+
+    >>> [t.text for t in tokenize("Ол келген жоқ.")], [t.text for t in tokenize("Ол келген жоқ.", multiword=False)]
+    (['Ол', 'келген жоқ', '.'], ['Ол', 'келген', 'жоқ', '.'])
     """
     check_text(text, "tokenize")
+    check_choice(multiword, "multiword", (True, False), "tokenize")
     with paused(len(text)):
-        return _tokenize(text)
+        tokens = _tokenize(text)
+        return _join_multiword(tokens, text) if multiword else tokens
 
 
 def _tokenize(text: str) -> list[Token]:

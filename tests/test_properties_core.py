@@ -19,6 +19,7 @@ PIECES = [
     "63%-ы", "2,5", "14:17", "08.10.2015", "ҚР-ның", "вице-президенті", "«", "»", "“", "”", '"', "–", "—",
     "-", "...", "…", "?!", ".", ",", "\n", "\n\n", "\r\n", " ", "  ", "\u00ad", "\u00a0", "\u200b", "i", "ə",
     "https://sud.gov.kz/a.", "x@y.kz", "(", ")", "17-19", "Қазақстан", "Сот", "деді", "бар\u00adлық",
+    " жоқ", " емес", " екен", "келген", "сыйлайды", "еш", " нәрсені",
 ]
 
 kazakh_text = st.lists(
@@ -52,7 +53,13 @@ def test_tokenize_covers_every_non_space_character_once(text: str) -> None:
     assert len(covered) == len(set(covered))
     assert set(covered) >= _non_space(text)
     assert all(not text[t.start].isspace() and not text[t.end - 1].isspace() for t in tokens)
-    assert all(not any(c.isspace() for c in t.text) for t in tokens)
+    # a space only inside KTB's analytic verb forms ("келген жоқ"), one plain space between words
+    assert all(w and not any(c.isspace() for c in w) for t in tokens for w in t.text.split(" "))
+    words = kaznlp.tokenize(text, multiword=False)
+    assert all(not any(c.isspace() for c in t.text) for t in words)
+    # multiword tokens are exactly runs of space-free tokens joined
+    assert [(t.start, t.end) for t in tokens if " " not in t.text] == \
+        [(t.start, t.end) for t in words if not any(t.start >= m.start and t.end <= m.end for m in tokens if " " in m.text)]
 
 
 @given(any_text)

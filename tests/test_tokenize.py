@@ -101,3 +101,40 @@ def test_empty_and_space_only() -> None:
 
 def test_public_alias() -> None:
     assert kaznlp.tokenize is tokenize
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        # UD Kazakh-KTB: a verb and its negation or evidential auxiliary are one word
+        ("Жамандығынан мұндай болған жоқ.", ["Жамандығынан", "мұндай", "болған жоқ", "."]),
+        ("ешбір жерінен көрген емеспін.", ["ешбір", "жерінен", "көрген емеспін", "."]),
+        ("«Адамның ұлылығы ұстазынан», деген екен.", ["«", "Адамның", "ұлылығы", "ұстазынан", "»", ",",
+                                                     "деген екен", "."]),
+        ("көңілін алсам екен деген", ["көңілін", "алсам екен", "деген"]),
+        ("Сен кісіні сыйламайды екенсің", ["Сен", "кісіні", "сыйламайды екенсің"]),
+        ("ағалары бар екенін естіген жоқ екен.", ["ағалары", "бар", "екенін", "естіген жоқ екен", "."]),
+        ("Ол еш нәрсені көріп тұрған жоқ", ["Ол", "еш нәрсені", "көріп", "тұрған жоқ"]),
+        # after a noun, adjective or modal word the auxiliary is a word of its own (KTB)
+        ("Бұған себеп жоқ. Бұл жаман емес, қазақ екен.",
+         ["Бұған", "себеп", "жоқ", ".", "Бұл", "жаман", "емес", ",", "қазақ", "екен", "."]),
+        ("Ол тиіс емес, керек екен", ["Ол", "тиіс", "емес", ",", "керек", "екен"]),
+        # a line break or punctuation between the words keeps them apart
+        ("болған\nжоқ", ["болған", "жоқ"]),
+        ("болған, жоқ", ["болған", ",", "жоқ"]),
+        # an inflected auxiliary is a word of its own: "бар екенін"
+        ("келген екенін білеміз", ["келген", "екенін", "білеміз"]),
+    ],
+)
+def test_analytic_verb_forms_are_one_token(phrase: str, expected: list[str]) -> None:
+    assert texts(phrase) == expected
+
+
+def test_multiword_false_keeps_tokens_free_of_spaces() -> None:
+    text = "Ол бұрын ағалары бар екенін естіген жоқ екен."
+    words = [t.text for t in tokenize(text, multiword=False)]
+    assert words == ["Ол", "бұрын", "ағалары", "бар", "екенін", "естіген", "жоқ", "екен", "."]
+    joined = tokenize(text)
+    assert joined[-2] == Token(text.index("естіген"), len(text) - 1, "естіген жоқ екен", "word")
+    with pytest.raises(ValueError, match="multiword"):
+        tokenize(text, multiword="yes")  # type: ignore[arg-type]
