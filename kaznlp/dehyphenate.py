@@ -151,6 +151,25 @@ def _hyphen_parts() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str, str], tuple[int, int]]]:
+    """``{(piece, two letters before it): (glued, apart)}`` from ``data/dehyph_contexts_kk.tsv``
+    (built by ``models/build_lexicon.py``), and the same by the one letter before the piece:
+    ``(мен, ны)``: ``...нымен`` 300 times, ``...ны мен`` 16 times."""
+    two: dict[tuple[str, str], tuple[int, int]] = {}
+    one: dict[tuple[str, str], tuple[int, int]] = {}
+    path = _DATA / "dehyph_contexts_kk.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            b, e, g, s = line.split("\t")
+            two[(b, e)] = (int(g), int(s))
+            g1, s1 = one.get((b, e[-1:]), (0, 0))
+            one[(b, e[-1:])] = (g1 + int(g), s1 + int(s))
+    return two, one
+
+
+@lru_cache(maxsize=1)
 def _sorted_lexicon() -> list[str]:
     return sorted(_lexicon()[0])
 
@@ -258,6 +277,19 @@ class _Evidence:
             parts = self._parts[self._blk] = (left, right)
         return parts
 
+    def glue_counts(self, a: str, b: str, min_total: int = 5) -> tuple[int, int] | None:
+        """How often the corpus glues ``b`` to a word ending like ``a`` vs writes it apart:
+        ``(glued, apart)`` by the two last letters of ``a``, else by the last one; None when
+        seen fewer than ``min_total`` times."""
+        two, one = _contexts()
+        c = two.get((b, a[-2:]))
+        if c is not None and c[0] + c[1] >= min_total:
+            return c
+        c = one.get((b, a[-1:]))
+        if c is not None and c[0] + c[1] >= min_total:
+            return c
+        return None
+
     def is_chain(self, s: str, first_long: bool = False) -> bool:
         """True if ``s`` is a sequence of suffixes (``лығымен`` = лығ + ы + мен)."""
         key = (s, first_long)
@@ -310,6 +342,19 @@ class _Evidence:
             head, _, tail = w.rpartition("-")
             return (head in self.doc or head in self.lex) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
         for k in range(len(w) - 1, 2, -1):
+            stem = w[:k]
+            if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
+                return True
+        return False
+
+    def spans(self, a: str, b: str) -> bool:
+        """Is ``a + b`` a known stem that runs across the break, then suffixes?
+        ``қыр|күйектегі`` = ``қыркүйек`` + ``те`` + ``гі``; the stem is 2+ letters longer than
+        ``a`` and not a hyphenated form."""
+        w = a + b
+        if "-" in w:
+            return False
+        for k in range(len(w) - 1, len(a) + 1, -1):
             stem = w[:k]
             if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
                 return True
@@ -482,7 +527,14 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
             return "join"
         return "hyphen"
     joined_in_doc = (al + bl) in ev.doc
-    if h >= 2 and not (joined_in_doc and h < 3):
+    if h == 3 and joined_in_doc:
+        # the text writes both ``туралы`` and ``тура-лы`` (a crawl that kept old break hyphens):
+        # a bare suffix chain after the hyphen is a broken word, a word is a compound (теле-радио)
+        b_first = bl.split("-")[0]
+        if ev.is_chain(b_first, first_long=True) and b_first not in ev.doc and b_first not in ev.lex:
+            return "join"
+        return "hyphen"
+    if h >= 2 and not joined_in_doc:
         return "hyphen"
     if joined_in_doc:
         return "join"  # the text itself writes ``жетістіктерді``
@@ -498,6 +550,8 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     in_right = b_first[:4] in right or b_first[:4] in dright
     parts_hyphenated = in_left and in_right
     j = ev.join_score(al, bl)
+    if j < 2 and ev.spans(al, bl):
+        return "join"  # қыр-⏎күйектегі, қыз-⏎метшінің: a known stem (қыркүйек, қызметші) runs across the break
     if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and _harmony_clash(a_last, b_first):
         return "hyphen"  # зәре-⏎құтын, бозды-⏎бетегелі: a suffix or a syllable would agree
     if b_first in PARTICLES or ev.is_chain(b_first, first_long=True):
@@ -543,6 +597,18 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     s = min(wa, wb)
     if not prior_join:
         return "join" if j >= 2 and s == 0 else "space"
+    if wb >= 2 and j < 3 and len(b_first) <= 5:
+        # ``b`` is written alone as a word and is also a word ending: органдары⏎мен, кафедраларын⏎да,
+        # Күнбағыс⏎тың. The corpus counts decide: ``...нымен`` 300 times against ``...ны мен`` 16,
+        # ``...ында`` 3078 against ``...ын да`` 70; ``...ар мен`` 186 against ``...армен`` 206 is
+        # too close to call, and the other evidence decides.
+        c = ev.glue_counts(al, b_first)
+        if c is not None:
+            g, sep = c
+            if g >= GLUE_RATIO * sep and ev.is_chain(b_first, first_long=True):
+                return "join"
+            if sep >= GLUE_RATIO * g:
+                return "space"
     if j >= 2:
         return "space" if (wa == 3 and wb == 3 and j < 3) else "join"
     if j >= 1:
@@ -760,6 +826,9 @@ def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
             out[k] = True
     return out
 
+
+# glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
+GLUE_RATIO = 3
 
 # The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
 MIN_WRAP_WIDTH = 12
@@ -1132,6 +1201,12 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         return None
     if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
         return (0, "")  # Екіншісі-⏎«Балқашмыс»
+    if (first in _HYPHENS and len(Ms) >= 3 and Ms[1].isalpha() and Ms[1].islower() and Ms[2].isalpha()
+            and core[-1:].isalnum()):
+        # the repeated hyphen of a real hyphen at the line end (Russian/TeX style) whose first
+        # copy was lost: ``сондай⏎-ақ`` → ``сондай-ақ``, ``80⏎-нен`` → ``80-нен``; a list dash
+        # is followed by a space (``- бірінші``)
+        return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
     if first == "\f" or (auto and width < 25):
         return None  # a page break; a block of short lines is a list or table column: орманы⏎оры

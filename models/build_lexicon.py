@@ -2,7 +2,7 @@
 
 Run from the repository root, with ``../shared/data`` present::
 
-    python models/build_lexicon.py            # writes kaznlp/data/lexicon_kk.txt
+    python models/build_lexicon.py            # writes kaznlp/data/lexicon_kk.txt and dehyph_contexts_kk.tsv
     python models/build_lexicon.py --min-freq 2
 
 Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt"
+CONTEXTS_OUT = ROOT / "kaznlp" / "data" / "dehyph_contexts_kk.tsv"
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STRIP = "\"'«»“”„()[]{}.,;:!?…—–-/\\*•`"
@@ -145,11 +146,65 @@ def build(shared: Path, min_freq: int) -> tuple[list[str], dict[str, int]]:
     return words, dict(per_source)
 
 
+def build_contexts(shared: Path, min_total: int = 3) -> tuple[list[tuple[str, str, int, int]], dict[str, int]]:
+    """Is a short word that is also a word ending (``мен``, ``да``, ``тың``, ``сында``) glued to
+    the word before it or written apart? Counted by the two letters before it.
+
+    For each piece ``b`` (2-5 letters, a word of the corpus seen twice) and each ending ``e``
+    (the two letters before ``b``): ``glued`` = tokens that end in ``e + b`` with 3+ letters
+    before ``b`` (``органдары|мен``), ``apart`` = a token ending in ``e`` followed by the token
+    ``b`` (``органдар мен``). Rows with glued + apart >= ``min_total`` are kept.
+    """
+    seqs: list[list[str | None]] = []
+    words: collections.Counter[str] = collections.Counter()
+    per_source: collections.Counter[str] = collections.Counter()
+    for src, text in iter_texts(shared):
+        toks = [normalize_word(t) for t in text.split()]
+        seqs.append(toks)
+        for w in toks:
+            if w is not None:
+                words[w] += 1
+                per_source[src] += 1
+    cand = {w for w, c in words.items() if 2 <= len(w) <= 5 and c >= 2 and "-" not in w}
+    glued: collections.Counter[tuple[str, str]] = collections.Counter()
+    apart: collections.Counter[tuple[str, str]] = collections.Counter()
+    for toks in seqs:
+        for i, w in enumerate(toks):
+            if w is None or "-" in w:
+                continue
+            for k in range(2, min(5, len(w) - 3) + 1):
+                if w[-k:] in cand:
+                    glued[(w[-k:], w[-k - 2:-k])] += 1
+            if i + 1 < len(toks) and toks[i + 1] in cand and len(w) >= 3:
+                apart[(toks[i + 1], w[-2:])] += 1  # type: ignore[index]
+    rows = sorted((b, e, glued[(b, e)], apart[(b, e)]) for b, e in set(glued) | set(apart)
+                  if glued[(b, e)] + apart[(b, e)] >= min_total)
+    return rows, dict(per_source)
+
+
+def write_contexts(path: Path, rows: list[tuple[str, str, int, int]], per_source: dict[str, int]) -> None:
+    header = [
+        "# kaznlp: is a short word that is also a word ending glued or apart? (kaznlp.dehyphenate)",
+        "# Built by models/build_lexicon.py (build_contexts). Columns: piece, the two letters before it,",
+        "# glued (tokens ending in ending+piece, 3+ letters before the piece), apart (a token ending in",
+        "# the ending, then the piece as a token). ``ны мен 300 16``: ``...нымен`` 300 times, ``...ны мен`` 16.",
+        "# Sources and licences (the same documents as lexicon_kk.txt; token counts):",
+        "#   NTREX-128 Kazakh reference, MicrosoftTranslator/NTREX @8561f6a, CC BY-SA 4.0 (%d tokens)" % per_source.get("ntrex", 0),
+        "#   KazQAD v1.0 Wikipedia passages, IS2AI/KazQAD @ab8684a, CC BY-SA 4.0 (%d tokens)" % per_source.get("kazqad", 0),
+        "#   KazNERD valid+test, IS2AI/KazNERD @bd4333d, CC BY 4.0 (%d tokens)" % per_source.get("kaznerd", 0),
+        "#   UD Kazakh-KTB, UniversalDependencies/UD_Kazakh-KTB @e9f3b87, CC BY-SA 4.0 (%d tokens)" % per_source.get("ud_kk_ktb", 0),
+        "# No apertium (GPL) text; dev/test documents (split_of) are held out. Distributed under CC BY-SA 4.0.",
+        "# %d rows" % len(rows),
+    ]
+    path.write_text("\n".join(header + ["%s\t%s\t%d\t%d" % r for r in rows]) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-freq", type=int, default=2)
+    ap.add_argument("--contexts-out", type=Path, default=CONTEXTS_OUT)
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"missing {args.shared}", file=sys.stderr)
@@ -171,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(words)} forms, {args.out.stat().st_size} bytes)")
+    rows, per_source = build_contexts(args.shared)
+    write_contexts(args.contexts_out, rows, per_source)
+    print(f"wrote {args.contexts_out} ({len(rows)} rows, {args.contexts_out.stat().st_size} bytes)")
     return 0
 
 

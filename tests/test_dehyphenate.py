@@ -163,6 +163,8 @@ def _private():
     ("теле", "радио", "hyphen"),                 # a combining form before a whole word
     ("уә", "л-мамалик", "hyphen"),               # a one-letter piece is never a word break
     ("ДжИ", "дің", "hyphen"),                    # mixed-case abbreviation + suffix
+    ("қыр", "күйектегі", "join"),                # a known stem (қыркүйек) runs across the break:
+    ("қыз", "метшінің", "join"),                 # no harmony clash test, no two-word reading
 ])
 def test_line_end_hyphen_in_hyphenated_text(a, b, expected):
     D = _private()
@@ -186,6 +188,38 @@ def test_real_hyphens_kept_in_text_without_hyphenation():
 def test_lost_hyphen_plain_break(a, b, expected):
     D = _private()
     assert D._decide_plain(D._Evidence(""), a, b, True) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    # a piece that is a word and a word ending: the corpus counts by the letters before it decide
+    ("қатысуы", "мен", "join"),          # ...уымен 94 : ...уы мен 11 (instrumental)
+    ("кафедраларын", "да", "join"),      # ...ында 3078 : ...ын да 70 (locative)
+    ("Күнбағыс", "тың", "join"),         # ...ыстың : ...ыс тың never apart (genitive)
+])
+def test_lost_hyphen_glue_counts(a, b, expected):
+    D = _private()
+    assert D._decide_plain(D._Evidence(""), a, b, True) == expected
+    g, apart = D._Evidence("").glue_counts(D._norm(a), b)
+    assert g >= 3 * apart
+
+
+def test_line_end_hyphen_repeated_on_next_line_when_first_lost():
+    # TeX / Russian style repeats the hyphen on the next line; when the line-end copy is lost
+    # the line starts with ``-ақ``: glued back with its hyphen
+    lines = ["Конференцияда сот жүйесін цифрландыру және", "жасанды интеллект технологияларын қолданудағы",
+             "Қазақстанның тәжірибесіне баса назар аударылды, сондай", "-ақ әртүрлі елдердің өкілдері жетіс",
+             "тіктерді атап өтті және цифр", "лық қызметтер саласындағы тәжірибе туралы айтты."]
+    out = dehyphenate("\n".join(lines))
+    assert "сондай-ақ әртүрлі" in out and "жетістіктерді" in out and "цифрлық" in out
+
+
+def test_both_spellings_in_the_text():
+    # a crawl that kept old break hyphens writes ``туралы`` and ``тура-лы``: a bare suffix
+    # chain after the line-end hyphen is a broken word; a word after it is a compound
+    D = _private()
+    ev = D._Evidence("Бұл заң туралы айтылды және тура-лы деп жазылды, телерадио мен теле-радио арналары бар.")
+    assert D._decide_line_hyphen(ev, "тура", "лы") == "join"
+    assert D._decide_line_hyphen(ev, "теле", "радио") == "hyphen"
 
 
 def test_hyphen_space_rules():
