@@ -29,10 +29,7 @@ FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```\s*$", re.S | re.M)
 PAGES = sorted(p for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")] if p.exists())
 # Pages (owned by other issues) with a known non-runnable block; the owner should mark it
 # ```python no-run``` (or make it run). xfail, not skip: the test says when it is fixed.
-KNOWN_BROKEN = {
-    "ner.md": "a block uses an undefined `many_texts` and the Stanza backend, whose model is a "
-              "1 GB download (mark that block no-run)",
-}
+KNOWN_BROKEN: dict[str, str] = {}
 
 
 def blocks(path: Path) -> list[tuple[str, str, int]]:
