@@ -11,6 +11,7 @@ and stored with its whitespace, so ``spacy train`` re-tokenizes it with kaznlp's
 tokenizer and the model learns on the tokens it will see at run time.
 
     python models/ner/prepare.py --kaznerd ../shared/data/kaznerd --out models/ner/corpus
+    python models/ner/prepare.py --train-fraction 0.25 --out models/ner/corpus_25   # learning curve
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ def main() -> None:
     ap.add_argument("--no-gold-copies", action="store_true", help="train on kaznlp tokens only")
     ap.add_argument("--keep-near-duplicates", action="store_true",
                     help="keep dev sentences that share most 6-grams with a training sentence")
+    ap.add_argument("--train-fraction", type=float, default=1.0,
+                    help="keep a random share of the training sentences (learning curve); dev/test unchanged")
     args = ap.parse_args()
 
     valid = read_iob2(args.kaznerd / "IOB2_valid.txt")
@@ -107,6 +110,10 @@ def main() -> None:
             else:
                 hard.append(s)
         dev = hard
+    if args.train_fraction < 1.0:
+        # learning curve: a random subset of the training sentences (same dev slice, same test)
+        keep = sorted(random.Random(args.seed + 1).sample(range(len(train)), round(len(train) * args.train_fraction)))
+        train = [train[i] for i in keep]
 
     nlp = spacy.blank("kk")
     args.out.mkdir(parents=True, exist_ok=True)
@@ -123,6 +130,7 @@ def main() -> None:
         "test_sentences": len(test),
         "train_tokens": sum(len(w) for w, _ in train),
         "seed": args.seed,
+        "train_fraction": args.train_fraction,
     }
     (args.out / "stats.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(stats, indent=2))
