@@ -396,12 +396,21 @@ def _conllu_value(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+def _form(token: list[Any]) -> str:
+    """FORM of a token: its repaired form, where a multiword token keeps its one inner
+    space ("келген жоқ", as UD Kazakh-KTB writes it); a line break inside an original
+    surface ("инно⏎вацияларды", when no repaired form is given) is dropped."""
+    if len(token) > 4 and token[4].strip():
+        return _WS.sub(" ", token[4]).strip()
+    return _WS.sub("", token[2]) or "_"
+
+
 def to_conllu(rec: dict[str, Any]) -> str:
     """A CoNLL-U block for one record (needs ``analyse(..., clean_forms=True)``).
 
     ``# newdoc id`` and ``# kaznlp_source`` head the document; each sentence has
     ``# sent_id`` and ``# text`` (the repaired text, whitespace runs as one space);
-    FORM is the repaired token; MISC has ``TokenRange=start:end`` (offsets into the
+    FORM is the repaired token (a multiword token keeps one inner space); MISC has ``TokenRange=start:end`` (offsets into the
     original document text, as UDPipe writes them) and ``SpaceAfter=No``.
     LEMMA, UPOS and the syntax columns are ``_``.
     """
@@ -415,7 +424,7 @@ def to_conllu(rec: dict[str, Any]) -> str:
         toks = s.get("tokens") or []
         if not toks:
             continue
-        forms = [_WS.sub("", t[4] if len(t) > 4 else t[2]) or _WS.sub("", t[2]) or "_" for t in toks]
+        forms = [_form(t) for t in toks]
         lines.append(f"# sent_id = {_conllu_value(str(rec.get('id')))}-{i}")
         lines.append("# text = " + "".join(f + (" " if j + 1 < len(toks) and toks[j][1] < toks[j + 1][0] else "")
                                            for j, f in enumerate(forms)))

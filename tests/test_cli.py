@@ -219,6 +219,19 @@ def test_conllu_output_and_resume(corpus: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == text
 
 
+def test_conllu_multiword_form_keeps_its_space_and_text_line(tmp_path: Path) -> None:
+    # "келген жоқ" is one token (UD Kazakh-KTB); CoNLL-U allows the space inside FORM
+    src = tmp_path / "m.txt"
+    src.write_text("Делегация бүгін келген жоқ. Себеп жоқ.\n", encoding="utf-8")
+    out = tmp_path / "m.conllu"
+    assert main(["process", str(src), "-o", str(out), "-q"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "# text = Делегация бүгін келген жоқ." in text
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert [r[1] for r in rows] == ["Делегация", "бүгін", "келген жоқ", ".", "Себеп", "жоқ", "."]
+    assert rows[2][9].endswith("TokenRange=16:26")
+
+
 def test_docbin_output(corpus: Path, tmp_path: Path) -> None:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
