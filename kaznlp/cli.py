@@ -360,7 +360,7 @@ def _demo(args: argparse.Namespace) -> int:
         steps = parse_steps(args.steps)
         check_steps(steps)
     else:
-        steps = parse_steps(ALL_STEPS)
+        steps = parse_steps([s for s in ALL_STEPS if s != "words"])
         try:
             check_steps(steps)
         except RuntimeError as exc:
@@ -401,6 +401,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"comma-separated steps from {','.join(ALL_STEPS)} (default: %(default)s)")
     p.add_argument("--no-normalize", action="store_true", help="drop the normalize step")
     p.add_argument("--no-dehyphenate", action="store_true", help="drop the dehyphenate step")
+    p.add_argument("--no-multiword", action="store_true",
+                   help="tokens never contain a space (UD KTB's 'келген жоқ' becomes two tokens)")
     p.add_argument("--sample", action="store_true", help="process the bundled sample article")
     g = p.add_argument_group("input")
     g.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",
@@ -457,6 +459,8 @@ def _main(argv: Sequence[str] | None) -> int:
         steps.remove("normalize")
     if args.no_dehyphenate and "dehyphenate" in steps:
         steps.remove("dehyphenate")
+    if args.no_multiword and "tokens" in steps:
+        steps[steps.index("tokens")] = "words"
     if not steps:
         parser.error("no steps left to run")
     if args.jobs < 0:

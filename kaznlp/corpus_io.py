@@ -49,7 +49,8 @@ __all__ = [
     "doc_key",
 ]
 
-ALL_STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
+# "words" is "tokens" without UD Kazakh-KTB's multiword tokens ("келген жоқ" → "келген" "жоқ")
+ALL_STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "words", "ner")
 DEFAULT_STEPS = ("normalize", "dehyphenate", "sentences", "tokens")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.txt")
 OUTPUT_FORMATS = ("jsonl", "conllu", "docbin")
@@ -121,6 +122,9 @@ def parse_steps(spec: str | Iterable[str] | None) -> tuple[str, ...]:
         raise ValueError(f"unknown step(s) {', '.join(bad)}; choose from {', '.join(ALL_STEPS)}")
     if not names:
         raise ValueError("no steps given")
+    if "tokens" in names and "words" in names:
+        raise ValueError("steps 'tokens' and 'words' exclude each other: 'words' are tokens that never "
+                         "contain a space (no KTB multiword tokens such as 'келген жоқ')")
     return tuple(s for s in ALL_STEPS if s in names)
 
 
@@ -343,8 +347,8 @@ def analyse(
     from .pipeline import process
 
     do_norm, do_dehy = "normalize" in steps, "dehyphenate" in steps
-    want_tokens = "tokens" in steps
-    doc = process(text, normalize=do_norm, dehyphenate=do_dehy, tokens=want_tokens)
+    want_tokens = "tokens" in steps or "words" in steps
+    doc = process(text, normalize=do_norm, dehyphenate=do_dehy, tokens=want_tokens, multiword="words" not in steps)
     body = doc.to_dict()
     rec: dict[str, Any] = {"id": doc_id, "source": source}
     if line is not None:

@@ -232,6 +232,19 @@ def test_conllu_multiword_form_keeps_its_space_and_text_line(tmp_path: Path) -> 
     assert rows[2][9].endswith("TokenRange=16:26")
 
 
+def test_no_multiword_gives_space_free_tokens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "m.txt"
+    src.write_text("Делегация бүгін келген жоқ.", encoding="utf-8")
+    for flags, expected in (([], ["келген жоқ"]), (["--no-multiword"], ["келген", "жоқ"]),
+                            (["--steps", "sentences,words"], ["келген", "жоқ"])):
+        assert main(["process", str(src), "-q", *flags]) == 0
+        rec = json.loads(capsys.readouterr().out)
+        assert [t[2] for s in rec["sentences"] for t in s["tokens"]][2:-1] == expected
+    with pytest.raises(SystemExit):
+        main(["process", str(src), "-q", "--steps", "tokens,words"])
+    assert "exclude each other" in capsys.readouterr().err
+
+
 def test_docbin_output(corpus: Path, tmp_path: Path) -> None:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
