@@ -41,7 +41,7 @@ SOFT = "\u00ad"
 _HYPHENS = "-\u2010"  # ASCII hyphen-minus and U+2010 HYPHEN
 _NL = re.compile(r"\r\n|\r|\n")
 # a word at the end of a line / start of a line (letters, digits, inner hyphens, %)
-_TAIL_WORD = re.compile(r"[\w%]+(?:[-\u2010][\w%]+)*$")
+_TAIL_WORD = re.compile(r"[\w%\u00ad]+(?:[-\u2010][\w%\u00ad]+)*$")
 _TAIL_WINDOW = 64
 
 
@@ -69,14 +69,26 @@ def _tail_word(s: str, end: int | None = None) -> str | None:
     if i == end:
         return None
     m = _TAIL_WORD.search(s, i, end)
-    return m.group() if m else None
+    if not m:
+        return None
+    w = m.group()
+    if SOFT in w:  # soft hyphens inside a word vanish: judge ``ХСӘҚ\xadинно`` as ``ХСӘҚинно``, as a
+        w = w.replace(SOFT, "")  # second pass over the output would (idempotence)
+    return w or None
 
 
-_TAIL_CHARS = "%_-\u2010"
-_HEAD_WORD = re.compile(r"[-\u2010]?\w+(?:[-\u2010]\w+)*")
+_TAIL_CHARS = "%_-\u2010\u00ad"
+# soft hyphens inside are part of the word; callers take ``_head(m)`` (soft hyphens removed)
+_HEAD_WORD = re.compile(r"[-\u2010]?\w[\w\u00ad]*(?:[-\u2010]\w[\w\u00ad]*)*")
+
+
+def _head(m: "re.Match[str]") -> str:
+    w = m.group()
+    return w.replace(SOFT, "") if SOFT in w else w
 # "hyphen + space" inside a line: ``Премьер- Министрінің``, ``00- ден``, ``теле- және``
-_HYPH_SPACE = re.compile(r"(?<=[\w%])[-\u2010][ \t]+(?=\w)")
-_HS = re.compile(r"[-\u2010][ \t]")
+# soft hyphens next to it vanish too (``1\xad- \xad1``): they are part of the match
+_HYPH_SPACE = re.compile(r"(?<=[\w%\u00ad])[-\u2010]\u00ad*[ \t][ \t\u00ad]*(?=\w)")
+_HS = re.compile(r"[-\u2010]\u00ad*[ \t]")
 
 
 def _has_hyphen_space(text: str) -> bool:
@@ -765,7 +777,7 @@ def _doc_vocab(text: str) -> set[str]:
             keep, skip = [], False
             for i, t in enumerate(ts):
                 if skip:
-                    skip = False
+                    skip = t[-1] in _HYPHENS and len(t) > 1  # ``инно- да- лық``: a chain of pieces
                     continue
                 if t[-1] in _HYPHENS and len(t) > 1:
                     skip = True  # the hyphen is followed by a space: drop this token and the next
@@ -854,7 +866,7 @@ def _is_wrapped(lines: list[str]) -> bool:
             last = prev[-1]
             first = cur[0]
             if first.islower() or (first.isdigit() and last != "."):
-                if first.islower() and (last == SOFT or (last in _HYPHENS and len(prev) > 1 and prev[-2].isalpha())):
+                if first.islower() and (last == SOFT or (last in _HYPHENS and prev[:-1].rstrip(SOFT)[-1:].isalpha())):
                     hyph += 1
                     ev_lens.append(len(prev))
                 elif last.isalpha() or last in ",":
@@ -917,18 +929,76 @@ def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "
     gc_was_on = gc.isenabled()
     gc.disable()  # many small tuples, no cycles: the cyclic GC would make big inputs superlinear
     try:
-        edits = _edits(text, reflow, remove_page_furniture)
-        out, al = apply_edits(text, edits)
+        info: dict[str, bool] = {}
+        cur = text
+        edits = _edits(cur, reflow, remove_page_furniture, info)
+        out, al = apply_edits(cur, edits)
+        # Line lengths and line starts are evidence (wrap width, short last line of a paragraph,
+        # a line-end hyphen before a digit in unwrapped text), and a pass that reflows or joins
+        # lines changes them: a second pass could join a break the first pass kept. Text whose
+        # line breaks changed is processed again until nothing changes, so that
+        # dehyphenate(dehyphenate(x)) == dehyphenate(x); the alignments are composed. Its output
+        # has few line breaks, so the extra passes are cheap; each pass that changes something
+        # removes a line break or a hyphen, so the loop ends (the cap is a guard).
+        passes = 1
+        while edits and passes < _MAX_PASSES and (
+                info.get("reflowed") or (reflow == "auto" and _may_now_look_wrapped(cur, edits, out))):
+            cur = out
+            info = {}
+            edits = _edits(cur, reflow, False, info)
+            if not edits:
+                break
+            out2, al2 = apply_edits(cur, edits)
+            if out2 == cur:
+                break
+            out, al = out2, al.compose(al2)
+            passes += 1
     finally:
         if gc_was_on:
             gc.enable()
     return (out, al) if return_alignment else out
 
 
-def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, str]]:
+_MAX_PASSES = 8
+
+
+def _looks_wrapped(text: str) -> bool:
+    """Would a pass over ``text`` reflow it? (A pass that joined ``инно-⏎инно`` in unwrapped
+    text can leave text that looks wrapped; otherwise a second pass changes nothing, and the
+    check costs a split and one loop over the lines, not a whole pass.)"""
+    if "-\n" not in text and "\u2010\n" not in text and SOFT not in text:
+        k = 0  # without line-end hyphens, wrapping needs 3 breaks before lower case or a digit
+        for _ in _WRAP_NL.finditer(text):
+            k += 1
+            if k >= 3:
+                break
+        else:
+            return False
+    lines = text.split("\n")
+    return _is_wrapped(lines) or (len(lines) >= 4 and _wrapped_blocks(lines) is not None)
+
+
+def _breaks_changed(text: str, edits: list[tuple[int, int, str]]) -> int:
+    """How many edits removed or replaced a line break (``инно-⏎инно`` → ``инно-инно``)?"""
+    return sum(1 for s, e, _ in edits if "\n" in text[s:e] or "\r" in text[s:e])
+
+
+def _may_now_look_wrapped(src: str, edits: list[tuple[int, int, str]], out: str) -> bool:
+    """After a pass over unwrapped text: could the output look wrapped to a second pass?
+
+    Only if the pass changed line breaks, and enough of them (1 in 20 or more) to move the
+    proportions ``_is_wrapped`` looks at; a big web text with a few line-end hyphens joined
+    (``пайда-⏎лану``) is not checked, which keeps the check off its speed budget."""
+    k = _breaks_changed(src, edits)
+    return k > 0 and k * 20 >= out.count("\n") + 1 and _looks_wrapped(out)
+
+
+def _edits(text: str, reflow: Reflow, furniture: bool,
+           info: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
+    """The edits of one pass; ``info["reflowed"]`` is set when wrapped lines were judged."""
     has_nl = "\n" in text or "\r" in text
     has_soft = SOFT in text
-    has_hs = _has_hyphen_space(text)
+    has_hs = _has_hyphen_space(text) or (has_soft and _HS.search(text) is not None)
     has_cr = "\r" in text  # computed once: ``"\r" in text`` per paragraph made big texts quadratic
     if not has_nl and not has_soft and not has_hs:
         return []  # fast path: one line, nothing to join
@@ -972,6 +1042,8 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
     block_wrapped: list[bool] | None = None
     if reflow == "auto" and not wrapped and len(lines) >= 4:
         block_wrapped = _wrapped_blocks(lines)  # pdftotext: prose blocks between a TOC and tables
+    if info is not None:
+        info["reflowed"] = wrapped or bool(block_wrapped)
     if (not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr
             and not furn_edits):
         if "-\n" not in text and "\u2010\n" not in text and "- \n" not in text:
@@ -1004,19 +1076,29 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
                     inline.append((base + m.start(), base + m.start() + 1, ""))
                 else:
                     inline.append((base + m.start(), base + m.end(), ""))  # бар\xad лық → барлық
-        if has_hs and ("- " in line or "-\t" in line or "\u2010 " in line or "\u2010\t" in line):
+        if has_hs and ("- " in line or "-\t" in line or "\u2010 " in line or "\u2010\t" in line
+                       or SOFT in line and _HS.search(line)):
+            prev_end, prev_word = -1, ""
             for m in _HYPH_SPACE.finditer(line):
                 tw = _tail_word(line, m.start())
                 hw = _HEAD_WORD.match(line, m.end())
                 if not tw or not hw:
+                    prev_end = -1
                     continue
                 a = tw.replace(SOFT, "")
-                b = hw.group()
+                if prev_end == m.start() and prev_word:
+                    a = prev_word  # ``инно- да- да``: the first join made ``иннода``, judge that word
+                b = _head(hw)
                 d = _decide_inline(ev.at(base + m.start()), a, b, line[hw.end():hw.end() + 2])
                 if d == "join":
                     inline.append((base + m.start(), base + m.end(), ""))
+                    prev_word = a + b
                 elif d == "hyphen":
                     inline.append((base + m.start() + 1, base + m.end(), ""))
+                    prev_word = a + "-" + b
+                else:
+                    prev_word = ""
+                prev_end = hw.end()
     edits.extend(inline)
 
     # ---- line breaks -------------------------------------------------------------
@@ -1050,13 +1132,13 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
     any_wrap = wrapped or bool(block_wrapped)
     for k in range(n - 1 if any_wrap else 0):  # only a wrapped text needs the count
         L, M = stripped[k], stripped[k + 1]
-        if len(L) >= 2 and M and M[0].islower() and L[-1] in _HYPHENS + SOFT and L[-2].isalpha():
+        if len(L) >= 2 and M and M[0].islower() and L[-1] in _HYPHENS + SOFT and L[:-1].rstrip(SOFT)[-1:].isalpha():
             if L[-1] == SOFT:
                 explicit += 1
                 continue
             tw = _tail_word(L, len(L) - 1)
             hw = _HEAD_WORD.match(M)
-            if tw and hw and _decide_line_hyphen(ev.at(starts[k]), tw, hw.group()) == "join":
+            if tw and hw and _decide_line_hyphen(ev.at(starts[k]), tw, _head(hw)) == "join":
                 explicit += 1
     internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1]) if any_wrap else 0
     ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
@@ -1072,7 +1154,7 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             hw = _HEAD_WORD.match(M)
             if not tw or not hw or not tw[0].isalpha():
                 continue
-            al, bl = _norm(tw), _norm(hw.group())
+            al, bl = _norm(tw), _norm(_head(hw))
             ev.at(starts[k])
             j = ev.join_score(al, bl)
             s = ev.sep_score(al, bl)
@@ -1085,11 +1167,13 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
 
     k = 0
+    carry = ""
     while k < n - 1:
         L = lines[k]
         Ls = stripped[k]
         if not Ls:
             k += 1
+            carry = ""
             continue
         # find the next line; collect blank lines in between
         m = k + 1
@@ -1114,9 +1198,12 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             elif has_cr:
                 _norm_breaks(text, brk, k, m, edits)
             k = m
+            carry = ""
             continue
         wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
-        d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto=reflow == "auto")
+        d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto=reflow == "auto",
+                          carry=carry)
+        carry = _glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
         if d is None:
             if wrapped:
                 if text[line_core_end:next_core] != "\n":
@@ -1135,6 +1222,10 @@ def _edits(text: str, reflow: Reflow, furniture: bool) -> list[tuple[int, int, s
             m += 1
         if m < n:
             edits.append((0, starts[m] + len(lines[m]) - len(lines[m].lstrip(" \t")), ""))
+    if has_soft:
+        # soft hyphens vanish everywhere, also where no rule above looked (``1\t\xad⏎``);
+        # one covered by another edit is dropped by _merge
+        edits.extend((m.start(), m.end(), "") for m in re.finditer(SOFT, text))
     edits.sort(key=lambda e: (e[0], e[1]))
     return _merge(edits)
 
@@ -1162,10 +1253,30 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _carried(tw: str | None, piece: str, carry: str) -> str | None:
+    """The whole word ending a line: ``carry`` (the word glued from the lines before) + ``tw``
+    when the line is that one word (``халық-⏎аралық-⏎тың``: ``халықаралық``, as a second pass
+    over the output would see it)."""
+    if carry and tw and piece.replace(SOFT, "") == tw:
+        return carry + tw
+    return tw
+
+
+def _glued_word(Ls: str, cut: int, carry: str) -> str:
+    """The start of the word glued across a break (cut characters of ``Ls`` removed), to carry
+    into the next line: ``аралық-`` (hyphen kept), ``халықаралық`` (hyphen dropped)."""
+    piece = Ls[:len(Ls) - cut] if cut else Ls
+    if piece[-1:] in _HYPHENS:
+        w = _carried(_tail_word(piece, len(piece) - 1), piece[:-1], carry)
+        return w + piece[-1] if w else ""
+    return _carried(_tail_word(piece), piece, carry) or ""
+
+
 def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
-                  prior_join: bool | None, auto: bool = True) -> tuple[int, str] | None:
+                  prior_join: bool | None, auto: bool = True, carry: str = "") -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
+    ``carry``: the start of a word glued across the previous break (see :func:`_carried`).
 
     * ``жетіс-⏎тіктерді`` → (1, "") ; ``вице-⏎президенті`` → (0, "")
     * ``бар\\xad⏎лық`` → (1, "") ; ``пен⏎Сот`` → (0, " ") in wrapped text
@@ -1173,6 +1284,8 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
     """
     core = Ls.rstrip(SOFT)
     nsoft = len(Ls) - len(core)
+    if Ms[0] == SOFT and Ms.lstrip(SOFT):
+        Ms = Ms.lstrip(SOFT)  # soft hyphens opening the next line vanish: judge what follows them
     first = Ms[0]
     # ---- a soft hyphen at the line end: always a word break --------------------
     if nsoft and core and (core[-1].isalnum()):
@@ -1180,11 +1293,12 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
     if nsoft:
         Ls = core
     # ---- hyphen at the line end ----------------------------------------------------
-    if core and core[-1] in _HYPHENS and len(core) >= 2 and (core[-2].isalnum() or core[-2] == "%"):
-        tw = _tail_word(core, len(core) - 1)
+    pre = core[:-1].rstrip(SOFT)[-1:] if core[-1:] in _HYPHENS else ""  # ``1\xad-``: look past soft hyphens
+    if pre and (pre.isalnum() or pre == "%"):
+        tw = _carried(_tail_word(core, len(core) - 1), core[:-1].rstrip(SOFT), carry)
         hw = _HEAD_WORD.match(Ms)
         if tw and hw and (first.isalnum() or first in _HYPHENS):
-            a, b = tw, hw.group()
+            a, b = tw, _head(hw)
             if not wrapped and not (first.islower() or first in _HYPHENS):
                 return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
             d = _decide_line_hyphen(ev, a, b)
@@ -1229,10 +1343,10 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         if len(letters) >= 2 and all(c.isupper() for c in letters) and not first.isdigit():
             return None  # ALL-CAPS heading
     if first.islower() and core[-1:].isalpha():
-        tw = _tail_word(core)
+        tw = _carried(_tail_word(core), core, carry)
         hw = _HEAD_WORD.match(Ms)
         if tw and hw:
-            if _decide_plain(ev, tw, hw.group(), prior_join) == "join":
+            if _decide_plain(ev, tw, _head(hw), prior_join) == "join":
                 return (0, "")
     return (0, " ")
 
