@@ -692,6 +692,8 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
             return "keep"  # suspended hyphen: теле- және радиосюжеттер (but лидерлер- мен → лидерлермен)
     if _ends_number(a):
         return "hyphen" if b[0].isdigit() or b[0].islower() else "keep"  # 00- ден, 1818- 1881
+    if b.isdigit() and _is_acronym(a) and a.isalpha():
+        return "hyphen"  # ЭКСПО- 2017, ГРЭС- 2: a model or event number after an acronym
     if b[0].isdigit() or not b[0].isalpha() or not a[0].isalpha():
         return "keep"
     if _is_acronym(a):
@@ -742,6 +744,19 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
         return "join"  # қабыл- дау, мәлім- деді: a known word = word + a suffix chain that agrees
     if wa == 0 and wb == 0 and j >= 1:
         return "join"  # тем- пературасына: no piece is a word, the joined form is stem + suffixes
+    if _syllable_break(al, b_first):  # a piece after a break starts with a consonant (not Әкесінің- інісі)
+        agree = _vowels_agree(al, b_first)
+        if j == 3 and h == 0:
+            return "join"  # Ел- басы, әр- бір: this text writes Елбасы / әрбір elsewhere (and never Ел-басы)
+        if len(b_first) <= 5 and agree is not False and ev.is_chain(b_first, first_long=True):
+            # теледидар- дан: ``дан`` is a word too, but the corpus glues it after ``...ар`` far
+            # more often than it writes it apart (dehyph_contexts_kk.tsv), and a dash is not
+            # followed by a case ending
+            c = ev.glue_counts(al, b_first)
+            if c is not None and c[0] >= GLUE_RATIO * c[1]:
+                return "join"
+        if wb == 0 and j >= 1 and agree is not False:
+            return "join"  # мемлекетте- рімен: the piece is not even stem + suffixes, the join is
     return "keep"  # анасы- аса, соғу- бірі, самай- шеке, спутник- қалалардағы: no evidence
 
 

@@ -320,3 +320,20 @@ def test_word_glued_across_two_breaks_is_judged_whole():
     assert D._glued_word("инно\xad", 1, "") == "инно"
     assert D._carried("A", "A", "инно") == "инноA"
     assert D._glued_word("аралық-", 0, "халық-") == "халық-аралық-"
+
+
+@pytest.mark.parametrize("src,expected", [
+    # a case ending the corpus glues far more often than it writes apart (dehyph_contexts_kk.tsv)
+    ("Хабар теледидар- дан көрсетілді", "Хабар теледидардан көрсетілді"),
+    # a piece that is not even stem + suffixes, after which the join is a word form
+    ("Олар мемлекетте- рімен бірге жұмыс істейді", "Олар мемлекеттерімен бірге жұмыс істейді"),
+    # the text itself writes the joined form elsewhere
+    ("Бүгін Елбасы сөз сөйледі, Ел- басы жолдауы туралы", "Бүгін Елбасы сөз сөйледі, Елбасы жолдауы туралы"),
+    # an acronym + a number
+    ("ЭКСПО- 2017 көрмесі мен ГРЭС- 2 станциясы", "ЭКСПО-2017 көрмесі мен ГРЭС-2 станциясы"),
+    # never: a piece starting with a vowel is a word (a dash), and no evidence means no change
+    ("Әкесінің- інісі келді", "Әкесінің- інісі келді"),
+    ("Күллі мүміндердің анасы- аса құрметті адам", "Күллі мүміндердің анасы- аса құрметті адам"),
+])
+def test_web_hyphen_space_joins_with_evidence(src, expected):
+    assert dehyphenate(src) == expected
