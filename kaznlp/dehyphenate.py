@@ -359,6 +359,15 @@ class _Evidence:
                 return True
         return False
 
+    def longest_stem(self, w: str) -> int:
+        """Length of the longest known word that begins ``w`` and is followed by suffixes only
+        (``кентасты``: 6, ``кентас``); 0 if none."""
+        for k in range(len(w), 1, -1):
+            stem = w[:k]
+            if (stem in self.lex or stem in self.doc) and (k == len(w) or self.is_chain(w[k:])):
+                return k
+        return 0
+
     def spans(self, a: str, b: str) -> bool:
         """Is ``a + b`` a known stem that runs across the break, then suffixes?
         ``қыр|күйектегі`` = ``қыркүйек`` + ``те`` + ``гі``; the stem is 2+ letters longer than
@@ -598,11 +607,17 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     * ``сот⏎әкімшілігінің`` → space (a syllable never starts with a vowel inside a word);
       ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
     """
-    if prior_join is None or not a[-1].isalpha() or not a[0].isalpha():
+    if prior_join is None or not a[-1].isalpha():
         return "space"
+    if not a[0].isalpha():
+        a = a.rsplit("-", 1)[-1]  # 2-жарты⏎сында, 1-санат⏎тағы: judge the word after the number
+        if not a[:1].isalpha():
+            return "space"
     al, bl = _norm(a), _norm(b)
     if not _syllable_break(al, bl):
         return "space"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
+    if prior_join and (bl[0] in "ңьъ" or (a[0].isupper() and _SURNAME.match(bl) and ev.is_chain(bl[_SURNAME.match(bl).end():] or "ы"))):
+        return "join"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
     j = ev.join_score(al, bl)
     b_first = bl.split("-")[0]
     wa, wb = ev.word(al), ev.word(b_first)
@@ -621,6 +636,19 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
                 return "join"
             if sep >= GLUE_RATIO * g:
                 return "space"
+    if (wb == 1 and j < 3 and len(b_first) > 5 and al not in CONJUNCTIONS
+            and ev.is_chain(b_first, first_long=True)):
+        # a longer piece that is a short word + suffixes: сағат⏎тарында (тар + ын + да), көпес⏎терінің.
+        # The short word's glue counts decide, unless the piece has a longer stem of its own
+        # (мыс⏎кентасты: кентас; күкірт⏎қышқылы: қышқыл), which makes it a word
+        stem = ev.longest_stem(b_first)
+        for k in range(min(5, stem + 1), 1, -1):
+            if ev.is_chain(b_first[k:]):
+                c = ev.glue_counts(al, b_first[:k])
+                if c is not None:
+                    if c[0] >= GLUE_RATIO * c[1] and stem <= k + 1:
+                        return "join"
+                    break
     if j >= 2:
         return "space" if (wa == 3 and wb == 3 and j < 3) else "join"
     if j >= 1:
@@ -853,6 +881,9 @@ def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
             out[k] = True
     return out
 
+
+# the end of a Russian-style surname (Бердімұрат|ов, Бозымба|евтың): [letters] ов / ев (+ а)
+_SURNAME = re.compile(r"[^\W\d_]*?[оеё]ва?")
 
 # glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
 GLUE_RATIO = 3

@@ -337,3 +337,17 @@ def test_word_glued_across_two_breaks_is_judged_whole():
 ])
 def test_web_hyphen_space_joins_with_evidence(src, expected):
     assert dehyphenate(src) == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("сағат", "тарында", "join"),      # a short word (тар) + suffixes, glued after ...ат far more often
+    ("көпес", "терінің", "join"),
+    ("күкірт", "қышқылы", "space"),    # the piece has a longer stem of its own (қышқыл): a word
+    ("және", "таныстырылуын", "space"),  # a conjunction takes no suffix
+    ("2-жарты", "сында", "join"),      # number + word: the word after the number is judged
+    ("те", "ңестірді", "join"),        # no Kazakh word starts with ң
+    ("Алда", "бергенов", "join"),      # a surname ending after a capitalised piece
+])
+def test_lost_hyphen_more_evidence(a, b, expected):
+    D = _private()
+    assert D._decide_plain(D._Evidence(""), a, b, True) == expected
