@@ -479,11 +479,24 @@ class EntityTagger(Tagger):
 
     def from_bytes(self, *args: Any, **kwargs: Any) -> EntityTagger:
         self._masks = self._logits = None
-        return super().from_bytes(*args, **kwargs)
+        out = super().from_bytes(*args, **kwargs)
+        _float32_vectors(self.vocab)
+        return out
 
     def from_disk(self, *args: Any, **kwargs: Any) -> EntityTagger:
         self._masks = self._logits = None
-        return super().from_disk(*args, **kwargs)
+        out = super().from_disk(*args, **kwargs)
+        _float32_vectors(self.vocab)
+        return out
+
+
+def _float32_vectors(vocab: Any) -> None:
+    """The bundled model stores its floret table as float16 (half the size on disk);
+    spaCy's vector look-ups need float32, so the table is widened once, on loading."""
+    vectors = getattr(vocab, "vectors", None)
+    data = getattr(vectors, "data", None)
+    if data is not None and getattr(data, "dtype", None) == numpy.float16:
+        vectors.data = data.astype("float32")
 
 
 @Language.factory(

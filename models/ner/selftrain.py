@@ -1,0 +1,86 @@
+"""Self-training data: openly licensed raw Kazakh text tagged by a trained NER model ("silver").
+
+    python models/ner/selftrain.py --model kaznlp/models/kk_kaznlp_ner --out models/ner/corpus_silver
+    python models/ner/train.py --output models/ner/training_silver --set paths.train=models/ner/corpus_silver
+
+The text is the non-KazNERD part of the vectors' corpus (``vectors.py``): NTREX-128
+Kazakh news, KazQAD Wikipedia passages (both CC BY-SA 4.0) and UD Kazakh-KTB sentences
+(CC BY-SA 4.0); never KazNERD test text, never the GPL apertium crawl. Each paragraph is
+normalized and split into sentences by kaznlp, tagged by ``--model`` (which was selected
+on the dev slice only), and stored as running text with its predicted entities.
+``--out`` then holds ``silver.spacy`` and a copy of the gold ``train.spacy``: spaCy's
+corpus reader takes every ``.spacy`` file of a folder, so training sees both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+import kaznlp.spacy_lang  # noqa: E402,F401
+from kaznlp import normalize  # noqa: E402
+from kaznlp.sentences import split_sentences  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+
+
+def paragraphs():
+    for path in ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl"):
+        with open(SHARED / path, encoding="utf-8") as f:
+            rows = f.readlines()
+        for row in rows:
+            for para in json.loads(row)["text"].split("\n"):
+                if para.strip():
+                    yield para.strip()
+    for path in sorted(glob.glob(str(SHARED / "ud_kk_ktb" / "*.conllu"))):
+        with open(path, encoding="utf-8") as f:
+            rows = f.readlines()
+        for row in rows:
+            if row.startswith("# text = "):
+                yield row[9:].strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", type=Path, default=ROOT / "kaznlp" / "models" / "kk_kaznlp_ner")
+    ap.add_argument("--gold", type=Path, default=ROOT / "models" / "ner" / "corpus" / "train.spacy")
+    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "corpus_silver")
+    ap.add_argument("--min-tokens", type=int, default=4)
+    args = ap.parse_args()
+
+    nlp = spacy.load(args.model)
+    seen = set()
+    sentences = []
+    for para in paragraphs():
+        text = normalize(para)
+        for span in split_sentences(text):
+            if span.text not in seen:
+                seen.add(span.text)
+                sentences.append(span.text)
+    db = DocBin(store_user_data=False)
+    n_tok = n_ent = 0
+    for doc in nlp.pipe(sentences, batch_size=256):
+        if len(doc) < args.min_tokens:
+            continue
+        db.add(doc)
+        n_tok += len(doc)
+        n_ent += len(doc.ents)
+    args.out.mkdir(parents=True, exist_ok=True)
+    db.to_disk(args.out / "silver.spacy")
+    shutil.copyfile(args.gold, args.out / "train.spacy")
+    print(json.dumps({"silver_sentences": len(db), "silver_tokens": n_tok, "silver_entities": n_ent,
+                      "model": str(args.model)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
