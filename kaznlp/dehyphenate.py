@@ -584,6 +584,8 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
             return "hyphen"  # ветеринариялық-⏎санитариялық: the left piece ends a whole word
         if wa >= 2 and wb >= 2:
             return "hyphen"  # two words, joined form unknown: Әскери-⏎революциялық
+        if j == 0 and wb >= 2 and len(b_first) >= 6 and not ev.is_chain(b_first, first_long=True):
+            return "hyphen"  # социал-⏎демократиялық: a long known word after the hyphen, no join known
         if j == 0 and (wa >= 2 and wb >= 1 or wa >= 1 and wb >= 2):
             return "hyphen"  # жақсы-⏎жайсаңдары, жобалау-⏎мақсатты: not even stem + suffixes
     return "join"
@@ -607,7 +609,9 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     * ``сот⏎әкімшілігінің`` → space (a syllable never starts with a vowel inside a word);
       ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
     """
-    if prior_join is None or not a[-1].isalpha():
+    if not prior_join or not a[-1].isalpha():
+        # None: the text marks its word breaks; False: it wraps without breaking words (Word,
+        # pdftotext), even before a piece that looks like a suffix (адамдарда⏎бадырайып)
         return "space"
     if not a[0].isalpha():
         a = a.rsplit("-", 1)[-1]  # 2-жарты⏎сында, 1-санат⏎тағы: judge the word after the number
@@ -616,14 +620,12 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     al, bl = _norm(a), _norm(b)
     if not _syllable_break(al, bl):
         return "space"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
-    if prior_join and (bl[0] in "ңьъ" or (a[0].isupper() and _SURNAME.match(bl) and ev.is_chain(bl[_SURNAME.match(bl).end():] or "ы"))):
+    if (bl[0] in "ңьъ" or (a[0].isupper() and _SURNAME.match(bl) and ev.is_chain(bl[_SURNAME.match(bl).end():] or "ы"))):
         return "join"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
     j = ev.join_score(al, bl)
     b_first = bl.split("-")[0]
     wa, wb = ev.word(al), ev.word(b_first)
     s = min(wa, wb)
-    if not prior_join:
-        return "join" if j >= 2 and s == 0 else "space"
     if wb >= 2 and j < 3 and len(b_first) <= 5:
         # ``b`` is written alone as a word and is also a word ending: органдары⏎мен, кафедраларын⏎да,
         # Күнбағыс⏎тың. The corpus counts decide: ``...нымен`` 300 times against ``...ны мен`` 16,

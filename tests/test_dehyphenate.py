@@ -351,3 +351,13 @@ def test_web_hyphen_space_joins_with_evidence(src, expected):
 def test_lost_hyphen_more_evidence(a, b, expected):
     D = _private()
     assert D._decide_plain(D._Evidence(""), a, b, True) == expected
+
+
+def test_text_without_word_breaks_never_glues():
+    # wrapped with no word broken (Word, pdftotext): a piece that looks like a suffix chain still
+    # starts a new word
+    lines = ["Күнбағыстың себетінде тұқымдар бар, олар күн сайын", "төмендеген сызығымен өседі және барлық",
+             "адамдарда бадырайып көрінеді, бұл туралы ғалымдар", "жазған еңбектерінде айтылған және",
+             "мұндай құбылыстар жиі кездеседі деп есептеледі."]
+    out = dehyphenate("\n".join(lines))
+    assert "төмендеген сызығымен" in out and "адамдарда бадырайып" in out
