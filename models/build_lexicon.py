@@ -124,6 +124,17 @@ def iter_texts(shared: Path):
                 yield "ud_kk_ktb", line[9:]
 
 
+def _typo_hyphen(w: str, c: int, counts: collections.Counter[str]) -> bool:
+    """``қа-тардағы``, ``кезе-ңіне``: a hyphen inside an ordinary word (an old line-break hyphen
+    left in the source). The joined form is written at least twice and twice as often, and the
+    part after the hyphen is not a word of its own (``бір-ақ``, ``келісім-шарт`` stay)."""
+    if w.count("-") != 1:
+        return False
+    x, y = w.split("-")
+    joined = counts.get(x + y, 0)
+    return joined >= 2 and joined >= 2 * c and counts.get(y, 0) < 2
+
+
 def build(shared: Path, min_freq: int) -> tuple[list[str], dict[str, int]]:
     counts: collections.Counter[str] = collections.Counter()
     per_source: collections.Counter[str] = collections.Counter()
@@ -140,6 +151,7 @@ def build(shared: Path, min_freq: int) -> tuple[list[str], dict[str, int]]:
     words = sorted(
         w for w, c in counts.items()
         if (c >= min_freq or ("-" in w and c >= 1))
+        and not _typo_hyphen(w, c, counts)
         and (w not in suffixes or w in PARTICLES or c >= SUFFIX_WORD_MIN_FREQ)
         and (len(w) != 2 or w in TWO_LETTER_WORDS)
     )
