@@ -249,3 +249,45 @@ def test_word_dropout_only_while_training():
     pred = feats.predict([doc])[0]
     assert (train[:, 1:] == pred[:, 1:]).all()  # only the whole-word column is dropped
     assert (train[:, 0] != pred[:, 0]).any()
+
+
+def test_numpy_blas_ops_multiply_like_thinc():
+    import numpy
+    from thinc.api import NumpyOps
+
+    from kaznlp.ner.tagger import NumpyBlasOps
+
+    rng = numpy.random.default_rng(0)
+    fast, ref = NumpyBlasOps(), NumpyOps()
+    x, y = rng.random((7, 5), dtype="f"), rng.random((5, 3), dtype="f")
+    for a, b, t1, t2 in ((x, y, False, False), (x.T.copy(), y, True, False), (x, y.T.copy(), False, True)):
+        got = fast.gemm(a, b, trans1=t1, trans2=t2)
+        assert got.dtype == numpy.float32
+        assert numpy.allclose(got, ref.gemm(a, b, trans1=t1, trans2=t2), atol=1e-5)
+    out = numpy.zeros((7, 3), dtype="f")
+    assert fast.gemm(x, y, out=out) is out and numpy.allclose(out, x @ y, atol=1e-5)
+
+
+def test_cached_floret_vectors_equal_spacys(nlp):
+    import numpy
+    from spacy.ml import staticvectors
+
+    layer = next(n for n in nlp.get_pipe("ner").model.walk() if n.name == "static_vectors")
+    docs = [nlp.make_doc(t) for t in (NEWS, "Алматыда қар жауды.", NEWS + " Астана")]
+    for _ in range(2):  # the second time from the cache
+        got, _ = layer(docs, is_train=False)
+        want, _ = staticvectors.forward(layer, docs, False)
+        assert numpy.allclose(got.data, want.data, atol=1e-6)
+
+
+def test_float16_vectors_widened_on_load():
+    import numpy
+    from spacy.vectors import Vectors
+    from spacy.vocab import Vocab
+
+    from kaznlp.ner.tagger import _float32_vectors
+
+    vocab = Vocab()
+    vocab.vectors = Vectors(data=numpy.ones((3, 4), dtype="float16"), keys=[1, 2, 3])
+    _float32_vectors(vocab)
+    assert vocab.vectors.data.dtype == numpy.float32 and vocab.vectors.data.sum() == 12
