@@ -629,7 +629,7 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
     if wb >= 2 and j < 3 and len(b_first) <= 5:
         # ``b`` is written alone as a word and is also a word ending: органдары⏎мен, кафедраларын⏎да,
         # Күнбағыс⏎тың. The corpus counts decide: ``...нымен`` 300 times against ``...ны мен`` 16,
-        # ``...ында`` 3078 against ``...ын да`` 70; ``...ар мен`` 186 against ``...армен`` 206 is
+        # ``...ында`` 3068 against ``...ын да`` 69; ``...ар мен`` 186 against ``...армен`` 206 is
         # too close to call, and the other evidence decides.
         c = ev.glue_counts(al, b_first)
         if c is not None:
