@@ -787,6 +787,14 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
                 return "join"
         if wb == 0 and j >= 1 and agree is not False:
             return "join"  # мемлекетте- рімен: the piece is not even stem + suffixes, the join is
+        if wa == 0 and wb == 0 and j == 0 and agree is not False and al[:2] != b_first[:2]:
+            # прик- велдері, па- родия: neither piece is a word, stem + suffixes or known at all,
+            # while a dash typed without its space stands between words; an echo pair keeps its
+            # hyphen (Би- би-си, кой- коиндар: the pieces begin alike)
+            return "join"
+        m = _SURNAME.match(bl) if a[0].isupper() else None
+        if m and ev.is_chain(bl[m.end():] or "ы"):
+            return "join"  # Кү- леев, Ор- лов: a surname ending after a capitalised piece
     return "keep"  # анасы- аса, соғу- бірі, самай- шеке, спутник- қалалардағы: no evidence
 
 
