@@ -334,6 +334,10 @@ def test_word_glued_across_two_breaks_is_judged_whole():
     # neither piece is known at all (a fragment of a rare or foreign word); a surname ending
     ("Фильмнің прик- велдері шықты", "Фильмнің приквелдері шықты"),
     ("Ақын Кү- леев туралы", "Ақын Күлеев туралы"),
+    # a short first piece before a piece that is nothing known; a word in capitals
+    ("Бұл жиі- рек болады", "Бұл жиірек болады"),
+    ("ҮКІМЕТ ҚАУ- ЛЫ ШЫҚТЫ", "ҮКІМЕТ ҚАУЛЫ ШЫҚТЫ"),
+    ("Ибн- ул Араби", "Ибн- ул Араби"),
     # an echo pair is not joined: the pieces begin alike
     ("Бұл Би- би-си арнасы", "Бұл Би- би-си арнасы"),
     # never: a piece starting with a vowel is a word (a dash), and no evidence means no change
