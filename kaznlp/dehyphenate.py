@@ -591,7 +591,7 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     return "join"
 
 
-def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str:
+def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> str:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
 
     ``prior_join`` says whether this text loses its line-end hyphens (seed 004: True), marks
@@ -622,6 +622,8 @@ def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None) -> str
         return "space"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     if (bl[0] in "ңьъ" or (a[0].isupper() and _SURNAME.match(bl) and ev.is_chain(bl[_SURNAME.match(bl).end():] or "ы"))):
         return "join"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
+    if bl in ("мен", "бен", "пен") and after in (",", ")", ".", ";", ":"):
+        return "join"  # көрінгені⏎мен, деген⏎мен,: the conjunction ``мен`` is followed by a word
     j = ev.join_score(al, bl)
     b_first = bl.split("-")[0]
     wa, wb = ev.word(al), ev.word(b_first)
@@ -1415,7 +1417,7 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         tw = _carried(_tail_word(core), core, carry)
         hw = _HEAD_WORD.match(Ms)
         if tw and hw:
-            if _decide_plain(ev, tw, _head(hw), prior_join) == "join":
+            if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 1]) == "join":
                 return (0, "")
     return (0, " ")
 

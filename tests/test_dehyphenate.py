@@ -370,3 +370,9 @@ def test_text_without_word_breaks_never_glues():
              "мұндай құбылыстар жиі кездеседі деп есептеледі."]
     out = dehyphenate("\n".join(lines))
     assert "төмендеген сызығымен" in out and "адамдарда бадырайып" in out
+
+
+def test_lost_hyphen_men_before_punctuation():
+    # the conjunction ``мен`` is followed by a word; before a comma it is the instrumental
+    D = _private()
+    assert D._decide_plain(D._Evidence(""), "көрінгені", "мен", True, ",") == "join"
