@@ -1049,6 +1049,53 @@ def _looks_wrapped(text: str) -> bool:
     return _is_wrapped(lines) or (len(lines) >= 4 and _wrapped_blocks(lines) is not None)
 
 
+def _inline_line(ev: "_Evidence", line: str, base: int, inline: list[tuple[int, int, str]]) -> None:
+    """Decide every "hyphen + space" of one line (``Премьер- Министрінің``), appending edits.
+
+    Pieces chained by several of them (``инно- да- лық``) are judged as the words a second pass
+    over the output would see: the left word includes what the previous decision glued, the
+    right word what the next one glued; adjacent decisions are repeated until they agree."""
+    ms: list[tuple[re.Match[str], str, re.Match[str], str] | None] = []
+    for m in _HYPH_SPACE.finditer(line):
+        tw = _tail_word(line, m.start())
+        hw = _HEAD_WORD.match(line, m.end())
+        ms.append((m, tw.replace(SOFT, ""), hw, _head(hw)) if tw and hw else None)
+    n = len(ms)
+    adjacent = [i + 1 < n and ms[i] is not None and ms[i + 1] is not None and ms[i][2].end() == ms[i + 1][0].start()
+                for i in range(n)]
+    dec: list[str | None] = [None] * n
+    for _ in range(n + 1 if any(adjacent) else 1):
+        changed = False
+        prev_word = ""
+        for i, it in enumerate(ms):
+            if it is None:
+                prev_word = ""
+                continue
+            m, a, hw, b = it
+            if i and adjacent[i - 1] and prev_word:
+                a = prev_word  # ``инно- да- да``: the first join made ``иннода``, judge that word
+            b_ext, end, k = b, hw.end(), i
+            while adjacent[k] and dec[k + 1] in ("join", "hyphen"):  # ``инно- да- лық``: ``далық``
+                b_ext += ("" if dec[k + 1] == "join" else "-") + ms[k + 1][3]  # type: ignore[index]
+                end = ms[k + 1][2].end()  # type: ignore[index]
+                k += 1
+            d = _decide_inline(ev.at(base + m.start()), a, b_ext, line[end:end + 2])
+            if d != dec[i]:
+                changed = True
+                dec[i] = d
+            prev_word = a + b if d == "join" else a + "-" + b if d == "hyphen" else ""
+        if not changed:
+            break
+    for it, d in zip(ms, dec):
+        if it is None:
+            continue
+        m = it[0]
+        if d == "join":
+            inline.append((base + m.start(), base + m.end(), ""))
+        elif d == "hyphen":
+            inline.append((base + m.start() + 1, base + m.end(), ""))
+
+
 def _breaks_changed(text: str, edits: list[tuple[int, int, str]]) -> int:
     """How many edits removed or replaced a line break (``инно-⏎инно`` → ``инно-инно``)?"""
     return sum(1 for s, e, _ in edits if "\n" in text[s:e] or "\r" in text[s:e])
@@ -1149,27 +1196,7 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
                     inline.append((base + m.start(), base + m.end(), ""))  # бар\xad лық → барлық
         if has_hs and ("- " in line or "-\t" in line or "\u2010 " in line or "\u2010\t" in line
                        or SOFT in line and _HS.search(line)):
-            prev_end, prev_word = -1, ""
-            for m in _HYPH_SPACE.finditer(line):
-                tw = _tail_word(line, m.start())
-                hw = _HEAD_WORD.match(line, m.end())
-                if not tw or not hw:
-                    prev_end = -1
-                    continue
-                a = tw.replace(SOFT, "")
-                if prev_end == m.start() and prev_word:
-                    a = prev_word  # ``инно- да- да``: the first join made ``иннода``, judge that word
-                b = _head(hw)
-                d = _decide_inline(ev.at(base + m.start()), a, b, line[hw.end():hw.end() + 2])
-                if d == "join":
-                    inline.append((base + m.start(), base + m.end(), ""))
-                    prev_word = a + b
-                elif d == "hyphen":
-                    inline.append((base + m.start() + 1, base + m.end(), ""))
-                    prev_word = a + "-" + b
-                else:
-                    prev_word = ""
-                prev_end = hw.end()
+            _inline_line(ev, line, base, inline)
     edits.extend(inline)
 
     # ---- line breaks -------------------------------------------------------------
