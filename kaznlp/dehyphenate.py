@@ -667,9 +667,6 @@ _ARTICLES = frozenset("аль әл ал эль әд ад ан ас ат ар у�
 
 # first parts of hyphenated foreign names: Сан-Диего, Санкт-Петербург, Нью-Йорк, Лос-Анджелес
 _NAME_PREFIXES = frozenset("сан санта санто санкт сен сент нью лос лас ле ла дю ди фон ван абу ибн".split())
-# short closed-class words: a dash after them is a dash (бұл- қандауыршаның), not a broken word
-_CLOSED_SHORT = frozenset("бұл ол осы сол ал әр не кім мен сен біз сіз сiз бен пен да де та те ма ме "
-                          "және әрі я яки һәм бір екі үш төрт бес алты жеті сегіз тоғыз он жүз мың".split())
 _INLINE_CLITICS = frozenset(("ақ", "ау", "ай", "ей"))  # сондай- ақ; not екен / ғой, which stand alone
 # Case and possessive endings: a first part ending so is usually a whole inflected word, and
 # "word- word" after it is a dash typed without its leading space (``анасы- аса құрметті``).
@@ -794,19 +791,6 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
                 return "join"
         if wb == 0 and j >= 1 and agree is not False:
             return "join"  # мемлекетте- рімен: the piece is not even stem + suffixes, the join is
-        if wa == 0 and wb == 0 and j == 0 and agree is not False and al[:2] != b_first[:2]:
-            # прик- велдері, па- родия: neither piece is a word, stem + suffixes or known at all,
-            # while a dash typed without its space stands between words; an echo pair keeps its
-            # hyphen (Би- би-си, кой- коиндар: the pieces begin alike)
-            return "join"
-        if (len(al) <= 3 and wb == 0 and j == 0 and agree is not False and al[:2] != b_first[:2]
-                and b_first[0] not in "яюёу" and al not in _NAME_PREFIXES and al not in _ARTICLES
-                and al not in _CLOSED_SHORT):
-            # жиі- рек, па- родия, өр- шіл: a syllable-short first piece before a piece that is
-            # nothing known (a dash stands before a word); not before я/ю/ё/у, which a word break
-            # never leaves at a line start (hyph-kk treats them as vowels), not ибн-, аль-, and not
-            # after a pronoun or conjunction (бұл- қандауыршаның: a dash)
-            return "join"
         m = _SURNAME.match(bl) if a[0].isupper() else None
         if m and ev.is_chain(bl[m.end():] or "ы"):
             return "join"  # Кү- леев, Ор- лов: a surname ending after a capitalised piece
