@@ -291,3 +291,27 @@ def test_float16_vectors_widened_on_load():
     vocab.vectors = Vectors(data=numpy.ones((3, 4), dtype="float16"), keys=[1, 2, 3])
     _float32_vectors(vocab)
     assert vocab.vectors.data.dtype == numpy.float32 and vocab.vectors.data.sum() == 12
+
+
+def test_half_precision_weights_round_trip():
+    import numpy
+    import spacy
+
+    import kaznlp.spacy_lang  # noqa: F401
+    from kaznlp.ner.tagger import half_precision
+
+    nlp = spacy.blank("kk")
+    ner_pipe_ = nlp.add_pipe("kaznlp_ner")
+    for label in ("O", "U-GPE"):
+        ner_pipe_.add_label(label)
+    nlp.initialize()
+    before = [n.get_param(p).copy() for n in ner_pipe_.model.walk() for p in n.param_names if n.has_param(p)]
+    half_precision(ner_pipe_.model)
+    data = ner_pipe_.to_bytes()
+    fresh = spacy.blank("kk").add_pipe("kaznlp_ner")
+    fresh.from_bytes(data)
+    after = [n.get_param(p) for n in fresh.model.walk() for p in n.param_names if n.has_param(p)]
+    assert len(after) == len(before)
+    for a, b in zip(after, before):
+        assert a.dtype == numpy.float32
+        assert numpy.allclose(a, b, rtol=1e-3, atol=1e-4)

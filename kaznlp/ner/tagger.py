@@ -481,13 +481,35 @@ class EntityTagger(Tagger):
         self._masks = self._logits = None
         out = super().from_bytes(*args, **kwargs)
         _float32_vectors(self.vocab)
+        _float32_params(self.model)
         return out
 
     def from_disk(self, *args: Any, **kwargs: Any) -> EntityTagger:
         self._masks = self._logits = None
         out = super().from_disk(*args, **kwargs)
         _float32_vectors(self.vocab)
+        _float32_params(self.model)
         return out
+
+
+def _float32_params(model: Model) -> None:
+    """Widen float16 weights (how ``models/ner/package.py`` stores them) to float32 on loading."""
+    for node in model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                value = node.get_param(name)
+                if getattr(value, "dtype", None) == numpy.float16:
+                    node.set_param(name, value.astype("float32"))
+
+
+def half_precision(model: Model) -> None:
+    """Store ``model``'s weights as float16 (for saving; loading widens them again)."""
+    for node in model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                value = node.get_param(name)
+                if getattr(value, "dtype", None) == numpy.float32:
+                    node.set_param(name, value.astype("float16"))
 
 
 def _float32_vectors(vocab: Any) -> None:
