@@ -196,8 +196,8 @@ def _compound(tokens: list[Token], text: str, start: int) -> None:
 _PARTICIPLE = re.compile(r"[а-яёәғқңөұүһі]{2,}(?:ған|ген|қан|кен)")  # болған, көрген, келген
 _FINITE = re.compile(
     r"[а-яёәғқңөұүһі]{2,}(?:[аейю]ды|[аейю]ді"                       # present: сыйлайды, үйретеді
-    r"|с[ае](?:м|ң|қ|к|ңыз|ңіз|ңдар|ңдер)?)"                        # conditional: алсам, болса
-)
+    r"|(?<!с)с[ае](?:м|ң|қ|к|ңыз|ңіз|ңдар|ңдер)?)"                  # conditional: алсам, болса
+)  # (not "касса", "масса": nouns in -сса)
 _NEGATION = re.compile(r"(?:жоқ|емес)(?:пын|пін|сың|сің|пыз|піз|сыз|сіз)?")  # жоқ, емеспін
 _EVIDENTIAL = re.compile(r"екен(?:мін|сің|сіз|біз|сіңдер|сіздер)?")          # екен, екенсің
 # Closed pronouns KTB writes as two words and tags as one: "еш нәрсені" (lemma ешнәрсе).
