@@ -93,7 +93,7 @@ class StanzaBackend:
         owner: list[int] = []  # which chunk each sentence belongs to
         for i, chunk in enumerate(chunks):
             for s, e in chunk.sentences:
-                toks = tokenize(chunk.text[s:e])
+                toks = tokenize(chunk.text[s:e], multiword=False)  # Stanza was trained on KazNERD: no spaces in tokens
                 if not toks:
                     continue
                 sentences.append([t.text for t in toks])
