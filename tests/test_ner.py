@@ -315,3 +315,12 @@ def test_half_precision_weights_round_trip():
     for a, b in zip(after, before):
         assert a.dtype == numpy.float32
         assert numpy.allclose(a, b, rtol=1e-3, atol=1e-4)
+
+
+def test_whitespace_tokens_are_never_entities():
+    text = "Тоқаев\n\nАстанаға келді.\n\n\n2024 жылы\n Алматыда   форум өтті.\n"
+    ents = ner(text)
+    _check_offsets(text, ents)
+    assert ents and all(e.text.strip() == e.text for e in ents)
+    doc = load()(text)
+    assert all(t.ent_iob_ == "O" for t in doc if t.is_space)

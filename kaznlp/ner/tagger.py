@@ -28,7 +28,7 @@ from itertools import islice
 from typing import Any
 
 import numpy
-from spacy.attrs import ORTH, intify_attr
+from spacy.attrs import IS_SPACE, ORTH, intify_attr
 from spacy.language import Language
 from spacy.ml import staticvectors as _spacy_static
 from spacy.pipeline.tagger import Tagger
@@ -321,7 +321,22 @@ class EntityTagger(Tagger):
         if not any(len(doc) for doc in docs):
             return [[] for _ in docs]
         scores = self.model.predict(docs)
-        return [self._decode(self.model.ops.to_numpy(s)) for s in scores]
+        return [self._decode(self._outside_on_spaces(doc, self.model.ops.to_numpy(s))) for doc, s in zip(docs, scores)]
+
+    def _outside_on_spaces(self, doc: Doc, scores: Any) -> Any:
+        """Whitespace tokens (line breaks, runs of spaces) are never part of an entity.
+
+        KazNERD has none, so the model has never seen one and may tag a lone line break
+        as an entity; their scores are replaced by a sure ``O``.
+        """
+        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)) if len(doc) else []
+        o = self._viterbi_tables()[-1]
+        if len(spaces) and o >= 0:
+            scores = numpy.array(scores, copy=True)
+            sure, other = (50.0, -50.0) if self._is_logits() else (1.0, 0.0)
+            scores[spaces] = other
+            scores[spaces, o] = sure
+        return scores
 
     def _decode(self, scores: Any) -> list[str]:
         """Most probable well-formed BILUO sequence.
