@@ -80,8 +80,9 @@ def make_doc(vocab: Vocab, text: str, multiword: bool = False) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     pos = 0
-    for tok in _kaznlp_tokenize(text, multiword=multiword):
-        start = tok[0]
+    end = len(text)
+    # the text after the last token is one more gap, closed by an empty sentinel "token"
+    for start, stop, surface, *_ in (*_kaznlp_tokenize(text, multiword=multiword), (end, end, "")):
         if start > pos:
             gap = text[pos:start]
             if words and gap[0] == " ":
@@ -90,17 +91,10 @@ def make_doc(vocab: Vocab, text: str, multiword: bool = False) -> Doc:
             if gap:
                 words.append(gap)
                 spaces.append(False)
-        words.append(tok[2])
-        spaces.append(False)
-        pos = tok[1]
-    if pos < len(text):
-        gap = text[pos:]
-        if words and gap[0] == " ":
-            spaces[-1] = True
-            gap = gap[1:]
-        if gap:
-            words.append(gap)
+        if surface:
+            words.append(surface)
             spaces.append(False)
+        pos = stop
     return Doc(vocab, words=words, spaces=spaces)
 
 

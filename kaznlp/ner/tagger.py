@@ -508,24 +508,24 @@ class EntityTagger(Tagger):
         return out
 
 
-def _float32_params(model: Model) -> None:
-    """Widen float16 weights (how ``models/ner/package.py`` stores them) to float32 on loading."""
+def _cast_params(model: Model, source: Any, target: str) -> None:
+    """Convert every weight of ``model`` stored as ``source`` dtype to ``target``."""
     for node in model.walk():
         for name in node.param_names:
             if node.has_param(name):
                 value = node.get_param(name)
-                if getattr(value, "dtype", None) == numpy.float16:
-                    node.set_param(name, value.astype("float32"))
+                if getattr(value, "dtype", None) == source:
+                    node.set_param(name, value.astype(target))
+
+
+def _float32_params(model: Model) -> None:
+    """Widen float16 weights (how ``models/ner/package.py`` stores them) to float32 on loading."""
+    _cast_params(model, numpy.float16, "float32")
 
 
 def half_precision(model: Model) -> None:
     """Store ``model``'s weights as float16 (for saving; loading widens them again)."""
-    for node in model.walk():
-        for name in node.param_names:
-            if node.has_param(name):
-                value = node.get_param(name)
-                if getattr(value, "dtype", None) == numpy.float32:
-                    node.set_param(name, value.astype("float16"))
+    _cast_params(model, numpy.float32, "float16")
 
 
 def _float32_vectors(vocab: Any) -> None:
