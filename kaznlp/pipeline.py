@@ -91,7 +91,7 @@ def process(
         return _process(text, normalize, dehyphenate, tokens, multiword)
 
 
-def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool = True) -> Document:
+def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
     clean, alignment = _clean(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
     token_list = tokenize(clean, multiword=multiword) if tokens else []

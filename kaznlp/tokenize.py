@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 import unicodedata2 as unicodedata
 
@@ -204,6 +205,7 @@ _EVIDENTIAL = re.compile(r"екен(?:мін|сің|сіз|біз|сіңдер|�
 _PRONOUN_HEADS = frozenset(("еш",))
 _PRONOUN_TAIL = re.compile(r"нәрсе(?:ні|нің|ге|де|ден|мен)?")
 _AUXILIARIES = ("жоқ", "емес", "екен", "нәрсе")
+_START = attrgetter("start")
 
 
 def _second_word(word: str, first: str) -> bool:
@@ -232,7 +234,7 @@ def _join_multiword(tokens: list[Token], text: str) -> list[Token]:
     hits.sort()
     new = tuple.__new__
     for start in hits:
-        j = bisect_left(tokens, start, key=_start)
+        j = bisect_left(tokens, start, key=_START)
         if j == 0 or j == len(tokens) or tokens[j].start != start:
             continue
         tok, prev = tokens[j], tokens[j - 1]
@@ -241,10 +243,6 @@ def _join_multiword(tokens: list[Token], text: str) -> list[Token]:
             continue
         tokens[j - 1:j + 1] = [new(Token, (prev.start, tok.end, text[prev.start:tok.end], "word"))]
     return tokens
-
-
-def _start(token: Token) -> int:
-    return token.start
 
 
 def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
