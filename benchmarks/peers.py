@@ -103,7 +103,7 @@ def _kaznlp() -> Tool:
 
 
 def _kaznlp_words() -> Tool:
-    """kaznlp's tokenizer with ``multiword=False``: no token contains a space (KTB joins
+    """kaznlp's tokenizer with ``multiword=False``: no multiword tokens (KTB joins
     "болған жоқ"; spaCy's ``kk`` tokenizer and the NER model use this setting)."""
     import kaznlp
 
@@ -115,7 +115,7 @@ def _kaznlp_words() -> Tool:
         getattr(kaznlp, "__version__", None) or version("kaznlp"),
         tokenize=lambda t: [(x.start, x.end) for x in tok(t)],
         tokenize_fast=tok,
-        note="tokenize(multiword=False): tokens never contain a space",
+        note="tokenize(multiword=False): no multiword tokens (болған жоқ split)",
     )
 
 

@@ -402,7 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-normalize", action="store_true", help="drop the normalize step")
     p.add_argument("--no-dehyphenate", action="store_true", help="drop the dehyphenate step")
     p.add_argument("--no-multiword", action="store_true",
-                   help="tokens never contain a space (UD KTB's 'келген жоқ' becomes two tokens)")
+                   help="no multiword tokens: UD KTB's 'келген жоқ' becomes two tokens")
     p.add_argument("--sample", action="store_true", help="process the bundled sample article")
     g = p.add_argument_group("input")
     g.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto",

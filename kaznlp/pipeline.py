@@ -72,7 +72,7 @@ def process(
 
     Every offset in the result points into ``text`` itself (not into the repaired
     text, which is kept as ``doc.clean_text``). ``multiword`` is passed to
-    :func:`kaznlp.tokenize` (``False``: no token contains a space).
+    :func:`kaznlp.tokenize` (``False``: no multiword tokens such as "келген жоқ").
 
     >>> text = "Мемлекетт\\u0069к тіл туралы заң қабылданды. А.Мерғалиев 63%-ы деді."
     >>> doc = process(text)             # "\\u0069" is a Latin "i" in a Cyrillic word

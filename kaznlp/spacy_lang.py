@@ -65,7 +65,7 @@ _USER_KEY = "kaznlp_source"  # doc.user_data[_USER_KEY] = (text, src_len, dst_le
 def make_doc(vocab: Vocab, text: str, multiword: bool = False) -> Doc:
     """Tokenize ``text`` with ``kaznlp.tokenize`` into a spaCy ``Doc`` whose ``doc.text == text``.
 
-    As in spaCy's own languages, no token contains a space unless ``multiword=True``
+    Words are never joined into multiword tokens unless ``multiword=True``
     (UD Kazakh-KTB's "болған жоқ" as one token; see :func:`kaznlp.tokenize`).
 
     Whitespace other than one plain space between tokens becomes a whitespace token,
@@ -122,9 +122,9 @@ class _Stateless:
 class KazakhTokenizer(_Stateless):
     """spaCy tokenizer that runs :func:`kaznlp.tokenize` (UD Kazakh-KTB conventions).
 
-    Tokens never contain spaces unless ``multiword=True``: KTB's analytic verb forms
+    Words are not joined unless ``multiword=True``: KTB's analytic verb forms
     ("келген жоқ") are then one token, as :func:`kaznlp.tokenize` gives by default.
-    The bundled NER model was trained on space-free tokens (KazNERD's).
+    The bundled NER model was trained without multiword tokens (KazNERD has none).
 
     It has no state of its own, so serialization is a no-op and it pickles (which
     ``nlp.pipe(texts, n_process=2)`` needs).

@@ -53,6 +53,7 @@ LOWER = "a-zа-яёәғқңөұүһі"
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 HYPHEN = "[-\u2010\u2011]"  # hyphen-minus, hyphen, non-breaking hyphen
 APOSTROPHE = "['\u2019\u02bc]"
+UNIT_SPACE = "[ \u00a0\u202f]"  # between a number and its unit: "5 %", "63\u00a0%-ы"
 
 # The singular forms of "жыл" (year) that news glues to a year: "2014-жылғы", "2015-жылы".
 YEAR_FORMS = ("жыл", "жылы", "жылғы", "жылда", "жылдан", "жылға", "жылдың", "жылын", "жылдағы")
@@ -85,7 +86,10 @@ def _build_pattern() -> re.Pattern[str]:
         # "А.Мерғалиев", "Н.Ә.Назарбаев"); also "Т.", "Ғ." before a surname
         rf"(?P<initial>(?<!{W})[{UPPER}]\.(?=\s*[{UPPER}]))",
         # 2,5  14:17  08.10.2015  63%-ы  19,4°С-қа  80-нен  2014-жылғы
-        rf"(?P<number>\d+(?:[.,:]\d+)*(?:\s?%|‰|°\s?[CСF]?)?(?:{HYPHEN}(?:{suffix_chain}|{year}))?)",
+        # (one space, no-break or narrow no-break space before "%" or a unit: "5 %", "30° C";
+        # the unit letter only when it ends there: not "50° " + "Солтүстік")
+        rf"(?P<number>\d+(?:[.,:]\d+)*(?:{UNIT_SPACE}?%|‰|°(?:{UNIT_SPACE}?[CСF](?!{W}))?)?"
+        rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?)",
         # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
         rf"(?P<word>{W}+(?:{APOSTROPHE}{W}+)*(?:{HYPHEN}{W}+(?:{APOSTROPHE}{W}+)*)*)"
         rf"(?P<domain>(?:\.{W}+(?:-{W}+)*){{0,6}}\.(?i:{tld})(?!{W})(?:{HYPHEN}{W}+)?)?",
@@ -252,7 +256,8 @@ def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
     ['Қасым-Жомарт', 'Тоқаев', '80-нен', 'астам', 'елге', ',', 'деп', 'жазады', 'Egemen.kz', '.']
 
     With ``multiword=True`` (the default, as UD Kazakh-KTB) a verb and its negation or
-    evidential auxiliary are one token; ``multiword=False`` keeps every token free of spaces:
+    evidential auxiliary are one token; ``multiword=False`` keeps them apart (the only
+    other tokens with a space are a number and its unit: ``5 %``, ``30° C``):
 
     >>> [t.text for t in tokenize("Ол келген жоқ.")], [t.text for t in tokenize("Ол келген жоқ.", multiword=False)]
     (['Ол', 'келген жоқ', '.'], ['Ол', 'келген', 'жоқ', '.'])

@@ -19,7 +19,7 @@ PIECES = [
     "63%-ы", "2,5", "14:17", "08.10.2015", "ҚР-ның", "вице-президенті", "«", "»", "“", "”", '"', "–", "—",
     "-", "...", "…", "?!", ".", ",", "\n", "\n\n", "\r\n", " ", "  ", "\u00ad", "\u00a0", "\u200b", "i", "ə",
     "https://sud.gov.kz/a.", "x@y.kz", "(", ")", "17-19", "Қазақстан", "Сот", "деді", "бар\u00adлық",
-    " жоқ", " емес", " екен", "келген", "сыйлайды", "еш", " нәрсені",
+    " жоқ", " емес", " екен", "келген", "сыйлайды", "еш", " нәрсені", "50°", " C", " С", "%", "5 %", "5\u00a0%", "5\n%",
 ]
 
 kazakh_text = st.lists(
@@ -53,13 +53,21 @@ def test_tokenize_covers_every_non_space_character_once(text: str) -> None:
     assert len(covered) == len(set(covered))
     assert set(covered) >= _non_space(text)
     assert all(not text[t.start].isspace() and not text[t.end - 1].isspace() for t in tokens)
-    # a space only inside KTB's analytic verb forms ("келген жоқ"), one plain space between words
-    assert all(w and not any(c.isspace() for c in w) for t in tokens for w in t.text.split(" "))
+    # a space only inside KTB's analytic verb forms ("келген жоқ"), one plain space between words,
+    # and between a number and its unit ("5 %", "30° C")
+    assert all(_inner_spaces_ok(t) for t in tokens)
     words = kaznlp.tokenize(text, multiword=False)
-    assert all(not any(c.isspace() for c in t.text) for t in words)
-    # multiword tokens are exactly runs of space-free tokens joined
-    assert [(t.start, t.end) for t in tokens if " " not in t.text] == \
-        [(t.start, t.end) for t in words if not any(t.start >= m.start and t.end <= m.end for m in tokens if " " in m.text)]
+    assert all(t.kind == "number" and _inner_spaces_ok(t) or not any(c.isspace() for c in t.text) for t in words)
+    # multiword tokens are exactly runs of the multiword=False tokens joined
+    multi = [t for t in tokens if t.kind == "word" and " " in t.text]
+    assert [(t.start, t.end) for t in tokens if t not in multi] == \
+        [(t.start, t.end) for t in words if not any(t.start >= m.start and t.end <= m.end for m in multi)]
+
+
+def _inner_spaces_ok(token) -> bool:
+    if token.kind == "number":
+        return sum(c.isspace() for c in token.text) <= 1 and all(c in " \u00a0\u202f" for c in token.text if c.isspace())
+    return all(w and not any(c.isspace() for c in w) for w in token.text.split(" "))
 
 
 @given(any_text)
