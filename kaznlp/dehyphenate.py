@@ -24,12 +24,15 @@ digits and punctuation are never touched. Line endings (``\\r\\n``, ``\\r``) bec
 from __future__ import annotations
 
 import gc
+import json
+import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, overload
 
+from kaznlp import charlm
 from kaznlp._validate import check_choice, check_text
 from kaznlp.alignment import Alignment, apply_edits
 
@@ -247,6 +250,7 @@ class _Evidence:
         self.lex, self.pairs = _lexicon()
         self.sfx = _suffixes()
         self._chain_cache: dict[tuple[str, bool], bool] = {}
+        self._word_cache: dict[tuple[int, str], float] = {}
         self.sparse = False
 
     def at(self, pos: int) -> "_Evidence":
@@ -325,6 +329,13 @@ class _Evidence:
 
     def word(self, w: str) -> float:
         """3: written elsewhere in this text; 2: in the lexicon; 1: known stem + suffixes; 0: unknown."""
+        key = (self._blk, w)
+        hit = self._word_cache.get(key)
+        if hit is None:
+            hit = self._word_cache[key] = self._word(w)
+        return hit
+
+    def _word(self, w: str) -> float:
         if not w:
             return 0
         if w in self.doc:
@@ -591,8 +602,87 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     return "join"
 
 
+# ---------------------------------------------------------------------------
+# The learned layer: a logistic model over the rules' answer and the evidence
+# ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, tuple[list[str], list[float]]]:
+    """``{decision kind: (feature names, weights)}`` from ``data/dehyph_weights.json``."""
+    path = _DATA / "dehyph_weights.json"
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {kind: (d["features"], d["weights"]) for kind, d in data["models"].items()}
+
+
+def _learned(kind: str, x: list[float]) -> float:
+    """The model's score for features ``x`` (> 0: 'join')."""
+    names, w = _weights().get(kind, ([], []))
+    if names != _FEATURES[kind]:
+        raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of this "
+                           "version; rerun models/train_dehyph.py")
+    return sum(wi * xi for wi, xi in zip(w, x))
+
+
+def _onehot(v: float, levels: tuple[float, ...]) -> list[float]:
+    return [1.0 if v == lv else 0.0 for lv in levels]
+
+
+_J_LEVELS = (0, 1, 1.5, 2, 2.5, 3)  # evidence levels of :meth:`_Evidence.join_score`
+_W_LEVELS = (0, 1, 1.5, 2, 3)  # and of :meth:`_Evidence.word`
+
+# feature names, in order (data/dehyph_weights.json repeats them)
+_PLAIN_FEATURES = (
+    ["charlm_gain", "charlm_gain_clipped"]
+    + [f"join_{v}" for v in _J_LEVELS] + [f"left_{v}" for v in _W_LEVELS] + [f"right_{v}" for v in _W_LEVELS]
+    + ["right_is_suffix_chain", "syllable_break", "harmony_agrees", "harmony_differs", "harmony_clash",
+       "left_capitalised", "left_conjunction", "glue_counted", "glue_log_ratio", "left_len", "right_len",
+       "right_short", "right_stem_len", "rule_joins", "bias"]
+)
+_FEATURES = {"plain": _PLAIN_FEATURES}
+
+
+def _plain_features(ev: _Evidence, a: str, b: str, rule: str) -> list[float] | None:
+    """Features of a bare line break ``a⏎b`` (see ``_PLAIN_FEATURES``); None if no word is left."""
+    if not a[0].isalpha():
+        a = a.rsplit("-", 1)[-1]
+    al, bl = _norm(a), _norm(b).split("-")[0]
+    if not al or not bl or not al.isalpha() or not bl.isalpha():
+        return None
+    gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
+    j, wa, wb = ev.join_score(al, bl), ev.word(al), ev.word(bl)
+    agree = _vowels_agree(al, bl)
+    glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
+    return ([gain / 5, max(-10.0, min(10.0, gain)) / 5]
+            + _onehot(j, _J_LEVELS) + _onehot(wa, _W_LEVELS) + _onehot(wb, _W_LEVELS)
+            + [float(ev.is_chain(bl, first_long=True)), float(_syllable_break(al, bl)), float(agree is True),
+               float(agree is False), float(_harmony_clash(al, bl)), float(a[0].isupper()),
+               float(al in CONJUNCTIONS), float(glue is not None),
+               math.log((glue[0] + 1) / (glue[1] + 1)) / 3 if glue else 0.0,
+               len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10,
+               float(rule == "join"), 1.0])
+
+
 def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> str:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
+
+    In a text that loses its line-end hyphens, the rules' answer (:func:`_plain_rule`) is one
+    input of a small logistic model (``data/dehyph_weights.json``, trained on the dev split by
+    ``models/train_dehyph.py``) that also weighs the evidence levels and how Kazakh-like the
+    one-word and the two-word readings are (:mod:`kaznlp.charlm`): ``күл⏎кілі`` → ``күлкілі``
+    although ``күл`` is a word and ``кілі`` is unknown.
+    """
+    rule = _plain_rule(ev, a, b, prior_join, after)
+    if not prior_join or not a[-1:].isalpha():
+        return rule
+    x = _plain_features(ev, a, b, rule)
+    if x is None:
+        return rule
+    return "join" if _learned("plain", x) > 0 else "space"
+
+
+def _plain_rule(ev: _Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> str:
+    """The rules for :func:`_decide_plain`: 'join' or 'space'.
 
     ``prior_join`` says whether this text loses its line-end hyphens (seed 004: True), marks
     them (None: a bare break is a space) or wraps without breaking words (False: Word,

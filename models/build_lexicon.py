@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt"
 CONTEXTS_OUT = ROOT / "kaznlp" / "data" / "dehyph_contexts_kk.tsv"
+CHARLM_OUT = ROOT / "kaznlp" / "data" / "charlm_kk.tsv"
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STRIP = "\"'«»“”„()[]{}.,;:!?…—–-/\\*•`"
@@ -194,21 +195,100 @@ def build_contexts(shared: Path, min_total: int = 3) -> tuple[list[tuple[str, st
     return rows, dict(per_source)
 
 
+def _sources(per_source: dict[str, int]) -> list[str]:
+    """Header lines naming the sources, licences and the tokens taken from each."""
+    return [
+        "# Sources and licences (token counts; dev/test documents of split_of are held out):",
+        "#   NTREX-128 Kazakh reference, MicrosoftTranslator/NTREX @8561f6a, CC BY-SA 4.0 (%d tokens)" % per_source.get("ntrex", 0),
+        "#   KazQAD v1.0 Wikipedia passages, IS2AI/KazQAD @ab8684a, CC BY-SA 4.0 (%d tokens)" % per_source.get("kazqad", 0),
+        "#   KazNERD valid+test, IS2AI/KazNERD @bd4333d, CC BY 4.0 (%d tokens)" % per_source.get("kaznerd", 0),
+        "#   UD Kazakh-KTB, UniversalDependencies/UD_Kazakh-KTB @e9f3b87, CC BY-SA 4.0 (%d tokens)" % per_source.get("ud_kk_ktb", 0),
+        "# The GPL-3.0 apertium-kaz-rus crawl is not used. Distributed under CC BY-SA 4.0 (attribution: the sources above).",
+    ]
+
+
 def write_contexts(path: Path, rows: list[tuple[str, str, int, int]], per_source: dict[str, int]) -> None:
     header = [
         "# kaznlp: is a short word that is also a word ending glued or apart? (kaznlp.dehyphenate)",
         "# Built by models/build_lexicon.py (build_contexts). Columns: piece, the two letters before it,",
         "# glued (tokens ending in ending+piece, 3+ letters before the piece), apart (a token ending in",
         "# the ending, then the piece as a token). ``ны мен 300 16``: ``...нымен`` 300 times, ``...ны мен`` 16.",
-        "# Sources and licences (the same documents as lexicon_kk.txt; token counts):",
-        "#   NTREX-128 Kazakh reference, MicrosoftTranslator/NTREX @8561f6a, CC BY-SA 4.0 (%d tokens)" % per_source.get("ntrex", 0),
-        "#   KazQAD v1.0 Wikipedia passages, IS2AI/KazQAD @ab8684a, CC BY-SA 4.0 (%d tokens)" % per_source.get("kazqad", 0),
-        "#   KazNERD valid+test, IS2AI/KazNERD @bd4333d, CC BY 4.0 (%d tokens)" % per_source.get("kaznerd", 0),
-        "#   UD Kazakh-KTB, UniversalDependencies/UD_Kazakh-KTB @e9f3b87, CC BY-SA 4.0 (%d tokens)" % per_source.get("ud_kk_ktb", 0),
-        "# No apertium (GPL) text; dev/test documents (split_of) are held out. Distributed under CC BY-SA 4.0.",
+        *_sources(per_source),
         "# %d rows" % len(rows),
     ]
     path.write_text("\n".join(header + ["%s\t%s\t%d\t%d" % r for r in rows]) + "\n", encoding="utf-8")
+
+
+def build_charlm(shared: Path, order: int = 5, min_count: int = 2) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
+    """A Witten-Bell interpolated character ``order``-gram model of words (``kaznlp.charlm``).
+
+    Each word token (lower case, each part of a hyphenated form) is ``^^^^word$``; n-grams
+    seen fewer than ``min_count`` times are pruned (single letters stay). Written in back-off
+    form: ``P(c|h) = (C(hc) + T(h) P(c|h')) / (N(h) + T(h))`` for a kept ``hc``, else
+    ``T(h) / (N(h) + T(h)) * P(c|h')``, with ``N(h)``, ``T(h)`` the count and number of kept
+    continuations of ``h`` and ``h'`` = ``h`` less its first letter.
+    Returns rows ``(key, log prob or "", log back-off or "")``, 3 decimals.
+    """
+    import math
+
+    counts: collections.Counter[str] = collections.Counter()
+    per_source: collections.Counter[str] = collections.Counter()
+    pad = "^" * (order - 1)
+    for src, text in iter_texts(shared):
+        for tok in text.split():
+            w = normalize_word(tok)
+            if w is None:
+                continue
+            per_source[src] += 1
+            for part in w.split("-"):
+                if not part:
+                    continue
+                s = pad + part + "$"
+                for i in range(order - 1, len(s)):
+                    for k in range(order):
+                        counts[s[i - k:i + 1]] += 1
+    kept = {g: c for g, c in counts.items() if c >= min_count or len(g) == 1}
+    n_ctx: collections.Counter[str] = collections.Counter()
+    t_ctx: collections.Counter[str] = collections.Counter()
+    for g, c in kept.items():
+        n_ctx[g[:-1]] += c
+        t_ctx[g[:-1]] += 1
+    vocab = t_ctx[""] + 1  # letters seen, plus one for an unseen letter
+    prob: dict[str, float] = {}
+
+    def p(g: str) -> float:  # P(g[-1] | g[:-1]), interpolated
+        if g in prob:
+            return prob[g]
+        h = g[:-1]
+        lower = p(g[1:]) if h else 1.0 / vocab
+        n, t = n_ctx.get(h, 0), t_ctx.get(h, 0)
+        if not n:
+            return lower
+        val = (kept.get(g, 0) + t * lower) / (n + t)
+        if g in kept:
+            prob[g] = val
+        return val
+
+    rows = []
+    for g in sorted(set(kept) | set(n_ctx)):
+        lp = "%.3f" % math.log(p(g)) if g in kept else ""
+        bow = ""
+        if g in n_ctx:
+            bow = "%.3f" % math.log(t_ctx[g] / (n_ctx[g] + t_ctx[g]))
+        rows.append((g, lp, bow))
+    return rows, dict(per_source)
+
+
+def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[str, int], order: int, min_count: int) -> None:
+    header = [
+        "# kaznlp: character %d-gram model of Kazakh words (kaznlp.charlm), Witten-Bell, back-off form" % order,
+        "# Built by models/build_lexicon.py (build_charlm); n-grams seen < %d times pruned." % min_count,
+        "# Columns: n-gram (^ word start, $ word end), natural-log probability of its last letter",
+        "# given the others, natural-log back-off weight when the n-gram is also a context.",
+        *_sources(per_source),
+        "# %d rows" % len(rows),
+    ]
+    path.write_text("\n".join(header + ["%s\t%s\t%s" % r for r in rows]) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--min-freq", type=int, default=2)
     ap.add_argument("--contexts-out", type=Path, default=CONTEXTS_OUT)
+    ap.add_argument("--charlm-out", type=Path, default=CHARLM_OUT)
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"missing {args.shared}", file=sys.stderr)
@@ -225,14 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     header = [
         "# kaznlp Kazakh word-form lexicon for kaznlp.dehyphenate (one lower-cased form per line)",
         "# Built by models/build_lexicon.py; word forms seen >= %d times (hyphenated forms: >= 1)." % args.min_freq,
-        "# Sources and licences (word counts taken from each):",
-        "#   NTREX-128 Kazakh reference, MicrosoftTranslator/NTREX @8561f6a, CC BY-SA 4.0 (%d tokens)" % per_source.get("ntrex", 0),
-        "#   KazQAD v1.0 Wikipedia passages, IS2AI/KazQAD @ab8684a, CC BY-SA 4.0 (%d tokens)" % per_source.get("kazqad", 0),
-        "#   KazNERD valid+test, IS2AI/KazNERD @bd4333d, CC BY 4.0 (%d tokens)" % per_source.get("kaznerd", 0),
-        "#   UD Kazakh-KTB, UniversalDependencies/UD_Kazakh-KTB @e9f3b87, CC BY-SA 4.0 (%d tokens)" % per_source.get("ud_kk_ktb", 0),
-        "# The GPL-3.0 apertium-kaz-rus crawl is not used. Half of the NTREX documents and KazQAD",
-        "# articles (models/build_lexicon.py:split_of, dev and test) is held out for evaluation.",
-        "# This derived list is distributed under CC BY-SA 4.0 (attribution: the sources above).",
+        *_sources(per_source),
         "# %d forms" % len(words),
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -241,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
     rows, per_source = build_contexts(args.shared)
     write_contexts(args.contexts_out, rows, per_source)
     print(f"wrote {args.contexts_out} ({len(rows)} rows, {args.contexts_out.stat().st_size} bytes)")
+    lm_rows, per_source = build_charlm(args.shared)
+    write_charlm(args.charlm_out, lm_rows, per_source, 5, 2)
+    print(f"wrote {args.charlm_out} ({len(lm_rows)} rows, {args.charlm_out.stat().st_size} bytes)")
     return 0
 
 

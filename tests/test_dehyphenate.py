@@ -203,6 +203,46 @@ def test_lost_hyphen_glue_counts(a, b, expected):
     assert g >= 3 * apart
 
 
+# Our own news-style text whose line-end hyphens were lost (like seed 004). The rules alone
+# read ``қауіп⏎сіздігіміз``, ``орын⏎басарын`` and ``күл⏎кілі`` as two words (each first piece
+# is a word); the learned layer (rules + character model, data/dehyph_weights.json) joins them.
+LOST_NEWS = ("Өткен аптада Парламент депутаттары ұлт\nтық қауіп\nсіздігіміз туралы заң жобасын талқылап,\n"
+             "министрдің бірінші орын\nбасарын тыңдады. Жиында айтылған әзіл\nдер мен күл\n"
+             "кілі оқиғалар залды жандандырды. Сарап\nшылар жобаны келесі айда қайта қарау\nды ұсынды.\n")
+
+
+def test_lost_hyphens_weighed_by_the_learned_layer(monkeypatch):
+    expected = ("Өткен аптада Парламент депутаттары ұлттық қауіпсіздігіміз туралы заң жобасын талқылап, "
+                "министрдің бірінші орынбасарын тыңдады. Жиында айтылған әзілдер мен күлкілі оқиғалар "
+                "залды жандандырды. Сарапшылар жобаны келесі айда қайта қарауды ұсынды.\n")
+    assert dehyphenate(LOST_NEWS) == expected
+    D = _private()
+    rule_joins = D._PLAIN_FEATURES.index("rule_joins")
+    monkeypatch.setattr(D, "_learned", lambda kind, x: 1.0 if x[rule_joins] else -1.0)
+    rules_only = dehyphenate(LOST_NEWS)
+    assert "қауіп сіздігіміз" in rules_only and "орын басарын" in rules_only and "күл кілі" in rules_only
+
+
+def test_learned_weights_match_the_features():
+    import json
+
+    D = _private()
+    data = json.loads((Path(D.__file__).parent / "data" / "dehyph_weights.json").read_text(encoding="utf-8"))
+    for kind, names in D._FEATURES.items():
+        assert data["models"][kind]["features"] == names
+        assert len(data["models"][kind]["weights"]) == len(names)
+        assert data["models"][kind]["accuracy_cv"] > data["models"][kind]["accuracy_rules"]
+
+
+def test_character_model_scores_kazakh_words():
+    from kaznlp import charlm
+
+    assert charlm.available()
+    assert charlm.split_gain("күл", "кілі") > 0 and charlm.split_gain("жетіс", "тіктерді") > 0  # one word
+    assert charlm.split_gain("жаңа", "заң") < 0 and charlm.split_gain("өткізбей", "қадалып") < 0  # two words
+    assert charlm.logp("мемлекет") > charlm.logp("млкт")
+
+
 def test_line_end_hyphen_repeated_on_next_line_when_first_lost():
     # TeX / Russian style repeats the hyphen on the next line; when the line-end copy is lost
     # the line starts with ``-ақ``: glued back with its hyphen

@@ -1,0 +1,85 @@
+"""A small character n-gram model of Kazakh words, for "one word or two?" decisions.
+
+``kaznlp.dehyphenate`` meets a line that ends in ``күл`` and a next line that starts with
+``кілі``: is that the word ``күлкілі`` broken in two, or the two words ``күл кілі``? Part
+of the answer is how Kazakh-like each reading is letter by letter. :func:`split_gain`
+compares the two::
+
+    >>> split_gain("күл", "кілі") > 0      # күлкілі (funny): one word
+    True
+    >>> split_gain("жаңа", "заң") < 0     # жаңа заң (a new law): two words
+    True
+
+The model is a Witten-Bell interpolated 5-gram over the letters of lower-cased words with
+``^`` (start) and ``$`` (end) marks, trained by ``models/build_lexicon.py`` on the same
+openly licensed text as the lexicon and stored in back-off form in
+``data/charlm_kk.tsv``: one line per n-gram with its log probability and, for a context,
+its back-off weight. A word's score is then a few dictionary look-ups per letter.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["ORDER", "logp", "split_gain"]
+
+_PATH = Path(__file__).resolve().parent / "data" / "charlm_kk.tsv"
+ORDER = 5
+_UNSEEN = math.log(1e-6)  # a letter the model never saw (Latin, digits)
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, float], dict[str, float]]:
+    """(log probability by n-gram, log back-off weight by context); empty without the file."""
+    lp: dict[str, float] = {}
+    bow: dict[str, float] = {}
+    if _PATH.exists():
+        with _PATH.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                key, p, b = line.rstrip("\n").split("\t")
+                if p:
+                    lp[key] = float(p)
+                if b:
+                    bow[key] = float(b)
+    return lp, bow
+
+
+def available() -> bool:
+    """True when the model's data file is present (it ships with the package)."""
+    return bool(_table()[0])
+
+
+@lru_cache(maxsize=65536)
+def logp(word: str) -> float:
+    """Natural-log probability of ``word`` (lower case) as a whole word, ``^word$``.
+
+    >>> logp("қазақстан") > logp("қзқстн")
+    True
+    """
+    lp, bow = _table()
+    s = "^" * (ORDER - 1) + word + "$"
+    total = 0.0
+    for i in range(ORDER - 1, len(s)):
+        ch = s[i]
+        back = 0.0
+        for k in range(ORDER - 1, -1, -1):  # longest context first, back off one letter at a time
+            ctx = s[i - k:i]
+            p = lp.get(ctx + ch)
+            if p is not None:
+                total += back + p
+                break
+            back += bow.get(ctx, 0.0)
+        else:
+            total += back + _UNSEEN
+    return total
+
+
+def split_gain(a: str, b: str) -> float:
+    """``log P(ab) - log P(a) - log P(b)``: above 0 favours one word ``ab``, below 0 two words.
+
+    ``a`` and ``b`` are lower-cased letters only (no hyphen)."""
+    return logp(a + b) - logp(a) - logp(b)
