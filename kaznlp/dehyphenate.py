@@ -1487,11 +1487,11 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         return None
     if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
         return (0, "")  # Екіншісі-⏎«Балқашмыс»
-    if (first in _HYPHENS and len(Ms) >= 3 and Ms[1].isalpha() and Ms[1].islower() and Ms[2].isalpha()
-            and core[-1:].isalnum()):
+    if first in _HYPHENS and Ms[1:2].isalpha() and core[-1:].isalnum():
         # the repeated hyphen of a real hyphen at the line end (Russian/TeX style) whose first
-        # copy was lost: ``сондай⏎-ақ`` → ``сондай-ақ``, ``80⏎-нен`` → ``80-нен``; a list dash
-        # is followed by a space (``- бірінші``)
+        # copy was lost: ``сондай⏎-ақ`` → ``сондай-ақ``, ``80⏎-нен`` → ``80-нен``,
+        # ``Жер⏎-Күн`` → ``Жер-Күн``, ``КСР⏎-і),``; a list dash is followed by a space
+        # (``- бірінші``), and ``⏎-2020`` may be a number typed after a space (``қамту -2020``)
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
     if first == "\f" or (auto and width < 25):

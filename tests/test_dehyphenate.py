@@ -251,6 +251,14 @@ def test_line_end_hyphen_repeated_on_next_line_when_first_lost():
              "тіктерді атап өтті және цифр", "лық қызметтер саласындағы тәжірибе туралы айтты."]
     out = dehyphenate("\n".join(lines))
     assert "сондай-ақ әртүрлі" in out and "жетістіктерді" in out and "цифрлық" in out
+    # a capital after the repeated hyphen too (``Жер-Ай``); a digit may be a number typed after
+    # a space (``қамту -2020``), so ``⏎-2020`` keeps its space
+    lines = ["Ғалымдар ғарыш айлағында өткен жиында Жер", "-Ай жүйесінің тартылыс күштерін зерттеп,",
+             "бағдарламаны толығымен қайта қарап қамту", "-2020 жылдары аяқталатын жобаларға енгізді.",
+             "Зерттеу нәтижелері жақында толық жарияланып,", "сондай-ақ олар халықаралық журналдарда",
+             "да жарық көретін болады деп күтілуде."]
+    out = dehyphenate("\n".join(lines))
+    assert "Жер-Ай жүйесінің" in out and "қамту -2020" in out
 
 
 def test_both_spellings_in_the_text():
