@@ -223,6 +223,17 @@ def test_lost_hyphens_weighed_by_the_learned_layer(monkeypatch):
     assert "қауіп сіздігіміз" in rules_only and "орын басарын" in rules_only and "күл кілі" in rules_only
 
 
+def test_web_hyphen_space_weighed_by_the_learned_layer(monkeypatch):
+    # ``кітап`` is a word and ``ханасына`` stem + suffixes, so the rules see no evidence and keep
+    # ``кітап- ханасына``; the join model (rules' evidence + character model) joins it. Dashes
+    # typed without their space stay either way.
+    src = "Оқушылар мектеп кітап- ханасына барды. Күллі мүміндердің анасы- аса құрметті адам."
+    assert dehyphenate(src) == "Оқушылар мектеп кітапханасына барды. Күллі мүміндердің анасы- аса құрметті адам."
+    D = _private()
+    monkeypatch.setattr(D, "_learned", lambda kind, x: -1.0)
+    assert dehyphenate(src) == src
+
+
 def test_learned_weights_match_the_features():
     import json
 
