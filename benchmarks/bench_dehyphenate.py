@@ -8,7 +8,10 @@ Corpora (read from ../shared/data at run time):
 * ``web-sample``: ``benchmarks/corpus.py`` ``sample(1)`` and ``sample(8)`` (1 and 8 MB of
   UTF-8: the sources interleaved in 16 K chunks, the whole mix repeated as needed);
 * ``wrapped``: the same text wrapped at 60 characters with hyphen + newline breaks
-  (every line goes through the full decision path).
+  (every line goes through the full decision path);
+* ``wrapped-lost``: wrapped the same way but the line-end hyphens lost (seed 004, PDF
+  extraction): every bare break is weighed by the rules and the learned layer, the slowest
+  path.
 
 Times are the best of several runs, wall clock (``seconds``) and CPU time of this process
 (``cpu_seconds``, less disturbed by other processes on a shared machine); the linearity
@@ -41,7 +44,7 @@ def corpus() -> str:
     return "\n\n".join(parts)
 
 
-def wrapped(text: str, size: int) -> str:
+def wrapped(text: str, size: int, style: str = "hyphen") -> str:
     from dehyphenate_testset import Hyphenator, _wrap_para
     import random
 
@@ -52,7 +55,7 @@ def wrapped(text: str, size: int) -> str:
         words = para.split()
         if not words:
             continue
-        w, _ = _wrap_para(words, 60, "hyphen", hy, rng)
+        w, _ = _wrap_para(words, 60, style, hy, rng)
         out.append(w)
         n += len(w) + 2
         if n >= size:
@@ -79,15 +82,15 @@ def main() -> int:
     base = corpus()
     dehyphenate("Премьер- Министрінің келісім- шарт\nжетіс-\nтіктерді")  # load the lexicon first
     res: dict = {"python": platform.python_version(), "machine": platform.machine(), "runs": []}
-    wbase = wrapped(base, 1_000_000)
+    wrapped_base = {"wrapped": wrapped(base, 1_000_000), "wrapped-lost": wrapped(base, 1_000_000, "lost")}
     chunks = corpus_mod.mixed_chunks(SHARED.parent)
-    names = ("web", "web-sample", "wrapped")
+    names = ("web", "web-sample", "wrapped", "wrapped-lost")
     for name in names:
         for mb in (1, 8):
             if name == "web-sample":
                 text = corpus_mod.sample(mb, chunks=chunks)
             else:
-                src = base if name == "web" else wbase
+                src = base if name == "web" else wrapped_base[name]
                 size = mb * 1_000_000
                 text = (src * (size // len(src) + 1))[:size]
             sec, cpu = timeit(text, reps=5 if mb == 1 else 3)

@@ -652,12 +652,13 @@ _FEATURES = {"plain": _PLAIN_FEATURES, "inline_join": _INLINE_FEATURES}
 def _inline_features(ev: _Evidence, a: str, b: str) -> list[float] | None:
     """Features of ``a- b`` in a line (see ``_INLINE_FEATURES``); None unless both are Cyrillic
     words (the character model knows Kazakh only: ``VII- VIII`` stays) and ``a`` is not a
-    combining form (``теле- радиосюжеттерде`` is a suspended hyphen: it stays)."""
+    combining form (``теле- радиосюжеттерде`` is a suspended hyphen: it stays), at a place
+    where a word can break."""
     al, bl = _norm(a), _norm(b)
     b_first = bl.split("-")[0]
     if (not al.isalpha() or not b_first.isalpha() or not _CYR.match(al) or not _CYR.match(b_first)
-            or al in COMBINING):
-        return None
+            or al in COMBINING or not _syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
+        return None  # never before a vowel (``Әкесінің- інісі``), a capital or a conjunction
     gain = charlm.split_gain(al, b_first) if charlm.available() else 0.0
     left, right = _hyphen_parts()
     dleft, dright = ev.doc_hyphen_parts()
@@ -809,8 +810,9 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
 
     The rules (:func:`_inline_rule`) decide; where they find no evidence and keep ``a- b``,
     a logistic model (``data/dehyph_weights.json``) may still join a broken word
-    (``Тиф- фани``). It was trained with dashes weighted to be five times as common as breaks,
-    as in real web text. (A second model for compounds, ``Лорд- протектор``, recovered 16 of
+    (``Тиф- фани``). It was trained with each ``X- Y`` that must stay weighted 12 times a
+    broken word: dashes typed without their space are far more common in real web text than
+    breaks (docs/dehyphenate.md, web text audit). (A second model for compounds, ``Лорд- протектор``, recovered 16 of
     101 on dev and hyphenated ``прик- велдері``: not used.)
     """
     rule = _inline_rule(ev, a, b, after)
