@@ -23,7 +23,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["ORDER", "logp", "split_gain"]
+__all__ = ["ORDER", "available", "logp", "split_gain"]
 
 _PATH = Path(__file__).resolve().parent / "data" / "charlm_kk.tsv"
 ORDER = 5
