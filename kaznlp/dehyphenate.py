@@ -208,8 +208,8 @@ _WORD_FINAL = ("лық", "лік", "дық", "дік", "тық", "тік")  # on
 
 def _norm(word: str) -> str:
     w = word.lower().replace(SOFT, "")
-    if "i" in w and _CYR.search(w):
-        w = w.replace("i", "і")
+    if ("i" in w or "ə" in w) and _CYR.search(w):
+        w = w.replace("i", "і").replace("ə", "ә")  # Latin lookalikes, as in the lexicon
     return w
 
 
@@ -584,22 +584,41 @@ def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     j = ev.join_score(al, bl)
     if j < 2 and ev.spans(al, bl):
         return "join"  # қыр-⏎күйектегі, қыз-⏎метшінің: a known stem (қыркүйек, қызметші) runs across the break
+    # Below, the evidence for a real hyphen is weak (no hyphenated form attested): it is kept
+    # only if ``a_last + b_first`` does not read as one word to the character model
+    # (:func:`_reads_as_one_word`): ``ғима-⏎раттың``, ``Метро-⏎политен``, ``Қоры-⏎тылмаған``
+    # join, ``зәре-⏎құтын``, ``Әскери-⏎революциялық``, ``бірімен-⏎бірі`` keep their hyphen.
     if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and _harmony_clash(a_last, b_first):
-        return "hyphen"  # зәре-⏎құтын, бозды-⏎бетегелі: a suffix or a syllable would agree
+        # зәре-⏎құтын, бозды-⏎бетегелі: a suffix or a syllable would agree
+        return "join" if _reads_as_one_word(a_last, b_first) else "hyphen"
     if b_first in PARTICLES or ev.is_chain(b_first, first_long=True):
         return "join"  # Корея-⏎мен, куәлік-⏎тері: a suffix, never hyphenated after a word
-    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2:
-        if parts_hyphenated or in_left and len(a_last) >= 5 or in_right and len(b_first) >= 5 and wa >= 1:
-            return "hyphen"  # інтернет-⏎ресурсына, діндар-⏎монахы: a part known from hyphenated forms
-        if len(a_last) >= 6 and len(b_first) >= 4 and a_last.endswith(_WORD_FINAL):
-            return "hyphen"  # ветеринариялық-⏎санитариялық: the left piece ends a whole word
-        if wa >= 2 and wb >= 2:
-            return "hyphen"  # two words, joined form unknown: Әскери-⏎революциялық
-        if j == 0 and wb >= 2 and len(b_first) >= 6 and not ev.is_chain(b_first, first_long=True):
-            return "hyphen"  # социал-⏎демократиялық: a long known word after the hyphen, no join known
-        if j == 0 and (wa >= 2 and wb >= 1 or wa >= 1 and wb >= 2):
-            return "hyphen"  # жақсы-⏎жайсаңдары, жобалау-⏎мақсатты: not even stem + suffixes
+    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and (
+            # інтернет-⏎ресурсына, діндар-⏎монахы: a part known from hyphenated forms
+            parts_hyphenated or in_left and len(a_last) >= 5 or in_right and len(b_first) >= 5 and wa >= 1
+            # ветеринариялық-⏎санитариялық: the left piece ends a whole word
+            or len(a_last) >= 6 and len(b_first) >= 4 and a_last.endswith(_WORD_FINAL)
+            # two words, joined form unknown: Әскери-⏎революциялық
+            or wa >= 2 and wb >= 2
+            # социал-⏎демократиялық: a long known word after the hyphen, no join known
+            or j == 0 and wb >= 2 and len(b_first) >= 6 and not ev.is_chain(b_first, first_long=True)
+            # жақсы-⏎жайсаңдары, жобалау-⏎мақсатты: not even stem + suffixes
+            or j == 0 and (wa >= 2 and wb >= 1 or wa >= 1 and wb >= 2)):
+        return "join" if _reads_as_one_word(a_last, b_first) else "hyphen"
     return "join"
+
+
+# ``split_gain`` above which two pieces read as one word: the one-word reading is the more likely
+# (on dev, 0 and 2 destroy no more real hyphens than keeping them all; 0 repairs the most)
+ONE_WORD_GAIN = 0.0
+
+
+def _reads_as_one_word(a: str, b: str) -> bool:
+    """Does ``a + b`` read as one Kazakh word rather than two (:func:`kaznlp.charlm.split_gain`)?
+    ``ғима|раттың`` +: yes; ``зәре|құтын``, ``бірімен|бірі`` −: no. Cyrillic pieces only."""
+    if not (_CYR.match(a) and _CYR.match(b) and a.isalpha() and b.isalpha()) or not charlm.available():
+        return False
+    return charlm.split_gain(a, b) > ONE_WORD_GAIN
 
 
 # ---------------------------------------------------------------------------

@@ -165,10 +165,25 @@ def _private():
     ("ДжИ", "дің", "hyphen"),                    # mixed-case abbreviation + suffix
     ("қыр", "күйектегі", "join"),                # a known stem (қыркүйек) runs across the break:
     ("қыз", "метшінің", "join"),                 # no harmony clash test, no two-word reading
+    # weak evidence for a real hyphen (harmony clash, a part of hyphenated forms, two words) is
+    # overruled when the character model reads the pieces as one word (see the next test)
+    ("Метро", "политен", "join"),                # метро is a word; Метрополитен reads as one
+    ("Қоры", "тылмаған", "join"),
+    ("тың", "далғаннан", "join"),
+    ("бірімен", "бірі", "hyphen"),               # two words, and reads as two
+    ("медициналық", "санитарлық", "hyphen"),
 ])
 def test_line_end_hyphen_in_hyphenated_text(a, b, expected):
     D = _private()
     assert D._decide_line_hyphen(D._Evidence(""), a, b) == expected
+
+
+def test_weak_hyphen_evidence_needs_a_two_word_reading(monkeypatch):
+    D = _private()
+    ev = D._Evidence("")
+    monkeypatch.setattr(D, "ONE_WORD_GAIN", float("inf"))  # the rules alone keep these hyphens
+    for a, b in (("Метро", "политен"), ("Қоры", "тылмаған"), ("тың", "далғаннан")):
+        assert D._decide_line_hyphen(ev, a, b) == "hyphen"
 
 
 def test_real_hyphens_kept_in_text_without_hyphenation():
