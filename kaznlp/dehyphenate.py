@@ -661,9 +661,9 @@ _PLAIN_FEATURES = (
 _INLINE_FEATURES = (
     ["charlm_gain", "charlm_gain_clipped", "hyphenated_0", "hyphenated_1", "hyphenated_2", "hyphenated_3"]
     + [f"join_{v}" for v in _J_LEVELS] + [f"left_{v}" for v in _W_LEVELS] + [f"right_{v}" for v in _W_LEVELS]
-    + ["right_is_suffix_chain", "right_is_particle", "syllable_break", "harmony_agrees", "harmony_differs",
-       "harmony_clash", "left_capitalised", "right_capitalised", "left_inflected", "left_in_hyphenated",
-       "right_in_hyphenated", "glue_counted", "glue_log_ratio", "left_len", "right_len", "bias"]
+    + ["right_is_suffix_chain", "right_is_particle", "harmony_agrees", "harmony_differs", "harmony_clash",
+       "left_capitalised", "left_inflected", "left_in_hyphenated", "right_in_hyphenated", "glue_counted",
+       "glue_log_ratio", "left_len", "right_len", "bias"]
 )
 _FEATURES = {"plain": _PLAIN_FEATURES, "inline_join": _INLINE_FEATURES}
 
@@ -687,9 +687,8 @@ def _inline_features(ev: _Evidence, a: str, b: str) -> list[float] | None:
             + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
             + _onehot(ev.word(b_first), _W_LEVELS)
             + [float(ev.is_chain(b_first, first_long=True)), float(b_first in PARTICLES),
-               float(_syllable_break(al, b_first)), float(agree is True), float(agree is False),
-               float(_harmony_clash(al, b_first)), float(a[0].isupper()), float(b[0].isupper()),
-               float(_inflected_word(ev, al)), float(al in left or al in dleft),
+               float(agree is True), float(agree is False), float(_harmony_clash(al, b_first)),
+               float(a[0].isupper()), float(_inflected_word(ev, al)), float(al in left or al in dleft),
                float(b_first[:4] in right or b_first[:4] in dright), float(glue is not None),
                math.log((glue[0] + 1) / (glue[1] + 1)) / 3 if glue else 0.0,
                len(al) / 10, len(b_first) / 10, 1.0])
@@ -831,8 +830,7 @@ def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
     a logistic model (``data/dehyph_weights.json``) may still join a broken word
     (``Тиф- фани``). It was trained with each ``X- Y`` that must stay weighted 12 times a
     broken word: dashes typed without their space are far more common in real web text than
-    breaks (docs/dehyphenate.md, web text audit). (A second model for compounds, ``Лорд- протектор``, recovered 16 of
-    101 on dev and hyphenated ``прик- велдері``: not used.)
+    breaks (docs/dehyphenate.md, web text audit).
     """
     rule = _inline_rule(ev, a, b, after)
     if rule != "keep":
