@@ -954,6 +954,11 @@ def _inline_rule(ev: _Evidence, a: str, b: str, after: str = "") -> str:
         m = _SURNAME.match(bl) if a[0].isupper() else None
         if m and ev.is_chain(bl[m.end():] or "ы"):
             return "join"  # Кү- леев, Ор- лов: a surname ending after a capitalised piece
+    if (len(al) >= 4 and al in COMBINING and b[0].islower() and b_first not in _SUSPENDERS
+            and not b_first.startswith(tuple(COMBINING))):
+        # интернет- ресурсында, медиа- жоспар: a combining form before a word is a compound; a
+        # suspended hyphen lists combining forms (теле- радиосюжеттерде) or takes a conjunction
+        return "hyphen"
     return "keep"  # анасы- аса, соғу- бірі, самай- шеке, спутник- қалалардағы: no evidence
 
 
