@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.run_all", description=__doc__.split("\n")[0])
     ap.add_argument("--shared", help="shared folder (default: $KAZNLP_SHARED or <repo>/../shared)")
     ap.add_argument("--quick", action="store_true", help="smoke run: small sizes everywhere")
-    ap.add_argument("--only", help="comma-separated step names to run (others keep their old results)")
+    ap.add_argument("--only", help="comma-separated step names to run (the others keep their results and summary rows from the earlier run)")
     ap.add_argument("--skip", default="", help="comma-separated step names to leave out")
     ap.add_argument("--timeout", type=float, default=420, help="seconds per step (default %(default)s)")
     ap.add_argument("--no-docs", action="store_true", help="do not touch docs/ (plots and tables); implied by --quick")
@@ -292,10 +292,16 @@ def main(argv: list[str] | None = None) -> dict:
     only = set(filter(None, (args.only or "").split(",")))
     skip = set(filter(None, args.skip.split(",")))
     load_start = os.getloadavg()[0]
+    earlier = _j("summary.json") or {}
+    earlier_steps = {s["name"]: s for s in earlier.get("steps", []) if s.get("seconds") is not None}
     done = []
     for name, script, argv_ in steps(args.quick, args.shared):
         if (only and name not in only) or name in skip:
-            done.append({"name": name, "status": "not selected"})
+            # results of a step not run now stay from the earlier run: say so, with its row
+            prev = earlier_steps.get(name)
+            if prev and not str(prev.get("note", "")).startswith("kept from"):
+                prev = dict(prev, note=f"kept from the run of {earlier.get('date', '?')}")
+            done.append(prev or {"name": name, "status": "not selected"})
             continue
         done.append(run_step(name, script, argv_, args.timeout * LONG_STEPS.get(name, 1), log_dir))
     figures: list[str] = []

@@ -1,0 +1,28 @@
+"""``python -m benchmarks.run_all --only ...`` keeps the other steps' rows of the earlier run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks import run_all  # noqa: E402
+
+
+def test_subset_run_keeps_earlier_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_all, "RESULTS", tmp_path)
+    earlier = {"date": "2026-11-22 05:30 UTC", "steps": [
+        {"name": "core", "status": "ok", "seconds": 44.5, "command": "python -m benchmarks.bench_core --update-docs"},
+        {"name": "ner", "status": "ok", "seconds": 37.2, "command": "python benchmarks/bench_ner.py"},
+    ]}
+    (tmp_path / "summary.json").write_text(json.dumps(earlier), encoding="utf-8")
+    summary = run_all.main(["--only", "no-such-step", "--no-docs"])  # runs nothing
+    rows = {s["name"]: s for s in summary["steps"]}
+    assert rows["core"]["seconds"] == 44.5 and rows["core"]["note"] == "kept from the run of 2026-11-22 05:30 UTC"
+    assert rows["normalize"]["status"] == "not selected"  # no earlier row
+    md = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "| core | ok: kept from the run of 2026-11-22 05:30 UTC | 44.5 |" in md
+    # a second subset run does not re-date a kept row
+    summary = run_all.main(["--only", "no-such-step", "--no-docs"])
+    assert {s["name"]: s for s in summary["steps"]}["core"]["note"].endswith("05:30 UTC")
