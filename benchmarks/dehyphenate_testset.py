@@ -561,6 +561,16 @@ def _diff(gold: str, out: str, *tag) -> str:
     return "/".join(map(str, tag)) + ": " + "; ".join(bits[:6])
 
 
+def _rates(t: dict[str, int]) -> dict[str, float]:
+    """Broken words, % repaired and % wrongly glued (all boundaries / at source line breaks)."""
+    return {
+        "broken_words": t["broken"],
+        "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
+        "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
+        "wrong_glue_pct_line_boundaries": round(100 * t["glued_at_line"] / max(1, t["line_boundaries"]), 4),
+    }
+
+
 def summarize(results: dict) -> dict:
     def agg(keys):
         tot: dict[str, int] = {}
@@ -587,10 +597,7 @@ def summarize(results: dict) -> dict:
         keys = [k for k in results if synth(k) and pred(k)]
         t = agg(keys)
         summ[name] = {
-            "broken_words": t["broken"],
-            "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
-            "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
-            "wrong_glue_pct_line_boundaries": round(100 * t["glued_at_line"] / max(1, t["line_boundaries"]), 4),
+            **_rates(t),
             "real_hyphens": t["real_hyphens"],
             "real_hyphens_destroyed": t["hyphens_destroyed"],
             "gold_typo_hyphens_joined": t["gold_typo_hyphens_joined"],
@@ -603,10 +610,7 @@ def summarize(results: dict) -> dict:
             keys = [k for k in results if synth(k) and k.startswith(sp + "/") and style_of(k) == style]
             t = agg(keys)
             summ[f"{sp}: style {style}"] = {
-                "broken_words": t["broken"],
-                "repaired_pct": round(100 * t["repaired"] / max(1, t["broken"]), 3),
-                "wrong_glue_pct_all_boundaries": round(100 * t["glued"] / max(1, t["boundaries"]), 4),
-                "wrong_glue_pct_line_boundaries": round(100 * t["glued_at_line"] / max(1, t["line_boundaries"]), 4),
+                **_rates(t),
                 "real_hyphens_destroyed": t["hyphens_destroyed"],
                 "gold_typo_hyphens_joined": t["gold_typo_hyphens_joined"],
             }

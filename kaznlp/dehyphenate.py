@@ -625,26 +625,38 @@ def _reads_as_one_word(a: str, b: str) -> bool:
 # The learned layer: a logistic model over the rules' answer and the evidence
 # ---------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, tuple[list[str], list[float]]]:
-    """``{decision kind: (feature names, weights)}`` from ``data/dehyph_weights.json``."""
+def _weights() -> dict[str, list[float]]:
+    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked once against the
+    feature names of this version."""
     path = _DATA / "dehyph_weights.json"
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {kind: (d["features"], d["weights"]) for kind, d in data["models"].items()}
+    models = json.loads(path.read_text(encoding="utf-8"))["models"] if path.exists() else {}
+    for kind, names in _FEATURES.items():
+        if models.get(kind, {}).get("features") != names:
+            raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of "
+                               "this version; rerun models/train_dehyph.py")
+    return {kind: models[kind]["weights"] for kind in _FEATURES}
 
 
 def _learned(kind: str, x: list[float]) -> float:
     """The model's score for features ``x`` (> 0: 'join')."""
-    names, w = _weights().get(kind, ([], []))
-    if names != _FEATURES[kind]:
-        raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of this "
-                           "version; rerun models/train_dehyph.py")
-    return sum(wi * xi for wi, xi in zip(w, x))
+    return sum(wi * xi for wi, xi in zip(_weights()[kind], x))
 
 
 def _onehot(v: float, levels: tuple[float, ...]) -> list[float]:
     return [1.0 if v == lv else 0.0 for lv in levels]
+
+
+def _gain_features(a: str, b: str) -> list[float]:
+    """The character model's one-word gain for ``a|b``, scaled, and clipped to ±10 then scaled."""
+    gain = charlm.split_gain(a, b) if charlm.available() else 0.0
+    return [gain / 5, max(-10.0, min(10.0, gain)) / 5]
+
+
+def _glue_features(ev: _Evidence, a: str, b: str) -> list[float]:
+    """Whether the corpus counts how often a short ``b`` is glued after a word ending like ``a``,
+    and the log ratio glued : apart (:meth:`_Evidence.glue_counts`)."""
+    glue = ev.glue_counts(a, b) if len(b) <= 5 else None
+    return [0.0, 0.0] if glue is None else [1.0, math.log((glue[0] + 1) / (glue[1] + 1)) / 3]
 
 
 _J_LEVELS = (0, 1, 1.5, 2, 2.5, 3)  # evidence levels of :meth:`_Evidence.join_score`
@@ -678,20 +690,17 @@ def _inline_features(ev: _Evidence, a: str, b: str) -> list[float] | None:
     if (not al.isalpha() or not b_first.isalpha() or not _CYR.match(al) or not _CYR.match(b_first)
             or al in COMBINING or not _syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
         return None  # never before a vowel (``Әкесінің- інісі``), a capital or a conjunction
-    gain = charlm.split_gain(al, b_first) if charlm.available() else 0.0
     left, right = _hyphen_parts()
     dleft, dright = ev.doc_hyphen_parts()
     agree = _vowels_agree(al, b_first)
-    glue = ev.glue_counts(al, b_first) if len(b_first) <= 5 else None
-    return ([gain / 5, max(-10.0, min(10.0, gain)) / 5] + _onehot(ev.attested_hyphen(al, bl), (0, 1, 2, 3))
+    return (_gain_features(al, b_first) + _onehot(ev.attested_hyphen(al, bl), (0, 1, 2, 3))
             + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
             + _onehot(ev.word(b_first), _W_LEVELS)
             + [float(ev.is_chain(b_first, first_long=True)), float(b_first in PARTICLES),
                float(agree is True), float(agree is False), float(_harmony_clash(al, b_first)),
                float(a[0].isupper()), float(_inflected_word(ev, al)), float(al in left or al in dleft),
-               float(b_first[:4] in right or b_first[:4] in dright), float(glue is not None),
-               math.log((glue[0] + 1) / (glue[1] + 1)) / 3 if glue else 0.0,
-               len(al) / 10, len(b_first) / 10, 1.0])
+               float(b_first[:4] in right or b_first[:4] in dright)]
+            + _glue_features(ev, al, b_first) + [len(al) / 10, len(b_first) / 10, 1.0])
 
 
 def _plain_features(ev: _Evidence, a: str, b: str, rule: str) -> list[float] | None:
@@ -701,17 +710,15 @@ def _plain_features(ev: _Evidence, a: str, b: str, rule: str) -> list[float] | N
     al, bl = _norm(a), _norm(b).split("-")[0]
     if not al or not bl or not al.isalpha() or not bl.isalpha():
         return None
-    gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
-    j, wa, wb = ev.join_score(al, bl), ev.word(al), ev.word(bl)
     agree = _vowels_agree(al, bl)
-    glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
-    return ([gain / 5, max(-10.0, min(10.0, gain)) / 5]
-            + _onehot(j, _J_LEVELS) + _onehot(wa, _W_LEVELS) + _onehot(wb, _W_LEVELS)
+    return (_gain_features(al, bl)
+            + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
+            + _onehot(ev.word(bl), _W_LEVELS)
             + [float(ev.is_chain(bl, first_long=True)), float(_syllable_break(al, bl)), float(agree is True),
                float(agree is False), float(_harmony_clash(al, bl)), float(a[0].isupper()),
-               float(al in CONJUNCTIONS), float(glue is not None),
-               math.log((glue[0] + 1) / (glue[1] + 1)) / 3 if glue else 0.0,
-               len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10,
+               float(al in CONJUNCTIONS)]
+            + _glue_features(ev, al, bl)
+            + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10,
                float(rule == "join"), 1.0])
 
 
