@@ -147,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{model}: {len(y)} examples ({int(g.sum())} positive); rules alone {acc_rule:.4f} "
               f"({int((rule & ~g).sum())} false, {int((~rule & g).sum())} missed), "
               f"with the model, 5-fold CV {acc_cv:.4f} ({int((pred & ~g).sum())} false, {int((~pred & g).sum())} missed)")
+        if kind == "plain":  # the character model alone, at its best threshold on dev
+            gain = X[:, names.index("charlm_gain")] * 5
+            acc_lm, thr = max((float(((gain > t) == g).mean()), float(t)) for t in np.arange(-5, 5, 0.25))
+            lm_right = int((((gain > thr) == g) & (rule != g)).sum())
+            print(f"{model}: the character model alone {acc_lm:.4f} (gain > {thr}); right on {lm_right} of the "
+                  f"rules' {int((rule != g).sum())} errors")
         models[model] = {"features": list(names), "weights": [round(float(v), 5) for v in w],
                          "examples": len(y), "accuracy_rules": round(acc_rule, 5), "accuracy_cv": round(acc_cv, 5)}
     args.out.write_text(json.dumps({
