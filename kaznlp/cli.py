@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import itertools
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,6 +38,7 @@ from .corpus_io import (
     BatchWriter,
     ErrorLog,
     InputDoc,
+    OutputError,
     Problem,
     analyse,
     check_steps,
@@ -45,9 +49,17 @@ from .corpus_io import (
     to_conllu,
     to_docbin_bytes,
     to_jsonl,
+    unwritable,
 )
 
-__all__ = ["main", "process_batch", "run"]
+__all__ = ["main", "process_batch", "run", "Interrupted", "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE", "EXIT_OUTPUT"]
+
+#: exit codes of ``kaznlp process`` (docs/cli.md, "Exit codes and the errors file")
+EXIT_OK = 0  # every document found was processed (now or by the run being resumed)
+EXIT_FAILED = 1  # the run finished, but documents failed (errors file) or no document was found
+EXIT_USAGE = 2  # bad command line or settings; nothing was read or written
+EXIT_OUTPUT = 3  # the output or errors file cannot be written; the run stopped; --resume continues
+# 128 + signal number (130 SIGINT, 143 SIGTERM): interrupted; workers stopped; --resume continues
 
 SAMPLE = "sample_kk.txt"
 BATCH_DOCS = 64
@@ -66,8 +78,8 @@ Task = tuple[str, str, "int | None", str, "dict[str, Any] | None"]  # id, source
 def process_batch(batch: Sequence[Task], steps: Sequence[str], fmt: str = "jsonl") -> list[tuple[str, Any, str]]:
     """Analyse a batch of documents; return ``(status, payload, key)`` per document, in order.
 
-    ``status`` is ``"ok"`` (payload: a JSONL line or CoNLL-U block; for ``docbin``
-    the record dict, which the caller packs) or ``"error"`` (payload: a
+    ``status`` is ``"ok"`` (payload: a JSONL line or CoNLL-U block as UTF-8 bytes;
+    for ``docbin`` the record dict, which the caller packs) or ``"error"`` (payload: a
     :class:`~kaznlp.corpus_io.Problem` dict). A document that makes kaznlp fail is
     reported, never fatal.
 
@@ -79,15 +91,27 @@ def process_batch(batch: Sequence[Task], steps: Sequence[str], fmt: str = "jsonl
     for doc_id, source, line, text, meta in batch:
         key = source if line is None else f"{source}:{line}"
         try:
+            why = (unwritable(doc_id, "the id") or unwritable(source, "the source") or unwritable(text, "the text")
+                   or unwritable(meta, "the kept fields"))
+            if why:  # readers report these already; documents given from Python or Dask may not be checked
+                raise _Unwritable(why)
             rec = analyse(text, doc_id=doc_id, source=source, steps=steps, line=line, meta=meta,
                           clean_forms=fmt == "conllu")
-            payload: Any = to_jsonl(rec) if fmt == "jsonl" else to_conllu(rec) if fmt == "conllu" else rec
+            # encoded here, per document: a record that cannot be written fails alone, not its batch
+            payload: Any = (to_jsonl(rec).encode("utf-8") if fmt == "jsonl"
+                            else to_conllu(rec).encode("utf-8") if fmt == "conllu" else rec)
             out.append(("ok", payload, key))
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
-            prob = Problem(source, line, type(exc).__name__, f"kaznlp failed on this document: {exc}"[:500],
+            kind = ("LoneSurrogate" if "surrogate" in str(exc) else "NonFiniteNumber") if isinstance(
+                exc, _Unwritable) else type(exc).__name__
+            prob = Problem(source, line, kind, f"kaznlp failed on this document: {exc}"[:500],
                            id=doc_id, whole_file=line is None)
             out.append(("error", prob.to_dict(), key))
     return out
+
+
+class _Unwritable(ValueError):
+    pass
 
 
 def _warm_up(steps: Sequence[str]) -> None:
@@ -112,8 +136,23 @@ class _Serial:
 
         return Done(fn(*args))
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         pass
+
+
+def _worker_init(parent: int) -> None:
+    """In each ``--jobs`` worker: leave Ctrl-C to the main process (which stops the workers
+    itself, without a traceback from each), and die with the main process even when it is
+    killed outright (Linux ``PR_SET_PDEATHSIG``), so no worker outlives its run."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):  # not Linux: the main process's shutdown still stops us
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 class _Processes:
@@ -122,15 +161,27 @@ class _Processes:
         from concurrent.futures import ProcessPoolExecutor
 
         method = "fork" if "fork" in mp.get_all_start_methods() else None
-        self.pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context(method))
+        self.pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_worker_init,
+                                        initargs=(os.getpid(),))
         self.workers = jobs
         self.pool.submit(int).result()  # start the workers now (all at once with fork)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.pool.submit(fn, *args)
 
-    def close(self) -> None:
-        self.pool.shutdown(cancel_futures=True)
+    def close(self, abort: bool = False) -> None:
+        if not abort:
+            self.pool.shutdown(cancel_futures=True)
+            return
+        procs = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for proc in procs:  # a batch in a worker may take seconds: stop it now
+            proc.terminate()
+        for proc in procs:
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
 
 
 class _Dask:
@@ -150,10 +201,59 @@ class _Dask:
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+class Interrupted(KeyboardInterrupt):
+    """The run was stopped by a signal (SIGINT, SIGTERM); ``signum`` says which.
+
+    A ``KeyboardInterrupt``, so no ``except Exception`` (such as the one that turns a
+    failing document into an errors-file entry) can swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class _Signals:
+    """SIGINT and SIGTERM stop the run cleanly, never in the middle of writing a batch.
+
+    Outside a write the handler raises :class:`Interrupted` at once (a long batch in
+    this process is abandoned; it is redone by ``--resume``); inside one it waits
+    until the batch and its bookkeeping are written.
+    """
+
+    def __init__(self) -> None:
+        self.pending: int | None = None
+        self.writing = False
+        self.old: dict[int, Any] = {}
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.writing:
+            self.pending = signum
+        else:
+            raise Interrupted(signum)
+
+    def begin(self) -> None:
+        self.writing = True
+
+    def end(self) -> None:
+        self.writing = False
+        if self.pending is not None:
+            raise Interrupted(self.pending)
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, old in self.old.items():
+            signal.signal(sig, old)
 
 
 # --- the run ---------------------------------------------------------------------------
@@ -269,34 +369,43 @@ def run(
         raise ValueError("--resume needs an output file (-o OUT)")
     if errors_path is None and to_file:
         errors_path = output.rstrip("/\\") + ".errors.jsonl"  # type: ignore[union-attr]
+    # what this run writes is never one of its inputs (an output inside an input folder)
+    avoid = [p for p in (output, f"{output}.done", errors_path) if p and p != "-"] if to_file else (
+        [errors_path] if errors_path else [])
+    problems: list[Problem] = []
+    files = list_files(inputs, pattern, exclude, avoid=avoid, problems=problems) if documents is None else []
+    if errors_path and not os.path.isdir(os.path.dirname(os.path.abspath(errors_path))):
+        raise OutputError(2, f"cannot write the errors file {errors_path}: the folder "
+                          f"{os.path.dirname(os.path.abspath(errors_path))} does not exist")
+
     skip: set[str] = set()
     if errors_path and not resume and os.path.exists(errors_path):
         os.unlink(errors_path)  # a fresh run: no stale entries from an earlier one
     errors = ErrorLog(errors_path, append=resume)
     if resume:
         skip = done_keys(output, fmt) | errors.keys()  # type: ignore[arg-type]
+    # opened before any work, so an output that cannot be written stops the run at once
+    writer = BatchWriter(output if to_file else None, fmt, append=resume)
 
-    files = list_files(inputs, pattern, exclude) if documents is None else []
     total = None
     if documents is None and "-" not in files:
-        total = sum(os.path.getsize(f) for f in files if os.path.isfile(f))
-    items = documents if documents is not None else iter_documents(
-        files, input_format=input_format, encoding=encoding, text_field=text_field, id_field=id_field,
-        keep_fields=keep_fields)
+        total = 0
+        for f in files:
+            try:
+                total += os.path.getsize(f) if os.path.isfile(f) else 0
+            except OSError:
+                pass
+    items: Iterable[InputDoc | Problem] = documents if documents is not None else itertools.chain(
+        problems, iter_documents(files, input_format=input_format, encoding=encoding, text_field=text_field,
+                                 id_field=id_field, keep_fields=keep_fields))
 
     if total is not None and total <= batch_chars:
         jobs = 1  # all of it fits in one batch: worker processes could only add start-up time
-    if dask:
-        executor: Any = _Dask(dask, max(jobs, 1))
-    elif jobs > 1:
-        _warm_up(steps)
-        executor = _Processes(jobs)  # forks now, before the progress bar starts its thread
-    else:
-        executor = _Serial()
-    bar = _Progress(total, progress)
-    window = max(2, 3 * executor.workers)
+    executor: Any = None
+    bar = None
     n_docs = n_chars = 0
     pending: deque[tuple[Any, int, int]] = deque()
+    signals = _Signals()
 
     def finish(future: Any, chars: int, nbytes: int) -> None:
         nonlocal n_docs, n_chars
@@ -304,39 +413,72 @@ def run(
         ok = [(p, k) for status, p, k in results if status == "ok"]
         bad = [p for status, p, _ in results if status != "ok"]
         if fmt == "docbin":
-            payloads: list[Any] = [to_docbin_bytes(p for p, _ in ok)] if ok else []
+            failed: list[tuple[dict[str, Any], Exception]] = []
+            blob = to_docbin_bytes([p for p, _ in ok], failed) if ok else b""
+            for rec, exc in failed:
+                line = rec.get("line")
+                bad.append(Problem(rec.get("source") or "-", line, type(exc).__name__,
+                                   f"cannot write this document as a spaCy Doc: {exc}"[:500], id=rec.get("id"),
+                                   whole_file=line is None).to_dict())
+            lost = {id(rec) for rec, _ in failed}
+            ok = [(p, k) for p, k in ok if id(p) not in lost]
+            payloads: list[Any] = [blob] if ok else []
         else:
             payloads = [p for p, _ in ok]
-        writer.write(payloads, [k for _, k in ok])
-        for p in bad:
-            errors.add(Problem(p["source"], p["line"], p["error"], p["message"], id=p["id"],
-                               whole_file=p["line"] is None))
+        signals.begin()  # a signal now waits until the batch and its entries are written
+        try:
+            writer.write(payloads, [k for _, k in ok])
+            for p in bad:
+                errors.add(Problem(p["source"], p["line"], p["error"], p["message"], id=p["id"],
+                                   whole_file=p["line"] is None))
+        finally:
+            signals.writing = False
         n_docs += len(ok)
         n_chars += chars
         bar.done(len(ok), chars, nbytes, len(bad))
+        signals.end()
 
-    writer = BatchWriter(output if to_file else None, fmt, append=resume)
+    aborted = False
     try:
-        for tasks, chars, nbytes in _batches(items, skip, errors, bar, batch_docs, batch_chars):
-            pending.append((executor.submit(process_batch, tasks, steps, fmt), chars, nbytes))
-            while len(pending) >= window:
-                finish(*pending.popleft())
-        while pending:
-            finish(*pending.popleft())
+        with signals:
+            if dask:
+                executor = _Dask(dask, max(jobs, 1))
+            elif jobs > 1:
+                _warm_up(steps)
+                executor = _Processes(jobs)  # forks now, before the progress bar starts its thread
+            else:
+                executor = _Serial()
+            bar = _Progress(total, progress)
+            window = max(2, 3 * executor.workers)
+            try:
+                for tasks, chars, nbytes in _batches(items, skip, errors, bar, batch_docs, batch_chars):
+                    pending.append((executor.submit(process_batch, tasks, steps, fmt), chars, nbytes))
+                    while len(pending) >= window:
+                        finish(*pending.popleft())
+                while pending:
+                    finish(*pending.popleft())
+            except BaseException:
+                aborted = True
+                raise
     finally:
-        executor.close()
+        if executor is not None:
+            executor.close(abort=aborted)
         writer.close()
         errors.close()
-        seconds = bar.close()
+        seconds = bar.close() if bar is not None else 0.0
+    errors_total = len(errors.entries()) if errors_path else errors.count
+    skipped = bar.skipped if bar is not None else 0
     return {
         "documents": n_docs,
         "chars": n_chars,
         "errors": errors.count,
-        "skipped": bar.skipped,
+        "errors_total": errors_total,
+        "skipped": skipped,
+        "found": n_docs + errors.count + skipped,
         "seconds": seconds,
         "docs_per_s": n_docs / seconds if seconds else 0.0,
         "chars_per_s": n_chars / seconds if seconds else 0.0,
-        "errors_file": errors_path if errors.count else None,
+        "errors_file": errors_path if errors_total and errors_path else None,
     }
 
 
@@ -449,7 +591,7 @@ def _main(argv: Sequence[str] | None) -> int:
         try:
             return _demo(args)
         except (RuntimeError, ValueError) as exc:
-            parser.exit(2, f"kaznlp demo: {exc}\n")
+            parser.exit(EXIT_USAGE, f"kaznlp demo: {exc}\n")
 
     try:
         steps = list(parse_steps(args.steps))
@@ -479,25 +621,39 @@ def _main(argv: Sequence[str] | None) -> int:
     if fmt == "docbin" and (not out or out == "-"):
         parser.error("--to docbin needs -o FOLDER")
     keep = [k.strip() for k in args.keep_fields.split(",") if k.strip()]
+    hint = f"; finished batches are in {out}: add --resume to continue" if out and out != "-" else ""
     try:
         stats = run(args.inputs, out, steps=steps, fmt=fmt, input_format=args.input_format, encoding=args.encoding,
                     text_field=args.text_field, id_field=args.id_field, keep_fields=keep, pattern=args.glob,
                     exclude=args.exclude, jobs=args.jobs, dask=args.dask, resume=args.resume,
                     errors_path=args.errors, progress=args.progress, batch_docs=args.batch_docs,
                     batch_chars=args.batch_chars, documents=documents)
+    except OutputError as exc:
+        parser.exit(EXIT_OUTPUT, f"kaznlp process: {exc.strerror}{hint}\n")
     except (RuntimeError, ValueError, LookupError) as exc:
-        parser.exit(2, f"kaznlp process: {exc}\n")
-    except KeyboardInterrupt:
-        parser.exit(130, "kaznlp process: interrupted; finished batches are in the output, use --resume\n")
+        parser.exit(EXIT_USAGE, f"kaznlp process: {exc}\n")
+    except KeyboardInterrupt as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        parser.exit(128 + signum, f"kaznlp process: interrupted ({signal.Signals(signum).name}), "
+                                  f"workers stopped{hint}\n")
+    failed = stats["errors_total"]
     if not args.quiet:
         msg = (f"kaznlp: {stats['documents']:,} documents, {stats['chars']:,} chars in {stats['seconds']:.1f} s "
                f"({stats['docs_per_s']:,.1f} docs/s, {stats['chars_per_s']:,.0f} chars/s)")
         if stats["skipped"]:
             msg += f"; {stats['skipped']:,} already done"
-        if stats["errors"]:
-            msg += f"; {stats['errors']} errors" + (f" → {stats['errors_file']}" if stats["errors_file"] else "")
+        if failed:
+            msg += f"; {failed} errors" + (f" → {stats['errors_file']}" if stats["errors_file"] else "")
         print(msg, file=sys.stderr)
-    return 0
+    if stats["found"] == 0:
+        print("kaznlp process: no documents found in " + " ".join(args.inputs or ["--sample"]), file=sys.stderr)
+        return EXIT_FAILED
+    if failed:
+        if args.quiet:
+            where = stats["errors_file"] or "stderr"
+            print(f"kaznlp process: {failed} documents or inputs failed; see {where}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

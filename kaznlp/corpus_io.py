@@ -21,11 +21,15 @@ is dropped):
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import json
+import math
 import os
 import re
+import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +51,7 @@ __all__ = [
     "BatchWriter",
     "done_keys",
     "doc_key",
+    "unwritable",
 ]
 
 # "words" is "tokens" without UD Kazakh-KTB's multiword tokens ("келген жоқ" → "келген" "жоқ")
@@ -135,32 +140,131 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def list_files(inputs: Sequence[str], pattern: str = "*", exclude: Sequence[str] = ()) -> list[str]:
+def list_files(
+    inputs: Sequence[str],
+    pattern: str = "*",
+    exclude: Sequence[str] = (),
+    *,
+    avoid: Sequence[str] = (),
+    problems: list[Problem] | None = None,
+) -> list[str]:
     """Expand inputs: a folder becomes its files (recursive, sorted, hidden ones skipped)
     whose names match ``pattern``; a file or ``-`` stays as it is; a glob (``news/*.txt``)
     is expanded. Names matching any ``exclude`` pattern are dropped.
+
+    Each file is listed once, at its first mention: ``kaznlp process жаңалықтар
+    жаңалықтар/a.txt`` reads ``a.txt`` once (paths compared after resolving
+    ``..`` and symbolic links), so a resumed run finds the same documents as a
+    clean one. Paths in ``avoid`` (this run's output, errors file and bookkeeping;
+    a folder stands for everything in it) are never read from a folder or a glob,
+    and naming one of them as an input is a :class:`ValueError`. A folder that
+    cannot be read is appended to ``problems`` (one errors-file entry) instead of
+    being skipped silently.
     """
     out: list[str] = []
+    seen: set[str] = set()
+    avoid_real = [os.path.realpath(a) for a in avoid if a and a != "-"]
+
+    def avoided(name: str) -> bool:
+        real = os.path.realpath(name)
+        return any(real == a or real.startswith(a.rstrip(os.sep) + os.sep) for a in avoid_real)
+
+    def add(name: str) -> None:
+        key = name if name == "-" else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            where = str(exc.filename)
+            problems.append(Problem(where, None, type(exc).__name__,
+                                    f"cannot read this folder ({exc.strerror or exc}); its files were not processed",
+                                    id=where, whole_file=True))
+
     for name in inputs:
         if name == "-":
-            out.append(name)
+            add(name)
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and fnmatch.fnmatch(p.name, pattern) and not _is_hidden(p, path)
-            )
-            out.extend(str(p) for p in files)
+            files: list[Path] = []
+            visited: set[str] = set()
+            for dirpath, dirnames, filenames in os.walk(path, onerror=unreadable, followlinks=True):
+                real = os.path.realpath(dirpath)
+                if real in visited:  # a symbolic link back up the tree: walk each folder once
+                    dirnames[:] = []
+                    continue
+                visited.add(real)
+                dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                for fname in filenames:
+                    p = Path(dirpath) / fname
+                    if not fname.startswith(".") and fnmatch.fnmatch(fname, pattern) and p.is_file():
+                        files.append(p)
+            for p in sorted(files):
+                if not avoided(str(p)):
+                    add(str(p))
         elif not path.exists() and any(c in name for c in "*?["):
             from glob import glob
 
-            out.extend(sorted(p for p in glob(name, recursive=True) if Path(p).is_file()))
+            for p in sorted(glob(name, recursive=True)):
+                if Path(p).is_file() and not avoided(p):
+                    add(p)
         else:
-            out.append(name)
+            if avoided(name):
+                raise ValueError(f"{name} is written by this run (its output, errors file or bookkeeping); "
+                                 "it cannot also be an input")
+            add(name)
     if exclude:
         out = [f for f in out if not any(fnmatch.fnmatch(Path(f).name, x) or fnmatch.fnmatch(f, x) for x in exclude)]
     return out
+
+
+# --- what an output can hold ---------------------------------------------------------
+
+
+def unwritable(value: Any, name: str) -> str | None:
+    """Why ``value`` cannot go into a UTF-8 JSON record, or ``None`` when it can.
+
+    Two things can be read but not written: a lone surrogate (JSON ``"\\ud800"``
+    decodes to a Python string that has no UTF-8 form; a file name that is not
+    valid UTF-8 decodes to such surrogates too) and a number outside the range of
+    a double (``1e999`` reads as ``inf``, which JSON cannot write). Such a
+    document becomes one errors-file entry instead of failing the batch it is in.
+
+    >>> unwritable({"title": "Жаңалық", "score": 1.5}, "meta") is None
+    True
+    >>> unwritable("Алматы \\ud800", "'text'")
+    "'text' has a lone surrogate U+D800 at character 7; it has no UTF-8 form"
+    """
+    if isinstance(value, str):
+        if value.isascii():
+            return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"{name} has a lone surrogate U+{ord(value[exc.start]):04X} at character {exc.start}; it has no UTF-8 form"
+        return None
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return f"{name} is a number JSON cannot hold ({value!r}: out of the range of a double, or not a number)"
+        return None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            why = unwritable(k, f"a key of {name}") or unwritable(v, f"{name}.{k}")
+            if why:
+                return why
+        return None
+    if isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            why = unwritable(v, f"{name}[{i}]")
+            if why:
+                return why
+    return None
+
+
+def _unwritable_kind(why: str) -> str:
+    return "LoneSurrogate" if "surrogate" in why else "NonFiniteNumber"
 
 
 def _decode_error(data: bytes, exc: UnicodeDecodeError) -> tuple[int, str]:
@@ -183,23 +287,80 @@ def _get_field(obj: dict[str, Any], name: str) -> Any:
     return cur
 
 
+def _line_codec(encoding: str, head: bytes) -> tuple[str, bytes, int]:
+    """``(codec, encoded line feed, code-unit size)`` for reading JSONL in ``encoding``.
+
+    JSON Lines ends each record with U+000A, which is ``\\n`` in UTF-8 but
+    ``\\n\\x00`` in UTF-16-LE (and four bytes in UTF-32): lines are cut at the
+    encoded line feed, at a code-unit boundary, so every encoding whose text
+    files kaznlp reads is read as JSONL too. ``utf-16``/``utf-32`` take their
+    byte order from the BOM in ``head`` (native order without one, as Python does).
+
+    >>> _line_codec("utf-16", "{}".encode("utf-16"))[1:]
+    (b'\\n\\x00', 2)
+    """
+    name = codecs.lookup(encoding).name
+    if name in ("utf-16", "utf-32"):
+        le, be = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) if name == "utf-16" else (codecs.BOM_UTF32_LE,
+                                                                                       codecs.BOM_UTF32_BE)
+        order = "le" if head.startswith(le) else "be" if head.startswith(be) else sys.byteorder[0] + "e"
+        name = f"{name}-{order}"
+    two = "\n\n".encode(name)  # two line feeds: the second one has no BOM in front (utf-8-sig)
+    unit = len(two) - len("\n".encode(name))
+    return name, two[-unit:], unit
+
+
+def _split_lines(fh: BinaryIO, first: bytes, nl: bytes, unit: int) -> Iterator[bytes]:
+    """The lines of a binary stream (``first`` = what was already read), each with its line feed."""
+    buf, search = bytearray(first), 0  # buf always starts at a code-unit boundary
+    while True:
+        start = 0
+        while True:
+            i = buf.find(nl, search)
+            if i < 0:
+                break
+            if (i - start) % unit:  # the bytes of a line feed inside another character
+                search = i + 1
+                continue
+            yield bytes(buf[start:i + len(nl)])
+            start = search = i + len(nl)
+        del buf[:start]
+        search = max(0, len(buf) - len(nl) + 1)
+        search -= search % unit
+        chunk = fh.read1(1 << 16) if hasattr(fh, "read1") else fh.read(1 << 16)  # what a pipe has now
+        if not chunk:
+            break
+        buf += chunk
+    if buf:
+        yield bytes(buf)
+
+
 def _read_jsonl(fh: BinaryIO, source: str, encoding: str, text_field: str, id_field: str,
                 keep_fields: Sequence[str]) -> Iterator[InputDoc | Problem]:
-    for n, raw in enumerate(fh, 1):
-        if not raw.strip():
-            continue
+    head = fh.read(4)
+    try:
+        codec, nl, unit = _line_codec(encoding, head)
+    except LookupError as exc:
+        yield Problem(source, None, "LookupError", str(exc), whole_file=True)
+        return
+    sig = codec.replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+    for n, raw in enumerate(_split_lines(fh, head, nl, unit), 1):
         try:
-            line = _decode(raw, encoding) if n == 1 else raw.decode(encoding)
+            line = raw.decode("utf-8-sig" if sig and n == 1 else codec)
         except UnicodeDecodeError as exc:
             yield Problem(source, n, "UnicodeDecodeError", f"{exc.reason} at byte {exc.start} of the line", nbytes=len(raw))
             continue
-        except LookupError as exc:
-            yield Problem(source, n, "LookupError", str(exc), nbytes=len(raw))
-            return
+        if n == 1 and line.startswith("\ufeff"):  # a byte-order mark is not part of the first record
+            line = line[1:]
+        if not line.strip():
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(source, n, "JSONDecodeError", str(exc), nbytes=len(raw))
+            continue
+        except RecursionError:
+            yield Problem(source, n, "JSONDecodeError", "nested too deeply", nbytes=len(raw))
             continue
         if not isinstance(obj, dict):
             yield Problem(source, n, "BadRecord", f"expected a JSON object, got {type(obj).__name__}", nbytes=len(raw))
@@ -219,6 +380,10 @@ def _read_jsonl(fh: BinaryIO, source: str, encoding: str, text_field: str, id_fi
             yield Problem(source, n, "EmptyDocument", f"{text_field!r} is empty", id=doc_id, nbytes=len(raw))
             continue
         meta = {k: obj[k] for k in keep_fields if k in obj} or None
+        why = unwritable(doc_id, "the id") or unwritable(text, repr(text_field)) or unwritable(meta, "the kept fields")
+        if why:
+            yield Problem(source, n, _unwritable_kind(why), why, id=doc_id, nbytes=len(raw))
+            continue
         yield InputDoc(doc_id, source, n, text, len(raw), meta)
 
 
@@ -238,6 +403,27 @@ def _read_text(data: bytes, source: str, doc_id: str, encoding: str) -> InputDoc
         return Problem(source, None, "EmptyDocument", "file has only whitespace", id=doc_id, nbytes=len(data),
                        whole_file=True)
     return InputDoc(doc_id, source, None, text, len(data))
+
+
+class _NotReadable(Exception):
+    pass
+
+
+def _open_input(name: str) -> BinaryIO:
+    """Open an input for reading without ever blocking on the open itself.
+
+    A FIFO is opened non-blocking (a plain ``open`` waits for a writer forever) and
+    then read normally: with a writer it streams, without one it reads as empty.
+    Character devices, sockets and the like are refused (``/dev/zero`` never ends).
+    """
+    st = os.stat(name)
+    if stat.S_ISFIFO(st.st_mode):
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    if not stat.S_ISREG(st.st_mode):
+        raise _NotReadable("not a regular file (a device or socket); kaznlp reads files, FIFOs and - (stdin)")
+    return open(name, "rb")
 
 
 def is_jsonl(name: str, input_format: str = "auto") -> bool:
@@ -273,13 +459,20 @@ def iter_documents(
                     yield from _read_jsonl(fh, "-", encoding, text_field, id_field, keep_fields)
                 else:
                     yield _read_text(fh.read(), "-", "stdin", encoding)
-            elif jsonl:
-                with open(name, "rb") as fh:
+                continue
+            why = unwritable(name, "the file name")
+            if why:
+                raw = os.fsencode(name)
+                yield Problem(name, None, "BadFileName", f"{why} (the name's bytes are {raw!r}, not valid UTF-8, "
+                              "and every record names its file); rename the file", id=name, whole_file=True)
+                continue
+            with _open_input(name) as fh:
+                if jsonl:
                     yield from _read_jsonl(fh, name, encoding, text_field, id_field, keep_fields)
-            else:
-                with open(name, "rb") as fh:
-                    data = fh.read()
-                yield _read_text(data, name, name, encoding)
+                else:
+                    yield _read_text(fh.read(), name, name, encoding)
+        except _NotReadable as exc:
+            yield Problem(name, None, "NotARegularFile", str(exc), id=name, whole_file=True)
         except OSError as exc:
             yield Problem(name, None, type(exc).__name__, exc.strerror or str(exc), id=name, whole_file=True)
 
@@ -389,8 +582,12 @@ def analyse(
 
 
 def to_jsonl(rec: dict[str, Any]) -> str:
-    """One JSON line (UTF-8, not ASCII-escaped), newline included."""
-    return json.dumps(rec, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """One JSON line (UTF-8, not ASCII-escaped), newline included.
+
+    Never writes what JSON has not got (``NaN``, ``Infinity``): such a value
+    raises :class:`ValueError`, which makes the document one errors-file entry.
+    """
+    return json.dumps(rec, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
 
 
 _WS = re.compile(r"\s+")
@@ -489,10 +686,15 @@ def record_to_spacy(rec: dict[str, Any], vocab: Any) -> Any:
             first = False
             pos = t[1]
     gap(len(text))
-    doc = Doc(vocab, words=words, spaces=spaces)
-    if words:
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = True if i == 0 else starts[i] if starts[i] else False
+    if starts and not starts[0]:
+        # whitespace before the first sentence belongs to it (no whitespace-only sentence):
+        # the first sentence starts at the document's first token
+        first = starts.index(True) if True in starts else 0
+        starts[first] = False
+        starts[0] = True
+    # all sentence starts in one go: setting Token.is_sent_start one token at a time
+    # re-checks the whole Doc's annotation each time (quadratic on long documents)
+    doc = Doc(vocab, words=words, spaces=spaces, sent_starts=[1 if st else -1 for st in starts])
     ents = []
     for e in rec.get("entities") or []:
         span = doc.char_span(e["start"], e["end"], label=e["label"], alignment_mode="expand")
@@ -506,19 +708,51 @@ def record_to_spacy(rec: dict[str, Any], vocab: Any) -> Any:
     return doc
 
 
-def to_docbin_bytes(records: Iterable[dict[str, Any]]) -> bytes:
-    """Serialise records as one spaCy ``DocBin`` (with ``user_data``)."""
+def to_docbin_bytes(records: Iterable[dict[str, Any]],
+                    failed: list[tuple[dict[str, Any], Exception]] | None = None) -> bytes:
+    """Serialise records as one spaCy ``DocBin`` (with ``user_data``).
+
+    With a ``failed`` list, a record that cannot become a ``Doc`` is appended to it
+    (with the exception) and left out, instead of failing the whole batch.
+    """
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
     vocab = Vocab()
     db = DocBin(store_user_data=True)
     for rec in records:
-        db.add(record_to_spacy(rec, vocab))
+        if failed is None:
+            db.add(record_to_spacy(rec, vocab))
+            continue
+        try:
+            doc = record_to_spacy(rec, vocab)
+            why = unwritable(doc.user_data, "the record")
+            if why:
+                raise ValueError(why)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
+            failed.append((rec, exc))
+            continue
+        db.add(doc)
     return db.to_bytes()
 
 
 # --- writing and resuming ---------------------------------------------------------------
+
+
+class OutputError(OSError):  # noqa: N818 - an OSError, named for what it is about
+    """The output (or the errors file) cannot be created or written: a missing folder,
+    no permission, a full disk. Ends the run; finished batches stay and ``--resume``
+    continues once the cause is fixed."""
+
+
+def _output_error(path: str, exc: OSError, what: str = "the output") -> OutputError:
+    reason = exc.strerror or str(exc)
+    parent = os.path.dirname(os.path.abspath(path))
+    if isinstance(exc, FileNotFoundError) and not os.path.isdir(parent):
+        reason += f" (the folder {parent} does not exist)"
+    err = OutputError(exc.errno, f"cannot write {what} {path}: {reason}")
+    err.filename = path
+    return err
 
 
 class BatchWriter:
@@ -527,9 +761,13 @@ class BatchWriter:
     ``jsonl``/``conllu``: one file, each batch written with one ``write`` call,
     then flushed and fsync'ed. A kill can at worst leave a torn last batch,
     which :func:`done_keys` (``--resume``) cuts off before anything is appended.
+    CoNLL-U has no per-line record key, so each batch's end offset, CRC-32 and
+    document keys go to the ``OUT.done`` manifest after the batch is durable;
+    a fresh run deletes the manifest before it empties the output, and resume
+    trusts an entry only if the bytes it describes are there with that CRC.
     ``docbin``: a folder of ``NNNNNN.spacy`` parts, each written to a temporary
     name and renamed, so a part is either complete or absent (``spacy train``
-    reads such a folder directly).
+    reads such a folder directly). Any ``OSError`` becomes :class:`OutputError`.
     """
 
     def __init__(self, path: str | None, fmt: str = "jsonl", append: bool = False) -> None:
@@ -537,30 +775,61 @@ class BatchWriter:
         self._part = 0
         self._append = append
         self._manifest: Any = None
+        self._own = False
+        self._fh: Any = None
+        try:
+            self._open()
+        except OutputError:
+            raise
+        except OSError as exc:
+            raise _output_error(path or "-", exc) from exc
+
+    def _open(self) -> None:
+        path, fmt, append = self.path, self.fmt, self._append
         if fmt == "docbin":
             if path is None:
                 raise ValueError("DocBin output needs -o FOLDER")
+            if os.path.exists(path) and not os.path.isdir(path):
+                raise OutputError(20, f"cannot write the output {path}: DocBin output is a folder of parts, "
+                                  "and a file of that name exists")
             os.makedirs(path, exist_ok=True)
+            folder = Path(path)
+            for tmp in folder.glob("*.spacy.tmp"):
+                tmp.unlink()
             if not append:
-                for old in Path(path).glob("*.spacy"):
+                # newest part first: a run killed while clearing leaves parts 1..k, a prefix that
+                # --resume continues after
+                for old in sorted(folder.glob("*.spacy"), reverse=True):
                     old.unlink()
-            self._part = max((int(p.stem) for p in Path(path).glob("[0-9]*.spacy") if p.stem.isdigit()), default=0)
-            self._fh = None
+            self._part = max((int(p.stem) for p in folder.glob("[0-9]*.spacy") if p.stem.isdigit()), default=0)
+            probe = folder / ".kaznlp-write-test"
+            with open(probe, "wb"):
+                pass
+            probe.unlink()
         elif path is None or path == "-":
             self._fh = sys.stdout.buffer
-            self._own = False
         else:
+            if fmt == "conllu" and not append and os.path.exists(path + ".done"):
+                os.unlink(path + ".done")  # before the output is emptied: never a manifest of another file
             self._fh = open(path, "ab" if append else "wb")
             self._own = True
 
     def write(self, payloads: Sequence[str | bytes], keys: Sequence[str] = ()) -> None:
-        """Write one batch (strings for jsonl/conllu; one DocBin ``bytes`` for docbin).
+        """Write one batch (strings or UTF-8 bytes for jsonl/conllu; one DocBin ``bytes`` for docbin).
 
         ``keys`` are the batch's document keys; the CoNLL-U writer records them,
         with the byte offset the batch ends at, in the ``OUT.done`` manifest.
         """
         if not payloads:
             return
+        try:
+            self._write(payloads, keys)
+        except BrokenPipeError:  # `kaznlp process ... | head`: the reader left, not a broken output
+            raise
+        except OSError as exc:
+            raise _output_error(self.path or "-", exc) from exc
+
+    def _write(self, payloads: Sequence[str | bytes], keys: Sequence[str]) -> None:
         if self.fmt == "docbin":
             for blob in payloads:
                 self._part += 1
@@ -572,24 +841,27 @@ class BatchWriter:
                     os.fsync(fh.fileno())
                 os.replace(tmp, final)
             return
-        data = "".join(payloads).encode("utf-8")  # type: ignore[arg-type]
+        data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8") for p in payloads)
+        start = self._fh.tell() if self._own and self.fmt == "conllu" else 0
         self._fh.write(data)
         self._fh.flush()
         if self._own:
             os.fsync(self._fh.fileno())
             if self.fmt == "conllu":
                 if self._manifest is None:
-                    self._manifest = open(self.path + ".done", "a" if self._append else "w", encoding="utf-8")
-                entry = {"end": self._fh.tell(), "keys": list(keys)}
-                self._manifest.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                    self._manifest = open(self.path + ".done", "ab" if self._append else "wb")  # type: ignore[operator]
+                entry = {"start": start, "end": start + len(data), "crc": zlib.crc32(data), "keys": list(keys)}
+                self._manifest.write(_json_line(entry))
                 self._manifest.flush()
                 os.fsync(self._manifest.fileno())
 
     def close(self) -> None:
-        if self._fh is not None and getattr(self, "_own", False):
-            self._fh.close()
-        if self._manifest is not None:
-            self._manifest.close()
+        for fh in (self._fh if self._own else None, self._manifest):
+            if fh is not None:
+                try:
+                    fh.close()
+                except OSError:  # already reported by write(); a close must not hide it
+                    pass
 
     def __enter__(self) -> BatchWriter:
         return self
@@ -598,10 +870,66 @@ class BatchWriter:
         self.close()
 
 
+def _json_line(obj: Any) -> bytes:
+    """One JSON line as UTF-8; a string with no UTF-8 form (a lone surrogate from a
+    non-UTF-8 file name) is written as a ``\\udcff`` escape, so the line stays valid
+    JSON and reads back to the same string."""
+    try:
+        return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(obj, ensure_ascii=True) + "\n").encode("ascii")
+
+
 def _truncate_torn_tail(path: str, complete: int) -> None:
-    if os.path.getsize(path) != complete:
+    """Cut ``path`` to ``complete`` bytes; never lengthens it (a stale offset must not
+    fill a file with NUL bytes)."""
+    if os.path.getsize(path) > complete:
         with open(path, "r+b") as fh:
             fh.truncate(complete)
+
+
+def _complete_lines_end(path: str) -> int:
+    """Byte offset just after the last line feed of ``path`` (0 if it has none)."""
+    with open(path, "rb") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        pos = end
+        while pos > 0:
+            step = min(1 << 16, pos)
+            fh.seek(pos - step)
+            chunk = fh.read(step)
+            i = chunk.rfind(b"\n")
+            if i >= 0:
+                return pos - step + i + 1
+            pos -= step
+    return 0
+
+
+def _conllu_done(path: str, keys: set[str]) -> int:
+    """Read ``OUT.done``; add the keys of batches whose bytes are in ``path``; return where they end."""
+    manifest = path + ".done"
+    good = mgood = 0
+    if not os.path.exists(manifest):
+        return 0
+    size = os.path.getsize(path)
+    with open(manifest, "rb") as mf, open(path, "rb") as out:
+        for raw in mf:
+            if not raw.endswith(b"\n"):
+                break
+            try:
+                entry = json.loads(raw)
+                end, crc, batch = int(entry["end"]), entry["crc"], entry["keys"]
+            except (ValueError, KeyError, TypeError):
+                break
+            if not good <= end <= size:  # describes bytes the output has not got: stale or torn
+                break
+            out.seek(good)
+            if zlib.crc32(out.read(end - good)) != crc:  # other bytes there: a manifest of another file
+                break
+            keys.update(batch)
+            good = end
+            mgood += len(raw)
+    _truncate_torn_tail(manifest, mgood)
+    return good
 
 
 def done_keys(path: str, fmt: str = "jsonl") -> set[str]:
@@ -625,71 +953,81 @@ def done_keys(path: str, fmt: str = "jsonl") -> set[str]:
             for doc in DocBin(store_user_data=True).from_bytes(part.read_bytes()).get_docs(vocab):
                 keys.add(doc_key(doc.user_data.get("source") or "-", doc.user_data.get("line")))
         return keys
-    good = 0
-    with open(path, "rb") as fh:
-        if fmt == "jsonl":
+    if fmt == "conllu":
+        good = _conllu_done(path, keys)
+    else:
+        good = 0
+        with open(path, "rb") as fh:
             for raw in fh:
                 if not raw.endswith(b"\n"):
                     break
                 try:
                     rec = json.loads(raw)
-                except ValueError:
+                    key = doc_key(rec.get("source") or "-", rec.get("line"))
+                except (ValueError, AttributeError):
                     break
-                keys.add(doc_key(rec.get("source") or "-", rec.get("line")))
+                keys.add(key)
                 good += len(raw)
-        else:  # conllu: the OUT.done manifest lists each durable batch and the offset it ends at
-            fh.close()
-            manifest = path + ".done"
-            if os.path.exists(manifest):
-                mgood = 0
-                with open(manifest, "rb") as mf:
-                    for raw in mf:
-                        if not raw.endswith(b"\n"):
-                            break
-                        try:
-                            entry = json.loads(raw)
-                        except ValueError:
-                            break
-                        keys.update(entry["keys"])
-                        good = entry["end"]
-                        mgood += len(raw)
-                _truncate_torn_tail(manifest, mgood)
     _truncate_torn_tail(path, good)
     return keys
 
 
 @dataclass
 class ErrorLog:
-    """The errors file: one JSON line per problem, appended and flushed as they come."""
+    """The errors file: one JSON line per problem, appended and flushed as they come.
+
+    Resuming (``append``) first cuts a torn last line (a run killed mid-entry), so
+    the next entry starts on a line of its own; the problem it described is met
+    again and written again. An entry whose strings have no UTF-8 form (a non-UTF-8
+    file name) is written with ``\\u`` escapes: every line is valid JSON.
+    """
 
     path: str | None
     append: bool = False
     count: int = 0
     _fh: Any = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        if self.append and self.path and os.path.isfile(self.path):
+            try:
+                _truncate_torn_tail(self.path, _complete_lines_end(self.path))
+            except OSError as exc:
+                raise _output_error(self.path, exc, "the errors file") from exc
+
     def add(self, problem: Problem) -> None:
         self.count += 1
-        line = json.dumps(problem.to_dict(), ensure_ascii=False) + "\n"
+        line = _json_line(problem.to_dict())
         if self.path is None:
-            sys.stderr.write("kaznlp: error: " + line)
+            sys.stderr.write("kaznlp: error: " + line.decode("utf-8"))
             return
-        if self._fh is None:
-            self._fh = open(self.path, "a" if self.append else "w", encoding="utf-8")
-        self._fh.write(line)
-        self._fh.flush()
+        try:
+            if self._fh is None:
+                self._fh = open(self.path, "ab" if self.append else "wb")
+            self._fh.write(line)
+            self._fh.flush()
+        except OSError as exc:
+            raise _output_error(self.path, exc, "the errors file") from exc
 
-    def keys(self) -> set[str]:
-        out: set[str] = set()
-        if self.path and os.path.exists(self.path):
-            with open(self.path, encoding="utf-8") as fh:
+    def entries(self) -> list[dict[str, Any]]:
+        """The entries now in the file (earlier runs' too when resuming)."""
+        out: list[dict[str, Any]] = []
+        if self.path and os.path.isfile(self.path):
+            with open(self.path, "rb") as fh:
                 for raw in fh:
                     try:
                         d = json.loads(raw)
                     except ValueError:
                         continue
-                    out.add(d.get("key") or doc_key(d.get("source") or "-", d.get("line")))
+                    if isinstance(d, dict):
+                        out.append(d)
         return out
+
+    def keys(self) -> set[str]:
+        return {d.get("key") or doc_key(d.get("source") or "-", d.get("line")) for d in self.entries()}
 
     def close(self) -> None:
         if self._fh is not None:
-            self._fh.close()
+            try:
+                self._fh.close()
+            except OSError:
+                pass

@@ -34,7 +34,7 @@ from typing import Any
 
 from spacy.language import BaseDefaults, Language
 from spacy.lang.lex_attrs import LEX_ATTRS
-from spacy.attrs import PREFIX
+from spacy.attrs import PREFIX, SENT_START
 from spacy.tokens import Doc, Span, Token as SpacyToken
 from spacy.util import load_config_from_str, registry
 from spacy.vocab import Vocab
@@ -56,6 +56,7 @@ __all__ = [
     "make_sentencizer",
     "make_normalizer",
     "source_entities",
+    "sentence_starts",
 ]
 
 _USER_KEY = "kaznlp_source"  # doc.user_data[_USER_KEY] = (text, src_len, dst_len, runs)
@@ -270,24 +271,45 @@ class KazakhSentencizer(_Stateless):
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        starts = {s.start for s in split_sentences(doc.text)}
-        first = True
-        pending = False  # a sentence started inside the previous token or whitespace
-        for token in doc:
-            if first:
-                token.is_sent_start = True
-                first = False
-                continue
-            idx = token.idx
-            is_start = idx in starts or pending
-            if token.is_space:
-                pending = pending or idx in starts
-                token.is_sent_start = False
-                continue
-            token.is_sent_start = is_start
-            pending = False
+        doc.from_array([SENT_START], sentence_starts(doc, (s.start for s in split_sentences(doc.text))))
         return doc
 
+
+def sentence_starts(doc: Doc, char_starts: Iterable[int]) -> Any:
+    """``SENT_START`` values (1 start, -1 not) for ``doc`` from sentence start offsets.
+
+    A sentence starts at the first non-whitespace token at or after its start
+    offset (an offset inside whitespace or inside a token moves to the next
+    word); whitespace never starts a sentence, and whitespace before the first
+    word belongs to the first sentence, so there is no whitespace-only sentence
+    ("  Абай — ақын. Ол ..." has two sentences, the first with the leading spaces).
+    All starts are set with one array operation: setting ``Token.is_sent_start``
+    token by token re-checks the whole ``Doc`` each time, quadratic on long texts.
+
+    >>> from spacy.vocab import Vocab
+    >>> doc = make_doc(Vocab(), " Абай — ақын. Ол Семейде оқыды.")
+    >>> [t.text for t in doc][:6]
+    [' ', 'Абай', '—', 'ақын', '.', 'Ол']
+    >>> sentence_starts(doc, [1, 14]).astype("int64").tolist()
+    [1, -1, -1, -1, -1, 1, -1, -1, -1]
+    """
+    import numpy as np
+
+    idx = doc.to_array("IDX").astype(np.int64)
+    # whitespace tokens by their text (the IS_SPACE flag is unset in a bare Vocab), one test per distinct form
+    orth = doc.to_array("ORTH")
+    forms, inverse = np.unique(orth, return_inverse=True)
+    space = np.array([doc.vocab.strings[int(f)].isspace() for f in forms], dtype=bool)[inverse]
+    words = np.flatnonzero(~space)
+    values = np.full(len(doc), -1, dtype=np.int64)
+    offsets = np.fromiter(char_starts, dtype=np.int64)
+    if len(words) and len(offsets):
+        at = np.searchsorted(idx[words], offsets, side="left")  # first word at or after each offset
+        values[words[at[at < len(words)]]] = 1
+    if len(words):
+        values[words[0]] = -1  # the first sentence starts at the Doc's first token, whitespace or not
+    values[0] = 1
+    return values.astype(np.uint64)
 
 
 @Language.factory("kaznlp_sentencizer", assigns=["token.is_sent_start", "doc.sents"])

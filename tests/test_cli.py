@@ -26,10 +26,14 @@ ARTICLE = (
 )
 
 
-def kaznlp(*args: str, input: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """Run ``python -m kaznlp`` as a user would (a separate process)."""
-    return subprocess.run([sys.executable, "-m", "kaznlp", *args], input=input, capture_output=True,
-                          env=ENV, cwd=REPO, check=check, timeout=120)
+def kaznlp(*args: str, input: bytes | None = None, check: bool = True, code: int = 0) -> subprocess.CompletedProcess:
+    """Run ``python -m kaznlp`` as a user would (a separate process); with ``check``, the exit
+    code must be ``code`` (0: every document processed; 1: some failed, see docs/cli.md)."""
+    res = subprocess.run([sys.executable, "-m", "kaznlp", *args], input=input, capture_output=True,
+                         env=ENV, cwd=REPO, timeout=120)
+    if check:
+        assert res.returncode == code, (res.returncode, res.stderr.decode(errors="replace"))
+    return res
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -79,7 +83,7 @@ def corpus(tmp_path: Path) -> Path:
 
 def test_folder_jsonl_and_errors_file(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    res = kaznlp("process", str(corpus), "-o", str(out))
+    res = kaznlp("process", str(corpus), "-o", str(out), code=1)  # 1: three documents failed
     assert "4 documents" in res.stderr.decode() and "3 errors" in res.stderr.decode()
     recs = read_jsonl(out)
     assert [r["id"] for r in recs] == [str(corpus / "a.txt"), "n1", "n3", str(corpus / "sub" / "b.txt")]
@@ -125,7 +129,7 @@ def test_stdin_and_encodings(tmp_path: Path) -> None:
         assert_offsets_exact(rec)
     assert json.loads(kaznlp("process", str(tmp_path / "kz1048.txt"), "--encoding", "kz1048").stdout)["text"] == text
     # read as UTF-8 by default, the kz1048 bytes are an error entry, not a crash
-    res = kaznlp("process", str(tmp_path / "kz1048.txt"))
+    res = kaznlp("process", str(tmp_path / "kz1048.txt"), code=1)
     assert res.stdout == b"" and b"UnicodeDecodeError" in res.stderr
     assert kaznlp("process", "-", "--encoding", "no-such-codec", input=b"x", check=False).returncode == 2
 
@@ -134,8 +138,9 @@ def test_jobs_2_same_output_as_jobs_1(corpus: Path, tmp_path: Path) -> None:
     for i in range(30):
         (corpus / f"gen{i:02d}.txt").write_text(ARTICLE * (i % 4 + 1), encoding="utf-8")
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    kaznlp("process", str(corpus), "-o", str(one), "--batch-docs", "3", "--batch-chars", "2000")
-    kaznlp("process", str(corpus), "-o", str(two), "--batch-docs", "3", "--batch-chars", "2000", "--jobs", "2")
+    kaznlp("process", str(corpus), "-o", str(one), "--batch-docs", "3", "--batch-chars", "2000", code=1)
+    kaznlp("process", str(corpus), "-o", str(two), "--batch-docs", "3", "--batch-chars", "2000", "--jobs", "2",
+           code=1)
     assert one.read_bytes() == two.read_bytes()
     assert Path(str(one) + ".errors.jsonl").read_text() == Path(str(two) + ".errors.jsonl").read_text()
     # the work really ran in two worker processes
@@ -191,11 +196,11 @@ def test_resume_after_sigkill(tmp_path: Path) -> None:
 
 def test_resume_cuts_a_torn_batch(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
-    assert main(["process", str(corpus), "-o", str(out), "-q"]) == 0
+    assert main(["process", str(corpus), "-o", str(out), "-q"]) == 1  # three known-bad documents
     full = out.read_bytes()
     lines = full.splitlines(keepends=True)
     out.write_bytes(b"".join(lines[:2]) + lines[2][:50])  # killed in the middle of a write
-    assert main(["process", str(corpus), "-o", str(out), "--resume", "-q"]) == 0
+    assert main(["process", str(corpus), "-o", str(out), "--resume", "-q"]) == 1  # they are still failed
     assert out.read_bytes() == full
     errors = read_jsonl(Path(str(out) + ".errors.jsonl"))
     assert len(errors) == 3  # known-bad documents are not reported twice
@@ -203,7 +208,7 @@ def test_resume_cuts_a_torn_batch(corpus: Path, tmp_path: Path) -> None:
 
 def test_conllu_output_and_resume(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "o.conllu"
-    assert main(["process", str(corpus / "a.txt"), str(corpus / "news.jsonl"), "-o", str(out), "-q"]) == 0
+    assert main(["process", str(corpus / "a.txt"), str(corpus / "news.jsonl"), "-o", str(out), "-q"]) == 1
     text = out.read_text(encoding="utf-8")
     assert text.count("# newdoc id = ") == 3
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
@@ -215,7 +220,7 @@ def test_conllu_output_and_resume(corpus: Path, tmp_path: Path) -> None:
     assert ARTICLE[start:end] == "мемлекеттiк"  # ...at the offsets of the original spelling
     assert done_keys(str(out), "conllu") == {str(corpus / "a.txt"), f"{corpus / 'news.jsonl'}:1",
                                                f"{corpus / 'news.jsonl'}:4"}
-    assert main(["process", str(corpus / "a.txt"), str(corpus / "news.jsonl"), "-o", str(out), "--resume", "-q"]) == 0
+    assert main(["process", str(corpus / "a.txt"), str(corpus / "news.jsonl"), "-o", str(out), "--resume", "-q"]) == 1
     assert out.read_text(encoding="utf-8") == text
 
 
@@ -250,9 +255,9 @@ def test_docbin_output(corpus: Path, tmp_path: Path) -> None:
     from spacy.tokens import DocBin
 
     out = tmp_path / "docs.spacy"
-    assert main(["process", str(corpus), "-o", str(out), "-q", "--batch-docs", "2"]) == 0
+    assert main(["process", str(corpus), "-o", str(out), "-q", "--batch-docs", "2"]) == 1
     docs = [d for part in sorted(out.glob("*.spacy")) for d in DocBin().from_disk(part).get_docs(spacy.blank("xx").vocab)]
-    assert main(["process", str(corpus), "-o", str(tmp_path / "r.jsonl"), "-q"]) == 0
+    assert main(["process", str(corpus), "-o", str(tmp_path / "r.jsonl"), "-q"]) == 1
     recs = read_jsonl(tmp_path / "r.jsonl")
     assert [d.text for d in docs] == [r["text"] for r in recs]
     for d, r in zip(docs, recs):
@@ -278,25 +283,25 @@ def test_ner_step_entities_have_exact_offsets(tmp_path: Path) -> None:
 def test_conllu_and_docbin_resume_after_a_lost_batch(corpus: Path, tmp_path: Path) -> None:
     """A killed run leaves a torn CoNLL-U tail or a missing DocBin part; --resume completes it exactly once."""
     conllu = tmp_path / "o.conllu"
-    assert main(["process", str(corpus), "-o", str(conllu), "-q", "--batch-docs", "1"]) == 0
+    assert main(["process", str(corpus), "-o", str(conllu), "-q", "--batch-docs", "1"]) == 1
     full = conllu.read_text(encoding="utf-8")
     manifest = Path(str(conllu) + ".done")
     entries = manifest.read_text(encoding="utf-8").splitlines()
     keep = json.loads(entries[1])["end"]
     conllu.write_bytes(full.encode("utf-8")[: keep + 40])  # batch 3 torn mid-write...
     manifest.write_text("\n".join(entries[:2]) + "\n" + entries[2][:10], encoding="utf-8")  # ...before its entry
-    assert main(["process", str(corpus), "-o", str(conllu), "-q", "--resume", "--batch-docs", "1"]) == 0
+    assert main(["process", str(corpus), "-o", str(conllu), "-q", "--resume", "--batch-docs", "1"]) == 1
     assert conllu.read_text(encoding="utf-8") == full
 
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
     folder = tmp_path / "docs.spacy"
-    assert main(["process", str(corpus), "-o", str(folder), "-q", "--batch-docs", "1"]) == 0
+    assert main(["process", str(corpus), "-o", str(folder), "-q", "--batch-docs", "1"]) == 1
     parts = sorted(folder.glob("*.spacy"))
     parts[-1].unlink()  # the last batch never reached its rename
     (folder / "000099.spacy.tmp").write_bytes(b"partial")
-    assert main(["process", str(corpus), "-o", str(folder), "-q", "--resume", "--batch-docs", "1"]) == 0
+    assert main(["process", str(corpus), "-o", str(folder), "-q", "--resume", "--batch-docs", "1"]) == 1
     vocab = spacy.blank("xx").vocab
     ids = [d.user_data["id"] for p in sorted(folder.glob("*.spacy")) for d in DocBin().from_disk(p).get_docs(vocab)]
     assert len(ids) == len(set(ids)) == 4 and not list(folder.glob("*.tmp"))
