@@ -33,6 +33,7 @@ import unicodedata2
 
 from ._validate import check_choice, check_text
 from .alignment import Alignment, apply_edits
+from .linebreaks import LINE_BREAK_CHARS, NOT_LINE_BREAK
 
 __all__ = ["Edit", "normalize", "explain", "KINDS"]
 
@@ -173,7 +174,6 @@ _BALKAN_RE = re.compile("[ЂђЃѓЉљЊњЏџ]")
 _RU_ONLY_RE = re.compile("[ыЫэЭйЙщЩъЪьЬюЮяЯёЁ]")
 _NOT_BY_RE = re.compile("[иИщЩъЪ]")          # letters Belarusian does not use
 _NOT_UKR_RE = re.compile("[ыЫэЭёЁъЪ]")        # letters Ukrainian does not use
-_LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
 
 
 # Fast path: one regex search for "anything that might need work". Safe
@@ -271,6 +271,11 @@ def _step_utf8_mojibake(text: str) -> list[tuple[int, int, str, str, str]]:
         dec = _decode_utf8_run(m.group())
         if dec is None or not all(c in _RU_KK_LETTERS or c in _MOJI_OK or c.isascii() for c in dec):
             continue
+        if all(c in _INVISIBLE or c in _SPACE or c.isspace() for c in dec):
+            # "В\xad" is a soft hyphen's UTF-8 read as cp1251, but alone it is also a letter and a
+            # soft hyphen: decoded, the later steps delete it (or make it a space) and the letter В
+            # would lie in no token. A run that decodes to nothing visible is left alone.
+            continue
         nlet = sum(c in _RU_KK_LETTERS for c in dec)
         (strong if nlet >= 2 else weak).append((s, e, dec))
     if not strong:
@@ -284,7 +289,9 @@ def _step_kz1048(text: str) -> tuple[list[tuple[int, int, str, str, str]], list[
     suspects: list[tuple[int, int, str]] = []
     if not _any_in(_KZ1048_CHARS, text):
         return edits, suspects
-    for line in _LINE_RE.finditer(text):
+    # "per line" with kaznlp.linebreaks' one definition: a KZ-1048 line ends at "\x0c" (a
+    # pdftotext page break) or "\x1e" (a database record) as much as at "\n"
+    for line in NOT_LINE_BREAK.finditer(text):
         seg = line.group()
         hits = _KZ_ANY_RE.findall(seg)
         if not hits:
@@ -310,9 +317,13 @@ _JOINERS = frozenset("\u200c\u200d")
 
 
 def _plain_neighbour(c: str) -> bool:
-    """True for characters next to which a ZWJ/ZWNJ has no job (Latin/Cyrillic/Greek text)."""
+    """True for characters next to which a ZWJ/ZWNJ has no job (Latin/Cyrillic/Greek text).
+
+    An exotic space counts as the plain space the space step makes of it: ``"жыл\u3000\u200d"``
+    loses its joiner now, as ``"жыл \u200d"`` would on a second pass (idempotence).
+    """
     o = ord(c)
-    return o < 0x0590 or 0x1D00 <= o < 0x2190 or c in _INVISIBLE or c in _DASH
+    return o < 0x0590 or 0x1D00 <= o < 0x2190 or c in _INVISIBLE or c in _DASH or c in _SPACE
 
 
 def _any_in(chars: tuple[str, ...], text: str) -> bool:
@@ -532,11 +543,17 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
         if _HAS_CYR.search(word) is None:
             continue
 
-        def kazakh_context(s: int = s, e: int = e) -> bool:
-            # Kazakh (or Ukrainian/Belarusian) letters within _CONTEXT characters either side
-            return bool(_KAZ_CONTEXT_RE.search(text, s, e)
-                        or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
-                        or _KAZ_AROUND_RE.search(text, e, min(n, e + _CONTEXT)))
+        memo: list[bool] = []
+
+        def kazakh_context(s: int = s, e: int = e, memo: list[bool] = memo) -> bool:
+            # Kazakh (or Ukrainian/Belarusian) letters in the word or within _CONTEXT characters
+            # either side. Asked once per piece of a word cut around foreign runs, so the answer
+            # is kept: a 1 MB "жiжzжiжz..." is one word of 250,000 pieces (quadratic otherwise).
+            if not memo:
+                memo.append(bool(_KAZ_CONTEXT_RE.search(text, s, e)
+                                 or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
+                                 or _KAZ_AROUND_RE.search(text, e, min(n, e + _CONTEXT))))
+            return memo[0]
 
         plan, note = _word_plan(word, kazakh_context, homoglyphs, kazakh_letters)
         if note:
@@ -551,7 +568,9 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
 # ---------------------------------------------------------------------------
 _QUOTE_RE = re.compile('[„“”"]')
 _DASH_RE = re.compile("[" + _cls("".join(_DASH)) + "]")
-_OPEN_BEFORE = frozenset(" \t\n\r([{«—–-/" + "".join(_DASH))
+# a quote after a space, a line break (any of kaznlp.linebreaks', "\u2029" too), a bracket or a
+# dash opens: «„Нұр Отан“» at the start of a paragraph is an opening quote
+_OPEN_BEFORE = frozenset(" \t([{«—–-/" + LINE_BREAK_CHARS + "".join(_DASH))
 
 
 def _step_quotes(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -585,7 +604,15 @@ def _step_dashes(text: str) -> list[tuple[int, int, str, str, str]]:
 # ---------------------------------------------------------------------------
 _BOOL = (True, False)
 _OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh_letters", "quotes", "dashes")
-_MAX_PASSES = 3
+# Passes over the whole text: normalize repeats its steps until one pass changes nothing, so
+# normalize(normalize(x)) == normalize(x). A pass changes something again only when an edit
+# brought new damage together (a deleted "\u200b" in "Р\u200bё" makes a mojibake pair; a decoded
+# run of mojibake-of-mojibake is mojibake again; NFC turns "\u2adc" into "\u2add\u0338", a plain
+# neighbour for a joiner). Each mojibake level halves the text, so real text needs 1-3 passes;
+# the cap only bounds the time on constructed input.
+_MAX_PASSES = 16
+# the letter step repeats within a pass when a repaired word is the Kazakh context another needed
+_LETTER_PASSES = 3
 
 
 def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
@@ -628,7 +655,7 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
                     apply(step)
         if opts["homoglyphs"] or opts["kazakh_letters"]:
             # a repaired word can be the Kazakh context another word needed: repeat until stable
-            for _ in range(_MAX_PASSES):
+            for _ in range(_LETTER_PASSES):
                 step, susp = _step_letters(cur, opts["homoglyphs"], opts["kazakh_letters"])
                 if step:
                     apply(step)
@@ -654,12 +681,9 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
                 step = fn(cur)
                 if step:
                     apply(step)
-        # Only deletions and decoded mojibake can bring new damage together (e.g. "Р\u200bё");
-        # after other edits one pass is final. Otherwise go again until nothing changes.
-        # A repaired letter can also complete a mojibake pair ("Mћ" → "Мћ"): check the cheap gate.
-        if not pass_kinds & {"invisible", "mojibake"} and not (
-            pass_kinds and opts["mojibake"] and _UTF8_GATE.search(cur)
-        ):
+        # Go again until a pass changes nothing (see _MAX_PASSES); the fast-path check proves
+        # most repaired texts final without a second pass.
+        if not pass_kinds or (not opts["quotes"] and not opts["dashes"] and not _needs_work(cur)):
             break
     if want_edits:
         seen = set()

@@ -25,6 +25,7 @@ Backends (one interface, :class:`~kaznlp.ner.backends.Backend`):
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -145,6 +146,19 @@ def _cut(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]
         yield start, end
 
 
+# Lone surrogates ("\udc00", half of an emoji split by a careless decoder) are legal in a
+# Python str but not in UTF-8, which spaCy's string store and Stanza's vocabularies hash
+# with. The model sees U+FFFD in their place, one for one, so every offset stays the same
+# and entities still point into the caller's text ("Алматы\udc00да" is tagged as
+# "Алматы\ufffdда" and reported with the surrogate).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _model_view(clean: str) -> str:
+    """``clean`` as the model may read it: lone surrogates become U+FFFD (same length)."""
+    return _SURROGATE.sub("\ufffd", clean) if _SURROGATE.search(clean) else clean
+
+
 def _make_chunk(clean: str, group: list[tuple[int, int]]) -> Chunk:
     base = group[0][0]
     return Chunk(base, clean[base:group[-1][1]], tuple((s - base, e - base) for s, e in group))
@@ -192,6 +206,11 @@ def _stream(
                 e += chunk.start
                 if alignment is not None:
                     s, e = alignment.span_to_src(s, e)
+                    if rec.out and s < rec.out[-1].end:
+                        # two entities from one repaired stretch of the caller's text (mojibake
+                        # "РђСЃС‚Р°РЅР° РљР°Р·Р°Т›" decoded as a whole): one entity over it, the first label
+                        prev = rec.out.pop()
+                        s, e, label = prev.start, max(prev.end, e), prev.label
                 rec.out.append(Entity(s, e, label, text[s:e]))
             rec.outstanding -= 1
         batch.clear()
@@ -205,7 +224,7 @@ def _stream(
                 impl = get_backend(backend)
             with paused(len(text)):
                 clean, rec.alignment = _clean(text, normalize, dehyphenate)
-                for chunk in _chunks(clean, CHUNK_CHARS):
+                for chunk in _chunks(_model_view(clean), CHUNK_CHARS):
                     batch.append((rec, chunk))
                     batch_chars += len(chunk.text)
                     rec.outstanding += 1
