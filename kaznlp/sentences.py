@@ -1,4 +1,4 @@
-"""Rule-based Kazakh sentence splitter.
+r"""Rule-based Kazakh sentence splitter.
 
 Two kinds of boundary are found in one pass each:
 
@@ -9,7 +9,9 @@ Two kinds of boundary are found in one pass each:
    abbreviation that cannot end a sentence (``млн.``, ``ж.``, ``проф.``, initials
    ``А.А.``; data in ``data/abbreviations.tsv``). Kazakh is verb-final, so a sentence
    almost never ends in such an abbreviation; ``т.б.`` ("etc.") can, and does.
-2. **Line breaks.** A blank line always ends a sentence. A single line break ends one
+2. **Line breaks** (every break of :mod:`kaznlp.linebreaks`: ``\n``, ``\r\n``, ``\r``,
+   ``\u2029``, ``\u2028``, ``\x0b``, ``\x0c``, ``\x1c``-``\x1e``, ``\x85`` all act alike).
+   A blank line always ends a sentence. A single line break ends one
    when the line before it is a headline, dateline or web-page widget (short compared
    with the lines around it) and not when it merely wraps a running sentence, as in
    print and PDF text: a line that is as long as the block's longest line, ends with a
@@ -26,6 +28,7 @@ import re
 from . import _data
 from ._gc import paused
 from ._validate import check_text
+from .linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 from .spans import Span
 from .tokenize import LOWER, UPPER
 
@@ -40,7 +43,8 @@ _TERMINALS = tuple(
     re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”\"'’)\]]*)\s+(\S)?") for mark in ".?!…"
 )
 _NON_SPACE = re.compile(r"\S")
-_FORM_FEED = re.compile("\f")
+# Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
+_OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAK_CHARS.replace("\n", "")) + "]")
 # A blank line: always a boundary.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A line break before a non-blank line: a candidate boundary.
@@ -110,9 +114,12 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
     if word[0].isupper() and _INITIALS.match(word):
         return False  # "А.А. Мерғалиев", "Г. Дамдин"
     if len(word) <= 3 and word.isdigit():
-        line_start = text.rfind("\n", 0, k) + 1
-        before = text[line_start:k].rstrip()
-        if not before or before[-1] in ".!?…:":
+        # the last character before the number on its line (only the spaces before it are
+        # read: reading back to the line start is quadratic on "1. … 2. … 3. …" in one line)
+        b = k - 1
+        while b >= 0 and text[b] != "\n" and text[b].isspace():
+            b -= 1
+        if b < 0 or text[b] == "\n" or text[b] in ".!?…:":
             return False  # an enumeration: "1. Жалпы ережелер", "…айтасың? 12. Мұнан кейін"
     return True
 
@@ -237,15 +244,27 @@ def split_sentences(text: str) -> list[Span]:
         return _split(text)
 
 
+def _as_newline(m: re.Match[str]) -> str:
+    return " \n" if len(m.group()) == 2 else "\n"  # "\r\n" keeps its two characters
+
+
+def _scan_text(text: str) -> str:
+    r"""``text`` with every line break (:mod:`kaznlp.linebreaks`) read as ``"\n"``, same length.
+
+    ``\r\n`` becomes ``" \n"`` (one break); ``\r``, ``\x0b``, ``\x0c``, ``\x1c``-``\x1e``,
+    ``\x85``, ``\u2028`` and ``\u2029`` become ``"\n"``, so the rules below, written for
+    ``"\n"``, see the same breaks as normalize and dehyphenate. Offsets hold.
+    """
+    if _OTHER_BREAK.search(text) is None:
+        return text
+    return LINE_BREAK.sub(_as_newline, text)
+
+
 def _split(text: str) -> list[Span]:
-    scan = text
-    if "\r" in text:  # Windows and old Mac line ends: same length, so offsets hold
-        scan = text.replace("\r\n", " \n").replace("\r", "\n")
+    scan = _scan_text(text)
     cuts = set(_drop_inside(_punctuation_boundaries(scan), _reported_speech(scan)))
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))
-    if "\f" in scan:  # a page break ends a sentence
-        cuts.update(m.start() for m in _FORM_FEED.finditer(scan))
     spans = []
     start = 0
     new = tuple.__new__

@@ -60,7 +60,27 @@ YEAR_FORMS = ("жыл", "жылы", "жылғы", "жылда", "жылдан", 
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex matching any of ``words``, written as a prefix tree: ``т(?:\\.(?:б\\.|с\\.с\\.)|…)``.
+
+    Python's ``re`` tries the branches of a flat alternation one by one, so a list of 90
+    abbreviations cost 90 failed tests at every word; the tree costs one test per character.
+    At each node the longer continuations are tried before the word ending there, so the
+    longest word that fits wins, as with a flat list sorted longest first.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            return "(?:" + "|".join(branches) + ")?" if branches else ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
 
 
 def _build_pattern() -> re.Pattern[str]:
@@ -77,7 +97,8 @@ def _build_pattern() -> re.Pattern[str]:
         rf"(?P<url>(?:(?:https?|ftp)://|www\.){url_char}*{url_end})",
         # press@sud.gov.kz
         # (the local part is at most 64 characters, RFC 5321: bounded, so "a.a.a.…" stays linear)
-        r"(?P<email>[\w.+-]{0,63}\w@\w[\w-]*(?:\.\w[\w-]*){0,8}\.[A-Za-z]{2,})",
+        # (tried only where such a run starts: "a.a.a.…" would otherwise rescan 64 characters at every letter)
+        r"(?P<email>(?<![\w.+-])[\w.+-]{0,63}\w@\w[\w-]*(?:\.\w[\w-]*){0,8}\.[A-Za-z]{2,})",
         # т.б., млн., Б.з.б. (not the middle of a longer word: "ж." but not "…ж.б")
         rf"(?P<abbr>(?<!{W})(?i:{_alternation(dotted)})(?!{W}))",
         # a month abbreviation right after a day number: "5 қаң."
@@ -237,16 +258,27 @@ def _join_multiword(tokens: list[Token], text: str) -> list[Token]:
         return tokens
     hits.sort()
     new = tuple.__new__
+    # One pass that copies the tokens into a new list: replacing slices of ``tokens`` in place
+    # would move the list's tail at every join (quadratic on text dense with "болған жоқ").
+    out: list[Token] = []
+    i = 0  # tokens[:i] are in ``out``; out[-1] may be a joined token ("естіген жоқ" before "екен")
+    n = len(tokens)
     for start in hits:
-        j = bisect_left(tokens, start, key=_START)
-        if j == 0 or j == len(tokens) or tokens[j].start != start:
+        j = bisect_left(tokens, start, i, n, key=_START)
+        if j == n or tokens[j].start != start:
             continue
-        tok, prev = tokens[j], tokens[j - 1]
+        out.extend(tokens[i:j])
+        i = j
+        if not out:
+            continue
+        tok, prev = tokens[j], out[-1]
         if prev.end != start - 1 or tok.kind != "word" or prev.kind != "word" \
                 or not _second_word(tok.text, prev.text):
             continue
-        tokens[j - 1:j + 1] = [new(Token, (prev.start, tok.end, text[prev.start:tok.end], "word"))]
-    return tokens
+        out[-1] = new(Token, (prev.start, tok.end, text[prev.start:tok.end], "word"))
+        i = j + 1
+    out.extend(tokens[i:])
+    return out
 
 
 def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
@@ -274,16 +306,25 @@ def _tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     glue_end = -1  # end of a word that ends in a combining mark: a letter right after it continues it
+    last_end = -1  # end of the last token
+    open_start = -1  # start of the last token while marks are glued to it (built once, when it closes:
+    open_kind = ""  # rebuilding it at every mark is quadratic on a long run of "कि")
+    category = unicodedata.category
     for m in TOKEN_PATTERN.finditer(text):
         start, end = m.span()
         group = m.lastgroup
-        if start == glue_end and group in ("word", "number") or group == "other" and tokens and tokens[-1].end == start \
-                and unicodedata.category(m.group())[0] == "M":
+        if start == glue_end and group in ("word", "number") or group == "other" and start == last_end \
+                and category(m.group())[0] == "M":
             # "क" + nukta + "ा": a mark, and a word right after a mark, continue the word
-            prev = tokens.pop()
-            append(new(Token, (prev.start, end, text[prev.start:end], prev.kind)))
-            glue_end = end if group == "other" or unicodedata.category(text[end - 1])[0] == "M" else -1
+            if open_start < 0:
+                open_start, open_kind = tokens[-1].start, tokens[-1].kind
+            last_end = end
+            glue_end = end if group == "other" or category(text[end - 1])[0] == "M" else -1
             continue
+        if open_start >= 0:
+            tokens[-1] = new(Token, (open_start, last_end, text[open_start:last_end], open_kind))
+            open_start = -1
+        last_end = end
         if group == "other":
             kind = "punct" if m.group() in _PUNCT else "symbol"
         elif group == "word" and ("-" in (surface := m.group()) or "\u2010" in surface or "\u2011" in surface):
@@ -292,4 +333,6 @@ def _tokenize(text: str) -> list[Token]:
         else:
             kind = _KIND[group]  # type: ignore[index]
         append(new(Token, (start, end, m.group(), kind)))
+    if open_start >= 0:
+        tokens[-1] = new(Token, (open_start, last_end, text[open_start:last_end], open_kind))
     return tokens

@@ -84,3 +84,31 @@ def test_spans_point_into_text() -> None:
 def test_empty() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n\n ") == []
+
+
+# kaznlp.linebreaks is the one definition of a line break: each of these acts like "\n".
+LINE_BREAKS = ["\n", "\r\n", "\r", "\u2029", "\u2028", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85"]
+
+
+@pytest.mark.parametrize("nl", LINE_BREAKS)
+def test_every_line_break_acts_like_newline(nl: str) -> None:
+    # a blank line ends a sentence
+    assert texts(f"Бірінші тақырып{nl}{nl}Екінші сөйлем келді.") == ["Бірінші тақырып", "Екінші сөйлем келді."]
+    # a headline on its own line
+    head = f"Соттар ынтымақтасады{nl}Моңғол әріптестерінің бастамасымен өткен кездесуге көптеген елдердің өкілдері."
+    assert len(texts(head)) == 2
+    # a wrapped line of running text does not
+    wrapped = (f"Маңызды жиынға қазақстандық делегацияны {nl}Жоғарғы Сот Төрағасы А.А. Мерғалиев пен {nl}"
+               f"Сот әкімшілігінің басшысы Н.Р. Ахметзакиров бастап барды.")
+    assert texts(wrapped) == [wrapped]
+    # an enumeration number at a line start is not a sentence end
+    assert texts(f"Бірінші бөлім{nl}1. Жалпы ережелер") == ["Бірінші бөлім", "1. Жалпы ережелер"]
+
+
+def test_enumeration_on_one_line() -> None:
+    # "1. … 2. …" kept on one line: each item is a sentence, the numbers stay with their items
+    assert texts("Күн тәртібі: 1. Есеп берілді. 2. Жоба талқыланды. 3. Сайлау өтті.") == [
+        "Күн тәртібі: 1. Есеп берілді.", "2. Жоба талқыланды.", "3. Сайлау өтті."]
+    # a number ending a sentence before a capital is a boundary
+    assert texts("Жиналысқа келгендер саны 120. Олар дауыс берді.") == [
+        "Жиналысқа келгендер саны 120.", "Олар дауыс берді."]

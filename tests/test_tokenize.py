@@ -142,3 +142,15 @@ def test_multiword_false_keeps_tokens_free_of_spaces() -> None:
     assert joined[-2] == Token(text.index("естіген"), len(text) - 1, "естіген жоқ екен", "word")
     with pytest.raises(ValueError, match="multiword"):
         tokenize(text, multiword="yes")  # type: ignore[arg-type]
+
+
+def test_long_runs_of_marks_and_multiword_forms_keep_every_character() -> None:
+    # a letter + combining vowel sign repeated is one word however long (issue 19)
+    run = "\u0915\u093f" * 3000
+    assert tokenize(run) == [Token(0, len(run), run, "word")]
+    # analytic verb forms joined in one pass over a text dense with them
+    text = "Ол болған жоқ, көрген емеспін, деген екен. " * 200
+    toks = tokenize(text)
+    assert [t.text for t in toks[:10]] == ["Ол", "болған жоқ", ",", "көрген емеспін", ",", "деген екен", ".",
+                                           "Ол", "болған жоқ", ","]
+    assert len(toks) == 1400 and all(text[t.start:t.end] == t.text for t in toks)
