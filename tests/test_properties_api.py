@@ -1,61 +1,153 @@
 """Property tests for the rest of the public API on realistic Kazakh text mixed with
-arbitrary Unicode (issue 7): ``normalize``, ``explain``, ``dehyphenate`` and ``ner``.
+arbitrary Unicode (issue 7) and with hostile text (issue 19, ``tests/strategies.py``):
+``normalize``, ``explain``, ``dehyphenate`` and ``ner``.
 
 Invariants: no exception; offsets exact against the caller's text; nothing lost (every
-letter and digit survives); idempotence where it should hold.
+letter and digit survives); alignments map back exactly (a copy run pairs equal
+characters, or a character with its one-for-one replacement of the same kind: a space
+for a space, a letter for a letter, never a combining mark for a letter); idempotence of
+``normalize`` and ``dehyphenate``.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
+from strategies import examples, hostile_text
+from test_properties_core import any_text
 
 import kaznlp
-
-from test_properties_core import any_text
 
 
 def _letters_and_digits(text: str) -> list[str]:
     return [c for c in text if c.isalnum()]
 
 
-@given(any_text)
-def test_normalize_idempotent_and_aligned(text: str) -> None:
+def _same_kind(src: str, dst: str) -> bool:
+    """May a copy run pair ``src`` with ``dst``? Equal, or a one-for-one replacement that
+    keeps the kind of character: exotic space → space (U+3000 → " "), \\r → \\n, Latin look-alike
+    → Cyrillic letter (i → і), Ohm sign → Omega; not a combining mark ↔ a base character."""
+    if src == dst or (src.isspace() and dst.isspace()):
+        return True
+    return unicodedata.category(src)[0] == unicodedata.category(dst)[0] and \
+        bool(unicodedata.combining(src)) == bool(unicodedata.combining(dst))
+
+
+def _check_alignment(text: str, out: str, alignment) -> None:
+    assert alignment.src_len == len(text) and alignment.dst_len == len(out)
+    for x, y, n in alignment.runs:
+        assert 0 <= x and x + n <= len(text) and 0 <= y and y + n <= len(out)
+        bad = [(x + k, text[x + k], out[y + k]) for k in range(n) if not _same_kind(text[x + k], out[y + k])]
+        assert not bad, f"copy run ({x}, {y}, {n}) pairs unlike characters: {bad}"
+
+
+def check_normalize(text: str) -> None:
     once, alignment = kaznlp.normalize(text, return_alignment=True)
-    assert kaznlp.normalize(once) == once
-    assert alignment.src_len == len(text) and alignment.dst_len == len(once)
-    for tok in kaznlp.tokenize(once):
-        s, e = alignment.span_to_src(tok.start, tok.end)
-        assert 0 <= s <= e <= len(text)
-
-
-@given(any_text)
-def test_explain_edits_point_into_the_text(text: str) -> None:
+    assert kaznlp.normalize(text) == once
+    assert kaznlp.normalize(once) == once, "normalize is not idempotent"
+    _check_alignment(text, once, alignment)
     prev = 0
-    for edit in kaznlp.explain(text):
+    for tok in kaznlp.tokenize(once):  # output tokens map back in order, inside the text
+        s, e = alignment.span_to_src(tok.start, tok.end)
+        assert prev <= s <= e <= len(text)
+        prev = s
+
+
+def check_explain(text: str) -> None:
+    edits = kaznlp.explain(text)
+    prev = 0
+    for edit in edits:
         assert 0 <= edit.start <= edit.end <= len(text)
-        assert text[edit.start:edit.end] == edit.before
+        assert text[edit.start:edit.end] == edit.before or edit.kind != "suspect"
         assert edit.start >= prev or edit.kind == "suspect"
         prev = max(prev, edit.end) if edit.kind != "suspect" else prev
+    # explain says whether normalize changes anything
+    changed = kaznlp.normalize(text) != text
+    assert changed <= any(e.kind != "suspect" for e in edits)
 
 
-@given(any_text)
-def test_dehyphenate_keeps_every_letter_and_is_idempotent(text: str) -> None:
-    out, alignment = kaznlp.dehyphenate(text, return_alignment=True)
-    assert _letters_and_digits(out) == _letters_and_digits(text.replace("\r", ""))
-    assert kaznlp.dehyphenate(out) == out
-    for x, y, n in alignment.runs:
-        assert all(text[x + k] == out[y + k] for k in range(n) if text[x + k].isalnum())
+def check_dehyphenate(text: str, **options) -> None:
+    out, alignment = kaznlp.dehyphenate(text, return_alignment=True, **options)
+    assert kaznlp.dehyphenate(text, **options) == out
+    if options.get("remove_page_furniture"):  # page numbers and running heads go: a subsequence
+        rest = iter(_letters_and_digits(text))
+        assert all(c in rest for c in _letters_and_digits(out)), "a letter or digit was added or moved"
+    else:
+        assert _letters_and_digits(out) == _letters_and_digits(text), "a letter or digit was lost or added"
+    _check_alignment(text, out, alignment)
+    # every letter and digit of the output is a copy of the same letter in the input
+    in_runs = {y + k: x + k for x, y, n in alignment.runs for k in range(n)}
+    assert all(i in in_runs and text[in_runs[i]] == c for i, c in enumerate(out) if c.isalnum())
+    if not options:
+        assert kaznlp.dehyphenate(out) == out, "dehyphenate is not idempotent"
 
 
-@given(any_text)
-def test_ner_entities_are_exact_spans(text: str) -> None:
-    pytest.importorskip("spacy")
+def check_ner(text: str, **options) -> None:
     from kaznlp.ner import LABELS
 
     prev = 0
-    for ent in kaznlp.ner(text):
+    for ent in kaznlp.ner(text, **options):
         assert prev <= ent.start < ent.end <= len(text)
         assert text[ent.start:ent.end] == ent.text
         assert ent.label in LABELS
         prev = ent.end
+
+
+# -- issue 7 alphabet ---------------------------------------------------------------------
+
+@given(any_text)
+def test_normalize_idempotent_and_aligned(text: str) -> None:
+    check_normalize(text)
+
+
+@given(any_text)
+def test_explain_edits_point_into_the_text(text: str) -> None:
+    check_explain(text)
+
+
+@given(any_text)
+def test_dehyphenate_keeps_every_letter_and_is_idempotent(text: str) -> None:
+    check_dehyphenate(text)
+
+
+@examples(ci=40)
+@given(any_text)
+def test_ner_entities_are_exact_spans(text: str) -> None:
+    pytest.importorskip("spacy")
+    check_ner(text)
+
+
+# -- issue 19: hostile text ---------------------------------------------------------------
+
+@examples(ci=300)
+@given(hostile_text)
+def test_normalize_hostile(text: str) -> None:
+    check_normalize(text)
+
+
+@examples(ci=200)
+@given(hostile_text)
+def test_explain_hostile(text: str) -> None:
+    check_explain(text)
+
+
+@examples(ci=300)
+@given(hostile_text)
+def test_dehyphenate_hostile(text: str) -> None:
+    check_dehyphenate(text)
+
+
+@examples(ci=150)
+@given(hostile_text, st.sampled_from([True, False]), st.booleans())
+def test_dehyphenate_hostile_options(text: str, reflow: bool, furniture: bool) -> None:
+    check_dehyphenate(text, reflow=reflow, remove_page_furniture=furniture)
+
+
+@examples(ci=40)
+@given(hostile_text, st.booleans(), st.booleans())
+def test_ner_hostile(text: str, normalize: bool, dehyphenate: bool) -> None:
+    pytest.importorskip("spacy")
+    check_ner(text, normalize=normalize, dehyphenate=dehyphenate)

@@ -3,13 +3,21 @@
 For any ``str`` — emoji, combining marks, lone surrogates, control characters, Kazakh
 with abbreviations and line breaks — no exception; spans sorted, non-overlapping and
 exact (``text[s:e] == span.text``); every non-space character lies in exactly one
-token; sentences cover every non-space character.
+token; sentences cover every non-space character; every letter and digit lies in
+exactly one token of ``process``.
+
+Each property runs twice: on ``any_text`` (issue 7: Kazakh pieces and arbitrary code
+points) and on ``hostile_text`` (issue 19, ``tests/strategies.py``: every line-break
+character, exotic spaces, bidi controls, lone surrogates, NFC-changing sequences,
+hyphens at line breaks, mojibake, tag characters, mixed with real Kazakh words).
 """
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import examples, hostile_text
 
 import kaznlp
 
@@ -45,8 +53,7 @@ def _non_space(text: str) -> set[int]:
     return {i for i, c in enumerate(text) if not c.isspace()}
 
 
-@given(any_text)
-def test_tokenize_covers_every_non_space_character_once(text: str) -> None:
+def check_tokenize(text: str) -> None:
     tokens = kaznlp.tokenize(text)
     _check_spans(text, tokens)
     covered = [i for t in tokens for i in range(t.start, t.end)]
@@ -59,6 +66,9 @@ def test_tokenize_covers_every_non_space_character_once(text: str) -> None:
     words = kaznlp.tokenize(text, multiword=False)
     assert all(t.kind == "number" and _inner_spaces_ok(t) or not any(c.isspace() for c in t.text) for t in words)
     # multiword tokens are exactly runs of the multiword=False tokens joined
+    _check_spans(text, words)
+    covered = [i for t in words for i in range(t.start, t.end)]
+    assert len(covered) == len(set(covered)) and set(covered) >= _non_space(text)
     multi = [t for t in tokens if t.kind == "word" and " " in t.text]
     assert [(t.start, t.end) for t in tokens if t not in multi] == \
         [(t.start, t.end) for t in words if not any(t.start >= m.start and t.end <= m.end for m in multi)]
@@ -70,8 +80,7 @@ def _inner_spaces_ok(token) -> bool:
     return all(w and not any(c.isspace() for c in w) for w in token.text.split(" "))
 
 
-@given(any_text)
-def test_sentences_cover_every_non_space_character(text: str) -> None:
+def check_sentences(text: str) -> None:
     sents = kaznlp.split_sentences(text)
     _check_spans(text, sents)
     covered = {i for s in sents for i in range(s.start, s.end)}
@@ -79,16 +88,59 @@ def test_sentences_cover_every_non_space_character(text: str) -> None:
     assert all(s.text == s.text.strip() for s in sents)
 
 
-@given(any_text)
-def test_process_reports_original_offsets(text: str) -> None:
-    doc = kaznlp.process(text)
+def check_process(text: str, **options: bool) -> None:
+    doc = kaznlp.process(text, **options)
     _check_spans(text, doc.sentences)
     for sent in doc.sentences:
         _check_spans(text, sent.tokens)
         assert all(sent.start <= t.start and t.end <= sent.end for t in sent.tokens)
-    # nothing silently lost: every letter or digit of the input lies in some token
-    covered = {i for t in doc.tokens for i in range(t.start, t.end)}
-    assert {i for i, c in enumerate(text) if c.isalnum()} <= covered
+    _check_spans(text, doc.tokens)  # sorted and non-overlapping across sentences too
+    # nothing silently lost: every letter or digit of the input lies in exactly one token
+    covered = [i for t in doc.tokens for i in range(t.start, t.end)]
+    assert len(covered) == len(set(covered))
+    lost = [(i, text[i]) for i, c in enumerate(text) if c.isalnum() and i not in set(covered)]
+    assert not lost, f"letters/digits in no token: {lost}"
+
+
+# -- issue 7 alphabet --------------------------------------------------------------------
+
+@given(any_text)
+def test_tokenize_covers_every_non_space_character_once(text: str) -> None:
+    check_tokenize(text)
+
+
+@given(any_text)
+def test_sentences_cover_every_non_space_character(text: str) -> None:
+    check_sentences(text)
+
+
+@given(any_text)
+def test_process_reports_original_offsets(text: str) -> None:
+    check_process(text)
+
+
+# -- issue 19: hostile text ---------------------------------------------------------------
+
+@examples(ci=200)
+@given(hostile_text)
+def test_tokenize_hostile(text: str) -> None:
+    check_tokenize(text)
+
+
+@examples(ci=200)
+@given(hostile_text)
+def test_sentences_hostile(text: str) -> None:
+    check_sentences(text)
+
+
+PROCESS_OPTIONS = st.fixed_dictionaries({}, optional={
+    "normalize": st.booleans(), "dehyphenate": st.booleans(), "multiword": st.booleans()})
+
+
+@examples(ci=250)
+@given(hostile_text, PROCESS_OPTIONS)
+def test_process_hostile(text: str, options: dict) -> None:
+    check_process(text, **options)
 
 
 def test_one_megabyte_without_spaces() -> None:
