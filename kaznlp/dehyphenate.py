@@ -17,8 +17,11 @@ Every decision comes from evidence, strongest first:
    (``инновация`` + ``лар`` + ``ды``); number/acronym + suffix keeps its hyphen.
 
 Only hyphens, soft hyphens and whitespace are ever removed or inserted; letters,
-digits and punctuation are never touched. Line endings (``\\r\\n``, ``\\r``) become
-``\\n``.
+digits and punctuation are never touched. A line break is what
+:mod:`kaznlp.linebreaks` says it is (the ``str.splitlines`` set, ``\\r\\n`` as one): a
+paragraph separator, a record separator or a form feed ends a line for every decision as
+``\\n`` does. Breaks that stay are written as they came, except ``\\r\\n`` and ``\\r``,
+which become ``\\n``.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from typing import Literal, overload
 from kaznlp import charlm
 from kaznlp._validate import check_choice, check_text
 from kaznlp.alignment import Alignment, apply_edits
+from kaznlp.linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 
 __all__ = ["dehyphenate"]
 
@@ -42,7 +46,13 @@ _DATA = Path(__file__).resolve().parent / "data"
 
 SOFT = "\u00ad"
 _HYPHENS = "-\u2010"  # ASCII hyphen-minus and U+2010 HYPHEN
-_NL = re.compile(r"\r\n|\r|\n")
+# One line break, as kaznlp.linebreaks defines it (``\r\n`` is one); a character class of them
+_BRK = "[" + re.escape(LINE_BREAK_CHARS) + "]"
+_ANY_BREAK = re.compile(_BRK)
+_OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAK_CHARS.replace("\n", "")) + "]")  # not ``\n``
+# a hyphen right before a line break (``жетіс-⏎тіктерді``), and ``Премьер- ⏎``
+_HYPH_BREAK = re.compile("[-\u2010]" + _BRK)
+_HYPH_SP_BREAK = re.compile("- " + _BRK)
 # a word at the end of a line / start of a line (letters, digits, inner hyphens, %)
 _TAIL_WORD = re.compile(r"[\w%\u00ad]+(?:[-\u2010][\w%\u00ad]+)*$")
 _TAIL_WINDOW = 64
@@ -107,8 +117,13 @@ def _has_hyphen_space(text: str) -> bool:
     return False
 
 
-# a line break before a lower-case letter or a digit (a superset of what _is_wrapped counts)
-_WRAP_NL = re.compile(r"\n\s*[^\W_A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")
+# a line break before a lower-case letter or a digit (a superset of what _is_wrapped counts):
+# one match per run of whitespace that holds a line break (``келді⏎ ⏎біз``). The match starts
+# only where the run starts and its quantifiers are possessive, so a long run of blank lines or
+# of layout spaces is scanned once; ``\n\s*[...]`` retried at every break of the run and made
+# ``"Ол келді." + "\n" * k`` quadratic.
+_WRAP_NL = re.compile(r"(?<!\s)[^\S" + re.escape(LINE_BREAK_CHARS) + r"]*+" + _BRK
+                      + r"\s*+(?=[^\W_A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])")
 _FINAL = ".!?…:;"
 _CLOSERS = "»”\"')]’"
 _BULLET = re.compile(r"(?:[•●▪►■◦*]|\d{1,3}[.)]\s|[а-яәіңғүұқөһ]\)\s)")
@@ -228,9 +243,11 @@ def _block_cuts(text: str, size: int = _BLOCK) -> list[int]:
     n = len(text)
     while pos < n:
         cut = text.find("\n\n", pos, pos + size // 4)
-        if cut < 0:
-            cut = text.find("\n", pos, pos + size // 4)
-        cut = pos if cut < 0 else cut + 1
+        if cut >= 0:
+            cut += 1
+        else:
+            m = LINE_BREAK.search(text, pos, pos + size // 4)  # any line break (kaznlp.linebreaks)
+            cut = m.end() if m else pos
         cuts.append(cut)
         pos = cut + size
     return cuts
@@ -987,12 +1004,10 @@ def _doc_vocab(text: str) -> set[str]:
     One ``split`` per line into a set of tokens, then each distinct token is stripped of
     punctuation (a token with digits or inner punctuation goes through ``_VOCAB_WORD``):
     about 35 M chars/s, where one regex over the text ran at 10-20 M chars/s."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if SOFT in text:
         text = text.replace(SOFT, "")
     toks: set[str] = set()
-    for line in text.lower().split("\n"):
+    for line in _split_lines(text.lower()):
         ts = line.split()
         if len(ts) < 3:
             continue
@@ -1156,30 +1171,31 @@ def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "
     gc_was_on = gc.isenabled()
     gc.disable()  # many small tuples, no cycles: the cyclic GC would make big inputs superlinear
     try:
-        info: dict[str, bool] = {}
         cur = text
-        edits = _edits(cur, reflow, remove_page_furniture, info)
-        out, al = apply_edits(cur, edits)
-        # Line lengths and line starts are evidence (wrap width, short last line of a paragraph,
-        # a line-end hyphen before a digit in unwrapped text), and a pass that reflows or joins
-        # lines changes them: a second pass could join a break the first pass kept. Text whose
-        # line breaks changed is processed again until nothing changes, so that
-        # dehyphenate(dehyphenate(x)) == dehyphenate(x); the alignments are composed. Its output
-        # has few line breaks, so the extra passes are cheap; each pass that changes something
-        # removes a line break or a hyphen, so the loop ends (the cap is a guard).
-        passes = 1
-        while edits and passes < _MAX_PASSES and (
-                info.get("reflowed") or (reflow == "auto" and _may_now_look_wrapped(cur, edits, out))):
-            cur = out
-            info = {}
-            edits = _edits(cur, reflow, False, info)
+        al: Alignment | None = None
+        if remove_page_furniture:
+            fe = _furniture(text)
+            if fe:
+                cur, al = apply_edits(text, fe)
+        # A pass changes what later decisions read: line lengths and starts (wrap width, the short
+        # last line of a paragraph), the words next to a join (``аവ\xad⏎- жо`` → ``аവ- жо``, a new
+        # "hyphen + space"), the document vocabulary (a joined ``инновация`` is now written whole)
+        # and the block cuts. So the output is processed again until a pass changes nothing, and
+        # dehyphenate(dehyphenate(x)) == dehyphenate(x); the alignments are composed. The loop
+        # ends: every pass that changes something shortens the text or turns a line break into a
+        # space (``\r`` → ``\n`` happens in the first pass only); the cap is a guard.
+        for _ in range(_MAX_PASSES):
+            edits = _edits(cur, reflow)
             if not edits:
                 break
-            out2, al2 = apply_edits(cur, edits)
-            if out2 == cur:
+            out, al2 = apply_edits(cur, edits)
+            if out == cur:
                 break
-            out, al = out2, al.compose(al2)
-            passes += 1
+            al = al2 if al is None else al.compose(al2)
+            cur = out
+        out = cur
+        if al is None:
+            al = Alignment.identity(len(text))
     finally:
         if gc_was_on:
             gc.enable()
@@ -1193,7 +1209,7 @@ def _looks_wrapped(text: str) -> bool:
     """Would a pass over ``text`` reflow it? (A pass that joined ``инно-⏎инно`` in unwrapped
     text can leave text that looks wrapped; otherwise a second pass changes nothing, and the
     check costs a split and one loop over the lines, not a whole pass.)"""
-    if "-\n" not in text and "\u2010\n" not in text and SOFT not in text:
+    if SOFT not in text and not _HYPH_BREAK.search(text):
         k = 0  # without line-end hyphens, wrapping needs 3 breaks before lower case or a digit
         for _ in _WRAP_NL.finditer(text):
             k += 1
@@ -1201,7 +1217,7 @@ def _looks_wrapped(text: str) -> bool:
                 break
         else:
             return False
-    lines = text.split("\n")
+    lines = _split_lines(text)
     return _is_wrapped(lines) or (len(lines) >= 4 and _wrapped_blocks(lines) is not None)
 
 
@@ -1252,9 +1268,24 @@ def _inline_line(ev: "_Evidence", line: str, base: int, inline: list[tuple[int, 
             inline.append((base + m.start() + 1, base + m.end(), ""))
 
 
+def _split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their breaks, the last one included even when empty
+    (``"а\\r\\nб\\u2029"`` → ``["а", "б", ""]``): ``str.split("\\n")`` for every break."""
+    if not _OTHER_BREAK.search(text):
+        return text.split("\n")
+    return LINE_BREAK.split(text)
+
+
+def _count_breaks(text: str) -> int:
+    """How many line breaks ``text`` holds (``\\r\\n`` counts once)."""
+    if not _OTHER_BREAK.search(text):
+        return text.count("\n")
+    return len(LINE_BREAK.findall(text))
+
+
 def _breaks_changed(text: str, edits: list[tuple[int, int, str]]) -> int:
     """How many edits removed or replaced a line break (``инно-⏎инно`` → ``инно-инно``)?"""
-    return sum(1 for s, e, _ in edits if "\n" in text[s:e] or "\r" in text[s:e])
+    return sum(1 for s, e, _ in edits if _ANY_BREAK.search(text, s, e))
 
 
 def _may_now_look_wrapped(src: str, edits: list[tuple[int, int, str]], out: str) -> bool:
@@ -1264,20 +1295,20 @@ def _may_now_look_wrapped(src: str, edits: list[tuple[int, int, str]], out: str)
     proportions ``_is_wrapped`` looks at; a big web text with a few line-end hyphens joined
     (``пайда-⏎лану``) is not checked, which keeps the check off its speed budget."""
     k = _breaks_changed(src, edits)
-    return k > 0 and k * 20 >= out.count("\n") + 1 and _looks_wrapped(out)
+    return k > 0 and k * 20 >= _count_breaks(out) + 1 and _looks_wrapped(out)
 
 
-def _edits(text: str, reflow: Reflow, furniture: bool,
-           info: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
+def _edits(text: str, reflow: Reflow, info: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
     """The edits of one pass; ``info["reflowed"]`` is set when wrapped lines were judged."""
-    has_nl = "\n" in text or "\r" in text
+    other_breaks = _OTHER_BREAK.search(text) is not None  # a break that is not ``\n`` (kaznlp.linebreaks)
+    has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
     has_hs = _has_hyphen_space(text) or (has_soft and _HS.search(text) is not None)
     has_cr = "\r" in text  # computed once: ``"\r" in text`` per paragraph made big texts quadratic
+    hyph_break = has_nl and _HYPH_BREAK.search(text) is not None
     if not has_nl and not has_soft and not has_hs:
         return []  # fast path: one line, nothing to join
-    if (reflow is not True and not furniture and not has_soft and not has_cr and not has_hs
-            and "-\n" not in text and "\u2010\n" not in text):
+    if reflow is not True and not has_soft and not has_cr and not has_hs and not hyph_break:
         # fast path: nothing to repair; only wrapped lines could be reflowed, and wrapping
         # needs at least 3 line breaks before a lower-case letter or a digit (_is_wrapped)
         if reflow is False:
@@ -1293,8 +1324,8 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
     starts = [0]
     brk: list[tuple[int, int]] = []  # (line_end, next_line_start)
     if has_nl:
-        if has_cr:
-            for m in _NL.finditer(text):
+        if other_breaks:
+            for m in LINE_BREAK.finditer(text):
                 brk.append((m.start(), m.end()))
                 starts.append(m.end())
         else:
@@ -1305,10 +1336,6 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
                 pos = text.find("\n", pos + 1)
     ends = [b[0] for b in brk] + [len(text)]
     lines = [text[s:e] for s, e in zip(starts, ends)]
-    if furniture:
-        lines, furn_edits = _furniture(text, lines, starts, ends)
-    else:
-        furn_edits = []
     if reflow == "auto":
         wrapped = len(lines) > 1 and _is_wrapped(lines)
     else:
@@ -1318,12 +1345,11 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
         block_wrapped = _wrapped_blocks(lines)  # pdftotext: prose blocks between a TOC and tables
     if info is not None:
         info["reflowed"] = wrapped or bool(block_wrapped)
-    if (not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr
-            and not furn_edits):
-        if "-\n" not in text and "\u2010\n" not in text and "- \n" not in text:
+    if not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr:
+        if not hyph_break and not _HYPH_SP_BREAK.search(text):
             return []  # fast path: unwrapped, no hyphen at a line end
     ev = _Evidence(text)
-    edits: list[tuple[int, int, str]] = list(furn_edits)
+    edits: list[tuple[int, int, str]] = []
 
     # ---- soft hyphens and "hyphen + space" inside lines ------------------------
     inline: list[tuple[int, int, str]] = []
@@ -1437,7 +1463,7 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
         if m >= n:
             # trailing blank lines / final newline: normalise to one "\n"
             if wrapped:
-                edits.append((line_core_end, len(text), "\n"))
+                _keep_breaks(text, line_core_end, len(text), "\n", edits)
             elif has_cr:
                 _norm_breaks(text, brk, k, n - 1, edits)
             break
@@ -1447,8 +1473,7 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
         if m > k + 1:
             # blank line(s): a paragraph break
             if wrapped:
-                if text[line_core_end:next_core] != "\n\n":  # no identity edits
-                    edits.append((line_core_end, next_core, "\n\n"))
+                _keep_breaks(text, line_core_end, next_core, "\n\n", edits)
             elif has_cr:
                 _norm_breaks(text, brk, k, m, edits)
             k = m
@@ -1460,10 +1485,9 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
         carry = _glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
         if d is None:
             if wrapped:
-                if text[line_core_end:next_core] != "\n":
-                    edits.append((line_core_end, next_core, "\n"))
-            elif text[brk[k][0]:brk[k][1]] != "\n":
-                edits.append((brk[k][0], brk[k][1], "\n"))
+                _keep_breaks(text, line_core_end, next_core, "\n", edits)
+            elif has_cr:
+                _norm_breaks(text, brk, k, k + 1, edits)
         else:
             cut, repl = d  # cut: how many characters before the core end belong to the break
             edits.append((line_core_end - cut, next_core if (wrapped or repl != "\n") else brk[k][1], repl))
@@ -1485,10 +1509,26 @@ def _edits(text: str, reflow: Reflow, furniture: bool,
 
 
 def _norm_breaks(text: str, brk: list[tuple[int, int]], k0: int, k1: int, edits: list[tuple[int, int, str]]) -> None:
+    """Breaks ``k0 .. k1 - 1`` kept as they are, but ``\\r\\n`` and ``\\r`` written ``\\n``."""
     for k in range(k0, min(k1, len(brk))):
         s, e = brk[k]
-        if text[s:e] != "\n":
+        if text[s] == "\r":
             edits.append((s, e, "\n"))
+
+
+def _keep_breaks(text: str, s: int, e: int, plain: str, edits: list[tuple[int, int, str]]) -> None:
+    """A kept break region of wrapped text (``келді. ⏎ ⏎ Біз``: spaces and tabs around the breaks
+    go). Written ``plain`` (``"\\n"``, or ``"\\n\\n"`` for a paragraph break) when its breaks are
+    all ``\\n``, ``\\r\\n`` or ``\\r``; otherwise its breaks stay as written (``\\r`` as ``\\n``): a
+    paragraph separator, a form feed (a page) or a record separator carries meaning, and a second
+    pass over the output sees the same breaks (idempotence)."""
+    region = text[s:e]
+    if _OTHER_BREAK.search(region) and region.strip("\r\n \t"):
+        repl = "".join("\n" if b[0] == "\r" else b for b in LINE_BREAK.findall(region))
+    else:
+        repl = plain
+    if region != repl:  # no identity edits
+        edits.append((s, e, repl))
 
 
 def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1576,15 +1616,19 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         # (``- бірінші``), and ``⏎-2020`` may be a number typed after a space (``қамту -2020``)
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
-    if first == "\f" or (auto and width < 25):
-        return None  # a page break; a block of short lines is a list or table column: орманы⏎оры
+    if auto and width < 25:
+        return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = len(L) - len(L.lstrip(" \t"))
     indent_m = len(M) - len(M.lstrip(" \t"))
     if indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t"):
         return None  # indented first line of a new paragraph
     last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
     llen = len(core)
-    first_tok = Ms.split(None, 1)[0]
+    # the next line's first word; the line may hold only whitespace that is not " " or "\t"
+    # (``\xa0``, ``\u3000``: not blank for the paragraph logic, which strips " \t" only), then
+    # no word follows: split() gave [] there and indexing it crashed
+    toks = Ms.split(None, 1)
+    first_tok = toks[0] if toks else ""
     fits = llen + 1 + len(first_tok) <= width  # the next word would have fitted: the break is meant
     if fits and (last in _FINAL or _BULLET.match(Ms) or (auto and prior_join is False and llen < 0.6 * width)):
         # short last line of a paragraph; a list item; in a text that does not break words,
@@ -1605,34 +1649,38 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
     return (0, " ")
 
 
-def _furniture(text: str, lines: list[str], starts: list[int], ends: list[int]):
-    """Remove form feeds, page-number lines and running headers/footers (opt-in)."""
+def _furniture(text: str) -> list[tuple[int, int, str]]:
+    """The edits removing page furniture (opt-in), a pass of its own before de-hyphenation:
+    page-number lines, running headers/footers, and the form feeds between pages. A form feed
+    is a line break (kaznlp.linebreaks); one next to another break goes (``…барды.⏎\\fКеліссөз``
+    → ``…барды.⏎Келіссөз``), one between two lines becomes ``\\n``."""
     from collections import Counter
 
     edits: list[tuple[int, int, str]] = []
-    keys = Counter()
+    starts = [0]
+    ends: list[int] = []
+    for m in LINE_BREAK.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+        if m.group() == "\f":
+            p, q = m.start(), m.end()
+            near = (p == 0 or text[p - 1] in LINE_BREAK_CHARS or q == len(text) or text[q] in LINE_BREAK_CHARS)
+            edits.append((p, q, "" if near else "\n"))
+    ends.append(len(text))
+    keys: Counter[str] = Counter()
     norm_lines = []
-    for ln in lines:
-        s = ln.replace("\f", "").strip()
+    for a, b in zip(starts, ends):
+        s = text[a:b].strip()
         key = re.sub(r"\d+", "#", s)
         norm_lines.append((s, key))
         if s:
             keys[key] += 1
     pages = text.count("\f") + 1
-    new_lines = list(lines)
     for i, (s, key) in enumerate(norm_lines):
-        line = lines[i]
-        drop = False
         if s and (re.fullmatch(r"[-–—]?\s*\d{1,4}\s*[-–—]?", s) or (pages >= 3 and keys[key] >= 3 and len(s) < 80
                                                                         and keys[key] <= pages + 1 and "#" in key)):
-            drop = True
-        elif s and pages >= 3 and keys[key] >= max(3, pages // 2) and len(s) < 80:
-            drop = True
-        if drop:
             edits.append((starts[i], ends[i], ""))
-            new_lines[i] = ""
-        elif "\f" in line:
-            for m in re.finditer("\f", line):
-                edits.append((starts[i] + m.start(), starts[i] + m.end(), ""))
-            new_lines[i] = line.replace("\f", " ")
-    return new_lines, edits
+        elif s and pages >= 3 and keys[key] >= max(3, pages // 2) and len(s) < 80:
+            edits.append((starts[i], ends[i], ""))
+    edits.sort()
+    return edits

@@ -1,0 +1,118 @@
+"""Regressions for kaznlp.dehyphenate from issue 19 (hostile input: crashes, idempotence, line breaks).
+
+Each minimal reproducer is asserted on its real result, then the property it broke is checked on a
+small hypothesis strategy built from the same characters (every ``str.splitlines`` break, exotic
+spaces, bidi controls, soft hyphens and hyphen variants next to Kazakh words).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kaznlp import dehyphenate
+from kaznlp.linebreaks import LINE_BREAK_CHARS
+
+
+def skeleton(s: str) -> str:
+    """Everything dehyphenate must keep: all but whitespace, hyphens, soft hyphens."""
+    return re.sub(r"[\s\-\u2010\u00ad]", "", s)
+
+
+def check_alignment(src: str, out: str, al) -> None:
+    """Every copy run maps a character to the same character (whitespace may become whitespace:
+    ``\\r`` → ``\\n``, a break → a space) and every letter or digit of the output is in a run."""
+    assert al.src_len == len(src) and al.dst_len == len(out)
+    covered = set()
+    for x, y, n in al.runs:
+        for k in range(n):
+            a, b = src[x + k], out[y + k]
+            assert a == b or (a.isspace() and b.isspace()), (x + k, a, b)
+        covered.update(range(y, y + n))
+    assert all(i in covered for i, c in enumerate(out) if c.isalnum())
+
+
+# 1. crashes ----------------------------------------------------------------------------------
+def test_soft_hyphen_hyphen_and_paragraph_separator_do_not_crash():
+    # a soft hyphen at a line end, a hyphen at a line end, then U+2029: the paragraph separator
+    # used to stay inside the "next line", which split() found empty (IndexError)
+    src = "ъ\xad\nлЖҚазақстанОлүҒОЪКЭЗжəне-\n\u2029"
+    out, al = dehyphenate(src, return_alignment=True)
+    assert out == "ълЖҚазақстанОлүҒОЪКЭЗжəне-\n\u2029"
+    check_alignment(src, out, al)
+
+
+@pytest.mark.parametrize("reflow", ["auto", True, False])
+def test_line_of_layout_spaces_only_does_not_crash(reflow):
+    # a line holding only NBSP / U+3000 is not blank (" \t" are stripped) but has no first word
+    src = "Конференцияда сот жүйесін цифрландыру\n\xa0\u3000\nжәне жасанды интеллект"
+    out = dehyphenate(src, reflow=reflow)
+    assert skeleton(out) == skeleton(src)
+    assert dehyphenate(src, reflow=True) == "Конференцияда сот жүйесін цифрландыру \xa0\u3000 және жасанды интеллект"
+
+
+# 2. idempotence ------------------------------------------------------------------------------
+def test_join_that_makes_a_hyphen_space_is_judged_in_the_same_call():
+    # joining ``аവ\xad⏎`` with ``- жо`` makes a new "hyphen + space"; it used to wait for a
+    # second call (``аവ- жо`` then ``аവжо``)
+    src = "аവ\xad\n- жо"
+    out, al = dehyphenate(src, return_alignment=True)
+    assert out == "аവжо"
+    assert dehyphenate(out) == out
+    check_alignment(src, out, al)
+
+
+def test_caps_heading_chain_reflows_in_one_call():
+    # in forced reflow an ALL-CAPS line is a heading; once the line before it is joined the
+    # line is no longer all caps, and a second call used to join one more break each time
+    src = "ожәне вацияларды\rвациялардырдт Ж\x1dЖІ\x0cҚО\x85ОЩ\x85АӘ"
+    once = dehyphenate(src, reflow=True)
+    assert dehyphenate(once, reflow=True) == once
+
+
+# 3. one definition of a line break ------------------------------------------------------------
+@pytest.mark.parametrize("brk", sorted(set(LINE_BREAK_CHARS) - {"\r"}))
+def test_every_line_break_joins_like_newline(brk):
+    # ``жетіс-⏎тіктерді`` is joined whatever the break is; a kept break keeps its character
+    src = f"Сот әкімшілігінің басшысы – ХСӘҚ вице-{brk}президенті, ұлттық жетіс-{brk}тіктерді таныстырды"
+    out = dehyphenate(src)
+    assert out == "Сот әкімшілігінің басшысы – ХСӘҚ вице-президенті, ұлттық жетістіктерді таныстырды"
+    kept = f"Бұл мәселе ассамблея атауын өзгерту жоспарынан туындады.{brk}Олар сот әкімшілігі туралы айтты."
+    assert dehyphenate(kept) == kept
+
+
+def test_crlf_and_cr_still_become_newline():
+    src = "Олар сот әкімшілігінің тиімділігін арттыру туралы айтты.\r\nБіз\rкеттік.\u2029Келдік."
+    assert dehyphenate(src) == "Олар сот әкімшілігінің тиімділігін арттыру туралы айтты.\nБіз\nкеттік.\u2029Келдік."
+
+
+def test_page_furniture_with_form_feed_as_line_break():
+    # a form feed next to another break goes, one between two lines becomes a newline
+    pages = ["Сот әкімшілігінің басшысы бастап барды.", "Конференция алаңында басқа елдердің өкілдері болды.",
+             "Делегацияға цифрлық қызметтер таныстырылды.", "Таныстырылым зор қызығушылық тудырды."]
+    src = "\f".join(f"КазНЕРД нұсқаулығы\n{p}\n{i}\n" for i, p in enumerate(pages, 1)) + "\fСоңы\fбітті."
+    out, al = dehyphenate(src, remove_page_furniture=True, return_alignment=True)
+    assert "\f" not in out and "нұсқаулығы" not in out and all(p in out for p in pages)
+    assert out.endswith("\nСоңы\nбітті.")
+    assert "\f" in dehyphenate(src)
+    assert al.src_len == len(src) and al.dst_len == len(out)
+
+
+# properties on the hostile alphabet ----------------------------------------------------------
+HOSTILE = st.sampled_from(
+    ["жетіс", "тіктерді", "вице", "президенті", "инно", "вацияларды", "және", "Қазақстан", "ол", "ҚО", "80", "нен", "а",
+     "-", "\xad", "\u2010", "\u2011", " ", "\t", "\xa0", "\u3000", "\u202f", "\u2009", "\r\n",
+     "\u202a", "\u202e", "\u2066", "\u2069", "\u0301", "\u093f"] + list(LINE_BREAK_CHARS))
+hostile_text = st.lists(HOSTILE, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text, st.sampled_from(["auto", True, False]))
+def test_hostile_text_is_safe_exact_and_idempotent(src, reflow):
+    out, al = dehyphenate(src, return_alignment=True, reflow=reflow)
+    assert skeleton(out) == skeleton(src)
+    check_alignment(src, out, al)
+    assert dehyphenate(out, reflow=reflow) == out
