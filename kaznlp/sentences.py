@@ -40,7 +40,7 @@ __all__ = ["split_sentences"]
 # A match starts only at the first mark of a run ("?!..", "....."), so a failed attempt
 # is never retried inside the run: linear time even on a million dots.
 _TERMINALS = tuple(
-    re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”\"'’)\]]*)\s+(\S)?") for mark in ".?!…"
+    re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”“\"'’)\]]*)\s+(\S)?") for mark in ".?!…"
 )
 _NON_SPACE = re.compile(r"\S")
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
@@ -52,12 +52,18 @@ _NEWLINE = re.compile(r"\n(?=[^\S\n]*\S)")
 # Spaced abbreviations ("т. б.") and runs of initials ("А.А", "Н.Ә") before a period.
 _SPACED_ABBR = re.compile(r"(?<!\S)\w{1,4}\.(?: \w{1,4}\.){1,2}\Z")
 _INITIALS = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]\Z")
+_LETTER_CHAIN = re.compile(rf"[{UPPER}{LOWER}]\.(?:[{LOWER}]\.){{0,2}}[{LOWER}]\Z")
 _OPENERS = "«“„\"'‘([" + "–—-"
 _LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
 # A line is "wrapped" (continues on the next line) when it is at least this long and at
 # least this fraction of the longest line around it. Print columns are >= 25 characters.
 WRAP_MIN_CHARS = 25
 WRAP_RATIO = 0.6
+# No print column is wider than this: a longer line is a paragraph, not a wrapped line.
+WRAP_MAX_CHARS = 250
+# Share of long lines ending in a stop above which text is one paragraph per line.
+PARAGRAPH_RATIO = 0.3
+PARAGRAPH_MIN_LINES = 4  # fewer lines say nothing (one wrapped paragraph of three lines is 1/3)
 
 
 def _is_start(text: str, i: int) -> bool:
@@ -67,6 +73,8 @@ def _is_start(text: str, i: int) -> bool:
         return True
     if c in "«“„\"'‘([":
         return True
+    if c in "”»" and i + 1 < len(text) and text[i + 1].isupper():
+        return True  # a closing-shaped quote used as an opener (NTREX): "…табылады. ”Олардың"
     if c in "–—-":
         # dialogue dash: a new turn if a capital follows ("– Біздің Үкімет"),
         # the reporting clause if a lower-case word does ("», – деді.")
@@ -109,6 +117,10 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
             cls = abbr.get(m.group().replace(" ", "").lower())
     if cls is None:
         cls = abbr.get((word + ".").lower())
+    if cls is None and _LETTER_CHAIN.match(word):
+        # an unknown chain of single-letter abbreviations ("ә.б.", "б.з.д.", "т.ғ.д."): like
+        # "т.б." it may end a sentence, but only before a capital ("б.з.д. 300 жылы" runs on)
+        cls = "final"
     if cls is not None:
         return cls == "final" and text[nxt].isupper()
     if word[0].isupper() and _INITIALS.match(word):
@@ -135,8 +147,17 @@ def _punctuation_boundaries(text: str) -> list[int]:
                 continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue
-            if single_period and not m.group(1) and not _period_ends_sentence(text, m.start(), m.start(2)):
-                continue
+            if single_period and not m.group(1):
+                if not _period_ends_sentence(text, m.start(), m.start(2)):
+                    continue
+                k = m.start() - 1
+                while k >= 0 and text[k].isdigit():
+                    k -= 1
+                if 0 < m.start() - k - 1 <= 3 and text[k] == " " and "\n" in text[m.end(1):m.start(2)]:
+                    # an item number at a line end numbers the next line's item: "…туралы
+                    # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…" (crawled and PDF lists)
+                    append(k + 1)
+                    continue
             append(m.end(1))
     return out
 
@@ -154,8 +175,13 @@ _HAS_END = re.compile(r"[.!?…]\s")
 def _reported_speech(text: str) -> list[tuple[int, int]]:
     """Quoted passages followed by a reporting clause: ``«Келдік. Бәрі жақсы», – деді ол.``
 
-    Sentence breaks inside them are not taken, so the quote stays with ``деді``/``деп``.
-    A quote lies within one line and is at most 2,000 characters long.
+    A quotation of several sentences is split at each of its full stops, and its last
+    sentence stays with the clause (UD KTB: ``«Мен … білдіремін.`` / ``Банктік … өсті», деп
+    атап өтті.``; news: ``«Жол өзгерді.`` / ``Жаңа жол ашылады», - деді министр.``). A
+    question or exclamation inside such a quote does not end the sentence, as in KTB:
+    ``Ол "Азамат қай жерге кетті? Оны көрдіңдер ме?" деп іздеп жатыр.`` (the quoted
+    questions are what is being asked, one reported act). A quote lies within one line and
+    is at most 2,000 characters long.
     """
     after, has_end = _AFTER_QUOTE.match, _HAS_END.search
     return [
@@ -164,6 +190,103 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text)
         if after(text, m.end()) and has_end(text, m.start(), m.end())
     ]
+
+
+def _closers(text: str, cut: int) -> int:
+    """How many closing quotes and brackets stand right before ``cut``."""
+    n = 0
+    while cut - n - 1 > 0 and text[cut - n - 1] in _CLOSERS:
+        n += 1
+    return n
+
+
+_CLOSERS = "»”“\"'’)]"
+# A full stop, "?" or "!" with no space before the next sentence: a crawl join or a typing
+# slip ("хабарлама түсті.«Бұл жолы", "облыс әкімдігі.Кездесуде", "тарихы.XX ғасырдың").
+_GLUED = re.compile(rf"(?<=[\w»”)])([.!?…]+)([»”)]*)(?=[«“„]?[{UPPER}])")
+_DOMAIN_RIGHT = re.compile(r"[\w-]*(?:\.[\w-]+)*\.(\w+)")
+
+
+def _glued_boundaries(text: str) -> list[int]:
+    """Sentence ends with no space after the mark, decided from both sides.
+
+    The word before the mark must be a lower-case word of two or more letters with no dot,
+    slash, ``@`` or colon in it, and not a known abbreviation; the text after it starts with
+    a capital (or an opening quote and a capital) and is not a domain. So
+    ``әкімдігі.Кездесуде`` and ``түсті.«Бұл`` split, while ``А.Мерғалиев``, ``Н.Ә.Назарбаев``
+    (initials), ``т.б.Олар`` (single letters), ``08.10.2015``, ``2,5``, ``Egemen.kz``
+    (lower case after), ``inform.Kz`` and URLs (a dot or slash inside the chunk) stay whole.
+    """
+    out = []
+    abbr = _data.abbreviations()
+    tlds = _data.tlds()
+    for m in _GLUED.finditer(text):
+        dot = m.start()
+        k = _word_before(text, dot)
+        word = text[k:dot].lstrip(_OPENERS).rstrip("»”)")
+        if len(word) < 2 or not word[-1].islower() or not word[-2].isalpha():
+            continue
+        if any(c in word for c in "./@:\\") or not any(c.islower() for c in word[:1]) and word[0].isupper() \
+                and len(word) <= 3:
+            continue
+        if m.group(1) == "." and abbr.get((word + ".").lower()) not in (None, "final"):
+            continue  # "обл.Алматы": an abbreviation that never ends a sentence
+        at = m.end() + (text[m.end()] in "«“„")
+        right = _DOMAIN_RIGHT.match(text, at, at + 80)  # bounded: linear on "аа.Бб.Бб.Бб…"
+        if right and right.group(1).lower() in tlds:
+            continue  # "сайты.Kazinform.kz"
+        out.append(m.end(2))
+    return out
+
+
+# A wire dateline: a city (ALL CAPS, or a capitalised name) and a period, then an agency and
+# a dash ("СЕМЕЙ. ҚазАқпарат -", "АЛМАТЫ. Kazinform -", "Астана. BNews.kz -"), or an ALL-CAPS
+# city of five or more letters alone ("ШЫМКЕНТ.", "АСТАНА-МӘСКЕУ.") before a capital.
+_DATELINE = re.compile(
+    rf"(?<![\w.-])(?:([{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})*|[{UPPER}][{LOWER}]{{2,}})\.[^\S\n]+[A-Z{UPPER}][\w.]*"
+    rf"[^\S\n]+[-–—][^\S\n]"
+    rf"|([{UPPER}]{{5,}}|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})+)\.[^\S\n]+(?=[{UPPER}][{LOWER}]))"
+)
+
+
+def _datelines(text: str) -> tuple[list[int], set[int]]:
+    """Wire datelines open the lead sentence: a boundary before the city, none after it.
+
+    ``Семейде жаңа көпір ашылды СЕМЕЙ. ҚазАқпарат - Бүгін қалада…`` is the headline
+    ``Семейде жаңа көпір ашылды`` and the lead ``СЕМЕЙ. ҚазАқпарат - Бүгін қалада…``: a
+    news agency writes its dateline as CITY. Agency - before every lead, so a sentence never
+    ends at the city's period, and the headline (flattened onto the same line, no period)
+    ends where the city starts. General to every wire service in the corpus (ҚазАқпарат,
+    Kazinform, BNews.kz). A city alone without an agency counts only in ALL CAPS of five
+    letters or more (``ШЫМКЕНТ. Бүгін…``): acronyms that may end a sentence are shorter
+    (``ТМД.``, ``НАТО.``).
+
+    Returns the cuts to add (city starts) and the cuts to drop (right after the city's period).
+    """
+    starts: list[int] = []
+    dropped: set[int] = set()
+    for m in _DATELINE.finditer(text):
+        city = 1 if m.group(1) else 2
+        start, dot = m.start(city), m.end(city)
+        dropped.add(dot + 1)
+        if start:
+            starts.append(start)
+    return starts, dropped
+
+
+# A bracket closed soon after it opens, on the same line: no sentence ends inside it
+# ("(«Ана тілі» газеті, 3 мамыр 2014 жыл. №18); Бұл туралы…": no break before "№18").
+_BRACKET = re.compile(r"\([^()\n]{1,250}\)")
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """Bracketed stretches ``(start, end - 1)`` in which no sentence boundary is taken.
+
+    A bracket of up to 250 characters is a parenthesis inside a sentence (a citation, a
+    source, a gloss); a cut that closes the bracket itself (``(Толығырақ сайтта.)``) lies
+    at its end and is kept.
+    """
+    return [(m.start(), m.end() - 1) for m in _BRACKET.finditer(text)]
 
 
 def _drop_inside(cuts: list[int], regions: list[tuple[int, int]]) -> list[int]:
@@ -189,6 +312,37 @@ def _line_length(text: str, start: int, end: int) -> int:
     return len(text[start:end].strip())
 
 
+_ENDS_CLAUSE = re.compile(r"[.!?…:;][»”“\"')\]]*\Z")
+
+
+def _one_paragraph_per_line(text: str) -> bool:
+    """Is ``text`` written one paragraph per line (crawled web text), not wrapped (print, PDF)?
+
+    In wrapped text most full lines stop in mid-sentence (15 % of the KazNERD guidelines'
+    pdftotext lines end in a stop); in crawled pages a line is a paragraph and most end in
+    one (the apertium news files: 50-100 %). When at least 30 % of the lines of 25 or more
+    characters end in ``.!?…:;`` (and there are at least four) a line break after a line without a stop ends the sentence
+    too: the crawl cut the paragraph there (``…мемлекеттік қызметтерді алуға`` /
+    ``Бұл үшін ХҚКО арқылы…``).
+    """
+    long_lines = ends = 0
+    search = _ENDS_CLAUSE.search
+    for line in text.split("\n"):
+        if len(line) >= WRAP_MIN_CHARS:
+            line = line.strip()
+            if len(line) >= WRAP_MIN_CHARS:
+                long_lines += 1
+                ends += search(line) is not None
+    return long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines
+
+
+def _starts_item(text: str, k: int) -> bool:
+    """Does the line at ``k`` open a list item or a new unit (a capital, a digit, a dash, a quote)?"""
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    return k < len(text) and (text[k].isupper() or text[k].isdigit() or text[k] in "-–—•*«“\"(")
+
+
 def _line_boundaries(text: str) -> list[int]:
     """Offsets of single line breaks that end a sentence (headlines, widgets, lists).
 
@@ -197,6 +351,7 @@ def _line_boundaries(text: str) -> list[int]:
     """
     out = []
     n = len(text)
+    paragraphs = None  # computed when first needed
     for m in _NEWLINE.finditer(text):
         i = m.start()
         j = i
@@ -205,8 +360,17 @@ def _line_boundaries(text: str) -> list[int]:
         if not j:
             continue
         last = text[j - 1]
-        if last in ".!?…\n" or last in _LINE_END_CONTINUES:
+        if last in ".!?…\n":
             continue  # terminal punctuation decides; a blank line is a paragraph break
+        if last in _LINE_END_CONTINUES:
+            if paragraphs is None:
+                paragraphs = _one_paragraph_per_line(text)
+            if not (last in ";:" or paragraphs and last not in "(«“„") or not _starts_item(text, m.end()):
+                continue
+            # a list: "Құжаттар:" / "1. Өтініш." / "Жеке куәлік;" / "Еуразия ұлттық университеті;";
+            # in one-paragraph-per-line text, a paragraph the crawl cut after a comma
+            out.append(m.end())
+            continue
         if last in "»”\"')" and text[j - 2:j - 1] in (".", "!", "?", "…"):
             continue
         k = m.end()
@@ -217,7 +381,9 @@ def _line_boundaries(text: str) -> list[int]:
             continue  # a sentence running on
         p1 = text.rfind("\n", 0, i) + 1
         prev_len = _line_length(text, p1, i)
-        if prev_len >= WRAP_MIN_CHARS:
+        if paragraphs is None:
+            paragraphs = _one_paragraph_per_line(text)
+        if prev_len >= WRAP_MIN_CHARS and not paragraphs and prev_len <= WRAP_MAX_CHARS:
             e1 = text.find("\n", k)
             e1 = n if e1 < 0 else e1
             e2 = text.find("\n", e1 + 1) if e1 < n else -1
@@ -262,7 +428,18 @@ def _scan_text(text: str) -> str:
 
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
-    cuts = set(_drop_inside(_punctuation_boundaries(scan), _reported_speech(scan)))
+    punct = _punctuation_boundaries(scan)
+    punct.extend(_glued_boundaries(scan))
+    starts, dropped = _datelines(scan)
+    if dropped:
+        punct = [c for c in punct if c not in dropped]
+    punct = _drop_inside(punct, _brackets(scan))
+    quotes = _reported_speech(scan)
+    if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")
+        inside = set(punct).difference(_drop_inside(punct, quotes))
+        punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
+    cuts = set(punct)
+    cuts.update(starts)
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))
     spans = []

@@ -99,6 +99,12 @@ def _build_pattern() -> re.Pattern[str]:
         # (the local part is at most 64 characters, RFC 5321: bounded, so "a.a.a.…" stays linear)
         # (tried only where such a run starts: "a.a.a.…" would otherwise rescan 64 characters at every letter)
         r"(?P<email>(?<![\w.+-])[\w.+-]{0,63}\w@\w[\w-]*(?:\.\w[\w-]*){0,8}\.[A-Za-z]{2,})",
+        # a chain of single-letter abbreviations, known or not: "ә.б.", "б.з.д.", "т.ғ.д.", and
+        # initials that no name follows ("Хатқа қол қойған Сейітов Қ.Ж.", "Сейітов Қ.Ж., …"):
+        # Kazakh abbreviates a phrase by the first letters of its words, so any such chain is one
+        # word; initials before a name stay apart, as in KTB ("А.", "А.", "Мерғалиев")
+        rf"(?P<chain>(?<!{W})(?:[{UPPER}{LOWER}]\.(?:[{LOWER}]\.){{1,3}}|(?:[{UPPER}]\.){{2,3}}(?!\s*[{UPPER}]))"
+        rf"(?!{W}))",
         # т.б., млн., Б.з.б. (not the middle of a longer word: "ж." but not "…ж.б")
         rf"(?P<abbr>(?<!{W})(?i:{_alternation(dotted)})(?!{W}))",
         # a month abbreviation right after a day number: "5 қаң."
@@ -128,6 +134,7 @@ _KIND = {
     "url": "url",
     "email": "email",
     "abbr": "abbr",
+    "chain": "abbr",
     "month": "abbr",
     "initial": "abbr",
     "number": "number",

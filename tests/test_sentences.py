@@ -32,9 +32,12 @@ def texts(s: str) -> list[str]:
          ["Кездесу өтті, деп жазады Egemen.kz.", "Келесі жаңалық."]),
         # closing quote after the final punctuation stays in the sentence
         ("Ол: «Біз дайынбыз.» Содан кейін кетті.", ["Ол: «Біз дайынбыз.»", "Содан кейін кетті."]),
-        # direct speech stays with its reporting clause
+        # a quotation of several sentences splits; its last sentence stays with the reporting clause
         ("«Келісім жасалды. Бәрі жақсы», – деді ол. Кездесу аяқталды.",
-         ["«Келісім жасалды. Бәрі жақсы», – деді ол.", "Кездесу аяқталды."]),
+         ["«Келісім жасалды.", "Бәрі жақсы», – деді ол.", "Кездесу аяқталды."]),
+        # a question inside a quote stays with the rest of the quote (UD KTB)
+        ('Ол "Азамат қай жерге кетті? Оны көрдіңдер ме?" деп іздеп жатыр.',
+         ['Ол "Азамат қай жерге кетті? Оны көрдіңдер ме?" деп іздеп жатыр.']),
         ("«Қашан келесің?» – деп сұрады. Ол үндемеді.", ["«Қашан келесің?» – деп сұрады.", "Ол үндемеді."]),
         # dialogue: a dash before a capital starts a new turn
         ("Ол келді. – Біздің Үкімет қолдайды.", ["Ол келді.", "– Біздің Үкімет қолдайды."]),
