@@ -86,6 +86,31 @@ def test_every_sentence_rebuilds_and_spans_obey_edge_rules():
 
 
 @needs_shared
+def test_no_near_duplicate_sentence_across_splits():
+    """Web crawls repeat boilerplate across sites (a ``.tmx`` copy with a trailing ``</seg>``,
+    the same CV line on two sites): no dev sentence may share most of its word trigrams with a
+    test sentence, or training on dev would leak test."""
+    def trigrams(text: str) -> set[tuple[str, ...]]:
+        words = text.split()
+        return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+
+    index: dict[tuple[str, ...], set[str]] = {}
+    dev = {sid: trigrams(text) for sid, text, _ in news_ner.load("dev", shared=SHARED)}
+    for sid, grams in dev.items():
+        for gram in grams:
+            index.setdefault(gram, set()).add(sid)
+    for sid, text, _ in news_ner.load("test", shared=SHARED):
+        grams = trigrams(text)
+        shared_counts: dict[str, int] = {}
+        for gram in grams:
+            for other in index.get(gram, ()):
+                shared_counts[other] = shared_counts.get(other, 0) + 1
+        for other, n in shared_counts.items():
+            smaller = min(len(grams), len(dev[other]))
+            assert n < 0.7 * smaller or smaller < 4, (sid, other, n, smaller)
+
+
+@needs_shared
 def test_load_checks_sha1(tmp_path):
     bad = dict(RECORDS[0], sha1="0" * 40)
     path = tmp_path / "gold.jsonl"
