@@ -36,6 +36,7 @@ class Tool:
     tokenize_fast: Callable[[str], object] | None = None
     split_fast: Callable[[str], object] | None = None
     note: str = ""
+    info: dict | None = None  # anything the tool wants in the report (punkt-news: its training summary)
 
     def __post_init__(self) -> None:
         self.tokenize_fast = self.tokenize_fast or self.tokenize
@@ -203,7 +204,26 @@ def _spacy() -> Tool:
     )
 
 
-FACTORIES: dict[str, Callable[[], Tool]] = {
+def _punkt(shared: str | None = None) -> Tool:
+    """nltk Punkt trained unsupervised on the shared news corpus, gold test documents left out
+    (``benchmarks/punkt_news.py``); ``span_tokenize`` gives native offsets."""
+    from benchmarks import punkt_news
+
+    tok, info = punkt_news.load(shared)
+    how = f"trained in {info['train_seconds']:g} s" if "train_seconds" in info else "cached training"
+    return Tool(
+        "punkt-news",
+        version("nltk"),
+        split=lambda t: list(tok.span_tokenize(t)),
+        note=f"nltk PunktTrainer on {info['chars']:,} chars of shared news+other, test docs excluded ({how})",
+        info=info,
+    )
+
+
+# Factories that read the shared data folder take it as their one argument.
+NEEDS_SHARED = {"punkt-news"}
+
+FACTORIES: dict[str, Callable[..., Tool]] = {
     "kaznlp": _kaznlp,
     "kaznlp-words": _kaznlp_words,
     "razdel": _razdel,
@@ -211,18 +231,22 @@ FACTORIES: dict[str, Callable[[], Tool]] = {
     "sentencex": _sentencex,
     "blingfire": _blingfire,
     "spacy": _spacy,
+    "punkt-news": _punkt,
 }
 
 
-def load_tools(names: Iterable[str] | None = None) -> tuple[list[Tool], dict[str, str]]:
-    """Build the tools that can be imported; return them and ``{name: why skipped}``."""
+def load_tools(names: Iterable[str] | None = None, shared: str | None = None) -> tuple[list[Tool], dict[str, str]]:
+    """Build the tools that can be imported; return them and ``{name: why skipped}``.
+
+    ``shared`` (the shared data folder) goes to the factories in :data:`NEEDS_SHARED`.
+    """
     tools, skipped = [], {}
     for name in names or FACTORIES:
         if name not in FACTORIES:
             skipped[name] = "unknown tool"
             continue
         try:
-            tools.append(FACTORIES[name]())
+            tools.append(FACTORIES[name](shared) if name in NEEDS_SHARED else FACTORIES[name]())
         except Exception as exc:  # not installed, or (kaznlp) not written yet
             skipped[name] = f"{type(exc).__name__}: {exc}"
     return tools, skipped

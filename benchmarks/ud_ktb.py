@@ -7,9 +7,13 @@ protocol. Gold tokens are the surface tokens (a multi-word token such as
 
 Scores (all exact-match, micro-averaged over the corpus):
 - token P/R/F1 over ``(start, end)`` spans;
-- sentence-boundary P/R/F1 over the offsets between sentences (a document's own
-  end is not counted, so a splitter that never splits scores 0);
-- exact-sentence P/R/F1 over ``(start, end)`` spans of whole sentences.
+- sentence-boundary P/R/F1 over the offsets between sentences: a boundary is the end
+  offset of a sentence, after trimming whitespace from the sentence, that is not the
+  end of the (trimmed) text, so a splitter that never splits scores 0;
+- exact-sentence P/R/F1 over ``(start, end)`` spans of whole sentences, both trimmed.
+
+:func:`score_sentences` is also the scorer of the news sentence gold
+(``benchmarks/gold/news_sentences.py``, see :func:`gold_docs`).
 """
 
 from __future__ import annotations
@@ -109,17 +113,28 @@ def score_tokens(docs: list[GoldDoc], tokenize: Callable[[str], Iterable[tuple[i
     return prf(gold, pred)
 
 
+def gold_docs(items: Iterable[tuple[str, str, list[tuple[int, int]]]]) -> list[GoldDoc]:
+    """``(id, text, sentence spans)`` records (the news gold's ``load``) as :class:`GoldDoc` objects."""
+    return [GoldDoc(str(doc_id), text, [tuple(s) for s in spans]) for doc_id, text, spans in items]
+
+
 def score_sentences(docs: list[GoldDoc], split: Callable[[str], Iterable[tuple[int, int]]]) -> dict[str, dict[str, float]]:
-    """Boundary and exact-sentence P/R/F1; ``split`` returns ``(start, end)`` sentence spans."""
+    """Boundary and exact-sentence P/R/F1; ``split`` returns ``(start, end)`` sentence spans.
+
+    Gold and predicted spans are trimmed of whitespace (empty ones dropped); a boundary is
+    a trimmed end offset other than the end of the trimmed text.
+    """
     gb, pb, gs, ps = set(), set(), set(), set()
     for i, d in enumerate(docs):
-        gold = d.sentences
+        end = len(d.text.rstrip())
+        gold = [_strip(d.text, s, e) for s, e in d.sentences]
         pred = [_strip(d.text, s, e) for s, e in split(d.text)]
+        gold = [(s, e) for s, e in gold if e > s]
         pred = [(s, e) for s, e in pred if e > s]
         gs.update((i, s, e) for s, e in gold)
         ps.update((i, s, e) for s, e in pred)
-        gb.update((i, e) for s, e in gold[:-1])
-        pb.update((i, e) for s, e in pred[:-1])
+        gb.update((i, e) for s, e in gold if e < end)
+        pb.update((i, e) for s, e in pred if e < end)
     return {"boundary": prf(gb, pb), "exact": prf(gs, ps)}
 
 

@@ -1,5 +1,6 @@
 """The CLI timing harness of the benchmarks (benchmarks/bench_scaling.py, plots.py): it times the
-real command, checks every offset it wrote, and draws a figure from what it measured."""
+real command, checks every offset it wrote, and draws a figure from what it measured; and
+bench_core's output folder, sentence scorer and Punkt training text."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import bench_scaling  # noqa: E402
+from conftest import SHARED, needs_shared  # noqa: E402
 
 CHUNKS = [
     "Ұлттық статистика бюросы 2025-жылғы халық санағының алғашқы қорытындысын жариялады.\n"
@@ -60,3 +62,56 @@ def test_report_and_figure_from_measured_rows(tmp_path: Path, monkeypatch: pytes
     plots.scaling(res, tmp_path / "s.png")
     plots.stage_throughput(res, tmp_path / "t.png")
     assert (tmp_path / "s.png").read_bytes()[:4] == b"\x89PNG" and (tmp_path / "t.png").stat().st_size > 5000
+
+
+# --- bench_core: where it writes, how it scores sentences, what Punkt is trained on ---------------
+
+
+def test_core_writes_scratch_unless_asked_to_update_results(tmp_path: Path) -> None:
+    from benchmarks import bench_core
+
+    ap = bench_core.parser()
+    assert bench_core.output_dir(ap.parse_args(["--quick"])) == bench_core.SCRATCH
+    assert bench_core.SCRATCH != bench_core.RESULTS
+    assert bench_core.output_dir(ap.parse_args(["--quick", "--out", str(tmp_path)])) == tmp_path
+    assert bench_core.output_dir(ap.parse_args(["--update-results"])) == bench_core.RESULTS
+    assert bench_core.output_dir(ap.parse_args(["--update-docs"])) == bench_core.RESULTS
+    assert bench_core.output_dir(ap.parse_args(["--quick", "--no-write"])) is None
+    with pytest.raises(SystemExit):
+        bench_core.main(["--no-write", "--update-results"])
+
+
+def test_sentence_scorer_trims_and_ignores_the_text_end() -> None:
+    from benchmarks import ud_ktb
+
+    text = "Жиналыс аяқталды. Ертең сессия басталады. Бәрі келеді.  "
+    gold = [(0, 17), (18, 41), (42, 55)]
+    docs = [ud_ktb.GoldDoc("d", text, gold)]
+    # spans with the whitespace after each sentence, as razdel or Punkt may give them: all correct
+    padded = ud_ktb.score_sentences(docs, lambda t: [(0, 18), (18, 42), (42, len(t))])
+    assert padded["boundary"]["f1"] == padded["exact"]["f1"] == 100.0
+    # never splitting: no boundary at all (the text end is not one), no exact sentence
+    none = ud_ktb.score_sentences(docs, lambda t: [(0, len(t))])
+    assert none["boundary"]["f1"] == 0.0 and none["exact"]["f1"] == 0.0
+    # one boundary missed: precision stays 100, recall 1 of 2; one of three sentences exact
+    one = ud_ktb.score_sentences(docs, lambda t: [(0, 41), (42, 55)])
+    assert one["boundary"]["precision"] == 100.0 and one["boundary"]["recall"] == 50.0
+    assert round(one["exact"]["recall"], 1) == 33.3
+
+
+@needs_shared
+def test_punkt_is_trained_without_the_test_documents() -> None:
+    from benchmarks import punkt_news
+    from benchmarks.gold import news_sentences
+
+    text, info = punkt_news.training_text(SHARED)
+    lines = {ln.strip() for ln in text.split("\n")}
+    split_lines = {}
+    for rec in news_sentences.records():
+        src_lines = {ln.strip() for ln in news_sentences.source_lines(rec["source"], SHARED) if ln.strip()}
+        split_lines.setdefault(rec["split"], set()).update(src_lines)
+    assert not split_lines["test"] & lines
+    assert len(split_lines["dev"] & lines) > 0.9 * len(split_lines["dev"] - split_lines["test"])
+    assert info["records_dropped_test"] == sum(1 for r in news_sentences.records()
+                                               if r["split"] == "test" and "record" in r["source"])
+    assert info["chars"] > 2_000_000
