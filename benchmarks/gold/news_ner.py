@@ -4,9 +4,9 @@ The gold is ``benchmarks/gold/data/news_ner.jsonl``: one record per *sentence*, 
 source reference plus entity offsets, never as copied text::
 
     {"id": "nn0009", "split": "test",
-     "source": {"file": "news/apertium_kaz_rus_corpus/primeminister-kaz-860", "line": 412,
-                "start": 0, "end": 83},
-     "sha1": "...", "entities": [[0, 24, "DATE"], [25, 30, "DATE"], ...]}
+     "source": {"file": "news/apertium_kaz_rus_corpus/primeminister-kaz-860", "line": 701,
+                "start": 0, "end": 105},
+     "sha1": "4153e76b...", "entities": [[0, 24, "DATE"], [25, 30, "DATE"], [31, 50, "POSITION"], ...]}
 
 ``line`` is 1-based (lines as defined by :mod:`kaznlp.linebreaks`); ``start``/``end`` are
 character offsets inside that line. For the JSONL sources (NTREX-128, KazQAD Wikipedia) the
