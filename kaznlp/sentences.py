@@ -28,7 +28,7 @@ import re
 from . import _data
 from ._gc import paused
 from ._validate import check_text
-from .linebreaks import LINE_BREAK, LINE_BREAK_CHARS
+from .linebreaks import LINE_BREAK_CHARS
 from .spans import Span
 from .tokenize import LOWER, UPPER
 
@@ -44,7 +44,8 @@ _TERMINALS = tuple(
 )
 _NON_SPACE = re.compile(r"\S")
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
-_OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAK_CHARS.replace("\n", "")) + "]")
+_OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")
+_AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAK_CHARS, "\n"))
 # A blank line: always a boundary.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A line break before a non-blank line: a candidate boundary.
@@ -136,7 +137,8 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
     return True
 
 
-def _punctuation_boundaries(text: str) -> list[int]:
+def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
+    """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``."""
     out = []
     append = out.append
     for pattern in _TERMINALS:
@@ -148,16 +150,26 @@ def _punctuation_boundaries(text: str) -> list[int]:
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue
             if single_period and not m.group(1):
-                if not _period_ends_sentence(text, m.start(), m.start(2)):
+                dot = m.start()
+                nxt = m.start(2)
+                before = text[dot - 1]
+                if c.isupper() and (before.isupper() or text.find(" ", nxt, nxt + 24) > 0 and _AGENCY.match(text, nxt)):
+                    k = _word_before(text, dot)
+                    if _dateline_city(text, k, dot, nxt):
+                        if k:
+                            starts.append(k)  # the headline ends before the city
+                        continue
+                if not _period_ends_sentence(text, dot, nxt):
                     continue
-                k = m.start() - 1
-                while k >= 0 and text[k].isdigit():
-                    k -= 1
-                if 0 < m.start() - k - 1 <= 3 and text[k] == " " and "\n" in text[m.end(1):m.start(2)]:
-                    # an item number at a line end numbers the next line's item: "…туралы
-                    # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…" (crawled and PDF lists)
-                    append(k + 1)
-                    continue
+                if before.isdigit() and "\n" in text[dot:nxt]:
+                    k = dot - 1
+                    while k >= 0 and text[k].isdigit():
+                        k -= 1
+                    if dot - k - 1 <= 3 and k > 0 and text[k] == " ":
+                        # an item number at a line end numbers the next line's item: "…туралы
+                        # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…" (crawled and PDF lists)
+                        append(k + 1)
+                        continue
             append(m.end(1))
     return out
 
@@ -203,7 +215,11 @@ def _closers(text: str, cut: int) -> int:
 _CLOSERS = "»”“\"'’)]"
 # A full stop, "?" or "!" with no space before the next sentence: a crawl join or a typing
 # slip ("хабарлама түсті.«Бұл жолы", "облыс әкімдігі.Кездесуде", "тарихы.XX ғасырдың").
-_GLUED = re.compile(rf"(?<=[\w»”)])([.!?…]+)([»”)]*)(?=[«“„]?[{UPPER}])")
+# One literal-led pattern per mark (fast search, as _TERMINALS).
+_GLUED = tuple(
+    re.compile(re.escape(mark) + rf"(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([»”)]*)(?=[«“„]?[{UPPER}])")
+    for mark in ".?!…"
+)
 _DOMAIN_RIGHT = re.compile(r"[\w-]*(?:\.[\w-]+)*\.(\w+)")
 
 
@@ -220,7 +236,7 @@ def _glued_boundaries(text: str) -> list[int]:
     out = []
     abbr = _data.abbreviations()
     tlds = _data.tlds()
-    for m in _GLUED.finditer(text):
+    for m in (m for pattern in _GLUED for m in pattern.finditer(text)):
         dot = m.start()
         k = _word_before(text, dot)
         word = text[k:dot].lstrip(_OPENERS).rstrip("»”)")
@@ -229,7 +245,7 @@ def _glued_boundaries(text: str) -> list[int]:
         if any(c in word for c in "./@:\\") or not any(c.islower() for c in word[:1]) and word[0].isupper() \
                 and len(word) <= 3:
             continue
-        if m.group(1) == "." and abbr.get((word + ".").lower()) not in (None, "final"):
+        if text[dot] == "." and not m.group(1) and abbr.get((word + ".").lower()) not in (None, "final"):
             continue  # "обл.Алматы": an abbreviation that never ends a sentence
         at = m.end() + (text[m.end()] in "«“„")
         right = _DOMAIN_RIGHT.match(text, at, at + 80)  # bounded: linear on "аа.Бб.Бб.Бб…"
@@ -241,37 +257,30 @@ def _glued_boundaries(text: str) -> list[int]:
 
 # A wire dateline: a city (ALL CAPS, or a capitalised name) and a period, then an agency and
 # a dash ("СЕМЕЙ. ҚазАқпарат -", "АЛМАТЫ. Kazinform -", "Астана. BNews.kz -"), or an ALL-CAPS
-# city of five or more letters alone ("ШЫМКЕНТ.", "АСТАНА-МӘСКЕУ.") before a capital.
-_DATELINE = re.compile(
-    rf"(?<![\w.-])(?:([{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})*|[{UPPER}][{LOWER}]{{2,}})\.[^\S\n]+[A-Z{UPPER}][\w.]*"
-    rf"[^\S\n]+[-–—][^\S\n]"
-    rf"|([{UPPER}]{{5,}}|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})+)\.[^\S\n]+(?=[{UPPER}][{LOWER}]))"
-)
+# city of five or more letters alone ("ШЫМКЕНТ.", "АСТАНА-МӘСКЕУ.") before a capitalised word.
+_CITY = re.compile(rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})*|[{UPPER}][{LOWER}]{{2,}}")
+_CITY_ALONE = re.compile(rf"[{UPPER}]{{5,}}|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})+")
+_AGENCY = re.compile(rf"[A-Z{UPPER}][\w.]*[^\S\n]+[-–—][^\S\n]")
+_TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]")
 
 
-def _datelines(text: str) -> tuple[list[int], set[int]]:
-    """Wire datelines open the lead sentence: a boundary before the city, none after it.
+def _dateline_city(text: str, k: int, dot: int, nxt: int) -> bool:
+    """Is ``text[k:dot]`` the city of a wire dateline (the period at ``dot``, the next word at ``nxt``)?
 
-    ``Семейде жаңа көпір ашылды СЕМЕЙ. ҚазАқпарат - Бүгін қалада…`` is the headline
-    ``Семейде жаңа көпір ашылды`` and the lead ``СЕМЕЙ. ҚазАқпарат - Бүгін қалада…``: a
-    news agency writes its dateline as CITY. Agency - before every lead, so a sentence never
-    ends at the city's period, and the headline (flattened onto the same line, no period)
-    ends where the city starts. General to every wire service in the corpus (ҚазАқпарат,
-    Kazinform, BNews.kz). A city alone without an agency counts only in ALL CAPS of five
-    letters or more (``ШЫМКЕНТ. Бүгін…``): acronyms that may end a sentence are shorter
-    (``ТМД.``, ``НАТО.``).
-
-    Returns the cuts to add (city starts) and the cuts to drop (right after the city's period).
+    Datelines open the lead sentence: ``Семейде жаңа көпір ашылды СЕМЕЙ. ҚазАқпарат - Бүгін
+    қалада…`` is the headline ``Семейде жаңа көпір ашылды`` and the lead ``СЕМЕЙ. ҚазАқпарат -
+    Бүгін қалада…``. A news agency writes CITY. Agency - before every lead, so a sentence never
+    ends at the city's period, and a headline flattened onto the same line without a period
+    ends where the city starts. General to every wire service (ҚазАқпарат, Kazinform,
+    BNews.kz). A city without an agency counts only in ALL CAPS of five letters or more
+    (``ШЫМКЕНТ. Бүгін…``): acronyms that may end a sentence are shorter (``ТМД.``, ``НАТО.``).
     """
-    starts: list[int] = []
-    dropped: set[int] = set()
-    for m in _DATELINE.finditer(text):
-        city = 1 if m.group(1) else 2
-        start, dot = m.start(city), m.end(city)
-        dropped.add(dot + 1)
-        if start:
-            starts.append(start)
-    return starts, dropped
+    word = text[k:dot]
+    if not _CITY.fullmatch(word):
+        return False
+    if _AGENCY.match(text, nxt):
+        return True
+    return _CITY_ALONE.fullmatch(word) is not None and _TITLE_WORD.match(text, nxt) is not None
 
 
 # A bracket closed soon after it opens, on the same line: no sentence ends inside it
@@ -312,7 +321,6 @@ def _line_length(text: str, start: int, end: int) -> int:
     return len(text[start:end].strip())
 
 
-_ENDS_CLAUSE = re.compile(r"[.!?…:;][»”“\"')\]]*\Z")
 
 
 def _one_paragraph_per_line(text: str) -> bool:
@@ -326,13 +334,15 @@ def _one_paragraph_per_line(text: str) -> bool:
     ``Бұл үшін ХҚКО арқылы…``).
     """
     long_lines = ends = 0
-    search = _ENDS_CLAUSE.search
     for line in text.split("\n"):
         if len(line) >= WRAP_MIN_CHARS:
-            line = line.strip()
+            line = line.rstrip()
             if len(line) >= WRAP_MIN_CHARS:
                 long_lines += 1
-                ends += search(line) is not None
+                last = line[-1]
+                if last in _CLOSERS:
+                    last = line.rstrip(_CLOSERS)[-1:]
+                ends += last != "" and last in ".!?…:;"
     return long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines
 
 
@@ -379,11 +389,14 @@ def _line_boundaries(text: str) -> list[int]:
         first = text[k]
         if first.islower() or first in ",;:)»”":
             continue  # a sentence running on
-        p1 = text.rfind("\n", 0, i) + 1
-        prev_len = _line_length(text, p1, i)
         if paragraphs is None:
             paragraphs = _one_paragraph_per_line(text)
-        if prev_len >= WRAP_MIN_CHARS and not paragraphs and prev_len <= WRAP_MAX_CHARS:
+        if paragraphs:
+            out.append(k)
+            continue
+        p1 = text.rfind("\n", 0, i) + 1
+        prev_len = _line_length(text, p1, i)
+        if WRAP_MIN_CHARS <= prev_len <= WRAP_MAX_CHARS:
             e1 = text.find("\n", k)
             e1 = n if e1 < 0 else e1
             e2 = text.find("\n", e1 + 1) if e1 < n else -1
@@ -410,10 +423,6 @@ def split_sentences(text: str) -> list[Span]:
         return _split(text)
 
 
-def _as_newline(m: re.Match[str]) -> str:
-    return " \n" if len(m.group()) == 2 else "\n"  # "\r\n" keeps its two characters
-
-
 def _scan_text(text: str) -> str:
     r"""``text`` with every line break (:mod:`kaznlp.linebreaks`) read as ``"\n"``, same length.
 
@@ -421,18 +430,16 @@ def _scan_text(text: str) -> str:
     ``\x85``, ``\u2028`` and ``\u2029`` become ``"\n"``, so the rules below, written for
     ``"\n"``, see the same breaks as normalize and dehyphenate. Offsets hold.
     """
-    if _OTHER_BREAK.search(text) is None:
+    if not any(ch in text for ch in _OTHER_BREAKS):  # a fast search per character, no class scan
         return text
-    return LINE_BREAK.sub(_as_newline, text)
+    return text.replace("\r\n", " \n").translate(_AS_NEWLINE)
 
 
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
-    punct = _punctuation_boundaries(scan)
+    starts: list[int] = []
+    punct = _punctuation_boundaries(scan, starts)
     punct.extend(_glued_boundaries(scan))
-    starts, dropped = _datelines(scan)
-    if dropped:
-        punct = [c for c in punct if c not in dropped]
     punct = _drop_inside(punct, _brackets(scan))
     quotes = _reported_speech(scan)
     if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")
