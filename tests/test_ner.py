@@ -324,3 +324,33 @@ def test_whitespace_tokens_are_never_entities():
     assert ents and all(e.text.strip() == e.text for e in ents)
     doc = load()(text)
     assert all(t.ent_iob_ == "O" for t in doc if t.is_space)
+
+
+def test_model_runs_with_one_blas_thread_and_the_callers_setting_comes_back():
+    """Issue 13: BLAS threads (and torch's OpenMP threads) fighting over the cores made one
+    short sentence cost 20-40 ms; kaznlp limits BLAS to one thread around its own inference
+    only, and the caller's numpy keeps its threads."""
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    import numpy  # noqa: F401  (loads the BLAS library threadpoolctl reports)
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    if not before:
+        pytest.skip("no BLAS library loaded")
+    seen: list[list[int]] = []
+
+    class Probe:
+        def entities(self, chunks):
+            seen.append(blas_threads())
+            return [[] for _ in chunks]
+
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        two = blas_threads()
+        ner("Астана қаласында жиын өтті.", backend=Probe())
+        assert blas_threads() == two          # restored after the call
+        ner("Тоқаев Пекинге барды.")           # the bundled model too
+        assert blas_threads() == two
+    assert seen == [[1] * len(before)]
+    assert blas_threads() == before
