@@ -53,6 +53,7 @@ _NEWLINE = re.compile(r"\n(?=[^\S\n]*\S)")
 # Spaced abbreviations ("т. б.") and runs of initials ("А.А", "Н.Ә") before a period.
 _SPACED_ABBR = re.compile(r"(?<!\S)\w{1,4}\.(?: \w{1,4}\.){1,2}\Z")
 _INITIALS = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]\Z")
+_HEADING_NUMBER = re.compile(rf"\d{{1,3}}-[{LOWER}]{{2,8}}")
 _LETTER_CHAIN = re.compile(rf"[{UPPER}{LOWER}]\.(?:[{LOWER}]\.){{0,2}}[{LOWER}]\Z")
 _OPENERS = "«“„\"'‘([" + "–—-"
 _LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
@@ -126,7 +127,12 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
         return cls == "final" and text[nxt].isupper()
     if word[0].isupper() and _INITIALS.match(word):
         return False  # "А.А. Мерғалиев", "Г. Дамдин"
-    if len(word) <= 3 and word.isdigit():
+    if "," in word and _INITIALS.match(word.rpartition(",")[2]):
+        return False  # initials glued after a comma by the crawl: "Джаксыбаева,Л.Н. Гумилев атындағы"
+    if len(word) <= 3 and word.isdigit() or word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word):
+        # an enumeration number ("1.", "12.") or a numbered heading label ("2-тарау.", "4-бап.",
+        # "1-бөлім."): at a line start or after a sentence end the period closes the label and
+        # the heading or item follows it in the same sentence
         # the last character before the number on its line (only the spaces before it are
         # read: reading back to the line start is quadratic on "1. … 2. … 3. …" in one line)
         b = k - 1
@@ -135,6 +141,23 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
         if b < 0 or text[b] == "\n" or text[b] in ".!?…:":
             return False  # an enumeration: "1. Жалпы ережелер", "…айтасың? 12. Мұнан кейін"
     return True
+
+
+ENUMERATION_WINDOW = 600
+
+
+def _in_enumeration(text: str, start: int, dot: int) -> bool:
+    """Is the number ``text[start:dot]`` (before a period) one label of a numbered list?
+
+    It is when the label before it or after it stands nearby (within 600 characters) as a
+    number and a period of its own: ``… 2. … 3. …``. A count at a sentence end
+    (``Жиналысқа келгендер саны 120. Олар…``) has no such neighbours.
+    """
+    n = int(text[start:dot])
+    lo = max(0, start - ENUMERATION_WINDOW)
+    if n > 1 and text.find(f" {n - 1}. ", lo, start) >= 0:
+        return True
+    return n < 99 and text.find(f" {n + 1}. ", dot, dot + ENUMERATION_WINDOW) >= 0
 
 
 def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
@@ -161,13 +184,16 @@ def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
                         continue
                 if not _period_ends_sentence(text, dot, nxt):
                     continue
-                if before.isdigit() and "\n" in text[dot:nxt]:
+                if before.isdigit():
                     k = dot - 1
                     while k >= 0 and text[k].isdigit():
                         k -= 1
-                    if dot - k - 1 <= 3 and k > 0 and text[k] == " ":
-                        # an item number at a line end numbers the next line's item: "…туралы
-                        # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…" (crawled and PDF lists)
+                    if dot - k - 1 <= 3 and k > 0 and text[k] == " " and (
+                            "\n" in text[dot:nxt] or _in_enumeration(text, k + 1, dot)):
+                        # an item number numbers the item after it: at a line end ("…туралы
+                        # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…") or inside a numbered
+                        # list run together ("…енгізу; 2. Бақылау-талдау…; 3. Бақылау…"), the
+                        # sentence ends before the number (crawled and PDF lists)
                         append(k + 1)
                         continue
             append(m.end(1))
@@ -215,6 +241,37 @@ def _closers(text: str, cut: int) -> int:
 _CLOSERS = "»”“\"'’)]"
 # A full stop, "?" or "!" with no space before the next sentence: a crawl join or a typing
 # slip ("хабарлама түсті.«Бұл жолы", "облыс әкімдігі.Кездесуде", "тарихы.XX ғасырдың").
+# "; " before a capital: a candidate list-item end.
+_SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER}])")
+LIST_ITEM_MAX_CHARS = 300
+
+
+def _semicolon_lists(text: str) -> list[int]:
+    """Items of a list run together on one line, each ending in ``;`` and starting with a capital.
+
+    ``…мынадай ЖОО жүзеге асырады: Л.Н. Гумилев атындағы Еуразия ұлттық университеті;
+    С.Сейфуллин атындағы Қазақ агротехникалық университеті; Әл Фараби атындағы…`` is a list
+    flattened from lines (a web page, a document), and each item is a sentence. One ``;``
+    before a capital is running text (``…бекітілді; Бұл шешім…`` stays one sentence): only a
+    run of two or more, each item shorter than 300 characters with no line break or sentence
+    end inside, counts as a list.
+    """
+    out: list[int] = []
+    run: list[int] = []
+    last = -1
+    for m in _SEMICOLON.finditer(text):
+        i = m.start()
+        if run and (i - last > LIST_ITEM_MAX_CHARS or "\n" in text[last:i] or ". " in text[last:i]):
+            if len(run) >= 2:
+                out.extend(run)
+            run = []
+        run.append(i + 1)
+        last = i
+    if len(run) >= 2:
+        out.extend(run)
+    return out
+
+
 # One literal-led pattern per mark (fast search, as _TERMINALS).
 _GLUED = tuple(
     re.compile(re.escape(mark) + rf"(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([»”)]*)(?=[«“„]?[{UPPER}])")
@@ -440,6 +497,8 @@ def _split(text: str) -> list[Span]:
     starts: list[int] = []
     punct = _punctuation_boundaries(scan, starts)
     punct.extend(_glued_boundaries(scan))
+    if ";" in scan:
+        punct.extend(_semicolon_lists(scan))
     punct = _drop_inside(punct, _brackets(scan))
     quotes = _reported_speech(scan)
     if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")

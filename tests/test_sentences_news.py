@@ -147,3 +147,32 @@ def test_crawled_paragraph_cut_without_a_stop() -> None:
 def test_item_number_at_a_line_end_goes_with_its_item() -> None:
     text = "Жұмыс жоспары туралы (А.В.Горяинов) 1.\nЕсеп комитетінің мүшесі баяндама жасады."
     assert texts(text) == ["Жұмыс жоспары туралы (А.В.Горяинов)", "1.\nЕсеп комитетінің мүшесі баяндама жасады."]
+
+
+def test_numbered_headings_and_enumerations_run_together() -> None:
+    # a numbered heading label belongs to its heading (after a sentence end or at a line start)
+    assert texts("Заң бекітілсін. 2-тарау. ҚАЗАҚСТАН ТУЫ") == ["Заң бекітілсін.", "2-тарау. ҚАЗАҚСТАН ТУЫ"]
+    assert texts("Заң бекітілсін.\n2-тарау.\nҚАЗАҚСТАН ТУЫ\n4-бап. Тудың пайдаланылуы.") == [
+        "Заң бекітілсін.", "2-тарау.\nҚАЗАҚСТАН ТУЫ", "4-бап. Тудың пайдаланылуы."]
+    # a numbered list flattened onto one line: each item starts at its number
+    assert texts("Міндеттер: 1. Есептің шынайылығын қамтамасыз ету; 2. Жаңа бағыттарды енгізу; "
+                 "3. Тәуекелдерді басқару.") == [
+        "Міндеттер: 1. Есептің шынайылығын қамтамасыз ету;", "2. Жаңа бағыттарды енгізу;", "3. Тәуекелдерді басқару."]
+    # a count at a sentence end has no neighbouring labels: the sentence ends after it
+    assert texts("Жиналысқа келгендер саны 12. Олар дауыс берді.") == [
+        "Жиналысқа келгендер саны 12.", "Олар дауыс берді."]
+
+
+def test_semicolon_lists_on_one_line() -> None:
+    text = ("Өтініштерді мынадай ЖОО қабылдайды: Еуразия ұлттық университеті; Қазақ агротехникалық университеті; "
+            "Қарағанды мемлекеттік медицина университеті.")
+    assert texts(text) == ["Өтініштерді мынадай ЖОО қабылдайды: Еуразия ұлттық университеті;",
+                           "Қазақ агротехникалық университеті;", "Қарағанды мемлекеттік медицина университеті."]
+    # one semicolon before a capital is running text
+    one = "Қаулы бекітілді; Бұл шешім ертең күшіне енеді."
+    assert texts(one) == [one]
+
+
+def test_initials_glued_after_a_comma() -> None:
+    text = "Кездесуге директор Джаксыбаева,Л.Н. Гумилев атындағы университеттің оқытушысы қатысты."
+    assert texts(text) == [text]
