@@ -130,8 +130,8 @@ def _frame_partition(df: Any, steps: Sequence[str], text_column: str) -> Any:
     cols: dict[str, list[Any]] = {c: [] for c in RECORD_COLUMNS}
     for pos, value in enumerate(df[text_column].tolist()):
         try:
-            if value is None or (isinstance(value, float) and value != value):  # None / NaN: a missing value
-                raise ValueError(f"{text_column!r} is missing (None/NaN)")
+            if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):  # None, NaN, pd.NA
+                raise ValueError(f"{text_column!r} is missing (None/NaN/NA)")
             rec = analyse(_text_of(value, text_column), steps=steps)
             cols["sentences"].append(rec.get(key))
             cols["entities"].append(rec.get("entities"))

@@ -82,3 +82,29 @@ def test_partition_function_plain_strings() -> None:
     recs = process_partition(TEXTS[:2], steps="sentences,tokens")
     assert [r["id"] for r in recs] == ["0", "1"]
     assert recs[1]["sentences"] == analyse(TEXTS[1], steps=["sentences", "tokens"])["sentences"]
+
+
+def test_bad_rows_are_error_records_not_failed_partitions() -> None:
+    """Issue 20, case 7: a row that is None or has no text is one error record, in its place."""
+    from kaznlp.dask_support import is_error
+
+    items = [{"id": "a", "text": TEXTS[0]}, None, {"id": "b"}, {"id": "c", "text": 7}, TEXTS[2]]
+    bag = dask_bag.from_sequence(items, npartitions=2)
+    got = process_bag(bag).compute(scheduler="sync")
+    assert [is_error(r) for r in got] == [False, True, True, True, False]
+    assert [r["error"] for r in got if is_error(r)] == ["ValueError", "MissingField", "BadField"]
+    assert got[2]["id"] == "b" and got[0] == analyse(TEXTS[0], doc_id="a", source=None)
+    assert got[4]["sentences"] == analyse(TEXTS[2])["sentences"]
+    assert all(json.dumps(r, allow_nan=False) for r in got)  # error records are plain JSON
+
+
+def test_dataframe_rows_without_text_get_an_error(client) -> None:
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    pdf = pd.DataFrame({"id": range(5), "text": [TEXTS[0], None, TEXTS[1], float("nan"), TEXTS[2]]})
+    got = process_dataframe(dd.from_pandas(pdf, npartitions=2)).compute()
+    assert list(got["id"]) == list(range(5))
+    errors = list(got["error"])
+    assert [e is None for e in errors] == [True, False, True, False, True]
+    assert "missing" in errors[1]["message"] and errors[3]["error"] == "ValueError"
+    assert got["sentences"].iloc[2] == analyse(TEXTS[1])["sentences"] and got["sentences"].iloc[1] is None
