@@ -318,7 +318,7 @@ def _cps(x: float | None) -> str:
 
 def _punkt_note(res: dict) -> str:
     p = res["punkt"]
-    how = f"trained in {p['train_seconds']:g} s" if "train_seconds" in p else "parameters from the cache"
+    how = f"trained in {p['train_seconds']:g} s" + (" (parameters read from the cache of that run)" if "from_cache" in p else "")
     return (f"{p['chars']:,} training chars, {p['abbreviations']} abbreviations, {p['collocations']} collocations, "
             f"{p['sentence_starters']} sentence starters learned; {how}")
 

@@ -210,7 +210,7 @@ def _punkt(shared: str | None = None) -> Tool:
     from benchmarks import punkt_news
 
     tok, info = punkt_news.load(shared)
-    how = f"trained in {info['train_seconds']:g} s" if "train_seconds" in info else "cached training"
+    how = f"trained in {info['train_seconds']:g} s" + (", parameters cached" if "from_cache" in info else "")
     return Tool(
         "punkt-news",
         version("nltk"),

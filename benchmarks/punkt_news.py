@@ -134,8 +134,9 @@ def load(shared: str | os.PathLike | None = None, use_cache: bool = True):
     if use_cache and path.is_file():
         try:
             with path.open("rb") as fh:
-                params = pickle.load(fh)  # our own cache file, written below
-            info["cached"] = str(path)
+                saved = pickle.load(fh)  # our own cache file, written below
+            params, info["train_seconds"] = saved["params"], saved["train_seconds"]
+            info["from_cache"] = str(path)
         except Exception:
             params = None
     if params is None:
@@ -147,9 +148,8 @@ def load(shared: str | os.PathLike | None = None, use_cache: bool = True):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_suffix(".tmp")
                 with tmp.open("wb") as fh:
-                    pickle.dump(params, fh)
+                    pickle.dump({"params": params, "train_seconds": info["train_seconds"]}, fh)
                 tmp.replace(path)
-                info["cached"] = str(path)
             except OSError:
                 pass
     info.update(abbreviations=len(params.abbrev_types), collocations=len(params.collocations),
