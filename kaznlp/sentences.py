@@ -492,6 +492,44 @@ def _scan_text(text: str) -> str:
     return text.replace("\r\n", " \n").translate(_AS_NEWLINE)
 
 
+def _month_stems() -> str:
+    """Month-name stems from the month abbreviations of ``data/abbreviations.tsv`` (``қаң``, ``қыр``…)."""
+    return "|".join(sorted((a.rstrip(".") for a, cls in _data.abbreviations().items() if cls == "month"),
+                           key=len, reverse=True))
+
+
+# A date stamp that opens a lead or stands after a headline: "2015 жылдың 13 қыркүйегі",
+# "2015 жылғы 25 маусымда", "24 тамыз 2015".
+_DATE_STAMP = re.compile(
+    rf"(?<=[{LOWER}][^\S\n])(?:(?:19|20)\d\d[^\S\n]жыл(?:дың|ғы)[^\S\n]\d{{1,2}}[^\S\n]"
+    rf"|\d{{1,2}}[^\S\n](?=(?i:{_month_stems()})[{LOWER}]*[^\S\n](?:19|20)\d\d(?!\d)))"
+    rf"(?=(?i:{_month_stems()}))"
+)
+# A finite verb of the third person ends a Kazakh headline: past "ашылды", "өтті", "қатысты",
+# present-future "өтеді", "басталады".
+_FINITE_END = ("ды", "ді", "ты", "ті")
+
+
+def _headline_before_date(text: str) -> list[int]:
+    """A headline without a stop, flattened onto the line of the dated lead, ends before the date.
+
+    ``Кәрім Мәсімов қайырымдылық марафонына қатысты 2015 жылдың 13 қыркүйегі Бүгін Астанада…``
+    is the headline ``… марафонына қатысты`` and the lead ``2015 жылдың 13 қыркүйегі Бүгін…``.
+    Evidence on both sides: a date stamp (year, day and a month name) directly after a
+    lower-case word that ends in a third-person finite verb ending (``-ды/-ді/-ты/-ті``:
+    ``қатысты``, ``өтті``, ``өтеді``). Kazakh is verb-final, so a finite verb followed by a
+    new date with no punctuation is a sentence end; inside a sentence the date comes before
+    its verb (``2015 жылы … қатысты``).
+    """
+    out = []
+    for m in _DATE_STAMP.finditer(text):
+        k = _word_before(text, m.start() - 1)
+        word = text[k:m.start() - 1]
+        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_END):
+            out.append(m.start())
+    return out
+
+
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
     starts: list[int] = []
@@ -505,6 +543,7 @@ def _split(text: str) -> list[Span]:
         inside = set(punct).difference(_drop_inside(punct, quotes))
         punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
     cuts = set(punct)
+    cuts.update(_headline_before_date(scan))
     cuts.update(starts)
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))

@@ -176,3 +176,14 @@ def test_semicolon_lists_on_one_line() -> None:
 def test_initials_glued_after_a_comma() -> None:
     text = "Кездесуге директор Джаксыбаева,Л.Н. Гумилев атындағы университеттің оқытушысы қатысты."
     assert texts(text) == [text]
+
+
+def test_headline_before_a_dated_lead() -> None:
+    # real layout (apertium afn pages): headline without a stop, then the dated lead, flattened
+    text = ("Кәрім Мәсімов қайырымдылық марафонына қатысты 2015 жылдың 13 қыркүйегі Бүгін Астанада "
+            "марафон өтті.")
+    assert texts(text) == ["Кәрім Мәсімов қайырымдылық марафонына қатысты",
+                           "2015 жылдың 13 қыркүйегі Бүгін Астанада марафон өтті."]
+    # the date inside a running sentence comes before its verb: no boundary
+    inside = "Үкімет 2015 жылғы 25 маусымда жаңа бағдарламаны бекітті."
+    assert texts(inside) == [inside]
