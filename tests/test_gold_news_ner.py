@@ -71,6 +71,9 @@ def test_edge_rule_examples():
         assert news_ner.edge_problem(text, a, a + len(s), "ORGANISATION") is not None, s
     quoted = "«Қазақмыс корпорациясы» ЖШС"
     assert news_ner.edge_problem(quoted, 0, len(quoted), "ORGANISATION") is None
+    url = "http://www.eurosai.org/"
+    assert news_ner.edge_problem(url, 0, len(url), "CONTACT") is None
+    assert news_ner.edge_problem(url, 0, len(url), "ORGANISATION") is not None
 
 
 @needs_shared

@@ -151,8 +151,9 @@ def edge_problem(text: str, start: int, end: int, label: str) -> str | None:
       төрағасы``) and ends with a closing quote only when it holds an opening one;
     * the period of a dotted abbreviation or an initial that ends the entity (``2016 ж.``,
       ``1,7 трлн.``, ``Назарбаев Н.Ә.``);
-    * ``%`` (``5.4%``), a closing bracket whose opening one is inside (``WBA (Super)``), and
-      ``?``/``!`` closing a title (ART, EVENT, ...: ``Русьте кім жақсы тұрады?``).
+    * ``%`` (``5.4%``), a closing bracket whose opening one is inside (``WBA (Super)``),
+      ``?``/``!`` closing a title (ART, EVENT, ...: ``Русьте кім жақсы тұрады?``) and the final
+      ``/`` of a URL (CONTACT: ``http://www.eurosai.org/``).
     """
     span = text[start:end]
     if not span:
@@ -171,6 +172,8 @@ def edge_problem(text: str, start: int, end: int, label: str) -> str | None:
         if last == ")" and "(" in span:
             return None
         if last in "?!" and label in _TITLE_LABELS:
+            return None
+        if last == "/" and label == "CONTACT":  # a URL keeps its slash: ``http://www.eurosai.org/``
             return None
         if last == ".":
             word = re.search(r"(\w+)\.$", span)
