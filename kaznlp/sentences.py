@@ -65,6 +65,7 @@ WRAP_RATIO = 0.6
 WRAP_MAX_CHARS = 250
 # Share of long lines ending in a stop above which text is one paragraph per line.
 PARAGRAPH_RATIO = 0.3
+PARAGRAPH_SAMPLE_LINES = 400  # lines read to decide it
 PARAGRAPH_MIN_LINES = 4  # fewer lines say nothing (one wrapped paragraph of three lines is 1/3)
 
 
@@ -119,7 +120,7 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
             cls = abbr.get(m.group().replace(" ", "").lower())
     if cls is None:
         cls = abbr.get((word + ".").lower())
-    if cls is None and _LETTER_CHAIN.match(word):
+    if cls is None and word[1:2] == "." and _LETTER_CHAIN.match(word):
         # an unknown chain of single-letter abbreviations ("ә.б.", "б.з.д.", "т.ғ.д."): like
         # "т.б." it may end a sentence, but only before a capital ("б.з.д. 300 жылы" runs on)
         cls = "final"
@@ -160,6 +161,11 @@ def _in_enumeration(text: str, start: int, dot: int) -> bool:
     return n < 99 and text.find(f" {n + 1}. ", dot, dot + ENUMERATION_WINDOW) >= 0
 
 
+# More lower-case letters before a period than the longest abbreviation has: a word, not an
+# abbreviation, so _period_ends_sentence would say True (checked without calling it).
+_LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha()) + 1
+
+
 def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
     """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``."""
     out = []
@@ -176,14 +182,15 @@ def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
                 dot = m.start()
                 nxt = m.start(2)
                 before = text[dot - 1]
-                if c.isupper() and (before.isupper() or text.find(" ", nxt, nxt + 24) > 0 and _AGENCY.match(text, nxt)):
+                if before.isupper() and c.isupper():  # "ШЫМКЕНТ. Бүгін" (with an agency: _agency_datelines)
                     k = _word_before(text, dot)
                     if _dateline_city(text, k, dot, nxt):
                         if k:
                             starts.append(k)  # the headline ends before the city
                         continue
-                if not _period_ends_sentence(text, dot, nxt):
-                    continue
+                tail = text[dot - _LONG_WORD:dot]
+                if not (tail.isalpha() and tail.islower()) and not _period_ends_sentence(text, dot, nxt):
+                    continue  # (a lower-case word longer than any abbreviation ends the sentence: fast path)
                 if before.isdigit():
                     k = dot - 1
                     while k >= 0 and text[k].isdigit():
@@ -321,6 +328,27 @@ _AGENCY = re.compile(rf"[A-Z{UPPER}][\w.]*[^\S\n]+[-–—][^\S\n]")
 _TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]")
 
 
+# ". Agency - " (ҚазАқпарат, Kazinform, BNews.kz): literal-led, so found by fast search.
+_AGENCY_AFTER_DOT = re.compile(rf"\.[^\S\n]+[A-Z{UPPER}][\w.]{{0,30}}[^\S\n]+[-–—][^\S\n]")
+
+
+def _agency_datelines(text: str, starts: list[int]) -> set[int]:
+    """Datelines with an agency (``СЕМЕЙ. ҚазАқпарат -``, ``Астана. BNews.kz -``).
+
+    Adds each city's start to ``starts`` and returns the cuts to drop (right after the
+    city's period).
+    """
+    drop: set[int] = set()
+    for m in _AGENCY_AFTER_DOT.finditer(text):
+        dot = m.start()
+        k = _word_before(text, dot)
+        if _CITY.fullmatch(text, k, dot) and (k == 0 or text[k - 1].isspace()):
+            drop.add(dot + 1)
+            if k:
+                starts.append(k)
+    return drop
+
+
 def _dateline_city(text: str, k: int, dot: int, nxt: int) -> bool:
     """Is ``text[k:dot]`` the city of a wire dateline (the period at ``dot``, the next word at ``nxt``)?
 
@@ -391,7 +419,10 @@ def _one_paragraph_per_line(text: str) -> bool:
     ``Бұл үшін ХҚКО арқылы…``).
     """
     long_lines = ends = 0
-    for line in text.split("\n"):
+    lines = text.split("\n", PARAGRAPH_SAMPLE_LINES)
+    if len(lines) > PARAGRAPH_SAMPLE_LINES:
+        lines.pop()  # the rest of a long text: the first lines tell how it is written
+    for line in lines:
         if len(line) >= WRAP_MIN_CHARS:
             line = line.rstrip()
             if len(line) >= WRAP_MIN_CHARS:
@@ -498,13 +529,10 @@ def _month_stems() -> str:
                            key=len, reverse=True))
 
 
-# A date stamp that opens a lead or stands after a headline: "2015 жылдың 13 қыркүйегі",
-# "2015 жылғы 25 маусымда", "24 тамыз 2015".
-_DATE_STAMP = re.compile(
-    rf"(?<=[{LOWER}][^\S\n])(?:(?:19|20)\d\d[^\S\n]жыл(?:дың|ғы)[^\S\n]\d{{1,2}}[^\S\n]"
-    rf"|\d{{1,2}}[^\S\n](?=(?i:{_month_stems()})[{LOWER}]*[^\S\n](?:19|20)\d\d(?!\d)))"
-    rf"(?=(?i:{_month_stems()}))"
-)
+# A date stamp that opens a lead after a headline: "2015 жылдың 13 қыркүйегі",
+# "2015 жылғы 25 маусымда". Found from the literal " жыл" (fast search); the year before it is
+# checked in Python.
+_DATE_STAMP = re.compile(rf" жыл(?:дың|ғы)[^\S\n]\d{{1,2}}[^\S\n](?=(?i:{_month_stems()}))")
 # A finite verb of the third person ends a Kazakh headline: past "ашылды", "өтті", "қатысты",
 # present-future "өтеді", "басталады".
 _FINITE_END = ("ды", "ді", "ты", "ті")
@@ -523,10 +551,14 @@ def _headline_before_date(text: str) -> list[int]:
     """
     out = []
     for m in _DATE_STAMP.finditer(text):
-        k = _word_before(text, m.start() - 1)
-        word = text[k:m.start() - 1]
+        year = m.start() - 4
+        if year < 2 or not text[year:m.start()].isdigit() or text[year:year + 2] not in ("19", "20") \
+                or not text[year - 1].isspace() or not text[year - 2].islower():
+            continue
+        k = _word_before(text, year - 1)
+        word = text[k:year - 1]
         if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_END):
-            out.append(m.start())
+            out.append(year)
     return out
 
 
@@ -534,11 +566,14 @@ def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
     starts: list[int] = []
     punct = _punctuation_boundaries(scan, starts)
+    drop = _agency_datelines(scan, starts)
+    if drop:
+        punct = [c for c in punct if c not in drop]
     punct.extend(_glued_boundaries(scan))
     if ";" in scan:
         punct.extend(_semicolon_lists(scan))
     punct = _drop_inside(punct, _brackets(scan))
-    quotes = _reported_speech(scan)
+    quotes = _reported_speech(scan) if "?" in scan or "!" in scan else None
     if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")
         inside = set(punct).difference(_drop_inside(punct, quotes))
         punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
