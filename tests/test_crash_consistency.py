@@ -138,25 +138,31 @@ def _errors(out: Path, fmt: str) -> list[str]:
     return sorted(json.dumps(e, sort_keys=True) for e in entries)
 
 
-def _kill_at_random(args: list[str], out: Path, fmt: str, rnd: random.Random, total: int, jobs: int) -> dict:
-    """Start a run and SIGKILL it: a fifth of the time within its first 50 ms (before or at its
-    first batch), otherwise once the output holds a random number of documents, plus up to
-    30 ms (so the kill lands anywhere in a batch, its fsync and its bookkeeping)."""
-    early = rnd.random() < 0.2
-    before = 0 if "--overwrite" in args else min(_progress(out, fmt), total)
-    target = rnd.randint(before, total) if not early else -1
-    extra = rnd.uniform(0.0, 0.05 if early else 0.03)
+def _kill_at_random(args: list[str], out: Path, fmt: str, rnd: random.Random, most: int, jobs: int) -> dict:
+    """Start a run and SIGKILL it at a random point: a fifth of the time within its first 50 ms
+    (before or at its first batch); for an --overwrite of a DocBin folder, a fifth of the time
+    while it deletes the old parts; otherwise once the output holds a random number of
+    documents (at most ``most``), plus up to 30 ms, so the kill lands anywhere in a batch,
+    its fsync and its bookkeeping."""
+    overwrite = "--overwrite" in args
+    old = _progress(out, fmt, quick=True)
+    before = 0 if overwrite else old
+    roll = rnd.random()
+    mode = "early" if roll < 0.2 else "clearing" if overwrite and fmt == "docbin" and roll < 0.4 and old else "at_docs"
+    target = rnd.randint(min(before, most), most) if mode != "early" else -1
+    extra = rnd.uniform(0.0, 0.05 if mode == "early" else 0.03)
     pid = _start([*args, "--jobs", str(jobs)])
     t0 = time.monotonic()
     finished = False
-    old = _progress(out, fmt, quick=True)
-    reset = "--overwrite" not in args or old == 0  # an --overwrite run first empties the old output
-    while not early and time.monotonic() - t0 < 120:
+    # an --overwrite run first empties the old output; count from there
+    low = target if mode == "clearing" else 0
+    reset = not overwrite or old == 0
+    while mode != "early" and time.monotonic() - t0 < 120:
         if os.waitpid(pid, os.WNOHANG) != (0, 0):
             finished = True
             break
         now = _progress(out, fmt, quick=True)
-        reset = reset or now < old
+        reset = reset or now <= low
         if reset and now >= target:
             break
         time.sleep(0.002)
@@ -164,9 +170,8 @@ def _kill_at_random(args: list[str], out: Path, fmt: str, rnd: random.Random, to
         time.sleep(extra)
         os.kill(pid, signal.SIGKILL)  # kill -9: nothing can clean up (--jobs workers die with the run)
         os.waitpid(pid, 0)
-    return {"mode": "early" if early else "at_docs", "target_docs": target, "jobs": jobs,
-            "seconds_before_kill": round(time.monotonic() - t0, 3), "finished_before_kill": finished,
-            "docs_in_output_at_kill": _progress(out, fmt)}
+    return {"mode": mode, "target_docs": target, "jobs": jobs, "seconds_before_kill": round(time.monotonic() - t0, 3),
+            "finished_before_kill": finished, "docs_in_output_at_kill": _progress(out, fmt)}
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="runs are forked to be killed")
@@ -197,10 +202,12 @@ def test_kill_9_then_resume_equals_a_clean_run(corpus: Path, tmp_path: Path, fmt
         assert _errors(out, fmt) == expected_errors
 
     # a chain of killed --resume runs, from what a killed --overwrite left
+    # (each resume is killed a random few documents further on, so the chain spans the corpus)
     report["resume_chain"].append(_kill_at_random(_args(corpus, out, "--overwrite"), out, fmt, rnd, total // 4, 1))
+    step = max(2, 2 * total // max(KILLS, 1))
     for k in range(KILLS):
-        report["resume_chain"].append(_kill_at_random(_args(corpus, out, "--resume"), out, fmt, rnd, total,
-                                                      1 + k % 2))
+        most = min(total, max(_progress(out, fmt), 0) + step)
+        report["resume_chain"].append(_kill_at_random(_args(corpus, out, "--resume"), out, fmt, rnd, most, 1 + k % 2))
     assert main(_args(corpus, out, "--resume")) == 1
     assert _state(out, fmt) == expected, f"--resume killed: {report['resume_chain']}"
     assert _errors(out, fmt) == expected_errors
