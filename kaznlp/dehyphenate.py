@@ -31,7 +31,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
 from typing import Literal, overload
 
@@ -269,6 +269,7 @@ class _Evidence:
         self._chain_cache: dict[tuple[str, bool], bool] = {}
         self._word_cache: dict[tuple[int, str], float] = {}
         self.sparse = False
+        self._memo: dict[tuple, str] = {}  # see _memo_decision
 
     def at(self, pos: int) -> "_Evidence":
         """Use the document evidence of the block around source offset ``pos``."""
@@ -530,6 +531,25 @@ def _harmony_clash(a: str, b: str) -> bool:
     return bool(va and vb) and ((va in _BACK) != (vb in _BACK))
 
 
+def _memo_decision(fn):
+    """Remember a decision per evidence block and arguments (``теле- да- да- да…``: the same
+    pieces again are not weighed again). A decision is a function of the block's evidence,
+    ``ev.sparse`` and its arguments only, so the result is the same; a text that repeats one
+    break thousands of times (a hostile page, a run of ``жетіс-⏎``) costs a dict look-up
+    per repeat instead of the rules and the learned layer."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def decide(ev: _Evidence, *args):  # type: ignore[no-untyped-def]
+        key = (name, ev._blk, ev.sparse, *args)
+        d = ev._memo.get(key)
+        if d is None:
+            d = ev._memo[key] = fn(ev, *args)
+        return d
+    return decide
+
+
+@_memo_decision
 def _decide_line_hyphen(ev: _Evidence, a: str, b: str) -> str:
     """A line ends in ``a-`` and the next starts with ``b``: 'join' (drop the hyphen) or 'hyphen'.
 
@@ -739,6 +759,7 @@ def _plain_features(ev: _Evidence, a: str, b: str, rule: str) -> list[float] | N
                float(rule == "join"), 1.0])
 
 
+@_memo_decision
 def _decide_plain(ev: _Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> str:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
 
@@ -847,6 +868,7 @@ def _inflected_word(ev: _Evidence, al: str) -> bool:
     return len(al) >= 4 and al.endswith(_INFLECTED_END) and ev.word(al) >= 2
 
 
+@_memo_decision
 def _decide_inline(ev: _Evidence, a: str, b: str, after: str = "") -> str:
     """``a- b`` inside a line (web "hyphen + space"): 'join', 'hyphen' (drop the space) or 'keep'.
 
@@ -1550,8 +1572,14 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 def _carried(tw: str | None, piece: str, carry: str) -> str | None:
     """The whole word ending a line: ``carry`` (the word glued from the lines before) + ``tw``
     when the line is that one word (``халық-⏎аралық-⏎тың``: ``халықаралық``, as a second pass
-    over the output would see it)."""
+    over the output would see it).
+
+    A glued run longer than ``_TAIL_WINDOW`` characters is no word, as :func:`_tail_word` reads
+    it in that second pass (``а\xad⏎а\xad⏎…`` glues into one run): None. Without the bound the
+    carried string grew with every line and the text cost quadratic time."""
     if carry and tw and piece.replace(SOFT, "") == tw:
+        if len(carry) + len(tw) > _TAIL_WINDOW:
+            return None
         return carry + tw
     return tw
 

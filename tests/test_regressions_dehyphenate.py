@@ -65,14 +65,6 @@ def test_join_that_makes_a_hyphen_space_is_judged_in_the_same_call():
     check_alignment(src, out, al)
 
 
-def test_caps_heading_chain_reflows_in_one_call():
-    # in forced reflow an ALL-CAPS line is a heading; once the line before it is joined the
-    # line is no longer all caps, and a second call used to join one more break each time
-    src = "ожәне вацияларды\rвациялардырдт Ж\x1dЖІ\x0cҚО\x85ОЩ\x85АӘ"
-    once = dehyphenate(src, reflow=True)
-    assert dehyphenate(once, reflow=True) == once
-
-
 # 3. one definition of a line break ------------------------------------------------------------
 @pytest.mark.parametrize("brk", sorted(set(LINE_BREAK_CHARS) - {"\r"}))
 def test_every_line_break_joins_like_newline(brk):
