@@ -41,6 +41,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from benchmarks.gold.splits import group, split_of  # noqa: F401  (re-exported)
 from kaznlp.linebreaks import line_spans
 
 HERE = Path(__file__).resolve().parent
@@ -119,19 +120,6 @@ def sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def group(source: dict) -> str:
-    """The unit that dev and test never share: the apertium file, the NTREX outlet, the KazQAD domain.
-
-    NTREX ids look like ``ntrex128-bbc.381790`` (outlet ``bbc``); KazQAD ids like
-    ``kazqad-val-bio0059bio#518100-0`` (subject domain ``bio``; also ``kzh``, ``lit``, ``geo``, ``woh``).
-    """
-    file = source["file"]
-    if "record" not in source:
-        return file
-    rec = source["record"]
-    if file.endswith("ntrex128_kaz.jsonl"):
-        return f"{file}#{rec.split('-', 1)[1].split('.', 1)[0]}"
-    return f"{file}#{re.match(r'[a-z]*', rec.split('-')[2]).group()}"
 
 
 def kind(source: dict) -> str:
