@@ -39,6 +39,7 @@ from .corpus_io import (
     ErrorLog,
     InputDoc,
     OutputError,
+    _unwritable_kind,
     Problem,
     analyse,
     check_steps,
@@ -102,10 +103,11 @@ def process_batch(batch: Sequence[Task], steps: Sequence[str], fmt: str = "jsonl
                             else to_conllu(rec).encode("utf-8") if fmt == "conllu" else rec)
             out.append(("ok", payload, key))
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
-            kind = ("LoneSurrogate" if "surrogate" in str(exc) else "NonFiniteNumber") if isinstance(
-                exc, _Unwritable) else type(exc).__name__
-            prob = Problem(source, line, kind, f"kaznlp failed on this document: {exc}"[:500],
-                           id=doc_id, whole_file=line is None)
+            if isinstance(exc, _Unwritable):
+                kind, message = _unwritable_kind(str(exc)), str(exc)
+            else:
+                kind, message = type(exc).__name__, f"kaznlp failed on this document: {exc}"
+            prob = Problem(source, line, kind, message[:500], id=doc_id, whole_file=line is None)
             out.append(("error", prob.to_dict(), key))
     return out
 
