@@ -1,17 +1,30 @@
-"""Adversarial inputs in linear time: every public function on 1 MB and 8 MB of each case.
+"""Adversarial inputs in linear time: every public function on 1 MB and 4 MB of each case.
 
-Cases (issue 7): 8 MB with no white space; a million dots; a million ``т.б.``; deeply
-nested and unbalanced quotes and brackets; hyphens and line breaks alternating; one
-line of combining marks; single-letter lines. For each function and case the script
-reports the time for 1 MB and for 8 MB and their ratio, which must stay at most 10
-(linear growth is 8), with no 8 MB run above 30 s.
+Cases: issue 7 (8 MB with no white space, a million dots, ``т.б.``, nested and unbalanced
+quotes, hyphens and line breaks alternating, combining marks, single-letter lines, soft
+hyphens, look-alike letters), issue 19 (blank layout mixing spaces, tabs, NBSP, U+3000
+and CRLF; a document of blank lines; a Devanagari letter with a vowel sign repeated; one
+mixed-script run ``жiжz``; a numbered enumeration on one line; text dense with number +
+period; text dense with analytic verb forms), one case per new character class of
+``tests/strategies.py`` (every line-break character, exotic spaces, bidi controls, lone
+surrogates, NFC-changing sequences, soft hyphens before every break, mojibake, tag
+characters), and ordinary news (``kaznlp/data/sample_kk.txt`` repeated) as the baseline.
+``ner`` runs on news, the hostile mix and the issue 19 blank layout.
+
+A row passes when the 4 MB time is at most 6x the 1 MB time (4x input; linear is 4x) and,
+for every function but ``ner``, the 1 MB run takes at most 10 s. Each measurement runs in
+a worker process with a time cap, so a function still quadratic on some input cannot run
+for hours: a row over its cap is reported as failing with a lower bound (``> 42 s``). The
+4 MB cap is 7x the 1 MB time (past 6x the row fails anyway), at most ``--cap`` seconds.
 
 Usage::
 
-    python -m benchmarks.bench_adversarial [--sizes 1,8] [--functions tokenize,split_sentences]
+    nice -n 10 python -m benchmarks.bench_adversarial                 # full table, 1 MB / 4 MB
+    python -m benchmarks.bench_adversarial --quick                    # 0.1 / 0.4 MB, no ner, seconds
+    python -m benchmarks.bench_adversarial --functions dehyphenate --cases "blank lines"
 
-Writes ``benchmarks/results/adversarial.{json,md}``. This is a benchmark, not a test:
-timings depend on the machine; ratios carry across machines.
+Writes ``benchmarks/results/adversarial.{json,md}`` (not with ``--quick`` or ``--no-write``).
+This is a benchmark, not a test: timings depend on the machine; ratios carry across machines.
 """
 
 from __future__ import annotations
@@ -19,26 +32,50 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import multiprocessing as mp
 import platform
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import kaznlp
-
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
+ROOT = HERE.parent
 MB = 1_000_000  # characters per "MB" of input (the cases are mostly 1-2 byte characters)
-MAX_RATIO = 10.0
-MAX_SECONDS = 30.0
+MAX_RATIO = 6.0  # for 4x input
+MAX_SECONDS_1MB = 10.0
+NO_TIME_LIMIT = ("ner",)
 
 
 def _repeat(unit: str, n: int) -> str:
     return (unit * (n // len(unit) + 1))[:n]
 
 
+def _enumeration(n: int) -> str:
+    """A numbered list kept on one line: "1. Алматы 2. Астана 3. Шымкент ..." (issue 19)."""
+    parts, size, i = [], 0, 1
+    cities = ("Алматы", "Астана", "Шымкент", "Ақтөбе", "Қарағанды")
+    while size < n:
+        p = f"{i}. {cities[i % len(cities)]} "
+        parts.append(p)
+        size += len(p)
+        i += 1
+    return "".join(parts)[:n]
+
+
+def _news(n: int) -> str:
+    return _repeat((ROOT / "kaznlp" / "data" / "sample_kk.txt").read_text(encoding="utf-8"), n)
+
+
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_HOSTILE_UNIT = ("Қазақ-\u2029стан \u3000Ол\u202fкелді\u2009. \u2066Астана\u2069 бар\xad\x1eлық РљР°Р·Р°Т› "
+                 "\udc00и\u0306\u0958 Ол\U000e0041 жаңа\u0301\x85жол\r\n")
+
 CASES: dict[str, Callable[[int], str]] = {
+    # baseline
+    "news (sample_kk)": _news,
+    # issue 7
     "no white space": lambda n: _repeat("Қазақстан", n),
     "dots": lambda n: "." * n,
     "т.б. repeated": lambda n: _repeat("т.б. ", n),
@@ -49,75 +86,192 @@ CASES: dict[str, Callable[[int], str]] = {
     "single-letter lines": lambda n: _repeat("а\n", n),
     "soft hyphens": lambda n: _repeat("бар\u00adлық\u00ad ", n),
     "lookalike letters": lambda n: _repeat("мемлекеттiк Aстана ", n),
+    # issue 19: the slow inputs found by the hostile trial
+    "layout whitespace": lambda n: _repeat(" \t\n\u00a0\u3000\r\n", n),
+    "blank lines": lambda n: "Ол келді." + "\n" * max(0, n - 13) + "Біз.",
+    "indic vowel signs": lambda n: _repeat("\u0915\u093f", n),
+    "mixed-script run": lambda n: _repeat("жiжz", n),
+    "enumeration on one line": _enumeration,
+    "number + period dense": lambda n: _repeat("Ол 2025. 12. 3. жылы 15. орында 7. ", n),
+    "multiword dense": lambda n: _repeat("келген жоқ болған екен сыйлайды екенсің еш нәрсені алса екен ", n),
+    # issue 19: one case per new character class
+    "every line break": lambda n: _repeat("".join(f"Қазақ-{b}стан ауыл{b}" for b in LINE_BREAKS), n),
+    "exotic spaces": lambda n: _repeat("Ол\u3000келді\u202f5\u2009%\xa0жыл\u2007\u205f ", n),
+    "bidi controls": lambda n: _repeat("\u2066Астана\u2069 \u202bҚазақ\u202c \u202eжол\u202c ", n),
+    "lone surrogates": lambda n: _repeat("Ол\udc00 келді.\ud800 ", n),
+    "NFC changing": lambda n: _repeat("и\u0306\u0958а\u0301\u0323\u2126 е\u0308 ", n),
+    "soft hyphen + breaks": lambda n: _repeat("".join(f"бар\u00ad{b}лық " for b in LINE_BREAKS), n),
+    "mojibake": lambda n: _repeat("РљР°Р·Р°Т›СЃС‚Р°РЅ Ð¸Ò£ ", n),
+    "tag characters": lambda n: _repeat("Ол\U000e0041\U000e0001 келді\U000e007f. ", n),
+    "hostile mix": lambda n: _repeat(_HOSTILE_UNIT, n),
 }
+NER_CASES = ("news (sample_kk)", "hostile mix", "layout whitespace")
+FUNCTIONS = ("normalize", "dehyphenate", "split_sentences", "tokenize", "tokenize (multiword=False)",
+             "process", "ner")
 
 
-def _functions() -> dict[str, Callable[[str], object]]:
-    funcs: dict[str, Callable[[str], object]] = {
-        "normalize": kaznlp.normalize,
-        "dehyphenate": kaznlp.dehyphenate,
-        "split_sentences": kaznlp.split_sentences,
-        "tokenize": kaznlp.tokenize,
-        "process": kaznlp.process,
-    }
-    return funcs
+def _function(name: str) -> Callable[[str], object]:
+    import kaznlp
+
+    if name == "tokenize (multiword=False)":
+        return lambda text: kaznlp.tokenize(text, multiword=False)
+    return getattr(kaznlp, name)
 
 
-def _time(func: Callable[[str], object], text: str) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    func(text)
-    return time.perf_counter() - start
+# -- a worker process that can be killed when a row runs past its cap ----------------------
+
+def _worker(conn) -> None:
+    cache: dict[tuple[str, int], str] = {}
+    while True:
+        job = conn.recv()
+        if job is None:
+            return
+        fname, case, n, repeats = job
+        func = _function(fname)
+        if fname == "ner":
+            func("Астана")  # load the model outside the timing
+        key = (case, n)
+        if key not in cache:
+            cache.clear()
+            cache[key] = CASES[case](n)
+        text = cache[key]
+        best = float("inf")
+        for _ in range(repeats):
+            gc.collect()
+            start = time.perf_counter()
+            func(text)
+            best = min(best, time.perf_counter() - start)
+            conn.send(("partial", best))
+        conn.send(("done", best))
 
 
-def run(sizes: tuple[float, float], names: list[str] | None) -> list[dict]:
+class Runner:
+    """Times ``func(case(n))`` in a child process; kills it after ``cap`` seconds."""
+
+    def __init__(self) -> None:
+        self.ctx = mp.get_context("spawn")
+        self.proc = None
+        self.conn = None
+
+    def _start(self) -> None:
+        parent, child = self.ctx.Pipe()
+        self.proc = self.ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.proc.start()
+        self.conn = parent
+
+    def time(self, fname: str, case: str, n: int, repeats: int, cap: float) -> tuple[float, bool]:
+        """(best seconds, finished); on a timeout (cap, False)."""
+        if self.proc is None or not self.proc.is_alive():
+            self._start()
+        self.conn.send((fname, case, n, repeats))
+        best, deadline = None, time.monotonic() + cap + (30 if fname == "ner" else 5)  # + start-up
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not self.conn.poll(left):
+                self.close(kill=True)
+                return (best if best is not None else cap), best is not None
+            kind, value = self.conn.recv()
+            best = value
+            if kind == "done":
+                return value, True
+            if value > cap / 2:  # no time for another repeat: keep the best so far
+                self.close(kill=True)
+                return value, True
+
+    def close(self, kill: bool = False) -> None:
+        if self.proc is not None:
+            if kill:
+                self.proc.kill()
+            else:
+                self.conn.send(None)
+            self.proc.join(5)
+        self.proc = None
+
+
+def run(sizes: tuple[float, float], functions: list[str], cases: list[str], cap: float) -> list[dict]:
     rows = []
-    funcs = _functions()
-    for fname, func in funcs.items():
-        if names and fname not in names:
-            continue
-        for case, make in CASES.items():
-            small, large = (make(int(s * MB)) for s in sizes)
-            t_small = min(_time(func, small) for _ in range(3))
-            t_large = _time(func, large)
-            if t_large < 10.0:  # short timings are noisy on a shared machine: best of 3 (or 2)
-                t_large = min([t_large] + [_time(func, large) for _ in range(2 if t_large < 2.0 else 1)])
-            ratio = t_large / t_small if t_small > 0 else float("inf")
-            row = {
-                "function": fname, "case": case, "small_mb": sizes[0], "large_mb": sizes[1],
-                "time_small_s": round(t_small, 4), "time_large_s": round(t_large, 4), "ratio": round(ratio, 2),
-                "ok": ratio <= MAX_RATIO * sizes[1] / 8 / sizes[0] and t_large <= MAX_SECONDS,
-            }
-            rows.append(row)
-            print(f"{fname:16s} {case:22s} {t_small:8.3f}s {t_large:8.3f}s  ratio {ratio:6.2f}"
-                  f"  {'ok' if row['ok'] else 'SLOW'}", flush=True)
+    runner = Runner()
+    factor = sizes[1] / sizes[0]
+    max_ratio = MAX_RATIO * factor / 4
+    try:
+        for fname in functions:
+            for case in cases:
+                if fname == "ner" and case not in NER_CASES:
+                    continue
+                n_small, n_large = int(sizes[0] * MB), int(sizes[1] * MB)
+                t_small, ok_small = runner.time(fname, case, n_small, 3, cap)
+                if ok_small:
+                    large_cap = min(cap, max(2.0, (max_ratio + 1) * t_small + 1.0))
+                    repeats = 2 if t_small * factor < 2.0 else 1
+                    t_large, ok_large = runner.time(fname, case, n_large, repeats, large_cap)
+                else:
+                    t_large, ok_large = 0.0, False
+                ratio = t_large / t_small if ok_small and t_small > 0 else float("inf")
+                slow_small = fname not in NO_TIME_LIMIT and sizes[0] == 1 and t_small > MAX_SECONDS_1MB
+                row = {
+                    "function": fname, "case": case, "small_mb": sizes[0], "large_mb": sizes[1],
+                    "time_small_s": round(t_small, 4), "time_large_s": round(t_large, 4),
+                    "finished_small": ok_small, "finished_large": ok_large, "ratio": round(ratio, 2),
+                    "ok": ok_small and ok_large and ratio <= max_ratio and not slow_small,
+                }
+                rows.append(row)
+                small = f"{t_small:8.3f}s" if ok_small else f">{t_small:7.1f}s"
+                large = f"{t_large:8.3f}s" if ok_large else (f">{t_large:7.1f}s" if ok_small else "   -     ")
+                print(f"{fname:27s} {case:24s} {small} {large}  ratio {ratio:6.2f}  {'ok' if row['ok'] else 'FAIL'}",
+                      flush=True)
+    finally:
+        runner.close(kill=True)
     return rows
 
 
-def _markdown(rows: list[dict], info: dict) -> str:
+def _fmt(t: float, finished: bool, ran: bool = True) -> str:
+    if not ran:
+        return "–"
+    return f"{t:.3f}" if finished else f"> {t:.0f}"
+
+
+def _markdown(rows: list[dict], info: dict, sizes: tuple[float, float], cap: float) -> str:
+    s, l_ = (f"{x:g} MB" for x in sizes)
     lines = [
-        "# Adversarial inputs: time for 1 MB and 8 MB",
+        f"# Adversarial inputs: time for {s} and {l_}",
         "",
         f"Machine: {info['cpu']}, Python {info['python']}. Ratios, not absolute times, carry across machines.",
-        "A ratio of 8 is linear; the bar is 10, and no 8 MB run above 30 s.",
+        f"Command: `{info['command']}` ({info['date']}). A ratio of {sizes[1] / sizes[0]:g} is linear; "
+        f"the bar is {MAX_RATIO * sizes[1] / sizes[0] / 4:g}, and no {s} run above {MAX_SECONDS_1MB:g} s "
+        f"(except ner). `> N` is a run stopped at its cap (at most {cap:g} s): the row fails.",
         "",
-        "| function | case | 1 MB (s) | 8 MB (s) | ratio | ok |",
+        f"| function | case | {s} (s) | {l_} (s) | ratio | ok |",
         "|---|---|---:|---:|---:|---|",
     ]
     for r in rows:
-        lines.append(f"| {r['function']} | {r['case']} | {r['time_small_s']:.3f} | {r['time_large_s']:.3f} "
-                     f"| {r['ratio']:.2f} | {'yes' if r['ok'] else '**no**'} |")
+        ratio = f"{r['ratio']:.2f}" if r["finished_small"] and r["finished_large"] else "–"
+        lines.append(f"| {r['function']} | {r['case']} | {_fmt(r['time_small_s'], r['finished_small'])} "
+                     f"| {_fmt(r['time_large_s'], r['finished_large'], r['finished_small'])} "
+                     f"| {ratio} | {'yes' if r['ok'] else '**no**'} |")
+    failing = [r for r in rows if not r["ok"]]
+    lines += ["", f"{len(rows) - len(failing)} of {len(rows)} rows pass."]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="1,8", help="small,large sizes in millions of characters")
-    ap.add_argument("--functions", default="", help="comma-separated subset of functions")
+    ap.add_argument("--sizes", default="1,4", help="small,large sizes in millions of characters")
+    ap.add_argument("--functions", default="", help="comma-separated subset of " + ", ".join(FUNCTIONS))
+    ap.add_argument("--cases", default="", help="comma-separated subset of the case names")
+    ap.add_argument("--cap", type=float, default=120.0, help="longest run allowed for one measurement (s)")
+    ap.add_argument("--quick", action="store_true", help="0.1 / 0.4 MB, no ner, 20 s cap; writes nothing")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
-    sizes = tuple(float(x) for x in args.sizes.split(","))
-    rows = run(sizes, [f for f in args.functions.split(",") if f] or None)
+    sizes = (0.1, 0.4) if args.quick else tuple(float(x) for x in args.sizes.split(","))
+    cap = min(args.cap, 20.0) if args.quick else args.cap
+    functions = [f.strip() for f in args.functions.split(",") if f.strip()] or \
+        [f for f in FUNCTIONS if not (args.quick and f == "ner")]
+    cases = [c.strip() for c in args.cases.split(",") if c.strip()] or list(CASES)
+    unknown = [f for f in functions if f not in FUNCTIONS] + [c for c in cases if c not in CASES]
+    if unknown:
+        ap.error(f"unknown function or case: {unknown}")
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    rows = run(sizes, functions, cases, cap)
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -126,12 +280,19 @@ def main(argv: list[str] | None = None) -> int:
                 break
     except OSError:
         pass
-    info = {"cpu": cpu, "python": sys.version.split()[0], "kaznlp": kaznlp.__version__}
-    if not args.no_write:
+    import kaznlp
+
+    info = {"cpu": cpu, "python": sys.version.split()[0], "kaznlp": kaznlp.__version__, "date": started,
+            "command": "python -m benchmarks.bench_adversarial " + " ".join(argv if argv is not None else sys.argv[1:])}
+    failing = [r for r in rows if not r["ok"]]
+    print(f"{len(rows) - len(failing)} of {len(rows)} rows pass")
+    if not (args.no_write or args.quick):
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "adversarial.json").write_text(json.dumps({"machine": info, "rows": rows}, indent=1, ensure_ascii=False))
-        (RESULTS / "adversarial.md").write_text(_markdown(rows, info), encoding="utf-8")
-    return 0 if all(r["ok"] for r in rows) else 1
+        (RESULTS / "adversarial.json").write_text(
+            json.dumps({"machine": info, "sizes_mb": sizes, "rows": rows}, indent=1, ensure_ascii=False),
+            encoding="utf-8")
+        (RESULTS / "adversarial.md").write_text(_markdown(rows, info, sizes, cap), encoding="utf-8")
+    return 0 if not failing else 1
 
 
 if __name__ == "__main__":

@@ -76,6 +76,14 @@ CLASSES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Every single character of the classes above (for exhaustive pairwise tests).
+SINGLE_CHARS: tuple[str, ...] = tuple(dict.fromkeys(
+    c for name in ("line_breaks", "spaces", "invisible", "bidi", "hyphens", "nfc_expanding", "combining",
+                   "tags", "surrogates", "controls")
+    for c in CLASSES[name] if len(c) == 1))
+#: Mojibake fragments (UTF-8 Kazakh read as cp1251 / latin-1, cut mid-letter too).
+MOJIBAKE = ("РљР°", "Р°Р·", "Т›", "Ð¸", "Ð", "Ò£", "Р", "Ѓ", "СЃС‚")
+
 # -- real Kazakh words -------------------------------------------------------------------
 
 @lru_cache(maxsize=1)

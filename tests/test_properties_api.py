@@ -11,12 +11,13 @@ for a space, a letter for a letter, never a combining mark for a letter); idempo
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import examples, hostile_text
+from strategies import HYPHENS, LINE_BREAKS, MOJIBAKE, SINGLE_CHARS, examples, hostile_text
 from test_properties_core import any_text
 
 import kaznlp
@@ -151,3 +152,81 @@ def test_dehyphenate_hostile_options(text: str, reflow: bool, furniture: bool) -
 def test_ner_hostile(text: str, normalize: bool, dehyphenate: bool) -> None:
     pytest.importorskip("spacy")
     check_ner(text, normalize=normalize, dehyphenate=dehyphenate)
+
+
+# -- exhaustive interactions --------------------------------------------------------------
+# Random search rarely puts two given hostile characters side by side (U+3000 before a
+# zero-width joiner: 1 in 10^4 pairs), and most bugs of issue 19 were such interactions. So
+# every pair of hostile characters, and every hyphen x line break x what follows, is tried
+# once, deterministically, on the fast functions. A few seconds in all.
+
+def _failures(check, texts) -> list[str]:
+    bad = []
+    for text in texts:
+        try:
+            check(text)
+        except Exception as exc:  # noqa: BLE001 - report every input that breaks the property
+            bad.append(f"{text!r}: {type(exc).__name__} {str(exc)[:80]}")
+    return bad
+
+
+def test_normalize_every_pair_of_hostile_characters() -> None:
+    def check(text: str) -> None:
+        once, alignment = kaznlp.normalize(text, return_alignment=True)
+        assert kaznlp.normalize(once) == once, "not idempotent"
+        _check_alignment(text, once, alignment)
+
+    bad = _failures(check, (f"ол{a}{b}ол" for a, b in itertools.product(SINGLE_CHARS, repeat=2)))
+    assert not bad, f"{len(bad)} pairs fail, e.g. {bad[:8]}"
+
+
+_AFTER_BREAK = ("", " ", "- ", "-", "\u00ad", "\u2066", "\u3000", "\t")
+
+
+def test_dehyphenate_every_hyphen_at_every_line_break() -> None:
+    texts = [f"ав{h}{br}{after}жо" for h, br, after in itertools.product(HYPHENS + ("",), LINE_BREAKS, _AFTER_BREAK)]
+    # a wrapped paragraph (lines of 25+ characters) ending in two breaks of any kinds
+    texts += [f"Ол{h}\nааааа ааааа ааааа ааааа ааааа{b1}{b2}" for h, b1, b2 in
+              itertools.product(HYPHENS, LINE_BREAKS, LINE_BREAKS)]
+    bad = _failures(check_dehyphenate, texts)
+    assert not bad, f"{len(bad)} of {len(texts)} inputs fail, e.g. {bad[:8]}"
+
+
+def test_process_mojibake_next_to_every_hostile_character() -> None:
+    from test_properties_core import check_process
+
+    texts = [f"{m}{a}В{b}" for m, a, b in itertools.product(MOJIBAKE, SINGLE_CHARS, ("", "\u00ad", " "))]
+    bad = _failures(check_process, texts)
+    assert not bad, f"{len(bad)} of {len(texts)} inputs fail, e.g. {bad[:8]}"
+
+
+# -- the minimal reproducers of issue 19 and of the hostile strategies ---------------------
+# Each runs the same property check as the tests above, on one input.
+
+REPRODUCERS = [
+    ("dehyphenate", "ъ\xad\nлЖҚазақстанОлүҒОЪКЭЗжəне-\n\u2029"),  # IndexError (issue 19)
+    ("dehyphenate", "а-\n" + "а" * 25 + "\n\u2029"),                 # the same, minimised: a 25-letter line
+    ("dehyphenate", "аവ\xad\n- жо"),                                   # not idempotent (issue 19)
+    ("ner", "Ол\udc00 Астанада."),                                      # UnicodeEncodeError (issue 19)
+    ("normalize", "\u3000\u200d"),                                     # not idempotent (issue 19)
+    ("process", "РљР°\U000e1674В\xad"),                                 # В in no token (issue 19)
+    ("normalize", "а\u0306\u095e"),    # NFC composes 2→1 and expands 1→2: a copy run pairs U+0306 with क
+    ("explain", "\u2126\u202a\u2126"),  # the NFC edit (0, 3) overlaps the invisible one (1, 2)
+]
+_CHECKS = {"normalize": check_normalize, "explain": check_explain, "dehyphenate": check_dehyphenate,
+           "ner": check_ner}
+
+
+def _process(text: str) -> None:
+    from test_properties_core import check_process
+    check_process(text)
+
+
+_CHECKS["process"] = _process
+
+
+@pytest.mark.parametrize(("function", "text"), REPRODUCERS)
+def test_reproducer(function: str, text: str) -> None:
+    if function == "ner":
+        pytest.importorskip("spacy")
+    _CHECKS[function](text)
