@@ -48,7 +48,6 @@ SOFT = "\u00ad"
 _HYPHENS = "-\u2010"  # ASCII hyphen-minus and U+2010 HYPHEN
 # One line break, as kaznlp.linebreaks defines it (``\r\n`` is one); a character class of them
 _BRK = "[" + re.escape(LINE_BREAK_CHARS) + "]"
-_ANY_BREAK = re.compile(_BRK)
 _OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAK_CHARS.replace("\n", "")) + "]")  # not ``\n``
 # a hyphen right before a line break (``жетіс-⏎тіктерді``), and ``Премьер- ⏎``
 _HYPH_BREAK = re.compile("[-\u2010]" + _BRK)
@@ -1165,7 +1164,9 @@ def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "
     """Join words broken at line ends, reflow wrapped paragraphs, keep real hyphens.
 
     Args:
-        text: raw text (any of ``\\n``, ``\\r\\n``, ``\\r`` line endings).
+        text: raw text. Every break of :mod:`kaznlp.linebreaks` ends a line (``\\n``,
+            ``\\r\\n``, ``\\u2029``, ``\\x1e``, ``\\f``, ...); ``\\r\\n`` and ``\\r`` come out as
+            ``\\n``, the others as written when the break stays.
         return_alignment: also return an :class:`~kaznlp.alignment.Alignment`
             mapping output offsets to ``text`` (``al.span_to_src(start, end)``).
         reflow: ``"auto"`` (default) joins the lines of a paragraph only when the
@@ -1227,22 +1228,6 @@ def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "
 _MAX_PASSES = 8
 
 
-def _looks_wrapped(text: str) -> bool:
-    """Would a pass over ``text`` reflow it? (A pass that joined ``инно-⏎инно`` in unwrapped
-    text can leave text that looks wrapped; otherwise a second pass changes nothing, and the
-    check costs a split and one loop over the lines, not a whole pass.)"""
-    if SOFT not in text and not _HYPH_BREAK.search(text):
-        k = 0  # without line-end hyphens, wrapping needs 3 breaks before lower case or a digit
-        for _ in _WRAP_NL.finditer(text):
-            k += 1
-            if k >= 3:
-                break
-        else:
-            return False
-    lines = _split_lines(text)
-    return _is_wrapped(lines) or (len(lines) >= 4 and _wrapped_blocks(lines) is not None)
-
-
 def _inline_line(ev: "_Evidence", line: str, base: int, inline: list[tuple[int, int, str]]) -> None:
     """Decide every "hyphen + space" of one line (``Премьер- Министрінің``), appending edits.
 
@@ -1298,30 +1283,8 @@ def _split_lines(text: str) -> list[str]:
     return LINE_BREAK.split(text)
 
 
-def _count_breaks(text: str) -> int:
-    """How many line breaks ``text`` holds (``\\r\\n`` counts once)."""
-    if not _OTHER_BREAK.search(text):
-        return text.count("\n")
-    return len(LINE_BREAK.findall(text))
-
-
-def _breaks_changed(text: str, edits: list[tuple[int, int, str]]) -> int:
-    """How many edits removed or replaced a line break (``инно-⏎инно`` → ``инно-инно``)?"""
-    return sum(1 for s, e, _ in edits if _ANY_BREAK.search(text, s, e))
-
-
-def _may_now_look_wrapped(src: str, edits: list[tuple[int, int, str]], out: str) -> bool:
-    """After a pass over unwrapped text: could the output look wrapped to a second pass?
-
-    Only if the pass changed line breaks, and enough of them (1 in 20 or more) to move the
-    proportions ``_is_wrapped`` looks at; a big web text with a few line-end hyphens joined
-    (``пайда-⏎лану``) is not checked, which keeps the check off its speed budget."""
-    k = _breaks_changed(src, edits)
-    return k > 0 and k * 20 >= _count_breaks(out) + 1 and _looks_wrapped(out)
-
-
-def _edits(text: str, reflow: Reflow, info: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
-    """The edits of one pass; ``info["reflowed"]`` is set when wrapped lines were judged."""
+def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
+    """The edits of one pass (sorted, not overlapping)."""
     other_breaks = _OTHER_BREAK.search(text) is not None  # a break that is not ``\n`` (kaznlp.linebreaks)
     has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
@@ -1365,8 +1328,6 @@ def _edits(text: str, reflow: Reflow, info: dict[str, bool] | None = None) -> li
     block_wrapped: list[bool] | None = None
     if reflow == "auto" and not wrapped and len(lines) >= 4:
         block_wrapped = _wrapped_blocks(lines)  # pdftotext: prose blocks between a TOC and tables
-    if info is not None:
-        info["reflowed"] = wrapped or bool(block_wrapped)
     if not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr:
         if not hyph_break and not _HYPH_SP_BREAK.search(text):
             return []  # fast path: unwrapped, no hyphen at a line end
