@@ -406,23 +406,59 @@ def _nfc_cluster_re() -> re.Pattern[str]:
     return re.compile(f"(?s).[{cls}]+|[{cls}]+")
 
 
+@lru_cache(maxsize=1)
+def _nfc_joins_back() -> frozenset[str]:
+    """Characters NFC may join to what comes before them (no NFC boundary before them).
+
+    Combining marks, second halves of canonical compositions (Hangul vowel and final jamo
+    too), and characters whose decomposition starts with one of those (U+0F73, U+0344).
+    Before any other character NFC never looks back, so a cluster is normalized in
+    independent pieces.
+    """
+    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for cp in range(0x110000):  # every canonical pair, also of stable composites (U+0B4B)
+        d = unicodedata2.decomposition(chr(cp))
+        if d and not d.startswith("<") and len(d.split()) == 2:
+            seconds.add(int(d.split()[1], 16))
+    out = set()
+    for cp in set(_nfc_unstable()) | seconds:
+        c = chr(cp)
+        first = unicodedata2.normalize("NFD", c)[:1] or c
+        if unicodedata2.combining(c) or unicodedata2.combining(first) or cp in seconds or ord(first) in seconds:
+            out.add(c)
+    return frozenset(out)
+
+
 def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
+    """NFC, one edit per piece NFC can change on its own.
+
+    A cluster such as ``"а\u0306\u095e"`` is two pieces: ``а`` + breve composes to ``ӑ`` (2 → 1)
+    and Devanagari U+095E expands to ``फ`` + nukta (1 → 2). One edit over the whole cluster
+    would be as long as its replacement and read as a letter-for-letter copy (the breve
+    paired with ``फ``); per piece, each length change stays where it happens, and an edit
+    never spans a character another step deleted (``"\u2126\u202a\u2126"``: two Ohm signs,
+    two edits around the deleted bidi mark).
+    """
     if unicodedata2.normalize("NFC", text) == text:
         return []
     edits = []
+    joins = _nfc_joins_back()
     for m in _nfc_cluster_re().finditer(text):
-        seg = m.group()
-        new = unicodedata2.normalize("NFC", seg)
-        if new == seg:
-            continue
-        p = 0
-        while p < len(seg) and p < len(new) and seg[p] == new[p]:
-            p += 1
-        q = 0
-        while q < len(seg) - p and q < len(new) - p and seg[-1 - q] == new[-1 - q]:
-            q += 1
-        s, e = m.start() + p, m.end() - q
-        edits.append((s, e, new[p:len(new) - q], "unicode", "NFC"))
+        cluster = m.group()
+        cuts = [0] + [i for i in range(1, len(cluster)) if cluster[i] not in joins] + [len(cluster)]
+        for a, b in zip(cuts, cuts[1:]):
+            seg = cluster[a:b]
+            new = unicodedata2.normalize("NFC", seg)
+            if new == seg:
+                continue
+            p = 0
+            while p < len(seg) and p < len(new) and seg[p] == new[p]:
+                p += 1
+            q = 0
+            while q < len(seg) - p and q < len(new) - p and seg[-1 - q] == new[-1 - q]:
+                q += 1
+            s, e = m.start() + a + p, m.start() + b - q
+            edits.append((s, e, new[p:len(new) - q], "unicode", "NFC"))
     return edits
 
 

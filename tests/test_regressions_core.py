@@ -176,3 +176,24 @@ def test_kz1048_is_decided_per_line_of_kaznlp_linebreaks() -> None:
 def test_a_quote_after_a_paragraph_separator_opens() -> None:
     out = normalize('Сөз\u2029"Нұр Отан" партиясы', quotes=True)
     assert out == "Сөз\u2029«Нұр Отан» партиясы"
+
+
+# -- normalize: NFC edits piece by piece ----------------------------------------------------
+
+def test_nfc_that_composes_and_expands_keeps_no_false_copy() -> None:
+    # "а" + breve composes (2 -> 1), Devanagari U+095E expands (1 -> 2): one edit over all
+    # three would be as long as its result and read as a letter-for-letter copy
+    text = "а\u0306\u095e"
+    out, al = normalize(text, return_alignment=True)
+    assert out == "ӑ\u092b\u093c"
+    # no copy run pairs the breve with फ (before: one run (0, 0, 3))
+    assert not any(text[x + k] != out[y + k] for x, y, n in al.runs for k in range(n))
+    assert al.span_to_src(0, 3) == (0, 3)
+
+
+def test_nfc_edits_do_not_swallow_a_deleted_character() -> None:
+    text = "Ом: \u2126\u202a\u2126"        # two Ohm signs around a bidi embedding
+    edits = [e for e in explain(text) if e.kind != "suspect"]
+    assert [(e.start, e.end, e.kind) for e in edits] == [
+        (4, 5, "unicode"), (5, 6, "invisible"), (6, 7, "unicode")]
+    assert normalize(text) == "Ом: \u03a9\u03a9"
