@@ -1,0 +1,153 @@
+"""Release metadata is consistent, checked without building (issue 17, item 3).
+
+* the SPDX ``license`` expression of ``pyproject.toml`` names only licences whose official text
+  ships (``LICENSE``, ``LICENSES/<id>.txt``) through ``license-files``, and every shipped text is
+  named by it;
+* the version has one source, ``kaznlp/__init__.py``'s ``__version__``, read statically by
+  setuptools, and ``CHANGELOG.md`` and ``CITATION.cff`` name it;
+* every file in ``kaznlp/data`` and the bundled model is listed in ``LICENSES/README.md`` with
+  its licence, and the data files say the same in their ``#`` header (a ``Source`` line and a
+  ``SPDX-License-Identifier:`` line), except the files that table marks *no header*, which
+  their readers take verbatim.
+
+``python -m build`` and ``twine check`` themselves run in ``.ci/run``.
+"""
+
+from __future__ import annotations
+
+import ast
+import glob
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    tomllib = pytest.importorskip("tomli")
+
+import kaznlp
+from kaznlp import _data
+
+ROOT = Path(__file__).resolve().parent.parent
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT = PYPROJECT["project"]
+LICENCE_MAP = ROOT / "LICENSES" / "README.md"
+SPDX_LINE = re.compile(r"^#.*\bSPDX-License-Identifier:\s*(\S+)\s*$")
+
+
+def _licence_ids() -> list[str]:
+    """SPDX ids of the package's ``license`` expression (``MIT AND CC-BY-SA-4.0`` -> both)."""
+    return [t for t in re.split(r"[\s()]+", PROJECT["license"]) if t and t not in {"AND", "OR", "WITH"}]
+
+
+def _licence_table() -> dict[str, tuple[str, str]]:
+    """``{path: (SPDX id, source column)}`` from the file table of ``LICENSES/README.md``."""
+    rows: dict[str, tuple[str, str]] = {}
+    for line in LICENCE_MAP.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\| `(kaznlp/[^`]+)`[^|]*\| ([^|]+?) \| (.+) \|$", line)
+        if m:
+            rows[m.group(1)] = (m.group(2), m.group(3))
+    return rows
+
+
+def _header(path: Path) -> list[str]:
+    """The leading ``#`` lines of a data file (its comment header)."""
+    out = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                break
+            out.append(line.rstrip("\n"))
+    return out
+
+
+def test_license_is_an_spdx_expression_with_its_texts_shipped() -> None:
+    # PEP 639: a string, not the deprecated {text = ...} table; no License :: classifiers beside it
+    assert isinstance(PROJECT["license"], str)
+    assert not [c for c in PROJECT.get("classifiers", []) if c.startswith("License ::")]
+    licenses = pytest.importorskip("packaging.licenses")
+    assert licenses.canonicalize_license_expression(PROJECT["license"]) == PROJECT["license"]
+
+    shipped = {Path(p).resolve() for pattern in PROJECT["license-files"] for p in glob.glob(str(ROOT / pattern))}
+    for pattern in PROJECT["license-files"]:
+        assert glob.glob(str(ROOT / pattern)), f"license-files pattern {pattern!r} matches nothing"
+    texts = {i: ROOT / ("LICENSE" if i == "MIT" else f"LICENSES/{i}.txt") for i in _licence_ids()}
+    for spdx_id, path in texts.items():
+        assert path.is_file() and path.resolve() in shipped, f"{spdx_id}: {path} missing or not in license-files"
+    assert "Permission is hereby granted, free of charge" in texts["MIT"].read_text(encoding="utf-8")
+    # every licence text that ships is one the expression names
+    named = {p.resolve() for p in texts.values()}
+    stray = [p.name for p in shipped if p.suffix == ".txt" and p not in named]
+    assert not stray, f"licence texts shipped but not in the license expression: {stray}"
+
+
+def test_licence_texts_are_the_official_ones() -> None:
+    """The first lines of each text are those of the official legal code (no paraphrase)."""
+    heads = {"CC-BY-SA-4.0": "Attribution-ShareAlike 4.0 International",
+             "CC-BY-4.0": "Attribution 4.0 International",
+             "CC0-1.0": "Creative Commons Legal Code"}
+    for spdx_id in _licence_ids():
+        if spdx_id in heads:
+            text = (ROOT / "LICENSES" / f"{spdx_id}.txt").read_text(encoding="utf-8")
+            assert text.startswith(heads[spdx_id] + "\n"), spdx_id
+            assert "Creative Commons" in text and len(text) > 7000, spdx_id
+
+
+def test_one_version_source() -> None:
+    assert "version" not in PROJECT and "version" in PROJECT["dynamic"]
+    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "kaznlp.__version__"}
+    # setuptools reads a literal assignment without importing kaznlp (and its dependencies);
+    # anything else makes it import the package at build time, or silently build version 0.0.0
+    tree = ast.parse((ROOT / "kaznlp" / "__init__.py").read_text(encoding="utf-8"))
+    literals = [n.value.value for n in tree.body if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant)
+                and any(isinstance(t, ast.Name) and t.id == "__version__" for t in n.targets)]
+    assert literals == [kaznlp.__version__]
+    version = pytest.importorskip("packaging.version")
+    assert str(version.Version(kaznlp.__version__)) == kaznlp.__version__
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(kaznlp.__version__)}\]", changelog, re.M), "CHANGELOG.md lacks this version"
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(rf"^version: \"?{re.escape(kaznlp.__version__)}\"?$", citation, re.M)
+
+
+def test_every_data_file_says_its_source_and_licence() -> None:
+    table = _licence_table()
+    ids = set(_licence_ids())
+    data = sorted(p for p in (ROOT / "kaznlp" / "data").iterdir() if p.is_file())
+    assert data
+    for path in data:
+        key = path.relative_to(ROOT).as_posix()
+        assert key in table, f"{key} is not in LICENSES/README.md"
+        spdx_id, source = table[key]
+        assert spdx_id in ids, f"{key}: {spdx_id} is not in the package's license expression"
+        if "*no header*" in source:
+            # the exception is real: the file cannot hold (or its reader does not skip) a header
+            assert path.suffix == ".json" or not path.read_text(encoding="utf-8").startswith("#"), key
+            continue
+        header = _header(path)
+        declared = [m.group(1) for line in header if (m := SPDX_LINE.match(line))]
+        assert declared == [spdx_id], f"{key}: header says {declared}, LICENSES/README.md says {spdx_id}"
+        assert any("source" in line.lower() for line in header), f"{key}: no source line in its header"
+    # no stale rows
+    for key in table:
+        assert (ROOT / key).exists(), f"LICENSES/README.md lists {key}, which does not exist"
+
+
+def test_bundled_model_licence_matches_the_table() -> None:
+    table = _licence_table()
+    model = "kaznlp/models/kk_kaznlp_ner/"
+    meta = json.loads((ROOT / model / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == table[model][0]
+    assert meta["license"] in _licence_ids()
+    assert {s["license"] for s in meta["sources"]} <= set(_licence_ids())
+
+
+def test_headers_do_not_leak_into_loaded_data() -> None:
+    """The readers skip ``#`` lines, so the licence lines are no abbreviation, suffix or domain."""
+    loaded = [*_data.abbreviations(), *_data.suffixes(), *_data.tlds(),
+              *(w for words in _data.hyphen_words().values() for w in words)]
+    assert loaded and not [w for w in loaded if "spdx" in w.lower() or "licen" in w.lower() or w.startswith("#")]
+    assert [t.text for t in kaznlp.tokenize("Сайт: stat.gov.kz, т.б.")] == ["Сайт", ":", "stat.gov.kz", ",", "т.б."]
