@@ -562,6 +562,35 @@ def _headline_before_date(text: str) -> list[int]:
     return out
 
 
+# A media tag in brackets after a headline: "(ФОТО)", "(ВИДЕО)"; a tag reads as a word (two
+# vowels in five letters or more), an acronym does not.
+_VOWELS = frozenset("АӘЕЁИОӨҰҮУЫІЭЮЯAEIOUY")
+_MEDIA_TAG = re.compile(rf"\([A-Z{UPPER}]{{3,}}\)(?=[^\S\n]+[«“\"]?[{UPPER}])")
+
+
+def _headline_before_tag_end(text: str) -> list[int]:
+    """A headline that ends in a finite verb and a bracketed media tag ends after the tag.
+
+    ``Наиб мүфти баспасөз мәслихатын өткізді (ФОТО) Бүгін «БиНьюс» орталығында…``: news
+    sites mark headlines with ``(ФОТО)``, ``(ВИДЕО)``; after a verb-final clause such a tag
+    closes it. An acronym in brackets after a noun (``Республикасы (ҚР) Үкіметі``) does not
+    follow a finite verb and is left alone.
+    """
+    out = []
+    for m in _MEDIA_TAG.finditer(text):
+        b = m.start() - 1
+        if b < 2 or not text[b].isspace():
+            continue
+        tag = text[m.start() + 1:m.end() - 1]
+        if sum(c in _VOWELS for c in tag) * 5 < 2 * len(tag):
+            continue  # an acronym ("(ЕҚҚДБ)" after "президенті"), not a word-like tag ("ФОТО", "ВИДЕО")
+        k = _word_before(text, b)
+        word = text[k:b]
+        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_END):
+            out.append(m.end())
+    return out
+
+
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
     starts: list[int] = []
@@ -579,6 +608,8 @@ def _split(text: str) -> list[Span]:
         punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
     cuts = set(punct)
     cuts.update(_headline_before_date(scan))
+    if "(" in scan:
+        cuts.update(_headline_before_tag_end(scan))
     cuts.update(starts)
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))

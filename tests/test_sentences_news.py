@@ -187,3 +187,12 @@ def test_headline_before_a_dated_lead() -> None:
     # the date inside a running sentence comes before its verb: no boundary
     inside = "Үкімет 2015 жылғы 25 маусымда жаңа бағдарламаны бекітті."
     assert texts(inside) == [inside]
+
+
+def test_headline_ending_in_a_media_tag() -> None:
+    text = "Наиб мүфти баспасөз мәслихатын өткізді (ФОТО) Бүгін «БиНьюс» орталығында мәслихат өтті."
+    assert texts(text) == ["Наиб мүфти баспасөз мәслихатын өткізді (ФОТО)",
+                           "Бүгін «БиНьюс» орталығында мәслихат өтті."]
+    # an acronym in brackets after a noun is no tag
+    noun = "Еуропалық қайта құру және даму банкінің президенті (ЕҚҚДБ) Сума Чакрабартимен кездесу өткізді."
+    assert texts(noun) == [noun]
