@@ -14,7 +14,10 @@ Conventions (each has a test in ``tests/test_tokenize.py``):
 - acronym or Latin name + suffix is one token: ``ҚР-ның``, ``IACA-ның``,
   ``COVID-19-дың``; hyphenated compounds stay whole: ``вице-президенті``,
   ``іс-қимыл``, ``Қасым-Жомарт``.
-- abbreviations keep their period: ``т.б.``, ``млн.``, ``ж.``, initials ``А.``.
+- abbreviations keep their period: ``т.б.``, ``млн.``, ``ж.``, initials ``А.``; a chain of
+  single-letter abbreviations is one token, known or not (``ә.б.``, ``б.з.д.``), and so are
+  initials that no name follows (``Сейітов Қ.Ж.``); initials before a name stay apart, as in
+  KTB (``А.`` ``А.`` ``Мерғалиев``).
 - decimals ``2,5``, times ``14:17``, dates ``08.10.2015`` are one token.
 - URLs, e-mails and domains are whole (``Egemen.kz``; a final period is split off).
 - quotes ``« » “ ” „ "`` and dashes ``– —`` are tokens of their own; ``...`` and ``…``
