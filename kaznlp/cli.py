@@ -147,6 +147,7 @@ def _worker_init(parent: int) -> None:
     itself, without a traceback from each), and die with the main process even when it is
     killed outright (Linux ``PR_SET_PDEATHSIG``), so no worker outlives its run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the run's handler, inherited through fork
     try:
         import ctypes
 
@@ -175,15 +176,25 @@ class _Processes:
         if not abort:
             self.pool.shutdown(cancel_futures=True)
             return
+        # the workers first (a batch in a worker may take seconds: stop it now), then the executor
         procs = list((getattr(self.pool, "_processes", None) or {}).values())
-        self.pool.shutdown(wait=False, cancel_futures=True)
-        for proc in procs:  # a batch in a worker may take seconds: stop it now
+        for proc in procs:
             proc.terminate()
         for proc in procs:
             proc.join(5)
             if proc.is_alive():
                 proc.kill()
                 proc.join()
+        # a worker stopped while sending its result leaves half a message in the result pipe, and
+        # the executor's thread would wait for the rest forever (and the interpreter for it at
+        # exit): closing our end of the pipe's write side gives that thread end-of-file instead
+        writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            try:
+                writer.close()
+            except OSError:
+                pass
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _Dask:
