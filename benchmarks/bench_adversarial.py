@@ -12,7 +12,9 @@ characters), and ordinary news (``kaznlp/data/sample_kk.txt`` repeated) as the b
 ``ner`` runs on news, the hostile mix and the issue 19 blank layout.
 
 A row passes when the 4 MB time is at most 6x the 1 MB time (4x input; linear is 4x) and,
-for every function but ``ner``, the 1 MB run takes at most 10 s. Each measurement runs in
+for every function but ``ner``, the 1 MB run takes at most 10 s (a 4 MB run under 0.1 s
+passes on time alone: its ratio is timer noise). Times are the best of up to 3 runs at
+1 MB and 2 at 4 MB (runs over 1 s are not repeated). Each measurement runs in
 a worker process with a time cap, so a function still quadratic on some input cannot run
 for hours: a row over its cap is reported as failing with a lower bound (``> 42 s``). The
 4 MB cap is 7x the 1 MB time (past 6x the row fails anyway), at most ``--cap`` seconds.
@@ -20,7 +22,7 @@ for hours: a row over its cap is reported as failing with a lower bound (``> 42 
 Usage::
 
     nice -n 10 python -m benchmarks.bench_adversarial                 # full table, 1 MB / 4 MB
-    python -m benchmarks.bench_adversarial --quick                    # 0.1 / 0.4 MB, no ner, seconds
+    python -m benchmarks.bench_adversarial --quick                    # 0.1 / 0.4 MB, no ner, minutes
     python -m benchmarks.bench_adversarial --functions dehyphenate --cases "blank lines"
 
 Writes ``benchmarks/results/adversarial.{json,md}`` (not with ``--quick`` or ``--no-write``).
@@ -106,8 +108,12 @@ CASES: dict[str, Callable[[int], str]] = {
     "hostile mix": lambda n: _repeat(_HOSTILE_UNIT, n),
 }
 NER_CASES = ("news (sample_kk)", "hostile mix", "layout whitespace")
-FUNCTIONS = ("normalize", "dehyphenate", "split_sentences", "tokenize", "tokenize (multiword=False)",
-             "process", "ner")
+FUNCTIONS = ("normalize", "dehyphenate", "split_sentences", "tokenize", "process", "ner")
+#: Also measured on request (``--functions``): the multiword setting changes one pass only.
+EXTRA_FUNCTIONS = ("tokenize (multiword=False)",)
+#: Below this 4 MB time the ratio is timer and cache noise (a row of 2 ms and 20 ms is not
+#: quadratic): such a row passes on time alone.
+MIN_JUDGED_SECONDS = 0.1
 
 
 def _function(name: str) -> Callable[[str], object]:
@@ -174,7 +180,7 @@ class Runner:
             best = value
             if kind == "done":
                 return value, True
-            if value > cap / 2:  # no time for another repeat: keep the best so far
+            if value > min(cap / 2, 1.0):  # a long run is its own best: no repeat
                 self.close(kill=True)
                 return value, True
 
@@ -199,10 +205,10 @@ def run(sizes: tuple[float, float], functions: list[str], cases: list[str], cap:
                 if fname == "ner" and case not in NER_CASES:
                     continue
                 n_small, n_large = int(sizes[0] * MB), int(sizes[1] * MB)
-                t_small, ok_small = runner.time(fname, case, n_small, 3, cap)
+                t_small, ok_small = runner.time(fname, case, n_small, 3, cap)  # stops repeating past cap/2
                 if ok_small:
                     large_cap = min(cap, max(2.0, (max_ratio + 1) * t_small + 1.0))
-                    repeats = 2 if t_small * factor < 2.0 else 1
+                    repeats = 2 if t_small * factor < 0.5 else 1
                     t_large, ok_large = runner.time(fname, case, n_large, repeats, large_cap)
                 else:
                     t_large, ok_large = 0.0, False
@@ -212,7 +218,8 @@ def run(sizes: tuple[float, float], functions: list[str], cases: list[str], cap:
                     "function": fname, "case": case, "small_mb": sizes[0], "large_mb": sizes[1],
                     "time_small_s": round(t_small, 4), "time_large_s": round(t_large, 4),
                     "finished_small": ok_small, "finished_large": ok_large, "ratio": round(ratio, 2),
-                    "ok": ok_small and ok_large and ratio <= max_ratio and not slow_small,
+                    "ok": ok_small and ok_large and not slow_small
+                    and (ratio <= max_ratio or t_large < MIN_JUDGED_SECONDS),
                 }
                 rows.append(row)
                 small = f"{t_small:8.3f}s" if ok_small else f">{t_small:7.1f}s"
@@ -238,7 +245,8 @@ def _markdown(rows: list[dict], info: dict, sizes: tuple[float, float], cap: flo
         f"Machine: {info['cpu']}, Python {info['python']}. Ratios, not absolute times, carry across machines.",
         f"Command: `{info['command']}` ({info['date']}). A ratio of {sizes[1] / sizes[0]:g} is linear; "
         f"the bar is {MAX_RATIO * sizes[1] / sizes[0] / 4:g}, and no {s} run above {MAX_SECONDS_1MB:g} s "
-        f"(except ner). `> N` is a run stopped at its cap (at most {cap:g} s): the row fails.",
+        f"(except ner); a row whose {l_} run takes under {MIN_JUDGED_SECONDS:g} s passes on time alone "
+        f"(its ratio is timer noise). `> N` is a run stopped at its cap (at most {cap:g} s): the row fails.",
         "",
         f"| function | case | {s} (s) | {l_} (s) | ratio | ok |",
         "|---|---|---:|---:|---:|---|",
@@ -267,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     functions = [f.strip() for f in args.functions.split(",") if f.strip()] or \
         [f for f in FUNCTIONS if not (args.quick and f == "ner")]
     cases = [c.strip() for c in args.cases.split(",") if c.strip()] or list(CASES)
-    unknown = [f for f in functions if f not in FUNCTIONS] + [c for c in cases if c not in CASES]
+    unknown = [f for f in functions if f not in FUNCTIONS + EXTRA_FUNCTIONS] + [c for c in cases if c not in CASES]
     if unknown:
         ap.error(f"unknown function or case: {unknown}")
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

@@ -1,8 +1,11 @@
 """Shared test set-up: where ../shared is, and hypothesis profiles.
 
 Tests that need ../shared skip cleanly when it is absent (a user's clone has none).
-Hypothesis profiles: ``ci`` (default, fast), ``thorough`` (3,000 examples) and ``deep``
-(100,000 examples per test): ``pytest --hypothesis-profile=deep tests/test_properties_core.py``.
+Hypothesis profiles: ``ci`` (default, fast: 150 examples a property, fewer for ``ner``, see
+``strategies.examples``), ``thorough`` (3,000 examples) and ``deep`` (100,000 examples per
+test, outside CI): ``pytest --hypothesis-profile=deep tests/test_properties_core.py
+tests/test_properties_api.py`` (or ``HYPOTHESIS_PROFILE=deep``). The hostile-text strategies
+are in ``tests/strategies.py``; docs/reliability.md says what was run.
 """
 
 from __future__ import annotations
