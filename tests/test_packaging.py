@@ -96,6 +96,15 @@ def test_licence_texts_are_the_official_ones() -> None:
             assert "Creative Commons" in text and len(text) > 7000, spdx_id
 
 
+def test_python_classifiers_lie_within_requires_python() -> None:
+    specifiers = pytest.importorskip("packaging.specifiers")
+    allowed = specifiers.SpecifierSet(PROJECT["requires-python"])
+    versions = [c.rsplit(" :: ", 1)[1] for c in PROJECT["classifiers"]
+                if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)]
+    assert versions, "no Python-version classifiers"
+    assert [v for v in versions if v not in allowed] == []
+
+
 def test_one_version_source() -> None:
     assert "version" not in PROJECT and "version" in PROJECT["dynamic"]
     assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "kaznlp.__version__"}
