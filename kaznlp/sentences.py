@@ -553,10 +553,13 @@ def _headline_before_date(text: str) -> list[int]:
     for m in _DATE_STAMP.finditer(text):
         year = m.start() - 4
         if year < 2 or not text[year:m.start()].isdigit() or text[year:year + 2] not in ("19", "20") \
-                or not text[year - 1].isspace() or not text[year - 2].islower():
+                or not text[year - 1].isspace():
             continue
-        k = _word_before(text, year - 1)
-        word = text[k:year - 1]
+        b = year - 1
+        while b > 0 and text[b - 1] in " \t":  # "өтті  2015 жылғы …": an emptied line left two spaces
+            b -= 1
+        k = _word_before(text, b)
+        word = text[k:b]
         if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_END):
             out.append(year)
     return out

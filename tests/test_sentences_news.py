@@ -184,6 +184,9 @@ def test_headline_before_a_dated_lead() -> None:
             "марафон өтті.")
     assert texts(text) == ["Кәрім Мәсімов қайырымдылық марафонына қатысты",
                            "2015 жылдың 13 қыркүйегі Бүгін Астанада марафон өтті."]
+    # two spaces left by an emptied line between them
+    assert texts("Кеңестің кезекті отырысы өтті  2015 жылғы 25 маусымда кеңес өтті.") == [
+        "Кеңестің кезекті отырысы өтті", "2015 жылғы 25 маусымда кеңес өтті."]
     # the date inside a running sentence comes before its verb: no boundary
     inside = "Үкімет 2015 жылғы 25 маусымда жаңа бағдарламаны бекітті."
     assert texts(inside) == [inside]
