@@ -42,7 +42,6 @@ __all__ = ["split_sentences"]
 _TERMINALS = tuple(
     re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”“\"'’)\]]*)\s+(\S)?") for mark in ".?!…"
 )
-_NON_SPACE = re.compile(r"\S")
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
 _OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")
 _AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAK_CHARS, "\n"))
@@ -619,11 +618,12 @@ def _split(text: str) -> list[Span]:
     spans = []
     start = 0
     new = tuple.__new__
-    search = _NON_SPACE.search
     for cut in sorted(cuts) + [len(text)]:
-        m = search(text, start, cut)
-        if m:
-            s, e = m.start(), cut
+        s = start
+        while s < cut and text[s].isspace():  # usually one space: cheaper than a regex search
+            s += 1
+        if s < cut:
+            e = cut
             while text[e - 1].isspace():
                 e -= 1
             spans.append(new(Span, (s, e, text[s:e])))
