@@ -30,7 +30,7 @@ from ._gc import paused
 from ._validate import check_text
 from .linebreaks import LINE_BREAK_CHARS
 from .spans import Span
-from .tokenize import LOWER, UPPER
+from .tokenize import LOWER, TOKEN_PATTERN, UPPER
 
 __all__ = ["split_sentences"]
 
@@ -283,7 +283,6 @@ _GLUED = tuple(
     re.compile(re.escape(mark) + rf"(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([»”)]*)(?=[«“„]?[{UPPER}])")
     for mark in ".?!…"
 )
-_DOMAIN_RIGHT = re.compile(r"[\w-]*(?:\.[\w-]+)*\.(\w+)")
 
 
 def _glued_boundaries(text: str) -> list[int]:
@@ -294,11 +293,12 @@ def _glued_boundaries(text: str) -> list[int]:
     a capital (or an opening quote and a capital) and is not a domain. So
     ``әкімдігі.Кездесуде`` and ``түсті.«Бұл`` split, while ``А.Мерғалиев``, ``Н.Ә.Назарбаев``
     (initials), ``т.б.Олар`` (single letters), ``08.10.2015``, ``2,5``, ``Egemen.kz``
-    (lower case after), ``inform.Kz`` and URLs (a dot or slash inside the chunk) stay whole.
+    (lower case after) and URLs (a dot or slash inside the chunk) stay whole. A cut inside
+    any token the tokenizer keeps whole (``Egemen.Kz``, ``сайты.Kazinform.kz``, an e-mail) is
+    dropped afterwards by :func:`_outside_tokens`, from the tokenizer's own pattern.
     """
     out = []
     abbr = _data.abbreviations()
-    tlds = _data.tlds()
     for m in (m for pattern in _GLUED for m in pattern.finditer(text)):
         dot = m.start()
         k = _word_before(text, dot)
@@ -310,11 +310,7 @@ def _glued_boundaries(text: str) -> list[int]:
             continue
         if text[dot] == "." and not m.group(1) and abbr.get((word + ".").lower()) not in (None, "final"):
             continue  # "обл.Алматы": an abbreviation that never ends a sentence
-        at = m.end() + (text[m.end()] in "«“„")
-        right = _DOMAIN_RIGHT.match(text, at, at + 80)  # bounded: linear on "аа.Бб.Бб.Бб…"
-        if right and right.group(1).lower() in tlds:
-            continue  # "сайты.Kazinform.kz"
-        out.append(m.end(2))
+        out.append(m.end(2))  # a domain ("сайты.Kazinform.kz", "Egemen.Kz") is dropped by _outside_tokens
     return out
 
 
@@ -593,6 +589,37 @@ def _headline_before_tag_end(text: str) -> list[int]:
     return out
 
 
+def _outside_tokens(text: str, cuts: set[int]) -> list[int]:
+    """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
+
+    A cut with no space on either side (``…жазады Egemen.Kz сайты``, ``аа.Kz``) is checked
+    against the tokenizer's own pattern (:data:`kaznlp.tokenize.TOKEN_PATTERN`): a domain with
+    a capitalised TLD (``Egemen.Kz``), an e-mail, a URL, an abbreviation chain (``ә.б.``) or a
+    number (``08.10.2015``) is one token, so no sentence may end inside it, and every token of
+    ``process`` lies in one sentence. The white-space-delimited chunk around the cut is scanned
+    once (a chunk holding several cuts is not rescanned: linear time).
+    """
+    out = []
+    chunk_end = -1
+    starts: set[int] = set()
+    n = len(text)
+    for cut in sorted(cuts):
+        if cut <= 0 or cut >= n or text[cut - 1].isspace() or text[cut].isspace():
+            out.append(cut)
+            continue
+        if cut >= chunk_end:
+            a = cut - 1
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            chunk_end = cut
+            while chunk_end < n and not text[chunk_end].isspace():
+                chunk_end += 1
+            starts = {m.start() for m in TOKEN_PATTERN.finditer(text, a, chunk_end)}
+        if cut in starts:
+            out.append(cut)
+    return out
+
+
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
     starts: list[int] = []
@@ -600,7 +627,8 @@ def _split(text: str) -> list[Span]:
     drop = _agency_datelines(scan, starts)
     if drop:
         punct = [c for c in punct if c not in drop]
-    punct.extend(_glued_boundaries(scan))
+    glued = _glued_boundaries(scan)
+    punct.extend(glued)
     if ";" in scan:
         punct.extend(_semicolon_lists(scan))
     punct = _drop_inside(punct, _brackets(scan))
@@ -615,6 +643,8 @@ def _split(text: str) -> list[Span]:
     cuts.update(starts)
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))
+    if glued:  # the only cuts with no white space beside them: the others follow or precede a space
+        cuts = _outside_tokens(text, cuts)
     spans = []
     start = 0
     new = tuple.__new__

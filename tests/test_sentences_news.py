@@ -199,3 +199,21 @@ def test_headline_ending_in_a_media_tag() -> None:
     # an acronym in brackets after a noun is no tag
     noun = "Еуропалық қайта құру және даму банкінің президенті (ЕҚҚДБ) Сума Чакрабартимен кездесу өткізді."
     assert texts(noun) == [noun]
+
+
+@pytest.mark.parametrize("text", [
+    "Деп жазады Egemen.Kz сайты.",  # a domain with a capitalised TLD (found by fuzzing)
+    "аа.Kz",
+    "Бұл туралы хабарлады.Info@sud.gov.kz поштасына жазыңыз.",  # an e-mail glued to a word
+    "Ақпарат сайты.Kazinform.kz жазады.",
+])
+def test_no_boundary_inside_a_token(text: str) -> None:
+    # every token of the tokenizer lies inside one sentence (kaznlp.process relies on it)
+    spans = split_sentences(text)
+    for tok in tokenize(text):
+        assert any(s.start <= tok.start and tok.end <= s.end for s in spans), tok
+
+
+def test_glued_boundary_still_splits_beside_a_domain() -> None:
+    assert texts("Деп жазады Egemen.Kz сайты.Кездесу аяқталды.") == [
+        "Деп жазады Egemen.Kz сайты.", "Кездесу аяқталды."]
