@@ -32,9 +32,15 @@ def naive(text: str) -> str:
     return _NAIVE_LINE.sub(" ", _NAIVE_HYPH.sub("", text))
 
 
+SYSTEMS = ("none", "naive", "kaznlp", "kaznlp_reflow")
+
+
 def systems() -> dict:
+    """``kaznlp`` is ``dehyphenate(text)`` (defaults); ``kaznlp_reflow`` forces ``reflow=True`` (it
+    shows how much of a layout's failure is the decision that the text is wrapped at all)."""
     from kaznlp import dehyphenate
-    return {"none": lambda t: t, "naive": naive, "kaznlp": dehyphenate}
+    return {"none": lambda t: t, "naive": naive, "kaznlp": dehyphenate,
+            "kaznlp_reflow": lambda t: dehyphenate(t, reflow=True)}
 
 
 def run(split: str, engines: set[str], only_layouts: set[str] | None, ndocs: int | None,
@@ -103,7 +109,11 @@ def summarise(res: dict) -> dict:
         for key in ("overall", f"engine={engine}", f"layout={lay}", f"extractor={ex}",
                     f"layout+extractor={lay}|{ex}", f"family={lay_of[lay]['family']}"):
             groups[key][sysname] += c
-    return {key: {s: rates(c) for s, c in per.items()} for key, per in sorted(groups.items())}
+    order = ("overall", "engine=", "family=", "extractor=", "layout=", "layout+extractor=")
+
+    def rank(key: str) -> tuple[int, str]:
+        return next(i for i, p in enumerate(order) if key.startswith(p)), key
+    return {key: {s: rates(c) for s, c in per.items()} for key, per in sorted(groups.items(), key=lambda kv: rank(kv[0]))}
 
 
 def markdown(res: dict, summary: dict) -> str:
@@ -119,10 +129,22 @@ def markdown(res: dict, summary: dict) -> str:
            "Reproduce: `python -m benchmarks.pdf_testset --split " + res["split"] + "`", "",
            "Cell: broken words repaired % (broken words) · real hyphens destroyed / real hyphens in the input"
            " · words wrongly glued / word boundaries. See `docs/pdf_testset.md`.", "",
-           "| group | none | naive | kaznlp |", "|---|---|---|---|"]
+           "| group | " + " | ".join(SYSTEMS) + " |", "|---" * (len(SYSTEMS) + 1) + "|"]
     for key, per in summary.items():
-        out.append(f"| {key} | {cell(per.get('none'))} | {cell(per.get('naive'))} | {cell(per.get('kaznlp'))} |")
+        out.append(f"| {key} | " + " | ".join(cell(per.get(s)) for s in SYSTEMS) + " |")
     return "\n".join(out) + "\n"
+
+
+def compact_json(payload: dict) -> str:
+    """The results file: one summary group a line, zero counts left out (rates kept), no ``none``."""
+    head = {k: v for k, v in payload.items() if k not in ("summary", "layouts")}
+    head["layouts"] = [lay["name"] for lay in payload["layouts"]]
+    rows = []
+    for key, per in payload["summary"].items():
+        per = {s: {k: v for k, v in r.items() if v or k.endswith("_pct")} for s, r in per.items() if s != "none"}
+        rows.append(f"  {json.dumps(key, ensure_ascii=False)}: {json.dumps(per, ensure_ascii=False)}")
+    body = json.dumps(head, ensure_ascii=False)[:-1]
+    return body + ', "summary": {\n' + ",\n".join(rows) + "\n}}\n"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -150,11 +172,16 @@ def main(argv: list[str] | None = None) -> None:
     summary = summarise(res)
     md = markdown(res, summary)
     per_doc = {"|".join(k): dict(c) for k, c in sorted(res["counts"].items())}
-    payload = {k: v for k, v in res.items() if k != "counts"} | {"summary": summary, "per_document": per_doc}
-    out_dir = RESULTS if args.update_results else render.cache_dir()
-    (out_dir / f"pdf_testset.{args.split}.json").write_text(
-        json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (out_dir / f"pdf_testset.{args.split}.md").write_text(md, encoding="utf-8")
+    payload = {k: v for k, v in res.items() if k != "counts"} | {"summary": summary}
+    cache = render.cache_dir()
+    (cache / f"pdf_testset.{args.split}.json").write_text(
+        json.dumps(payload | {"per_document": per_doc}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (cache / f"pdf_testset.{args.split}.md").write_text(md, encoding="utf-8")
+    out_dir = cache
+    if args.update_results:  # the committed copy: no per-document counts (they stay in the cache)
+        out_dir = RESULTS
+        (RESULTS / f"pdf_testset.{args.split}.json").write_text(compact_json(payload), encoding="utf-8")
+        (RESULTS / f"pdf_testset.{args.split}.md").write_text(md, encoding="utf-8")
     print(md)
     print(f"written to {out_dir}/pdf_testset.{args.split}.{{json,md}}")
 

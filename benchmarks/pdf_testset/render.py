@@ -45,7 +45,7 @@ def cache_dir() -> Path:
 
 def render_key(layout: dict, paras: list[str]) -> str:
     """Hash of what decides the PDF (the ``lost_text`` post-processing is not part of it)."""
-    params = {k: v for k, v in layout.items() if k not in ("name", "lost_text", "extractors")}
+    params = {k: v for k, v in layout.items() if k not in ("name", "family", "lost_text", "extractors")}
     blob = json.dumps([params, paras], ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha1(blob).hexdigest()[:16]
 
