@@ -24,6 +24,7 @@ Two kinds of boundary are found in one pass each:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from . import _data
 from ._gc import paused
@@ -105,8 +106,11 @@ def _word_before(text: str, dot: int) -> int:
     return k
 
 
-def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
-    """Decide a single ``.`` at ``dot`` followed (after space) by ``text[nxt]``."""
+def _period_ends_sentence(text: str, dot: int, nxt: int, runs: bool = False) -> bool:
+    """Decide a single ``.`` at ``dot`` followed (after space) by ``text[nxt]``.
+
+    ``runs``: runs of two or more spaces are flattened line breaks (:func:`_space_runs_break`).
+    """
     k = _word_before(text, dot)
     word = text[k:dot].lstrip(_OPENERS)
     if not word:
@@ -138,8 +142,10 @@ def _period_ends_sentence(text: str, dot: int, nxt: int) -> bool:
         b = k - 1
         while b >= 0 and text[b] != "\n" and text[b].isspace():
             b -= 1
-        if b < 0 or text[b] == "\n" or text[b] in ".!?…:":
-            return False  # an enumeration: "1. Жалпы ережелер", "…айтасың? 12. Мұнан кейін"
+        if b < 0 or text[b] == "\n" or text[b] in ".!?…:" or runs and k - b > 2:
+            # an enumeration: "1. Жалпы ережелер", "…айтасың? 12. Мұнан кейін"; after a run of
+            # spaces, the trace of an emptied line: "… МЕМЛЕКЕТТІК ТУЫ  4-бап. Қазақстан …"
+            return False
     return True
 
 
@@ -165,7 +171,7 @@ def _in_enumeration(text: str, start: int, dot: int) -> bool:
 _LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha()) + 1
 
 
-def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
+def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False) -> list[int]:
     """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``."""
     out = []
     append = out.append
@@ -188,7 +194,7 @@ def _punctuation_boundaries(text: str, starts: list[int]) -> list[int]:
                             starts.append(k)  # the headline ends before the city
                         continue
                 tail = text[dot - _LONG_WORD:dot]
-                if not (tail.isalpha() and tail.islower()) and not _period_ends_sentence(text, dot, nxt):
+                if not (tail.isalpha() and tail.islower()) and not _period_ends_sentence(text, dot, nxt, runs):
                     continue  # (a lower-case word longer than any abbreviation ends the sentence: fast path)
                 if before.isdigit():
                     k = dot - 1
@@ -252,7 +258,7 @@ _SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER
 LIST_ITEM_MAX_CHARS = 300
 
 
-def _semicolon_lists(text: str) -> list[int]:
+def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
     """Items of a list run together on one line, each ending in ``;`` and starting with a capital.
 
     ``…мынадай ЖОО жүзеге асырады: Л.Н. Гумилев атындағы Еуразия ұлттық университеті;
@@ -260,21 +266,40 @@ def _semicolon_lists(text: str) -> list[int]:
     flattened from lines (a web page, a document), and each item is a sentence. One ``;``
     before a capital is running text (``…бекітілді; Бұл шешім…`` stays one sentence): only a
     run of two or more, each item shorter than 300 characters with no line break or sentence
-    end inside, counts as a list.
+    end (``ends``, the sorted punctuation cuts; an initial ``С. Торайғыров`` is none) inside,
+    counts as a list. A colon before the first item introduces the list
+    (``… жүзеге асырады:`` / ``Л.Н. Гумилев …;``): the first item starts after it, as it would
+    on its own line.
     """
     out: list[int] = []
     run: list[int] = []
     last = -1
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.extend(run)
+            first = run[0] - 1
+            lo = max(0, first - LIST_ITEM_MAX_CHARS)
+            j = bisect_left(ends, first) - 1
+            if j >= 0:
+                lo = max(lo, ends[j])
+            colon = text.rfind(": ", lo, first)
+            if colon >= 0 and "\n" not in text[colon:first]:
+                k = colon + 1
+                while k < first and text[k] in " \t":
+                    k += 1
+                if text[k].isupper() or text[k] in "«“\"":
+                    out.append(k)
+
     for m in _SEMICOLON.finditer(text):
         i = m.start()
-        if run and (i - last > LIST_ITEM_MAX_CHARS or "\n" in text[last:i] or ". " in text[last:i]):
-            if len(run) >= 2:
-                out.extend(run)
+        if run and (i - last > LIST_ITEM_MAX_CHARS or "\n" in text[last:i]
+                    or bisect_left(ends, i) > bisect_left(ends, last + 1)):
+            flush()
             run = []
         run.append(i + 1)
         last = i
-    if len(run) >= 2:
-        out.extend(run)
+    flush()
     return out
 
 
@@ -560,6 +585,31 @@ def _headline_before_date(text: str) -> list[int]:
     return out
 
 
+# A bare date stamp: day, a month name in the nominative (from the month abbreviations' stems),
+# a year, then a sentence start or the end: "24 тамыз 2015", "16 қыркүйек 2013".
+_BARE_DATE = re.compile(
+    rf"[^\S\n](?=\d{{1,2}}[^\S\n]+(?i:{_month_stems()})[{LOWER}]{{0,7}}[^\S\n]+(?:19|20)\d\d"
+    rf"(?:\s+[«“\"(]?[{UPPER}\d]|\s*\Z))")
+
+
+def _before_bare_date(text: str) -> list[int]:
+    """A page stamp ``DD month YYYY`` after a word without a stop starts a sentence.
+
+    ``Негізгі бет » Баспасөз қызметі » Жаңалықтар 24 тамыз 2015 А.ж. 24 тамыз күні …``: the
+    breadcrumb (a headline, a menu) ends before the date. Evidence on both sides: the date is
+    bare (the month in the nominative, the year with no ``жылы``/``жылғы`` and followed by a
+    capital or the end), which running Kazakh never writes inside a sentence (``2015 жылғы 24
+    тамызда``, ``24 тамыз 2015 жылы``), and the word before it has no comma, colon or bracket
+    after it (``Астана, 24 тамыз 2015`` stays one line of a signature).
+    """
+    out = []
+    for m in _BARE_DATE.finditer(text):
+        b = m.start()
+        if b and (text[b - 1].isalpha() or text[b - 1] in "»”)"):
+            out.append(m.end())
+    return out
+
+
 # A media tag in brackets after a headline: "(ФОТО)", "(ВИДЕО)"; a tag reads as a word (two
 # vowels in five letters or more), an acronym does not.
 _VOWELS = frozenset("АӘЕЁИОӨҰҮУЫІЭЮЯAEIOUY")
@@ -620,17 +670,67 @@ def _outside_tokens(text: str, cuts: set[int]) -> list[int]:
     return out
 
 
+# A run of two or more spaces after a word, before a sentence start: the trace of an emptied
+# line in text whose line breaks were flattened to spaces (a web page, "Жаңалықтар  24 тамыз
+# 2015"). Found from the literal "  " (fast search).
+_SPACE_RUN = re.compile(r"  +(?=\S)")
+_NO_END_BEFORE_RUN = ",(«“„‐‑-"
+
+
+def _space_runs_break(text: str) -> bool:
+    """Is a run of two or more spaces a flattened line break in ``text`` ?
+
+    It is when such runs stand mostly before a sentence start: in flattened web text a run is
+    an emptied line (``… МЕМЛЕКЕТТІК ТУЫ  4-бап. …``), while justified print (``pdftotext
+    -layout``) pads words everywhere, before lower-case words too. No run at all in a line of
+    the 3.7 MB apertium news corpus, NTREX or the KazQAD passages follows a word and precedes a
+    capital, and none in UD KTB: within a line, such a run is not a typing habit.
+    """
+    if "  " not in text:
+        return False
+    starts = lower = 0
+    for m in _SPACE_RUN.finditer(text):
+        c = text[m.end()]
+        if c.islower():
+            lower += 1
+        elif c.isupper() or c.isdigit():
+            starts += 1
+    return starts > 0 and lower * 4 <= starts
+
+
+def _space_run_boundaries(text: str) -> list[int]:
+    """Runs of two or more spaces inside a line that end a sentence (flattened line breaks).
+
+    ``Негізгі бет » Баспасөз қызметі » Жаңалықтар  24 тамыз 2015  А.ж. 24 тамыз күні …`` is a
+    page whose lines were joined with spaces: each emptied line left two. A run ends a
+    sentence before a sentence start (:func:`_is_start`) when the text does not pad words
+    (the caller checks :func:`_space_runs_break`) and the line before it does not end in a comma, a hyphen or an
+    opening bracket or quote (as a line break would not). Kazakh example:
+    ``… бекітілсін.  2-тарау. ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТУЫ  4-бап. …`` ends after
+    ``ТУЫ``.
+    """
+    out = []
+    for m in _SPACE_RUN.finditer(text):
+        a, k = m.start(), m.end()
+        if not a or text[a - 1] in _NO_END_BEFORE_RUN or text[a - 1] == "\n" or text[k] == "\n":
+            continue
+        if _is_start(text, k):
+            out.append(k)
+    return out
+
+
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
     starts: list[int] = []
-    punct = _punctuation_boundaries(scan, starts)
+    runs = _space_runs_break(scan)
+    punct = _punctuation_boundaries(scan, starts, runs)
     drop = _agency_datelines(scan, starts)
     if drop:
         punct = [c for c in punct if c not in drop]
     glued = _glued_boundaries(scan)
     punct.extend(glued)
     if ";" in scan:
-        punct.extend(_semicolon_lists(scan))
+        punct.extend(_semicolon_lists(scan, sorted(punct)))
     punct = _drop_inside(punct, _brackets(scan))
     quotes = _reported_speech(scan) if "?" in scan or "!" in scan else None
     if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")
@@ -638,11 +738,14 @@ def _split(text: str) -> list[Span]:
         punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
     cuts = set(punct)
     cuts.update(_headline_before_date(scan))
+    cuts.update(_before_bare_date(scan))
     if "(" in scan:
         cuts.update(_headline_before_tag_end(scan))
     cuts.update(starts)
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))
+    if runs:
+        cuts.update(_drop_inside(_space_run_boundaries(scan), _brackets(scan)))
     if glued:  # the only cuts with no white space beside them: the others follow or precede a space
         cuts = _outside_tokens(text, cuts)
     spans = []

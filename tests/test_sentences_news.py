@@ -166,8 +166,17 @@ def test_numbered_headings_and_enumerations_run_together() -> None:
 def test_semicolon_lists_on_one_line() -> None:
     text = ("Өтініштерді мынадай ЖОО қабылдайды: Еуразия ұлттық университеті; Қазақ агротехникалық университеті; "
             "Қарағанды мемлекеттік медицина университеті.")
-    assert texts(text) == ["Өтініштерді мынадай ЖОО қабылдайды: Еуразия ұлттық университеті;",
+    # the colon introduces the list: the first item starts after it, as on its own line
+    assert texts(text) == ["Өтініштерді мынадай ЖОО қабылдайды:", "Еуразия ұлттық университеті;",
                            "Қазақ агротехникалық университеті;", "Қарағанды мемлекеттік медицина университеті."]
+    # an initial inside an item ("С. Торайғыров") does not break the run
+    text = ("Қабылдайды: С. Торайғыров атындағы Павлодар университеті; М.О. Әуезов атындағы университет; "
+            "Абай атындағы университет.")
+    assert texts(text) == ["Қабылдайды:", "С. Торайғыров атындағы Павлодар университеті;",
+                           "М.О. Әуезов атындағы университет;", "Абай атындағы университет."]
+    # a colon followed by one sentence and a single "; Capital" is running text
+    colon = "Шешім қабылданды: Қаулы бекітілді; Бұл шешім ертең күшіне енеді."
+    assert texts(colon) == [colon]
     # one semicolon before a capital is running text
     one = "Қаулы бекітілді; Бұл шешім ертең күшіне енеді."
     assert texts(one) == [one]
@@ -217,3 +226,29 @@ def test_no_boundary_inside_a_token(text: str) -> None:
 def test_glued_boundary_still_splits_beside_a_domain() -> None:
     assert texts("Деп жазады Egemen.Kz сайты.Кездесу аяқталды.") == [
         "Деп жазады Egemen.Kz сайты.", "Кездесу аяқталды."]
+
+
+def test_runs_of_spaces_left_by_emptied_lines() -> None:
+    # lines joined with spaces: an emptied line leaves two spaces, a flattened line break
+    text = ("Негізгі бет » Баспасөз қызметі » Жаңалықтар  Кеше кеңес өтті.  2-тарау. ҚАЗАҚСТАН ТУЫ  "
+            "4-бап. Туды пайдалану тәртібі  1. Ту мынадай орындарда көтеріледі:  1) Президент резиденциясында;")
+    assert texts(text) == ["Негізгі бет » Баспасөз қызметі » Жаңалықтар", "Кеше кеңес өтті.",
+                           "2-тарау. ҚАЗАҚСТАН ТУЫ", "4-бап. Туды пайдалану тәртібі",
+                           "1. Ту мынадай орындарда көтеріледі:", "1) Президент резиденциясында;"]
+    # after a comma a run of spaces continues the sentence
+    assert texts("Кеше,  Астанада кеңес өтті.") == ["Кеше,  Астанада кеңес өтті."]
+    # justified print pads words everywhere, before lower-case words too: no boundary
+    padded = "Кеше  Астанада  кеңес  өтті,  оған  Министр  және  әкім  қатысты  деп  хабарлады."
+    assert texts(padded) == [padded]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Негізгі бет » Жаңалықтар 24 тамыз 2015 Кеше кеңес өтті.",
+     ["Негізгі бет » Жаңалықтар", "24 тамыз 2015 Кеше кеңес өтті."]),
+    ("Діни оқу орындарының қызметі 16 қыркүйек 2013", ["Діни оқу орындарының қызметі", "16 қыркүйек 2013"]),
+    # a date inside a sentence has its year word or a case ending, or a comma before it
+    ("Кеңес 24 тамыз 2015 жылы өтті.", ["Кеңес 24 тамыз 2015 жылы өтті."]),
+    ("Астана, 24 тамыз 2015 Кеңес өтті.", ["Астана, 24 тамыз 2015 Кеңес өтті."]),
+])
+def test_bare_date_stamp_after_a_headline(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
