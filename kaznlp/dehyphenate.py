@@ -52,6 +52,7 @@ _OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAK_CHARS.replace("\n", "")) + 
 # a hyphen right before a line break (``жетіс-⏎тіктерді``), and ``Премьер- ⏎``
 _HYPH_BREAK = re.compile("[-\u2010]" + _BRK)
 _HYPH_SP_BREAK = re.compile("- " + _BRK)
+_LINE_END_MARKS = "-\u2010\u00ad"  # what _decide_break looks at in unwrapped text
 # a word at the end of a line / start of a line (letters, digits, inner hyphens, %)
 _TAIL_WORD = re.compile(r"[\w%\u00ad]+(?:[-\u2010][\w%\u00ad]+)*$")
 _TAIL_WINDOW = 64
@@ -1463,8 +1464,11 @@ def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
             carry = ""
             continue
         wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
-        d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto=reflow == "auto",
-                          carry=carry)
+        if not wk and Ls[-1] not in _LINE_END_MARKS:
+            d = None  # unwrapped: only a line-end hyphen or soft hyphen is judged (as _decide_break does)
+        else:
+            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto=reflow == "auto",
+                              carry=carry)
         carry = _glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
         if d is None:
             if wrapped:
