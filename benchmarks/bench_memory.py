@@ -53,7 +53,9 @@ def run_cli(src: Path, jobs: int, steps: str) -> dict:
            "--jobs", str(jobs), "--steps", steps]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    res = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if res.returncode not in (0, 1):  # 1: finished, some documents failed (docs/cli.md)
+        raise RuntimeError(f"kaznlp process exited {res.returncode}: {res.stderr[-500:]}")
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     out_bytes = out.stat().st_size
