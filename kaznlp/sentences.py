@@ -587,9 +587,9 @@ def _headline_before_date(text: str) -> list[int]:
 
 # A bare date stamp: day, a month name in the nominative (from the month abbreviations' stems),
 # a year, then a sentence start or the end: "24 тамыз 2015", "16 қыркүйек 2013".
-_BARE_DATE = re.compile(
-    rf"[^\S\n](?=\d{{1,2}}[^\S\n]+(?i:{_month_stems()})[{LOWER}]{{0,7}}[^\S\n]+(?:19|20)\d\d"
-    rf"(?:\s+[«“\"(]?[{UPPER}\d]|\s*\Z))")
+# Found from the year's literal "20"/"19" (fast search); the day and month before it are read back.
+_BARE_YEAR = tuple(re.compile(rf"{c}\d\d(?=\s+[«“\"(]?[{UPPER}\d]|\s*\Z)") for c in ("20", "19"))
+_DAY_MONTH = re.compile(rf"(?<!\S)\d{{1,2}}[^\S\n]+(?i:{_month_stems()})[{LOWER}]{{0,7}}[^\S\n]+\Z")
 
 
 def _before_bare_date(text: str) -> list[int]:
@@ -603,10 +603,17 @@ def _before_bare_date(text: str) -> list[int]:
     after it (``Астана, 24 тамыз 2015`` stays one line of a signature).
     """
     out = []
-    for m in _BARE_DATE.finditer(text):
-        b = m.start()
-        if b and (text[b - 1].isalpha() or text[b - 1] in "»”)"):
-            out.append(m.end())
+    for pattern in _BARE_YEAR:
+        for m in pattern.finditer(text):
+            y = m.start()
+            if not text[y - 1:y].isspace():
+                continue
+            d = _DAY_MONTH.search(text, max(0, y - 24), y)
+            if d is None:
+                continue
+            b = d.start()
+            if b > 1 and text[b - 1] in " \t\xa0" and (text[b - 2].isalpha() or text[b - 2] in "»”)"):
+                out.append(b)
     return out
 
 
@@ -639,7 +646,7 @@ def _headline_before_tag_end(text: str) -> list[int]:
     return out
 
 
-def _outside_tokens(text: str, cuts: set[int]) -> list[int]:
+def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
     """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
 
     A cut with no space on either side (``…жазады Egemen.Kz сайты``, ``аа.Kz``) is checked
@@ -674,6 +681,8 @@ def _outside_tokens(text: str, cuts: set[int]) -> list[int]:
 # line in text whose line breaks were flattened to spaces (a web page, "Жаңалықтар  24 тамыз
 # 2015"). Found from the literal "  " (fast search).
 _SPACE_RUN = re.compile(r"  +(?=\S)")
+_RUN_BEFORE_START = re.compile(rf"  +(?=[{UPPER}\d])")
+_RUN_BEFORE_LOWER = re.compile(rf"  +(?=[{LOWER}])")
 _NO_END_BEFORE_RUN = ",(«“„‐‑-"
 
 
@@ -688,14 +697,8 @@ def _space_runs_break(text: str) -> bool:
     """
     if "  " not in text:
         return False
-    starts = lower = 0
-    for m in _SPACE_RUN.finditer(text):
-        c = text[m.end()]
-        if c.islower():
-            lower += 1
-        elif c.isupper() or c.isdigit():
-            starts += 1
-    return starts > 0 and lower * 4 <= starts
+    starts = len(_RUN_BEFORE_START.findall(text))
+    return starts > 0 and len(_RUN_BEFORE_LOWER.findall(text)) * 4 <= starts
 
 
 def _space_run_boundaries(text: str) -> list[int]:
@@ -728,7 +731,8 @@ def _split(text: str) -> list[Span]:
     if drop:
         punct = [c for c in punct if c not in drop]
     glued = _glued_boundaries(scan)
-    punct.extend(glued)
+    if glued:  # the only cuts with no white space beside them: every other cut follows or precedes a space
+        punct.extend(_outside_tokens(text, glued))
     if ";" in scan:
         punct.extend(_semicolon_lists(scan, sorted(punct)))
     punct = _drop_inside(punct, _brackets(scan))
@@ -746,8 +750,6 @@ def _split(text: str) -> list[Span]:
     cuts.update(_line_boundaries(scan))
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), _brackets(scan)))
-    if glued:  # the only cuts with no white space beside them: the others follow or precede a space
-        cuts = _outside_tokens(text, cuts)
     spans = []
     start = 0
     new = tuple.__new__
