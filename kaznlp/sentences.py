@@ -681,8 +681,8 @@ def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
 # line in text whose line breaks were flattened to spaces (a web page, "Жаңалықтар  24 тамыз
 # 2015"). Found from the literal "  " (fast search).
 _SPACE_RUN = re.compile(r"  +(?=\S)")
-_RUN_BEFORE_START = re.compile(rf"  +(?=[{UPPER}\d])")
-_RUN_BEFORE_LOWER = re.compile(rf"  +(?=[{LOWER}])")
+_RUN_THEN = re.compile(r"  +(\S)")
+SPACE_RUN_SAMPLE = 64  # runs read to decide whether runs are flattened line breaks
 _NO_END_BEFORE_RUN = ",(«“„‐‑-"
 
 
@@ -697,8 +697,17 @@ def _space_runs_break(text: str) -> bool:
     """
     if "  " not in text:
         return False
-    starts = len(_RUN_BEFORE_START.findall(text))
-    return starts > 0 and len(_RUN_BEFORE_LOWER.findall(text)) * 4 <= starts
+    starts = lower = seen = 0
+    for m in _RUN_THEN.finditer(text):
+        c = m.group(1)
+        if c.islower():
+            lower += 1
+        elif c.isupper() or c.isdigit():
+            starts += 1
+        seen += 1
+        if seen == SPACE_RUN_SAMPLE:
+            break  # the first runs tell how the text is written
+    return starts > 0 and lower * 4 <= starts
 
 
 def _space_run_boundaries(text: str) -> list[int]:
@@ -735,7 +744,8 @@ def _split(text: str) -> list[Span]:
         punct.extend(_outside_tokens(text, glued))
     if ";" in scan:
         punct.extend(_semicolon_lists(scan, sorted(punct)))
-    punct = _drop_inside(punct, _brackets(scan))
+    brackets = _brackets(scan) if "(" in scan else []
+    punct = _drop_inside(punct, brackets)
     quotes = _reported_speech(scan) if "?" in scan or "!" in scan else None
     if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")
         inside = set(punct).difference(_drop_inside(punct, quotes))
@@ -749,7 +759,7 @@ def _split(text: str) -> list[Span]:
     cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
     cuts.update(_line_boundaries(scan))
     if runs:
-        cuts.update(_drop_inside(_space_run_boundaries(scan), _brackets(scan)))
+        cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     spans = []
     start = 0
     new = tuple.__new__
