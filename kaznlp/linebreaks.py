@@ -18,7 +18,8 @@ with ``\\r\\n`` counted as one break. That set is
 Why the whole set and not only ``\\n``: crawled and extracted Kazakh text carries every one
 of them, and a step that sees a break where the next step sees none would, for example,
 join ``Алматы`` and ``қаласы`` across a paragraph separator that the sentence splitter
-treats as a space. Steps never rewrite these characters; they only read them as breaks.
+treats as a space. Steps read these characters as breaks and keep them (only ``dehyphenate``
+writes ``\\r\\n`` and ``\\r`` as ``\\n``, with the alignment recording it).
 
 >>> [m.group() for m in LINE_BREAK.finditer("Ол келді.\\r\\nБіз\\u2029кеттік.")]
 ['\\r\\n', '\\u2029']
