@@ -370,9 +370,14 @@ def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
 # Unicode NFC (unicodedata2: current Unicode)
 # ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def _nfc_unstable() -> tuple[int, ...]:
     """Code points that NFC may change or fold into the previous character (built once, ~0.3 s)."""
+    return _nfc_scan()[0]
+
+
+@lru_cache(maxsize=1)
+def _nfc_scan() -> tuple[tuple[int, ...], frozenset[int]]:
+    """``(unstable code points, second halves of canonical pairs incl. Hangul V/T jamo)``."""
     unstable: list[int] = []
     seconds: set[int] = set()
     for cp in range(0x110000):
@@ -386,8 +391,9 @@ def _nfc_unstable() -> tuple[int, ...]:
                 unstable.append(cp)
         elif unicodedata2.combining(c):
             unstable.append(cp)
-    cps = set(unstable) | seconds | set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
-    return tuple(sorted(cp for cp in cps if not 0xD800 <= cp <= 0xDFFF))
+    seconds |= set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    cps = set(unstable) | seconds
+    return tuple(sorted(cp for cp in cps if not 0xD800 <= cp <= 0xDFFF)), frozenset(seconds)
 
 
 def _char_class(cps: tuple[int, ...]) -> str:
@@ -415,11 +421,7 @@ def _nfc_joins_back() -> frozenset[str]:
     Before any other character NFC never looks back, so a cluster is normalized in
     independent pieces.
     """
-    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
-    for cp in range(0x110000):  # every canonical pair, also of stable composites (U+0B4B)
-        d = unicodedata2.decomposition(chr(cp))
-        if d and not d.startswith("<") and len(d.split()) == 2:
-            seconds.add(int(d.split()[1], 16))
+    seconds = _nfc_scan()[1]  # of every canonical pair, also of stable composites (U+0B4B)
     out = set()
     for cp in set(_nfc_unstable()) | seconds:
         c = chr(cp)

@@ -38,31 +38,40 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
     return clean, alignment
 
 
-def _merge_overlaps(tokens: list[Token], text: str) -> list[Token]:
-    """Merge tokens whose source spans overlap, so that each source character is reported once.
+def _merge_into(out: list[list], spans: list[tuple[int, int, str]]) -> None:
+    """Append ``(start, end, kind)`` source spans to ``out``, merging a span into the last one
+    when they overlap, so that each source character is reported once.
 
     Two output tokens can come from one source character: NFC expands "\u0958" into
-    "क" + nukta, which a tokenizer may split.
+    "क" + nukta, which a tokenizer may split. Spans are merged as numbers and the text is
+    sliced once at the end: when a whole text is one repaired stretch (every character
+    changed by NFC or deleted, "\u2adc\u200c\u0958" repeated), all its tokens merge, and
+    re-slicing the growing token at each merge was quadratic (1 MB: minutes).
     """
-    out: list[Token] = []
+    for s, e, kind in spans:
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1][1] = e
+        else:
+            out.append([s, e, kind])
+
+
+def _source_spans(tokens: list[Token], alignment: Alignment) -> list[tuple[int, int, str]]:
+    """Source spans ``(start, end, kind)`` of tokens of the repaired text, in order."""
+    spans = []
     for t in tokens:
-        if out and t.start < out[-1].end:
-            prev = out.pop()
-            end = max(prev.end, t.end)
-            t = Token(prev.start, end, text[prev.start:end], prev.kind)
-        out.append(t)
-    return out
+        s, e = alignment.span_to_src(t.start, t.end)
+        if e > s:  # a token of inserted characters only has no source text to point at
+            spans.append((s, e, t.kind))
+    return spans
 
 
 def _to_source(tokens: list[Token], alignment: Alignment, text: str) -> list[Token]:
     """Tokens of the repaired text mapped onto the caller's ``text``."""
     new = tuple.__new__
-    mapped = []
-    for t in tokens:
-        s, e = alignment.span_to_src(t.start, t.end)
-        if e > s:  # a token of inserted characters only has no source text to point at
-            mapped.append(new(Token, (s, e, text[s:e], t.kind)))
-    return _merge_overlaps(mapped, text)
+    merged: list[list] = []
+    _merge_into(merged, _source_spans(tokens, alignment))
+    return [new(Token, (s, e, text[s:e], kind)) for s, e, kind in merged]
 
 
 def process(
@@ -104,19 +113,30 @@ def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiw
     new = tuple.__new__
     sentences = []
     same_text = clean == text
-    for span, toks in zip(sentence_spans, grouped):
-        if same_text:
-            sentences.append(new(Sentence, (span.start, span.end, span.text, tuple(toks))))
-            continue
-        if alignment is None:  # edits kept every offset ("i" → "і"): re-slice the caller's text
+    if same_text or alignment is None:
+        for span, toks in zip(sentence_spans, grouped):
+            if same_text:
+                sentences.append(new(Sentence, (span.start, span.end, span.text, tuple(toks))))
+                continue
+            # edits kept every offset ("i" → "і"): re-slice the caller's text
             mapped = [new(Token, (t.start, t.end, text[t.start:t.end], t.kind)) for t in toks]
             sentences.append(new(Sentence, (span.start, span.end, text[span.start:span.end], tuple(mapped))))
-            continue
-        mapped = _to_source(toks, alignment, text)
+        return Document(text=text, sentences=sentences, clean_text=clean)
+    # sentences as [start, end, token spans] in source offsets; a sentence whose source start
+    # falls inside the previous one (a boundary inside one source character) joins it
+    pending: list[list] = []
+    for span, toks in zip(sentence_spans, grouped):
         s, e = alignment.span_to_src(span.start, span.end)
-        if sentences and s < sentences[-1].end:  # a boundary inside one source character
-            prev = sentences.pop()
-            s, e = prev.start, max(prev.end, e)
-            mapped = _merge_overlaps(list(prev.tokens) + mapped, text)
-        sentences.append(new(Sentence, (s, e, text[s:e], tuple(mapped))))
+        spans = _source_spans(toks, alignment)
+        if pending and s < pending[-1][1]:
+            last = pending[-1]
+            last[1] = max(last[1], e)
+            _merge_into(last[2], spans)
+            continue
+        merged: list[list] = []
+        _merge_into(merged, spans)
+        pending.append([s, e, merged])
+    for s, e, merged in pending:
+        toks_out = tuple(new(Token, (ts, te, text[ts:te], kind)) for ts, te, kind in merged)
+        sentences.append(new(Sentence, (s, e, text[s:e], toks_out)))
     return Document(text=text, sentences=sentences, clean_text=clean)

@@ -197,3 +197,13 @@ def test_nfc_edits_do_not_swallow_a_deleted_character() -> None:
     assert [(e.start, e.end, e.kind) for e in edits] == [
         (4, 5, "unicode"), (5, 6, "invisible"), (6, 7, "unicode")]
     assert normalize(text) == "Ом: \u03a9\u03a9"
+
+
+def test_process_of_text_that_is_one_repaired_stretch() -> None:
+    # every character changed by NFC or kept only as a joiner: the whole text is one replaced
+    # stretch of the alignment, so its tokens merge into one (built once, not re-sliced per merge)
+    text = "\u2adc\u200c\u0958" * 2000
+    doc = kaznlp.process(text)
+    toks = _tokens(doc)
+    assert [(t.start, t.end) for t in toks] == [(0, len(text))]
+    _check_every_letter_in_one_token("Ол келді. " + text[:30] + " Біз кеттік.")
