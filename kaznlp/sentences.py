@@ -40,8 +40,11 @@ __all__ = ["split_sentences"]
 # is scanned for by fast search, several times faster than a character class.
 # A match starts only at the first mark of a run ("?!..", "....."), so a failed attempt
 # is never retried inside the run: linear time even on a million dots.
+# A remnant of a markup tag cut by a crawl stays with the sentence it follows, like a closing
+# quote: "… атап өтеміз.< Ағымдағы жылдың …", "… шығарылады.</seg Келесі …" (TMX and HTML dumps).
 _TERMINALS = tuple(
-    re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”“\"'’)\]]*)\s+(\S)?") for mark in ".?!…"
+    re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{1,10}>?)?)?)\s+(\S)?")
+    for mark in ".?!…"
 )
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
 _OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")

@@ -252,3 +252,14 @@ def test_runs_of_spaces_left_by_emptied_lines() -> None:
 ])
 def test_bare_date_stamp_after_a_headline(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a markup tag cut by the crawl (TMX, HTML dumps) stays with the sentence before it
+    ("Бұл туралы атап өтеміз.< Ағымдағы жылдың соңына дейін жарияланады.",
+     ["Бұл туралы атап өтеміз.<", "Ағымдағы жылдың соңына дейін жарияланады."]),
+    ("Журнал жыл сайын шығарылады.</seg Келесі нөмір күзде шығады.",
+     ["Журнал жыл сайын шығарылады.</seg", "Келесі нөмір күзде шығады."]),
+])
+def test_markup_remnant_after_a_full_stop(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
