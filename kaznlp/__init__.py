@@ -16,6 +16,7 @@ from .pipeline import process
 from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Span, Token
 from .tokenize import tokenize
+from .transliterate import transliterate
 
 __version__ = "0.1.0"
 
@@ -36,5 +37,6 @@ __all__ = [
     "process",
     "split_sentences",
     "tokenize",
+    "transliterate",
     "__version__",
 ]
