@@ -48,6 +48,7 @@ from .corpus_io import (
     list_files,
     parse_steps,
     to_conllu,
+    docbin_parts_dir,
     to_docbin_bytes,
     to_jsonl,
     unwritable,
@@ -383,7 +384,8 @@ def run(
     if errors_path is None and to_file:
         errors_path = output.rstrip("/\\") + ".errors.jsonl"  # type: ignore[union-attr]
     # what this run writes is never one of its inputs (an output inside an input folder)
-    avoid = [p for p in (output, f"{output}.done", errors_path) if p and p != "-"] if to_file else (
+    parts = docbin_parts_dir(output) if to_file and fmt == "docbin" else None  # type: ignore[arg-type]
+    avoid = [p for p in (output, f"{output}.done", parts, errors_path) if p and p != "-"] if to_file else (
         [errors_path] if errors_path else [])
     problems: list[Problem] = []
     files = list_files(inputs, pattern, exclude, avoid=avoid, problems=problems) if documents is None else []
@@ -470,6 +472,12 @@ def run(
                         finish(*pending.popleft())
                 while pending:
                     finish(*pending.popleft())
+                signals.begin()  # the merge of DocBin parts completes or is left to --resume
+                try:
+                    writer.finish()
+                finally:
+                    signals.writing = False
+                signals.end()
             except BaseException:
                 aborted = True
                 raise
@@ -549,7 +557,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Analyse documents; one output record per document, offsets exact.")
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="text file, folder (recursive), glob, JSONL file (*.jsonl), or - for stdin")
-    p.add_argument("-o", "--output", help="output file (JSONL/CoNLL-U) or folder (DocBin); default: stdout")
+    p.add_argument("-o", "--output", help="output file (JSONL, CoNLL-U, one DocBin file for .spacy); a folder of "
+                   "DocBin parts when it ends in / or is an existing folder; default: stdout")
     p.add_argument("--to", choices=OUTPUT_FORMATS, help="output format (default: from -o: .conllu → conllu, "
                    ".spacy or trailing / → docbin, else jsonl)")
     p.add_argument("--steps", default=",".join(DEFAULT_STEPS),
@@ -629,12 +638,18 @@ def _main(argv: Sequence[str] | None) -> int:
     elif not args.inputs:
         parser.error("give input files or folders, - for stdin, or --sample")
     out = args.output
-    if out and out != "-" and os.path.exists(out) and not (args.resume or args.overwrite):
-        parser.error(f"{out} exists; add --resume to continue it or --overwrite to replace it")
+    parts = docbin_parts_dir(out) if fmt == "docbin" and out and out != "-" else None
+    if out and out != "-" and not (args.resume or args.overwrite):
+        if os.path.exists(out):
+            parser.error(f"{out} exists; add --resume to continue it or --overwrite to replace it")
+        if parts and os.path.isdir(parts):
+            parser.error(f"{parts} holds the parts of an unfinished run into {out}; add --resume to continue "
+                         "it or --overwrite to start again")
     if fmt == "docbin" and (not out or out == "-"):
-        parser.error("--to docbin needs -o FOLDER")
+        parser.error("--to docbin needs -o OUT.spacy (or a folder)")
     keep = [k.strip() for k in args.keep_fields.split(",") if k.strip()]
-    hint = f"; finished batches are in {out}: add --resume to continue" if out and out != "-" else ""
+    where = f"{parts} (merged into {out} when the run completes)" if parts else out
+    hint = f"; finished batches are in {where}: add --resume to continue" if out and out != "-" else ""
     try:
         stats = run(args.inputs, out, steps=steps, fmt=fmt, input_format=args.input_format, encoding=args.encoding,
                     text_field=args.text_field, id_field=args.id_field, keep_fields=keep, pattern=args.glob,

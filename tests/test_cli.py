@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -256,7 +257,16 @@ def test_docbin_output(corpus: Path, tmp_path: Path) -> None:
 
     out = tmp_path / "docs.spacy"
     assert main(["process", str(corpus), "-o", str(out), "-q", "--batch-docs", "2"]) == 1
-    docs = [d for part in sorted(out.glob("*.spacy")) for d in DocBin().from_disk(part).get_docs(spacy.blank("xx").vocab)]
+    # one DocBin file, as spaCy writes it (issue 17); the parts folder is gone
+    assert out.is_file() and not (tmp_path / ".docs.spacy.parts").exists()
+    docs = list(DocBin().from_disk(out).get_docs(spacy.blank("xx").vocab))
+    # a folder of parts when asked for one (trailing /): the same documents
+    folder = tmp_path / "parts"
+    assert main(["process", str(corpus), "-o", f"{folder}/", "-q", "--batch-docs", "2"]) == 1
+    parts = sorted(folder.glob("*.spacy"))
+    assert len(parts) > 1
+    in_parts = [d for p in parts for d in DocBin().from_disk(p).get_docs(spacy.blank("xx").vocab)]
+    assert [d.to_json() for d in in_parts] == [d.to_json() for d in docs]
     assert main(["process", str(corpus), "-o", str(tmp_path / "r.jsonl"), "-q"]) == 1
     recs = read_jsonl(tmp_path / "r.jsonl")
     assert [d.text for d in docs] == [r["text"] for r in recs]
@@ -296,12 +306,88 @@ def test_conllu_and_docbin_resume_after_a_lost_batch(corpus: Path, tmp_path: Pat
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
-    folder = tmp_path / "docs.spacy"
-    assert main(["process", str(corpus), "-o", str(folder), "-q", "--batch-docs", "1"]) == 1
-    parts = sorted(folder.glob("*.spacy"))
-    parts[-1].unlink()  # the last batch never reached its rename
-    (folder / "000099.spacy.tmp").write_bytes(b"partial")
-    assert main(["process", str(corpus), "-o", str(folder), "-q", "--resume", "--batch-docs", "1"]) == 1
     vocab = spacy.blank("xx").vocab
-    ids = [d.user_data["id"] for p in sorted(folder.glob("*.spacy")) for d in DocBin().from_disk(p).get_docs(vocab)]
-    assert len(ids) == len(set(ids)) == 4 and not list(folder.glob("*.tmp"))
+    for out, folder in ((tmp_path / "docs" / "", tmp_path / "docs"),
+                        (tmp_path / "one.spacy", tmp_path / ".one.spacy.parts")):
+        target = str(out) + ("/" if out == folder else "")
+        # a run killed before its merge: parts only (the folder form keeps them as its output)
+        assert main(["process", str(corpus), "-o", f"{folder}/", "-q", "--batch-docs", "1"]) == 1
+        parts = sorted(folder.glob("*.spacy"))
+        parts[-1].unlink()  # the last batch never reached its rename
+        (folder / "000099.spacy.tmp").write_bytes(b"partial")
+        assert main(["process", str(corpus), "-o", target, "-q", "--resume", "--batch-docs", "1"]) == 1
+        files = sorted(folder.glob("*.spacy")) if out == folder else [out]
+        ids = [d.user_data["id"] for p in files for d in DocBin().from_disk(p).get_docs(vocab)]
+        assert len(ids) == len(set(ids)) == 4 and not list(folder.glob("*.tmp"))
+        if out != folder:
+            assert not folder.exists()
+
+
+def test_docbin_file_merge_is_atomic(corpus: Path, tmp_path: Path) -> None:
+    """A kill after the merged file was renamed into place but before the parts were removed
+    (the MERGED marker matches it): --resume drops the parts instead of adding them twice;
+    a marker that does not match the file (killed before the rename) keeps the parts."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    from kaznlp.corpus_io import done_keys
+
+    out, parts = tmp_path / "n.spacy", tmp_path / ".n.spacy.parts"
+    assert main(["process", str(corpus), "-o", f"{parts}/", "-q", "--batch-docs", "1"]) == 1
+    saved = {p.name: p.read_bytes() for p in parts.glob("*.spacy")}
+    assert main(["process", str(corpus), "-o", str(out), "-q", "--resume", "--batch-docs", "1"]) == 1
+    assert out.is_file() and not parts.exists()
+    whole = out.read_bytes()
+    parts.mkdir()
+    for name, data in saved.items():  # the state just after os.replace, before the clean-up
+        (parts / name).write_bytes(data)
+    (parts / "MERGED").write_text(json.dumps({"size": len(whole), "crc": zlib.crc32(whole)}))
+    assert len(done_keys(str(out), "docbin")) == 4 and not parts.exists()
+    # a marker for a merge that never reached its rename: the parts are the truth
+    out.unlink()
+    parts.mkdir()
+    for name, data in saved.items():
+        (parts / name).write_bytes(data)
+    (parts / "MERGED").write_text(json.dumps({"size": 1, "crc": 0}))
+    assert main(["process", str(corpus), "-o", str(out), "-q", "--resume", "--batch-docs", "1"]) == 1
+    ids = [d.user_data["id"] for d in DocBin().from_disk(out).get_docs(spacy.blank("xx").vocab)]
+    assert len(ids) == len(set(ids)) == 4 and not parts.exists()
+
+
+def test_docbin_file_run_refuses_stale_parts(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    pytest.importorskip("spacy")
+    parts = tmp_path / ".n.spacy.parts"
+    assert main(["process", str(corpus), "-o", f"{parts}/", "-q", "--batch-docs", "1"]) == 1
+    with pytest.raises(SystemExit) as exc:
+        main(["process", str(corpus), "-o", str(tmp_path / "n.spacy"), "-q"])
+    assert exc.value.code == 2 and "unfinished run" in capsys.readouterr().err
+
+
+def test_docbin_arrays_equal_the_doc_path() -> None:
+    """The DocBin built from arrays (no spaCy Doc per document) is byte for byte the one
+    ``DocBin.add`` builds: words, spaces, sentence starts, norms, entities (overlapping ones
+    filtered as filter_spans does, one starting on a trailing space, a label that is a spaCy
+    symbol), user_data; a record with an empty entity goes through the Doc path, in order."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    from kaznlp.corpus_io import _DocBinEncoder, analyse, to_docbin_bytes
+
+    assert _DocBinEncoder.ready()
+    text = "  Алматы — ірі қала.  ORG GPE ұйымы\n\nҚР-ның 63%-ы  қалаларда тұрады.\n"
+    a = analyse(text, doc_id="a", source="s.txt")
+    a["entities"] = [{"start": 2, "end": 8, "label": "GPE"}, {"start": 2, "end": 14, "label": "LOCATION"},
+                     {"start": 8, "end": 14, "label": "ORGANISATION"}, {"start": 21, "end": 35, "label": "ORG"},
+                     {"start": 37, "end": 43, "label": "GPE"}, {"start": 500, "end": 510, "label": "GPE"}]
+    b = analyse("Астана — елорда.", doc_id="b", source="s.txt", steps=("tokens",))
+    c = analyse("Бірінші құжат.", doc_id="c", source="t.txt", line=3)
+    assert to_docbin_bytes([a, b, c]) == to_docbin_bytes([a, b, c], fast=False)
+    d = dict(b, entities=[{"start": 6, "end": 6, "label": "GPE"}], id="d")  # empty: the Doc path decides
+    vocab = spacy.blank("xx").vocab
+    got = list(DocBin(store_user_data=True).from_bytes(to_docbin_bytes([a, d, c], [])).get_docs(vocab))
+    want = list(DocBin(store_user_data=True).from_bytes(to_docbin_bytes([a, d, c], [], fast=False)).get_docs(vocab))
+    assert [(x.to_json(), x.user_data, [t.norm_ for t in x], [t.is_sent_start for t in x]) for x in got] == \
+        [(x.to_json(), x.user_data, [t.norm_ for t in x], [t.is_sent_start for t in x]) for x in want]
+    assert [x.user_data["id"] for x in got] == ["a", "d", "c"]
+    assert [(e.text.strip(), e.label_) for e in got[0].ents] == [
+        ("Алматы — ірі", "LOCATION"), ("ORG GPE ұйымы", "ORG"), ("ҚР-ның", "GPE")]

@@ -417,8 +417,7 @@ def test_docbin_and_sentencizer_have_no_whitespace_only_sentence(tmp_path: Path)
     out = tmp_path / "d.spacy"
     (tmp_path / "in.txt").write_text(text, encoding="utf-8")
     assert main(["process", str(tmp_path / "in.txt"), "-o", str(out), "-q"]) == EXIT_OK
-    (part,) = sorted(out.glob("*.spacy"))
-    (doc2,) = DocBin().from_disk(part).get_docs(nlp.vocab)
+    (doc2,) = DocBin().from_disk(out).get_docs(nlp.vocab)
     assert [s.text for s in doc2.sents] == [s.text for s in doc.sents]
 
 
