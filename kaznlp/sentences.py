@@ -696,10 +696,12 @@ def _space_runs_break(text: str) -> bool:
     an emptied line (``… МЕМЛЕКЕТТІК ТУЫ  4-бап. …``), while justified print (``pdftotext
     -layout``) pads words everywhere, before lower-case words too. No run at all in a line of
     the 3.7 MB apertium news corpus, NTREX or the KazQAD passages follows a word and precedes a
-    capital, and none in UD KTB: within a line, such a run is not a typing habit.
+    capital, and none in UD KTB: within a line, such a run is not a typing habit. Only a
+    text with no line break at all is read so: one that kept its line breaks kept its empty
+    lines too.
     """
-    if "  " not in text:
-        return False
+    if "\n" in text or "  " not in text:
+        return False  # a text that kept its line breaks did not flatten its empty lines
     starts = lower = seen = 0
     for m in _RUN_THEN.finditer(text):
         c = m.group(1)
@@ -718,9 +720,10 @@ def _space_run_boundaries(text: str) -> list[int]:
 
     ``Негізгі бет » Баспасөз қызметі » Жаңалықтар  24 тамыз 2015  А.ж. 24 тамыз күні …`` is a
     page whose lines were joined with spaces: each emptied line left two. A run ends a
-    sentence before a sentence start (:func:`_is_start`) when the text does not pad words
-    (the caller checks :func:`_space_runs_break`) and the line before it does not end in a comma, a hyphen or an
-    opening bracket or quote (as a line break would not). Kazakh example:
+    sentence before a capital, a digit, an opening quote or bracket, a bullet or a dialogue
+    dash when the text does not pad words (the caller checks :func:`_space_runs_break`) and
+    the line before it does not end in a comma, a hyphen or an opening bracket or quote (as a
+    line break would not). Kazakh example:
     ``… бекітілсін.  2-тарау. ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТУЫ  4-бап. …`` ends after
     ``ТУЫ``.
     """
@@ -729,8 +732,9 @@ def _space_run_boundaries(text: str) -> list[int]:
         a, k = m.start(), m.end()
         if not a or text[a - 1] in _NO_END_BEFORE_RUN or text[a - 1] == "\n" or text[k] == "\n":
             continue
-        if _is_start(text, k):
-            out.append(k)
+        c = text[k]
+        if c.isupper() or c.isdigit() or c in "«“„\"(•*" or c in "–—-" and _is_start(text, k):
+            out.append(k)  # (not before a symbol: "5  %-ға" is a padded unit)
     return out
 
 
