@@ -20,6 +20,7 @@ Kazakh example. What cannot come back exactly is listed in ``docs/transliterate.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from functools import lru_cache
 from importlib import resources
 from typing import Literal, NamedTuple, overload
@@ -167,66 +168,121 @@ def _read_word(word: str, rd: _Reader, quoted: bool) -> list[tuple[int, int, str
     return toks
 
 
-def _decide(toks: list[tuple[int, int, str]], rd: _Reader) -> list[tuple[int, int, str]]:
-    """Apply the reading rules in context to one word's letters; returns the edits.
+def _decide(toks: list[tuple[int, int, str]], rd: _Reader, flips: frozenset[int] = frozenset()
+            ) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Read one word's letters in context: ``(edits, choice points)``.
+
+    The default reading of each ambiguous spelling (taking the other reading at the letter
+    indices in ``flips``; the indices where a choice existed are returned):
 
     * и or й: the shared letter (2021 ``i``) is й after a vowel (``Qalaiyn`` -> ``Қалайын``,
       ``üi`` -> ``үй``) and и elsewhere (``İran`` -> ``Иран``): Kazakh spelling writes й after
       vowels and и after consonants (the diphthongs ий/ый are spelt и).
     * я, ю: ``i`` + ``a`` is я after a vowel or at a word's start (``qoian`` -> ``қоян``,
       ``Rossiia`` -> ``Россия``, ``Iaponiia`` -> ``Япония``) and иа after a consonant
-      (``material`` -> ``материал``); ``i`` + ``u`` is always ю (``aiu`` -> ``аю``,
+      (``material`` -> ``материал``); ``i`` + ``u`` is ю (``aiu`` -> ``аю``,
       ``biujet`` -> ``бюджет``, ``kiiu`` -> ``кию``): Kazakh spelling never writes йа, йу.
-    * ``io`` is йо after a vowel, else ио (``radio`` -> ``радио``): ё is rare and not recoverable.
     * ц: ``ts`` is ц at a word's start (``tsentr`` -> ``центр``) and before the и letter
       (``politsiia`` -> ``полиция``), else тс (``ketse`` -> ``кетсе``): no Kazakh word starts
       with тс, and тси is not Kazakh.
     * ч: ``tş`` is ч at a word's start (``Tşehiia`` -> ``Чехия``), else тш (``aitşy`` -> ``айтшы``).
+    * щ: ``şş`` is щ (``aşşy`` -> ``ащы``): Kazakh spelling has no шш.
+    * х or һ (``h``), е or э (``e`` at a word's start or after a vowel): х and е.
     """
     keys = rd.keys
     cyr = [keys[t] for _, _, t in toks]
     lat = [t for _, _, t in toks]
     n = len(toks)
     out: list[tuple[int, int, str]] = []
+    points: list[int] = []
     k = 0
-    prev_vowel = False      # is the previous decided Cyrillic letter a vowel (None at start)
+    prev_vowel = False      # is the previous Cyrillic letter read a vowel
     at_start = True
     while k < n:
         s, e, t = toks[k]
         c = cyr[k]
         low = c.lower()
+        upper = c.isupper()
+        flip = k in flips
         nxt = cyr[k + 1].lower() if k + 1 < n else ""
         if t in rd.i_letter:
-            upper = c.isupper()
-            if nxt in ("а", "у") and (nxt == "у" or prev_vowel or at_start):
-                r = "я" if nxt == "а" else "ю"
-                out.append((s, toks[k + 1][1], r.upper() if upper else r))
-                k += 2
-                prev_vowel, at_start = True, False
-                continue
-            r = "й" if prev_vowel else "и"
+            if nxt in ("а", "у"):
+                points.append(k)
+                if (nxt == "у" or prev_vowel or at_start) != flip:
+                    r = "я" if nxt == "а" else "ю"
+                    out.append((s, toks[k + 1][1], r.upper() if upper else r))
+                    k += 2
+                    prev_vowel, at_start = True, False
+                    continue
+                is_y = prev_vowel
+            else:
+                points.append(k)
+                is_y = prev_vowel != flip      # Нью-Йорк: Niu-İork, a word-initial й
+            r = "й" if is_y else "и"
             out.append((s, e, r.upper() if upper else r))
             prev_vowel = r == "и"
             at_start = False
             k += 1
             continue
-        if low == "т" and nxt in ("с", "ш") and k + 1 < n:
+        if low == "т" and nxt in ("с", "ш"):
+            points.append(k)
             after_i = k + 2 < n and lat[k + 2] in rd.i_letter
-            if at_start or (nxt == "с" and after_i):
+            if (at_start or (nxt == "с" and after_i)) != flip:
                 r = "ц" if nxt == "с" else "ч"
-                out.append((s, toks[k + 1][1], r.upper() if c.isupper() else r))
+                out.append((s, toks[k + 1][1], r.upper() if upper else r))
                 k += 2
                 prev_vowel, at_start = False, False
                 continue
-        if low == "ш" and nxt == "ш":
-            out.append((s, toks[k + 1][1], "Щ" if c.isupper() else "щ"))   # ащы -> aşşy -> ащы
-            k += 2
-            prev_vowel, at_start = False, False
-            continue
+        elif low == "ш" and nxt == "ш":
+            points.append(k)
+            if not flip:
+                out.append((s, toks[k + 1][1], "Щ" if upper else "щ"))   # ащы -> aşşy -> ащы
+                k += 2
+                prev_vowel, at_start = False, False
+                continue
+        elif low == "х" or (low == "е" and (at_start or prev_vowel)):
+            points.append(k)
+            if flip:
+                c = {"х": "һ", "Х": "Һ", "е": "э", "Е": "Э"}[c]
         out.append((s, e, c))
         prev_vowel = low in _CYR_VOWELS
         at_start = False
         k += 1
+    return out, points
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """Lower-case Kazakh word forms (``data/lexicon_kk.txt``, shared with de-hyphenation), and
+    the parts of its hyphenated forms (``вице`` of ``вице-министр``: words are read between hyphens)."""
+    raw = resources.files("kaznlp").joinpath("data", "lexicon_kk.txt").read_text(encoding="utf-8")
+    words = [w for w in raw.splitlines() if w and not w.startswith("#")]
+    return frozenset(p for w in words for p in (w, *w.split("-")) if p)
+
+
+_MAX_TRIES = 24
+
+
+def _read(toks: list[tuple[int, int, str]], rd: _Reader) -> list[tuple[int, int, str]]:
+    """The reading of one word: the default of :func:`_decide`, unless the word is not a known
+    Kazakh form and another reading of one or two of its ambiguous letters is
+    (``litsenziia``: лицензия, not литсензия; ``şahar``: шаһар, not шахар).
+    """
+    out, points = _decide(toks, rd)
+    if not points:
+        return out
+    lex = _lexicon()
+    if "".join(r for _, _, r in out).lower() in lex:
+        return out
+    tries = 0
+    for size in (1, 2):
+        for combo in combinations(points, size):
+            alt, _ = _decide(toks, rd, frozenset(combo))
+            if "".join(r for _, _, r in alt).lower() in lex:
+                return alt
+            tries += 1
+            if tries >= _MAX_TRIES:
+                return out
     return out
 
 
@@ -256,7 +312,7 @@ def _to_cyrl(text: str, alphabet: str) -> tuple[str, Alignment]:
         if not toks:
             continue
         base = m.start()
-        for s, e, r in _decide(toks, rd):
+        for s, e, r in _read(toks, rd):
             if word[s:e] != r:
                 edits.append((base + s, base + e, r))
     return apply_edits(text, edits)
