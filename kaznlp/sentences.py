@@ -169,6 +169,21 @@ def _in_enumeration(text: str, start: int, dot: int) -> bool:
     return n < 99 and text.find(f" {n + 1}. ", dot, dot + ENUMERATION_WINDOW) >= 0
 
 
+_LABEL = re.compile(rf"(\d{{1,2}})\.[^\S\n]+[«“\"]?[{UPPER}]")
+
+
+def _label_of_list(text: str, i: int, line_start: bool) -> bool:
+    """Does an item label ``N.`` start at ``i``, at a line start or in a numbered list (``N-1.``
+    or ``N+1.`` nearby)?
+
+    An abbreviation that never ends a sentence (``млн.``) may still end the item before the
+    next label: ``… жасауға – 300 млн.`` / ``7. Халыққа мемлекеттік қызметтер …``. The label
+    numbers what follows it, whatever the previous item ended with.
+    """
+    m = _LABEL.match(text, i)
+    return m is not None and (line_start or _in_enumeration(text, i, m.end(1)))
+
+
 # More lower-case letters before a period than the longest abbreviation has: a word, not an
 # abbreviation, so _period_ends_sentence would say True (checked without calling it).
 _LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha()) + 1
@@ -198,7 +213,10 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False) ->
                         continue
                 tail = text[dot - _LONG_WORD:dot]
                 if not (tail.isalpha() and tail.islower()) and not _period_ends_sentence(text, dot, nxt, runs):
-                    continue  # (a lower-case word longer than any abbreviation ends the sentence: fast path)
+                    # (a lower-case word longer than any abbreviation ends the sentence: fast path)
+                    if c.isdigit() and _label_of_list(text, nxt, "\n" in text[dot:nxt]):
+                        append(m.end(1))  # "… 300 млн." / "7. Халыққа …": the next item of a numbered list
+                    continue
                 if before.isdigit():
                     k = dot - 1
                     while k >= 0 and text[k].isdigit():

@@ -263,3 +263,14 @@ def test_bare_date_stamp_after_a_headline(text: str, expected: list[str]) -> Non
 ])
 def test_markup_remnant_after_a_full_stop(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+def test_list_label_after_a_nonfinal_abbreviation() -> None:
+    # "млн." never ends a sentence, but the next item's label starts one
+    assert texts("Орталыққа – 300 млн.\n7. Халыққа қызмет көрсету сапасы артады.") == [
+        "Орталыққа – 300 млн.", "7. Халыққа қызмет көрсету сапасы артады."]
+    assert texts("6. Жолға – 2 млрд. 7. Мектепке – 300 млн. 8. Ауруханаға – 1 млрд. теңге.") == [
+        "6. Жолға – 2 млрд.", "7. Мектепке – 300 млн.", "8. Ауруханаға – 1 млрд. теңге."]
+    # a single number after "млн." on the same line is no label
+    one = "Құны 300 млн. 7 Желтоқсан көшесінде салынады."
+    assert texts(one) == [one]
