@@ -39,6 +39,7 @@ from ..alignment import Alignment
 from ..pipeline import _clean
 from ..sentences import split_sentences
 from ..spans import Entity
+from .rules import postprocess
 from .backends import (
     Backend,
     Chunk,
@@ -191,8 +192,8 @@ def _make_chunk(clean: str, group: list[tuple[int, int]]) -> Chunk:
     return Chunk(base, clean[base:group[-1][1]], tuple((s - base, e - base) for s, e in group))
 
 
-def _check_options(func: str, normalize: Any, dehyphenate: Any, batch_size: Any) -> None:
-    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate)):
+def _check_options(func: str, normalize: Any, dehyphenate: Any, batch_size: Any, rules: Any = True) -> None:
+    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("rules", rules)):
         if not isinstance(value, bool):
             raise TypeError(f"kaznlp.{func}(): {name} must be True or False, got {value!r}")
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
@@ -213,7 +214,8 @@ class _Pending:
 
 
 def _stream(
-    texts: Iterable[str], backend: Any, normalize: bool, dehyphenate: bool, batch_size: int, func: str
+    texts: Iterable[str], backend: Any, normalize: bool, dehyphenate: bool, batch_size: int, func: str,
+    rules: bool = True,
 ) -> Iterator[list[Entity]]:
     """Tag many texts, batching sentence chunks *across* texts; yield results in order."""
     impl: Backend | None = None
@@ -229,6 +231,8 @@ def _stream(
             results = impl.entities([chunk for _, chunk in batch])
         for (rec, chunk), spans in zip(batch, results):
             text, alignment = rec.text, rec.alignment
+            # clean edges, keep inside one sentence, add the pattern rules (kaznlp.ner.rules)
+            spans = postprocess(chunk.text, chunk.sentences, spans, rules=rules)
             for s, e, label in spans:
                 s += chunk.start
                 e += chunk.start
@@ -274,6 +278,7 @@ def ner(
     normalize: bool = True,
     dehyphenate: bool = True,
     batch_size: int = 32,
+    rules: bool = True,
 ) -> list[Entity]:
     """Find named entities in ``text``; offsets point into ``text`` itself.
 
@@ -287,6 +292,9 @@ def ner(
         dehyphenate: re-join words broken across lines before tagging.
         batch_size: at most how many pieces of about 2,000 characters go to the model
             at once (a batch also ends at 8,000 characters).
+        rules: add the pattern rules for written dates, times and percentages
+            (:mod:`kaznlp.ner.rules`). Entity edges are always cleaned of punctuation and
+            kept inside one sentence, whatever the backend.
 
     Returns:
         ``Entity(start, end, label, text)`` records in text order, with
@@ -300,8 +308,8 @@ def ner(
     []
     """
     check_text(text, "ner")
-    _check_options("ner", normalize, dehyphenate, batch_size)
-    return next(_stream((text,), backend, normalize, dehyphenate, batch_size, "ner"))
+    _check_options("ner", normalize, dehyphenate, batch_size, rules)
+    return next(_stream((text,), backend, normalize, dehyphenate, batch_size, "ner", rules))
 
 
 def ner_pipe(
@@ -311,6 +319,7 @@ def ner_pipe(
     normalize: bool = True,
     dehyphenate: bool = True,
     batch_size: int = 32,
+    rules: bool = True,
 ) -> Iterator[list[Entity]]:
     """:func:`ner` for many texts: yields one list of entities per text, lazily, in order.
 
@@ -321,5 +330,5 @@ def ner_pipe(
     >>> [[e.text for e in ents] for ents in ner_pipe(texts)]  # doctest: +SKIP
     [['Алматыда'], [], ['Президент', 'Тоқаев', 'Қытайға']]
     """
-    _check_options("ner_pipe", normalize, dehyphenate, batch_size)
-    return _stream(texts, backend, normalize, dehyphenate, batch_size, "ner_pipe")
+    _check_options("ner_pipe", normalize, dehyphenate, batch_size, rules)
+    return _stream(texts, backend, normalize, dehyphenate, batch_size, "ner_pipe", rules)

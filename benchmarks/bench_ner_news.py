@@ -1,0 +1,123 @@
+"""Written-news NER accuracy of ``kaznlp.ner`` on the issue-13 gold set (dev by default).
+
+Exact span + label P/R/F1 (micro) overall and per label, and a summary of the errors:
+
+* ``boundary``: a predicted span overlaps a gold span with the same label but other edges;
+* ``label``: a predicted span has exactly the edges of a gold span but another label;
+* ``boundary+label``: overlaps a gold span, other edges and other label;
+* ``spurious``: a prediction overlapping no gold span; ``missed``: a gold span no prediction overlaps.
+
+    python benchmarks/bench_ner_news.py                       # dev, the bundled model, rules on
+    python benchmarks/bench_ner_news.py --no-rules            # the model alone (spans still trimmed)
+    python benchmarks/bench_ner_news.py --out benchmarks/results/ner_news_dev.json
+
+Develop and tune on ``dev`` only. ``--split test`` exists for the final report of issue 13.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.gold import news_ner  # noqa: E402
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = 100 * tp / (tp + fp) if tp + fp else 0.0
+    r = 100 * tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 2), "r": round(r, 2), "f": round(f, 2), "tp": tp, "fp": fp, "fn": fn}
+
+
+def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int, str]]]) -> dict:
+    """Micro P/R/F1 overall (``ALL``) and per label, plus the error summary (``errors``)."""
+    tp: Counter = Counter()
+    fp: Counter = Counter()
+    fn: Counter = Counter()
+    errors: Counter = Counter()
+    for g, p in zip(gold, pred):
+        gs, ps = set(g), set(p)
+        for a, b, lab in ps:
+            if (a, b, lab) in gs:
+                tp[lab] += 1
+                continue
+            fp[lab] += 1
+            over = [x for x in g if x[0] < b and a < x[1]]
+            if not over:
+                errors["spurious"] += 1
+            elif any(x[0] == a and x[1] == b for x in over):
+                errors["label"] += 1
+            elif any(x[2] == lab for x in over):
+                errors["boundary"] += 1
+            else:
+                errors["boundary+label"] += 1
+        for a, b, lab in gs - ps:
+            fn[lab] += 1
+            if not any(x[0] < b and a < x[1] for x in p):
+                errors["missed"] += 1
+    labels = sorted(set(tp) | set(fp) | set(fn))
+    out = {"ALL": prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))}
+    out.update({lab: prf(tp[lab], fp[lab], fn[lab]) for lab in labels})
+    return {"scores": out, "errors": dict(errors)}
+
+
+def predict(texts: list[str], rules: bool) -> list[list[tuple[int, int, str]]]:
+    from kaznlp.ner import ner_pipe
+
+    return [[(e.start, e.end, e.label) for e in ents] for ents in ner_pipe(texts, rules=rules)]
+
+
+def table(result: dict) -> str:
+    lines = ["| label | P | R | F1 | gold |", "|---|---:|---:|---:|---:|"]
+    for lab, s in result["scores"].items():
+        lines.append(f"| {lab} | {s['p']:.1f} | {s['r']:.1f} | {s['f']:.1f} | {s['tp'] + s['fn']} |")
+    lines.append("")
+    lines.append("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(result["errors"].items())))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--split", choices=("dev", "test"), default="dev",
+                    help="dev (default) for development; test only for the final report")
+    ap.add_argument("--no-rules", action="store_true", help="the model alone, no pattern rule layer")
+    ap.add_argument("--out", help="write the figures as JSON here")
+    ap.add_argument("--errors", type=int, default=0, help="print the first N wrong sentences (dev only)")
+    args = ap.parse_args(argv)
+    data = news_ner.load(args.split)
+    texts = [t for _, t, _ in data]
+    gold = [e for _, _, e in data]
+    t0 = time.perf_counter()
+    pred = predict(texts, rules=not args.no_rules)
+    seconds = time.perf_counter() - t0
+    result = score(gold, pred)
+    result.update({"split": args.split, "rules": not args.no_rules, "sentences": len(texts),
+                   "seconds": round(seconds, 2)})
+    print(f"written-news NER, split {args.split}, rules {'on' if not args.no_rules else 'off'}, "
+          f"{len(texts)} sentences, {seconds:.1f} s")
+    print(table(result))
+    if args.errors and args.split == "dev":
+        shown = 0
+        for (sid, text, g), p in zip(data, pred):
+            if set(g) != set(p) and shown < args.errors:
+                shown += 1
+                print(f"\n{sid}: {text}")
+                for a, b, lab in sorted(set(g) - set(p)):
+                    print(f"   - {lab:13} {text[a:b]!r}")
+                for a, b, lab in sorted(set(p) - set(g)):
+                    print(f"   + {lab:13} {text[a:b]!r}")
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

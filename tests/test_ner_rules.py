@@ -1,0 +1,104 @@
+"""NER post-processing (kaznlp.ner.rules): clean edges, sentence limits, pattern rules."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from kaznlp.ner import ner
+from kaznlp.ner.backends import Chunk
+
+rules = importlib.import_module("kaznlp.ner.rules")
+
+
+class _Fixed:
+    """A backend that returns given spans (offsets into the chunk) whatever the text."""
+
+    def __init__(self, spans):
+        self.spans = spans
+
+    def entities(self, chunks):
+        return [[s for s in self.spans if s[1] <= len(c.text)] for c in chunks]
+
+
+def _texts(text, ents):
+    return [(e.text, e.label) for e in ents]
+
+
+def test_leading_dash_is_trimmed_from_any_backend():
+    text = "Конференцияда – ХСӘҚ вице-президенті сөз сөйледі."
+    ents = ner(text, backend=_Fixed([(14, 20, "ORGANISATION")]), rules=False)
+    assert _texts(text, ents) == [("ХСӘҚ", "ORGANISATION")]
+    assert all(text[e.start:e.end] == e.text for e in ents)
+
+
+def test_dateline_dash_never_inside_an_entity():
+    text = "АСТАНА. ҚазАқпарат - Бүгін Елордада форум өтті."
+    # a model that ran the agency into the next sentence-initial word
+    ents = ner(text, backend=_Fixed([(8, 20, "ORGANISATION")]), rules=False)
+    assert _texts(text, ents) == [("ҚазАқпарат", "ORGANISATION")]
+
+
+@pytest.mark.parametrize("span, kept", [
+    ("«Нұр Отан» ХДП", "«Нұр Отан» ХДП"),          # the quote belongs to the name
+    ("«ҚазМұнайГаз", "ҚазМұнайГаз"),                 # an unclosed quote does not
+    ("2016 ж.", "2016 ж."),                          # abbreviation period stays
+    ("300 млн.", "300 млн."),
+    ("Мырзабеков О.", "Мырзабеков О."),              # an initial
+    ("Астанада.", "Астанада"),                       # a full stop does not
+    ("7,1%", "7,1%"),
+    ("(BDI)", "BDI"),
+    ("Қытай –", "Қытай"),
+])
+def test_trim_span(span, kept):
+    text = f"Мәтін {span} соңы"
+    s, e = rules.trim_span(text, 6, 6 + len(span), "ORGANISATION")
+    assert text[s:e] == kept
+
+
+def test_punctuation_only_span_is_dropped():
+    assert rules.trim_span("сөз – сөз", 4, 5, "CARDINAL") is None
+
+
+def test_span_never_crosses_a_sentence_boundary():
+    text = "Жиын Алматыда өтті. Астана қаласында да өтеді."
+    chunk = Chunk(0, text, ((0, 19), (20, len(text))))
+    out = rules.postprocess(chunk.text, chunk.sentences, [(14, 26, "GPE")], rules=False)
+    assert [(text[s:e], lab) for s, e, lab in out] == [("Астана", "GPE")]
+    ents = ner(text, backend=_Fixed([(14, 26, "GPE")]), rules=False)
+    assert all(not ("." in e.text) for e in ents)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Кездесу 21 Қазан 2016 жылы өтті.", ("21 Қазан 2016 жылы", "DATE")),
+    ("Кездесу 2016 жылғы 21 қазанда өтті.", ("2016 жылғы 21 қазанда", "DATE")),
+    ("Шешім 21.10.2016 қабылданды.", ("21.10.2016", "DATE")),
+    ("Жаңалық 14:17 жарияланды.", ("14:17", "TIME")),
+    ("Жиын сағат 15:00-де басталады.", ("сағат 15:00-де", "TIME")),
+    ("Инфляция 15% болды.", ("15%", "PERCENTAGE")),
+    ("Өсім 7,1%-ға жетті.", ("7,1%-ға", "PERCENTAGE")),
+    ("Өсім 30,9 пайызға жетті.", ("30,9 пайызға", "PERCENTAGE")),
+    ("Бюджеттен 2,5 млрд. теңге бөлінді.", ("2,5 млрд. теңге", "MONEY")),
+    ("Несие 87,9 млрд. АҚШ долларын құрады.", ("87,9 млрд. АҚШ долларын", "MONEY")),
+])
+def test_pattern_spans(text, found):
+    assert found in [(text[s:e], lab) for s, e, lab in rules.pattern_spans(text)]
+
+
+def test_month_name_alone_is_not_a_date():
+    text = "Қазан қаласында кездесу болды."  # the city Kazan, no day number or year
+    assert rules.pattern_spans(text) == []
+
+
+def test_rule_span_replaces_overlapping_model_spans():
+    text = "Бағасы 2,5 млрд. теңге болды."
+    ents = ner(text, backend=_Fixed([(7, 10, "CARDINAL"), (17, 22, "PRODUCT")]))
+    assert _texts(text, ents) == [("2,5 млрд. теңге", "MONEY")]
+    off = ner(text, backend=_Fixed([(7, 10, "CARDINAL")]), rules=False)
+    assert _texts(text, off) == [("2,5", "CARDINAL")]
+
+
+def test_rules_option_is_checked():
+    with pytest.raises(TypeError):
+        ner("Алматы", rules="yes")
