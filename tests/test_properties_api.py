@@ -216,6 +216,8 @@ REPRODUCERS = [
     ("process", "РљР°\U000e1674В\xad"),                                 # В in no token (issue 19)
     ("normalize", "а\u0306\u095e"),    # NFC composes 2→1 and expands 1→2: a copy run pairs U+0306 with क
     ("explain", "\u2126\u202a\u2126"),  # the NFC edit (0, 3) overlaps the invisible one (1, 2)
+    ("process", "аа.Kz"),                # a token (a domain) across a sentence boundary
+    ("process", "Tengrinews.Kz хабарлайды."),
 ]
 _CHECKS = {"normalize": check_normalize, "explain": check_explain, "dehyphenate": check_dehyphenate,
            "ner": check_ner}
