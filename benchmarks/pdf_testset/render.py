@@ -9,9 +9,10 @@ Both hyphenate with the Kazakh TeX patterns ``../shared/data/hyphenation/hyph-kk
   catcode table -2 (every character "other", spaces spaces), so nothing needs escaping and TeX
   ligatures (``--``, quotes) are off. Columns by ``multicol``; ragged-right is
   ``\\rightskip 0pt plus 2.5em`` (plain ``\\raggedright`` would all but stop hyphenation). The
-  ``lost`` hyphen mode sets ``\\prehyphenchar=0``: lines still break inside words at the
-  pattern points, but nothing is drawn or written at the break (the printed page and the text
-  layer both lack the hyphen, as in seed ``004``). Page numbers are kept (page furniture).
+  ``header`` option puts a running head (``myheadings``) on every page. The ``lost`` hyphen
+  mode sets ``\\prehyphenchar=0``: lines still break inside words at the pattern points,
+  but nothing is drawn or written at the break (the printed page and the text layer both lack
+  the hyphen, as in seed ``004``). Page numbers are kept (page furniture).
 * **LibreOffice** (``libreoffice-writer-nogui``, 7.4): a flat ODF text (``.fodt``) with
   language ``kk-KZ``, ``fo:hyphenate`` on or off, justified or left-aligned, page columns;
   converted with ``soffice --headless --convert-to pdf``. LibreOffice has no Kazakh
@@ -72,6 +73,7 @@ _TEX = r"""\documentclass[%(size)spt]{article}
 \setlength\textwidth{%(width)smm}
 \setlength\parindent{1.2em}
 \begin{document}
+%(header)s
 \language=\directlua{tex.print(lang.id(kklang))}\relax
 \lefthyphenmin=2 \righthyphenmin=2 %(lost)s
 %(ragged)s
@@ -100,6 +102,8 @@ def render_latex(layout: dict, paras: list[str], pdf: Path, patterns: Path) -> N
         "ragged": ragged,
         "begincols": rf"\begin{{multicols}}{{{cols}}}" if cols > 1 else "",
         "endcols": r"\end{multicols}" if cols > 1 else "",
+        # a running head on every page (page furniture the scorer must step over)
+        "header": (rf"\pagestyle{{myheadings}}\markright{{{layout['header']}}}" if layout.get("header") else ""),
     }
     if layout["hyphens"] == "off":
         src = src.replace(r"\lefthyphenmin=2", r"\hyphenpenalty=10000 \exhyphenpenalty=10000 \lefthyphenmin=2")
