@@ -50,10 +50,12 @@ REASONS = {
     "у": "иу read as ю",
     "о": "йо/ио: io after a vowel read as йо",
     "latin": "Latin letter in the Cyrillic source: read as Kazakh Latin on the way back",
-    "mixed": "Cyrillic letter in a word with Latin letters (Cütsorğyşty: kept as not Kazakh Latin; normalize first)",
+    "mixed": "letter of a mixed-script word (Cүтсорғышты, жəне, тўұға): its Latin reading is kept whole; normalize first",
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u02af]")  # with IPA ə (жəне: normalize repairs it)
+# Latin (with IPA ə: жəне) or a Cyrillic letter outside the Kazakh alphabet (ў ї є): normalize repairs these
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u02af\u0400-\u040f\u0450-\u045f\u0460-\u04ff]")
+_KAZ = set("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")
 
 
 def _reason(src: str) -> str:
@@ -79,7 +81,9 @@ def roundtrip(texts: list[str]) -> tuple[int, int, Counter[tuple[str, str, str]]
             continue
         mixed = bytearray(len(t))     # 1 inside a word that mixes Cyrillic and Latin letters
         for m in _WORD.finditer(t):
-            if _LATIN.search(m.group()) and not m.group().isascii():
+            w = m.group()
+            if not w.isascii() and any(_LATIN.match(c) and c.lower() not in _KAZ for c in w) and \
+                    any(c.lower() in _KAZ for c in w):
                 mixed[m.start():m.end()] = b"\1" * (m.end() - m.start())
         for i, ch in enumerate(t):
             s, e = al.span_to_dst(i, i + 1)
@@ -87,7 +91,7 @@ def roundtrip(texts: list[str]) -> tuple[int, int, Counter[tuple[str, str, str]]
                 ok += 1
             else:
                 reason = _reason(ch)
-                if reason == "UNEXPLAINED" and mixed[i]:
+                if mixed[i] and reason != REASONS["latin"]:
                     reason = REASONS["mixed"]
                 bad[(ch, back[s:e], reason)] += 1
     return total, ok, bad
@@ -131,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     latin = sum(n for (_, _, r), n in grand.items() if r in (REASONS["latin"], REASONS["mixed"]))
     print(f"without the Latin letters and mixed-script words of the source: {g_ok:,} of {g_total - latin:,} "
           f"({100 * g_ok / max(g_total - latin, 1):.3f} %)")
+    by_reason = Counter()
+    for (_, _, reason), n in grand.items():
+        by_reason[reason] += n
+    print("ALL by reason:")
+    for reason, n in by_reason.most_common():
+        print(f"  {n:>7,}  {reason}")
     print("mismatch classes (source char -> came back, count, reason):")
     for (src, got, reason), n in grand.most_common(args.show):
         print(f"  {src!r:>8} -> {got!r:<8} {n:>7,}  {reason}")

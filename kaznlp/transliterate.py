@@ -300,6 +300,20 @@ def _detect(text: str) -> str:
     return best[1] if best[0] > 0 else "2021"
 
 
+def _letter_runs(word: str, base: int) -> list[tuple[int, str]]:
+    """``(offset, run)`` of the runs of letters (and apostrophes) in ``word``, which starts at ``base``."""
+    runs: list[tuple[int, str]] = []
+    start = None
+    for i, ch in enumerate(word + " "):
+        if ch.isalpha() or (ch in _APOSTROPHES and start is not None):
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((base + start, word[start:i]))
+            start = None
+    return runs
+
+
 def _to_cyrl(text: str, alphabet: str) -> tuple[str, Alignment]:
     rd = _reader(alphabet)
     edits: list[tuple[int, int, str]] = []
@@ -307,14 +321,17 @@ def _to_cyrl(text: str, alphabet: str) -> tuple[str, Alignment]:
         word = m.group()
         if not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word):
             continue      # a Cyrillic (or mixed) word is not Latin Kazakh
-        st = m.start()
-        toks = _read_word(word, rd, st > 0 and text[st - 1] in _APOSTROPHES)
-        if not toks:
-            continue
-        base = m.start()
-        for s, e, r in _read(toks, rd):
-            if word[s:e] != r:
-                edits.append((base + s, base + e, r))
+        if word.isalpha():
+            parts = [(m.start(), word)]
+        else:   # \w also takes ² ³ ½ (км²): split at what is no letter
+            parts = _letter_runs(word, m.start())
+        for base, part in parts:
+            toks = _read_word(part, rd, base > 0 and text[base - 1] in _APOSTROPHES)
+            if not toks:
+                continue
+            for s, e, r in _read(toks, rd):
+                if part[s:e] != r:
+                    edits.append((base + s, base + e, r))
     return apply_edits(text, edits)
 
 
