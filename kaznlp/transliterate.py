@@ -85,8 +85,7 @@ def _all_caps_here(text: str, i: int) -> bool:
     """Is the capital at ``i`` part of an ALL-CAPS word?
 
     The next letter decides (``ЦЕХ`` -> ``TSEH``, ``Цех`` -> ``Tseh``); at a word's end the
-    previous one does (``ПАЙЫЗДЫҢ ЯҒНИ``... ``АЮ`` -> ``AİU``); a lone capital is Title case
-    (``Я`` -> ``İa``).
+    previous one does (``АЮ`` -> ``AİU``); a lone capital is Title case (``Я`` -> ``İa``).
     """
     n = len(text)
     if i + 1 < n and text[i + 1].isalpha():
