@@ -299,6 +299,26 @@ def _detect(text: str) -> str:
     return best[1] if best[0] > 0 else "2021"
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_edits(word: str, alphabet: str, quoted: bool) -> tuple[tuple[int, int, str], ...]:
+    """The edits reading one Latin word (cached: news repeats its words)."""
+    if not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word):
+        return ()      # a word with a Cyrillic letter is not Latin Kazakh
+    rd = _reader(alphabet)
+    toks = _read_word(word, rd, quoted)
+    if not toks:
+        return ()
+    # letters read one for one are joined into one edit (offsets stay one to one); a letter whose
+    # length changes (ts -> ц) stays an edit of its own, so spans inside the word map exactly
+    out: list[tuple[int, int, str]] = []
+    for s, e, r in _read(toks, rd):
+        if e - s == len(r) and out and out[-1][1] == s and out[-1][1] - out[-1][0] == len(out[-1][2]):
+            out[-1] = (out[-1][0], e, out[-1][2] + r)
+        else:
+            out.append((s, e, r))
+    return tuple(ed for ed in out if word[ed[0]:ed[1]] != ed[2])
+
+
 def _letter_runs(word: str, base: int) -> list[tuple[int, str]]:
     """``(offset, run)`` of the runs of letters (and apostrophes) in ``word``, which starts at ``base``."""
     runs: list[tuple[int, str]] = []
@@ -316,21 +336,21 @@ def _letter_runs(word: str, base: int) -> list[tuple[int, str]]:
 def _to_cyrl(text: str, alphabet: str) -> tuple[str, Alignment]:
     rd = _reader(alphabet)
     edits: list[tuple[int, int, str]] = []
+    add = edits.append
+    quotes = alphabet == "2017"      # only 2017 reads apostrophes
     for m in rd.word.finditer(text):
         word = m.group()
-        if not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word):
-            continue      # a Cyrillic (or mixed) word is not Latin Kazakh
+        start = m.start()
         if word.isalpha():
-            parts = [(m.start(), word)]
-        else:   # \w also takes ² ³ ½ (км²): split at what is no letter
-            parts = _letter_runs(word, m.start())
-        for base, part in parts:
-            toks = _read_word(part, rd, base > 0 and text[base - 1] in _APOSTROPHES)
-            if not toks:
-                continue
-            for s, e, r in _read(toks, rd):
-                if part[s:e] != r:
-                    edits.append((base + s, base + e, r))
+            quoted = quotes and start > 0 and text[start - 1] in _APOSTROPHES
+            for s, e, r in _word_edits(word, alphabet, quoted):
+                add((start + s, start + e, r))
+            continue
+        # \w also takes ² ³ ½ (км²), and 2017 words hold apostrophes: read the runs of letters
+        for base, part in _letter_runs(word, start):
+            quoted = quotes and base > 0 and text[base - 1] in _APOSTROPHES
+            for s, e, r in _word_edits(part, alphabet, quoted):
+                add((base + s, base + e, r))
     return apply_edits(text, edits)
 
 
