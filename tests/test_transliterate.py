@@ -99,9 +99,8 @@ def test_alignment_words_map_back_exactly(text: str, to: str) -> None:
     for m in re.finditer(r"[^\W\d_]+", out):
         s, e = al.span_to_src(m.start(), m.end())
         assert 0 <= s <= e <= len(text)
-        if to == "latn":
-            # each word of the output is the transliteration of exactly the source it maps to
-            assert transliterate(text[s:e]) == m.group()
+        # each word of the output is the transliteration of exactly the source it maps to
+        assert transliterate(text[s:e], to=to) == m.group()
     if to == "latn":
         for x, y, n in al.runs:   # copy runs: the source is transliterated letter for letter
             assert transliterate(text[x:x + n]) == out[y:y + n]
