@@ -102,3 +102,24 @@ def test_rule_span_replaces_overlapping_model_spans():
 def test_rules_option_is_checked():
     with pytest.raises(TypeError):
         ner("Алматы", rules="yes")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Ол 2010 жылғы қараша – 2012 жылғы мамыр аралығында жұмыс істеді.",
+     ("2010 жылғы қараша – 2012 жылғы мамыр аралығында", "DATE")),
+    ("Ол 1999 жылдан 2002 жылға дейін әкім болды.", ("1999 жылдан 2002 жылға дейін", "DATE")),
+    ("Қабылдау сағат 9.00-ден 18.30-ға дейін.", ("сағат 9.00-ден 18.30-ға дейін", "TIME")),
+    ("Мөлшерлеме 28%-дан 18%-ға түсті.", ("28%-дан 18%-ға", "PERCENTAGE")),
+])
+def test_ranges_are_one_span(text, found):
+    assert found in [(text[s:e], lab) for s, e, lab in rules.pattern_spans(text)]
+
+
+def test_two_dates_side_by_side_stay_two():
+    text = "2015 жылдың 7 қыркүйегі 2020 жылға қарай жоспар бекітілді."
+    assert [text[s:e] for s, e, _ in rules.pattern_spans(text)] == ["2015 жылдың 7 қыркүйегі", "2020 жылға қарай"]
+
+
+def test_model_span_covering_the_rule_span_is_kept():
+    text = "Бағасы кемі 300 теңге болды."
+    assert rules.postprocess(text, ((0, len(text)),), [(7, 21, "MONEY")]) == [(7, 21, "MONEY")]
