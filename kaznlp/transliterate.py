@@ -187,6 +187,8 @@ def _decide(toks: list[tuple[int, int, str]], rd: _Reader, flips: frozenset[int]
     * ч: ``tş`` is ч at a word's start (``Tşehiia`` -> ``Чехия``), else тш (``aitşy`` -> ``айтшы``).
     * щ: ``şş`` is щ (``aşşy`` -> ``ащы``): Kazakh spelling has no шш.
     * х or һ (``h``), е or э (``e`` at a word's start or after a vowel): х and е.
+    * capital ``I``: І (``Ile`` -> ``Іле``); И only by the lexicon check, for text typed
+      without İ (``RESPUBLIKASY`` -> ``РЕСПУБЛИКАСЫ``).
     """
     keys = rd.keys
     cyr = [keys[t] for _, _, t in toks]
@@ -239,10 +241,11 @@ def _decide(toks: list[tuple[int, int, str]], rd: _Reader, flips: frozenset[int]
                 k += 2
                 prev_vowel, at_start = False, False
                 continue
-        elif low == "х" or (low == "е" and (at_start or prev_vowel)):
+        elif low == "х" or (low == "е" and (at_start or prev_vowel)) or (t == "I" and c == "І"):
+            # capital I is І, but keyboards without İ type it for И too (RESPUBLIKASY): 2021 and 2018
             points.append(k)
             if flip:
-                c = {"х": "һ", "Х": "Һ", "е": "э", "Е": "Э"}[c]
+                c = {"х": "һ", "Х": "Һ", "е": "э", "Е": "Э", "І": "И"}[c]
         out.append((s, e, c))
         prev_vowel = low in _CYR_VOWELS
         at_start = False

@@ -52,6 +52,8 @@ def test_reading_2021() -> None:
         "қалайын Россия материал полиция кетсе айтшы Чехия")
     # a word with a letter the alphabet lacks is not Kazakh Latin: kept
     assert transliterate("Microsoft jäne", to="cyrl") == "Microsoft және"
+    # capital I is І; ALL-CAPS text typed without İ gets И where only that reading is a known form
+    assert transliterate("QAZAQSTAN RESPUBLIKASY, ILE", to="cyrl") == "ҚАЗАҚСТАН РЕСПУБЛИКАСЫ, ІЛЕ"
 
 
 def test_reading_2018_and_2017() -> None:
