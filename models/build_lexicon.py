@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     words, per_source = build(args.shared, args.min_freq)
     header = [
-        "# kaznlp Kazakh word-form lexicon for kaznlp.dehyphenate (one lower-cased form per line)",
+        "# kaznlp Kazakh word-form lexicon for kaznlp.dehyphenate and kaznlp.transliterate (one lower-cased form per line)",
         "# Built by models/build_lexicon.py; word forms seen >= %d times (hyphenated forms: >= 1)." % args.min_freq,
         *_sources(per_source),
         "# %d forms" % len(words),

@@ -86,13 +86,15 @@ def _expected(text: str) -> list[tuple[int, int, str]]:
     out = []
     for sent in split_sentences(clean):
         for tok in tokenize(clean[sent.start:sent.end]):
+            if not any(ch.isalnum() for ch in tok.text):
+                continue  # kaznlp.ner drops a span that is only punctuation (kaznlp.ner.rules)
             s, e = al.span_to_src(sent.start + tok.start, sent.start + tok.end)
             out.append((s, e, text[s:e]))
     return out
 
 
 def test_stanza_gets_kaznlp_tokens_and_offsets_map_back(backend):
-    ents = ner(DIRTY, backend=backend)
+    ents = ner(DIRTY, backend=backend, rules=False)  # the model's spans only, no pattern rules
     assert [(e.start, e.end, e.text) for e in ents] == _expected(DIRTY)
     assert all(e.label == "GPE" and DIRTY[e.start:e.end] == e.text for e in ents)
     # kaznlp's tokens, not Stanza's: "63%-ы" and "Қа\xadрин" are single tokens
@@ -105,7 +107,7 @@ def test_stanza_pipeline_object_and_batches(backend, tiny_stanza):
     by_pipeline = list(ner_pipe(texts, backend=backend.pipeline))
     assert by_backend == by_pipeline
     assert by_backend[1] == []
-    assert [e.text for e in by_backend[2]] == ["Астана", "қаласында", "жиын", "өтті", "."]
+    assert [e.text for e in by_backend[2]] == ["Астана", "қаласында", "жиын", "өтті"]
 
 
 def test_missing_stanza_model_says_what_to_run(tmp_path):
