@@ -273,7 +273,7 @@ def _markdown(rows: list[dict], info: dict, sizes: tuple[float, float], cap: flo
     failing = [r for r in rows if not r["ok"]]
     lines += ["", f"{len(rows) - len(failing)} of {len(rows)} rows pass."]
     if info.get("merged"):
-        lines += ["", f"Merged: {info['merged']}."]
+        lines += ["", f"Re-measured with `--merge` (the other rows are from the first run): {info['merged']}."]
     if any(r.get("retimed") for r in rows):
         lines += ["", "Rows whose first timing failed the ratio in under 2 s were timed again (best of 5 each)."]
     return "\n".join(lines) + "\n"
@@ -307,8 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         old = json.loads((RESULTS / "adversarial.json").read_text(encoding="utf-8"))
         if tuple(old.get("sizes_mb", ())) == tuple(sizes):
             kept = old["rows"]
-            info["merged"] = f"rows of {', '.join(functions)} x {len(cases)} cases re-measured {started}; " \
-                f"the others from {old['machine'].get('date', '?')}"
+            note = f"{', '.join(functions)} x {', '.join(cases)} re-measured {started} (load {info['load_at_start']})"
+            info["load_at_start"] = old["machine"].get("load_at_start", info["load_at_start"])
+            info["merged"] = "; ".join(filter(None, [old["machine"].get("merged"), note]))
             info["date"], info["command"] = old["machine"]["date"], old["machine"]["command"]
 
     def save(rows: list[dict]) -> None:
