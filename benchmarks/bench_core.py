@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -286,6 +287,153 @@ def linearity(tool: Tool, texts: dict[float, str], sizes: dict) -> dict:
     return out
 
 
+# --- tokenizer speed, each timing in a fresh process (issue 16 item 5) -----------------------
+#
+# Timing every tool in the one benchmark process is not how users call a tokenizer: by then the
+# process holds every object of the accuracy runs (more work for each pass of Python's cyclic
+# garbage collector, which kaznlp's allocation-heavy tokenization triggers often) and spaCy's
+# tokenizer cache is warm from UD KTB. Here each (tool, case) timing runs in its own
+# ``python -m benchmarks.bench_core --fresh-worker`` process, GC on for every tool.
+
+FRESH_TOOLS = ("kaznlp", 'spacy blank("ky")', "regex")
+REGEX_REFERENCE = r"\w+|[^\w\s]"
+# case -> what it times. "news one string" is the in-process table's text (same warm-up), kept so
+# the two ways of timing can be compared on the identical input.
+FRESH_CASES = ("news per document", "KTB repeated", "news one string")
+FRESH_SIZES = {"full": {"rounds": 5, "ktb_chars": 500_000}, "quick": {"rounds": 1, "ktb_chars": 50_000}}
+
+
+def fresh_callable(name: str) -> Callable[[str], object]:
+    """The call a user makes, returning records with offsets (the bare regex: a list of matches)."""
+    if name == "kaznlp":
+        import kaznlp
+
+        return kaznlp.tokenize
+    if name == "regex":
+        pat = re.compile(REGEX_REFERENCE)
+        return lambda t: list(pat.finditer(t))
+    if name == 'spacy blank("ky")':
+        from benchmarks.peers import _spacy
+
+        return _spacy().tokenize_fast
+    raise ValueError(f"unknown fresh-speed tool {name!r}")
+
+
+def ktb_repeated(shared: Path, chars: int) -> str:
+    """UD KTB's text (documents joined by a blank line), repeated and cut at a space to about ``chars``."""
+    base = "\n\n".join(d.text for d in ud_ktb.load(shared / "data" / "ud_kk_ktb"))
+    text = (base + "\n\n") * (chars // (len(base) + 2) + 1)
+    cut = text.rfind(" ", 0, chars)
+    return text[: cut if cut > 0 else chars]
+
+
+def fresh_texts(case: str, shared: Path, mode: str) -> list[str]:
+    sizes = SIZES[mode]
+    if case == "news per document":
+        return [t for t in corpus.load_texts(shared) if t.strip()][:: sizes["doc_step"]]
+    if case == "KTB repeated":
+        return [ktb_repeated(shared, FRESH_SIZES[mode]["ktb_chars"])]
+    if case == "news one string":
+        return [corpus.sample(sizes["speed"], shared)]
+    raise ValueError(f"unknown fresh-speed case {case!r}")
+
+
+def time_pass(fn: Callable[[str], object], docs: list[str], case: str) -> dict:
+    """Warm up, then one timed pass over ``docs`` (GC on); wall and CPU time, GC passes during it.
+
+    Warm-up: for the long text, one whole call first (spaCy's cache warm, as in any long run;
+    every tool gets it); otherwise one call on the first 2000 chars (imports, compiled patterns).
+    """
+    if case == "KTB repeated":
+        fn(docs[0])
+    else:
+        fn(docs[0][:2000])
+    gc.collect()
+    before = [s["collections"] for s in gc.get_stats()]
+    w0, c0 = time.perf_counter(), time.process_time()
+    for d in docs:
+        fn(d)
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+    after = [s["collections"] for s in gc.get_stats()]
+    return {"seconds": wall, "cpu_seconds": cpu, "documents": len(docs), "chars": sum(map(len, docs)),
+            "gc_collections": [b - a for a, b in zip(before, after)], "gc_tracked_objects": len(gc.get_objects())}
+
+
+def fresh_worker(tool: str, case: str, shared: str | None, mode: str) -> dict:
+    docs = fresh_texts(case, corpus.shared_dir(shared), mode)
+    return time_pass(fresh_callable(tool), docs, case)
+
+
+def fresh_speed(shared: Path, mode: str, tools: tuple[str, ...] = FRESH_TOOLS,
+                cases: tuple[str, ...] = FRESH_CASES) -> dict:
+    """Best of ``rounds`` fresh processes per (tool, case); tools interleaved, their order rotated per round."""
+    rounds = FRESH_SIZES[mode]["rounds"]
+    out: dict = {"rounds": rounds, "ktb_chars": FRESH_SIZES[mode]["ktb_chars"], "cases": {}}
+    for case in cases:
+        res: dict[str, dict] = {t: {} for t in tools}
+        for r in range(rounds):
+            order = tools[r % len(tools):] + tools[: r % len(tools)]
+            for tool in order:
+                if "error" in res[tool]:
+                    continue
+                cmd = [sys.executable, "-m", "benchmarks.bench_core", "--fresh-worker", tool, case, "--shared", str(shared)]
+                if mode == "quick":
+                    cmd.append("--quick")
+                p = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
+                if p.returncode != 0:
+                    res[tool] = {"error": (p.stderr.strip().splitlines() or ["failed"])[-1][:300]}
+                    continue
+                x = json.loads(p.stdout.strip().splitlines()[-1])
+                best = res[tool]
+                if not best or x["seconds"] < best["seconds"]:
+                    x["runs"] = best.get("runs", 0)
+                    best.clear()
+                    best.update(x)
+                best["runs"] = best.get("runs", 0) + 1
+        for x in res.values():
+            if "seconds" in x:
+                x["chars_per_s"] = x["chars"] / x["seconds"]
+        k = res.get("kaznlp", {}).get("chars_per_s")
+        for peer in tools:
+            p = res.get(peer, {}).get("chars_per_s")
+            if peer != "kaznlp":
+                res.setdefault("ratios", {})[f"kaznlp/{peer}"] = k / p if k and p else None
+        out["cases"][case] = res
+    return out
+
+
+def gc_diagnosis(tools: list[Tool], text: str, repeats: int) -> dict:
+    """In this (benchmark) process, after the accuracy runs: kaznlp and spaCy tokenize on ``text``
+    as the one-string table times them (best of ``repeats``: spaCy's cache is warm on this text from
+    the second call), then the same after ``gc.freeze()`` (the objects alive now are moved out of
+    the collector's reach; it still runs). A ratio that rises after the freeze shows the cost of
+    the collector's full passes over the accuracy runs' objects."""
+    by = {t.name: t for t in tools}
+    pair = [n for n in ("kaznlp", 'spacy blank("ky")') if n in by and by[n].tokenize_fast]
+    if len(pair) < 2:
+        return {"error": "needs kaznlp and spacy"}
+    out: dict = {"chars": len(text), "gc_tracked_objects": len(gc.get_objects())}
+
+    def timing(tag: str) -> None:
+        for name in pair:
+            fn = by[name].tokenize_fast
+            fn(text[:2000])
+            before = gc.get_stats()[2]["collections"]
+            sec, _ = best_of(fn, text, repeats)
+            out.setdefault(tag, {})[name] = {"chars_per_s": len(text) / sec,
+                                             "gen2_collections": gc.get_stats()[2]["collections"] - before}
+        out[tag]["ratio"] = out[tag]["kaznlp"]["chars_per_s"] / out[tag][pair[1]]["chars_per_s"]
+
+    timing("as is")
+    gc.freeze()
+    try:
+        out["frozen_objects"] = gc.get_freeze_count()
+        timing("after gc.freeze()")
+    finally:
+        gc.unfreeze()
+    return out
+
+
 def ratios(spd: dict, per_doc: dict | None = None) -> list[dict]:
     out = []
     for task, peer, target in TARGETS:
@@ -464,6 +612,51 @@ def render(res: dict) -> str:
     return "\n".join(lines)
 
 
+def render_fresh(res: dict) -> list[str]:
+    """The fresh-process tokenizer table, and the in-process GC check when it ran."""
+    fs = res["fresh_speed"]
+    lines = ["", "## Tokenizer speed, each timing in a fresh process", "",
+             f"Each (tool, case) timing runs in its own `python -m benchmarks.bench_core --fresh-worker` process, "
+             f"best of {fs['rounds']} processes, tools interleaved (order rotated each round); garbage collector on "
+             "for every tool, as users run. *news per document*: one call per document of the news corpus; "
+             f"*KTB repeated*: UD KTB's text repeated to {fs['ktb_chars']:,} chars, one call, after one whole warm-up "
+             "call (spaCy's cache warm, as in any long run; every tool gets it); *news one string*: the one-string "
+             "table's text and warm-up (2000 chars). regex: `list(re.finditer(r\"" + REGEX_REFERENCE.replace("|", "\\|")
+             + "\", text))`, the bare reference.", "",
+             "| case | chars | tool | chars/s | seconds | chars/s of CPU time | GC passes (gen 0/1/2) |",
+             "|---|---:|---|---:|---:|---:|---|"]
+    for case, r in fs["cases"].items():
+        for tool in FRESH_TOOLS:
+            x = r.get(tool, {})
+            if "error" in x:
+                lines.append(f"| {case} | | {tool} | error: {x['error']} | | | |")
+            elif "seconds" in x:
+                lines.append(f"| {case} | {x['chars']:,} | {tool} | {_cps(x['chars_per_s'])} | {x['seconds']:.3f} | "
+                             f"{_cps(x['chars'] / max(x['cpu_seconds'], 1e-9))} | {'/'.join(map(str, x['gc_collections']))} |")
+    lines += ["", "| case | " + " | ".join(f"kaznlp / {t}" for t in FRESH_TOOLS[1:]) + " |",
+              "|---|" + "---:|" * (len(FRESH_TOOLS) - 1)]
+    for case, r in fs["cases"].items():
+        cells = [r.get("ratios", {}).get(f"kaznlp/{t}") for t in FRESH_TOOLS[1:]]
+        lines.append(f"| {case} | " + " | ".join(f"{_f(c, 2)}{'×' if c else ''}" for c in cells) + " |")
+    gcc = res.get("gc_check")
+    if gcc and "error" not in gcc:
+        lines += ["", "### Why the in-process figure differs: the GC check", "",
+                  f"In the benchmark process after the accuracy runs ({gcc['gc_tracked_objects']:,} objects tracked by "
+                  f"the collector), tokenize on the one-string text ({gcc['chars']:,} chars), best of "
+                  f"{res['sizes']['repeats']} as in the one-string table; then the same after `gc.freeze()` "
+                  f"({gcc.get('frozen_objects', 0):,} objects moved out of the collector's reach; it still runs).", "",
+                  "| timing | kaznlp chars/s | kaznlp gen-2 passes | spaCy chars/s | spaCy gen-2 passes | kaznlp / spaCy |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for tag in ("as is", "after gc.freeze()"):
+            x = gcc.get(tag)
+            if not x:
+                continue
+            k, sp = x["kaznlp"], x['spacy blank("ky")']
+            lines.append(f"| {tag} | {_cps(k['chars_per_s'])} | {k['gen2_collections']} | {_cps(sp['chars_per_s'])} | "
+                         f"{sp['gen2_collections']} | {x['ratio']:.2f}× |")
+    return lines
+
+
 def render_news(res: dict) -> list[str]:
     """The news gold tables: F1 per split and variant, then boundary P/R, then kaznlp against the floors."""
     news = res.get("news")
@@ -543,6 +736,12 @@ def parser() -> argparse.ArgumentParser:
                     help="write the committed benchmarks/results/core.json and core.md instead of the scratch folder")
     ap.add_argument("--update-docs", action="store_true",
                     help="also refresh the results block of docs/benchmarks.md (implies --update-results)")
+    ap.add_argument("--fresh-speed", action="store_true",
+                    help="also time tokenize (kaznlp, spaCy, bare regex) each in a fresh process, and the in-process "
+                         "GC check")
+    ap.add_argument("--speed-only", action="store_true",
+                    help="run only the fresh-process tokenizer speed (no accuracy, no in-process tables)")
+    ap.add_argument("--fresh-worker", nargs=2, metavar=("TOOL", "CASE"), help=argparse.SUPPRESS)
     return ap
 
 
@@ -552,8 +751,13 @@ def main(argv: list[str] | None = None) -> dict:
     if args.no_write and (args.update_results or args.update_docs):
         ap.error("--no-write cannot be combined with --update-results or --update-docs")
 
-    t_start = time.perf_counter()
     mode = "quick" if args.quick else "full"
+    if args.fresh_worker:  # one timing in this fresh process; JSON on stdout's last line
+        print(json.dumps(fresh_worker(*args.fresh_worker, args.shared, mode)))
+        return {}
+    t_start = time.perf_counter()
+    if args.speed_only:
+        return _speed_only(args, mode, t_start)
     sizes = SIZES[mode]
     shared = corpus.shared_dir(args.shared)
     tools, skipped = load_tools([n.strip() for n in args.tools.split(",") if n.strip()], str(shared))
@@ -607,6 +811,11 @@ def main(argv: list[str] | None = None) -> dict:
     docs = [t for t in corpus.load_texts(shared) if t.strip()][:: sizes["doc_step"]]
     res["speed_per_document"] = doc_speed(tools, docs, sizes["repeats"])
     res["ratios"] = ratios(res["speed"], res["speed_per_document"])
+    if args.fresh_speed:
+        print("[bench_core] GC check in this process ...", file=sys.stderr)
+        res["gc_check"] = gc_diagnosis(tools, texts[sizes["speed"]], sizes["repeats"])
+        print("[bench_core] tokenize speed, fresh processes ...", file=sys.stderr)
+        res["fresh_speed"] = fresh_speed(shared, mode)
     if kaz:
         print("[bench_core] kaznlp linearity ...", file=sys.stderr)
         res["linearity"] = linearity(kaz, texts, sizes)
@@ -615,13 +824,39 @@ def main(argv: list[str] | None = None) -> dict:
     res["load_average"]["end"] = _load()
 
     md = render(res)
+    if res.get("fresh_speed"):
+        md = md.rstrip("\n") + "\n" + "\n".join(render_fresh(res)) + "\n"
+    return _write(args, res, md)
+
+
+def _speed_only(args: argparse.Namespace, mode: str, t_start: float) -> dict:
+    shared = corpus.shared_dir(args.shared)
+    res: dict = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                 "machine": machine_info(), "shared": str(shared), "load_average": {"start": _load()}}
+    print("[bench_core] tokenize speed, fresh processes ...", file=sys.stderr)
+    res["fresh_speed"] = fresh_speed(shared, mode)
+    res["total_seconds"] = time.perf_counter() - t_start
+    res["load_average"]["end"] = _load()
+    m, la = res["machine"], res["load_average"]
+    md = "\n".join([
+        "# kaznlp tokenizer speed, fresh processes", "",
+        f"Mode: **{mode}**, run {res['date']}, total {res['total_seconds']:.0f} s.", "",
+        f"Machine: {m['cpu']} ({m['cores_usable']} usable cores), {m['implementation']} {m['python']}; "
+        f"load average {la['start']} at start, {la['end']} at end.",
+        "Packages: " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()) + ".",
+        *render_fresh(res), ""])
+    args.update_docs = False  # the docs block holds the full run only
+    return _write(args, res, md, name="core_speed")
+
+
+def _write(args: argparse.Namespace, res: dict, md: str, name: str = "core") -> dict:
     print(md)
     out = output_dir(args)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-        (out / "core.json").write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (out / "core.md").write_text(md, encoding="utf-8")
-        print(f"[bench_core] wrote {out / 'core.json'} and core.md"
+        (out / f"{name}.json").write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (out / f"{name}.md").write_text(md, encoding="utf-8")
+        print(f"[bench_core] wrote {out / (name + '.json')} and {name}.md"
               + ("" if out == RESULTS else " (scratch; --update-results writes benchmarks/results/)"), file=sys.stderr)
     if args.update_docs:
         ok = update_docs(md)

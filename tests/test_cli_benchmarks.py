@@ -115,3 +115,48 @@ def test_punkt_is_trained_without_the_test_documents() -> None:
     assert info["records_dropped_test"] == sum(1 for r in news_sentences.records()
                                                if r["split"] == "test" and "record" in r["source"])
     assert info["chars"] > 2_000_000
+
+
+# --- bench_core: tokenizer speed in fresh processes (issue 16 item 5) -----------------------------
+
+NEWS = ("Ұлттық статистика бюросы 2025-жылғы халық санағының алғашқы қорытындысын жариялады. "
+        "Премьер-Министр «Санақ нәтижелері өңірлердің дамуын жоспарлауға көмектеседі», – деді.")
+
+
+def test_fresh_speed_tools_are_the_calls_users_make() -> None:
+    """Every timed call does the whole job: the regex reference yields the words and punctuation
+    of the text (not a lazy iterator), kaznlp gives records that point into the text."""
+    from benchmarks import bench_core
+
+    matches = bench_core.fresh_callable("regex")(NEWS)
+    assert [m.group() for m in matches][:4] == ["Ұлттық", "статистика", "бюросы", "2025"]
+    assert "«" in [m.group() for m in matches]
+    toks = bench_core.fresh_callable("kaznlp")(NEWS)
+    assert all(NEWS[t.start:t.end] == t.text for t in toks) and len(toks) < len(matches)
+    with pytest.raises(ValueError):
+        bench_core.fresh_callable("nltk")
+
+
+def test_fresh_time_pass_counts_documents_and_gc() -> None:
+    from benchmarks import bench_core
+
+    docs = [NEWS, NEWS[:60]]
+    x = bench_core.time_pass(bench_core.fresh_callable("regex"), docs, "news per document")
+    assert x["documents"] == 2 and x["chars"] == len(NEWS) + 60 and x["seconds"] > 0
+    assert len(x["gc_collections"]) == 3 and x["gc_tracked_objects"] > 0
+
+
+@needs_shared
+def test_fresh_worker_runs_in_its_own_process_and_renders(tmp_path: Path) -> None:
+    """One round, one case, two tools: each in a subprocess, same text, both ratios in the report."""
+    from benchmarks import bench_core
+
+    fs = bench_core.fresh_speed(SHARED, "quick", tools=("kaznlp", "regex"), cases=("KTB repeated",))
+    r = fs["cases"]["KTB repeated"]
+    assert "error" not in r["kaznlp"] and "error" not in r["regex"], r
+    assert r["kaznlp"]["chars"] == r["regex"]["chars"] > 40_000 and r["kaznlp"]["runs"] == 1
+    assert 0 < r["ratios"]["kaznlp/regex"] < 10
+    text = bench_core.ktb_repeated(SHARED, 50_000)
+    assert len(text) <= 50_000 and not text.endswith(" ") and "Қазақстан" in text
+    md = "\n".join(bench_core.render_fresh({"fresh_speed": fs}))
+    assert "| KTB repeated |" in md and "kaznlp / regex" in md
