@@ -1110,6 +1110,58 @@ GLUE_RATIO = 3
 MIN_WRAP_WIDTH = 12
 
 
+def _narrow_prose(ev: "_Evidence", stripped: list[str], starts: list[int], width: list[int]) -> list[bool] | None:
+    """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
+    which lost its line-end hyphens? None when no block is.
+
+    A narrow block is a list or a table column unless its own lines say otherwise, so the
+    evidence comes from the whole block, not from its width: most of its breaks continue in
+    lower case, and the breaks whose next line can only continue a word (a suffix-only line,
+    ``Нұрпейі⏎сов``, ``ауданы⏎ның``, ``медальда⏎рымен``: joined form known, pieces not words)
+    outnumber those between two whole words, with the same ratio as the document prior
+    (:func:`_edits`). A word list (``орманы⏎оры⏎өзені``) has whole words on both sides of
+    every break and stays apart.
+    """
+    n = len(stripped)
+    out: list[bool] | None = None
+    i = 0
+    while i < n:
+        if not stripped[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and stripped[j]:
+            j += 1
+        if width[i] < 25 and j - i >= 6:
+            sj = ss = low = 0
+            for k in range(i, j - 1):
+                L, M = stripped[k], stripped[k + 1]
+                if not M[0].islower():
+                    continue
+                low += 1
+                if not L[-1].isalpha():
+                    continue
+                tw = _tail_word(L)
+                hw = _HEAD_WORD.match(M)
+                if not tw or not hw or not tw[0].isalpha():
+                    continue
+                al, bl = _norm(tw), _norm(_head(hw))
+                ev.at(starts[k])
+                js = ev.join_score(al, bl)
+                sp = ev.sep_score(al, bl)
+                if js >= 2 and sp == 0:
+                    sj += 1
+                elif sp >= 2 and js == 0:
+                    ss += 1
+            if low * 2 >= j - i - 1 and sj >= 3 and sj * 100 >= ss * 12:
+                if out is None:
+                    out = [False] * n
+                for k in range(i, j):
+                    out[k] = True
+        i = j
+    return out
+
+
 def _is_wrapped(lines: list[str]) -> bool:
     """Does the text look line-wrapped (lines end mid-sentence, at a steady width)?
 
@@ -1429,6 +1481,8 @@ def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
         prior_join = sj >= 2 and sj * 100 >= ss * 12
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
+    # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
+    narrow = _narrow_prose(ev, stripped, starts, width) if reflow == "auto" and prior_join is not None and any_wrap else None
 
     k = 0
     carry = ""
@@ -1467,8 +1521,9 @@ def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
         if not wk and Ls[-1] not in _LINE_END_MARKS:
             d = None  # unwrapped: only a line-end hyphen or soft hyphen is judged (as _decide_break does)
         else:
-            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto=reflow == "auto",
-                              carry=carry)
+            nk = narrow is not None and narrow[k]
+            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join,
+                              auto=reflow == "auto", carry=carry, narrow_prose=nk)
         carry = _glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
         if d is None:
             if wrapped:
@@ -1560,7 +1615,8 @@ def _glued_word(Ls: str, cut: int, carry: str) -> str:
 
 
 def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
-                  prior_join: bool | None, auto: bool = True, carry: str = "") -> tuple[int, str] | None:
+                  prior_join: bool | None, auto: bool = True, carry: str = "",
+                  narrow_prose: bool = False) -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
     ``carry``: the start of a word glued across the previous break (see :func:`_carried`).
@@ -1609,7 +1665,7 @@ def _decide_break(ev: _Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool
         # (``- бірінші``), and ``⏎-2020`` may be a number typed after a space (``қамту -2020``)
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
-    if auto and width < 25:
+    if auto and width < 25 and not narrow_prose:
         return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = len(L) - len(L.lstrip(" \t"))
     indent_m = len(M) - len(M.lstrip(" \t"))

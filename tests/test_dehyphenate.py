@@ -450,3 +450,25 @@ def test_lost_hyphen_men_before_punctuation():
     # the conjunction ``мен`` is followed by a word; before a comma it is the instrumental
     D = _private()
     assert D._decide_plain(D._Evidence(""), "көрінгені", "мен", True, ",") == "join"
+
+
+# issue 15 item 3: narrow columns (4-column PDFs, newspaper columns) that lost their hyphens ----
+NARROW_LOST = ("Рүстем Нұрпейі\nсов 1971 жылы\nқазанда Көкшетау\nоблысы, Көкшетау\nауданының Қар\nлы көл ауылында\n"
+               "дүниеге келген. Үй\nленген, үш баласы\nбар. Ол Мемлекет\nтік қаржы кол\nледжін бітірген,\n"
+               "«Қазақстан Респу\nбликасының Кон\nституциясына 10\nжыл» мерекелік\nмедальдарымен ма\nрапатталған.")
+
+
+def test_narrow_column_lost_hyphens_repaired_by_default():
+    # lines of 12-18 characters used to be taken for a list whatever they held; the block's own
+    # suffix-only line starts (сов, ның, рымен) show it is wrapped prose
+    want = ("Рүстем Нұрпейісов 1971 жылы қазанда Көкшетау облысы, Көкшетау ауданының Қарлы көл ауылында "
+            "дүниеге келген. Үйленген, үш баласы бар. Ол Мемлекеттік қаржы колледжін бітірген, "
+            "«Қазақстан Республикасының Конституциясына 10 жыл» мерекелік медальдарымен марапатталған.")
+    assert dehyphenate(NARROW_LOST) == want
+    assert dehyphenate(want) == want
+
+
+def test_narrow_word_list_stays_apart():
+    # a column of whole words has no break that only a join explains
+    src = "Тізім:\nорманы\nоры\nөзені\nкөлі\nтауы\nдаласы\nшөлі\nқұмы"
+    assert dehyphenate(src) == src
