@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html.entities import html5 as _HTML5
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, overload, Literal
@@ -38,7 +39,7 @@ from .linebreaks import LINE_BREAK_CHARS, NOT_LINE_BREAK
 __all__ = ["Edit", "normalize", "explain", "KINDS"]
 
 KINDS = (
-    "mojibake", "invisible", "space", "unicode", "homoglyph", "kazakh_letter", "quote", "dash", "suspect",
+    "html_entity", "mojibake", "invisible", "space", "unicode", "homoglyph", "kazakh_letter", "quote", "dash", "suspect",
 )
 
 
@@ -116,6 +117,81 @@ def _cls(chars: str) -> str:
 # made only of safe characters needs nothing unless a Latin letter touches a
 # Cyrillic one, or a cp1251 lead letter is followed by a character that is also
 # a UTF-8 continuation byte in cp1251 (the only mojibake shape using safe chars).
+# ---------------------------------------------------------------------------
+# HTML entities (in the spirit of ftfy's unescape_html)
+# ---------------------------------------------------------------------------
+# Crawled news keeps its HTML escapes: apertium "&quot;Аманулла&quot; мешітінде" would be
+# tokenized "& quot ; Аманулла & quot ;". A reference is decoded only when it is complete
+# (the ";" is required: "&amp;n…" cut off by a crawler stays "&n…"), names come from the
+# standard library's HTML5 table (html.entities.html5), numbers are decimal or hex.
+_ENTITY_AT = re.compile(r"#[xX](0*[0-9a-fA-F]{1,6});|#(0*[0-9]{1,8});|([A-Za-z][A-Za-z0-9]{0,31});")
+# cheap gate for the fast path: "&" then something that may start a reference
+_ENTITY_GATE = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]*;)")
+# A literal tag ("<p>", "</a>", "<br/>", "<a href=...>": "<" + ASCII letter ... ">") means the
+# text is real HTML markup, where "&lt;" must stay escaped: html_entities=None leaves it alone.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[\s/][^<>]*)?>")
+
+
+def _numeric_ref(num: int) -> str | None:
+    """The character of ``&#num;`` or ``None`` to leave the reference alone.
+
+    As in HTML5, 0x80-0x9F are read as Windows-1252 (``&#150;`` is ``–``, typed on a Windows
+    page); NUL, surrogates, code points past U+10FFFF, noncharacters and control characters
+    other than tab, line feed and carriage return are not text and stay as they were.
+    """
+    if 0x80 <= num <= 0x9F:
+        try:
+            return bytes([num]).decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+    if (num < 0x20 and num not in (0x09, 0x0A, 0x0D)) or num == 0x7F or 0xD800 <= num <= 0xDFFF \
+            or num > 0x10FFFF or 0xFDD0 <= num <= 0xFDEF or (num & 0xFFFE) == 0xFFFE:
+        return None
+    return chr(num)
+
+
+def _entity_at(text: str, pos: int) -> tuple[int, str] | None:
+    """``(end, decoded)`` for a complete reference whose body starts at ``pos`` (after "&")."""
+    m = _ENTITY_AT.match(text, pos)
+    if m is None:
+        return None
+    hexd, dec, name = m.groups()
+    value = _HTML5.get(name + ";") if name else _numeric_ref(int(hexd, 16) if hexd else int(dec))
+    return None if value is None else (m.end(), value)
+
+
+def _markup(text: str) -> bool:
+    return "<" in text and _MARKUP_RE.search(text) is not None
+
+
+def _step_html(text: str) -> list[tuple[int, int, str, str, str]]:
+    """``&quot;Қазақстан&quot;`` → ``"Қазақстан"``, one ``html_entity`` edit per reference.
+
+    Double escapes are decoded fully in one edit (``&amp;quot;`` → ``"``, ``&amp;amp;`` → ``&``,
+    as ftfy's repeated passes do): an "&" that a decoded ``&amp;`` would put in front of another
+    complete reference is decoded with it, so the output never holds a reference that a second
+    call would decode (idempotence).
+    """
+    edits: list[tuple[int, int, str, str, str]] = []
+    last = 0
+    for m in _ENTITY_GATE.finditer(text):
+        s = m.start()
+        if s < last:
+            continue
+        found = _entity_at(text, s + 1)
+        if found is None:
+            continue
+        end, value = found
+        while value == "&":                  # &amp;quot; &amp;amp;#171; ...: one edit
+            nxt = _entity_at(text, end)
+            if nxt is None:
+                break
+            end, value = nxt
+        edits.append((s, end, value, "html_entity", ""))
+        last = end
+    return edits
+
+
 # ---------------------------------------------------------------------------
 # mojibake
 # ---------------------------------------------------------------------------
@@ -211,8 +287,13 @@ _FAST_PAIRS = re.compile(_LP + _PP + "*?" + _LP)
 _CYR_SAFE_SET = frozenset(c for c in _SAFE_CHARS if "\u0400" <= c <= "\u04ff")
 
 
-def _needs_work(text: str) -> bool:
-    """False when ``text`` certainly needs no repair (the fast path)."""
+def _needs_work(text: str, html: bool = False) -> bool:
+    """False when ``text`` certainly needs no repair (the fast path).
+
+    ``html``: also look for HTML references (one ``"&" in text`` test on clean text).
+    """
+    if html and "&" in text and _ENTITY_GATE.search(text) is not None:
+        return True
     n = len(text)
     for m in _FAST_RUNS.finditer(text):
         run = m.group()
@@ -641,6 +722,7 @@ def _step_dashes(text: str) -> list[tuple[int, int, str, str, str]]:
 # driver
 # ---------------------------------------------------------------------------
 _BOOL = (True, False)
+_HTML_CHOICES = (None, True, False)
 _OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh_letters", "quotes", "dashes")
 # Passes over the whole text: normalize repeats its steps until one pass changes nothing, so
 # normalize(normalize(x)) == normalize(x). A pass changes something again only when an edit
@@ -658,8 +740,10 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
     check_text(text, func)
     for name in _OPTION_NAMES:
         check_choice(opts[name], name, _BOOL, func)
+    html_opt = check_choice(opts["html_entities"], "html_entities", _HTML_CHOICES, func)
+    html = html_opt is not False
     if not text or (
-        not opts["quotes"] and not opts["dashes"] and not _needs_work(text)
+        not opts["quotes"] and not opts["dashes"] and not _needs_work(text, html)
     ):
         return text, Alignment.identity(len(text)), []
 
@@ -682,6 +766,11 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
     for _ in range(_MAX_PASSES):
         pass_kinds.clear()
         suspects = []
+        # first: a decoded "&nbsp;" is then a space for the space step, "&shy;" an invisible
+        if html and (html_opt or not _markup(cur)):
+            step = _step_html(cur)
+            if step:
+                apply(step)
         if opts["mojibake"]:
             step = _step_utf8_mojibake(cur)
             if step:
@@ -721,7 +810,7 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
                     apply(step)
         # Go again until a pass changes nothing (see _MAX_PASSES); the fast-path check proves
         # most repaired texts final without a second pass.
-        if not pass_kinds or (not opts["quotes"] and not opts["dashes"] and not _needs_work(cur)):
+        if not pass_kinds or (not opts["quotes"] and not opts["dashes"] and not _needs_work(cur, html)):
             break
     if want_edits:
         seen = set()
@@ -736,11 +825,11 @@ def _run(text: str, func: str, opts: dict[str, bool], want_edits: bool
 @overload
 def normalize(text: str, *, return_alignment: Literal[False] = ..., mojibake: bool = ..., invisible: bool = ...,
               spaces: bool = ..., nfc: bool = ..., homoglyphs: bool = ..., kazakh_letters: bool = ...,
-              quotes: bool = ..., dashes: bool = ...) -> str: ...
+              quotes: bool = ..., dashes: bool = ..., html_entities: bool | None = ...) -> str: ...
 @overload
 def normalize(text: str, *, return_alignment: Literal[True], mojibake: bool = ..., invisible: bool = ...,
               spaces: bool = ..., nfc: bool = ..., homoglyphs: bool = ..., kazakh_letters: bool = ...,
-              quotes: bool = ..., dashes: bool = ...) -> tuple[str, Alignment]: ...
+              quotes: bool = ..., dashes: bool = ..., html_entities: bool | None = ...) -> tuple[str, Alignment]: ...
 
 
 def normalize(
@@ -755,6 +844,7 @@ def normalize(
     kazakh_letters: bool = True,
     quotes: bool = False,
     dashes: bool = False,
+    html_entities: bool | None = None,
 ) -> str | tuple[str, Alignment]:
     """Repair damaged Kazakh text; optionally return an :class:`Alignment` (output → source).
 
@@ -772,6 +862,10 @@ def normalize(
       in Kazakh words (``мемлекеттiк`` → ``мемлекеттік``).
     * ``quotes`` (off): ``„ “ ” "`` → ``« »``.
     * ``dashes`` (off): ``‐ ‑ ‒ −`` → ``-``.
+    * ``html_entities`` (``None``: auto): decode HTML references, named (the HTML5 table)
+      and numeric, ``;`` required (``&quot;Қазақстан&quot;`` → ``"Қазақстан"``); ``None``
+      decodes unless the text holds a literal tag (``<p>``, ``</a>``: real markup), ``True``
+      always, ``False`` never. Double escapes decode fully (``&amp;quot;`` → ``"``).
 
     >>> normalize("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТIК ТIЛI")
     'ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТІЛІ'
@@ -786,11 +880,12 @@ def normalize(
         and return_alignment is False
         and mojibake in _BOOL and invisible in _BOOL and spaces in _BOOL
         and nfc in _BOOL and homoglyphs in _BOOL and kazakh_letters in _BOOL
-        and not _needs_work(text)
+        and html_entities in _HTML_CHOICES
+        and not _needs_work(text, html_entities is not False)
     ):
         return text  # fast path: nothing that could need repair
     opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
-                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes)
+                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes, html_entities=html_entities)
     check_choice(return_alignment, "return_alignment", _BOOL, "normalize")
     out, al, _ = _run(text, "normalize", opts, want_edits=False)
     return (out, al) if return_alignment else out
@@ -807,6 +902,7 @@ def explain(
     kazakh_letters: bool = True,
     quotes: bool = False,
     dashes: bool = False,
+    html_entities: bool | None = None,
 ) -> list[Edit]:
     """List every edit :func:`normalize` makes, plus suspect words it left alone (kind ``suspect``).
 
@@ -818,5 +914,5 @@ def explain(
     11 17 suspect Мining -> Мining
     """
     opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
-                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes)
+                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes, html_entities=html_entities)
     return _run(text, "explain", opts, want_edits=True)[2]

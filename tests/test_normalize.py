@@ -322,3 +322,118 @@ def test_acceptance_testset_from_shared_data() -> None:
     assert summary["exact_repair_rate"] >= 0.99, fails[:5]
     assert summary["negative_controls_changed"] == 0, fails[:5]
     assert summary["all_injected_damage_reported_by_explain"] >= summary["exact_repair"]
+
+
+# --- HTML entities (issue 14 item 4) -------------------------------------------------------------
+# real lines of the apertium kaz-rus corpus (afn-kaz-1550, primeminister-kaz-860)
+AMANULLA = "2000-2001жылы туып өскен ауылындағы &quot;Аманулла&quot; мешітінде имамдық қызметін атқарған."
+HTML_REPAIRS = [
+    (AMANULLA, '2000-2001жылы туып өскен ауылындағы "Аманулла" мешітінде имамдық қызметін атқарған.'),
+    ("Порталда авторлану және &quot;Қызметке онлайн тапсырыс беру&quot; батырмасы бойынша өту.",
+     'Порталда авторлану және "Қызметке онлайн тапсырыс беру" батырмасы бойынша өту.'),
+    ("&laquo;Нұр Отан&raquo; партиясы", "«Нұр Отан» партиясы"),
+    ("&#171;Қазақстан темір жолы&#187; АҚ", "«Қазақстан темір жолы» АҚ"),
+    ("2010&#x2013;2015 жылдары", "2010–2015 жылдары"),
+    ("2010&ndash;2015 жж. &mdash; бағдарлама", "2010–2015 жж. — бағдарлама"),
+    ("Астана&nbsp;қаласы", "Астана қаласы"),                   # &nbsp; → U+00A0 → the space step
+    ("AT&amp;T компаниясы", "AT&T компаниясы"),
+    ("&#150; деді ол", "– деді ол"),                            # HTML5: 0x80-0x9F read as cp1252
+    ("бағасын&amp;n…", "бағасын&n…"),                           # cut off by the crawler: "&n…" stays
+    ("&amp;quot;Қазақстан&amp;quot;", '"Қазақстан"'),           # double escape: decoded fully
+    ("&amp;amp;laquo;Астана&amp;amp;raquo;", "«Астана»"),
+    ("&amp;#171;Астана&#38;#187;", "«Астана»"),
+    ("&lt;Қазақстан&gt; &quot;Астана&quot;", '<Қазақстан> "Астана"'),   # no literal tag: decoded
+    ("&lt;p&gt;Қазақстан&lt;/p&gt;", "<p>Қазақстан</p>"),       # escaped markup is text: decoded
+]
+
+
+@pytest.mark.parametrize("damaged,clean", HTML_REPAIRS)
+def test_html_entities_decoded(damaged: str, clean: str) -> None:
+    assert normalize(damaged) == clean
+    assert normalize(clean) == clean                            # idempotent
+    assert normalize(damaged, html_entities=True) == clean
+
+
+HTML_LEFT = [
+    "&quot Қазақстан",              # no ";": left (strict)
+    "Қ&Ж серіктестігі",             # a bare "&"
+    "&foo; &Қазақ; &amp",           # unknown name, non-ASCII name, no ";"
+    "&#0; &#xD800; &#1114112; &#x110000; &#1; &#xFFFE;",  # NUL, surrogate, > U+10FFFF, control, nonchar
+    "&#; &#x; &#xZZ;",
+]
+
+
+@pytest.mark.parametrize("text", HTML_LEFT)
+def test_html_non_entities_left_alone(text: str) -> None:
+    assert normalize(text) == text
+    assert explain(text) == []
+
+
+def test_html_markup_left_alone_unless_asked() -> None:
+    html = '<p class="lead">&quot;Қазақстан&quot; &amp; Ресей</p>'
+    assert normalize(html) == html                       # a literal tag: real markup (auto)
+    assert normalize(html, html_entities=False) == html
+    assert normalize(html, html_entities=True) == '<p class="lead">"Қазақстан" & Ресей</p>'
+    # "<" alone, or before a Cyrillic word, is not a tag
+    assert normalize("5 &lt; 7 &quot;х < у&quot;") == '5 < 7 "х < у"'
+    assert normalize("&quot;Қазақстан&quot; <Астана>") == '"Қазақстан" <Астана>'
+    assert normalize(AMANULLA, html_entities=False) == AMANULLA
+    with pytest.raises(ValueError, match="html_entities"):
+        normalize(AMANULLA, html_entities="auto")  # type: ignore[arg-type]
+
+
+def test_html_explain_one_edit_per_reference() -> None:
+    edits = explain("&amp;quot;Қазақстан&#187; 2010&#x2013;2015")
+    assert [(e.start, e.end, e.kind, e.before, e.after) for e in edits] == [
+        (0, 10, "html_entity", "&amp;quot;", '"'),
+        (19, 25, "html_entity", "&#187;", "»"),
+        (30, 38, "html_entity", "&#x2013;", "–"),
+    ]
+    # a decoded no-break space is then made a plain space: two chained edits, same span
+    assert [(e.kind, e.before, e.after) for e in explain("Астана&nbsp;қаласы")] == [
+        ("html_entity", "&nbsp;", "\u00a0"), ("space", "\u00a0", " ")]
+
+
+def test_html_tokens_map_back_to_the_entities() -> None:
+    import kaznlp
+
+    doc = kaznlp.process(AMANULLA)
+    surfaces = [AMANULLA[t.start:t.end] for t in doc.tokens]
+    assert surfaces[7:10] == ["&quot;", "Аманулла", "&quot;"]
+    assert all(t.text == AMANULLA[t.start:t.end] for t in doc.tokens)
+    out, al = normalize(AMANULLA, return_alignment=True)
+    i = out.index('"Аманулла"')
+    assert AMANULLA[slice(*al.span_to_src(i, i + 10))] == "&quot;Аманулла&quot;"
+
+
+def test_html_fast_path_kept() -> None:
+    text = "Қазақстан Республикасы & Ресей Федерациясы, AT&T"      # "&" but no reference
+    assert normalize(text) is text
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
+def test_html_apertium_lines() -> None:
+    corpus = SHARED / "news" / "apertium_kaz_rus_corpus"
+    lines = [ln for f in ("afn-kaz-1550", "egov-kaz-130") if (corpus / f).is_file()
+             for ln in (corpus / f).read_text(encoding="utf-8").splitlines() if "&quot;" in ln]
+    assert lines
+    for ln in lines:
+        out, al = normalize(ln, return_alignment=True)
+        assert "&quot;" not in out and normalize(out) == out
+        _check_offsets(ln, out, al)
+
+
+HTML_PIECES = ["&quot;", "&amp;", "&amp;quot;", "&#171;", "&#x2013;", "&nbsp;", "&shy;", "&lt;", "&gt;",
+               "&#38;", "&", ";", "#", "x", "amp", "quot", "<p>", "</a>", "<", ">", "&#0;", "&#1114112;",
+               "Қазақстан", "Астана", " ", "\u00a0", "\u200b", "i", "A"]
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(HTML_PIECES), max_size=30).map("".join))
+def test_property_html_idempotent_and_aligned(text: str) -> None:
+    for opt in (None, True, False):
+        out, al = normalize(text, return_alignment=True, html_entities=opt)
+        assert normalize(out, html_entities=opt) == out
+        assert (al.src_len, al.dst_len) == (len(text), len(out))
+    out, al = normalize(text, return_alignment=True)
+    _check_offsets(text, out, al)
