@@ -1508,6 +1508,19 @@ def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
         M = lines[m]
         Ms = stripped[m]
         next_core = starts[m] + (len(M) - len(M.lstrip(" \t")))
+        if (m == k + 2 and Ms[0].islower() and len(Ls) >= 2 and Ls[-1] in _HYPHENS
+                and Ls[-2].isalpha()):
+            # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line, so one blank
+            # line between a line-end hyphen after a letter and a lower-case line is a word
+            # break, not a paragraph end (no paragraph ends in ``-`` and none starts in lower case)
+            wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
+            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join,
+                              auto=reflow == "auto", carry=carry)
+            if d is not None and d[1] == "":
+                edits.append((line_core_end - d[0], next_core, ""))
+                carry = _glued_word(Ls, d[0], carry)
+                k = m
+                continue
         if m > k + 1:
             # blank line(s): a paragraph break
             if wrapped:

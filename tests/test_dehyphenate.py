@@ -472,3 +472,12 @@ def test_narrow_word_list_stays_apart():
     # a column of whole words has no break that only a join explains
     src = "Тізім:\nорманы\nоры\nөзені\nкөлі\nтауы\nдаласы\nшөлі\nқұмы"
     assert dehyphenate(src) == src
+
+
+def test_hyphen_blank_line_lower_case_is_a_word_break():
+    # pdftotext ends a column or page with a blank line: ``жалға-⏎⏎сады.`` is one word
+    assert dehyphenate("Ол жерді жалға-\n\nсады. Содан кейін") == "Ол жерді жалғасады. Содан кейін"
+    assert dehyphenate("Ол вице-\n\nпрезиденті болды.") == "Ол вице-президенті болды."
+    # a real paragraph end stays: no hyphen, or an upper-case start
+    assert dehyphenate("Ол келді.\n\nбіз кеттік.") == "Ол келді.\n\nбіз кеттік."
+    assert dehyphenate("Бұл тізім:\n-\n\nбірінші") == "Бұл тізім:\n-\n\nбірінші"
