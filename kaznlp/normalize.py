@@ -3,8 +3,9 @@
 Real Kazakh news text carries many kinds of damage: Latin look-alikes inside
 Cyrillic words (``мемлекеттiк`` with Latin ``i``, ``Aстана`` with Latin ``A``),
 Latin schwa ``ə`` for ``ә``, soft hyphens and zero-width characters inside words,
-odd spaces, decomposed letters, and legacy-encoding damage (KZ-1048 text read
-as cp1251: ``Ќазаќстан``; UTF-8 read as cp1251: ``РљР°Р·Р°Т›СЃС‚Р°РЅ``).
+odd spaces, decomposed letters, legacy-encoding damage (KZ-1048 text read
+as cp1251: ``Ќазаќстан``; UTF-8 read as cp1251: ``РљР°Р·Р°Т›СЃС‚Р°РЅ``), and HTML
+entities left by crawlers (``&quot;Қазақстан&quot;``).
 
 :func:`normalize` repairs all of that and nothing else; :func:`explain` lists
 every edit it makes (with offsets into the caller's text) and every word it left
