@@ -1,4 +1,4 @@
-"""Core benchmark: kaznlp's tokenizer and sentence splitter next to its peers, in one run.
+r"""Core benchmark: kaznlp's tokenizer and sentence splitter next to its peers, in one run.
 
 Accuracy is scored on UD Kazakh-KTB (surface tokens; see ``benchmarks/ud_ktb.py``):
 token P/R/F1, sentence-boundary P/R/F1 and exact-sentence F1; and on the news sentence
@@ -10,9 +10,17 @@ splitting timed separately; sentence splitting is also timed one call per docume
 news corpus. kaznlp is also timed on a text 8 times larger to check that its run time
 grows linearly.
 
+``--fresh-speed`` adds the tokenizer timed the way users call it: kaznlp, spaCy ``blank("ky")``
+and the bare ``re.finditer(r"\w+|[^\w\s]")`` reference, each timing in a fresh process (best
+of N processes, tools interleaved, GC on for all), per document over the news corpus, on UD
+KTB repeated to 500k chars (cache warm) and on the one-string text; plus a check in this
+process of what the collector costs after the accuracy runs (``gc.freeze()``).
+``--speed-only`` runs that table alone (``core_speed.json``/``.md``).
+
 Usage::
 
     python -m benchmarks.bench_core [--shared PATH] [--quick] [--out DIR] [--update-results] [--update-docs]
+                                    [--fresh-speed | --speed-only]
 
 Writes ``core.json`` and ``core.md`` to a scratch folder (``--out``, default
 ``$TMPDIR/kaznlp-bench``) and prints the tables; only ``--update-results`` (or
