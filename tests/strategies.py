@@ -83,6 +83,9 @@ SINGLE_CHARS: tuple[str, ...] = tuple(dict.fromkeys(
     for c in CLASSES[name] if len(c) == 1))
 #: Mojibake fragments (UTF-8 Kazakh read as cp1251 / latin-1, cut mid-letter too).
 MOJIBAKE = ("РљР°", "Р°Р·", "Т›", "Ð¸", "Ð", "Ò£", "Р", "Ѓ", "СЃС‚")
+#: HTML character references as crawled news carries them, double-escaped, invalid, cut, and next to markup.
+HTML = ("&quot;", "&amp;", "&amp;quot;", "&#171;", "&#x2013;", "&nbsp;", "&shy;", "&#0;", "&#xD800;",
+        "&lt;p&gt;", "<p>", "&", ";", "#", "&quot", "&q")
 
 # -- real Kazakh words -------------------------------------------------------------------
 
@@ -139,7 +142,7 @@ hostile_char = st.one_of(*_classes.values(), surrogate, combining_any, plane14)
 #: One piece of hostile text; words and word-hyphen-break pieces weigh most.
 piece = st.one_of(
     words, words.map(lambda w: w + " "), hyphen_at_break, words, hostile_char, mojibake,
-    words.map(lambda w: w + " "), hyphen_at_break,
+    words.map(lambda w: w + " "), hyphen_at_break, st.sampled_from(HTML),
     st.text(max_size=4),  # any code point at all
 )
 
