@@ -1110,6 +1110,27 @@ GLUE_RATIO = 3
 MIN_WRAP_WIDTH = 12
 
 
+def _break_vote(ev: "_Evidence", line: str, nxt: str, pos: int) -> int:
+    """+1 when the bare break between *line* and *nxt* (at *pos*) can only continue a word
+    (``медальда⏎рымен``: the joined form is known, the pieces are not words), -1 when both
+    sides are clearly whole words, 0 otherwise. Shared by the document prior and the narrow
+    block test."""
+    if not line[-1].isalpha():
+        return 0
+    tw = _tail_word(line)
+    hw = _HEAD_WORD.match(nxt)
+    if not tw or not hw or not tw[0].isalpha():
+        return 0
+    al, bl = _norm(tw), _norm(_head(hw))
+    ev.at(pos)
+    js, sp = ev.join_score(al, bl), ev.sep_score(al, bl)
+    if js >= 2 and sp == 0:
+        return 1
+    if sp >= 2 and js == 0:
+        return -1
+    return 0
+
+
 def _narrow_prose(ev: "_Evidence", stripped: list[str], starts: list[int], width: list[int]) -> list[bool] | None:
     """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
     which lost its line-end hyphens? None when no block is.
@@ -1139,20 +1160,9 @@ def _narrow_prose(ev: "_Evidence", stripped: list[str], starts: list[int], width
                 if not M[0].islower():
                     continue
                 low += 1
-                if not L[-1].isalpha():
-                    continue
-                tw = _tail_word(L)
-                hw = _HEAD_WORD.match(M)
-                if not tw or not hw or not tw[0].isalpha():
-                    continue
-                al, bl = _norm(tw), _norm(_head(hw))
-                ev.at(starts[k])
-                js = ev.join_score(al, bl)
-                sp = ev.sep_score(al, bl)
-                if js >= 2 and sp == 0:
-                    sj += 1
-                elif sp >= 2 and js == 0:
-                    ss += 1
+                vote = _break_vote(ev, L, M, starts[k])
+                sj += vote > 0
+                ss += vote < 0
             if low * 2 >= j - i - 1 and sj >= 3 and sj * 100 >= ss * 12:
                 if out is None:
                     out = [False] * n
@@ -1464,20 +1474,11 @@ def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
         sj = ss = 0
         for k in range(n - 1):
             L, M = stripped[k], stripped[k + 1]
-            if not L or not M or not M[0].islower() or not L[-1].isalpha():
+            if not L or not M or not M[0].islower():
                 continue
-            tw = _tail_word(L)
-            hw = _HEAD_WORD.match(M)
-            if not tw or not hw or not tw[0].isalpha():
-                continue
-            al, bl = _norm(tw), _norm(_head(hw))
-            ev.at(starts[k])
-            j = ev.join_score(al, bl)
-            s = ev.sep_score(al, bl)
-            if j >= 2 and s == 0:
-                sj += 1
-            elif s >= 2 and j == 0:
-                ss += 1
+            vote = _break_vote(ev, L, M, starts[k])
+            sj += vote > 0
+            ss += vote < 0
         prior_join = sj >= 2 and sj * 100 >= ss * 12
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
