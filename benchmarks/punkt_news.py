@@ -89,7 +89,7 @@ def training_text(shared: str | os.PathLike | None = None) -> tuple[str, dict]:
         for path in sorted(apertium.iterdir()):
             if path.is_file() and path.name not in SKIP:
                 rel = str(path.relative_to(data))
-                lines = list(news_sentences._file_lines(str(path)))
+                lines = list(news_sentences.file_lines(str(path)))
                 docs.append("\n".join(keep(lines, excl_lines.get(rel, set()))))
     jsonls = [data / "news" / "ntrex128_kaz.jsonl", *sorted((data / "other" / "kazqad_wiki").glob("*.jsonl"))]
     for path in jsonls:
@@ -104,7 +104,7 @@ def training_text(shared: str | os.PathLike | None = None) -> tuple[str, dict]:
                     info["records_dropped_test"] += 1
                     continue
                 if rec.get("text"):
-                    docs.append("\n".join(keep(news_sentences._lines_of(rec["text"]), set())))
+                    docs.append("\n".join(keep(news_sentences.lines_of(rec["text"]), set())))
     text = "\n\n".join(d for d in docs if d.strip())
     info.update(documents=len(docs), chars=len(text), mb=round(len(text.encode("utf-8")) / 1e6, 3))
     return text, info

@@ -79,7 +79,7 @@ def test_no_text_shared_between_dev_and_test() -> None:
         lines[r["split"]].update(ln.strip() for ln in text.split("\n") if len(ln.strip()) >= 30)
         if "kazqad" in r["source"]["file"]:
             path = SHARED / "data" / r["source"]["file"]
-            titles[r["split"]].add(gold._jsonl_records(str(path))[r["source"]["record"]]["title"])
+            titles[r["split"]].add(gold.jsonl_records(str(path))[r["source"]["record"]]["title"])
     assert not lines["dev"] & lines["test"]
     assert not titles["dev"] & titles["test"]
 

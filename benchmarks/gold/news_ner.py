@@ -31,18 +31,16 @@ Train or tune on dev only; report on test.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import os
 import re
 import sys
 import unicodedata
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
-from benchmarks.gold.splits import group, split_of  # noqa: F401  (re-exported)
-from kaznlp.linebreaks import line_spans
+from benchmarks.gold.shared import (GoldSourceError, file_lines, jsonl_records, read_jsonl, sha1,  # noqa: F401
+                                    shared_dir)
+from benchmarks.gold.splits import group  # noqa: F401  (re-exported)
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -70,42 +68,18 @@ _CLOSE_QUOTES = "»”“\"’'"
 _TITLE_LABELS = frozenset({"ART", "EVENT", "ADAGE", "PROJECT", "LAW"})
 
 
-class GoldSourceError(RuntimeError):
-    """The shared data is missing or differs from what the gold was annotated on."""
-
-
-def shared_dir(shared: str | os.PathLike | None = None) -> Path:
-    """The shared folder: the argument, else ``$KAZNLP_SHARED``, else ``<repo>/../shared``."""
-    if shared is None:
-        shared = os.environ.get("KAZNLP_SHARED") or REPO.parent / "shared"
-    return Path(shared)
-
-
-@lru_cache(maxsize=64)
-def _file_lines(path: str) -> tuple[str, ...]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        text = fh.read()
-    return tuple(text[a:b] for a, b in line_spans(text))
-
-
-@lru_cache(maxsize=8)
-def _jsonl_records(path: str) -> dict[str, dict]:
-    with open(path, encoding="utf-8") as fh:
-        return {r["id"]: r for r in map(json.loads, fh) if r}
-
-
 def sentence_text(source: dict, shared: str | os.PathLike | None = None) -> str:
     """The sentence text a record points at (not yet checked against its sha1)."""
     path = shared_dir(shared) / "data" / source["file"]
     if not path.is_file():
         raise GoldSourceError(f"news NER gold: source file {path} not found (set KAZNLP_SHARED to the shared folder)")
     if "line" in source:
-        lines = _file_lines(str(path))
+        lines = file_lines(str(path))
         if not 1 <= source["line"] <= len(lines):
             raise GoldSourceError(f"news NER gold: line {source['line']} outside {path} ({len(lines)} lines)")
         base = lines[source["line"] - 1]
     else:
-        rec = _jsonl_records(str(path)).get(source["record"])
+        rec = jsonl_records(str(path)).get(source["record"])
         if rec is None:
             raise GoldSourceError(f"news NER gold: record {source['record']!r} not in {path}")
         base = rec["text"]
@@ -113,13 +87,6 @@ def sentence_text(source: dict, shared: str | os.PathLike | None = None) -> str:
     if not 0 <= start < end <= len(base):
         raise GoldSourceError(f"news NER gold: range {start}-{end} outside its source ({len(base)} characters) in {path}")
     return base[start:end]
-
-
-def sha1(text: str) -> str:
-    """SHA-1 of the UTF-8 sentence text, as stored in each record."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
 
 
 def kind(source: dict) -> str:
@@ -174,8 +141,7 @@ def edge_problem(text: str, start: int, end: int, label: str) -> str | None:
 
 def records(path: str | os.PathLike = DATA) -> list[dict]:
     """The raw gold records (no text)."""
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return read_jsonl(path)
 
 
 def load(split: str, shared: str | os.PathLike | None = None,

@@ -27,49 +27,20 @@ Wikipedia subject domain for KazQAD. The conventions are in ``docs/tokenize.md``
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import sys
-from functools import lru_cache
 from pathlib import Path
 
-from benchmarks.gold.splits import group, split_of  # noqa: F401  (re-exported)
-from kaznlp.linebreaks import line_spans
+from benchmarks.gold.shared import (GoldSourceError, file_lines, jsonl_records, lines_of, read_jsonl,  # noqa: F401
+                                    sha1, shared_dir)
+from benchmarks.gold.splits import group  # noqa: F401  (re-exported)
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 DATA = HERE / "data" / "news_sentences.jsonl"
 SPLITS = ("dev", "test")
 VARIANTS = ("space", "lines")
-
-
-class GoldSourceError(RuntimeError):
-    """The shared data is missing or differs from what the gold was annotated on."""
-
-
-def shared_dir(shared: str | os.PathLike | None = None) -> Path:
-    """The shared folder: the argument, else ``$KAZNLP_SHARED``, else ``<repo>/../shared``."""
-    if shared is None:
-        shared = os.environ.get("KAZNLP_SHARED") or REPO.parent / "shared"
-    return Path(shared)
-
-
-def _lines_of(text: str) -> list[str]:
-    return [text[a:b] for a, b in line_spans(text)]
-
-
-@lru_cache(maxsize=64)
-def _file_lines(path: str) -> tuple[str, ...]:
-    with open(path, encoding="utf-8", newline="") as fh:
-        return tuple(_lines_of(fh.read()))
-
-
-@lru_cache(maxsize=8)
-def _jsonl_records(path: str) -> dict[str, dict]:
-    with open(path, encoding="utf-8") as fh:
-        return {r["id"]: r for r in map(json.loads, fh) if r}
 
 
 def source_lines(source: dict, shared: str | os.PathLike | None = None) -> list[str]:
@@ -79,15 +50,15 @@ def source_lines(source: dict, shared: str | os.PathLike | None = None) -> list[
         raise GoldSourceError(f"news gold: source file {path} not found (set KAZNLP_SHARED to the shared folder)")
     if "lines" in source:
         first, last = source["lines"]
-        lines = _file_lines(str(path))
+        lines = file_lines(str(path))
         if not 1 <= first <= last <= len(lines):
             raise GoldSourceError(f"news gold: lines {first}-{last} outside {path} ({len(lines)} lines)")
         raw = list(lines[first - 1:last])
     else:
-        rec = _jsonl_records(str(path)).get(source["record"])
+        rec = jsonl_records(str(path)).get(source["record"])
         if rec is None:
             raise GoldSourceError(f"news gold: record {source['record']!r} not in {path}")
-        raw = [ln for field in source.get("fields", ["text"]) for ln in _lines_of(rec[field])]
+        raw = [ln for field in source.get("fields", ["text"]) for ln in lines_of(rec[field])]
     return [ln.rstrip() for ln in raw]
 
 
@@ -98,17 +69,9 @@ def build_text(source: dict, variant: str = "lines", shared: str | os.PathLike |
     return ("\n" if variant == "lines" else " ").join(source_lines(source, shared))
 
 
-def sha1(text: str) -> str:
-    """SHA-1 of the UTF-8 line variant, as stored in each record."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-
-
 def records(path: str | os.PathLike = DATA) -> list[dict]:
     """The raw gold records (no text)."""
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return read_jsonl(path)
 
 
 def load(split: str, variant: str = "space", shared: str | os.PathLike | None = None,

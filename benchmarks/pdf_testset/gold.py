@@ -26,8 +26,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from benchmarks.gold.shared import GoldSourceError, file_lines, jsonl_records, shared_dir  # noqa: F401
 from benchmarks.gold.splits import SPLIT_OF_GROUP, group, split_of
-from kaznlp.linebreaks import line_spans
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -44,17 +44,6 @@ KAZQAD_MAX_PASSAGES = 5
 APERTIUM_TARGET_CHARS = 3500
 
 
-class GoldSourceError(RuntimeError):
-    """The shared data is missing or differs from what the gold was built from."""
-
-
-def shared_dir(shared: str | os.PathLike | None = None) -> Path:
-    """The shared folder: the argument, else ``$KAZNLP_SHARED``, else ``<repo>/../shared``."""
-    if shared is None:
-        shared = os.environ.get("KAZNLP_SHARED") or REPO.parent / "shared"
-    return Path(shared)
-
-
 def norm_paragraph(text: str) -> str:
     """One gold paragraph: soft hyphens (U+00AD) dropped, whitespace runs made one space, stripped.
 
@@ -62,21 +51,6 @@ def norm_paragraph(text: str) -> str:
     itself, and a stray soft hyphen or double space in the crawl is not what is measured.
     """
     return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
-
-
-def _jsonl(path: Path) -> dict[str, dict]:
-    out = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                out[rec["id"]] = rec
-    return out
-
-
-def _lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    return [text[a:b] for a, b in line_spans(text)]
 
 
 def paragraphs(doc: dict, shared: str | os.PathLike | None = None, check: bool = True) -> list[str]:
@@ -88,7 +62,7 @@ def paragraphs(doc: dict, shared: str | os.PathLike | None = None, check: bool =
         raise GoldSourceError(f"missing shared file {path}")
     paras: list[str] = []
     if "records" in src:
-        recs = _jsonl(path)
+        recs = jsonl_records(str(path))
         for rid in src["records"]:
             rec = recs[rid]
             if src.get("lines_per_paragraph"):
@@ -102,7 +76,7 @@ def paragraphs(doc: dict, shared: str | os.PathLike | None = None, check: bool =
         if "kazqad" in src["file"] and recs[src["records"][0]].get("title"):
             paras.insert(0, recs[src["records"][0]]["title"])
     else:
-        lines = _lines(path)
+        lines = file_lines(str(path))
         paras = [lines[n - 1] for n in src["lines"]]
     paras = [p for p in (norm_paragraph(p) for p in paras) if p]
     if check and doc.get("sha1") and _sha1(paras) != doc["sha1"]:
@@ -146,7 +120,7 @@ def build(shared: str | os.PathLike | None = None) -> list[dict]:
     docs: list[dict] = []
     # NTREX: the longest held-out document of each outlet, outlets taken in turn
     by_group: dict[str, list[dict]] = defaultdict(list)
-    for rid, rec in _jsonl(data / NTREX).items():
+    for rid, rec in jsonl_records(str(data / NTREX)).items():
         if _heldout(rid):
             by_group[group({"file": NTREX, "record": rid})].append(rec)
     for split in ("dev", "test"):
@@ -160,7 +134,7 @@ def build(shared: str | os.PathLike | None = None) -> list[dict]:
                 "lines_per_paragraph": NTREX_LINES_PER_PARAGRAPH}})
     # KazQAD: the held-out articles with most text, one passage a paragraph (title first)
     arts: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for rid, rec in _jsonl(data / KAZQAD).items():
+    for rid, rec in jsonl_records(str(data / KAZQAD)).items():
         if _heldout(kazqad_key(rec["title"])):
             arts[(group({"file": KAZQAD, "record": rid}), rec["title"])].append(rec)
     for split in ("dev", "test"):
@@ -176,7 +150,7 @@ def build(shared: str | os.PathLike | None = None) -> list[dict]:
         files = sorted(g[len(APERTIUM):] for g, s in SPLIT_OF_GROUP.items()
                        if s == split and g.startswith(APERTIUM))
         for name in files:
-            lines = _lines(data / APERTIUM / name)
+            lines = file_lines(str(data / APERTIUM / name))
             seen, picked, size = set(), [], 0
             for i in range(len(lines) // 3, len(lines)):
                 p = norm_paragraph(lines[i])
