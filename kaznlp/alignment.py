@@ -214,6 +214,16 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, Alignment]:
     xs: list[int] = []
     ys: list[int] = []
     ns: list[int] = []
+
+    def copy(x: int, y: int, k: int) -> None:
+        """A one-to-one run of k characters at x -> y, merged into the previous run if they touch."""
+        if xs and xs[-1] + ns[-1] == x and ys[-1] + ns[-1] == y:
+            ns[-1] += k
+        else:
+            xs.append(x)
+            ys.append(y)
+            ns.append(k)
+
     n_text = len(text)
     src = dst = 0
     for start, end, repl in edits:
@@ -221,31 +231,16 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, Alignment]:
             raise ValueError(f"edits must be sorted, non-overlapping and inside the text: {(start, end, repl)!r}")
         if start > src:
             parts.append(text[src:start])
-            if xs and xs[-1] + ns[-1] == src and ys[-1] + ns[-1] == dst:
-                ns[-1] += start - src
-            else:
-                xs.append(src)
-                ys.append(dst)
-                ns.append(start - src)
+            copy(src, dst, start - src)
             dst += start - src
         parts.append(repl)
         k = len(repl)
         if k == end - start and k:
-            if xs and xs[-1] + ns[-1] == start and ys[-1] + ns[-1] == dst:
-                ns[-1] += k
-            else:
-                xs.append(start)
-                ys.append(dst)
-                ns.append(k)
+            copy(start, dst, k)
         dst += k
         src = end
     if src < n_text:
         parts.append(text[src:])
-        if xs and xs[-1] + ns[-1] == src and ys[-1] + ns[-1] == dst:
-            ns[-1] += n_text - src
-        else:
-            xs.append(src)
-            ys.append(dst)
-            ns.append(n_text - src)
+        copy(src, dst, n_text - src)
         dst += n_text - src
     return "".join(parts), Alignment._trusted(n_text, dst, xs, ys, ns)
