@@ -31,6 +31,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache, wraps
 from pathlib import Path
 from typing import Literal, overload
@@ -1071,20 +1072,13 @@ def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
     """
     n = len(lines)
     cand: list[tuple[int, int]] = []
-    i = 0
-    while i < n:
-        if not lines[i].strip():
-            i += 1
-            continue
-        j = i
-        while j < n and lines[j].strip():
-            j += 1
+    stripped = [x.strip() for x in lines]
+    for i, j in _blocks(stripped):
         if j - i >= 2 and (i > 0 or j < n):
-            block = [x.strip() for x in lines[i:j]]
+            block = stripped[i:j]
             lens = sorted(len(x) for x in block)
             if lens[len(lens) // 2] >= 40 and sum("...." in x for x in block) * 3 < len(block):
                 cand.append((i, j))
-        i = j
     if not cand:
         return None
     joined: list[str] = []
@@ -1108,6 +1102,25 @@ GLUE_RATIO = 3
 
 # The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
 MIN_WRAP_WIDTH = 12
+
+
+def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
+    """``(first, end)`` of each run of non-blank lines (*stripped*: lines with their spaces removed).
+
+    >>> list(_blocks(["Ол", "келді.", "", "Біз"]))
+    [(0, 2), (3, 4)]
+    """
+    n = len(stripped)
+    i = 0
+    while i < n:
+        if not stripped[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and stripped[j]:
+            j += 1
+        yield i, j
+        i = j
 
 
 def _break_vote(ev: "_Evidence", line: str, nxt: str, pos: int) -> int:
@@ -1145,14 +1158,7 @@ def _narrow_prose(ev: "_Evidence", stripped: list[str], starts: list[int], width
     """
     n = len(stripped)
     out: list[bool] | None = None
-    i = 0
-    while i < n:
-        if not stripped[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and stripped[j]:
-            j += 1
+    for i, j in _blocks(stripped):
         if width[i] < 25 and j - i >= 6:
             sj = ss = low = 0
             for k in range(i, j - 1):
@@ -1168,7 +1174,6 @@ def _narrow_prose(ev: "_Evidence", stripped: list[str], starts: list[int], width
                     out = [False] * n
                 for k in range(i, j):
                     out[k] = True
-        i = j
     return out
 
 
@@ -1432,22 +1437,14 @@ def _edits(text: str, reflow: Reflow) -> list[tuple[int, int, str]]:
     stripped = [ln.strip(" \t") for ln in lines]
     # local width: the longest line of each block of non-blank lines
     width = [0] * n
-    i = 0
     lens_all = sorted(len(s) for s in stripped if s)
     doc_w = lens_all[int(0.9 * (len(lens_all) - 1))] if lens_all else 0
-    while i < n:
-        if not stripped[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and stripped[j]:
-            j += 1
+    for i, j in _blocks(stripped):
         bw = max(len(stripped[k].rstrip(SOFT)) for k in range(i, j))
         if j - i < 3:
             bw = max(bw, doc_w)
         for k in range(i, j):
             width[k] = bw
-        i = j
 
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
     prior_join: bool | None = False
