@@ -1248,7 +1248,11 @@ def dehyphenate(text: str, *, return_alignment: bool = False, reflow: Reflow = "
         The cleaned text (and the alignment). Only hyphens, soft hyphens and
         whitespace differ from the input (unless page furniture is removed).
 
-    >>> dehyphenate("Делегацияға цифр\\nлық қызметтер саласындағы ұлттық жетіс\\nтіктерді таныстырды.")
+    Three lines alone are too little evidence of wrapping for ``reflow="auto"``, so a short
+    text that lost its hyphens is reflowed on request:
+
+    >>> dehyphenate("Делегацияға цифр\\nлық қызметтер саласындағы ұлттық жетіс\\nтіктерді таныстырды.",
+    ...             reflow=True)
     'Делегацияға цифрлық қызметтер саласындағы ұлттық жетістіктерді таныстырды.'
     >>> dehyphenate("Сот әкімшілігінің басшысы – ХСӘҚ вице-\\nпрезиденті Н.Р. Ахметзакиров")
     'Сот әкімшілігінің басшысы – ХСӘҚ вице-президенті Н.Р. Ахметзакиров'

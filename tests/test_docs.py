@@ -125,7 +125,8 @@ def test_links_between_pages_resolve(name: str) -> None:
         assert (page.parent / target).exists(), f"{name}: broken link {target}"
 
 
-@pytest.mark.parametrize("module", ["kaznlp.corpus_io", "kaznlp.cli", "kaznlp.dask_support", "kaznlp.charlm", "kaznlp.linebreaks"])
+@pytest.mark.parametrize("module", ["kaznlp.corpus_io", "kaznlp.cli", "kaznlp.dask_support", "kaznlp.charlm", "kaznlp.linebreaks",
+                                    "kaznlp.dehyphenate", "kaznlp.alignment"])
 def test_module_doctests(module: str) -> None:
     if module == "kaznlp.dask_support":
         pytest.importorskip("dask.bag")
