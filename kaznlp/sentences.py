@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left
 
 from . import _data
+from ._gc import MIN_CHARS as PAUSE_MIN_CHARS
 from ._gc import paused
 from ._validate import check_text
 from .linebreaks import LINE_BREAK_CHARS
@@ -49,6 +50,7 @@ _TERMINALS = tuple(
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
 _OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")
 _AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAK_CHARS, "\n"))
+_OTHER_BREAK = re.compile("[" + re.escape(_OTHER_BREAKS) + "]")
 # A blank line: always a boundary.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A line break before a non-blank line: a candidate boundary.
@@ -193,7 +195,9 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False) ->
     """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``."""
     out = []
     append = out.append
-    for pattern in _TERMINALS:
+    for mark, pattern in zip(".?!…", _TERMINALS):
+        if mark not in text:
+            continue
         single_period = pattern is _TERMINALS[0]
         for m in pattern.finditer(text):
             c = m.group(2)
@@ -329,6 +333,9 @@ _GLUED = tuple(
     re.compile(re.escape(mark) + rf"(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([»”)]*)(?=[«“„]?[{UPPER}])")
     for mark in ".?!…"
 )
+
+
+_GLUED_ANY = re.compile(rf"[.?!…][.!?…»”)]*[«“„]?[{UPPER}]")
 
 
 def _glued_boundaries(text: str) -> list[int]:
@@ -548,6 +555,8 @@ def split_sentences(text: str) -> list[Span]:
     check_text(text, "split_sentences")
     if not text:
         return []
+    if len(text) < PAUSE_MIN_CHARS:  # too few records for the collector to matter: no context manager
+        return _split(text)
     with paused(len(text)):
         return _split(text)
 
@@ -559,7 +568,8 @@ def _scan_text(text: str) -> str:
     ``\x85``, ``\u2028`` and ``\u2029`` become ``"\n"``, so the rules below, written for
     ``"\n"``, see the same breaks as normalize and dehyphenate. Offsets hold.
     """
-    if not any(ch in text for ch in _OTHER_BREAKS):  # a fast search per character, no class scan
+    if (_OTHER_BREAK.search(text) is None if len(text) < 2000
+            else not any(ch in text for ch in _OTHER_BREAKS)):  # long text: a fast search per character
         return text
     return text.replace("\r\n", " \n").translate(_AS_NEWLINE)
 
@@ -761,10 +771,11 @@ def _split(text: str) -> list[Span]:
     starts: list[int] = []
     runs = _space_runs_break(scan)
     punct = _punctuation_boundaries(scan, starts, runs)
-    drop = _agency_datelines(scan, starts)
+    drop = _agency_datelines(scan, starts) if "- " in scan or "– " in scan or "— " in scan else None
     if drop:
         punct = [c for c in punct if c not in drop]
-    glued = _glued_boundaries(scan)
+    # (a short text is first searched for any glued mark at all: one scan instead of four)
+    glued = _glued_boundaries(scan) if len(scan) >= 2000 or _GLUED_ANY.search(scan) else None
     if glued:  # the only cuts with no white space beside them: every other cut follows or precedes a space
         punct.extend(_outside_tokens(text, glued))
     if ";" in scan:
@@ -776,13 +787,16 @@ def _split(text: str) -> list[Span]:
         inside = set(punct).difference(_drop_inside(punct, quotes))
         punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
     cuts = set(punct)
-    cuts.update(_headline_before_date(scan))
-    cuts.update(_before_bare_date(scan))
+    if " жыл" in scan:
+        cuts.update(_headline_before_date(scan))
+    if "20" in scan or "19" in scan:
+        cuts.update(_before_bare_date(scan))
     if "(" in scan:
         cuts.update(_headline_before_tag_end(scan))
     cuts.update(starts)
-    cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
-    cuts.update(_line_boundaries(scan))
+    if "\n" in scan:
+        cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
+        cuts.update(_line_boundaries(scan))
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     spans = []
