@@ -489,6 +489,28 @@ def _starts_item(text: str, k: int) -> bool:
     return k < len(text) and (text[k].isupper() or text[k].isdigit() or text[k] in "-–—•*«“\"(")
 
 
+def _abbreviation_at_line_end(text: str, dot: int, nl: int) -> bool:
+    """Is the period at ``dot`` (the last character of a line) one that does not end a sentence
+    by punctuation alone: an abbreviation or initials (``Қостанай қ.``, ``атап өтті К.``), not a
+    number label (``1.``, ``2-тарау.``) or a run of dots?
+
+    Such a line end is then judged like a line without a stop (:func:`_line_boundaries`): in
+    text written one paragraph per line, or after a short line, the line break ends the
+    sentence (``Қостанай қ.`` / ``Дүйсенбі – сенбі 9.00 бастап …``; a crawl that cut a line
+    after an initial, ``… колледжін, Ш.`` / ``Еңбек жолын 1988 жылы …``); in wrapped print
+    text (``… 5 млн.`` / ``АҚШ долларын …``) a full line continues.
+    """
+    if text[dot - 1:dot] in (".", "") or nl + 1 >= len(text):
+        return False
+    k = nl + 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if k >= len(text) or _period_ends_sentence(text, dot, k):
+        return False
+    word = text[_word_before(text, dot):dot].lstrip(_OPENERS)
+    return not (word.isdigit() or word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word))
+
+
 def _line_boundaries(text: str) -> list[int]:
     """Offsets of single line breaks that end a sentence (headlines, widgets, lists).
 
@@ -506,7 +528,7 @@ def _line_boundaries(text: str) -> list[int]:
         if not j:
             continue
         last = text[j - 1]
-        if last in ".!?…\n":
+        if last in ".!?…\n" and not (last == "." and _abbreviation_at_line_end(text, j - 1, i)):
             continue  # terminal punctuation decides; a blank line is a paragraph break
         if last in _LINE_END_CONTINUES:
             if paragraphs is None:
@@ -677,6 +699,40 @@ def _headline_before_tag_end(text: str) -> list[int]:
     return out
 
 
+def _opener_forms() -> list[str]:
+    """Capitalised sentence openers from ``data/sentences_openers_kk.tsv`` (``Бұл``, ``Сонымен``, ``Біздің``)."""
+    return [line.split("\t", 1)[0].capitalize() for line in _data._lines("sentences_openers_kk.tsv")]
+
+
+# A closed-class word capitalised after a lower-case word and one space or tab, with no stop
+# between: "… қызметтерді алуға Бұл үшін …". Led by a class of capitals (fast prefix check);
+# the word before is checked in Python.
+_OPENER = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted(_opener_forms(), key=len, reverse=True))) + r")(?![\w-])")
+
+
+def _lost_stop_before_opener(text: str) -> list[int]:
+    """A sentence whose stop was lost ends before a capitalised closed-class word.
+
+    ``… мемлекеттік қызметтерді алуға Бұл үшін ХҚКО арқылы …`` is a crawled line cut in
+    mid-sentence and the next paragraph; ``… арта бермек - Н.Назарбаев`` then a lead, a
+    headline without a stop. Kazakh capitalises a pronoun (``Бұл``, ``Олардың``, ``Біздің``),
+    a conjunction (``Бірақ``, ``Өйткені``), a sentence adverb (``Сонымен``, ``Бұдан``) or a
+    weekday name only at a sentence start, unlike a name or an institution (``Үкімет``,
+    ``Мемлекет басшысы``), which it capitalises anywhere: the forms are listed in
+    ``data/sentences_openers_kk.tsv``, each never seen capitalised after a lower-case word in
+    KazNERD or KazQAD. Evidence on both sides: a lower-case word of two or more letters, one
+    space or tab, the capitalised form as a whole word (not ``Ал-Фараби``, not after a quote).
+    """
+    out = []
+    for m in _OPENER.finditer(text):
+        i = m.start()
+        if i < 3 or text[i - 1] not in " \t" or not text[i - 2].islower() or not text[i - 3].isalpha():
+            continue
+        out.append(i)
+    return out
+
+
 def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
     """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
 
@@ -799,6 +855,7 @@ def _split(text: str) -> list[Span]:
         cuts.update(_line_boundaries(scan))
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
+    cuts.update(_drop_inside(_lost_stop_before_opener(scan), brackets))
     spans = []
     start = 0
     new = tuple.__new__

@@ -274,3 +274,53 @@ def test_list_label_after_a_nonfinal_abbreviation() -> None:
     # a single number after "млн." on the same line is no label
     one = "Құны 300 млн. 7 Желтоқсан көшесінде салынады."
     assert texts(one) == [one]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crawled line cut in mid-sentence, then the next paragraph, flattened with a space
+    ("Әрбір қазақстандық мемлекеттік қызметтерді алуға Бұл үшін ХҚКО арқылы өтініш береді.",
+     ["Әрбір қазақстандық мемлекеттік қызметтерді алуға", "Бұл үшін ХҚКО арқылы өтініш береді."]),
+    ("Бюджеттің кіріс бөлігінің Сонымен бірге, салық әкімшілігі жақсарды.",
+     ["Бюджеттің кіріс бөлігінің", "Сонымен бірге, салық әкімшілігі жақсарды."]),
+    ("Омар аулап жүргенде акула жарақаттады Сенбі күні Калифорнияда оқиға болды.",
+     ["Омар аулап жүргенде акула жарақаттады", "Сенбі күні Калифорнияда оқиға болды."]),
+    # names and institutions are capitalised anywhere: no cut before them
+    ("Жиынға облыс әкімі Мемлекет басшысы тапсырмасын жеткізді.",
+     ["Жиынға облыс әкімі Мемлекет басшысы тапсырмасын жеткізді."]),
+    ("Кездесуге ұлттық Үкімет мүшелері қатысты.", ["Кездесуге ұлттық Үкімет мүшелері қатысты."]),
+    # not after a quote or inside a word or a bracket; "Сол жағалау" and "Сіз" are left out of the list
+    ("Сарапшылар «Бұл жол» жобасын талқылады.", ["Сарапшылар «Бұл жол» жобасын талқылады."]),
+    ("Ол жиында ұлы ғалым Әл-Фараби туралы айтты.", ["Ол жиында ұлы ғалым Әл-Фараби туралы айтты."]),
+    ("Құжат (қосымша Бұл туралы) бекітілді.", ["Құжат (қосымша Бұл туралы) бекітілді."]),
+    ("Жаңа көпір Астананың Сол жағалауында ашылды.", ["Жаңа көпір Астананың Сол жағалауында ашылды."]),
+    ("Құрметті әріптес, біз де Сіздің хатыңызды алдық.", ["Құрметті әріптес, біз де Сіздің хатыңызды алдық."]),
+])
+def test_lost_stop_before_a_sentence_opener(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_opener_list_is_closed_class_with_evidence() -> None:
+    from kaznlp import _data
+    rows = [line.split("\t") for line in _data._lines("sentences_openers_kk.tsv")]
+    assert len(rows) > 100
+    classes = {r[1] for r in rows}
+    assert classes <= {"pronoun", "conjunction", "adverb", "determiner", "weekday"}
+    assert all(r[0] == r[0].lower() and r[3] == "0" for r in rows)  # never capitalised mid-sentence
+    assert {"сол", "мен", "сіз", "құрметті"}.isdisjoint(r[0] for r in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line that ends in an abbreviation or an initial is judged like a line without a stop
+    ("Қостанай қ.\nДүйсенбі – сенбі 9.00 бастап 20.00 дейін жұмыс істейді.",
+     ["Қостанай қ.", "Дүйсенбі – сенбі 9.00 бастап 20.00 дейін жұмыс істейді."]),
+    ("Оқу орны: Алматы қ.\nЖұмыс тәжірибесі: 10 жыл.", ["Оқу орны: Алматы қ.", "Жұмыс тәжірибесі: 10 жыл."]),
+    # a full line of wrapped print text still continues after the abbreviation
+    ("Жобаның жалпы құны осы кезеңде шамамен 5 млн.\nАҚШ долларын құрайды деп күтілуде және\n"
+     "оны министрлік толық қаржыландырады деп хабарланды.",
+     ["Жобаның жалпы құны осы кезеңде шамамен 5 млн.\nАҚШ долларын құрайды деп күтілуде және\n"
+      "оны министрлік толық қаржыландырады деп хабарланды."]),
+    # a number label at a line end still goes with its item
+    ("Шешім қабылданды 1.\nЕсеп бекітілсін.", ["Шешім қабылданды", "1.\nЕсеп бекітілсін."]),
+])
+def test_line_ending_in_an_abbreviation(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
