@@ -528,6 +528,20 @@ def _line_boundaries(text: str) -> list[int]:
         if not j:
             continue
         last = text[j - 1]
+        if last in ".!?" and text[j - 2:j - 1] not in (".", "!", "?", ""):
+            k = m.end()
+            while text[k] in " \t":  # (the next line is not blank: _NEWLINE)
+                k += 1
+            if text[k].islower():
+                # a stop at a line end before a lower-case line: punctuation leaves it (a
+                # sentence running on), but one-paragraph-per-line text never wraps a sentence:
+                # the line is a list item or a paragraph whose start the crawl cut
+                # ("… табылатын құжат." / "қосымша келесі құжаттардың көшірмелері …")
+                if paragraphs is None:
+                    paragraphs = _one_paragraph_per_line(text)
+                if paragraphs and (last != "." or _period_ends_sentence(text, j - 1, k)):
+                    out.append(k)
+                continue
         if last in ".!?…\n" and not (last == "." and _abbreviation_at_line_end(text, j - 1, i)):
             continue  # terminal punctuation decides; a blank line is a paragraph break
         if last in _LINE_END_CONTINUES:

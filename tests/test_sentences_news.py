@@ -324,3 +324,17 @@ def test_opener_list_is_closed_class_with_evidence() -> None:
 ])
 def test_line_ending_in_an_abbreviation(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+def test_stop_at_a_line_end_before_a_lower_case_line() -> None:
+    # one paragraph per line: a lower-case line after a stop is a list item or a cut paragraph
+    text = ("Құжаттар тізімі:\nӨтініш беруші туралы мәліметтер көрсетілген нысан.\n"
+            "бұрын берілген куәліктің түпнұсқасы.\nжеке басын куәландыратын құжат.\n"
+            "Қызмет тегін көрсетіледі, бұл туралы хабарланды.\nОл ойланды...\nбірақ келді.")
+    assert texts(text) == [
+        "Құжаттар тізімі:", "Өтініш беруші туралы мәліметтер көрсетілген нысан.",
+        "бұрын берілген куәліктің түпнұсқасы.", "жеке басын куәландыратын құжат.",
+        "Қызмет тегін көрсетіледі, бұл туралы хабарланды.", "Ол ойланды...\nбірақ келді."]
+    # wrapped text (no paragraph per line): an abbreviation at a line end runs on
+    wrapped = "Кітапханада газеттер, журналдар т.б.\nбасылымдар бар."
+    assert texts(wrapped) == [wrapped]
