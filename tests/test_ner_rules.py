@@ -123,3 +123,32 @@ def test_two_dates_side_by_side_stay_two():
 def test_model_span_covering_the_rule_span_is_kept():
     text = "Бағасы кемі 300 теңге болды."
     assert rules.postprocess(text, ((0, len(text)),), [(7, 21, "MONEY")]) == [(7, 21, "MONEY")]
+
+
+@pytest.mark.parametrize("text, found", [
+    # KazQAD Wikipedia style: years alone in brackets and between dashes are DATE (guideline)
+    ("«Құрмет» орденімен (2005), III дәрежелі «Барыс» орденімен (2012) марапатталған.",
+     [("2005", "DATE"), ("2012", "DATE")]),
+    ("Ақтамберді Сарыұлы (1675, қазіргі Оңтүстік Қазақстан, Қаратау, — 1768 — Жүрекжота мекені)",
+     [("1675", "DATE"), ("1768", "DATE")]),
+    # a web date line with a comma before the year (seed 000)
+    ("Қазақстан • 04 Сәуір, 2024", [("04 Сәуір, 2024", "DATE")]),
+])
+def test_bare_years_and_web_dates(text, found):
+    assert [(text[s:e], lab) for s, e, lab in rules.pattern_spans(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "Байланыс телефоны: +7 (7172) 24-93-73",   # an area code is no year
+    "Іс-шараға (2005 адам) қатысты.",          # a number before a word is a count
+])
+def test_numbers_in_brackets_that_are_not_years(text):
+    assert [lab for _, _, lab in rules.pattern_spans(text)] == []
+
+
+def test_web_furniture_is_never_an_entity():
+    text = "Фото: sud.gov.kz. Басып шығару"
+    ents = ner(text, backend=_Fixed([(0, 4, "PERSON"), (6, 16, "CONTACT"), (18, 30, "ORGANISATION")]))
+    assert _texts(text, ents) == [("sud.gov.kz", "CONTACT")]
+    # with rules=False the model's spans are only trimmed
+    assert ("Фото", "PERSON") in _texts(text, ner(text, backend=_Fixed([(0, 4, "PERSON")]), rules=False))

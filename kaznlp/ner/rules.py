@@ -150,6 +150,12 @@ def _words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _not_entities() -> frozenset[str]:
+    """Page furniture that is never an entity on its own (``Фото``, ``Негізгі бет``), lower case."""
+    return frozenset(_words().get("not_entity", ()))
+
+
 def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -160,6 +166,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     month_bare = _alt(w["month"]) + r"(?!\w)"
     month = _alt(w["month"]) + r"\w*" + rf"(?:\s+{_alt(w['month_word'])}\w*)?"
     year = r"[12]\d{3}"
+    bare_year = r"(?:1[0-9]\d{2}|20\d{2})"
     year_word = r"(?:\s+жыл\w*|\s*ж\.)"
     num = r"\d+(?:[\u00a0\u202f ]\d{3})*(?:[.,]\d+)?"
     left = r"(?<![\w.,:/-])"
@@ -174,15 +181,18 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"\d{{1,2}}\.\d{{1,2}}\.{year}{year_word}?",
         # 2012.06.28
         rf"{year}\.\d{{2}}\.\d{{2}}",
-        # 2016 жылғы 21 қазанда, 21 Қазан 2016, 21 қазан 2016 ж.
+        # 2016 жылғы 21 қазанда, 21 Қазан 2016, 21 қазан 2016 ж., 04 Сәуір, 2024 (web date line)
         # (a year after the month only when the month is bare: "21 Қазан 2016", never
         # "7 қыркүйегі 2020 жылға", which is two dates)
         rf"(?:{year}\s+(?:жылғы|жылдың|жылы|ж\.)\s+)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+"
-        rf"(?:{month_bare}\s+{year}{year_word}?|{month})",
+        rf"(?:{month_bare},?\s+{year}{year_word}?|{month})",
         # 2015 жылдың мамыр айында is left to the model; 2016 жылғы қазан
         rf"{year}\s+(?:жылғы|жылдың|жылы)\s+{month}",
         # 2011 жылы, 1980-1984 жылдары, 2016 ж.
         rf"{year}(?:\s*[-–—]\s*{year})?{year_word}",
+        # a bare year in brackets or between dashes (guideline: a year alone is a DATE):
+        # "«Құрмет» орденімен (2005)", "(1675, қазіргі Оңтүстік Қазақстан ... — 1768 — ...)"
+        rf"(?:(?<=[(\[])|(?<=[(\[] )|(?<=[–—] )|(?<=[–—])){bare_year}(?=\s?[)\],;–—])",
     ])
     time = "|".join([
         rf"(?:{hour}\s+)?\d{{1,2}}:\d{{2}}(?:-[^\W\d_]+)?",  # 14:17, сағат 15:00-де
@@ -304,6 +314,9 @@ def postprocess(
             out.append((trimmed[0], trimmed[1], label))
     out.sort()
     if rules:
+        # web furniture is never an entity ("Фото: sud.gov.kz", "Оставить комментарий")
+        furniture = _not_entities()
+        out = [sp for sp in out if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture]
         classes = frozenset(rule_classes)
         if classes:
             found = [r for r in pattern_spans(text, classes)
