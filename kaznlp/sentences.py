@@ -281,6 +281,9 @@ _CLOSERS = "»”“\"'’)]"
 # "; " before a capital: a candidate list-item end.
 _SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER}])")
 LIST_ITEM_MAX_CHARS = 300
+# A colon before the first item of a numbered list run into the same line: "… отырыста 3 мәселе
+# қаралды: 1. Қазақстан Республикасының …". The colon ends the sentence that introduces the list.
+_COLON_BEFORE_FIRST_ITEM = re.compile(rf":(?=[^\S\n]+1[.)][^\S\n]+[«“\"]?[{UPPER}])")
 
 
 def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
@@ -857,6 +860,8 @@ def _split(text: str) -> list[Span]:
         punct.extend(_outside_tokens(text, glued))
     if ";" in scan:
         punct.extend(_semicolon_lists(scan, sorted(punct)))
+    if ": 1" in scan:
+        punct.extend(m.end() for m in _COLON_BEFORE_FIRST_ITEM.finditer(scan))
     brackets = _brackets(scan) if "(" in scan else []
     punct = _drop_inside(punct, brackets)
     quotes = _reported_speech(scan) if "?" in scan or "!" in scan else None

@@ -338,3 +338,11 @@ def test_stop_at_a_line_end_before_a_lower_case_line() -> None:
     # wrapped text (no paragraph per line): an abbreviation at a line end runs on
     wrapped = "Кітапханада газеттер, журналдар т.б.\nбасылымдар бар."
     assert texts(wrapped) == [wrapped]
+
+
+def test_colon_before_the_first_item_of_a_numbered_list() -> None:
+    text = "Отырыста 3 мәселе қаралды: 1. Сыртқы істер министрлігінің есебі. 2. Бюджет туралы."
+    assert texts(text) == ["Отырыста 3 мәселе қаралды:", "1. Сыртқы істер министрлігінің есебі.", "2. Бюджет туралы."]
+    # a colon before names or a plain number is running text (UD KTB: "серіктестері: Германия, …")
+    for one in ("Негізгі сауда серіктестері: Германия, Жапония, Ұлыбритания.", "Ол былай деді: 1 адам келді."):
+        assert texts(one) == [one]
