@@ -109,9 +109,10 @@ def test_every_line_break_acts_like_newline(nl: str) -> None:
 
 
 def test_enumeration_on_one_line() -> None:
-    # "1. … 2. …" kept on one line: each item is a sentence, the numbers stay with their items
+    # "1. … 2. …" kept on one line: each item is a sentence, the numbers stay with their items,
+    # and the colon ends the sentence that introduces the list (as on its own line)
     assert texts("Күн тәртібі: 1. Есеп берілді. 2. Жоба талқыланды. 3. Сайлау өтті.") == [
-        "Күн тәртібі: 1. Есеп берілді.", "2. Жоба талқыланды.", "3. Сайлау өтті."]
+        "Күн тәртібі:", "1. Есеп берілді.", "2. Жоба талқыланды.", "3. Сайлау өтті."]
     # a number ending a sentence before a capital is a boundary
     assert texts("Жиналысқа келгендер саны 120. Олар дауыс берді.") == [
         "Жиналысқа келгендер саны 120.", "Олар дауыс берді."]
