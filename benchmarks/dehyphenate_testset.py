@@ -621,22 +621,6 @@ def summarize(results: dict) -> dict:
     return summ
 
 
-def _join_only_attested() -> None:
-    """Ablation: a line-end hyphen the rules would drop stays unless ``a + b`` is a word form
-    written in the text or the lexicon."""
-    import importlib
-
-    mod = importlib.import_module("kaznlp.dehyphenate")
-    decide = mod._decide_line_hyphen
-
-    def strict(ev, a: str, b: str) -> str:
-        d = decide(ev, a, b)
-        joined = mod._norm(a) + mod._norm(b)
-        return d if d != "join" or joined in ev.doc or joined in ev.lex else "hyphen"
-
-    mod._decide_line_hyphen = strict
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=SHARED)
@@ -644,15 +628,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", action="store_true", help="print differing words")
     ap.add_argument("--split", choices=("dev", "test", "both"), default="both",
                     help="tune on dev; test is only for reporting (default: both)")
-    ap.add_argument("--join-only-attested", action="store_true",
-                    help="ablation: drop a line-end hyphen only when the joined form is written in the "
-                         "text or the lexicon (what 'no real hyphen destroyed' costs)")
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"missing {args.shared}", file=sys.stderr)
         return 1
-    if args.join_only_attested:
-        _join_only_attested()
     res = run(args.shared, verbose=args.examples, splits=SPLITS if args.split == "both" else (args.split,))
     summ = summarize(res)
     if args.examples:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib
 import sys
 from pathlib import Path
 
@@ -22,28 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import load_sources  # noqa: E402
-
-D = importlib.import_module("kaznlp.dehyphenate")
+from kaznlp.dehyphenate import explain_breaks  # noqa: E402
 
 
 def decisions(texts: list[str], rules_only: bool) -> list[tuple[str, str]]:
-    """``[(decision, "X- Y")]`` in text order."""
+    """``[(decision, "X- Y")]`` in text order, read from the decision trace
+    (:func:`kaznlp.dehyphenate.explain_breaks`; ``learned=False``: the rules alone)."""
     seen: list[tuple[str, str]] = []
-    decide, learned = D._decide_inline, D._learned
-
-    def record(ev, a, b, after=""):
-        d = decide(ev, a, b, after)
-        seen.append((d, f"{a}- {b}"))
-        return d
-
-    D._decide_inline = record
-    if rules_only:
-        D._learned = lambda kind, x: -1.0  # the learned layer never overrules the rules
-    try:
-        for text in texts:
-            D.dehyphenate(text)
-    finally:
-        D._decide_inline, D._learned = decide, learned
+    for text in texts:
+        seen.extend((d.action, f"{d.left}- {d.right}") for d in explain_breaks(text, learned=not rules_only)
+                    if d.kind == "hyphen_space")
     return seen
 
 

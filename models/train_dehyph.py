@@ -10,7 +10,9 @@ the evidence they looked at (levels of :meth:`_Evidence.word`, suffix chains, vo
 corpus glue counts) and the character model's preference (:mod:`kaznlp.charlm`). The
 examples come from the *dev* split of ``benchmarks/dehyphenate_testset.py`` (text whose
 words did not feed the lexicon, hyphenated with the TeX patterns and wrapped at 35/50/70
-columns); the *test* split is never read here. The gold answer of a break is read off the
+columns), its openly licensed documents only (NTREX-128, CC BY-SA 4.0; KazQAD wiki passages,
+CC BY-SA 4.0): the dev lines of the GPL-3.0 apertium crawl are skipped, so the shipped
+weights derive from no GPL text. The *test* split is never read here. The gold answer of a break is read off the
 clean text: the joined form written there or the two words apart (breaks where both or
 neither occur are skipped).
 
@@ -22,7 +24,6 @@ Five-fold cross-validation on dev is printed next to the rules' own accuracy.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import random
 import re
@@ -35,15 +36,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import dehyphenate_testset as T  # noqa: E402
 
-D = importlib.import_module("kaznlp.dehyphenate")
+from kaznlp.dehyphenate import explain_breaks  # noqa: E402
+from kaznlp.dehyphenate.learned import FEATURES  # noqa: E402
+
 OUT = ROOT / "kaznlp" / "data" / "dehyph_weights.json"
 
 
-# what is collected: feature function, the test-set styles that exercise it, and how the gold
-# text spells each answer (label index = position)
+# what is collected: the decision kind of the trace (kaznlp.dehyphenate.explain_breaks), the
+# test-set styles that exercise it, and how the gold text spells each answer (label index = position)
 KINDS = {
-    "plain": ("_plain_features", ("lost",), ("{a}{b}", "{a} {b}")),
-    "inline": ("_inline_features", ("webspace",), ("{a}{b}", "{a}-{b}", "{a}- {b}")),
+    "plain": ("line_break", ("lost",), ("{a}{b}", "{a} {b}")),
+    "inline": ("hyphen_space", ("webspace",), ("{a}{b}", "{a}-{b}", "{a}- {b}")),
 }
 # the models fitted: (collected kind, labels counted as 1, labels counted as 0 (None: all others))
 MODELS = {
@@ -61,38 +64,29 @@ def _spelled(pattern: str, a: str, b: str) -> re.Pattern[str]:
 def collect(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float], int]]]:
     """Run the rules over the ``split`` documents and return ``{kind: [(features, gold label)]}``
     (the label indexes the kind's spellings: 0 = joined, ...)."""
-    seen: list[tuple[str, str, str, list[float]]] = []
-    for kind, (fname, _, _) in KINDS.items():
-        real = getattr(D, fname)
-
-        def record(ev, a, b, *rest, _real=real, _kind=kind):
-            x = _real(ev, a, b, *rest)
-            if x is not None:
-                seen.append((_kind, a, b, x))
-            return x
-
-        setattr(D, fname, record)
-    # the rules decide while collecting: the models answer as the rules did
-    rule_joins = D._PLAIN_FEATURES.index("rule_joins")
-    D._learned = lambda kind, x: (1.0 if x[rule_joins] else -1.0) if kind == "plain" else -1.0
+    of_kind = {k: kind for kind, (k, _, _) in KINDS.items()}
+    names = {"plain": FEATURES["plain"], "inline": FEATURES["inline_join"]}
     rng = random.Random(T.SEED)
     hy = T.Hyphenator(shared / "hyphenation" / "hyph-kk.pat.txt")
     T.corpus_counts(shared)
     out: dict[str, list[tuple[list[float], int]]] = {k: [] for k in KINDS}
     styles = sorted({st for _, sts, _ in KINDS.values() for st in sts})
     for group, docs in T.load_docs(shared, rng, (split,)).items():
-        if not group.startswith(split):
-            continue
+        if not group.startswith(split) or group.endswith("/apertium"):
+            continue  # the apertium crawl is GPL-3.0: the shipped weights learn from open text only
         for style in styles:
             for width in (T.WIDTHS if style not in ("websoft", "webspace") else (0,)):
                 for di, paras in enumerate(docs):
                     drng = random.Random(f"{T.SEED}-{group}-{style}-{width}-{di}")  # as the test set does
                     src, gold, _ = T.make_doc(paras, style, width, hy, drng, [])
-                    seen.clear()
-                    D.dehyphenate(src)
-                    for kind, a, b, x in seen:
-                        if style not in KINDS[kind][1]:
+                    # the rules decide while collecting (learned=False); the trace carries the
+                    # features the learned layer would weigh, where it would be asked
+                    for d in explain_breaks(src, learned=False):
+                        kind = of_kind.get(d.kind)
+                        feats = d.evidence.get("features")
+                        if kind is None or not isinstance(feats, dict) or style not in KINDS[kind][1]:
                             continue
+                        a, b, x = d.left, d.right, [feats[n] for n in names[kind]]
                         found = [i for i, p in enumerate(KINDS[kind][2]) if _spelled(p, a, b).search(gold)]
                         if len(found) == 1:
                             out[kind].append((x, found[0]))
@@ -125,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     models = {}
     for model, (kind, pos, neg) in MODELS.items():
         rows = [(x, lab) for x, lab in data[kind] if lab in pos or neg is None or lab in neg]
-        names = D._FEATURES[model]
+        names = FEATURES[model]
         X = np.array([x for x, _ in rows], float)
         y = np.array([lab in pos for _, lab in rows], float)
         g = y > 0
@@ -157,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                          "examples": len(y), "accuracy_rules": round(acc_rule, 5), "accuracy_cv": round(acc_cv, 5)}
     args.out.write_text(json.dumps({
         "about": "Logistic layer of kaznlp.dehyphenate, trained by models/train_dehyph.py on the dev split "
-                 "of benchmarks/dehyphenate_testset.py (score > 0: join).",
+                 "of benchmarks/dehyphenate_testset.py, its openly licensed documents only (NTREX-128 and "
+                 "KazQAD wiki passages, CC BY-SA 4.0; the GPL-3.0 apertium crawl is not read) (score > 0: join).",
         "models": models}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kaznlp.dehyphenate import dehyphenate
+from kaznlp.dehyphenate import dehyphenate, explain_breaks, judge
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -146,9 +146,6 @@ def test_idempotent_on_its_output(src):
 
 
 # Decisions added for real hyphens, lost hyphens, "hyphen + space" and pdftotext ----------------
-def _private():
-    import importlib
-    return importlib.import_module("kaznlp.dehyphenate")
 
 
 @pytest.mark.parametrize("a,b,expected", [
@@ -174,16 +171,16 @@ def _private():
     ("медициналық", "санитарлық", "hyphen"),
 ])
 def test_line_end_hyphen_in_hyphenated_text(a, b, expected):
-    D = _private()
-    assert D._decide_line_hyphen(D._Evidence(""), a, b) == expected
+    assert judge(a, b).decision == expected
 
 
 def test_weak_hyphen_evidence_needs_a_two_word_reading(monkeypatch):
-    D = _private()
-    ev = D._Evidence("")
-    monkeypatch.setattr(D, "ONE_WORD_GAIN", float("inf"))  # the rules alone keep these hyphens
+    from kaznlp.dehyphenate import morph
+
+    monkeypatch.setattr(morph, "ONE_WORD_GAIN", float("inf"))  # the rules alone keep these hyphens
     for a, b in (("Метро", "политен"), ("Қоры", "тылмаған"), ("тың", "далғаннан")):
-        assert D._decide_line_hyphen(ev, a, b) == "hyphen"
+        v = judge(a, b)
+        assert v.decision == "hyphen" and v.rule in ("harmony_clash", "weak_compound")
 
 
 def test_real_hyphens_kept_in_text_without_hyphenation():
@@ -201,8 +198,7 @@ def test_real_hyphens_kept_in_text_without_hyphenation():
     ("сот", "әкімшілігінің", "space"),     # a syllable never starts with a vowel
 ])
 def test_lost_hyphen_plain_break(a, b, expected):
-    D = _private()
-    assert D._decide_plain(D._Evidence(""), a, b, True) == expected
+    assert judge(a, b, "line_break").decision == expected
 
 
 @pytest.mark.parametrize("a,b,expected", [
@@ -212,9 +208,11 @@ def test_lost_hyphen_plain_break(a, b, expected):
     ("Күнбағыс", "тың", "join"),         # ...ыстың : ...ыс тың never apart (genitive)
 ])
 def test_lost_hyphen_glue_counts(a, b, expected):
-    D = _private()
-    assert D._decide_plain(D._Evidence(""), a, b, True) == expected
-    g, apart = D._Evidence("").glue_counts(D._norm(a), b)
+    from kaznlp.dehyphenate.evidence import Evidence
+    from kaznlp.dehyphenate.morph import norm
+
+    assert judge(a, b, "line_break").decision == expected
+    g, apart = Evidence("").glue_counts(norm(a), b)
     assert g >= 3 * apart
 
 
@@ -226,35 +224,37 @@ LOST_NEWS = ("Өткен аптада Парламент депутаттары 
              "кілі оқиғалар залды жандандырды. Сарап\nшылар жобаны келесі айда қайта қарау\nды ұсынды.\n")
 
 
-def test_lost_hyphens_weighed_by_the_learned_layer(monkeypatch):
+def test_lost_hyphens_weighed_by_the_learned_layer():
     expected = ("Өткен аптада Парламент депутаттары ұлттық қауіпсіздігіміз туралы заң жобасын талқылап, "
                 "министрдің бірінші орынбасарын тыңдады. Жиында айтылған әзілдер мен күлкілі оқиғалар "
                 "залды жандандырды. Сарапшылар жобаны келесі айда қайта қарауды ұсынды.\n")
     assert dehyphenate(LOST_NEWS) == expected
-    D = _private()
-    rule_joins = D._PLAIN_FEATURES.index("rule_joins")
-    monkeypatch.setattr(D, "_learned", lambda kind, x: 1.0 if x[rule_joins] else -1.0)
-    rules_only = dehyphenate(LOST_NEWS)
-    assert "қауіп сіздігіміз" in rules_only and "орын басарын" in rules_only and "күл кілі" in rules_only
+    rules = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(LOST_NEWS, learned=False)}
+    learned = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(LOST_NEWS)}
+    for pair in (("қауіп", "сіздігіміз"), ("орын", "басарын"), ("күл", "кілі")):
+        assert rules[pair][0] == "space" and learned[pair] == ("join", "learned:" + rules[pair][1])
 
 
-def test_web_hyphen_space_weighed_by_the_learned_layer(monkeypatch):
+def test_web_hyphen_space_weighed_by_the_learned_layer():
     # ``кітап`` is a word and ``ханасына`` stem + suffixes, so the rules see no evidence and keep
     # ``кітап- ханасына``; the join model (rules' evidence + character model) joins it. Dashes
     # typed without their space stay either way.
     src = "Оқушылар мектеп кітап- ханасына барды. Күллі мүміндердің анасы- аса құрметті адам."
     assert dehyphenate(src) == "Оқушылар мектеп кітапханасына барды. Күллі мүміндердің анасы- аса құрметті адам."
-    D = _private()
-    monkeypatch.setattr(D, "_learned", lambda kind, x: -1.0)
-    assert dehyphenate(src) == src
+    rules = [(d.left, d.action) for d in explain_breaks(src, learned=False)]
+    assert rules == [("кітап", "keep"), ("анасы", "keep")]
+    learned = explain_breaks(src)
+    assert learned[0].action == "join" and learned[0].evidence["score"] > 0 and learned[1].action == "keep"
 
 
 def test_learned_weights_match_the_features():
     import json
 
-    D = _private()
-    data = json.loads((Path(D.__file__).parent / "data" / "dehyph_weights.json").read_text(encoding="utf-8"))
-    for kind, names in D._FEATURES.items():
+    import kaznlp
+    from kaznlp.dehyphenate.learned import FEATURES
+
+    data = json.loads((Path(kaznlp.__file__).parent / "data" / "dehyph_weights.json").read_text(encoding="utf-8"))
+    for kind, names in FEATURES.items():
         assert data["models"][kind]["features"] == names
         assert len(data["models"][kind]["weights"]) == len(names)
         assert data["models"][kind]["accuracy_cv"] > data["models"][kind]["accuracy_rules"]
@@ -290,10 +290,9 @@ def test_line_end_hyphen_repeated_on_next_line_when_first_lost():
 def test_both_spellings_in_the_text():
     # a crawl that kept old break hyphens writes ``туралы`` and ``тура-лы``: a bare suffix
     # chain after the line-end hyphen is a broken word; a word after it is a compound
-    D = _private()
-    ev = D._Evidence("Бұл заң туралы айтылды және тура-лы деп жазылды, телерадио мен теле-радио арналары бар.")
-    assert D._decide_line_hyphen(ev, "тура", "лы") == "join"
-    assert D._decide_line_hyphen(ev, "теле", "радио") == "hyphen"
+    doc = "Бұл заң туралы айтылды және тура-лы деп жазылды, телерадио мен теле-радио арналары бар."
+    assert judge("тура", "лы", context=doc) == ("join", "both_written_suffix_chain", None, None)
+    assert judge("теле", "радио", context=doc) == ("hyphen", "both_written_word", None, None)
 
 
 def test_hyphen_space_rules():
@@ -332,18 +331,20 @@ def test_web_hyphen_space(src, expected):
 
 
 def test_document_vocabulary_leaves_out_fragments():
-    D = _private()
-    v = D._doc_vocab("Осы- дан кейін бұл жұмыс аяқталды\nжүрт- шылық бас иді, ал мемле- кеттік орган")
+    from kaznlp.dehyphenate.evidence import doc_vocab
+
+    v = doc_vocab("Осы- дан кейін бұл жұмыс аяқталды\nжүрт- шылық бас иді, ал мемле- кеттік орган")
     assert "дан" not in v and "шылық" not in v and "кеттік" not in v
     assert "бұл" in v and "бас" in v
 
 
 def test_block_local_evidence_is_linear_and_consistent():
     # a long text is judged block by block; each block decides as it would alone
-    D = _private()
+    from kaznlp.dehyphenate.evidence import block_cuts
+
     para = "Кеңесінің 27- кезекті отырысы өтті, тірегі- жастар, тұрақта- нады.\n"
     text = para * 6000  # about 400 K characters: several evidence blocks
-    cuts = D._block_cuts(text)
+    cuts = block_cuts(text)
     assert len(cuts) > 2 and all(text[c - 1] == "\n" for c in cuts[1:])
     assert dehyphenate(text) == dehyphenate(para) * 6000
 
@@ -391,10 +392,11 @@ def test_idempotent_edge_cases(src):
 
 def test_word_glued_across_two_breaks_is_judged_whole():
     # ``инно\xad⏎A-⏎лық``: the second break sees ``инноA``, as a pass over the output would
-    D = _private()
-    assert D._glued_word("инно\xad", 1, "") == "инно"
-    assert D._carried("A", "A", "инно") == "инноA"
-    assert D._glued_word("аралық-", 0, "халық-") == "халық-аралық-"
+    from kaznlp.dehyphenate.breaks import carried, glued_word
+
+    assert glued_word("инно\xad", 1, "") == "инно"
+    assert carried("A", "A", "инно") == "инноA"
+    assert glued_word("аралық-", 0, "халық-") == "халық-аралық-"
 
 
 @pytest.mark.parametrize("src,expected", [
@@ -432,8 +434,7 @@ def test_web_hyphen_space_joins_with_evidence(src, expected):
     ("Алда", "бергенов", "join"),      # a surname ending after a capitalised piece
 ])
 def test_lost_hyphen_more_evidence(a, b, expected):
-    D = _private()
-    assert D._decide_plain(D._Evidence(""), a, b, True) == expected
+    assert judge(a, b, "line_break").decision == expected
 
 
 def test_text_without_word_breaks_never_glues():
@@ -448,8 +449,7 @@ def test_text_without_word_breaks_never_glues():
 
 def test_lost_hyphen_men_before_punctuation():
     # the conjunction ``мен`` is followed by a word; before a comma it is the instrumental
-    D = _private()
-    assert D._decide_plain(D._Evidence(""), "көрінгені", "мен", True, ",") == "join"
+    assert judge("көрінгені", "мен", "line_break", after=",").decision == "join"
 
 
 # issue 15 item 3: narrow columns (4-column PDFs, newspaper columns) that lost their hyphens ----

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+import re
+
+from .chars import (
+    _BULLET,
+    _CLOSERS,
+    _FINAL,
+    _HEAD_WORD,
+    _HYPH_SPACE,
+    _HYPHENS,
+    _TAIL_WINDOW,
+    SOFT,
+    _head,
+    _tail_word,
+)
+from .evidence import Evidence, Verdict
+from .learned import _decide_inline, _decide_plain
+from .morph import _ends_number, _is_acronym, norm
+from .rules_line import _decide_line_hyphen
+
+
+def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
+                 trace: list | None = None) -> None:
+    """Decide every "hyphen + space" of one line (``Премьер- Министрінің``), appending edits.
+
+    Pieces chained by several of them (``инно- да- лық``) are judged as the words a second pass
+    over the output would see: the left word includes what the previous decision glued, the
+    right word what the next one glued; adjacent decisions are repeated until they agree."""
+    ms: list[tuple[re.Match[str], str, re.Match[str], str] | None] = []
+    for m in _HYPH_SPACE.finditer(line):
+        tw = _tail_word(line, m.start())
+        hw = _HEAD_WORD.match(line, m.end())
+        ms.append((m, tw.replace(SOFT, ""), hw, _head(hw)) if tw and hw else None)
+    n = len(ms)
+    adjacent = [i + 1 < n and ms[i] is not None and ms[i + 1] is not None and ms[i][2].end() == ms[i + 1][0].start()
+                for i in range(n)]
+    dec: list[str | None] = [None] * n
+    verdicts: list[Verdict | None] = [None] * n
+    for _ in range(n + 1 if any(adjacent) else 1):
+        changed = False
+        prev_word = ""
+        for i, it in enumerate(ms):
+            if it is None:
+                prev_word = ""
+                continue
+            m, a, hw, b = it
+            if i and adjacent[i - 1] and prev_word:
+                a = prev_word  # ``инно- да- да``: the first join made ``иннода``, judge that word
+            b_ext, end, k = b, hw.end(), i
+            while adjacent[k] and dec[k + 1] in ("join", "hyphen"):  # ``инно- да- лық``: ``далық``
+                b_ext += ("" if dec[k + 1] == "join" else "-") + ms[k + 1][3]  # type: ignore[index]
+                end = ms[k + 1][2].end()  # type: ignore[index]
+                k += 1
+            v = verdicts[i] = _decide_inline(ev.at(base + m.start()), a, b_ext, line[end:end + 2])
+            d = v.decision
+            if d != dec[i]:
+                changed = True
+                dec[i] = d
+            prev_word = a + b if d == "join" else a + "-" + b if d == "hyphen" else ""
+        if not changed:
+            break
+    for i, (it, d) in enumerate(zip(ms, dec)):
+        if it is None:
+            continue
+        m = it[0]
+        if trace is not None:
+            v = verdicts[i]
+            trace.append((base + m.start(), base + m.end(), "hyphen_space", it[1], it[3], d, v.rule if v else "", v))
+        if d == "join":
+            inline.append((base + m.start(), base + m.end(), ""))
+        elif d == "hyphen":
+            inline.append((base + m.start() + 1, base + m.end(), ""))
+def carried(tw: str | None, piece: str, carry: str) -> str | None:
+    """The whole word ending a line: ``carry`` (the word glued from the lines before) + ``tw``
+    when the line is that one word (``халық-⏎аралық-⏎тың``: ``халықаралық``, as a second pass
+    over the output would see it).
+
+    A glued run longer than ``_TAIL_WINDOW`` characters is no word, as :func:`_tail_word` reads
+    it in that second pass (``а\xad⏎а\xad⏎…`` glues into one run): None. Without the bound the
+    carried string grew with every line and the text cost quadratic time."""
+    if carry and tw and piece.replace(SOFT, "") == tw:
+        if len(carry) + len(tw) > _TAIL_WINDOW:
+            return None
+        return carry + tw
+    return tw
+
+
+def glued_word(Ls: str, cut: int, carry: str) -> str:
+    """The start of the word glued across a break (cut characters of ``Ls`` removed), to carry
+    into the next line: ``аралық-`` (hyphen kept), ``халықаралық`` (hyphen dropped)."""
+    piece = Ls[:len(Ls) - cut] if cut else Ls
+    if piece[-1:] in _HYPHENS:
+        w = carried(_tail_word(piece, len(piece) - 1), piece[:-1], carry)
+        return w + piece[-1] if w else ""
+    return carried(_tail_word(piece), piece, carry) or ""
+
+
+def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
+                  prior_join: bool | None, auto: bool = True, carry: str = "",
+                  narrow_prose: bool = False) -> tuple[int, str] | None:
+    """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
+    characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
+    ``carry``: the start of a word glued across the previous break (see :func:`carried`).
+
+    * ``жетіс-⏎тіктерді`` → (1, "") ; ``вице-⏎президенті`` → (0, "")
+    * ``бар\\xad⏎лық`` → (1, "") ; ``пен⏎Сот`` → (0, " ") in wrapped text
+    * ``...барды.⏎⏎`` short last line, or ``ҚАЗАҚ ТІЛІНДЕГІ⏎АТАУЛЫ`` headline → None
+    """
+    core = Ls.rstrip(SOFT)
+    nsoft = len(Ls) - len(core)
+    if Ms[0] == SOFT and Ms.lstrip(SOFT):
+        Ms = Ms.lstrip(SOFT)  # soft hyphens opening the next line vanish: judge what follows them
+    first = Ms[0]
+    # ---- a soft hyphen at the line end: always a word break --------------------
+    if nsoft and core and (core[-1].isalnum()):
+        ev.why = "soft_hyphen"
+        return (nsoft, "")
+    if nsoft:
+        Ls = core
+    # ---- hyphen at the line end ----------------------------------------------------
+    pre = core[:-1].rstrip(SOFT)[-1:] if core[-1:] in _HYPHENS else ""  # ``1\xad-``: look past soft hyphens
+    if pre and (pre.isalnum() or pre == "%"):
+        tw = carried(_tail_word(core, len(core) - 1), core[:-1].rstrip(SOFT), carry)
+        hw = _HEAD_WORD.match(Ms)
+        if tw and hw and (first.isalnum() or first in _HYPHENS):
+            a, b = tw, _head(hw)
+            if not wrapped and not (first.islower() or first in _HYPHENS):
+                ev.why = "unwrapped_capital_after_hyphen"
+                return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
+            d = _decide_line_hyphen(ev, a, b).decision
+            ev.why = "line_end_hyphen"
+            if d == "drop":
+                return (nsoft + 1, "")
+            if d == "hyphen":
+                if not wrapped and not (ev.hyphen_form(norm(a), norm(b)) or _ends_number(a) or _is_acronym(a)):
+                    ev.why = "unwrapped_hyphen_not_attested"
+                    return None
+                return (nsoft, "")
+            if not wrapped and ev.join_score(norm(a), norm(b)) < 1:
+                ev.why = "unwrapped_join_not_known"
+                return None
+            return (nsoft + 1, "")
+    if not wrapped:
+        ev.why = "not_wrapped"
+        return None
+    if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
+        ev.why = "hyphen_before_quote"
+        return (0, "")  # Екіншісі-⏎«Балқашмыс»
+    if first in _HYPHENS and Ms[1:2].isalpha() and core[-1:].isalnum():
+        # the repeated hyphen of a real hyphen at the line end (Russian/TeX style) whose first
+        # copy was lost: ``сондай⏎-ақ`` → ``сондай-ақ``, ``80⏎-нен`` → ``80-нен``,
+        # ``Жер⏎-Күн`` → ``Жер-Күн``, ``КСР⏎-і),``; a list dash is followed by a space
+        # (``- бірінші``), and ``⏎-2020`` may be a number typed after a space (``қамту -2020``)
+        ev.why = "repeated_hyphen_opens_line"
+        return (0, "")
+    # ---- plain break in wrapped text ---------------------------------------------------
+    if auto and width < 25 and not narrow_prose:
+        ev.why = "narrow_block_not_prose"
+        return None  # a block of short lines is a list or table column: орманы⏎оры
+    indent_l = len(L) - len(L.lstrip(" \t"))
+    indent_m = len(M) - len(M.lstrip(" \t"))
+    if indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t"):
+        ev.why = "indented_line"
+        return None  # indented first line of a new paragraph
+    last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
+    llen = len(core)
+    # the next line's first word; the line may hold only whitespace that is not " " or "\t"
+    # (``\xa0``, ``\u3000``: not blank for the paragraph logic, which strips " \t" only), then
+    # no word follows: split() gave [] there and indexing it crashed
+    toks = Ms.split(None, 1)
+    first_tok = toks[0] if toks else ""
+    fits = llen + 1 + len(first_tok) <= width  # the next word would have fitted: the break is meant
+    if fits and (last in _FINAL or _BULLET.match(Ms) or (auto and prior_join is False and llen < 0.6 * width)):
+        # short last line of a paragraph; a list item; in a text that does not break words,
+        # a short line whose successor's first word would have fitted: ``[жапон-қытай]⏎қатынастары,``
+        ev.why = "short_line"
+        return None
+    if not first.islower():
+        if fits and last not in ",":
+            ev.why = "heading"
+            return None  # headline-like short line
+        letters = [c for c in core if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and not first.isdigit():
+            ev.why = "caps_heading"
+            return None  # ALL-CAPS heading
+    if first.islower() and core[-1:].isalpha():
+        tw = carried(_tail_word(core), core, carry)
+        hw = _HEAD_WORD.match(Ms)
+        if tw and hw:
+            ev.why = "line_break"
+            if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 1]).decision == "join":
+                return (0, "")
+            return (0, " ")
+    ev.why = "wrapped_line"
+    return (0, " ")

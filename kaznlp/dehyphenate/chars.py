@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import re
+
+from kaznlp.linebreaks import LINE_BREAK, LINE_BREAK_CHARS
+
+SOFT = "\u00ad"
+_HYPHENS = "-\u2010"  # ASCII hyphen-minus and U+2010 HYPHEN
+# One line break, as kaznlp.linebreaks defines it (``\r\n`` is one); a character class of them
+_BRK = "[" + re.escape(LINE_BREAK_CHARS) + "]"
+_OTHER_BREAK = re.compile("[" + re.escape(LINE_BREAK_CHARS.replace("\n", "")) + "]")  # not ``\n``
+# a hyphen right before a line break (``жетіс-⏎тіктерді``), and ``Премьер- ⏎``
+_HYPH_BREAK = re.compile("[-\u2010]" + _BRK)
+_HYPH_SP_BREAK = re.compile("- " + _BRK)
+_LINE_END_MARKS = "-\u2010\u00ad"  # what _decide_break looks at in unwrapped text
+# a word at the end of a line / start of a line (letters, digits, inner hyphens, %)
+_TAIL_WORD = re.compile(r"[\w%\u00ad]+(?:[-\u2010][\w%\u00ad]+)*$")
+_TAIL_WINDOW = 64
+
+
+def _tail_word(s: str, end: int | None = None) -> str | None:
+    """The word ending at ``end`` (default: the end of ``s``), as ``_TAIL_WORD`` finds it.
+
+    The run of word characters before ``end`` is found by a short backward scan, and the regex
+    runs on that run only: searching from the line start cost the line length per call. A run
+    longer than 64 characters (a glued menu string, a URL) gives None."""
+    if end is None:
+        end = len(s)
+    lo = end - _TAIL_WINDOW
+    if lo < 0:
+        lo = 0
+    i = end
+    while i > lo:
+        c = s[i - 1]
+        if c.isalnum() or c in _TAIL_CHARS:
+            i -= 1
+        else:
+            break
+    else:
+        if lo > 0 and (s[lo - 1].isalnum() or s[lo - 1] in _TAIL_CHARS):
+            return None
+    if i == end:
+        return None
+    m = _TAIL_WORD.search(s, i, end)
+    if not m:
+        return None
+    w = m.group()
+    if SOFT in w:  # soft hyphens inside a word vanish: judge ``ХСӘҚ\xadинно`` as ``ХСӘҚинно``, as a
+        w = w.replace(SOFT, "")  # second pass over the output would (idempotence)
+    return w or None
+
+
+_TAIL_CHARS = "%_-\u2010\u00ad"
+# soft hyphens inside are part of the word; callers take ``_head(m)`` (soft hyphens removed)
+_HEAD_WORD = re.compile(r"[-\u2010]?\w[\w\u00ad]*(?:[-\u2010]\w[\w\u00ad]*)*")
+
+
+def _head(m: "re.Match[str]") -> str:
+    w = m.group()
+    return w.replace(SOFT, "") if SOFT in w else w
+# "hyphen + space" inside a line: ``Премьер- Министрінің``, ``00- ден``, ``теле- және``
+# soft hyphens next to it vanish too (``1\xad- \xad1``): they are part of the match
+_HYPH_SPACE = re.compile(r"(?<=[\w%\u00ad])[-\u2010]\u00ad*[ \t][ \t\u00ad]*(?=\w)")
+_HS = re.compile(r"[-\u2010]\u00ad*[ \t]")
+
+
+def _has_hyphen_space(text: str) -> bool:
+    """Is there a "hyphen + space" after a letter, digit or % (``Премьер- Министрінің``)?
+    Spaced dashes (``сөз - сөз``) are common in web text and do not count. str.find at C speed."""
+    for pat in ("- ", "-\t", "\u2010 ", "\u2010\t"):
+        i = text.find(pat, 1)
+        while i >= 0:
+            c = text[i - 1]
+            if c.isalnum() or c == "%" or c == SOFT:
+                return True
+            i = text.find(pat, i + 1)
+    return False
+
+
+# a line break before a lower-case letter or a digit (a superset of what _is_wrapped counts):
+# one match per run of whitespace that holds a line break (``келді⏎ ⏎біз``). The match starts
+# only where the run starts and its quantifiers are possessive, so a long run of blank lines or
+# of layout spaces is scanned once; ``\n\s*[...]`` retried at every break of the run and made
+# ``"Ол келді." + "\n" * k`` quadratic.
+_WRAP_NL = re.compile(r"(?<!\s)[^\S" + re.escape(LINE_BREAK_CHARS) + r"]*+" + _BRK
+                      + r"\s*+(?=[^\W_A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])")
+_FINAL = ".!?…:;"
+_CLOSERS = "»”\"')]’"
+_BULLET = re.compile(r"(?:[•●▪►■◦*]|\d{1,3}[.)]\s|[а-яәіңғүұқөһ]\)\s)")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+def _split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their breaks, the last one included even when empty
+    (``"а\\r\\nб\\u2029"`` → ``["а", "б", ""]``): ``str.split("\\n")`` for every break."""
+    if not _OTHER_BREAK.search(text):
+        return text.split("\n")
+    return LINE_BREAK.split(text)
+

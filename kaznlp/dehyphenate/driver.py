@@ -1,0 +1,275 @@
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Literal
+
+from kaznlp.linebreaks import LINE_BREAK
+
+from .breaks import _decide_break, _inline_line, glued_word
+from .chars import (
+    _HS,
+    _HYPH_BREAK,
+    _HYPH_SP_BREAK,
+    _HYPHENS,
+    _LINE_END_MARKS,
+    _OTHER_BREAK,
+    _WRAP_NL,
+    SOFT,
+    _has_hyphen_space,
+)
+from .evidence import Evidence
+from .layout import _document_layout, _is_wrapped, _wrapped_blocks
+
+Reflow = Literal["auto", True, False]
+
+
+
+_MAX_PASSES = 8
+def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True) -> list[tuple[int, int, str]]:
+    """The edits of one pass (sorted, not overlapping). ``trace``: a list that receives one record
+    per decision (see :func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone."""
+    other_breaks = _OTHER_BREAK.search(text) is not None  # a break that is not ``\n`` (kaznlp.linebreaks)
+    has_nl = other_breaks or "\n" in text
+    has_soft = SOFT in text
+    has_hs = _has_hyphen_space(text) or (has_soft and _HS.search(text) is not None)
+    has_cr = "\r" in text  # computed once: ``"\r" in text`` per paragraph made big texts quadratic
+    hyph_break = has_nl and _HYPH_BREAK.search(text) is not None
+    if not has_nl and not has_soft and not has_hs:
+        return []  # fast path: one line, nothing to join
+    if reflow is not True and not has_soft and not has_cr and not has_hs and not hyph_break:
+        # fast path: nothing to repair; only wrapped lines could be reflowed, and wrapping
+        # needs at least 3 line breaks before a lower-case letter or a digit (_is_wrapped)
+        if reflow is False:
+            return []
+        k = 0
+        for _ in _WRAP_NL.finditer(text):
+            k += 1
+            if k >= 3:
+                break
+        else:
+            return []
+    # ---- split into lines with source offsets --------------------------------
+    starts = [0]
+    brk: list[tuple[int, int]] = []  # (line_end, next_line_start)
+    if has_nl:
+        if other_breaks:
+            for m in LINE_BREAK.finditer(text):
+                brk.append((m.start(), m.end()))
+                starts.append(m.end())
+        else:
+            pos = text.find("\n")
+            while pos >= 0:
+                brk.append((pos, pos + 1))
+                starts.append(pos + 1)
+                pos = text.find("\n", pos + 1)
+    ends = [b[0] for b in brk] + [len(text)]
+    lines = [text[s:e] for s, e in zip(starts, ends)]
+    if reflow == "auto":
+        wrapped = len(lines) > 1 and _is_wrapped(lines)
+    else:
+        wrapped = bool(reflow)
+    block_wrapped: list[bool] | None = None
+    if reflow == "auto" and not wrapped and len(lines) >= 4:
+        block_wrapped = _wrapped_blocks(lines)  # pdftotext: prose blocks between a TOC and tables
+    if not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr:
+        if not hyph_break and not _HYPH_SP_BREAK.search(text):
+            return []  # fast path: unwrapped, no hyphen at a line end
+    ev = Evidence(text)
+    ev.learned = learned
+    edits: list[tuple[int, int, str]] = []
+
+    # ---- soft hyphens and "hyphen + space" inside lines ------------------------
+    inline: list[tuple[int, int, str]] = []
+    todo: set[int] = set()  # lines with a soft hyphen or a "hyphen + space", found at C speed
+    if has_soft:
+        todo.update(bisect_right(starts, m.start()) - 1 for m in re.finditer(SOFT, text))
+    if has_hs:
+        todo.update(bisect_right(starts, m.start()) - 1 for m in _HS.finditer(text))
+    for li in sorted(todo):
+        line = lines[li]
+        base = starts[li]
+        if has_soft and SOFT in line:
+            core_end = len(line.rstrip(" \t" + SOFT))
+            joins_next = (li + 1 < len(lines) and lines[li + 1].strip(" \t") and core_end > 0
+                          and line[core_end - 1].isalnum())
+            for m in re.finditer(SOFT + r"[ \t]*", line):
+                if m.start() >= core_end and joins_next:
+                    break  # line-end soft hyphen: handled with the break
+                if m.start() >= core_end:
+                    inline.append((base + m.start(), base + m.start() + 1, ""))
+                    continue
+                nxt = line[m.end():m.end() + 1]
+                if m.end() > m.start() + 1 and not (nxt.isalnum()):
+                    inline.append((base + m.start(), base + m.start() + 1, ""))
+                else:
+                    inline.append((base + m.start(), base + m.end(), ""))  # бар\xad лық → барлық
+        if has_hs and ("- " in line or "-\t" in line or "\u2010 " in line or "\u2010\t" in line
+                       or SOFT in line and _HS.search(line)):
+            _inline_line(ev, line, base, inline, trace)
+    edits.extend(inline)
+
+    # ---- line breaks -------------------------------------------------------------
+    return _break_edits(text, ev, lines, starts, brk, edits, wrapped, block_wrapped, reflow, has_soft, has_cr, trace)
+
+
+def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], brk: list[tuple[int, int]],
+                 edits: list[tuple[int, int, str]], wrapped: bool, block_wrapped: list[bool] | None,
+                 reflow: Reflow, has_soft: bool, has_cr: bool, trace: list | None) -> list[tuple[int, int, str]]:
+    """The edits of the line breaks (``edits`` holds those inside lines), sorted and merged."""
+    n = len(lines)
+    stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow)
+    k = 0
+    carry = ""
+    while k < n - 1:
+        L = lines[k]
+        Ls = stripped[k]
+        if not Ls:
+            k += 1
+            carry = ""
+            continue
+        # find the next line; collect blank lines in between
+        m = k + 1
+        while m < n and not stripped[m]:
+            m += 1
+        line_core_end = starts[k] + len(L.rstrip(" \t"))
+        if m >= n:
+            # trailing blank lines / final newline: normalise to one "\n"
+            if wrapped:
+                _keep_breaks(text, line_core_end, len(text), "\n", edits)
+            elif has_cr:
+                _norm_breaks(text, brk, k, n - 1, edits)
+            break
+        M = lines[m]
+        Ms = stripped[m]
+        next_core = starts[m] + (len(M) - len(M.lstrip(" \t")))
+        if (m == k + 2 and Ms[0].islower() and len(Ls) >= 2 and Ls[-1] in _HYPHENS
+                and Ls[-2].isalpha()):
+            # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line, so one blank
+            # line between a line-end hyphen after a letter and a lower-case line is a word
+            # break, not a paragraph end (no paragraph ends in ``-`` and none starts in lower case)
+            wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
+            ev.last = None
+            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join,
+                              auto=reflow == "auto", carry=carry)
+            if d is not None and d[1] == "":
+                if trace is not None:
+                    _record(trace, ev, line_core_end - d[0], next_core, Ls, Ms, d)
+                edits.append((line_core_end - d[0], next_core, ""))
+                carry = glued_word(Ls, d[0], carry)
+                k = m
+                continue
+        if m > k + 1:
+            # blank line(s): a paragraph break
+            if trace is not None and wrapped:
+                trace.append((line_core_end, next_core, "line_break", _last_token(Ls), _first_token(Ms),
+                              "keep", "blank_line", None))
+            if wrapped:
+                _keep_breaks(text, line_core_end, next_core, "\n\n", edits)
+            elif has_cr:
+                _norm_breaks(text, brk, k, m, edits)
+            k = m
+            carry = ""
+            continue
+        wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
+        if not wk and Ls[-1] not in _LINE_END_MARKS:
+            d = None  # unwrapped: only a line-end hyphen or soft hyphen is judged (as _decide_break does)
+        else:
+            nk = narrow is not None and narrow[k]
+            ev.last = None
+            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join,
+                              auto=reflow == "auto", carry=carry, narrow_prose=nk)
+            if trace is not None:
+                _record(trace, ev, line_core_end - (d[0] if d else 0), next_core, Ls, Ms, d)
+        carry = glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
+        if d is None:
+            if wrapped:
+                _keep_breaks(text, line_core_end, next_core, "\n", edits)
+            elif has_cr:
+                _norm_breaks(text, brk, k, k + 1, edits)
+        else:
+            cut, repl = d  # cut: how many characters before the core end belong to the break
+            edits.append((line_core_end - cut, next_core if (wrapped or repl != "\n") else brk[k][1], repl))
+        k = m
+    if wrapped and n > 0 and stripped[0] and lines[0][:1] in " \t":
+        edits.append((0, len(lines[0]) - len(lines[0].lstrip(" \t")), ""))
+    elif wrapped and n > 0 and not stripped[0]:
+        m = 0
+        while m < n and not stripped[m]:
+            m += 1
+        if m < n:
+            edits.append((0, starts[m] + len(lines[m]) - len(lines[m].lstrip(" \t")), ""))
+    if has_soft:
+        # soft hyphens vanish everywhere, also where no rule above looked (``1\t\xad⏎``);
+        # one covered by another edit is dropped by _merge
+        edits.extend((m.start(), m.end(), "") for m in re.finditer(SOFT, text))
+    edits.sort(key=lambda e: (e[0], e[1]))
+    return _merge(edits)
+
+
+def _norm_breaks(text: str, brk: list[tuple[int, int]], k0: int, k1: int, edits: list[tuple[int, int, str]]) -> None:
+    """Breaks ``k0 .. k1 - 1`` kept as they are, but ``\\r\\n`` and ``\\r`` written ``\\n``."""
+    for k in range(k0, min(k1, len(brk))):
+        s, e = brk[k]
+        if text[s] == "\r":
+            edits.append((s, e, "\n"))
+
+
+def _keep_breaks(text: str, s: int, e: int, plain: str, edits: list[tuple[int, int, str]]) -> None:
+    """A kept break region of wrapped text (``келді. ⏎ ⏎ Біз``: spaces and tabs around the breaks
+    go). Written ``plain`` (``"\\n"``, or ``"\\n\\n"`` for a paragraph break) when its breaks are
+    all ``\\n``, ``\\r\\n`` or ``\\r``; otherwise its breaks stay as written (``\\r`` as ``\\n``): a
+    paragraph separator, a form feed (a page) or a record separator carries meaning, and a second
+    pass over the output sees the same breaks (idempotence)."""
+    region = text[s:e]
+    if _OTHER_BREAK.search(region) and region.strip("\r\n \t"):
+        repl = "".join("\n" if b[0] == "\r" else b for b in LINE_BREAK.findall(region))
+    else:
+        repl = plain
+    if region != repl:  # no identity edits
+        edits.append((s, e, repl))
+
+
+def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop edits overlapping an earlier one (a soft hyphen inside a break region)."""
+    out: list[tuple[int, int, str]] = []
+    for e in edits:
+        if out and e[0] < out[-1][1]:
+            p = out[-1]
+            if e[1] <= p[1]:
+                continue
+            # overlap: keep the earlier edit, cut this one
+            e = (p[1], e[1], e[2])
+        if e[0] == e[1] and not e[2]:
+            continue
+        out.append(e)
+    return out
+
+
+def _first_token(s: str) -> str:
+    t = s.split(None, 1)
+    return t[0] if t else ""
+
+
+def _last_token(s: str) -> str:
+    t = s.rsplit(None, 1)
+    return t[-1] if t else ""
+
+
+def _record(trace: list, ev: Evidence, start: int, end: int, Ls: str, Ms: str, d: tuple[int, str] | None) -> None:
+    """One trace record for a line break decided by :func:`_decide_break`: the region, the words
+    on either side, what was done (``join`` the pieces, keep the ``hyphen`` and join, a
+    ``space``, or ``keep`` the break) and the rule (the word-level verdict's, if one was asked)."""
+    core = Ls.rstrip(SOFT)
+    if d is None:
+        action = "keep"
+    elif d[1] == " ":
+        action = "space"
+    elif d[0] == 0 and core[-1:] in _HYPHENS:
+        action = "hyphen"
+    else:
+        action = "join"
+    v = ev.last if ev.why in ("line_end_hyphen", "line_break") else None
+    kind = "line_end_hyphen" if core[-1:] in _HYPHENS else "soft_hyphen" if core != Ls else "line_break"
+    left, right = (ev.last_args[0], ev.last_args[1]) if v else (_last_token(Ls), _first_token(Ms))
+    trace.append((start, end, kind, left, right, action, v.rule if v else ev.why, v))

@@ -1,0 +1,330 @@
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import wraps
+from typing import NamedTuple
+
+from kaznlp.linebreaks import LINE_BREAK
+
+from .chars import _CYR, _HYPHENS, SOFT, _split_lines
+from .morph import _SINGLE, _VERB_3SG, CLITICS, PARTICLES
+from .resources import _contexts, _lexicon, _sorted_lexicon, _suffixes
+
+# Document evidence is local: a text longer than this is cut (at a paragraph or line break)
+# into blocks, and a decision uses the vocabulary of its own block only. Web text with a
+# handful of candidates then builds one or two block vocabularies instead of the whole
+# text's, and the cost stays linear in the text length.
+_BLOCK = 1 << 17
+
+# glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
+GLUE_RATIO = 3
+
+
+def block_cuts(text: str, size: int = _BLOCK) -> list[int]:
+    """Block start offsets: 0, then about every ``size`` characters, after a blank line if one
+    is near, else after a line break, else anywhere (every search is bounded: linear)."""
+    cuts = [0]
+    pos = size
+    n = len(text)
+    while pos < n:
+        cut = text.find("\n\n", pos, pos + size // 4)
+        if cut >= 0:
+            cut += 1
+        else:
+            m = LINE_BREAK.search(text, pos, pos + size // 4)  # any line break (kaznlp.linebreaks)
+            cut = m.end() if m else pos
+        cuts.append(cut)
+        pos = cut + size
+    return cuts
+
+
+class Verdict(NamedTuple):
+    """A word-level decision: what (``join``, ``hyphen``, ``space``, ``keep``, ``drop``), the rule
+    that made it, and, where the learned layer was asked, its features and score (> 0: join)."""
+
+    decision: str
+    rule: str
+    features: tuple[float, ...] | None = None
+    score: float | None = None
+
+
+class Evidence:
+    """Scores for 'this string is a word' from the document, the lexicon and morphology."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._cuts: list[int] | None = None if len(text) > _BLOCK else [0]
+        self._blk = 0
+        self._vocab: dict[int, set[str]] = {}
+        self._cur: set[str] | None = None  # the vocabulary of block self._blk, once built
+        self._sorted: dict[int, list[str]] = {}
+        self._parts: dict[int, tuple[set[str], set[str]]] = {}
+        self.lex, self.pairs = _lexicon()
+        self.sfx = _suffixes()
+        self._chain_cache: dict[tuple[str, bool], bool] = {}
+        self._word_cache: dict[tuple[int, str], float] = {}
+        self.sparse = False
+        self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
+        self.learned = True  # False: the rules alone answer (models/train_dehyph.py collects so)
+        self.last: Verdict | None = None  # the last word-level verdict (read by the decision trace)
+        self.last_args: tuple = ()  # and the pieces it judged
+        self.why = ""  # the layout rule of the last break decision (read by the decision trace)
+
+    def at(self, pos: int) -> "Evidence":
+        """Use the document evidence of the block around source offset ``pos``."""
+        if self._cuts is None:
+            self._cuts = block_cuts(self._text)
+        if len(self._cuts) > 1:
+            blk = bisect_right(self._cuts, pos) - 1
+            if blk != self._blk:
+                self._blk = blk
+                self._cur = None
+        return self
+
+    @property
+    def doc(self) -> set[str]:
+        if self._cur is not None:
+            return self._cur
+        v = self._vocab.get(self._blk)
+        if v is None:  # built on first use: texts (blocks) needing no decision never pay for it
+            cuts = self._cuts or [0]
+            i = self._blk
+            end = cuts[i + 1] if i + 1 < len(cuts) else len(self._text)
+            v = self._vocab[i] = doc_vocab(self._text[cuts[i]:end] if len(cuts) > 1 else self._text)
+        self._cur = v
+        return v
+
+    def doc_hyphen_parts(self) -> tuple[set[str], set[str]]:
+        """Left parts and right-part beginnings of the hyphenated words written in this text."""
+        parts = self._parts.get(self._blk)
+        if parts is None:
+            left: set[str] = set()
+            right: set[str] = set()
+            for w in self.doc:
+                if "-" in w:
+                    ws = w.split("-")
+                    for x, y in zip(ws, ws[1:]):
+                        if len(x) >= 3 and len(y) >= 3:
+                            left.add(x)
+                            right.add(y[:4])
+            parts = self._parts[self._blk] = (left, right)
+        return parts
+
+    def glue_counts(self, a: str, b: str, min_total: int = 5) -> tuple[int, int] | None:
+        """How often the corpus glues ``b`` to a word ending like ``a`` vs writes it apart:
+        ``(glued, apart)`` by the two last letters of ``a``, else by the last one; None when
+        seen fewer than ``min_total`` times."""
+        two, one = _contexts()
+        c = two.get((b, a[-2:]))
+        if c is not None and c[0] + c[1] >= min_total:
+            return c
+        c = one.get((b, a[-1:]))
+        if c is not None and c[0] + c[1] >= min_total:
+            return c
+        return None
+
+    def is_chain(self, s: str, first_long: bool = False) -> bool:
+        """True if ``s`` is a sequence of suffixes (``лығымен`` = лығ + ы + мен)."""
+        key = (s, first_long)
+        hit = self._chain_cache.get(key)
+        if hit is not None:
+            return hit
+        n = len(s)
+        ok = [False] * (n + 1)
+        ok[n] = True
+        for i in range(n - 1, -1, -1):
+            if s[i] in _SINGLE and ok[i + 1] and not (first_long and i == 0):
+                ok[i] = True
+                continue
+            for k in range(2, min(7, n - i) + 1):
+                if ok[i + k] and s[i:i + k] in self.sfx:
+                    ok[i] = True
+                    break
+        res = n > 0 and ok[0]
+        self._chain_cache[key] = res
+        return res
+
+    def word(self, w: str) -> float:
+        """3: written elsewhere in this text; 2: in the lexicon; 1: known stem + suffixes; 0: unknown."""
+        key = (self._blk, w)
+        hit = self._word_cache.get(key)
+        if hit is None:
+            hit = self._word_cache[key] = self._word(w)
+        return hit
+
+    def _word(self, w: str) -> float:
+        if not w:
+            return 0
+        if w in self.doc:
+            return 3
+        if w in self.lex:
+            return 2
+        if self.analyzable(w):
+            return 1
+        return self.prefix(w)
+
+    def prefix(self, w: str) -> float:
+        """``делегация`` begins ``делегацияны`` written elsewhere in the text: 2 (text) / 1.5 (lexicon)."""
+        if len(w) < 6:
+            return 0
+        sdoc = self._sorted.get(self._blk)
+        if sdoc is None:
+            sdoc = self._sorted[self._blk] = sorted(self.doc)
+        for words, score in ((sdoc, 2.0), (_sorted_lexicon(), 1.5)):
+            i = bisect_left(words, w)
+            if i < len(words) and words[i].startswith(w) and self.is_chain(words[i][len(w):]):
+                return score
+        return 0
+
+    def analyzable(self, w: str) -> bool:
+        # ``инновацияларды`` = ``инновация`` (lexicon) + ``лар`` + ``ды``
+        if "-" in w:
+            head, _, tail = w.rpartition("-")
+            return (head in self.doc or head in self.lex) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
+        for k in range(len(w) - 1, 2, -1):
+            stem = w[:k]
+            if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
+                return True
+        return False
+
+    def longest_stem(self, w: str) -> int:
+        """Length of the longest known word that begins ``w`` and is followed by suffixes only
+        (``кентасты``: 6, ``кентас``); 0 if none."""
+        for k in range(len(w), 1, -1):
+            stem = w[:k]
+            if (stem in self.lex or stem in self.doc) and (k == len(w) or self.is_chain(w[k:])):
+                return k
+        return 0
+
+    def spans(self, a: str, b: str) -> bool:
+        """Is ``a + b`` a known stem that runs across the break, then suffixes?
+        ``қыр|күйектегі`` = ``қыркүйек`` + ``те`` + ``гі``; the stem is 2+ letters longer than
+        ``a`` and not a hyphenated form."""
+        w = a + b
+        if "-" in w:
+            return False
+        for k in range(len(w) - 1, len(a) + 1, -1):
+            stem = w[:k]
+            if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
+                return True
+        return False
+
+    def suffix_start(self, b: str) -> bool:
+        """``лық``, ``мациядағы``? No: ``лығымен`` yes. The piece is a suffix chain and not a word itself."""
+        if len(b) < 2 or b in PARTICLES or b in self.doc or b in self.lex or self.analyzable(b):
+            return False
+        return self.is_chain(b, first_long=True)
+
+    def attested_hyphen(self, a: str, b: str) -> float:
+        """Written evidence for ``a-b``: 3 this text writes it, 2 the lexicon does, 1 only the
+        stem pair (``қарым``, ``қаты``) of a lexicon form is known, 0 none."""
+        form = a + "-" + b
+        if form in self.doc:
+            return 3
+        if form in self.lex:
+            return 2
+        if (a, b[:4]) in self.pairs:
+            return 1
+        return 0
+
+    def hyphen_stem(self, a: str, b: str) -> bool:
+        """Does the lexicon hold a hyphenated form that begins with ``a-b`` (``мекен-жайы``)?"""
+        key = a + "-" + b
+        lex = _sorted_lexicon()
+        i = bisect_left(lex, key)
+        return i < len(lex) and lex[i].startswith(key)
+
+    def hyphen_form(self, a: str, b: str) -> float:
+        """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``, ``күш-жігерін``)."""
+        form = a + "-" + b
+        if form in self.doc:
+            return 3
+        if form in self.lex or (a, b[:4]) in self.pairs:
+            return 2
+        if b in CLITICS and (a[-2:] in _VERB_3SG if b in ("мыс", "міс") else self.word(a) >= 2):
+            return 2  # сондай-ақ, келеді-міс
+        if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or a in self.doc):
+            return 2  # reduplication: бір-бірімен, жылдан-жылға
+        return 0
+
+    def join_score(self, a: str, b: str) -> float:
+        j = self.word(a + b)
+        b_first = b.split("-")[0]
+        if j < 2.5 and self.suffix_start(b_first):
+            j = 2.5  # цифр|лық, жүрт|шылық
+        return j
+
+    def sep_score(self, a: str, b: str) -> float:
+        return min(self.word(a), self.word(b.split("-")[0]))
+
+def _memo_decision(fn):
+    """Remember a decision per evidence block and arguments (``теле- да- да- да…``: the same
+    pieces again are not weighed again). A decision is a function of the block's evidence,
+    ``ev.sparse`` and its arguments only, so the result is the same; a text that repeats one
+    break thousands of times (a hostile page, a run of ``жетіс-⏎``) costs a dict look-up
+    per repeat instead of the rules and the learned layer."""
+    name = fn.__name__
+
+    @wraps(fn)
+    def decide(ev: Evidence, *args):  # type: ignore[no-untyped-def]
+        key = (name, ev._blk, ev.sparse, *args)
+        d = ev._memo.get(key)
+        if d is None:
+            d = fn(ev, *args)
+            if type(d) is tuple:
+                d = Verdict(*d)
+            ev._memo[key] = d
+        ev.last = d
+        ev.last_args = args
+        return d
+    return decide
+
+
+# a token starts only after whitespace (``(?<!\S)``): no backtracking inside long tokens,
+# which made the old pattern superlinear on web text with glued menu strings
+_VOCAB_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+
+
+_PUNCT = "\"'«»“”„‘’()[]{}<>.,;:!?…/\\*•`|#№§©®+=~^$@&"
+
+
+def doc_vocab(text: str) -> set[str]:
+    """Words written whole in the text: line-edge tokens (possible fragments) and both tokens
+    of a "hyphen + space" (``Осы- дан``) are left out, soft hyphens removed, lower case.
+
+    One ``split`` per line into a set of tokens, then each distinct token is stripped of
+    punctuation (a token with digits or inner punctuation goes through ``_VOCAB_WORD``):
+    about 35 M chars/s, where one regex over the text ran at 10-20 M chars/s."""
+    if SOFT in text:
+        text = text.replace(SOFT, "")
+    toks: set[str] = set()
+    for line in _split_lines(text.lower()):
+        ts = line.split()
+        if len(ts) < 3:
+            continue
+        if "- " in line or "-\t" in line or "\u2010" in line:
+            last = len(ts) - 1
+            keep, skip = [], False
+            for i, t in enumerate(ts):
+                if skip:
+                    skip = t[-1] in _HYPHENS and len(t) > 1  # ``инно- да- лық``: a chain of pieces
+                    continue
+                if t[-1] in _HYPHENS and len(t) > 1:
+                    skip = True  # the hyphen is followed by a space: drop this token and the next
+                    continue
+                if 0 < i < last:
+                    keep.append(t)
+            toks.update(keep)
+        else:
+            toks.update(ts[1:-1])
+    out: set[str] = set()
+    for t in toks:
+        w = t.strip(_PUNCT)
+        if len(w) >= 2 and w.isalpha():
+            out.add(w)
+        elif w:
+            out.update(_VOCAB_WORD.findall(w))
+    if any("i" in w for w in out):
+        out = {w.replace("i", "і") if "i" in w and _CYR.search(w) else w for w in out}
+    return out

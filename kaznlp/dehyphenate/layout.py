@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .chars import _HEAD_WORD, _HYPHENS, SOFT, _head, _tail_word
+from .evidence import Evidence
+from .morph import norm
+from .rules_line import _decide_line_hyphen
+
+
+def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
+    """Per line: does it lie in a wrapped prose block (non-blank lines between blank lines)?
+
+    Used when the whole text does not look wrapped, e.g. pdftotext output where dot-leader
+    table-of-contents lines and one-word table cells surround wrapped prose. Prose blocks
+    have lines of 40+ characters (median) and no dot leaders; a column of one-word cells
+    (``орманы⏎оры⏎отары``) never qualifies. The prose blocks are judged together by
+    :func:`_is_wrapped`. Returns None when they do not look wrapped.
+    """
+    n = len(lines)
+    cand: list[tuple[int, int]] = []
+    stripped = [x.strip() for x in lines]
+    for i, j in _blocks(stripped):
+        if j - i >= 2 and (i > 0 or j < n):
+            block = stripped[i:j]
+            lens = sorted(len(x) for x in block)
+            if lens[len(lens) // 2] >= 40 and sum("...." in x for x in block) * 3 < len(block):
+                cand.append((i, j))
+    if not cand:
+        return None
+    joined: list[str] = []
+    for i, j in cand:
+        joined.extend(lines[i:j])
+        joined.append("")
+    if not _is_wrapped(joined):
+        return None
+    out = [False] * n
+    for i, j in cand:
+        for k in range(i, j):
+            out[k] = True
+    return out
+
+
+# the end of a Russian-style surname (Бердімұрат|ов, Бозымба|евтың): [letters] ов / ев (+ а)
+# The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
+MIN_WRAP_WIDTH = 12
+
+
+def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
+    """``(first, end)`` of each run of non-blank lines (*stripped*: lines with their spaces removed).
+
+    >>> list(_blocks(["Ол", "келді.", "", "Біз"]))
+    [(0, 2), (3, 4)]
+    """
+    n = len(stripped)
+    i = 0
+    while i < n:
+        if not stripped[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and stripped[j]:
+            j += 1
+        yield i, j
+        i = j
+
+
+def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int) -> int:
+    """+1 when the bare break between *line* and *nxt* (at *pos*) can only continue a word
+    (``медальда⏎рымен``: the joined form is known, the pieces are not words), -1 when both
+    sides are clearly whole words, 0 otherwise. Shared by the document prior and the narrow
+    block test."""
+    if not line[-1].isalpha():
+        return 0
+    tw = _tail_word(line)
+    hw = _HEAD_WORD.match(nxt)
+    if not tw or not hw or not tw[0].isalpha():
+        return 0
+    al, bl = norm(tw), norm(_head(hw))
+    ev.at(pos)
+    js, sp = ev.join_score(al, bl), ev.sep_score(al, bl)
+    if js >= 2 and sp == 0:
+        return 1
+    if sp >= 2 and js == 0:
+        return -1
+    return 0
+
+
+def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int]) -> list[bool] | None:
+    """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
+    which lost its line-end hyphens? None when no block is.
+
+    A narrow block is a list or a table column unless its own lines say otherwise, so the
+    evidence comes from the whole block, not from its width: most of its breaks continue in
+    lower case, and the breaks whose next line can only continue a word (a suffix-only line,
+    ``Нұрпейі⏎сов``, ``ауданы⏎ның``, ``медальда⏎рымен``: joined form known, pieces not words)
+    outnumber those between two whole words, with the same ratio as the document prior
+    (:func:`_edits`). A word list (``орманы⏎оры⏎өзені``) has whole words on both sides of
+    every break and stays apart.
+    """
+    n = len(stripped)
+    out: list[bool] | None = None
+    for i, j in _blocks(stripped):
+        if width[i] < 25 and j - i >= 6:
+            sj = ss = low = 0
+            for k in range(i, j - 1):
+                L, M = stripped[k], stripped[k + 1]
+                if not M[0].islower():
+                    continue
+                low += 1
+                vote = _break_vote(ev, L, M, starts[k])
+                sj += vote > 0
+                ss += vote < 0
+            if low * 2 >= j - i - 1 and sj >= 3 and sj * 100 >= ss * 12:
+                if out is None:
+                    out = [False] * n
+                for k in range(i, j):
+                    out[k] = True
+    return out
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Does the text look line-wrapped (lines end mid-sentence, at a steady width)?
+
+    ``"52 рет\\nкөрсетілді"`` alone is not evidence; thirty lines of about forty
+    characters that mostly continue in lower case are.
+    """
+    ev_lens: list[int] = []
+    internal = 0
+    hyph = 0
+    lengths: list[int] = []
+    prev = ""
+    for line in lines:
+        cur = line.strip().lstrip(SOFT)  # a soft hyphen opening a line vanishes: look past it
+        if cur:
+            lengths.append(len(cur))
+        if prev and cur:
+            internal += 1
+            last = prev[-1]
+            first = cur[0]
+            if first.islower() or (first.isdigit() and last != "."):
+                if first.islower() and (last == SOFT or (last in _HYPHENS and prev[:-1].rstrip(SOFT)[-1:].isalpha())):
+                    hyph += 1
+                    ev_lens.append(len(prev))
+                elif last.isalpha() or last in ",":
+                    ev_lens.append(len(prev))
+        prev = cur
+    if hyph >= 1 and hyph * 4 >= internal:
+        return True
+    if len(ev_lens) < 3 or len(ev_lens) * 10 < internal * 3:
+        return False
+    lengths.sort()
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    ev_lens.sort()
+    med = ev_lens[len(ev_lens) // 2]
+    if med < MIN_WRAP_WIDTH:
+        return False  # "а⏎а⏎а…", word lists, table cells: no print column is this narrow
+    return med >= 0.6 * p90 or med >= 25 and med <= 200 and len(ev_lens) * 2 >= internal
+
+
+# ---------------------------------------------------------------------------
+# Public API
+
+
+def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped: bool,
+                     block_wrapped: list[bool] | None, reflow: object
+                     ) -> tuple[list[str], list[int], bool | None, list[bool] | None]:
+    """What the whole text says about its breaks: the stripped lines, each line's block width,
+    the prior (``prior_join``: True, the text loses its line-end hyphens, seed 004; None, it
+    marks them, so a bare break is a space; False, it wraps without breaking words, Word and
+    pdftotext) and the narrow prose blocks (:func:`_narrow_prose`). Sets ``ev.sparse``."""
+    n = len(lines)
+    stripped = [ln.strip(" \t") for ln in lines]
+    # local width: the longest line of each block of non-blank lines
+    width = [0] * n
+    lens_all = sorted(len(s) for s in stripped if s)
+    doc_w = lens_all[int(0.9 * (len(lens_all) - 1))] if lens_all else 0
+    for i, j in _blocks(stripped):
+        bw = max(len(stripped[k].rstrip(SOFT)) for k in range(i, j))
+        if j - i < 3:
+            bw = max(bw, doc_w)
+        for k in range(i, j):
+            width[k] = bw
+
+    # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
+    prior_join: bool | None = False
+    # Count the line ends that mark a word break: soft hyphens, and line-end hyphens that
+    # look like a syllable break (``жетіс-⏎тіктерді``), not a compound (``вице-⏎президенті``):
+    # a text that wraps without hyphenation still has real hyphens at some line ends.
+    explicit = 0
+    any_wrap = wrapped or bool(block_wrapped)
+    for k in range(n - 1 if any_wrap else 0):  # only a wrapped text needs the count
+        L, M = stripped[k], stripped[k + 1]
+        if len(L) >= 2 and M and M[0].islower() and L[-1] in _HYPHENS + SOFT and L[:-1].rstrip(SOFT)[-1:].isalpha():
+            if L[-1] == SOFT:
+                explicit += 1
+                continue
+            tw = _tail_word(L, len(L) - 1)
+            hw = _HEAD_WORD.match(M)
+            if tw and hw and _decide_line_hyphen(ev.at(starts[k]), tw, _head(hw)).decision == "join":
+                explicit += 1
+    internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1]) if any_wrap else 0
+    ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
+    if wrapped and explicit >= 2 and explicit * 10 >= internal:
+        prior_join = None  # this text marks its word breaks: a bare line break is a space
+    elif wrapped:
+        sj = ss = 0
+        for k in range(n - 1):
+            L, M = stripped[k], stripped[k + 1]
+            if not L or not M or not M[0].islower():
+                continue
+            vote = _break_vote(ev, L, M, starts[k])
+            sj += vote > 0
+            ss += vote < 0
+        prior_join = sj >= 2 and sj * 100 >= ss * 12
+        if prior_join:
+            ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
+    # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
+    narrow = _narrow_prose(ev, stripped, starts, width) if reflow == "auto" and prior_join is not None and any_wrap else None
+    return stripped, width, prior_join, narrow

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import json
+import math
+
+from kaznlp import charlm
+
+from .chars import _CYR
+from .evidence import Evidence, Verdict, _memo_decision
+from .morph import (
+    COMBINING,
+    CONJUNCTIONS,
+    PARTICLES,
+    _harmony_clash,
+    _syllable_break,
+    _vowels_agree,
+    norm,
+)
+from .resources import _DATA, _hyphen_parts
+from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
+from .rules_line import _plain_rule
+
+
+def _weights() -> dict[str, list[float]]:
+    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked once against the
+    feature names of this version."""
+    path = _DATA / "dehyph_weights.json"
+    models = json.loads(path.read_text(encoding="utf-8"))["models"] if path.exists() else {}
+    for kind, names in FEATURES.items():
+        if models.get(kind, {}).get("features") != names:
+            raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of "
+                               "this version; rerun models/train_dehyph.py")
+    return {kind: models[kind]["weights"] for kind in FEATURES}
+
+
+def _learned(kind: str, x: list[float]) -> float:
+    """The model's score for features ``x`` (> 0: 'join')."""
+    return sum(wi * xi for wi, xi in zip(_weights()[kind], x))
+
+
+def _onehot(v: float, levels: tuple[float, ...]) -> list[float]:
+    return [1.0 if v == lv else 0.0 for lv in levels]
+
+
+def _gain_features(a: str, b: str) -> list[float]:
+    """The character model's one-word gain for ``a|b``, scaled, and clipped to ±10 then scaled."""
+    gain = charlm.split_gain(a, b) if charlm.available() else 0.0
+    return [gain / 5, max(-10.0, min(10.0, gain)) / 5]
+
+
+def _glue_features(ev: Evidence, a: str, b: str) -> list[float]:
+    """Whether the corpus counts how often a short ``b`` is glued after a word ending like ``a``,
+    and the log ratio glued : apart (:meth:`Evidence.glue_counts`)."""
+    glue = ev.glue_counts(a, b) if len(b) <= 5 else None
+    return [0.0, 0.0] if glue is None else [1.0, math.log((glue[0] + 1) / (glue[1] + 1)) / 3]
+
+
+_J_LEVELS = (0, 1, 1.5, 2, 2.5, 3)  # evidence levels of :meth:`Evidence.join_score`
+_W_LEVELS = (0, 1, 1.5, 2, 3)  # and of :meth:`Evidence.word`
+
+# feature names, in order (data/dehyph_weights.json repeats them)
+_PLAIN_FEATURES = (
+    ["charlm_gain", "charlm_gain_clipped"]
+    + [f"join_{v}" for v in _J_LEVELS] + [f"left_{v}" for v in _W_LEVELS] + [f"right_{v}" for v in _W_LEVELS]
+    + ["right_is_suffix_chain", "syllable_break", "harmony_agrees", "harmony_differs", "harmony_clash",
+       "left_capitalised", "left_conjunction", "glue_counted", "glue_log_ratio", "left_len", "right_len",
+       "right_short", "right_stem_len", "rule_joins", "bias"]
+)
+_INLINE_FEATURES = (
+    ["charlm_gain", "charlm_gain_clipped", "hyphenated_0", "hyphenated_1", "hyphenated_2", "hyphenated_3"]
+    + [f"join_{v}" for v in _J_LEVELS] + [f"left_{v}" for v in _W_LEVELS] + [f"right_{v}" for v in _W_LEVELS]
+    + ["right_is_suffix_chain", "right_is_particle", "harmony_agrees", "harmony_differs", "harmony_clash",
+       "left_capitalised", "left_inflected", "left_in_hyphenated", "right_in_hyphenated", "glue_counted",
+       "glue_log_ratio", "left_len", "right_len", "bias"]
+)
+FEATURES = {"plain": _PLAIN_FEATURES, "inline_join": _INLINE_FEATURES}
+
+
+def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
+    """Features of ``a- b`` in a line (see ``_INLINE_FEATURES``); None unless both are Cyrillic
+    words (the character model knows Kazakh only: ``VII- VIII`` stays) and ``a`` is not a
+    combining form (``теле- радиосюжеттерде`` is a suspended hyphen: it stays), at a place
+    where a word can break."""
+    al, bl = norm(a), norm(b)
+    b_first = bl.split("-")[0]
+    if (not al.isalpha() or not b_first.isalpha() or not _CYR.match(al) or not _CYR.match(b_first)
+            or al in COMBINING or not _syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
+        return None  # never before a vowel (``Әкесінің- інісі``), a capital or a conjunction
+    left, right = _hyphen_parts()
+    dleft, dright = ev.doc_hyphen_parts()
+    agree = _vowels_agree(al, b_first)
+    return (_gain_features(al, b_first) + _onehot(ev.attested_hyphen(al, bl), (0, 1, 2, 3))
+            + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
+            + _onehot(ev.word(b_first), _W_LEVELS)
+            + [float(ev.is_chain(b_first, first_long=True)), float(b_first in PARTICLES),
+               float(agree is True), float(agree is False), float(_harmony_clash(al, b_first)),
+               float(a[0].isupper()), float(_inflected_word(ev, al)), float(al in left or al in dleft),
+               float(b_first[:4] in right or b_first[:4] in dright)]
+            + _glue_features(ev, al, b_first) + [len(al) / 10, len(b_first) / 10, 1.0])
+
+
+def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | None:
+    """Features of a bare line break ``a⏎b`` (see ``_PLAIN_FEATURES``); None if no word is left."""
+    if not a[0].isalpha():
+        a = a.rsplit("-", 1)[-1]
+    al, bl = norm(a), norm(b).split("-")[0]
+    if not al or not bl or not al.isalpha() or not bl.isalpha():
+        return None
+    agree = _vowels_agree(al, bl)
+    return (_gain_features(al, bl)
+            + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
+            + _onehot(ev.word(bl), _W_LEVELS)
+            + [float(ev.is_chain(bl, first_long=True)), float(_syllable_break(al, bl)), float(agree is True),
+               float(agree is False), float(_harmony_clash(al, bl)), float(a[0].isupper()),
+               float(al in CONJUNCTIONS)]
+            + _glue_features(ev, al, bl)
+            + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10,
+               float(rule == "join"), 1.0])
+
+
+@_memo_decision
+def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
+    """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
+
+    In a text that loses its line-end hyphens, the rules' answer (:func:`_plain_rule`) is one
+    input of a small logistic model (``data/dehyph_weights.json``, trained on the dev split by
+    ``models/train_dehyph.py``) that also weighs the evidence levels and how Kazakh-like the
+    one-word and the two-word readings are (:mod:`kaznlp.charlm`): ``күл⏎кілі`` → ``күлкілі``
+    although ``күл`` is a word and ``кілі`` is unknown.
+    """
+    rule, name = _plain_rule(ev, a, b, prior_join, after)
+    if not prior_join or not a[-1:].isalpha():
+        return Verdict(rule, name)
+    x = _plain_features(ev, a, b, rule)
+    if x is None:
+        return Verdict(rule, name)
+    score = _learned("plain", x)
+    if not ev.learned:
+        return Verdict(rule, name, tuple(x), score)
+    return Verdict("join" if score > 0 else "space", "learned:" + name, tuple(x), score)
+
+
+@_memo_decision
+def _decide_inline(ev: Evidence, a: str, b: str, after: str = "") -> Verdict:
+    """``a- b`` inside a line (web "hyphen + space"): 'join', 'hyphen' (drop the space) or 'keep'.
+
+    The rules (:func:`_inline_rule`) decide; where they find no evidence and keep ``a- b``,
+    a logistic model (``data/dehyph_weights.json``) may still join a broken word
+    (``Тиф- фани``). It was trained with each ``X- Y`` that must stay weighted 12 times a
+    broken word: dashes typed without their space are far more common in real web text than
+    breaks (docs/dehyphenate.md, web text audit).
+    """
+    rule, name = _inline_rule(ev, a, b, after)
+    if rule != "keep":
+        return Verdict(rule, name)
+    x = _inline_features(ev, a, b)
+    if x is None:
+        return Verdict(rule, name)
+    score = _learned("inline_join", x)
+    if score > 0 and ev.learned:
+        return Verdict("join", "learned:" + name, tuple(x), score)
+    return Verdict(rule, name, tuple(x), score)
+
+

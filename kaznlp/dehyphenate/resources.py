@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .chars import _CYR
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Word forms, and (left, right[:4]) pairs of hyphenated compounds (``күш``, ``жіге``)."""
+    words: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    path = _DATA / "lexicon_kk.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            words.add(line)
+            if "-" in line:
+                parts = line.split("-")
+                for i in range(len(parts) - 1):
+                    pairs.add((parts[i], parts[i + 1][:4]))
+    return frozenset(words), frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_parts() -> tuple[frozenset[str], frozenset[str]]:
+    """Left parts and right-part beginnings (4 letters) of the lexicon's hyphenated forms:
+    ``интернет`` (``интернет-ресурс``), ``ресу``. Lowercase word forms only, no suffix hyphens."""
+    left: set[str] = set()
+    right: set[str] = set()
+    for w in _lexicon()[0]:
+        if "-" in w:
+            parts = w.split("-")
+            for x, y in zip(parts, parts[1:]):
+                if len(x) >= 3 and len(y) >= 3 and x.isalpha() and _CYR.search(x) and _CYR.search(y):
+                    left.add(x)
+                    right.add(y[:4])
+    return frozenset(left), frozenset(right)
+
+
+@lru_cache(maxsize=1)
+def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str, str], tuple[int, int]]]:
+    """``{(piece, two letters before it): (glued, apart)}`` from ``data/dehyph_contexts_kk.tsv``
+    (built by ``models/build_lexicon.py``), and the same by the one letter before the piece:
+    ``(мен, ны)``: ``...нымен`` 300 times, ``...ны мен`` 16 times."""
+    two: dict[tuple[str, str], tuple[int, int]] = {}
+    one: dict[tuple[str, str], tuple[int, int]] = {}
+    path = _DATA / "dehyph_contexts_kk.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            b, e, g, s = line.split("\t")
+            two[(b, e)] = (int(g), int(s))
+            g1, s1 = one.get((b, e[-1:]), (0, 0))
+            one[(b, e[-1:])] = (g1 + int(g), s1 + int(s))
+    return two, one
+
+
+@lru_cache(maxsize=1)
+def _sorted_lexicon() -> list[str]:
+    return sorted(_lexicon()[0])
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    out: set[str] = set()
+    path = _DATA / "suffixes_kk.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#"):
+                out.update(line.split())
+    return frozenset(out)

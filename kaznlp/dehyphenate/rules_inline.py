@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from .evidence import GLUE_RATIO, Evidence
+from .morph import (
+    _SURNAME,
+    _VERB_3SG,
+    COMBINING,
+    CONJUNCTIONS,
+    PARTICLES,
+    _ends_number,
+    _is_acronym,
+    _syllable_break,
+    _vowels_agree,
+    norm,
+)
+
+# conjunctions after a suspended hyphen: ``теле- және радиосюжеттер``, ``ауыл- мен су шаруашылығы``
+_SUSPENDERS = frozenset("және немесе әрі я яки һәм мен бен пен".split())
+_ARTICLES = frozenset("аль әл ал эль әд ад ан ас ат ар уль ул ән әт әс әр".split())  # аль-Асад, әл-Фараби
+
+
+# first parts of hyphenated foreign names: Сан-Диего, Санкт-Петербург, Нью-Йорк, Лос-Анджелес
+_NAME_PREFIXES = frozenset("сан санта санто санкт сен сент нью лос лас ле ла дю ди фон ван абу ибн".split())
+_INLINE_CLITICS = frozenset(("ақ", "ау", "ай", "ей"))  # сондай- ақ; not екен / ғой, which stand alone
+# Case and possessive endings: a first part ending so is usually a whole inflected word, and
+# "word- word" after it is a dash typed without its leading space (``анасы- аса құрметті``).
+_INFLECTED_END = ("ы", "і", "сы", "сі", "да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке",
+                  "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "ның", "нің", "дың", "дің", "тың",
+                  "тің", "дан", "ден", "тан", "тен", "нан", "нен")
+_VOWELS = frozenset("аәеёиоөуұүыіэюя")
+
+
+def _inflected_word(ev: Evidence, al: str) -> bool:
+    """``анасы``, ``тірегі``, ``соңында``: a known word with a case / possessive ending."""
+    return len(al) >= 4 and al.endswith(_INFLECTED_END) and ev.word(al) >= 2
+
+
+
+def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, str]:
+    """The rules for :func:`_decide_inline`: 'join', 'hyphen' or 'keep'.
+
+    In running web text a hyphen before a space is far more often a dash typed without its
+    leading space (``анасы- аса құрметті``, ``тірегі- жастар``) or a suspended hyphen
+    (``теле- радиосюжеттерде``) than a broken word, so nothing changes without positive
+    evidence (measured on the raw corpus, see docs/dehyphenate.md):
+
+    * ``жә- не`` → ``және``: the two pieces make a conjunction
+    * ``теле- және радиосюжеттер`` → keep: a suspended hyphen (conjunction, then a word)
+    * ``00- ден`` → ``00-ден``, ``27- кезекті`` → ``27-кезекті``, ``1818- 1881`` → ``1818-1881``:
+      a number + a suffix / word / number
+    * ``КСРО- ның`` → ``КСРО-ның``, ``мб- дан`` → ``мб-дан``: an acronym or a vowel-less
+      abbreviation + a suffix
+    * ``Премьер- Министрінің``, ``Сан- Диегодағы``, ``аль- Асадқа`` → hyphen: a capital after
+      the hyphen only with the hyphenated form or its first part attested (lexicon or text) or
+      an Arabic article; ``Палеолит- Ежелгі тас дәуірі`` stays (a dash)
+    * ``келісім- шарт``, ``қарым- қатынас``, ``тау- кен`` → hyphen: the hyphenated form is written
+      in this text or the lexicon (or its stem pair ``қарым-қаты…``), unless the first part is
+      an inflected word and only the stem pair is known; ``сондай- ақ``: a clitic
+    * ``ара- да``, ``Деген- мен,``, ``ғасырлар- да`` → join: a particle / one-syllable suffix whose
+      joined form is a word
+    * ``тұрақта- нады``, ``жүрт- шылық``, ``кенор- нының`` → join: the second piece is a bare
+      suffix chain (not a word) after a fragment; after a known word only if the piece is
+      unknown and agrees in vowel harmony (``бөлме- лері``; not ``самай- шеке``: а…е) and the
+      word is not inflected
+    * ``ауда- нының``, ``мемле- кеттік``, ``өзге- ріс`` → join: the joined form is written in the
+      text or the lexicon and the pieces are not both words
+    * ``қабыл- дау``, ``мәлім- деді`` → join: the joined form is known and is a word + a suffix
+      chain that agrees in harmony, the first piece is not an inflected word
+    * ``тем- пературасына`` → join: no piece is a word, the joined form is stem + suffixes
+    * everything else stays as typed: ``анасы- аса``, ``соғу- бірі``, ``деректері- қорымдар``,
+      ``самай- шеке``, ``спутник- қалалардағы``, ``Сиыр- сиыр``, ``жылы- Қостанай``
+    """
+    bl = norm(b)
+    al = norm(a)
+    if (al + bl) in CONJUNCTIONS:
+        return "join", "conjunction_broken"  # жә- не
+    if bl in _SUSPENDERS and after[:1] in (" ", "\t") and after[1:2].isalnum():
+        if not (bl in ("мен", "бен", "пен") and ev.word(al + bl) >= 1):
+            return "keep", "suspended_hyphen"  # suspended hyphen: теле- және радиосюжеттер (but лидерлер- мен → лидерлермен)
+    if _ends_number(a):
+        return ("hyphen", "number") if b[0].isdigit() or b[0].islower() else ("keep", "number_dash")  # 00- ден, 1818- 1881
+    if b.isdigit() and _is_acronym(a) and a.isalpha():
+        return "hyphen", "acronym_number"  # ЭКСПО- 2017, ГРЭС- 2: a model or event number after an acronym
+    if b[0].isdigit() or not b[0].isalpha() or not a[0].isalpha():
+        return "keep", "not_letters"
+    if _is_acronym(a):
+        if b[0].islower() and ev.is_chain(bl):
+            return "hyphen", "acronym_suffix"  # КСРО- ның (but АҚ- құны: a dash before a word)
+        if a.isupper() and b.isupper() and b.isalpha() and ev.word(al + bl) >= 2 and not ev.word(bl) >= 2:
+            return "join", "caps_word_broken"  # ҚАУ- ЛЫ, АК- ЦИОНЕРЛІК: a word in capitals, broken (the joined form is known)
+        return "keep", "acronym_dash"
+    b_first = bl.split("-")[0]
+    h = ev.attested_hyphen(al, bl)
+    if b[0].isupper():
+        if h >= 2 or al in _ARTICLES:
+            return "hyphen", "capital_hyphenated_form"  # Премьер- Министрінің, аль- Асад
+        if a[0].isupper() and al in _NAME_PREFIXES:
+            return "hyphen", "name_prefix"  # Сан- Диегодағы, Нью- Йорк: the first part of a foreign place name
+        return "keep", "capital_dash"  # Палеолит- Ежелгі: a dash
+    if not any(c in _VOWELS for c in al):
+        return ("hyphen", "abbreviation_suffix") if ev.is_chain(b_first) else ("keep", "abbreviation_dash")  # мб- дан: an abbreviation + a suffix
+    if b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")):
+        return "hyphen", "participle_particle"  # салған- ды: participle + particle
+    inflected = _inflected_word(ev, al)
+    if h >= 2 or (h > 0 and not inflected):
+        return "hyphen", "hyphenated_form_known"  # келісім- шарт, қарым- қатынас
+    if bl in _INLINE_CLITICS and ev.word(al) >= 2:
+        return "hyphen", "clitic"  # сондай- ақ
+    if b_first in ("мыс", "міс") and al[-2:] in _VERB_3SG:
+        return "hyphen", "clitic_mys"  # келеді- міс
+    j = ev.word(al + bl)
+    wa, wb = ev.word(al), ev.word(b_first)
+    if (b_first in PARTICLES or len(b_first) <= 3 and b_first in ev.sfx and wb < 2) and j >= 1:
+        return "join", "particle_or_short_suffix"  # ара- да, Деген- мен, ғасырлар- да (not бөлігінде- бес: ``бес`` is a word)
+    if wb <= 1 and ev.is_chain(b_first, first_long=True):
+        # a bare suffix chain (not a word, at most "stem + suffixes"): a dash is followed by a word.
+        # Suffixes agree with the stem's last vowel, so a front/back clash means two words.
+        # Real words parse as suffix chains too (``қаулыны`` = қа+у+лы+ны), so after a known
+        # word the piece must be unknown and agree (``бөлме- лері``); after a fragment it may
+        # be "stem + suffixes" if it agrees (``тұрақта- нады``, ``жүрт- шылық``).
+        agree = _vowels_agree(al, b_first)
+        if wa >= 2:
+            ok = agree and wb == 0 and not inflected  # not зорлыққа- шыдамаған (dative + a word)
+        else:
+            # a piece that is "stem + suffixes" itself needs an analyzable join: not
+            # ``бейнежазбаның- шынайылығын``
+            ok = agree and (wb == 0 or j >= 1) or wb == 0 and (agree is None or wa == 0)  # жүрт- шылық
+        if ok:
+            return "join", "suffix_chain"
+    if j >= 2 and not (wa >= 2 and wb >= 1):
+        return "join", "joined_form_known"  # ауда- нының, мемле- кеттік, өзге- ріс: the joined form is a known word
+    if j >= 2 and not inflected and _vowels_agree(al, b_first) is not False and ev.is_chain(b_first, first_long=True):
+        return "join", "word_plus_suffixes"  # қабыл- дау, мәлім- деді: a known word = word + a suffix chain that agrees
+    if wa == 0 and wb == 0 and j >= 1:
+        return "join", "fragments_analyzable"  # тем- пературасына: no piece is a word, the joined form is stem + suffixes
+    if _syllable_break(al, b_first):  # a piece after a break starts with a consonant (not Әкесінің- інісі)
+        agree = _vowels_agree(al, b_first)
+        if j == 3 and h == 0:
+            return "join", "joined_in_text"  # Ел- басы, әр- бір: this text writes Елбасы / әрбір elsewhere (and never Ел-басы)
+        if len(b_first) <= 5 and agree is not False and ev.is_chain(b_first, first_long=True):
+            # теледидар- дан: ``дан`` is a word too, but the corpus glues it after ``...ар`` far
+            # more often than it writes it apart (dehyph_contexts_kk.tsv), and a dash is not
+            # followed by a case ending
+            c = ev.glue_counts(al, b_first)
+            if c is not None and c[0] >= GLUE_RATIO * c[1]:
+                return "join", "glue_counts"
+        if wb == 0 and j >= 1 and agree is not False:
+            return "join", "piece_unknown_join_analyzable"  # мемлекетте- рімен: the piece is not even stem + suffixes, the join is
+        m = _SURNAME.match(bl) if a[0].isupper() else None
+        if m and ev.is_chain(bl[m.end():] or "ы"):
+            return "join", "surname"  # Кү- леев, Ор- лов: a surname ending after a capitalised piece
+    if (len(al) >= 4 and al in COMBINING and b[0].islower() and b_first not in _SUSPENDERS
+            and not b_first.startswith(tuple(COMBINING))):
+        # интернет- ресурсында, медиа- жоспар: a combining form before a word is a compound; a
+        # suspended hyphen lists combining forms (теле- радиосюжеттерде) or takes a conjunction
+        return "hyphen", "combining_form"
+    return "keep", "no_evidence"  # анасы- аса, соғу- бірі, самай- шеке, спутник- қалалардағы: no evidence
+
+
+# ---------------------------------------------------------------------------

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+from .evidence import GLUE_RATIO, Evidence, Verdict, _memo_decision
+from .morph import (
+    _SURNAME,
+    _WORD_FINAL,
+    COMBINING,
+    CONJUNCTIONS,
+    PARTICLES,
+    _ends_number,
+    _harmony_clash,
+    _is_acronym,
+    _reads_as_one_word,
+    _syllable_break,
+    norm,
+)
+from .resources import _hyphen_parts
+
+
+@_memo_decision
+def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> Verdict:
+    """A line ends in ``a-`` and the next starts with ``b``: 'join' (drop the hyphen) or 'hyphen'.
+
+    A real hyphen is kept unless the evidence for a word break is strong: missing a join
+    costs less than destroying ``вице-президенті``.
+
+    * ``80-⏎нен`` → ``80-нен`` (number + suffix), ``ХСӘҚ-⏎ның`` → ``ХСӘҚ-ның`` (acronym + suffix)
+    * ``80-⏎-нен`` → ``80-нен`` (TeX repeats a suffix hyphen on the next line)
+    * ``Премьер-⏎Министрі`` → keep (a capital after the hyphen cannot be inside a Kazakh word)
+    * ``вице-⏎президенті``, ``сондай-⏎ақ``, ``бір-⏎бірімен`` → keep (known hyphenated form,
+      clitic, reduplication), unless this text writes the joined form and not the hyphenated one
+    * ``Корея-⏎мен``, ``куәлік-⏎тері`` → join: the piece is a suffix chain
+    * ``жетіс-⏎тіктерді`` → join: the joined form is known, the pieces are not both words
+    * ``интернет-⏎ресурсына`` → keep: both parts occur in hyphenated lexicon forms
+    * ``Әскери-⏎революциялық``, ``жақсы-⏎жайсаңдары`` → keep: both parts are words and the
+      joined form is not known
+    * ``зәре-⏎құтын`` → keep: front ``е`` then back ``ұ``, vowel harmony never changes inside a word
+    * in a text with hyphenation off or lost (``ev.sparse``: Word, pdftotext, seed 004), a
+      line-end hyphen is real (``мекен-⏎жай``, the participle + particle ``салған-⏎ды``),
+      unless a case suffix follows a word: ``Қазақстан-⏎ның``
+    """
+    if b.startswith(("-", "\u2010")):
+        return "drop", "repeated_hyphen"
+    if _ends_number(a) or b[0].isdigit():
+        return "hyphen", "number"
+    if _is_acronym(a) and not (b[0].isupper() and _is_acronym(b)):
+        return "hyphen", "acronym"
+    if b[0].isupper():
+        if _is_acronym(a) and _is_acronym(b) and ev.word(norm(a + b)) >= 2:
+            return "join", "acronyms_broken"
+        return "hyphen", "capital_after"
+    al, bl = norm(a), norm(b)
+    b_first = bl.split("-")[0]
+    if not _syllable_break(al, b_first):
+        return "hyphen", "no_syllable_break"  # бозды-⏎еркекшөпті, ғ-⏎ларда, уә-⏎л-мамалик: not a place where a word can break
+    h = ev.hyphen_form(al, bl)
+    if ev.sparse:
+        # this text does not hyphenate (or loses its break hyphens): the hyphen is real,
+        # unless a case suffix follows a word (``Қазақстан-⏎ның``)
+        b_first = bl.split("-")[0]
+        if (h == 0 and ev.is_chain(b_first, first_long=True) and ev.word(b_first) == 0
+                and ev.word(al + bl) >= 1 and not _harmony_clash(al, b_first)
+                and not (b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")))):
+            return "join", "unhyphenated_text_case_suffix"
+        return "hyphen", "unhyphenated_text_real_hyphen"
+    joined_in_doc = (al + bl) in ev.doc
+    if h == 3 and joined_in_doc:
+        # the text writes both ``туралы`` and ``тура-лы`` (a crawl that kept old break hyphens):
+        # a bare suffix chain after the hyphen is a broken word, a word is a compound (теле-радио)
+        b_first = bl.split("-")[0]
+        if ev.is_chain(b_first, first_long=True) and b_first not in ev.doc and b_first not in ev.lex:
+            return "join", "both_written_suffix_chain"
+        return "hyphen", "both_written_word"
+    if h >= 2 and not joined_in_doc:
+        return "hyphen", "hyphenated_form_known"
+    if joined_in_doc:
+        return "join", "joined_form_in_text"  # the text itself writes ``жетістіктерді``
+    a_last = al.rsplit("-", 1)[-1]  # Сан-Дие-⏎годағы: judge the last part
+    wa, wb = ev.word(a_last), ev.word(b_first)
+    if len(b_first) >= 3 and wa >= 2 and not ev.is_chain(b_first, first_long=True) and ev.hyphen_stem(al, bl):
+        return "hyphen", "hyphenated_stem_in_lexicon"  # мекен-⏎жай: the lexicon writes ``мекен-жайы``, ``мекен-жайға``
+    if a_last in COMBINING and wb >= 2:
+        return "hyphen", "combining_form"  # теле-⏎радио: a combining form before a whole word is written both ways
+    left, right = _hyphen_parts()
+    dleft, dright = ev.doc_hyphen_parts()
+    in_left = a_last in left or a_last in dleft
+    in_right = b_first[:4] in right or b_first[:4] in dright
+    parts_hyphenated = in_left and in_right
+    j = ev.join_score(al, bl)
+    if j < 2 and ev.spans(al, bl):
+        return "join", "stem_spans_break"  # қыр-⏎күйектегі, қыз-⏎метшінің: a known stem (қыркүйек, қызметші) runs across the break
+    # Below, the evidence for a real hyphen is weak (no hyphenated form attested): it is kept
+    # only if ``a_last + b_first`` does not read as one word to the character model
+    # (:func:`_reads_as_one_word`): ``ғима-⏎раттың``, ``Метро-⏎политен``, ``Қоры-⏎тылмаған``
+    # join, ``зәре-⏎құтын``, ``Әскери-⏎революциялық``, ``бірімен-⏎бірі`` keep their hyphen.
+    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and _harmony_clash(a_last, b_first):
+        # зәре-⏎құтын, бозды-⏎бетегелі: a suffix or a syllable would agree
+        return ("join", "harmony_clash_reads_as_one_word") if _reads_as_one_word(a_last, b_first) else ("hyphen", "harmony_clash")
+    if b_first in PARTICLES or ev.is_chain(b_first, first_long=True):
+        return "join", "suffix_chain"  # Корея-⏎мен, куәлік-⏎тері: a suffix, never hyphenated after a word
+    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and (
+            # інтернет-⏎ресурсына, діндар-⏎монахы: a part known from hyphenated forms
+            parts_hyphenated or in_left and len(a_last) >= 5 or in_right and len(b_first) >= 5 and wa >= 1
+            # ветеринариялық-⏎санитариялық: the left piece ends a whole word
+            or len(a_last) >= 6 and len(b_first) >= 4 and a_last.endswith(_WORD_FINAL)
+            # two words, joined form unknown: Әскери-⏎революциялық
+            or wa >= 2 and wb >= 2
+            # социал-⏎демократиялық: a long known word after the hyphen, no join known
+            or j == 0 and wb >= 2 and len(b_first) >= 6 and not ev.is_chain(b_first, first_long=True)
+            # жақсы-⏎жайсаңдары, жобалау-⏎мақсатты: not even stem + suffixes
+            or j == 0 and (wa >= 2 and wb >= 1 or wa >= 1 and wb >= 2)):
+        return ("join", "weak_compound_reads_as_one_word") if _reads_as_one_word(a_last, b_first) else ("hyphen", "weak_compound")
+    return "join", "default_join"
+
+
+def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> tuple[str, str]:
+    """The rules for :func:`_decide_plain`: 'join' or 'space'.
+
+    ``prior_join`` says whether this text loses its line-end hyphens (seed 004: True), marks
+    them (None: a bare break is a space) or wraps without breaking words (False: Word,
+    pdftotext). With ``j`` = evidence for the joined form, ``wa``/``wb`` = evidence for
+    each piece (3 written in this text, 2 lexicon, 1 stem + suffixes, 0 unknown):
+
+    * ``цифр⏎лық`` → ``цифрлық``: ``лық`` is a suffix chain (j = 2.5)
+    * ``инно⏎вацияларды`` → join: the joined form is known (j ≥ 2) unless both pieces are
+      written alone in this very text and the joined form is not (``жыл⏎сайын``)
+    * ``жетіс⏎тіктерді`` → join: joined form is stem + suffixes (j = 1) and a piece is unknown
+    * ``Полиок⏎сиальдегидтер``: nothing known at all → join (a whole word is far more often
+      known than a fragment); but ``Джа⏎картаның`` stays apart: a known word on the right and
+      nothing for the join is, in the measured data, two words far more often than not
+    * ``сот⏎әкімшілігінің`` → space (a syllable never starts with a vowel inside a word);
+      ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
+    """
+    if not prior_join or not a[-1].isalpha():
+        # None: the text marks its word breaks; False: it wraps without breaking words (Word,
+        # pdftotext), even before a piece that looks like a suffix (адамдарда⏎бадырайып)
+        return "space", "not_lost_hyphens"
+    if not a[0].isalpha():
+        a = a.rsplit("-", 1)[-1]  # 2-жарты⏎сында, 1-санат⏎тағы: judge the word after the number
+        if not a[:1].isalpha():
+            return "space", "after_number"
+    al, bl = norm(a), norm(b)
+    if not _syllable_break(al, bl):
+        return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
+    if (bl[0] in "ңьъ" or (a[0].isupper() and _SURNAME.match(bl) and ev.is_chain(bl[_SURNAME.match(bl).end():] or "ы"))):
+        return "join", "no_word_starts_so_or_surname"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
+    if bl in ("мен", "бен", "пен") and after in (",", ")", ".", ";", ":"):
+        return "join", "men_before_punctuation"  # көрінгені⏎мен, деген⏎мен,: the conjunction ``мен`` is followed by a word
+    j = ev.join_score(al, bl)
+    b_first = bl.split("-")[0]
+    wa, wb = ev.word(al), ev.word(b_first)
+    s = min(wa, wb)
+    if wb >= 2 and j < 3 and len(b_first) <= 5:
+        # ``b`` is written alone as a word and is also a word ending: органдары⏎мен, кафедраларын⏎да,
+        # Күнбағыс⏎тың. The corpus counts decide: ``...нымен`` 300 times against ``...ны мен`` 16,
+        # ``...ында`` 3068 against ``...ын да`` 69; ``...ар мен`` 186 against ``...армен`` 206 is
+        # too close to call, and the other evidence decides.
+        c = ev.glue_counts(al, b_first)
+        if c is not None:
+            g, sep = c
+            if g >= GLUE_RATIO * sep and ev.is_chain(b_first, first_long=True):
+                return "join", "glue_counts"
+            if sep >= GLUE_RATIO * g:
+                return "space", "apart_counts"
+    if (wb == 1 and j < 3 and len(b_first) > 5 and al not in CONJUNCTIONS
+            and ev.is_chain(b_first, first_long=True)):
+        # a longer piece that is a short word + suffixes: сағат⏎тарында (тар + ын + да), көпес⏎терінің.
+        # The short word's glue counts decide, unless the piece has a longer stem of its own
+        # (мыс⏎кентасты: кентас; күкірт⏎қышқылы: қышқыл), which makes it a word
+        stem = ev.longest_stem(b_first)
+        for k in range(min(5, stem + 1), 1, -1):
+            if ev.is_chain(b_first[k:]):
+                c = ev.glue_counts(al, b_first[:k])
+                if c is not None:
+                    if c[0] >= GLUE_RATIO * c[1] and stem <= k + 1:
+                        return "join", "short_word_glue_counts"
+                    break
+    if j >= 2:
+        return ("space", "both_written_alone") if (wa == 3 and wb == 3 and j < 3) else ("join", "joined_known")
+    if j >= 1:
+        return ("join", "joined_analyzable") if s == 0 or (wa >= 2 and wb == 1 and not ev.is_chain(b_first, first_long=True)) else ("space", "pieces_known")
+    return ("join", "nothing_known") if wa == 0 and (wb == 0 or (wb == 1 and ev.is_chain(b_first, first_long=True))) else ("space", "right_word_known")
+
