@@ -10,6 +10,7 @@ Exact span + label P/R/F1 (micro) overall and per label, and a summary of the er
     python benchmarks/bench_ner_news.py                       # dev, the bundled model, rules on
     python benchmarks/bench_ner_news.py --no-rules            # the model alone (spans still trimmed)
     python benchmarks/bench_ner_news.py --out benchmarks/results/ner_news_dev.json
+    python benchmarks/bench_ner_news.py --model models/ner/ft_all/model-last   # another pipeline
 
 Develop and tune on ``dev`` only. ``--split test`` exists for the final report of issue 13.
 """
@@ -69,10 +70,10 @@ def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int
     return {"scores": out, "errors": dict(errors)}
 
 
-def predict(texts: list[str], rules: bool) -> list[list[tuple[int, int, str]]]:
+def predict(texts: list[str], rules: bool, backend: str = "kaznlp") -> list[list[tuple[int, int, str]]]:
     from kaznlp.ner import ner_pipe
 
-    return [[(e.start, e.end, e.label) for e in ents] for ents in ner_pipe(texts, rules=rules)]
+    return [[(e.start, e.end, e.label) for e in ents] for ents in ner_pipe(texts, backend=backend, rules=rules)]
 
 
 def table(result: dict) -> str:
@@ -90,16 +91,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="dev (default) for development; test only for the final report")
     ap.add_argument("--no-rules", action="store_true", help="the model alone, no pattern rule layer")
     ap.add_argument("--out", help="write the figures as JSON here")
+    ap.add_argument("--model", default="kaznlp",
+                    help="backend: 'kaznlp' (the bundled model, default) or a spaCy pipeline directory")
     ap.add_argument("--errors", type=int, default=0, help="print the first N wrong sentences (dev only)")
     args = ap.parse_args(argv)
     data = news_ner.load(args.split)
     texts = [t for _, t, _ in data]
     gold = [e for _, _, e in data]
     t0 = time.perf_counter()
-    pred = predict(texts, rules=not args.no_rules)
+    pred = predict(texts, rules=not args.no_rules, backend=args.model)
     seconds = time.perf_counter() - t0
     result = score(gold, pred)
-    result.update({"split": args.split, "rules": not args.no_rules, "sentences": len(texts),
+    result.update({"split": args.split, "rules": not args.no_rules, "model": args.model, "sentences": len(texts),
                    "seconds": round(seconds, 2)})
     print(f"written-news NER, split {args.split}, rules {'on' if not args.no_rules else 'off'}, "
           f"{len(texts)} sentences, {seconds:.1f} s")

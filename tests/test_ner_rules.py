@@ -152,3 +152,14 @@ def test_web_furniture_is_never_an_entity():
     assert _texts(text, ents) == [("sud.gov.kz", "CONTACT")]
     # with rules=False the model's spans are only trimmed
     assert ("Фото", "PERSON") in _texts(text, ner(text, backend=_Fixed([(0, 4, "PERSON")]), rules=False))
+
+
+def test_common_word_opening_a_sentence_is_no_name():
+    # seed 004: "Конференцияда" (at the conference) opens a sentence; a model took it for a GPE
+    text = "Конференцияда сот жүйесін цифрландыру талқыланды. Астанада форум өтті."
+    ents = ner(text, backend=_Fixed([(0, 13, "GPE"), (50, 58, "GPE")]))
+    assert _texts(text, ents) == [("Астанада", "GPE")]
+    # the same word inside a sentence, or a class that is no name, is left to the model
+    assert _texts(text, ner(text, backend=_Fixed([(0, 13, "EVENT")]))) == [("Конференцияда", "EVENT")]
+    assert rules._capitalised_by_position(text, (0, 13, "GPE"), [(0, 49), (50, len(text))])
+    assert not rules._capitalised_by_position(text, (50, 58, "GPE"), [(0, 49), (50, len(text))])

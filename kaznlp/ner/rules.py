@@ -156,6 +156,38 @@ def _not_entities() -> frozenset[str]:
     return frozenset(_words().get("not_entity", ()))
 
 
+#: one-word name classes that a sentence-initial capital can fake
+_NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY"})
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Forms KazNERD writes in lower case inside a sentence (``data/ner_common_words_kk.txt``)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "ner_common_words_kk.txt"
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[int, int]]) -> bool:
+    """A one-word name that opens a sentence and is a common word (``Конференцияда ...``: no GPE).
+
+    >>> t = "Конференцияда сот жүйесін цифрландыру талқыланды."
+    >>> _capitalised_by_position(t, (0, 13, "GPE"), [(0, len(t))])
+    True
+    >>> t = "Астанада форум өтті."
+    >>> _capitalised_by_position(t, (0, 8, "GPE"), [(0, len(t))])
+    False
+    """
+    start, end, label = span
+    if label not in _NAME_LABELS:
+        return False
+    word = text[start:end]
+    if not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
+        return False
+    opens = any(s <= start < e and not any(ch.isalnum() for ch in text[s:start]) for s, e in sentences)
+    return opens and word.lower() in _common_words()
+
+
 def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -316,7 +348,8 @@ def postprocess(
     if rules:
         # web furniture is never an entity ("Фото: sud.gov.kz", "Оставить комментарий")
         furniture = _not_entities()
-        out = [sp for sp in out if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture]
+        out = [sp for sp in out if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture
+               and not _capitalised_by_position(text, sp, sentences)]
         classes = frozenset(rule_classes)
         if classes:
             found = [r for r in pattern_spans(text, classes)
