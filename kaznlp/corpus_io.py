@@ -500,23 +500,6 @@ def check_steps(steps: Sequence[str]) -> None:
         _ner_function()
 
 
-def _alignment(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Any]:
-    """The same cleaning as :func:`kaznlp.process`, with its composed alignment."""
-    from .alignment import Alignment
-
-    clean, al = text, Alignment.identity(len(text))
-    if normalize:
-        from .normalize import normalize as _normalize
-
-        clean, al = _normalize(clean, return_alignment=True)
-    if dehyphenate:
-        from .dehyphenate import dehyphenate as _dehyphenate
-
-        clean, step = _dehyphenate(clean, return_alignment=True)
-        al = al.compose(step)
-    return clean, al
-
-
 def analyse(
     text: str,
     *,
@@ -529,39 +512,42 @@ def analyse(
 ) -> dict[str, Any]:
     """One document → one record: ``{"id", "source", ["line",] "text", "sentences", "entities"}``.
 
-    ``sentences`` is ``[{"start", "end", "text", "tokens": [[start, end, text, kind], ...]}]``
-    (from :meth:`kaznlp.Document.to_dict`); without the ``sentences`` step the
-    record has a flat ``tokens`` list instead; without ``tokens`` the sentences
-    carry no tokens. ``entities`` is ``[{"start", "end", "label", "text"}]`` (empty
-    unless the ``ner`` step runs). With ``clean_forms`` each token also gets its
-    repaired form (5th item), as the CoNLL-U writer needs.
+    The record is :meth:`kaznlp.Document.to_dict` of ``kaznlp.process(text, steps=steps)``
+    (the text is repaired once, entities included) without ``clean_text`` and
+    ``alignment``, plus where the document came from. ``sentences`` is
+    ``[{"start", "end", "text", "tokens": [[start, end, text, kind], ...], ["norms"]}]``,
+    where ``norms`` (only in a sentence with repaired tokens) is ``[[i, norm], ...]``: the
+    clean form of the sentence's ``i``-th token where it differs from the surface
+    ``text``. Without the ``sentences`` step the record has a flat ``tokens`` list (and
+    ``norms`` indexing it) instead; without ``tokens`` the sentences carry no tokens.
+    ``entities`` is ``[{"start", "end", "label", "text"}]`` (empty unless the ``ner`` step
+    runs). With ``clean_forms`` every token also gets its clean form as a 5th item (and
+    there are no ``norms``).
 
-    >>> rec = analyse("Мемлекеттiк тіл.", steps=["normalize", "sentences", "tokens"], clean_forms=True)
-    >>> rec["sentences"][0]["tokens"][0]
+    >>> rec = analyse("Мемлекеттiк тіл.", steps=["normalize", "sentences", "tokens"])
+    >>> rec["sentences"][0]["tokens"][0], rec["sentences"][0]["norms"]
+    ([0, 11, 'Мемлекеттiк', 'word'], [[0, 'Мемлекеттік']])
+    >>> analyse("Мемлекеттiк тіл.", steps=["normalize", "tokens"], clean_forms=True)["tokens"][0]
     [0, 11, 'Мемлекеттiк', 'word', 'Мемлекеттік']
     """
     from .pipeline import process
 
-    do_norm, do_dehy = "normalize" in steps, "dehyphenate" in steps
+    steps = parse_steps(steps)
+    if "ner" in steps:
+        _ner_function()  # a clear error when the NER layer cannot be imported
+    doc = process(text, steps=steps)
     want_tokens = "tokens" in steps or "words" in steps
-    doc = process(text, normalize=do_norm, dehyphenate=do_dehy, tokens=want_tokens, multiword="words" not in steps)
-    body = doc.to_dict()
     rec: dict[str, Any] = {"id": doc_id, "source": source}
     if line is not None:
         rec["line"] = line
     if meta:
         rec["meta"] = meta
     rec["text"] = text
-    clean, al = _alignment(text, do_norm, do_dehy) if clean_forms and (do_norm or do_dehy) else (text, None)
-    sentences = body["sentences"]
     if clean_forms:
-        for s in sentences:
-            for tok in s["tokens"]:
-                if al is None:
-                    tok.append(tok[2])
-                else:
-                    a, b = al.span_to_dst(tok[0], tok[1])
-                    tok.append(clean[a:b])
+        sentences = [{"start": s.start, "end": s.end, "text": s.text,
+                      "tokens": [[t[0], t[1], t[2], t[3], t.norm] for t in s.tokens]} for s in doc.sentences]
+    else:
+        sentences = doc.to_dict()["sentences"]
     if not want_tokens:
         for s in sentences:
             del s["tokens"]
@@ -569,15 +555,10 @@ def analyse(
         rec["sentences"] = sentences
     else:
         rec["tokens"] = [t for s in sentences for t in s.get("tokens", ())]
-    entities = body["entities"]
-    if "ner" in steps:  # kaznlp.ner repairs the text itself and maps entities back to `text`
-        ner = _ner_function()
-        try:
-            ents = ner(text, normalize=do_norm, dehyphenate=do_dehy)
-        except TypeError:
-            ents = ner(text)
-        entities = [{"start": e.start, "end": e.end, "label": e.label, "text": text[e.start:e.end]} for e in ents]
-    rec["entities"] = entities
+        flat = [[n, t.norm] for n, t in enumerate(doc.tokens) if t.norm != t[2]]
+        if flat and not clean_forms:
+            rec["norms"] = flat
+    rec["entities"] = [{"start": e.start, "end": e.end, "label": e.label, "text": e.text} for e in doc.entities]
     return rec
 
 
@@ -600,43 +581,81 @@ def _conllu_value(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
-def _form(token: list[Any]) -> str:
-    """FORM of a token: its repaired form, where a multiword token keeps its one inner
-    space ("келген жоқ", as UD Kazakh-KTB writes it); a line break inside an original
-    surface ("инно⏎вацияларды", when no repaired form is given) is dropped."""
-    if len(token) > 4 and token[4].strip():
-        return _WS.sub(" ", token[4]).strip()
-    return _WS.sub("", token[2]) or "_"
+def _norms(s: dict[str, Any]) -> list[str | None]:
+    """The clean form of each token of a record's sentence (or flat token list): the 5th item
+    (``analyse(..., clean_forms=True)``), else the sentence's ``norms``; ``None``: same as the surface."""
+    toks = s.get("tokens") or []
+    out: list[str | None] = [t[4] if len(t) > 4 else None for t in toks]
+    for i, norm in s.get("norms") or ():
+        if 0 <= i < len(out):
+            out[i] = norm
+    return out
 
 
-def to_conllu(rec: dict[str, Any]) -> str:
-    """A CoNLL-U block for one record (needs ``analyse(..., clean_forms=True)``).
+def _form(token: list[Any], norm: str | None = None) -> str:
+    """FORM of a token: its clean form (the surface where it has none), each whitespace run as
+    one space, so a multiword token keeps its one inner space ("келген жоқ", as UD
+    Kazakh-KTB writes it)."""
+    if norm is None:
+        norm = token[4] if len(token) > 4 else token[2]
+    return _WS.sub(" ", norm).strip() or "_"
+
+
+def _surface_form(token: list[Any]) -> str:
+    """FORM of a token as it occurred: the surface, each whitespace run as one space."""
+    return _WS.sub(" ", token[2]).strip() or "_"
+
+
+CONLLU_FORMS = ("norm", "text")
+
+
+def to_conllu(rec: dict[str, Any], *, form: str = "norm") -> str:
+    """A CoNLL-U block for one record.
 
     ``# newdoc id`` and ``# kaznlp_source`` head the document; each sentence has
-    ``# sent_id`` and ``# text`` (the repaired text, whitespace runs as one space);
-    FORM is the repaired token (a multiword token keeps one inner space); MISC has ``TokenRange=start:end`` (offsets into the
-    original document text, as UDPipe writes them) and ``SpaceAfter=No``.
-    LEMMA, UPOS and the syntax columns are ``_``.
+    ``# sent_id`` and ``# text``; MISC has ``TokenRange=start:end`` (offsets into the
+    original document text, as UDPipe writes them) and ``SpaceAfter=No``. LEMMA, UPOS and
+    the syntax columns are ``_``. The clean forms come from the record's ``norms`` (or
+    the 5th item of ``analyse(..., clean_forms=True)``).
+
+    ``form="norm"`` (the default, what ``kaznlp process --to conllu`` writes): FORM and
+    ``# text`` are the clean forms (a multiword token keeps one inner space), ready for a
+    parser trained on UD Kazakh-KTB. ``form="text"``: the layout of UD's guidelines for
+    text with errors (universaldependencies.org/u/overview/typos.html): FORM and
+    ``# text`` hold what occurred in the original (each whitespace run as one space:
+    ``Премьер- Министр``, ``мемлекеттiк`` with its Latin ``i``), and MISC
+    ``CorrectForm=`` the clean form where it differs.
     """
+    if form not in CONLLU_FORMS:
+        raise ValueError(f"to_conllu(): form={form!r} is not valid; choose one of: {', '.join(CONLLU_FORMS)}")
     text = rec["text"]
     key = doc_key(rec.get("source") or "-", rec.get("line"))
     lines = [f"# newdoc id = {_conllu_value(str(rec.get('id')))}", f"# kaznlp_source = {_conllu_value(key)}"]
     sentences = rec.get("sentences")
     if sentences is None:
-        sentences = [{"start": 0, "end": len(text), "text": text, "tokens": rec.get("tokens", [])}]
+        sentences = [{"start": 0, "end": len(text), "text": text, "tokens": rec.get("tokens", []),
+                      "norms": rec.get("norms")}]
     for i, s in enumerate(sentences, 1):
         toks = s.get("tokens") or []
         if not toks:
             continue
-        forms = [_form(t) for t in toks]
+        norms = _norms(s)
+        if form == "norm":
+            forms = [_form(t, n) for t, n in zip(toks, norms)]
+        else:
+            forms = [_surface_form(t) for t in toks]
         lines.append(f"# sent_id = {_conllu_value(str(rec.get('id')))}-{i}")
         lines.append("# text = " + "".join(f + (" " if j + 1 < len(toks) and toks[j][1] < toks[j + 1][0] else "")
                                            for j, f in enumerate(forms)))
-        for j, (t, form) in enumerate(zip(toks, forms), 1):
+        for j, (t, fm, norm) in enumerate(zip(toks, forms, norms), 1):
             misc = [f"TokenRange={t[0]}:{t[1]}"]
             if t[1] >= len(text) or not text[t[1]].isspace():
                 misc.insert(0, "SpaceAfter=No")
-            lines.append(f"{j}\t{form}\t_\t_\t_\t_\t_\t_\t_\t{'|'.join(misc)}")
+            if form == "text" and norm is not None:
+                correct = _conllu_value(norm).replace("|", "\\p")  # "|" separates MISC items
+                if correct and correct != fm:
+                    misc.insert(0, f"CorrectForm={correct}")
+            lines.append(f"{j}\t{fm}\t_\t_\t_\t_\t_\t_\t_\t{'|'.join(misc)}")
         lines.append("")
     if lines[-1] != "":
         lines.append("")
@@ -644,7 +663,13 @@ def to_conllu(rec: dict[str, Any]) -> str:
 
 
 def _spacy_layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool], list[int]]:
-    """Words, trailing spaces, sentence starts and character offsets of the spaCy tokens of a record.
+    """Words, trailing spaces, sentence starts and character offsets of the spaCy tokens of a record."""
+    return _layout(rec)[:4]  # type: ignore[return-value]
+
+
+def _layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool], list[int], list[tuple[int, str]]]:
+    """Words, trailing spaces, sentence starts and character offsets of the spaCy tokens of a
+    record, and ``(word index, clean form)`` of the tokens whose clean form differs.
 
     kaznlp's tokens become spaCy tokens; whitespace between them becomes a trailing space
     (one ``" "``) or a whitespace token (spaCy's own convention), so the words and spaces
@@ -659,6 +684,7 @@ def _spacy_layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool
     spaces: list[bool] = []
     starts: list[bool] = []
     char_start: list[int] = []
+    norms: list[tuple[int, str]] = []
     pos = 0
 
     def gap(upto: int) -> None:
@@ -679,8 +705,11 @@ def _spacy_layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool
 
     for s in sentences:
         first = True
-        for t in s.get("tokens") or []:
+        clean = _norms(s)
+        for t, norm in zip(s.get("tokens") or [], clean):
             gap(t[0])
+            if norm is not None and norm != t[2]:
+                norms.append((len(words), norm))
             words.append(text[t[0]:t[1]])
             spaces.append(False)
             starts.append(first)
@@ -694,7 +723,7 @@ def _spacy_layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool
         first = starts.index(True) if True in starts else 0
         starts[first] = False
         starts[0] = True
-    return words, spaces, starts, char_start
+    return words, spaces, starts, char_start, norms
 
 
 def record_to_spacy(rec: dict[str, Any], vocab: Any) -> Any:
@@ -703,13 +732,17 @@ def record_to_spacy(rec: dict[str, Any], vocab: Any) -> Any:
     kaznlp's tokens become spaCy tokens; whitespace between them becomes
     trailing spaces or whitespace tokens (spaCy's own convention); sentence
     starts and entities are set; id, source and line go to ``doc.user_data``.
+    A token whose clean form differs from its surface gets it as ``token.norm_``
+    (``"Премьер- Министр"`` → ``"Премьер-Министр"``); the others keep spaCy's default norm.
     """
     from spacy.tokens import Doc
 
-    words, spaces, starts, _ = _spacy_layout(rec)
+    words, spaces, starts, _, norms = _layout(rec)
     # all sentence starts in one go: setting Token.is_sent_start one token at a time
     # re-checks the whole Doc's annotation each time (quadratic on long documents)
     doc = Doc(vocab, words=words, spaces=spaces, sent_starts=[1 if st else -1 for st in starts])
+    for i, norm in norms:
+        doc[i].norm_ = norm
     ents = []
     for e in rec.get("entities") or []:
         span = doc.char_span(e["start"], e["end"], label=e["label"], alignment_mode="expand")
@@ -727,9 +760,9 @@ class _DocBinEncoder:
     """spaCy's ``DocBin`` serialisation of records, built from arrays, without ``Doc`` objects.
 
     ``DocBin.add`` stores, per token, 13 attribute ids (uint64) and a space flag, and the
-    set of strings the ids stand for. For a kaznlp record only ORTH (the word), ENT_IOB,
-    ENT_TYPE and SENT_START are set (NORM, LEMMA, TAG, ... are 0, as ``Doc.to_array``
-    gives for a ``Doc`` built from words). A string's id is spaCy's: its symbol number
+    set of strings the ids stand for. For a kaznlp record only ORTH (the word), NORM (the
+    clean form of a repaired token, else 0), ENT_IOB, ENT_TYPE and SENT_START are set
+    (LEMMA, TAG, ... are 0, as ``Doc.to_array`` gives for a ``Doc`` built from words). A string's id is spaCy's: its symbol number
     (``GPE`` is 384, ``""`` is 0) or its 64-bit MurmurHash (seed 1). Both come from the
     installed spaCy and murmurhash (the symbols module is loaded on its own, so spaCy's
     package, thinc and torch are not imported), and a known-answer check guards the hash.
@@ -740,7 +773,7 @@ class _DocBinEncoder:
 
     ATTRS = [65, 67, 73, 74, 75, 76, 77, 78, 79, 80, 452, 453, 454]  # ORTH first, then sorted
     _COLS = 13
-    _ORTH, _IOB, _TYPE, _SENT = 0, 6, 7, 9
+    _ORTH, _NORM, _IOB, _TYPE, _SENT = 0, 1, 6, 7, 9
     _NOT_START = (1 << 64) - 1  # SENT_START -1 as uint64
     _state: Any = None
 
@@ -808,7 +841,7 @@ class _DocBinEncoder:
 
     def add(self, rec: dict[str, Any], user_data: dict[str, Any]) -> bool:
         """Add one record; ``False`` (nothing added) when it needs the ``Doc`` path."""
-        words, spaces, starts, char_start = _spacy_layout(rec)
+        words, spaces, starts, char_start, norms = _layout(rec)
         n = len(words)
         if not n or not all(words):
             return False
@@ -830,6 +863,9 @@ class _DocBinEncoder:
         arr = np.zeros((n, self._COLS), dtype="uint64")
         arr[:, self._ORTH] = [self._id(w) for w in words]
         arr[:, self._SENT] = np.where(np.asarray(starts, dtype=bool), 1, self._NOT_START).astype("uint64")
+        for i, norm in norms:
+            arr[i, self._NORM] = self._id(norm)
+            self.strings.add(norm)
         if spans:
             spans.sort(key=lambda sp: (sp[1] - sp[0], -sp[0]), reverse=True)
             seen: set[int] = set()

@@ -1,28 +1,46 @@
-"""``kaznlp.process``: every step in order, every span in the caller's offsets.
+"""``kaznlp.process`` and ``kaznlp.pipe``: every step in order, every span in the caller's offsets.
 
-normalize → dehyphenate → split sentences → tokenize. The text-changing steps
-return an :class:`~kaznlp.alignment.Alignment` each; the pipeline composes them
-and maps every sentence and token back, so ``doc.text[t.start:t.end] == t.text``
-for the text the caller passed, whatever the repairs changed.
+normalize → dehyphenate → split sentences → tokenize (→ named entities). The
+text-changing steps return an :class:`~kaznlp.alignment.Alignment` each; the
+pipeline composes them once per document, keeps the composed map on the
+:class:`~kaznlp.spans.Document` and maps every sentence, token and entity back,
+so ``doc.text[t.start:t.end] == t.text`` for the text the caller passed, whatever
+the repairs changed, while ``t.norm`` is the token's clean form.
+
+The mapping costs nothing when the repairs changed nothing, and one slice per
+token when they only replaced characters one for one (``i`` → ``і``); tokens that
+lie inside one unchanged stretch are shifted, not searched for.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import os
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from operator import itemgetter
+from typing import Any
 
 from ._gc import paused
 from ._validate import check_choice, check_text
 from .alignment import Alignment
 from .sentences import split_sentences
-from .spans import Document, Sentence, Token
+from .spans import Document, Entity, Sentence, Token, _NormToken
 from .tokenize import tokenize
 
-__all__ = ["process", "STEPS"]
+__all__ = ["process", "pipe", "STEPS"]
 
-STEPS = ("normalize", "dehyphenate", "sentences", "tokens")
+#: the steps :func:`process` can run, in order (the CLI's ``--steps`` adds ``words``:
+#: tokens without multiword tokens)
+STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
+
+_START = itemgetter(0)
+_END = itemgetter(1)
+_new = tuple.__new__
 
 
 def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
+    """The repaired text and the composed alignment from ``text`` (``None``: offsets unchanged)."""
     clean, alignment = text, None
     if normalize:
         from .normalize import normalize as _normalize
@@ -38,105 +56,344 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
     return clean, alignment
 
 
-def _merge_into(out: list[list], spans: list[tuple[int, int, str]]) -> None:
-    """Append ``(start, end, kind)`` source spans to ``out``, merging a span into the last one
-    when they overlap, so that each source character is reported once.
+def _norm_token(start: int, end: int, text: str, kind: str, norm: str) -> Token:
+    tok = _new(_NormToken, (start, end, text, kind))
+    tok.__dict__["norm"] = norm
+    return tok
 
-    Two output tokens can come from one source character: NFC expands "\u0958" into
-    "क" + nukta, which a tokenizer may split. Spans are merged as numbers and the text is
-    sliced once at the end: when a whole text is one repaired stretch (every character
-    changed by NFC or deleted, "\u2adc\u200c\u0958" repeated), all its tokens merge, and
-    re-slicing the growing token at each merge was quadratic (1 MB: minutes).
+
+def _map_spans(spans: Sequence[tuple], alignment: Alignment) -> list[list]:
+    """Source spans ``[start, end, clean_start, clean_end, item]`` of clean-text spans, in order.
+
+    A span whose source start falls inside the previous span's source (two tokens from one
+    repaired source character: NFC turns "\\u0958" into "क" + nukta) is merged into it; a
+    span of inserted characters only (no source text) is dropped. Spans are merged as
+    numbers and sliced once by the caller: re-slicing a growing span at each merge was
+    quadratic (1 MB of "\\u2adc\\u200c\\u0958": minutes).
+
+    A span inside one copy run of the alignment is shifted (one ``bisect``); others go
+    through :meth:`Alignment.span_to_src`.
     """
-    for s, e, kind in spans:
-        if out and s < out[-1][1]:
-            if e > out[-1][1]:
-                out[-1][1] = e
+    xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
+    span_to_src = alignment.span_to_src
+    out: list[list] = []
+    last = None
+    for item in spans:
+        a, b = item[0], item[1]
+        k = bisect_right(ys, a) - 1
+        if k >= 0 and b <= ys[k] + ns[k] and b > a:
+            s = xs[k] + a - ys[k]
+            e = s + b - a
         else:
-            out.append([s, e, kind])
+            s, e = span_to_src(a, b)
+            if e <= s:
+                continue  # inserted characters only: nothing in the caller's text to point at
+        if last is not None and s < last[1]:
+            if e > last[1]:
+                last[1] = e
+            last[3] = b
+            continue
+        last = [s, e, a, b, item]
+        out.append(last)
+    return out
 
 
-def _source_spans(tokens: list[Token], alignment: Alignment) -> list[tuple[int, int, str]]:
-    """Source spans ``(start, end, kind)`` of tokens of the repaired text, in order."""
-    spans = []
-    for t in tokens:
-        s, e = alignment.span_to_src(t.start, t.end)
-        if e > s:  # a token of inserted characters only has no source text to point at
-            spans.append((s, e, t.kind))
-    return spans
+def _extend_run(out: list[Token], chunk: list[Token], d: int, text: str, clean: str) -> None:
+    """Append tokens of the clean text that lie in one copy run of the alignment, shifted by ``d``.
+
+    A copy run is unchanged text or characters replaced one for one ("i" → "і"): when the
+    caller's stretch equals the clean one (one string comparison for the whole run) the
+    tokens are reused (``d == 0``) or shifted; else the run is halved until the tokens whose
+    surface differs from their clean form are found; they get their own ``norm``.
+    """
+    lo, hi = chunk[0][0], chunk[-1][1]
+    if text[lo + d:hi + d] == clean[lo:hi]:
+        if d == 0:
+            out.extend(chunk)
+        else:
+            out.extend([_new(Token, (t[0] + d, t[1] + d, t[2], t[3])) for t in chunk])
+        return
+    if len(chunk) > 32:
+        mid = len(chunk) // 2
+        _extend_run(out, chunk[:mid], d, text, clean)
+        _extend_run(out, chunk[mid:], d, text, clean)
+        return
+    for t in chunk:
+        s, e, norm = t[0] + d, t[1] + d, t[2]
+        surface = text[s:e]
+        if surface != norm:
+            out.append(_norm_token(s, e, surface, t[3], norm))
+        else:
+            out.append(t if d == 0 else _new(Token, (s, e, norm, t[3])))
 
 
-def _to_source(tokens: list[Token], alignment: Alignment, text: str) -> list[Token]:
-    """Tokens of the repaired text mapped onto the caller's ``text``."""
-    new = tuple.__new__
-    merged: list[list] = []
-    _merge_into(merged, _source_spans(tokens, alignment))
-    return [new(Token, (s, e, text[s:e], kind)) for s, e, kind in merged]
+def _map_tokens(tokens: list[Token], alignment: Alignment | None, text: str, clean: str) -> list[Token]:
+    """Tokens of ``clean`` as tokens of ``text``: source offsets, the caller's surface, the clean ``norm``.
+
+    The tokens inside one copy run of the alignment go in bulk (:func:`_extend_run`); a token
+    across a repaired stretch is mapped with :meth:`Alignment.span_to_src`. Two such tokens
+    whose source spans overlap (two tokens from one repaired source character: NFC turns
+    "\u0958" into "क" + nukta) become one; a token of inserted characters only is dropped.
+    Merged spans are kept as numbers and sliced once (re-slicing a growing token at each
+    merge was quadratic: 1 MB of "\u2adc\u200c\u0958" took minutes).
+    """
+    out: list[Token] = []
+    if not tokens:
+        return out
+    if alignment is None:
+        _extend_run(out, tokens, 0, text, clean)
+        return out
+    xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
+    span_to_src = alignment.span_to_src
+    n = len(tokens)
+    pend: list | None = None  # a mapped token not yet built: [s, e, a, b, kind]
+
+    def flush(p: list) -> None:
+        s, e, a, b, kind = p
+        surface, norm = text[s:e], clean[a:b]
+        out.append(_new(Token, (s, e, surface, kind)) if surface == norm else _norm_token(s, e, surface, kind, norm))
+
+    i = 0
+    while i < n:
+        t = tokens[i]
+        a, b = t[0], t[1]
+        k = bisect_right(ys, a) - 1
+        if k >= 0 and b <= ys[k] + ns[k]:
+            j = bisect_right(tokens, ys[k] + ns[k], i + 1, n, key=_END)
+            if pend is not None:
+                flush(pend)
+                pend = None
+            _extend_run(out, tokens[i:j], xs[k] - ys[k], text, clean)
+            i = j
+            continue
+        i += 1
+        s, e = span_to_src(a, b)
+        if e <= s:
+            continue  # inserted characters only: nothing in the caller's text to point at
+        if pend is not None:
+            if s < pend[1]:
+                if e > pend[1]:
+                    pend[1] = e
+                pend[3] = b
+                continue
+            flush(pend)
+        pend = [s, e, a, b, t[3]]
+    if pend is not None:
+        flush(pend)
+    return out
+
+
+def _group(tokens: list[Token], sentences: list[tuple[int, int, str]]) -> list[Sentence]:
+    """Sentences with their tokens: a token belongs to the last sentence starting at or before it."""
+    out = []
+    n = len(tokens)
+    j = 0
+    for i, (s, e, stext) in enumerate(sentences):
+        k = bisect_left(tokens, sentences[i + 1][0], j, n, key=_START) if i + 1 < len(sentences) else n
+        out.append(_new(Sentence, (s, e, stext, tuple(tokens[j:k]))))
+        j = k
+    return out
+
+
+def _options(func: str, normalize: Any, dehyphenate: Any, tokens: Any, multiword: Any, ner: Any,
+             steps: Any) -> tuple[bool, bool, bool, bool, Any]:
+    """Check the options of :func:`process` / :func:`pipe`; ``steps`` (the CLI's list) overrides the flags."""
+    if steps is not None:
+        from .corpus_io import parse_steps
+
+        try:
+            chosen = parse_steps(steps)
+        except ValueError as exc:
+            raise ValueError(f"kaznlp.{func}(): {exc}") from None
+        normalize, dehyphenate = "normalize" in chosen, "dehyphenate" in chosen
+        tokens = "tokens" in chosen or "words" in chosen
+        multiword = "words" not in chosen
+        ner = "ner" in chosen
+    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("tokens", tokens),
+                        ("multiword", multiword)):
+        check_choice(value, name, (True, False), func)
+    if ner is None or ner is False:
+        ner = None
+    elif ner is True:
+        ner = "kaznlp"
+    elif isinstance(ner, (int, float)):
+        raise ValueError(f"kaznlp.{func}(): ner={ner!r} is not valid; pass True, False or an NER backend "
+                         "(see kaznlp.ner.ner)")
+    return normalize, dehyphenate, tokens, multiword, ner
 
 
 def process(
-    text: str, *, normalize: bool = True, dehyphenate: bool = True, tokens: bool = True, multiword: bool = True
+    text: str,
+    *,
+    normalize: bool = True,
+    dehyphenate: bool = True,
+    tokens: bool = True,
+    multiword: bool = True,
+    ner: Any = False,
+    steps: str | Sequence[str] | None = None,
 ) -> Document:
-    """Normalize, de-hyphenate, split and tokenize ``text``.
+    """Normalize, de-hyphenate, split and tokenize ``text`` (and find entities with ``ner=True``).
 
-    Every offset in the result points into ``text`` itself (not into the repaired
-    text, which is kept as ``doc.clean_text``). ``multiword`` is passed to
-    :func:`kaznlp.tokenize` (``False``: no multiword tokens such as "келген жоқ").
+    Every offset in the result points into ``text`` itself; each token's clean form
+    is ``token.norm``; the repaired text is ``doc.clean_text`` and the map between the
+    two is ``doc.alignment``. The text is repaired once.
+
+    Args:
+        text: the caller's text (any length; never changed).
+        normalize, dehyphenate: run these repairs (:func:`kaznlp.normalize`,
+            :func:`kaznlp.dehyphenate`).
+        tokens: tokenize (``False``: sentences without tokens).
+        multiword: passed to :func:`kaznlp.tokenize` (``False``: no multiword tokens
+            such as "келген жоқ").
+        ner: ``True`` fills ``doc.entities`` with :func:`kaznlp.ner.ner` (the bundled
+            model); a backend (``"stanza"``, a spaCy ``Language``, ...) is used as given.
+        steps: the CLI's ``--steps`` list instead of the flags, e.g.
+            ``"normalize,sentences,tokens,ner"`` (``words`` = tokens without multiword tokens;
+            sentences are always split).
 
     >>> text = "Мемлекетт\\u0069к тіл туралы заң қабылданды. А.Мерғалиев 63%-ы деді."
     >>> doc = process(text)             # "\\u0069" is a Latin "i" in a Cyrillic word
     >>> [s.text for s in doc.sentences] == [text[:38], text[39:]]
     True
-    >>> doc.clean_text[:11]              # the letter repaired for analysis...
-    'Мемлекеттік'
-    >>> doc.sentences[0].tokens[0].text == text[:11]  # ...spans show the caller's own text
-    True
+    >>> tok = doc.tokens[0]
+    >>> tok.text == text[:11], tok.norm  # your spelling at your offsets, and the clean form
+    (True, 'Мемлекеттік')
+    >>> [t.norm for t in process("инно\\nвацияларды енгізу").tokens]
+    ['инновацияларды', 'енгізу']
     """
     check_text(text, "process")
-    for name, value in (("normalize", normalize), ("dehyphenate", dehyphenate), ("tokens", tokens),
-                        ("multiword", multiword)):
-        check_choice(value, name, (True, False), "process")
+    normalize, dehyphenate, tokens, multiword, backend = _options(
+        "process", normalize, dehyphenate, tokens, multiword, ner, steps)
     with paused(len(text)):
-        return _process(text, normalize, dehyphenate, tokens, multiword)
+        doc = _process(text, normalize, dehyphenate, tokens, multiword)
+    if backend is not None:
+        from .ner import ner as _ner
+
+        ents = _ner(doc.clean_text, backend, normalize=False, dehyphenate=False)
+        doc = _with_entities(doc, ents)
+    return doc
+
+
+def _with_entities(doc: Document, ents: list[Entity]) -> Document:
+    """``doc`` with entities found in its clean text, mapped onto its text.
+
+    Two entities from one repaired stretch of the caller's text merge into one (the
+    first label), as :func:`kaznlp.ner.ner` does when it repairs the text itself.
+    """
+    text = doc.text
+    out: list[Entity] = []
+    if doc.clean_text is text or doc.alignment.is_identity:
+        out = [_new(Entity, (e.start, e.end, e.label, text[e.start:e.end])) for e in ents]
+    else:
+        span_to_src = doc.alignment.span_to_src
+        for e in ents:
+            s, end = span_to_src(e.start, e.end)
+            label = e.label
+            if out and s < out[-1].end:
+                prev = out.pop()
+                s, end, label = prev.start, max(prev.end, end), prev.label
+            out.append(_new(Entity, (s, end, label, text[s:end])))
+    return Document(text=text, sentences=doc.sentences, entities=out, clean_text=doc.clean_text,
+                    alignment=doc.alignment)
 
 
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
     clean, alignment = _clean(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
     token_list = tokenize(clean, multiword=multiword) if tokens else []
-    starts = [s.start for s in sentence_spans]
-    grouped: list[list[Token]] = [[] for _ in sentence_spans]
-    for tok in token_list:
-        i = bisect_right(starts, tok.start) - 1
-        grouped[max(i, 0)].append(tok)
+    return _assemble(text, clean, alignment, sentence_spans, token_list)
 
-    new = tuple.__new__
-    sentences = []
-    same_text = clean == text
-    if same_text or alignment is None:
-        for span, toks in zip(sentence_spans, grouped):
-            if same_text:
-                sentences.append(new(Sentence, (span.start, span.end, span.text, tuple(toks))))
-                continue
-            # edits kept every offset ("i" → "і"): re-slice the caller's text
-            mapped = [new(Token, (t.start, t.end, text[t.start:t.end], t.kind)) for t in toks]
-            sentences.append(new(Sentence, (span.start, span.end, text[span.start:span.end], tuple(mapped))))
-        return Document(text=text, sentences=sentences, clean_text=clean)
-    # sentences as [start, end, token spans] in source offsets; a sentence whose source start
-    # falls inside the previous one (a boundary inside one source character) joins it
-    pending: list[list] = []
-    for span, toks in zip(sentence_spans, grouped):
-        s, e = alignment.span_to_src(span.start, span.end)
-        spans = _source_spans(toks, alignment)
-        if pending and s < pending[-1][1]:
-            last = pending[-1]
-            last[1] = max(last[1], e)
-            _merge_into(last[2], spans)
-            continue
-        merged: list[list] = []
-        _merge_into(merged, spans)
-        pending.append([s, e, merged])
-    for s, e, merged in pending:
-        toks_out = tuple(new(Token, (ts, te, text[ts:te], kind)) for ts, te, kind in merged)
-        sentences.append(new(Sentence, (s, e, text[s:e], toks_out)))
-    return Document(text=text, sentences=sentences, clean_text=clean)
+
+def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, token_list: list[Token]
+              ) -> Document:
+    """The :class:`Document` of ``text`` from the sentences and tokens found in its repaired ``clean``."""
+    if clean == text:  # nothing repaired: the records of the segmenters are the answer
+        return Document(text, _group(token_list, sentence_spans), [], text, None)
+    toks = _map_tokens(token_list, alignment, text, clean)
+    if alignment is None:  # repaired one character for one ("i" → "і"): same offsets
+        sents = [(s, e, text[s:e]) for s, e, _ in sentence_spans]
+    else:
+        sents = [(s, e, text[s:e]) for s, e, _, _, _ in _map_spans(sentence_spans, alignment)]
+    return Document(text, _group(toks, sents), [], clean, alignment)
+
+
+# --- many documents -------------------------------------------------------------------------
+
+
+def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    it = iter(texts)
+    while True:
+        batch = list(islice(it, size))
+        if not batch:
+            return
+        yield batch
+
+
+def _process_batch(batch: list[str], options: tuple[bool, bool, bool, bool, Any], func: str = "pipe") -> list[Document]:
+    """Documents for one batch; entities (if asked) tagged across the batch in shared model batches."""
+    normalize, dehyphenate, tokens, multiword, backend = options
+    for text in batch:
+        check_text(text, func)
+    with paused(sum(map(len, batch))):
+        docs = [_process(t, normalize, dehyphenate, tokens, multiword) for t in batch]
+    if backend is None:
+        return docs
+    from .ner import ner_pipe
+
+    found = ner_pipe([d.clean_text for d in docs], backend, normalize=False, dehyphenate=False)
+    return [_with_entities(d, ents) for d, ents in zip(docs, found)]
+
+
+def _worker(args: tuple[list[str], tuple[bool, bool, bool, bool, Any]]) -> list[Document]:
+    return _process_batch(*args)
+
+
+def pipe(
+    texts: Iterable[str],
+    *,
+    n_process: int = 1,
+    batch_size: int = 64,
+    normalize: bool = True,
+    dehyphenate: bool = True,
+    tokens: bool = True,
+    multiword: bool = True,
+    ner: Any = False,
+    steps: str | Sequence[str] | None = None,
+) -> Iterator[Document]:
+    """:func:`process` for many texts: yields one :class:`~kaznlp.spans.Document` per text, in order.
+
+    The texts are read lazily, ``batch_size`` at a time; with ``ner=True`` the sentences of
+    a batch share the model's batches (many short texts are much faster than one
+    :func:`process` call each). ``n_process=2`` (or more) runs batches in that many worker
+    processes (``-1``: one per CPU); the documents are the same, in the same order.
+    The options are :func:`process`'s.
+
+    >>> docs = list(pipe(["Алматы — ірі қала.", "", "Премьер- Министр келді."]))
+    >>> [[t.norm for t in d.tokens] for d in docs]
+    [['Алматы', '—', 'ірі', 'қала', '.'], [], ['Премьер-Министр', 'келді', '.']]
+    """
+    options = _options("pipe", normalize, dehyphenate, tokens, multiword, ner, steps)
+    if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process == 0 or n_process < -1:
+        raise ValueError(f"kaznlp.pipe(): n_process must be a positive int or -1 (one per CPU), got {n_process!r}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"kaznlp.pipe(): batch_size must be a positive int, got {batch_size!r}")
+    if isinstance(texts, str):
+        raise TypeError("kaznlp.pipe() expects an iterable of texts, got one str; use kaznlp.process(text)")
+    if n_process == -1:
+        n_process = os.cpu_count() or 1
+    return _pipe(texts, n_process, batch_size, options)
+
+
+def _pipe(texts: Iterable[str], n_process: int, batch_size: int,
+          options: tuple[bool, bool, bool, bool, Any]) -> Iterator[Document]:
+    if n_process == 1:
+        for batch in _batches(texts, batch_size):
+            yield from _process_batch(batch, options)
+        return
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else None
+    with mp.get_context(method).Pool(n_process) as pool:
+        jobs = ((batch, options) for batch in _batches(texts, batch_size))
+        for docs in pool.imap(_worker, jobs):
+            yield from docs

@@ -5,6 +5,10 @@ All offsets are character offsets into the string the caller passed in, so
 The records are ``NamedTuple`` subclasses: immutable, compact, fast to create
 by the million and cheap to unpack (``start, end, text = span``).
 
+A token also has a clean form, ``norm``: what it reads after normalization and
+de-hyphenation (``"инновацияларды"`` for the caller's ``"инно\\nвацияларды"``).
+It equals ``text`` unless :func:`kaznlp.process` repaired the token.
+
 >>> from kaznlp.spans import Span
 >>> s = Span(0, 9, "Қазақстан")
 >>> s.text, len(s.text)
@@ -14,9 +18,12 @@ by the million and cheap to unpack (``start, end, text = span``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-__all__ = ["Span", "Token", "Entity", "Sentence", "Document"]
+if TYPE_CHECKING:
+    from .alignment import Alignment
+
+__all__ = ["Span", "Token", "Entity", "Sentence", "Document", "make_token"]
 
 
 class Span(NamedTuple):
@@ -28,17 +35,83 @@ class Span(NamedTuple):
 
 
 class Token(NamedTuple):
-    """One token; ``kind`` says which rule matched it.
+    """One token; ``kind`` says which rule matched it; ``norm`` is its clean form.
 
     Kinds: ``word``, ``number`` (``80-нен``, ``2,5``, ``63%-ы``), ``abbr``
     (``т.б.``, ``млн.``, an initial ``А.``), ``url``, ``email``, ``domain``
     (``Egemen.kz``), ``punct``, ``symbol``.
+
+    A token is the four-field tuple ``(start, end, text, kind)`` (so
+    ``start, end, text, kind = tok`` always works); ``norm`` is an attribute
+    beside them. It is ``text`` itself unless :func:`kaznlp.process` repaired
+    the token, in which case the token is made by :func:`make_token` and
+    carries its own ``norm``:
+
+    >>> Token(0, 6, "Астана").norm
+    'Астана'
+    >>> t = make_token(0, 12, "мемлекеттiк", "word", "мемлекеттік")  # a Latin "i" inside
+    >>> t.text == "мемлекеттiк", t.norm, t.norm == t.text
+    (True, 'мемлекеттік', False)
+    >>> start, end, text, kind = t
     """
 
     start: int
     end: int
     text: str
     kind: str = "word"
+
+    @property
+    def norm(self) -> str:
+        """The clean form (after normalization and de-hyphenation); here the same as ``text``."""
+        return self[2]
+
+
+class _NormToken(Token):
+    """A :class:`Token` whose clean form differs from its surface (made by :func:`make_token`).
+
+    Still the four-field tuple; ``norm`` lives in the instance's ``__dict__``, so only
+    repaired tokens pay for it. Equality and ``repr`` include ``norm``.
+    """
+
+    norm = ""  # type: ignore[assignment]  # (shadows Token.norm; every instance sets its own)
+
+    def __repr__(self) -> str:
+        return (f"Token(start={self[0]!r}, end={self[1]!r}, text={self[2]!r}, kind={self[3]!r}, "
+                f"norm={self.norm!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Token):
+            return tuple.__eq__(self, other) and self.norm == other.norm
+        return tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = tuple.__hash__
+
+    def _replace(self, **kwargs: Any) -> Token:  # type: ignore[override]
+        norm = kwargs.pop("norm", self.norm)
+        t = Token._replace(self, **kwargs)
+        return make_token(t[0], t[1], t[2], t[3], norm)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return make_token, (self[0], self[1], self[2], self[3], self.norm)
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return self.__reduce__()
+
+
+def make_token(start: int, end: int, text: str, kind: str = "word", norm: str | None = None) -> Token:
+    """A :class:`Token` with clean form ``norm`` (``None`` or equal to ``text``: a plain token).
+
+    >>> make_token(0, 6, "Астана", "word", "Астана") == Token(0, 6, "Астана")
+    True
+    """
+    if norm is None or norm == text:
+        return tuple.__new__(Token, (start, end, text, kind))
+    tok = tuple.__new__(_NormToken, (start, end, text, kind))
+    tok.__dict__["norm"] = norm
+    return tok
 
 
 class Entity(NamedTuple):
@@ -59,19 +132,68 @@ class Sentence(NamedTuple):
     tokens: tuple[Token, ...] = ()
 
 
+def _alignment_to_dict(al: Alignment) -> dict[str, Any]:
+    return {"src_len": al.src_len, "dst_len": al.dst_len, "runs": [list(r) for r in al.runs]}
+
+
+def _token_rows(tokens: Any) -> tuple[list[list[Any]], list[list[Any]]]:
+    """``[start, end, text, kind]`` rows, and ``[index, norm]`` for the tokens whose clean form differs."""
+    rows = [[t[0], t[1], t[2], t[3]] for t in tokens]
+    norms = [[i, t.norm] for i, t in enumerate(tokens) if type(t) is not Token and t.norm != t[2]]
+    return rows, norms
+
+
+def _sentence_dict(s: Sentence) -> dict[str, Any]:
+    rows, norms = _token_rows(s.tokens)
+    out: dict[str, Any] = {"start": s.start, "end": s.end, "text": s.text, "tokens": rows}
+    if norms:
+        out["norms"] = norms
+    return out
+
+
 @dataclass(frozen=True)
 class Document:
-    """Result of :func:`kaznlp.process`: the caller's text and what was found in it.
+    """Result of :func:`kaznlp.process`: the caller's text and everything found in it.
 
-    ``text`` is exactly the string the caller passed; every offset points into it.
-    ``clean_text`` is the text after normalization and de-hyphenation (what the
-    segmenters actually read).
+    - ``text``: exactly the string the caller passed; every offset points into it;
+    - ``clean_text``: the text after normalization and de-hyphenation (what the
+      segmenters read); ``text`` itself when nothing was repaired;
+    - ``alignment``: the :class:`~kaznlp.alignment.Alignment` from ``text`` to
+      ``clean_text`` (an identity when no character was inserted or deleted);
+    - ``sentences``: :class:`Sentence` records, each with its :class:`Token` s;
+    - ``tokens``: all tokens in text order; ``token.norm`` is the clean form;
+    - ``entities``: :class:`Entity` records (filled by ``process(text, ner=True)``).
+
+    ``to_dict()`` / ``from_dict()`` round-trip everything, the alignment included.
+
+    >>> import kaznlp
+    >>> doc = kaznlp.process("Премьер- Министр келді.")
+    >>> [(t.text, t.norm) for t in doc.tokens][0]
+    ('Премьер- Министр', 'Премьер-Министр')
+    >>> Document.from_dict(doc.to_dict()) == doc
+    True
     """
 
     text: str
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    clean_text: str | None = None
+    clean_text: str = None  # type: ignore[assignment]  # None: the same as ``text``
+    alignment: Alignment = None  # type: ignore[assignment]  # None: the identity
+
+    def __post_init__(self) -> None:
+        if self.clean_text is None:
+            object.__setattr__(self, "clean_text", self.text)
+        if self.alignment is None:
+            if len(self.clean_text) != len(self.text):
+                raise ValueError("Document: clean_text differs in length from text, so an alignment is needed")
+            from .alignment import Alignment
+
+            n = len(self.text)
+            object.__setattr__(self, "alignment", Alignment._trusted(n, n, [0] if n else [], [0] if n else [], [n] if n else []))
+        elif (self.alignment.src_len, self.alignment.dst_len) != (len(self.text), len(self.clean_text)):
+            raise ValueError(
+                f"Document: the alignment maps {self.alignment.src_len} to {self.alignment.dst_len} characters, "
+                f"but text has {len(self.text)} and clean_text {len(self.clean_text)}")
 
     @property
     def tokens(self) -> list[Token]:
@@ -79,17 +201,61 @@ class Document:
         return [tok for sent in self.sentences for tok in sent.tokens]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: ``{"text", "sentences": [{start, end, text, tokens}], "entities"}``."""
-        return {
-            "text": self.text,
-            "sentences": [
-                {
-                    "start": s.start,
-                    "end": s.end,
-                    "text": s.text,
-                    "tokens": [[t.start, t.end, t.text, t.kind] for t in s.tokens],
-                }
-                for s in self.sentences
-            ],
-            "entities": [e._asdict() for e in self.entities],
-        }
+        """A JSON-ready dict.
+
+        ``{"text", ["clean_text",] ["alignment",] "sentences": [{start, end, text, tokens, [norms]}],
+        "entities"}``: ``clean_text`` only when it differs from ``text``; ``alignment``
+        (``{"src_len", "dst_len", "runs": [[src_start, dst_start, length], ...]}``) only when it
+        is not the identity. A token is ``[start, end, text, kind]`` (``text`` is the caller's
+        surface); a sentence with repaired tokens has ``norms``: ``[[i, norm], ...]``, the
+        clean form of its ``i``-th token, only where it differs from ``text`` (so
+        ``start, end, text, kind = row`` always works). An entity is ``{start, end, label, text}``.
+        """
+        out: dict[str, Any] = {"text": self.text}
+        if self.clean_text != self.text:
+            out["clean_text"] = self.clean_text
+        if not self.alignment.is_identity:
+            out["alignment"] = _alignment_to_dict(self.alignment)
+        out["sentences"] = [_sentence_dict(s) for s in self.sentences]
+        out["entities"] = [e._asdict() for e in self.entities]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Rebuild a :class:`Document` from :meth:`to_dict` output (or a ``kaznlp process`` record).
+
+        Every span is checked against ``text``: a record whose offsets do not
+        point at its own text raises :class:`ValueError`.
+        """
+        from .alignment import Alignment
+
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise ValueError("Document.from_dict() needs a dict with a 'text' string")
+        text = data["text"]
+
+        def span_text(start: Any, end: Any, given: Any, what: str) -> str:
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+                raise ValueError(f"Document.from_dict(): {what} [{start!r}, {end!r}] is outside the text "
+                                 f"of {len(text)} characters")
+            got = text[start:end]
+            if given is not None and given != got:
+                raise ValueError(f"Document.from_dict(): {what} says {given!r} but text[{start}:{end}] is {got!r}")
+            return got
+
+        sentences = []
+        for s in data.get("sentences") or ():
+            s_text = span_text(s["start"], s["end"], s.get("text"), "a sentence")
+            toks = []
+            norms = dict(s.get("norms") or ())
+            for i, row in enumerate(s.get("tokens") or ()):
+                t_text = span_text(row[0], row[1], row[2] if len(row) > 2 else None, "a token")
+                norm = norms.get(i, row[4] if len(row) > 4 else None)  # (a 5th item: analyse(clean_forms=True))
+                toks.append(make_token(row[0], row[1], t_text, row[3] if len(row) > 3 else "word", norm))
+            sentences.append(Sentence(s["start"], s["end"], s_text, tuple(toks)))
+        entities = [Entity(e["start"], e["end"], e["label"], span_text(e["start"], e["end"], e.get("text"), "an entity"))
+                    for e in data.get("entities") or ()]
+        al = data.get("alignment")
+        alignment = None if al is None else Alignment.from_runs(al["src_len"], al["dst_len"],
+                                                                [tuple(r) for r in al["runs"]])
+        return cls(text=text, sentences=sentences, entities=entities, clean_text=data.get("clean_text", text),
+                   alignment=alignment)

@@ -1,0 +1,206 @@
+"""Where ``kaznlp.process`` spends its time, stage by stage (issue 16, item 5).
+
+    python -m benchmarks.bench_process_stages [--shared PATH] [--repeats 5] [--no-write]
+
+Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_corpus``,
+21 raw web-crawl dumps, 2.1 MB; one call per document, as users call it), the stages of
+``process`` are timed one at a time on the same inputs they get inside ``process``:
+
+- ``normalize``: ``kaznlp.normalize(text, return_alignment=True)``;
+- ``dehyphenate``: ``kaznlp.dehyphenate(normalized, return_alignment=True)``;
+- ``compose``: chaining the two alignments;
+- ``split``: ``kaznlp.split_sentences(clean)``;
+- ``tokenize``: ``kaznlp.tokenize(clean)``;
+- ``assemble``: the pipeline's own part (sentences and tokens mapped onto the caller's
+  text, clean forms, grouping, the ``Document``);
+- ``process``: ``kaznlp.process(text)`` end to end (its own timing; the stages should
+  add up to about it).
+
+Each figure is the best of ``--repeats`` passes (stages interleaved, GC on), in seconds and
+chars/s over the whole corpus, with each stage's share of the summed stages. The bare
+regex tokenizer ``re.finditer(r"\\w+|[^\\w\\s]")`` is timed in the same run as a reference
+line. Then, per call on one short news sentence (73 characters): ``tokenize``,
+``split_sentences``, ``normalize``, ``dehyphenate`` and ``process`` in microseconds (best of
+7 rounds of ``timeit``).
+
+Writes ``benchmarks/results/process_stages.json`` and ``.md`` (unless ``--no-write``); the
+load average (``uptime``) before and after is recorded with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import re
+import sys
+import time
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import kaznlp  # noqa: E402
+from benchmarks import corpus  # noqa: E402
+from kaznlp._gc import paused  # noqa: E402
+from kaznlp.pipeline import _assemble  # noqa: E402
+
+SHORT = "Қасым-Жомарт Тоқаев 80-нен астам елдің өкілдерімен кездесті, деп жазады Egemen.kz."
+STAGES = ("normalize", "dehyphenate", "compose", "split", "tokenize", "assemble")
+_BARE = re.compile(r"\w+|[^\w\s]")
+
+
+def load() -> list[float]:
+    return list(os.getloadavg()) if hasattr(os, "getloadavg") else []
+
+
+def prepare(docs: list[str]) -> list[dict]:
+    """Every stage's input for every document (computed once, untimed)."""
+    out = []
+    for text in docs:
+        n_text, a1 = kaznlp.normalize(text, return_alignment=True)
+        clean, a2 = kaznlp.dehyphenate(n_text, return_alignment=True)
+        al = a1.compose(a2)
+        out.append({"text": text, "normalized": n_text, "a1": a1, "a2": a2, "clean": clean,
+                    "alignment": None if al.is_identity else al,
+                    "sentences": kaznlp.split_sentences(clean), "tokens": kaznlp.tokenize(clean)})
+    return out
+
+
+def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
+    normalize, dehyphenate = kaznlp.normalize, kaznlp.dehyphenate
+    split, tokenize = kaznlp.split_sentences, kaznlp.tokenize
+
+    def run_normalize() -> None:
+        for d in prep:
+            normalize(d["text"], return_alignment=True)
+
+    def run_dehyphenate() -> None:
+        for d in prep:
+            dehyphenate(d["normalized"], return_alignment=True)
+
+    def run_compose() -> None:
+        for d in prep:
+            d["a1"].compose(d["a2"]).is_identity
+
+    def run_split() -> None:
+        for d in prep:
+            split(d["clean"])
+
+    def run_tokenize() -> None:
+        for d in prep:
+            tokenize(d["clean"])
+
+    def run_assemble() -> None:
+        for d in prep:
+            with paused(len(d["text"])):  # as inside process
+                _assemble(d["text"], d["clean"], d["alignment"], d["sentences"], d["tokens"])
+
+    def run_process() -> None:
+        for d in prep:
+            kaznlp.process(d["text"])
+
+    def run_bare() -> None:
+        for d in prep:
+            [m.span() for m in _BARE.finditer(d["text"])]
+
+    return {"normalize": run_normalize, "dehyphenate": run_dehyphenate, "compose": run_compose,
+            "split": run_split, "tokenize": run_tokenize, "assemble": run_assemble, "process": run_process,
+            "bare regex tokenizer": run_bare}
+
+
+def per_document(docs: list[str], repeats: int) -> dict:
+    prep = prepare(docs)
+    fns = stage_fns(prep)
+    chars = sum(map(len, docs))
+    best = {name: float("inf") for name in fns}
+    for fn in fns.values():  # warm-up
+        fn()
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            gc.collect()
+            t0 = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t0)
+    staged = sum(best[s] for s in STAGES)
+    rows = {name: {"seconds": sec, "chars_per_s": chars / sec,
+                   "share_of_stages": (sec / staged) if name in STAGES else None} for name, sec in best.items()}
+    repaired = sum(d["clean"] != d["text"] for d in prep)
+    return {"documents": len(docs), "chars": chars, "repaired_documents": repaired,
+            "documents_with_offset_changes": sum(d["alignment"] is not None for d in prep),
+            "stages": rows, "sum_of_stages_seconds": staged, "repeats": repeats}
+
+
+def per_call(rounds: int = 7) -> dict:
+    fns: dict[str, Callable[[], object]] = {
+        "tokenize": lambda: kaznlp.tokenize(SHORT),
+        "split_sentences": lambda: kaznlp.split_sentences(SHORT),
+        "normalize": lambda: kaznlp.normalize(SHORT, return_alignment=True),
+        "dehyphenate": lambda: kaznlp.dehyphenate(SHORT, return_alignment=True),
+        "process": lambda: kaznlp.process(SHORT),
+    }
+    out = {}
+    for name, fn in fns.items():
+        fn()
+        timer = timeit.Timer(fn)
+        n, _ = timer.autorange()
+        out[name] = {"microseconds": min(timer.repeat(rounds, n)) / n * 1e6, "calls_per_round": n}
+    return {"text": SHORT, "chars": len(SHORT), "calls": out}
+
+
+def render(res: dict) -> str:
+    pd = res["per_document"]
+    lines = [
+        "# Where `kaznlp.process` spends its time",
+        "",
+        f"`python -m benchmarks.bench_process_stages` — {res['date']}, Python {res['python']}, "
+        f"load average before/after {res['load_before']} / {res['load_after']}.",
+        "",
+        f"Per document over the apertium news corpus ({pd['documents']} documents, {pd['chars']:,} chars; "
+        f"{pd['repaired_documents']} changed by the repairs, {pd['documents_with_offset_changes']} with "
+        f"characters inserted or deleted), best of {pd['repeats']} passes:",
+        "",
+        "| stage | seconds | chars/s | share of the stages |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, r in pd["stages"].items():
+        share = f"{100 * r['share_of_stages']:.1f} %" if r["share_of_stages"] is not None else ""
+        lines.append(f"| {name} | {r['seconds']:.3f} | {r['chars_per_s'] / 1e6:.2f} M | {share} |")
+    lines += ["", f"Sum of the stages: {pd['sum_of_stages_seconds']:.3f} s.", "",
+              f"Per call on one short sentence ({res['per_call']['chars']} chars: «{res['per_call']['text']}»):", "",
+              "| call | µs |", "|---|---:|"]
+    for name, r in res["per_call"]["calls"].items():
+        lines.append(f"| {name} | {r['microseconds']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=None)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args(argv)
+    docs = [t for t in corpus.load_sources(args.shared)["apertium"] if t.strip()]
+    if not docs:
+        print("no apertium corpus under", corpus.shared_dir(args.shared) / "data", file=sys.stderr)
+        return 1
+    l0 = load()
+    res = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "python": sys.version.split()[0],
+           "load_before": [round(x, 2) for x in l0]}
+    res["per_document"] = per_document(docs, args.repeats)
+    res["per_call"] = per_call()
+    res["load_after"] = [round(x, 2) for x in load()]
+    md = render(res)
+    print(md)
+    if not args.no_write:
+        out = HERE / "results"
+        (out / "process_stages.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (out / "process_stages.md").write_text(md, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
