@@ -43,8 +43,15 @@ __all__ = ["split_sentences"]
 # is never retried inside the run: linear time even on a million dots.
 # A remnant of a markup tag cut by a crawl stays with the sentence it follows, like a closing
 # quote: "… атап өтеміз.< Ағымдағы жылдың …", "… шығарылады.</seg Келесі …" (TMX and HTML dumps).
+# The commonest case is found apart, without Python work per match (_EASY_ENDS): a period after
+# a lower-case word longer than any abbreviation, white space and a capital, a digit or an
+# opening quote; the "." pattern skips it.
+_LONG_LOWER = r"(?<=[" + LOWER + r"]{6}\.)"  # (6: checked against the abbreviations below)
+_EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
+_EASY_ENDS = re.compile(r"\." + _LONG_LOWER + r"(?=" + _EASY_AFTER + r")")
 _TERMINALS = tuple(
-    re.compile(re.escape(mark) + r"(?<![.!?…].)([.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{1,10}>?)?)?)\s+(\S)?")
+    re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _LONG_LOWER + _EASY_AFTER + r")" if mark == "." else "")
+               + r"([.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{1,10}>?)?)?)\s+(\S)?")
     for mark in ".?!…"
 )
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
@@ -189,11 +196,17 @@ def _label_of_list(text: str, i: int, line_start: bool) -> bool:
 # More lower-case letters before a period than the longest abbreviation has: a word, not an
 # abbreviation, so _period_ends_sentence would say True (checked without calling it).
 _LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha()) + 1
+assert _LONG_WORD <= 6, "an abbreviation of six letters or more: lengthen _LONG_LOWER"
 
 
-def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False) -> list[int]:
-    """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``."""
-    out = []
+def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
+                            held: list[int] | None = None) -> list[int]:
+    """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``.
+
+    ``held``: the periods of abbreviations and initials at a line end (no cut here) are added to
+    it, for :func:`_line_boundaries` to judge as line ends.
+    """
+    out = [m.end() for m in _EASY_ENDS.finditer(text)]
     append = out.append
     for mark, pattern in zip(".?!…", _TERMINALS):
         if mark not in text:
@@ -220,6 +233,8 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False) ->
                     # (a lower-case word longer than any abbreviation ends the sentence: fast path)
                     if c.isdigit() and _label_of_list(text, nxt, "\n" in text[dot:nxt]):
                         append(m.end(1))  # "… 300 млн." / "7. Халыққа …": the next item of a numbered list
+                    elif held is not None and before.isalpha() and "\n" in text[dot:nxt]:
+                        held.append(dot)  # "Қостанай қ." / "Дүйсенбі – сенбі …": the line rules judge it
                     continue
                 if before.isdigit():
                     k = dot - 1
@@ -492,37 +507,36 @@ def _starts_item(text: str, k: int) -> bool:
     return k < len(text) and (text[k].isupper() or text[k].isdigit() or text[k] in "-–—•*«“\"(")
 
 
-def _abbreviation_at_line_end(text: str, dot: int, nl: int) -> bool:
-    """Is the period at ``dot`` (the last character of a line) one that does not end a sentence
-    by punctuation alone: an abbreviation or initials (``Қостанай қ.``, ``атап өтті К.``), not a
-    number label (``1.``, ``2-тарау.``) or a run of dots?
-
-    Such a line end is then judged like a line without a stop (:func:`_line_boundaries`): in
-    text written one paragraph per line, or after a short line, the line break ends the
-    sentence (``Қостанай қ.`` / ``Дүйсенбі – сенбі 9.00 бастап …``; a crawl that cut a line
-    after an initial, ``… колледжін, Ш.`` / ``Еңбек жолын 1988 жылы …``); in wrapped print
-    text (``… 5 млн.`` / ``АҚШ долларын …``) a full line continues.
-    """
-    if text[dot - 1:dot] in (".", "") or nl + 1 >= len(text):
-        return False
-    k = nl + 1
-    while k < len(text) and text[k] in " \t":
-        k += 1
-    if k >= len(text) or _period_ends_sentence(text, dot, k):
-        return False
+_LOWER_LINE = re.compile(rf"\n[^\S\n]*(?=[{LOWER}])")
+def _heading_label(text: str, dot: int) -> bool:
+    """Is the word before the period at ``dot`` a numbered heading label (``2-тарау.``, ``4-бап.``)?"""
     word = text[_word_before(text, dot):dot].lstrip(_OPENERS)
-    return not (word.isdigit() or word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word))
+    return word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word) is not None
 
 
-def _line_boundaries(text: str) -> list[int]:
+def _line_boundaries(text: str, held: list[int] = ()) -> list[int]:
     """Offsets of single line breaks that end a sentence (headlines, widgets, lists).
 
     The "width" a line is compared with is the longest of the line before it, the two
     after it and itself: a local estimate of the column width of wrapped text.
+
+    ``held``: periods at a line end that punctuation alone does not take as a sentence end
+    (an abbreviation or initials: ``Қостанай қ.``, ``атап өтті К.``; found by
+    :func:`_punctuation_boundaries`). Such a line end is judged like a line without a stop:
+    in text written one paragraph per line, or after a short line, the line break ends the
+    sentence (``Қостанай қ.`` / ``Дүйсенбі – сенбі 9.00 бастап …``; a crawl that cut a line
+    after an initial, ``… колледжін, Ш.`` / ``Еңбек жолын 1988 жылы …``); in wrapped print
+    text (``… 5 млн.`` / ``АҚШ долларын …``) a full line continues. A numbered heading label
+    (``2-тарау.``) is left to punctuation: the heading follows it.
     """
     out = []
     n = len(text)
     paragraphs = None  # computed when first needed
+    # the only line ends after a stop that are read here: line breaks before a lower-case line
+    # (-> the start of that line) and after a held period (-> 0)
+    special = {m.start(): m.end() for m in _LOWER_LINE.finditer(text)}
+    for dot in held:
+        special.setdefault(text.find("\n", dot), 0)
     for m in _NEWLINE.finditer(text):
         i = m.start()
         j = i
@@ -531,11 +545,13 @@ def _line_boundaries(text: str) -> list[int]:
         if not j:
             continue
         last = text[j - 1]
-        if last in ".!?" and text[j - 2:j - 1] not in (".", "!", "?", ""):
-            k = m.end()
-            while text[k] in " \t":  # (the next line is not blank: _NEWLINE)
-                k += 1
-            if text[k].islower():
+        if last in ".!?…\n":
+            k = special.get(i)
+            if k is None:
+                continue  # terminal punctuation decides; a blank line is a paragraph break
+            if k:
+                if last not in ".!?" or text[j - 2:j - 1] in (".", "!", "?", ""):
+                    continue
                 # a stop at a line end before a lower-case line: punctuation leaves it (a
                 # sentence running on), but one-paragraph-per-line text never wraps a sentence:
                 # the line is a list item or a paragraph whose start the crawl cut
@@ -545,8 +561,8 @@ def _line_boundaries(text: str) -> list[int]:
                 if paragraphs and (last != "." or _period_ends_sentence(text, j - 1, k)):
                     out.append(k)
                 continue
-        if last in ".!?…\n" and not (last == "." and _abbreviation_at_line_end(text, j - 1, i)):
-            continue  # terminal punctuation decides; a blank line is a paragraph break
+            if last != "." or _heading_label(text, j - 1):
+                continue
         if last in _LINE_END_CONTINUES:
             if paragraphs is None:
                 paragraphs = _one_paragraph_per_line(text)
@@ -849,8 +865,9 @@ def _space_run_boundaries(text: str) -> list[int]:
 def _split(text: str) -> list[Span]:
     scan = _scan_text(text)
     starts: list[int] = []
+    held: list[int] = []
     runs = _space_runs_break(scan)
-    punct = _punctuation_boundaries(scan, starts, runs)
+    punct = _punctuation_boundaries(scan, starts, runs, held)
     drop = _agency_datelines(scan, starts) if "- " in scan or "– " in scan or "— " in scan else None
     if drop:
         punct = [c for c in punct if c not in drop]
@@ -878,10 +895,11 @@ def _split(text: str) -> list[Span]:
     cuts.update(starts)
     if "\n" in scan:
         cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
-        cuts.update(_line_boundaries(scan))
+        cuts.update(_line_boundaries(scan, held))
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
-    cuts.update(_drop_inside(_lost_stop_before_opener(scan), brackets))
+    if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
+        cuts.update(_drop_inside(_lost_stop_before_opener(scan), brackets))
     spans = []
     start = 0
     new = tuple.__new__
