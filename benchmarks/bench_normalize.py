@@ -5,20 +5,33 @@ All three run in the same process on the same inputs (best of ``--repeat`` runs)
 * ``news documents (raw)``: every NTREX-128 document and apertium corpus file as it is
   (the apertium files carry real damage: Latin i, soft hyphens, no-break spaces);
 * ``news lines (raw)``: the same text, one call per line;
-* ``clean news lines``: lines of ``normalize(news)``, i.e. text that needs nothing (fast path);
-* ``damaged sentences``: the damaged half of ``benchmarks/normalize_testset.py``.
+* ``clean news documents``: ``normalize(document)``, text that needs nothing (the fast path);
+* ``clean news lines``: lines of ``normalize(news)``, one call per line;
+* ``damaged sentences``: the damaged half of ``benchmarks/normalize_testset.py``;
+* ``issue-14 damaged (dev)``: the damaged sentences of the issue-14 set, dev split (Latin
+  look-alike words, Cyrillic letters in Latin words, sister-alphabet letters, HTML entities).
+
+``--before REV`` also times ``kaznlp.normalize`` as it was at git revision ``REV`` (extracted with
+``git archive`` into a temporary folder, imported as ``kaznlp_before``) in the same process, so a
+change can be reported as before/after beside ftfy under the same load.
 
 Writes ``benchmarks/results/normalize.json`` and ``normalize.md``.
 
     python benchmarks/bench_normalize.py
+    python benchmarks/bench_normalize.py --before c6ef14b
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import io
 import json
 import platform
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 import unicodedata
 from pathlib import Path
@@ -40,6 +53,20 @@ def news_documents() -> list[str]:
     return docs
 
 
+def load_before(rev: str):
+    """``normalize`` of kaznlp at git revision ``rev``, imported as the package ``kaznlp_before``."""
+    tmp = Path(tempfile.mkdtemp(prefix="kaznlp_before_"))
+    blob = subprocess.run(["git", "archive", rev, "kaznlp"], cwd=ROOT, check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        tar.extractall(tmp, filter="data")
+    (tmp / "kaznlp").rename(tmp / "kaznlp_before")
+    sys.path.insert(0, str(tmp))
+    try:
+        return importlib.import_module("kaznlp_before.normalize").normalize
+    finally:
+        sys.path.remove(str(tmp))
+
+
 def timed(fn, items: list[str], repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -53,6 +80,7 @@ def timed(fn, items: list[str], repeat: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--before", metavar="REV", help="also time kaznlp.normalize at this git revision")
     args = ap.parse_args()
     if not ts.DATA.is_dir():
         sys.exit(f"shared data not found at {ts.DATA}")
@@ -60,19 +88,26 @@ def main() -> None:
     docs = news_documents()
     lines = [line for d in docs for line in d.splitlines() if line.strip()]
     clean_lines = [line for line in (normalize(x) for x in lines)]
+    clean_docs = [normalize(d) for d in docs]
     damaged = [c["text"] for c in ts.build(ts.SEED)["damaged"]]
+    damaged14 = [c["text"] for c in ts.build14("dev")["damaged"]]
     corpora = {
         "news documents (raw)": docs,
+        "clean news documents": clean_docs,
         "news lines (raw)": lines,
         "clean news lines": clean_lines,
         "damaged sentences": damaged,
+        "issue-14 damaged (dev)": damaged14,
     }
-    tools = {
-        "kaznlp.normalize": normalize,
+    tools = {"kaznlp.normalize": normalize}
+    if args.before:
+        tools[f"kaznlp @ {args.before}"] = load_before(args.before)
+    tools.update({
         "ftfy.fix_text": ftfy.fix_text,
         'unicodedata.normalize("NFC")': lambda s: unicodedata.normalize("NFC", s),
-    }
-    normalize("warm-up: и\u0306")  # build the lazy NFC table outside the timings
+    })
+    for fn in list(tools.values())[:2]:
+        fn("warm-up: и\u0306 ecki үйде Ҡазаҡстан")  # build the lazy tables outside the timings
     results = []
     for cname, items in corpora.items():
         chars = sum(map(len, items))
@@ -88,6 +123,8 @@ def main() -> None:
         "machine": platform.machine(),
         "ftfy": ftfy.__version__,
         "repeat": args.repeat,
+        "before": args.before,
+        "load average (1 min) at start": round(__import__("os").getloadavg()[0], 2),
         "unit": "characters per second (best of repeat runs)",
     }
     out = ROOT / "benchmarks" / "results"
@@ -97,7 +134,8 @@ def main() -> None:
     names = list(tools)
     md = ["# kaznlp.normalize speed", "",
           f"Characters per second, best of {args.repeat} runs, same process "
-          f"(Python {meta['python']}, ftfy {meta['ftfy']}). "
+          f"(Python {meta['python']}, ftfy {meta['ftfy']}, load average {meta['load average (1 min) at start']} "
+          "on 2 shared cores: compare the columns of one row, not rows across runs). "
           "Reproduce: `python benchmarks/bench_normalize.py`.", "",
           "| corpus | calls | chars | " + " | ".join(names) + " | kaznlp / ftfy |",
           "|---|---:|---:|" + "---:|" * len(names) + "---:|"]

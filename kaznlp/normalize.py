@@ -312,7 +312,7 @@ def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
         s, e = m.span()
         if (s and text[s - 1] in _CYR_SAFE_SET) or (e < n and text[e] in _CYR_SAFE_SET):
             return True                       # a Latin letter touching a Cyrillic one
-        if _twin_only(run) and (suspects or _latin_word_reading(run, True) is not None):
+        if _twin_only(run) and (suspects or _latin_word_reading(run, _caps_around(text, s, e)) is not None):
             return True                       # a Kazakh word typed in Latin look-alikes?
     return _FAST_PAIRS.search(text) is not None
 
@@ -565,6 +565,8 @@ _LAT_GRK = "A-Za-z\u00c0-\u024f\u0250-\u02af\u0370-\u03ff\u1e00-\u1eff"
 # runs of Latin/Greek letters (rare in Kazakh text) and ӊ; a run inside a longer word is a candidate
 _LETTER_TRIGGER = re.compile(f"[{_LAT_GRK}{_cls(''.join(_CYR_SUBSTITUTES) + ''.join(_SISTER))}]+")
 _HAS_CYR = re.compile("[\u0400-\u052f]")
+_SISTER_RE = re.compile(f"[{_cls(''.join(_SISTER))}]")
+_CYR_SUBST_RE = re.compile(f"[{_cls(''.join(_CYR_SUBSTITUTES) + ''.join(_SISTER))}]")
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _TO_ROMAN = str.maketrans("ХІСМ", "XICM")
 # Kazakh letters, their stand-ins (ə ӊ ɵ), or Ukrainian/Belarusian letters: a Latin i here is і
@@ -764,6 +766,15 @@ def _twin_only(run: str) -> bool:
 _NOT_TWIN_DEL = str.maketrans("", "", "".join(_ASCII_TWIN))
 
 
+def _caps_around(text: str, s: int, e: int) -> bool:
+    """Is the letter before or after ``text[s:e]`` (past spaces and punctuation, on the line) an
+    upper-case one? A cheap stand-in for the headline test of :func:`_latin_word_plan`."""
+    for w in (_neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)):
+        if w is not None and w.isupper():
+            return True
+    return False
+
+
 def _is_latin_twin_word(word: str) -> bool:
     return word.isascii() and len(word) >= 2 and all(c in _ASCII_TWIN_SET for c in word)
 
@@ -947,6 +958,13 @@ def _sister_plan(text: str, s: int, e: int, fixed: str) -> tuple[list[tuple[int,
     return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
 
 
+def _kazakh_around(text: str, s: int, e: int) -> bool:
+    """Kazakh (or Ukrainian/Belarusian) letters in ``text[s:e]`` or within ``_CONTEXT`` characters."""
+    return bool(_KAZ_CONTEXT_RE.search(text, s, e)
+                or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
+                or _KAZ_AROUND_RE.search(text, e, min(len(text), e + _CONTEXT)))
+
+
 def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
                   ) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
     edits: list[tuple[int, int, str, str, str]] = []
@@ -957,6 +975,19 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
         s, e = m.span()
         if s < last_end:
             continue  # same word as the previous trigger
+        run = m.group()
+        if not ((s and _is_wordchar(text[s - 1])) or (e < n and _is_wordchar(text[e]))
+                or (not run.isascii() and _CYR_SUBST_RE.search(run))):
+            # a whole Latin/Greek word: touched only when it is a Kazakh word typed in Latin
+            # look-alikes, in Kazakh text ("ecki үйде" → "ескі үйде"); never "CEO", "Cape Town"
+            if homoglyphs and run.isascii() and _twin_only(run):
+                plan, note = _latin_word_plan(text, s, e, lambda s=s, e=e: _kazakh_around(text, s, e))
+                if note:
+                    suspects.append((s, e, note))
+                for i, repl, kind in plan:
+                    if kind == "homoglyph" or kazakh_letters:
+                        edits.append((s + i, s + i + 1, repl, kind, "Latin look-alike word"))
+            continue
         memo: list[bool] = []
 
         def kazakh_context(s: int = s, e: int = e, memo: list[bool] = memo) -> bool:
@@ -964,23 +995,9 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
             # either side. Asked once per piece of a word cut around foreign runs, so the answer
             # is kept: a 1 MB "жiжzжiжz..." is one word of 250,000 pieces (quadratic otherwise).
             if not memo:
-                memo.append(bool(_KAZ_CONTEXT_RE.search(text, s, e)
-                                 or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
-                                 or _KAZ_AROUND_RE.search(text, e, min(n, e + _CONTEXT))))
+                memo.append(_kazakh_around(text, s, e))
             return memo[0]
 
-        if not ((s and _is_wordchar(text[s - 1])) or (e < n and _is_wordchar(text[e]))
-                or _CYR_SUBSTITUTES.intersection(m.group()) or _SISTER.keys() & set(m.group())):
-            # a whole Latin/Greek word: touched only when it is a Kazakh word typed in Latin
-            # look-alikes, in Kazakh text ("ecki үйде" → "ескі үйде"); never "CEO", "Cape Town"
-            if homoglyphs and _is_latin_twin_word(m.group()):
-                plan, note = _latin_word_plan(text, s, e, kazakh_context)
-                if note:
-                    suspects.append((s, e, note))
-                for i, repl, kind in plan:
-                    if kind == "homoglyph" or kazakh_letters:
-                        edits.append((s + i, s + i + 1, repl, kind, "Latin look-alike word"))
-            continue
         while s > 0 and _is_wordchar(text[s - 1]):
             s -= 1
         if s < last_end:
@@ -994,7 +1011,7 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
         memo.clear()
         plan, note = _word_plan(word, lambda s=s, e=e, memo=memo: kazakh_context(s, e, memo),
                                 homoglyphs, kazakh_letters)
-        if kazakh_letters and _SISTER.keys() & set(word):
+        if kazakh_letters and not word.isascii() and _SISTER_RE.search(word):
             fixed = list(word)
             for i, repl, _ in plan:
                 fixed[i] = repl
