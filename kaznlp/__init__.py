@@ -6,13 +6,15 @@ entities; every span points into the text the caller gave.
 >>> import kaznlp
 >>> [t.text for t in kaznlp.tokenize("ҚР-ның 63%-ы")]
 ['ҚР-ның', '63%-ы']
+>>> [(t.text, t.norm) for t in kaznlp.process("Премьер- Министр").tokens]
+[('Премьер- Министр', 'Премьер-Министр')]
 """
 
 from .alignment import Alignment, apply_edits
 from .dehyphenate import dehyphenate
 from .ner import load, ner, ner_pipe
 from .normalize import explain, normalize
-from .pipeline import process
+from .pipeline import pipe, process
 from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Span, Token
 from .tokenize import tokenize
@@ -34,6 +36,7 @@ __all__ = [
     "ner",
     "ner_pipe",
     "normalize",
+    "pipe",
     "process",
     "split_sentences",
     "tokenize",

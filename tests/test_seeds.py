@@ -55,3 +55,21 @@ def test_seed_004_tokens() -> None:
         assert expected in toks, expected
     i = toks.index("ХСӘҚ-ның")
     assert toks[i:i + 4] == ["ХСӘҚ-ның", "(", "IACA", ")"]
+
+
+def test_seed_004_tokens_read_as_clean_words() -> None:
+    """The PDF-wrapped article: every word broken at a line end reads whole through ``norm``,
+    while ``text`` and the offsets stay the caller's (issue 16)."""
+    text = seed_text("004")
+    doc = kaznlp.process(text)
+    norms = [t.norm for t in doc.tokens]
+    for word in ("инновацияларды", "ынтымақтастықты", "вице-президенті", "цифрлық", "жетістіктерді",
+                 "сондай-ақ", "трансформациядағы", "реформалар", "талқыланды", "инфрақұрылымының"):
+        assert word in norms, word
+    assert not [n for n in norms if "\n" in n]  # no clean form keeps a line break
+    for t in doc.tokens:
+        assert text[t.start:t.end] == t.text
+        assert t.norm == t.text or "\n" in t.text  # only the wrapped words were repaired
+    broken = [t for t in doc.tokens if t.norm != t.text]
+    assert ("инно\nвацияларды", "инновацияларды") in [(t.text, t.norm) for t in broken]
+    assert len(broken) == len([t for t in doc.tokens if "\n" in t.text])
