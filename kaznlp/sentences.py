@@ -474,6 +474,9 @@ def _line_length(text: str, start: int, end: int) -> int:
 
 
 
+_TAG_REMNANT = re.compile(r"</?(?:[A-Za-z]{1,10}>?)?\Z")
+
+
 def _one_paragraph_per_line(text: str) -> bool:
     """Is ``text`` written one paragraph per line (crawled web text), not wrapped (print, PDF)?
 
@@ -494,6 +497,13 @@ def _one_paragraph_per_line(text: str) -> bool:
             if len(line) >= WRAP_MIN_CHARS:
                 long_lines += 1
                 last = line[-1]
+                if last in "<>" or last.isalpha() and "<" in line[-12:]:
+                    # a markup remnant the crawl left after the stop ("… тағайындалды.</seg>",
+                    # "… жасау.</seg"): read the line end before it, as the punctuation rules do
+                    tag = _TAG_REMNANT.search(line, len(line) - 12)
+                    if tag is not None:
+                        line = line[:tag.start()]
+                        last = line[-1:]
                 if last in _CLOSERS:
                     last = line.rstrip(_CLOSERS)[-1:]
                 ends += last != "" and last in ".!?…:;"

@@ -347,3 +347,17 @@ def test_colon_before_the_first_item_of_a_numbered_list() -> None:
     # a colon before names or a plain number is running text (UD KTB: "серіктестері: Германия, …")
     for one in ("Негізгі сауда серіктестері: Германия, Жапония, Ұлыбритания.", "Ол былай деді: 1 адам келді."):
         assert texts(one) == [one]
+
+
+def test_markup_remnants_at_line_ends_do_not_hide_one_paragraph_per_line_text() -> None:
+    # a TMX dump: lines end in "</seg>" after the stop; it is still one paragraph per line, so
+    # a cut line and list items without a stop end their sentences
+    text = ("1987 жылғы қыркүйек – 1993 жылғы қаңтар аралығында Орталық банкінің далалық мекемесінің\n"
+            "1993 жылғы қаңтар – қазан аралығында әскери комиссариаттың бөлімше бастығының көмекшісі.</seg>\n"
+            "2013 жылғы 29 қаңтарда Қорғаныс министрінің орынбасары қызметіне тағайындалды.</seg>\n"
+            "Мүліктен ауыртпалықты алу рәсімін бастау үшін мына құжаттарды ұсыну қажет:</seg>\n"
+            "Бағдарлама шеңберінде алынған дипломның нотариалды куәландырылған аудармасы\n"
+            "Еңбек кітапшасының нотариалды куәландырылған көшірмесі\n"
+            "5 жыл жұмыс істеуінің есебі.</seg>")
+    assert len(texts(text)) == 7
+    assert texts(text)[4] == "Бағдарлама шеңберінде алынған дипломның нотариалды куәландырылған аудармасы"
