@@ -79,6 +79,7 @@ WRAP_MAX_CHARS = 250
 PARAGRAPH_RATIO = 0.3
 PARAGRAPH_SAMPLE_LINES = 400  # lines read to decide it
 PARAGRAPH_MIN_LINES = 4  # fewer lines say nothing (one wrapped paragraph of three lines is 1/3)
+PARAGRAPH_MIN_STARTS = 9  # non-blank lines needed to read "almost none starts in lower case" (at most 10 %)
 
 
 def _is_start(text: str, i: int) -> bool:
@@ -487,11 +488,15 @@ def _one_paragraph_per_line(text: str) -> bool:
     too: the crawl cut the paragraph there (``…мемлекеттік қызметтерді алуға`` /
     ``Бұл үшін ХҚКО арқылы…``).
     """
-    long_lines = ends = 0
+    long_lines = ends = starts = lower_starts = 0
     lines = text.split("\n", PARAGRAPH_SAMPLE_LINES)
     if len(lines) > PARAGRAPH_SAMPLE_LINES:
         lines.pop()  # the rest of a long text: the first lines tell how it is written
     for line in lines:
+        first = line.lstrip()[:1]
+        if first:
+            starts += 1
+            lower_starts += first.islower()
         if len(line) >= WRAP_MIN_CHARS:
             line = line.rstrip()
             if len(line) >= WRAP_MIN_CHARS:
@@ -507,7 +512,12 @@ def _one_paragraph_per_line(text: str) -> bool:
                 if last in _CLOSERS:
                     last = line.rstrip(_CLOSERS)[-1:]
                 ends += last != "" and last in ".!?…:;"
-    return long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines
+    if long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines:
+        return True
+    # lines that almost never start in lower case are not wrapped prose either (a staff list, a
+    # page of headlines and cut lines, a table of contents): wrapped prose breaks its lines
+    # inside sentences, mostly before a lower-case word
+    return starts >= PARAGRAPH_MIN_STARTS and lower_starts * 10 <= starts
 
 
 def _starts_item(text: str, k: int) -> bool:

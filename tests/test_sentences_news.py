@@ -361,3 +361,22 @@ def test_markup_remnants_at_line_ends_do_not_hide_one_paragraph_per_line_text() 
             "5 жыл жұмыс істеуінің есебі.</seg>")
     assert len(texts(text)) == 7
     assert texts(text)[4] == "Бағдарлама шеңберінде алынған дипломның нотариалды куәландырылған аудармасы"
+
+
+def test_lines_that_almost_never_start_in_lower_case_are_units() -> None:
+    # a staff page: names, titles and cut lines without stops; no line starts in lower case,
+    # so the text is not wrapped prose and each line break before a capital or digit ends a sentence
+    lines = ["ҚР Премьер-Министрінің баспасөз қызметі",
+             "1959 жылы 28 сәуірде Алматы облысы Талғар ауданында туған.",
+             "Мәскеу мемлекеттік халықаралық қатынастар институтын бітірген (сыртқы",
+             "Ағылшын, хинди, урду және француз тілдерін жетік меңгерген.",
+             "1985 жылғы шілдеден бастап дипломатиялық қызметте жұмыс істеп келеді",
+             "Қазақстан Республикасының БҰҰ жанындағы Тұрақты Өкілдігінің бірінші хатшысы",
+             "2002 жылғы маусымнан бастап Ұлыбританиядағы Төтенше және Өкілетті Елшісі",
+             "2012 жылғы 28 қыркүйектен бастап Сыртқы істер министрі болып тағайындалды.",
+             "«Құрмет», «Парасат» ордендерімен және бірнеше медальдармен марапатталған."]
+    assert texts("\n".join(lines)) == lines
+    # wrapped prose breaks its lines mostly before lower-case words: a full line still continues
+    wrapped = ("Жобаның жалпы құны осы кезеңде шамамен бес миллион\nАҚШ долларын құрайды деп күтілуде және\n"
+               "оны министрлік толық қаржыландырады деп хабарланды.")
+    assert texts(wrapped) == [wrapped]
