@@ -17,8 +17,12 @@ alone because it could not be sure (kind ``suspect``).
 'YouTube-тағы IACA мен DIFC Courts, XXI ғасыр'
 
 The decisions are made per word (a run of letters): a word that is mostly
-Cyrillic with a few Latin/Greek look-alikes is repaired; an all-Latin word is
-never touched; anything in between is reported as a suspect and left alone.
+Cyrillic with a few Latin/Greek look-alikes is repaired, and so is a Latin word
+with a few Cyrillic look-alikes (``Microsоft``); an all-Latin word is touched only
+when it is a known Kazakh word typed in look-alikes inside Kazakh text (``ecki
+үйде`` → ``ескі үйде``; never ``CEO``, ``XXI``, ``Cape Town``); letters of sister
+alphabets (Bashkir ``ҡ``, Altai ``ҥ`` ...) are repaired only in Kazakh words in
+Kazakh text; anything in between is reported as a suspect and left alone.
 Character tables live in ``kaznlp/data/normalize_chars.tsv`` with their sources.
 """
 
@@ -715,9 +719,9 @@ def _short_acronyms() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _latin_words() -> tuple[frozenset[str], frozenset[str]]:
-    """``(words, acronyms)``: lower-case Kazakh forms (``data/lexicon_kk.txt``) and the
-    hand-listed Kazakh acronyms of two or three letters (``data/normalize_words_kk.tsv``) that can
-    be typed with Latin look-alikes alone."""
+    """``(words, acronyms)``: lower-case Kazakh forms (``data/lexicon_kk.txt`` and the ``word`` rows
+    of ``data/normalize_words_kk.tsv``) that can be typed with Latin look-alikes alone, and the
+    hand-listed upper-case Kazakh acronyms (``acronym`` rows)."""
     from .transliterate import _lexicon
     up = frozenset(v for v in _ASCII_TWIN.values())
     words = frozenset(w for w in _lexicon() if len(w) >= 2 and all(c in up or c.upper() in up for c in w))
@@ -883,15 +887,16 @@ def _known_prefix(prefix: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _attested(word: str) -> bool:
-    """Is ``word`` a known Kazakh form? In ``data/lexicon_kk.txt`` (or ``normalize_words_kk.tsv``),
+    """Is ``word`` a known Kazakh form? In ``data/lexicon_kk.txt`` (or ``normalize_words_kk.tsv``,
+    whose upper-case acronyms count as written: ``ҚР``),
     or a known form of three or more letters followed by one to three known suffixes
     (``data/suffixes_kk.txt``): ``толқуда`` = ``толқу`` + ``да``, ``геральдикалық`` =
     ``геральдика`` + ``лық``."""
     w = word.lower()
-    words = _latin_words()[0]
+    words, acronyms = _latin_words()
     from .transliterate import _lexicon
     lex = _lexicon()
-    if w in lex or w in words:
+    if w in lex or w in words or word in acronyms:
         return True
     for i in range(len(w) - 1, 2, -1):
         if (w[:i] in lex or w[:i] in words) and _suffix_chain(w[i:]):
