@@ -79,7 +79,7 @@ WRAP_MAX_CHARS = 250
 PARAGRAPH_RATIO = 0.3
 PARAGRAPH_SAMPLE_LINES = 400  # lines read to decide it
 PARAGRAPH_MIN_LINES = 4  # fewer lines say nothing (one wrapped paragraph of three lines is 1/3)
-PARAGRAPH_MIN_STARTS = 9  # non-blank lines needed to read "almost none starts in lower case" (at most 10 %)
+PARAGRAPH_MIN_STARTS = 6  # non-blank lines needed to read "almost none starts in lower case" (at most 10 %)
 
 
 def _is_start(text: str, i: int) -> bool:
