@@ -207,7 +207,7 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
     ``held``: the periods of abbreviations and initials at a line end (no cut here) are added to
     it, for :func:`_line_boundaries` to judge as line ends.
     """
-    out = [m.end() for m in _EASY_ENDS.finditer(text)]
+    out = [m.end() for m in _EASY_ENDS.finditer(text)] if "." in text else []
     append = out.append
     for mark, pattern in zip(".?!…", _TERMINALS):
         if mark not in text:
