@@ -163,3 +163,19 @@ def test_common_word_opening_a_sentence_is_no_name():
     assert _texts(text, ner(text, backend=_Fixed([(0, 13, "EVENT")]))) == [("Конференцияда", "EVENT")]
     assert rules._capitalised_by_position(text, (0, 13, "GPE"), [(0, 49), (50, len(text))])
     assert not rules._capitalised_by_position(text, (50, 58, "GPE"), [(0, 49), (50, len(text))])
+
+
+def test_list_markers_and_document_numbers_are_no_cardinal():
+    # guideline: list numbers and document numbers are not entities; a count stays
+    text = "Қажетті құжаттар: 1) өтініш; 2) куәлік. № 7 бұйрығымен 12 адам қатысты."
+    spans = [(18, 19, "CARDINAL"), (29, 30, "CARDINAL"), (42, 43, "CARDINAL"), (55, 57, "CARDINAL")]
+    assert _texts(text, ner(text, backend=_Fixed(spans))) == [("12", "CARDINAL")]
+    text = "14. «Р6» санатындағы 14 қызметкер."
+    assert _texts(text, ner(text, backend=_Fixed([(0, 2, "CARDINAL"), (21, 23, "CARDINAL")]))) == [
+        ("14", "CARDINAL")]
+    assert ner(text, backend=_Fixed([(21, 23, "CARDINAL")]))[0].start == 21
+
+
+def test_year_of_a_reference_is_a_date():
+    text = "Съезінің материалдары, А., 1998; Мырзабеков О., Организация, М., 2002."
+    assert [(text[s:e], lab) for s, e, lab in rules.pattern_spans(text)] == [("1998", "DATE"), ("2002", "DATE")]

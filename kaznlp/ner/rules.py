@@ -188,6 +188,34 @@ def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[in
     return opens and word.lower() in _common_words()
 
 
+_LIST_MARK = re.compile(r"\d{1,3}[.)](?:\s|$)")
+
+
+def _list_or_document_number(text: str, span: Span, sentences: Sequence[tuple[int, int]]) -> bool:
+    """A CARDINAL that numbers a list item or a document is no entity (annotation guideline).
+
+    List markers open a sentence or follow ``;``/``:`` (``1) Белгіленген үлгідегі өтініш;
+    3) 3х4 екі фото``, ``14. «Р6» санатында``); document numbers follow ``№``
+    (``№ 7 бұйрығымен``).
+
+    >>> t = "Қажетті құжаттар: 1) өтініш; 2) куәлік. № 7 бұйрығымен 12 адам."
+    >>> [t[a:b] for a, b in ((18, 19), (29, 30), (42, 43), (55, 57))
+    ...  if not _list_or_document_number(t, (a, b, "CARDINAL"), [(0, len(t))])]
+    ['12']
+    """
+    start, end, label = span
+    if label != "CARDINAL" or not text[start:end].isdigit():
+        return False
+    before = text[:start].rstrip()
+    if before.endswith(("№", "N")) and not before[-2:-1].isalpha():
+        return True
+    if not _LIST_MARK.match(text, start):
+        return False
+    if before.endswith((";", ":")):
+        return True
+    return any(s <= start < e and not any(ch.isalnum() for ch in text[s:start]) for s, e in sentences)
+
+
 def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -225,6 +253,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # a bare year in brackets or between dashes (guideline: a year alone is a DATE):
         # "«Құрмет» орденімен (2005)", "(1675, қазіргі Оңтүстік Қазақстан ... — 1768 — ...)"
         rf"(?:(?<=[(\[])|(?<=[(\[] )|(?<=[–—] )|(?<=[–—])){bare_year}(?=\s?[)\],;–—])",
+        # a year after the place of publication of a reference: "Алматы: Ғылым, 1998;", "А., 1998;"
+        rf"(?<=[^\W\d_]\., ){bare_year}(?=[;.,)])",
     ])
     time = "|".join([
         rf"(?:{hour}\s+)?\d{{1,2}}:\d{{2}}(?:-[^\W\d_]+)?",  # 14:17, сағат 15:00-де
@@ -349,7 +379,8 @@ def postprocess(
         # web furniture is never an entity ("Фото: sud.gov.kz", "Оставить комментарий")
         furniture = _not_entities()
         out = [sp for sp in out if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture
-               and not _capitalised_by_position(text, sp, sentences)]
+               and not _capitalised_by_position(text, sp, sentences)
+               and not _list_or_document_number(text, sp, sentences)]
         classes = frozenset(rule_classes)
         if classes:
             found = [r for r in pattern_spans(text, classes)
