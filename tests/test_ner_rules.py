@@ -179,3 +179,14 @@ def test_list_markers_and_document_numbers_are_no_cardinal():
 def test_year_of_a_reference_is_a_date():
     text = "Съезінің материалдары, А., 1998; Мырзабеков О., Организация, М., 2002."
     assert [(text[s:e], lab) for s, e, lab in rules.pattern_spans(text)] == [("1998", "DATE"), ("2002", "DATE")]
+
+
+def test_quoted_organisation_takes_its_abbreviated_legal_form():
+    # guideline: [«Қазақмыс корпорациясы» ЖШС]; a full-word descriptor stays out
+    text = "Төлемді «Халық банкі» АҚ-нда және «Қазпочта» компаниясында жасауға болады."
+    spans = [(9, 20, "ORGANISATION"), (35, 43, "ORGANISATION")]
+    assert _texts(text, ner(text, backend=_Fixed(spans))) == [
+        ("«Халық банкі» АҚ-нда", "ORGANISATION"), ("Қазпочта", "ORGANISATION")]
+    text = "«Астана ЭКСПО-2017» ҰК АҚ басқарма төрағасы"
+    assert _texts(text, ner(text, backend=_Fixed([(1, 18, "ORGANISATION")]))) == [
+        ("«Астана ЭКСПО-2017» ҰК АҚ", "ORGANISATION")]

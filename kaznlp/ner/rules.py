@@ -188,6 +188,36 @@ def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[in
     return opens and word.lower() in _common_words()
 
 
+@lru_cache(maxsize=1)
+def _legal_form_re() -> re.Pattern[str]:
+    forms = _alt(_words().get("legal_form", ()))
+    # «name» + one or more abbreviated legal forms, with a case suffix after a hyphen: "» АҚ-нда"
+    return re.compile(rf"[»”\"]\s+(?:{forms}\s+)*{forms}(?:-[^\W\d_]+)?(?![\w])")
+
+
+def _with_legal_form(text: str, span: Span) -> Span:
+    """An ORGANISATION in quotes takes its quotes and an abbreviated legal form that follows.
+
+    Guideline (KazNERD, ORGANISATION): ``[«Қазақмыс корпорациясы» ЖШС]``; a full-word descriptor
+    stays out (``«[ҚазМұнайГаз]» компаниясы``), so only the abbreviations of
+    ``ner_patterns_kk.tsv`` (``legal_form``: АҚ, ЖШС, ШЖҚ РМК, ...) count.
+
+    >>> t = "«Халық банкі» АҚ-нда шот ашылды."
+    >>> s, e, lab = _with_legal_form(t, (1, 12, "ORGANISATION")); t[s:e]
+    '«Халық банкі» АҚ-нда'
+    >>> t = "«Қазпочта» компаниясы"
+    >>> _with_legal_form(t, (1, 9, "ORGANISATION"))
+    (1, 9, 'ORGANISATION')
+    """
+    start, end, label = span
+    if label != "ORGANISATION" or start == 0 or text[start - 1] not in _OPEN_QUOTES:
+        return span
+    m = _legal_form_re().match(text, end)
+    if m:
+        return (start - 1, m.end(), label)
+    return span
+
+
 _LIST_MARK = re.compile(r"\d{1,3}[.)](?:\s|$)")
 
 
@@ -381,6 +411,7 @@ def postprocess(
         out = [sp for sp in out if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture
                and not _capitalised_by_position(text, sp, sentences)
                and not _list_or_document_number(text, sp, sentences)]
+        out = [_with_legal_form(text, sp) for sp in out]
         classes = frozenset(rule_classes)
         if classes:
             found = [r for r in pattern_spans(text, classes)
