@@ -384,7 +384,7 @@ NEVER_UNITS = ["25 °C", "5 kg", "50 Hz", "10 km", "3 cm", "2 ha", "100 mA", "5 
 NEVER_CODES = ["A4", "COVID-19", "COVID", "B2B", "MP3", "H2O", "CO2", "A380", "T-34", "X5", "BMW X6", "U-20"]
 NEVER_ENGLISH = ["OK", "EXPO", "CEO", "Cape Town", "Apple", "Oscar", "TOP-10", "ECO", "Coca-Cola", "The Economist",
                  "Air Astana", "Made in Kazakhstan", "HR", "OPEC", "TEC", "ACE", "Moscow Times", "Kaspi Bank",
-                 "Amazon", "Mercedes-Benz", "Toyota Camry", "Halyk Bank", "Jusan", "Chevron", "Tesla"]
+                 "Amazon", "Mercedes-Benz", "Toyota Camry", "Halyk Bank", "Jusan", "Chevron", "Tesla", "KIMEP", "AK MINING"]
 NEVER_MIXED = ["Жаңа iPhone", "Іле", "iPhone-ның", "YouTube арнасы", "e-mail", "www.akorda.kz", "info@akorda.kz",
                "https://kaz.tengrinews.kz/", "@Akorda_press", "#Qazaqstan", "Kazinform-ның", "Wi-Fi",
                "Samsung Galaxy", "IT-компания", "SMS-хабарлама", "PR-менеджер"]

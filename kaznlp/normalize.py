@@ -316,7 +316,8 @@ def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
         s, e = m.span()
         if (s and text[s - 1] in _CYR_SAFE_SET) or (e < n and text[e] in _CYR_SAFE_SET):
             return True                       # a Latin letter touching a Cyrillic one
-        if _twin_only(run) and (suspects or _latin_word_reading(run, _caps_around(text, s, e)) is not None):
+        if _twin_only(run) and not _glued(text, s, e) and (
+                suspects or _latin_word_reading(run, _caps_around(text, s, e)) is not None):
             return True                       # a Kazakh word typed in Latin look-alikes?
     return _FAST_PAIRS.search(text) is not None
 
@@ -759,22 +760,32 @@ def _latin_word_reading(word: str, headline: bool = False) -> str | None:
         return cyr if cyr in acronyms or (headline and cyr.lower() in words) else None
     if word in _ELEMENTS:
         return None                          # "He", "Co", "Ca": chemical symbols, not "Не", "Со", "Са"
+    if word.isupper():
+        # an upper-case Latin word is a brand or code as often as a Kazakh word: only a whole known
+        # form counts (KIMEP is not кім + ер)
+        return cyr if cyr.lower() in words or _known_form(cyr.lower()) else None
     return cyr if _attested(cyr) else None
 
 
 def _twin_only(run: str) -> bool:
     """A run of ASCII letters (from the fast-path scan) made only of Cyrillic twins, 2+ long."""
-    return len(run) >= 2 and not run.translate(_NOT_TWIN_DEL)
+    return len(run) >= 2 and _ASCII_TWIN_SET.issuperset(run)
 
 
-_NOT_TWIN_DEL = str.maketrans("", "", "".join(_ASCII_TWIN))
+def _glued(text: str, s: int, e: int) -> bool:
+    """Is a digit, hyphen, slash, ``@`` … (or a dot/colon followed by a letter or digit) glued to
+    ``text[s:e]``? Then the word is part of a code, unit, domain or e-mail (``A4``, ``ac.kz``)."""
+    n = len(text)
+    before = text[s - 1] if s else " "
+    after = text[e] if e < n else " "
+    return before in _GLUE or (after in _GLUE and not (after in ".:" and (e + 1 >= n or not text[e + 1].isalnum())))
 
 
 def _caps_around(text: str, s: int, e: int) -> bool:
     """Is the letter before or after ``text[s:e]`` (past spaces and punctuation, on the line) an
     upper-case one? A cheap stand-in for the headline test of :func:`_latin_word_plan`."""
     for w in (_neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)):
-        if w is not None and w.isupper():
+        if w is not None and w.isupper() and _HAS_CYR.search(w):
             return True
     return False
 
@@ -815,10 +826,7 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
     the line are Cyrillic (a Latin neighbour with a letter that has no Cyrillic twin, as in
     ``Cape Town``, makes it part of a Latin phrase), a Kazakh letter is near, and its Cyrillic
     reading is a known Kazakh word or acronym."""
-    n = len(text)
-    before = text[s - 1] if s else " "
-    after = text[e] if e < n else " "
-    if before in _GLUE or (after in _GLUE and not (after in ".:" and (e + 1 >= n or not text[e + 1].isalnum()))):
+    if _glued(text, s, e):
         return [], ""
     prev, nxt = _neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)
     cyr_near = False
@@ -883,6 +891,11 @@ def _known_prefix(prefix: str) -> bool:
     forms = _sorted_forms()
     i = bisect_left(forms, prefix)
     return i < len(forms) and forms[i].startswith(prefix)
+
+
+def _known_form(w: str) -> bool:
+    from .transliterate import _lexicon
+    return w in _lexicon()
 
 
 @lru_cache(maxsize=4096)

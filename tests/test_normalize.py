@@ -454,7 +454,7 @@ LATIN_WORD_LEFT = [      # the issue's "never touch" list, each inside Kazakh te
     "XXI ғасырдың басы", "III дәрежелі орден", "ауа температурасы 25 °C болады", "салмағы 5 kg жүк",
     "жиілігі 50 Hz ток", "A4 форматындағы парақ", "COVID індеті таралды", "Apple компаниясы",
     "гелий (He) газы", "AC Milan командасы", "ac.kz сайтында", "www.acy.kz сайтында", "info@apa.kz поштасы",
-    "Biz Qazaqstanda turamyz, apa men eke",
+    "Biz Qazaqstanda turamyz, apa men eke", "Мекенжайы: KIMEP университеті", "Fonet Er-Tai AK MINING ЖШС",
 ]
 
 
