@@ -15,7 +15,11 @@ and the bare ``re.finditer(r"\w+|[^\w\s]")`` reference, each timing in a fresh p
 of N processes, tools interleaved, GC on for all), per document over the news corpus, on UD
 KTB repeated to 500k chars (cache warm) and on the one-string text; plus a check in this
 process of what the collector costs after the accuracy runs (``gc.freeze()``).
-``--speed-only`` runs that table alone (``core_speed.json``/``.md``).
+``--speed-only`` runs that table alone (``core_speed.json``/``.md``). Both modes add the per-call
+table: ``tokenize``, ``split_sentences`` and ``process`` (and spaCy's tokenizer, the bare regex) called
+once on a 94-character sentence, microseconds per call, wall and CPU time, in fresh processes.
+Every speed table says how the tool was called (per sentence, per document, one whole text), and
+the load average when it ran; the issue 16 targets are marked met or not met.
 
 Usage::
 
@@ -309,6 +313,23 @@ REGEX_REFERENCE = r"\w+|[^\w\s]"
 # the two ways of timing can be compared on the identical input.
 FRESH_CASES = ("news per document", "KTB repeated", "news one string")
 FRESH_SIZES = {"full": {"rounds": 5, "ktb_chars": 500_000}, "quick": {"rounds": 1, "ktb_chars": 50_000}}
+# How each case calls the tool (the table says it beside the figures).
+FRESH_CALLED = {"news per document": "one call per document", "KTB repeated": "one call on the whole text",
+                "news one string": "one call on the whole text"}
+# Issue 16 acceptance: minimum kaznlp/peer ratio per (case, peer), same run.
+FRESH_TARGETS = {("news per document", 'spacy blank("ky")'): 3.0, ("news per document", "regex"): 0.25,
+                 ("KTB repeated", 'spacy blank("ky")'): 1.5}
+
+# Per call on one short sentence (a real sentence of kaznlp/data/sample_kk.txt, 94 characters): what a
+# user calling kaznlp once per sentence, a chat message or a search query pays. Each timing is the
+# best of ``repeats`` loops of ``calls`` calls, GC on; all tools in one fresh process per round, the
+# order rotated each round; best of ``rounds`` processes. Targets in microseconds (issue 16).
+PER_CALL_TEXT = "Бюро мәліметінше, 1 қаңтардағы жағдай бойынша республика халқының саны 20,3 млн. адамға жетті."
+PER_CALL_TOOLS = ("kaznlp tokenize", 'spacy blank("ky") tokenizer', "regex", "kaznlp split_sentences",
+                  "kaznlp process")
+PER_CALL_TARGETS = {"kaznlp tokenize": 40.0, "kaznlp split_sentences": 20.0, "kaznlp process": 80.0}
+# (many short loops: on a shared machine the best of them is one that no other process interrupted)
+PER_CALL_SIZES = {"full": {"rounds": 5, "calls": 50, "repeats": 200}, "quick": {"rounds": 1, "calls": 50, "repeats": 20}}
 
 
 def fresh_callable(name: str) -> Callable[[str], object]:
@@ -325,6 +346,70 @@ def fresh_callable(name: str) -> Callable[[str], object]:
 
         return _spacy().tokenize_fast
     raise ValueError(f"unknown fresh-speed tool {name!r}")
+
+
+def per_call_callable(name: str) -> Callable[[str], object]:
+    """The per-call tools: kaznlp's three public calls, spaCy's tokenizer, the bare regex."""
+    if name.startswith("kaznlp "):
+        import kaznlp
+
+        return getattr(kaznlp, name.split(" ", 1)[1])
+    if name == 'spacy blank("ky") tokenizer':
+        return fresh_callable('spacy blank("ky")')
+    return fresh_callable(name)
+
+
+def per_call_worker(mode: str, order: list[str]) -> dict:
+    """In this fresh process: microseconds per call on :data:`PER_CALL_TEXT` for each tool in ``order``."""
+    sizes = PER_CALL_SIZES[mode]
+    out: dict = {"chars": len(PER_CALL_TEXT), "calls": sizes["calls"], "repeats": sizes["repeats"], "tools": {}}
+    text = PER_CALL_TEXT
+    for name in order:
+        try:
+            fn = per_call_callable(name)
+            for _ in range(50):  # warm-up: imports, compiled patterns, caches
+                fn(text)
+            best = best_cpu = float("inf")
+            for _ in range(sizes["repeats"]):
+                t0, c0 = time.perf_counter(), time.process_time()
+                for _ in range(sizes["calls"]):
+                    fn(text)
+                best, best_cpu = min(best, time.perf_counter() - t0), min(best_cpu, time.process_time() - c0)
+            out["tools"][name] = {"us_per_call": best / sizes["calls"] * 1e6,
+                                  "cpu_us_per_call": best_cpu / sizes["calls"] * 1e6}
+        except Exception as exc:  # a peer not installed
+            out["tools"][name] = {"error": _err(exc)}
+    return out
+
+
+def per_call(mode: str, tools: tuple[str, ...] = PER_CALL_TOOLS) -> dict:
+    """Best of ``rounds`` fresh processes (``--per-call-worker``), tool order rotated per round."""
+    rounds = PER_CALL_SIZES[mode]["rounds"]
+    res: dict = {"text": PER_CALL_TEXT, "rounds": rounds, "load_average": _load(), "tools": {t: {} for t in tools}}
+    for r in range(rounds):
+        order = tools[r % len(tools):] + tools[: r % len(tools)]
+        cmd = [sys.executable, "-m", "benchmarks.bench_core", "--per-call-worker", ",".join(order)]
+        if mode == "quick":
+            cmd.append("--quick")
+        p = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
+        if p.returncode != 0:
+            res["error"] = (p.stderr.strip().splitlines() or ["failed"])[-1][:300]
+            break
+        x = json.loads(p.stdout.strip().splitlines()[-1])
+        res.update(chars=x["chars"], calls=x["calls"], repeats=x["repeats"])
+        for name, t in x["tools"].items():
+            best = res["tools"][name]
+            if "error" in t:
+                best.setdefault("error", t["error"])
+            else:
+                for key in ("us_per_call", "cpu_us_per_call"):
+                    best[key] = min(best.get(key, float("inf")), t[key])
+    for name, target in PER_CALL_TARGETS.items():
+        us = res["tools"].get(name, {}).get("us_per_call")
+        if us is not None:
+            res["tools"][name].update(target_us=target, met=us <= target,
+                                      met_cpu=res["tools"][name]["cpu_us_per_call"] <= target)
+    return res
 
 
 def ktb_repeated(shared: Path, chars: int) -> str:
@@ -378,6 +463,7 @@ def fresh_speed(shared: Path, mode: str, tools: tuple[str, ...] = FRESH_TOOLS,
     rounds = FRESH_SIZES[mode]["rounds"]
     out: dict = {"rounds": rounds, "ktb_chars": FRESH_SIZES[mode]["ktb_chars"], "cases": {}}
     for case in cases:
+        out.setdefault("load_average", {})[case] = _load()
         res: dict[str, dict] = {t: {} for t in tools}
         for r in range(rounds):
             order = tools[r % len(tools):] + tools[: r % len(tools)]
@@ -406,6 +492,9 @@ def fresh_speed(shared: Path, mode: str, tools: tuple[str, ...] = FRESH_TOOLS,
             p = res.get(peer, {}).get("chars_per_s")
             if peer != "kaznlp":
                 res.setdefault("ratios", {})[f"kaznlp/{peer}"] = k / p if k and p else None
+                target = FRESH_TARGETS.get((case, peer))
+                if target is not None and k and p:
+                    res.setdefault("targets", {})[f"kaznlp/{peer}"] = {"min": target, "met": k / p >= target}
         out["cases"][case] = res
     return out
 
@@ -631,22 +720,58 @@ def render_fresh(res: dict) -> list[str]:
              f"*KTB repeated*: UD KTB's text repeated to {fs['ktb_chars']:,} chars, one call, after one whole warm-up "
              "call (spaCy's cache warm, as in any long run; every tool gets it); *news one string*: the one-string "
              "table's text and warm-up (2000 chars). regex: `list(re.finditer(r\"" + REGEX_REFERENCE.replace("|", "\\|")
-             + "\", text))`, the bare reference.", "",
-             "| case | chars | tool | chars/s | seconds | chars/s of CPU time | GC passes (gen 0/1/2) |",
-             "|---|---:|---|---:|---:|---:|---|"]
+             + "\", text))`, the bare reference."]
+    if fs.get("load_average"):
+        lines.append("Load average (1 min) when each case started: "
+                     + ", ".join(f"{case} {la}" for case, la in fs["load_average"].items())
+                     + f" (machine of {os.cpu_count()} cores, shared).")
+    lines += ["", "| case | how it is called | chars | tool | chars/s | seconds | chars/s of CPU time | GC passes (gen 0/1/2) |",
+              "|---|---|---:|---|---:|---:|---:|---|"]
     for case, r in fs["cases"].items():
         for tool in FRESH_TOOLS:
             x = r.get(tool, {})
             if "error" in x:
-                lines.append(f"| {case} | | {tool} | error: {x['error']} | | | |")
+                lines.append(f"| {case} | | | {tool} | error: {x['error']} | | | |")
             elif "seconds" in x:
-                lines.append(f"| {case} | {x['chars']:,} | {tool} | {_cps(x['chars_per_s'])} | {x['seconds']:.3f} | "
-                             f"{_cps(x['chars'] / max(x['cpu_seconds'], 1e-9))} | {'/'.join(map(str, x['gc_collections']))} |")
+                called = FRESH_CALLED.get(case, "")
+                if x.get("documents", 1) > 1:
+                    called += f" ({x['documents']:,} calls)"
+                lines.append(f"| {case} | {called} | {x['chars']:,} | {tool} | {_cps(x['chars_per_s'])} | "
+                             f"{x['seconds']:.3f} | {_cps(x['chars'] / max(x['cpu_seconds'], 1e-9))} | "
+                             f"{'/'.join(map(str, x['gc_collections']))} |")
     lines += ["", "| case | " + " | ".join(f"kaznlp / {t}" for t in FRESH_TOOLS[1:]) + " |",
               "|---|" + "---:|" * (len(FRESH_TOOLS) - 1)]
     for case, r in fs["cases"].items():
-        cells = [r.get("ratios", {}).get(f"kaznlp/{t}") for t in FRESH_TOOLS[1:]]
-        lines.append(f"| {case} | " + " | ".join(f"{_f(c, 2)}{'×' if c else ''}" for c in cells) + " |")
+        cells = []
+        for t in FRESH_TOOLS[1:]:
+            c = r.get("ratios", {}).get(f"kaznlp/{t}")
+            cell = f"{_f(c, 2)}{'×' if c else ''}"
+            tg = r.get("targets", {}).get(f"kaznlp/{t}")
+            if tg:
+                cell += f" (target ≥ {tg['min']:g}×: {'met' if tg['met'] else '**not met**'})"
+            cells.append(cell)
+        lines.append(f"| {case} | " + " | ".join(cells) + " |")
+    pc = res.get("per_call")
+    if pc:
+        lines += ["", "## Per call on one short sentence", "",
+                  f"One call per sentence, as a user tokenizing a sentence, a message or a query at a time: "
+                  f"`{pc['text']}` ({len(pc['text'])} chars, from `kaznlp/data/sample_kk.txt`). Microseconds per "
+                  f"call: best of {pc.get('repeats', '?')} loops of {pc.get('calls', '?')} calls (GC on), all tools "
+                  f"in one fresh process (`--per-call-worker`, order rotated), best of {pc['rounds']} processes; "
+                  f"load average {pc.get('load_average')} at start. CPU time (`time.process_time`) is "
+                  "given beside wall time: on a shared, loaded machine the wall time includes waiting for a core.", "",
+                  "| call | µs per call (wall) | µs per call (CPU) | target |", "|---|---:|---:|---|"]
+        if pc.get("error"):
+            lines.append(f"| error: {pc['error']} | | | |")
+        for name, x in pc["tools"].items():
+            if "error" in x:
+                lines.append(f"| {name} | error: {x['error']} | | |")
+            elif "us_per_call" in x:
+                tg = ""
+                if "target_us" in x:
+                    tg = (f"≤ {x['target_us']:g} µs: wall {'met' if x['met'] else '**not met**'}, "
+                          f"CPU {'met' if x['met_cpu'] else '**not met**'}")
+                lines.append(f"| {name} | {x['us_per_call']:.1f} | {x['cpu_us_per_call']:.1f} | {tg} |")
     gcc = res.get("gc_check")
     if gcc and "error" not in gcc:
         lines += ["", "### Why the in-process figure differs: the GC check", "",
@@ -751,6 +876,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--speed-only", action="store_true",
                     help="run only the fresh-process tokenizer speed (no accuracy, no in-process tables)")
     ap.add_argument("--fresh-worker", nargs=2, metavar=("TOOL", "CASE"), help=argparse.SUPPRESS)
+    ap.add_argument("--per-call-worker", metavar="TOOLS", help=argparse.SUPPRESS)
     return ap
 
 
@@ -763,6 +889,9 @@ def main(argv: list[str] | None = None) -> dict:
     mode = "quick" if args.quick else "full"
     if args.fresh_worker:  # one timing in this fresh process; JSON on stdout's last line
         print(json.dumps(fresh_worker(*args.fresh_worker, args.shared, mode)))
+        return {}
+    if args.per_call_worker:  # per-call timings in this fresh process; JSON on stdout's last line
+        print(json.dumps(per_call_worker(mode, args.per_call_worker.split(","))))
         return {}
     t_start = time.perf_counter()
     if args.speed_only:
@@ -825,6 +954,8 @@ def main(argv: list[str] | None = None) -> dict:
         res["gc_check"] = gc_diagnosis(tools, texts[sizes["speed"]], sizes["repeats"])
         print("[bench_core] tokenize speed, fresh processes ...", file=sys.stderr)
         res["fresh_speed"] = fresh_speed(shared, mode)
+        print("[bench_core] per call on a short sentence, fresh processes ...", file=sys.stderr)
+        res["per_call"] = per_call(mode)
     if kaz:
         print("[bench_core] kaznlp linearity ...", file=sys.stderr)
         res["linearity"] = linearity(kaz, texts, sizes)
@@ -844,6 +975,8 @@ def _speed_only(args: argparse.Namespace, mode: str, t_start: float) -> dict:
                  "machine": machine_info(), "shared": str(shared), "load_average": {"start": _load()}}
     print("[bench_core] tokenize speed, fresh processes ...", file=sys.stderr)
     res["fresh_speed"] = fresh_speed(shared, mode)
+    print("[bench_core] per call on a short sentence, fresh processes ...", file=sys.stderr)
+    res["per_call"] = per_call(mode)
     res["total_seconds"] = time.perf_counter() - t_start
     res["load_average"]["end"] = _load()
     m, la = res["machine"], res["load_average"]
