@@ -782,13 +782,13 @@ def _lost_stop_before_opener(text: str) -> list[int]:
     weekday name only at a sentence start, unlike a name or an institution (``Үкімет``,
     ``Мемлекет басшысы``), which it capitalises anywhere: the forms are listed in
     ``data/sentences_openers_kk.tsv``, each never seen capitalised after a lower-case word in
-    KazNERD or KazQAD. Evidence on both sides: a lower-case word of two or more letters, one
-    space, the capitalised form as a whole word (not ``Ал-Фараби``, not after a quote).
+    KazNERD or KazQAD. Evidence on both sides: a word ending in two letters (``… алуға Бұл``,
+    ``… ТҮРКСОЙ Осы ретте``), one space, the capitalised form as a whole word (not ``Ал-Фараби``, not after a quote).
     """
     out = []
     for m in _OPENER.finditer(text):
         i = m.start()  # the space
-        if i >= 2 and text[i - 1].islower() and text[i - 2].isalpha():
+        if i >= 2 and text[i - 1].isalpha() and text[i - 2].isalpha():
             out.append(i + 1)
     return out
 
