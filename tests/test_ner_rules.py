@@ -190,3 +190,13 @@ def test_quoted_organisation_takes_its_abbreviated_legal_form():
     text = "«Астана ЭКСПО-2017» ҰК АҚ басқарма төрағасы"
     assert _texts(text, ner(text, backend=_Fixed([(1, 18, "ORGANISATION")]))) == [
         ("«Астана ЭКСПО-2017» ҰК АҚ", "ORGANISATION")]
+
+
+def test_date_line_glued_to_the_lead_is_two_dates():
+    # a web date line with no stop before the lead; a model ran the DATE on
+    text = "2015 жылдың 10 қыркүйегі Бүгін Астанада форум өтті."
+    ents = ner(text, backend=_Fixed([(0, 30, "DATE"), (31, 39, "GPE")]))
+    assert _texts(text, ents) == [("2015 жылдың 10 қыркүйегі", "DATE"), ("Бүгін", "DATE"), ("Астанада", "GPE")]
+    # a model span that takes in more lower-case words keeps them ("кемі 300 млн теңге")
+    text = "Бюджетке кемі 300 млн. теңге бөлінді."
+    assert _texts(text, ner(text, backend=_Fixed([(9, 28, "MONEY")]))) == [("кемі 300 млн. теңге", "MONEY")]

@@ -364,6 +364,36 @@ def _join_ranges(text: str, spans: list[Span], joiner: re.Pattern[str]) -> list[
     return result
 
 
+_NEW_START = re.compile(r"\s+(?=[^\W_]*[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ\d])")
+
+
+def _split_run_on(text: str, model: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
+    """A model span that runs from a rule span of its class into a capitalised word is two spans.
+
+    A web date line glued to the lead (``2012 жылдың 04 қазаны Бүгін ...``, ``2015 жылдың 11
+    қыркүйегі XXI ғасырда``) is two dates; the model, seeing no stop, tags one. The part after
+    the rule span keeps the model's label.
+
+    >>> t = "2012 жылдың 04 қазаны Бүгін форум өтті."
+    >>> [t[a:b] for a, b, _ in _split_run_on(t, [(0, 27, "DATE")], [(0, 21, "DATE")])]
+    ['2012 жылдың 04 қазаны', 'Бүгін']
+    """
+    out: list[Span] = []
+    for m in model:
+        cut = None
+        for r in rules:
+            if r[2] == m[2] and m[0] <= r[0] and r[1] < m[1]:
+                gap = _NEW_START.match(text, r[1])
+                if gap and gap.end() < m[1]:
+                    cut = (r[1], gap.end())
+                    break
+        if cut is None:
+            out.append(m)
+        else:
+            out.extend([(m[0], cut[0], m[2]), (cut[1], m[1], m[2])])
+    return out
+
+
 def combine(model: Sequence[Span], rules: Sequence[Span], fill: Iterable[str] = ()) -> list[Span]:
     """Model spans with the rule spans put in: a rule span replaces every model span it overlaps.
 
@@ -416,7 +446,7 @@ def postprocess(
         if classes:
             found = [r for r in pattern_spans(text, classes)
                      if any(a <= r[0] and r[1] <= b for a, b in sentences)]
-            out = combine(out, found, fill_classes)
+            out = combine(_split_run_on(text, out, found), found, fill_classes)
     # no overlaps (a trimmed span can touch its neighbour's former edge only)
     final: list[Span] = []
     for span in out:
