@@ -117,8 +117,9 @@ def _word_stops(abbreviations) -> str:
 _PUNCT = frozenset(".,;:!?()[]{}«»“”„\"'‘’‹›–—-‐‑/\\…")
 
 
-def _rules(email: bool = True) -> str:
-    """The tokenizer's rules as one regex; ``email=False`` leaves out the e-mail rule.
+def _rules(email: bool = True, fast: bool = True) -> str:
+    """The tokenizer's rules as one regex; ``email=False`` leaves out the e-mail rule, ``fast=False``
+    the fast paths (the tests check that they change no token).
 
     Every alternative ends in an empty named group that names the rule (``match.lastgroup``):
     written after the rule rather than around it, it lets the regex engine skip an alternative
@@ -139,16 +140,19 @@ def _rules(email: bool = True) -> str:
     url_end = r"[^\s<>\"«»“”„()\[\]{}.,;:!?'’]"
     stops = _word_stops(abbr)
     parts = []
-    if stops:  # a word no rule below can extend or claim (not an abbreviation, e-mail, URL, domain)
+    if fast and stops:  # a word no rule below can extend or claim (not an abbreviation, e-mail, URL, domain)
         parts.append(rf"[^\W\d]\w*+(?![\w{_MARKS}.'’ʼ\-\u2010\u2011@+{re.escape(stops)}]|://)(?P<w>)")
+    if fast:
+        parts += [
+            # a number no unit, decimal part, suffix or e-mail follows
+            rf"\d++(?![\w{_MARKS}.,:%‰°\-\u2010\u2011@+]|{UNIT_SPACE}%)(?P<n>)",
+            # punctuation that starts no other token (not ".", "-": e-mail, "...")
+            r"[,;:!?()\[\]{}«»“”„\"'‘’‹›–—\u2010\u2011/\\…](?P<p>)",
+            # a period or hyphen that starts no e-mail or "..." (the next character is no word
+            # character, period, hyphen or "+")
+            r"[.\-](?![\w.+\-])(?P<pd>)",
+        ]
     parts += [
-        # a number no unit, decimal part, suffix or e-mail follows
-        rf"\d++(?![\w{_MARKS}.,:%‰°\-\u2010\u2011@+]|{UNIT_SPACE}%)(?P<n>)",
-        # punctuation that starts no other token (not ".", "-": e-mail, "...")
-        r"[,;:!?()\[\]{}«»“”„\"'‘’‹›–—\u2010\u2011/\\…](?P<p>)",
-        # a period or hyphen that starts no e-mail or "..." (the next character is no word
-        # character, period, hyphen or "+")
-        r"[.\-](?![\w.+\-])(?P<pd>)",
         # https://sud.gov.kz/kaz/news, www.akorda.kz
         rf"(?:(?:https?|ftp)://|www\.){url_char}*{url_end}(?P<url>)",
     ]

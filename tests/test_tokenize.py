@@ -154,3 +154,112 @@ def test_long_runs_of_marks_and_multiword_forms_keep_every_character() -> None:
     assert [t.text for t in toks[:10]] == ["Ол", "болған жоқ", ",", "көрген емеспін", ",", "деген екен", ".",
                                            "Ол", "болған жоқ", ","]
     assert len(toks) == 1400 and all(text[t.start:t.end] == t.text for t in toks)
+
+
+# --- the fast tokenizer reproduces the reference (issue 16) ---------------------------------------
+
+import gc  # noqa: E402
+import hashlib  # noqa: E402
+import importlib  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from conftest import SHARED, needs_shared  # noqa: E402
+from strategies import examples, hostile_text  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = json.loads((Path(__file__).parent / "fixtures" / "tokenize_reference.json").read_text(encoding="utf-8"))
+_tok = importlib.import_module("kaznlp.tokenize")
+
+
+def _digest(toks: list[Token]) -> str:
+    return hashlib.sha1(json.dumps([[t.start, t.end, t.kind] for t in toks]).encode()).hexdigest()[:16]
+
+
+def _digest_all(texts: list[str]) -> str:
+    h = hashlib.sha1()
+    for text in texts:
+        h.update(_digest(tokenize(text, multiword=False)).encode())
+    return h.hexdigest()[:16]
+
+
+def test_sample_matches_the_reference_tokens() -> None:
+    text = (ROOT / "kaznlp" / "data" / "sample_kk.txt").read_text(encoding="utf-8")
+    assert [[t.start, t.end, t.kind] for t in tokenize(text)] == REFERENCE["sample_kk"]
+    assert [[t.start, t.end, t.kind] for t in tokenize(text, multiword=False)] == REFERENCE["sample_kk_words"]
+
+
+@needs_shared
+def test_news_corpus_and_ktb_match_the_reference() -> None:
+    """Every text of the news corpus (2.9M chars) and of UD KTB gives the tokens of the tokenizer
+    before the speed-up, both multiword settings (hashes in tests/fixtures/tokenize_reference.json)."""
+    from benchmarks import corpus, ud_ktb
+
+    texts = corpus.load_texts(SHARED)
+    if sum(map(len, texts)) != REFERENCE["news_chars"]:
+        pytest.skip("the shared news corpus is not the one the reference was made on")
+    changed = [i for i, text in enumerate(texts) if _digest(tokenize(text)) != REFERENCE["news"][i]]
+    assert not changed, f"{len(changed)} of {len(texts)} news texts tokenize differently, e.g. text {changed[:5]}"
+    assert _digest_all(texts) == REFERENCE["news_words"]
+    ktb = [d.text for d in ud_ktb.load(SHARED / "data" / "ud_kk_ktb")]
+    assert [_digest(tokenize(t)) for t in ktb] == REFERENCE["ktb"]
+    assert _digest_all(ktb) == REFERENCE["ktb_words"]
+
+
+# Pieces that drive every rule of the pattern and the fast paths' edges: abbreviations and their
+# stop characters, e-mail and URL starts, units, suffixes, marks the pattern does not know.
+_PIECES = st.sampled_from([
+    "Қазақстан", "ҚР", "ның", "т", "б", "ж", "млн", "р", "с", "www", "http", "https", "://", "kz", "Egemen",
+    "жылғы", "нен", "болған", "жоқ", "екен", "еш", "нәрсені", "3", "20", "2015", "_", "x1", ".", "..", "...",
+    "…", ",", ":", "-", "‐", "‑", "–", "'", "’", "@", "+", "/", "%", "‰", "°", "С", "(", "«", "»", " ", " ",
+    "\n", "\xa0", "\u202f", "\u0301", "\u093c", "\u093f", "\u0915", "\u00ad", "\u200b", "😀",
+])
+
+
+@examples(ci=300)
+@given(st.one_of(hostile_text, st.lists(_PIECES, max_size=30).map("".join)))
+def test_fast_paths_change_no_token(text: str) -> None:
+    """The pattern's fast paths (plain word, number, punctuation first) give the same matches and
+    kinds as the full rules alone, and tokenize's scan (white space taken with each token, the
+    e-mail rule only where "@" occurs) finds the same tokens."""
+    full = re.compile(_tok._rules(fast=False))
+    kind = _tok._KIND.__getitem__
+    expected = [(m.start(), m.end(), kind(m.lastgroup)) for m in full.finditer(text)]
+    assert [(m.start(), m.end(), kind(m.lastgroup)) for m in _tok.TOKEN_PATTERN.finditer(text)] == expected
+    scan = _tok._SCAN if "@" in text else _tok._SCAN_NO_EMAIL
+    got = [(m.start(), m.start() + len(m.group().rstrip()), kind(m.lastgroup)) for m in scan.finditer(text)]
+    assert got == expected
+
+
+def test_every_abbreviation_stops_the_word_fast_path() -> None:
+    # the fast word path may take a word only where no abbreviation can start: each one has a
+    # period or "/" after its first letters ("млн.", "р/с"), and those stop the fast path
+    stops = _tok._word_stops(kaznlp._data.abbreviations())
+    assert stops and set(stops) <= {".", "/"}
+    assert _tok._word_stops(["млн.", "ҚР"]) == ""  # an all-letter abbreviation turns the fast path off
+    assert texts("р/с шоты, млн. теңге, р с") == ["р/с", "шоты", ",", "млн.", "теңге", ",", "р", "с"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_garbage_collector_state_is_restored(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        toks = tokenize("Ол келген жоқ. " * 50)
+        assert gc.isenabled() is enabled and len(toks) == 150
+        with pytest.raises(TypeError):
+            tokenize(b"bytes")  # type: ignore[arg-type]
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_marks_the_pattern_does_not_know_continue_the_word() -> None:
+    # Devanagari nukta and vowel sign after a letter: one word; the mark alone after a space is a symbol
+    assert texts("\u0915\u093c\u093f\u0924\u093e Қазақ \u093c") == ["\u0915\u093c\u093f\u0924\u093e", "Қазақ",
+                                                                   "\u093c"]
+    assert tokenize("а\u0301-ға")[0].text == "а\u0301-ға"

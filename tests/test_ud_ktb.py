@@ -25,7 +25,7 @@ def docs():
 
 def test_token_f1(docs) -> None:
     score = ud_ktb.score_tokens(docs, lambda t: [(x.start, x.end) for x in kaznlp.tokenize(t)])
-    assert score["f1"] >= 99.5  # the core issue's floor
+    assert score["f1"] >= 99.6  # issue 16's floor (the faster tokenizer kept it: 99.68 before and after)
     # without multiword tokens we miss KTB's 15 multiword tokens ("болған жоқ") but little else
     words = ud_ktb.score_tokens(docs, lambda t: [(x.start, x.end) for x in kaznlp.tokenize(t, multiword=False)])
     assert 99.3 <= words["f1"] < score["f1"]
