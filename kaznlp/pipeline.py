@@ -21,9 +21,11 @@ from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from ._gc import paused
+from ._gc import MIN_CHARS, paused
 from ._validate import check_choice, check_text
 from .alignment import Alignment
+from .dehyphenate import dehyphenate as _dehyphenate
+from .normalize import normalize as _normalize
 from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Token, _NormToken
 from .tokenize import tokenize
@@ -43,12 +45,8 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
     """The repaired text and the composed alignment from ``text`` (``None``: offsets unchanged)."""
     clean, alignment = text, None
     if normalize:
-        from .normalize import normalize as _normalize
-
         clean, alignment = _normalize(clean, return_alignment=True)
     if dehyphenate:
-        from .dehyphenate import dehyphenate as _dehyphenate
-
         clean, step = _dehyphenate(clean, return_alignment=True)
         alignment = step if alignment is None else alignment.compose(step)
     if alignment is not None and alignment.is_identity:
@@ -264,8 +262,11 @@ def process(
     check_text(text, "process")
     normalize, dehyphenate, tokens, multiword, backend = _options(
         "process", normalize, dehyphenate, tokens, multiword, ner, steps)
-    with paused(len(text)):
+    if len(text) < MIN_CHARS:  # (no context manager for a short text: a tenth of a short call's time)
         doc = _process(text, normalize, dehyphenate, tokens, multiword)
+    else:
+        with paused(len(text)):
+            doc = _process(text, normalize, dehyphenate, tokens, multiword)
     if backend is not None:
         from .ner import ner as _ner
 
@@ -293,8 +294,7 @@ def _with_entities(doc: Document, ents: list[Entity]) -> Document:
                 prev = out.pop()
                 s, end, label = prev.start, max(prev.end, end), prev.label
             out.append(_new(Entity, (s, end, label, text[s:end])))
-    return Document(text=text, sentences=doc.sentences, entities=out, clean_text=doc.clean_text,
-                    alignment=doc.alignment)
+    return Document._trusted(text, doc.sentences, doc.clean_text, doc.alignment, out)
 
 
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
@@ -308,13 +308,13 @@ def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans
               ) -> Document:
     """The :class:`Document` of ``text`` from the sentences and tokens found in its repaired ``clean``."""
     if clean == text:  # nothing repaired: the records of the segmenters are the answer
-        return Document(text, _group(token_list, sentence_spans), [], text, None)
+        return Document._trusted(text, _group(token_list, sentence_spans), text, None)
     toks = _map_tokens(token_list, alignment, text, clean)
     if alignment is None:  # repaired one character for one ("i" → "і"): same offsets
         sents = [(s, e, text[s:e]) for s, e, _ in sentence_spans]
     else:
         sents = [(s, e, text[s:e]) for s, e, _, _, _ in _map_spans(sentence_spans, alignment)]
-    return Document(text, _group(toks, sents), [], clean, alignment)
+    return Document._trusted(text, _group(toks, sents), clean, alignment)
 
 
 # --- many documents -------------------------------------------------------------------------

@@ -18,10 +18,9 @@ It equals ``text`` unless :func:`kaznlp.process` repaired the token.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-if TYPE_CHECKING:
-    from .alignment import Alignment
+from .alignment import Alignment
 
 __all__ = ["Span", "Token", "Entity", "Sentence", "Document", "make_token"]
 
@@ -186,14 +185,24 @@ class Document:
         if self.alignment is None:
             if len(self.clean_text) != len(self.text):
                 raise ValueError("Document: clean_text differs in length from text, so an alignment is needed")
-            from .alignment import Alignment
-
             n = len(self.text)
             object.__setattr__(self, "alignment", Alignment._trusted(n, n, [0] if n else [], [0] if n else [], [n] if n else []))
         elif (self.alignment.src_len, self.alignment.dst_len) != (len(self.text), len(self.clean_text)):
             raise ValueError(
                 f"Document: the alignment maps {self.alignment.src_len} to {self.alignment.dst_len} characters, "
                 f"but text has {len(self.text)} and clean_text {len(self.clean_text)}")
+
+    @classmethod
+    def _trusted(cls, text: str, sentences: list[Sentence], clean_text: str, alignment: Alignment | None,
+                 entities: list[Entity] | None = None) -> Document:
+        """Build without checks (the pipeline's records are consistent by construction)."""
+        self = object.__new__(cls)
+        if alignment is None:
+            n = len(text)
+            alignment = Alignment._trusted(n, n, [0] if n else [], [0] if n else [], [n] if n else [])
+        self.__dict__.update(text=text, sentences=sentences, entities=[] if entities is None else entities,
+                             clean_text=clean_text, alignment=alignment)
+        return self
 
     @property
     def tokens(self) -> list[Token]:
@@ -227,8 +236,6 @@ class Document:
         Every span is checked against ``text``: a record whose offsets do not
         point at its own text raises :class:`ValueError`.
         """
-        from .alignment import Alignment
-
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise ValueError("Document.from_dict() needs a dict with a 'text' string")
         text = data["text"]
