@@ -1034,7 +1034,8 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
             for i, repl, _ in plan:
                 fixed[i] = repl
             sis, sis_note = _sister_plan(text, s, e, "".join(fixed))
-            plan = plan + sis
+            done = {i for i, _, _ in plan}
+            plan = sorted(plan + [x for x in sis if x[0] not in done])
             note = note or sis_note
         if note:
             suspects.append((s, e, note))

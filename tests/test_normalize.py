@@ -590,3 +590,16 @@ def test_issue14_dev_set_from_shared_data() -> None:
     assert summary["negative_controls_changed"] == 0
     assert summary["exact_repair_rate"] >= 0.95
     assert summary["all_injected_damage_reported_by_explain"] >= summary["exact_repair"]
+
+
+@pytest.mark.parametrize("text", [
+    # a sister letter after a Latin look-alike in one word: both repairs in one sorted plan (fuzz find)
+    "IСTӧҚxҡалаh@4үС\xadЕ\nѳ«ӈkBкҕ́ҡалаki",
+    "apa4 Қазақстан ҥұРҡалаЕeӷНI;HѳiеұM",
+    "KTapa&quot;КPіOӷоCТӧXҡалаоXəҠ",
+])
+def test_mixed_sister_and_lookalike_words_do_not_crash(text: str) -> None:
+    out, al = normalize(text, return_alignment=True)
+    assert normalize(out) == out and al.src_len == len(text) and al.dst_len == len(out)
+    edits = [e for e in explain(text) if e.kind != "suspect"]
+    assert all(text[e.start:e.end] == e.before for e in edits if e.kind in ("homoglyph", "kazakh_letter"))
