@@ -48,7 +48,10 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
         clean, alignment = _normalize(clean, return_alignment=True)
     if dehyphenate:
         clean, step = _dehyphenate(clean, return_alignment=True)
-        alignment = step if alignment is None else alignment.compose(step)
+        if alignment is None or alignment.is_identity:
+            alignment = step
+        elif not step.is_identity:
+            alignment = alignment.compose(step)
     if alignment is not None and alignment.is_identity:
         alignment = None
     return clean, alignment
@@ -109,7 +112,8 @@ def _extend_run(out: list[Token], chunk: list[Token], d: int, text: str, clean: 
         if d == 0:
             out.extend(chunk)
         else:
-            out.extend([_new(Token, (t[0] + d, t[1] + d, t[2], t[3])) for t in chunk])
+            new, cls = _new, Token
+            out.extend([new(cls, (s + d, e + d, x, k)) for s, e, x, k in chunk])
         return
     if len(chunk) > 32:
         mid = len(chunk) // 2
@@ -196,6 +200,9 @@ def _group(tokens: list[Token], sentences: list[tuple[int, int, str]]) -> list[S
 def _options(func: str, normalize: Any, dehyphenate: Any, tokens: Any, multiword: Any, ner: Any,
              steps: Any) -> tuple[bool, bool, bool, bool, Any]:
     """Check the options of :func:`process` / :func:`pipe`; ``steps`` (the CLI's list) overrides the flags."""
+    if steps is None and ner is False and type(normalize) is bool and type(dehyphenate) is bool \
+            and type(tokens) is bool and type(multiword) is bool:
+        return normalize, dehyphenate, tokens, multiword, None  # (the usual call, checked in a breath)
     if steps is not None:
         from .corpus_io import parse_steps
 
