@@ -263,8 +263,8 @@ def process(
     >>> tok = doc.tokens[0]
     >>> tok.text == text[:11], tok.norm  # your spelling at your offsets, and the clean form
     (True, 'Мемлекеттік')
-    >>> [t.norm for t in process("инно\\nвацияларды енгізу").tokens]
-    ['инновацияларды', 'енгізу']
+    >>> [(t.text, t.norm) for t in process("Премьер- Министр заң-\\nды қабылдады.").tokens][:2]
+    [('Премьер- Министр', 'Премьер-Министр'), ('заң-\\nды', 'заңды')]
     """
     check_text(text, "process")
     normalize, dehyphenate, tokens, multiword, backend = _options(

@@ -64,3 +64,20 @@ def test_silent_and_writes_nothing(name: str, capsys, caplog, tmp_path, monkeypa
 def test_options_list_valid_values(func, option) -> None:
     with pytest.raises(ValueError, match="True, False"):
         func(SAMPLE, **{option: "yes"})
+
+
+@pytest.mark.parametrize("bad", [b"\xd0\x9e\xd0\xbb", None, 3])
+def test_pipe_names_itself_and_the_type(bad: object) -> None:
+    with pytest.raises(TypeError) as info:
+        list(kaznlp.pipe(["Алматы", bad]))  # type: ignore[list-item]
+    assert "kaznlp.pipe()" in str(info.value) and type(bad).__name__ in str(info.value)
+
+
+def test_pipe_empty_silent_and_options_checked(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert list(kaznlp.pipe([])) == []
+    assert [d.sentences for d in kaznlp.pipe(["", " "])] == [[], []]
+    list(kaznlp.pipe([SAMPLE, SAMPLE], batch_size=1))
+    assert capsys.readouterr() == ("", "") and os.listdir(tmp_path) == []
+    with pytest.raises(ValueError, match="True, False"):
+        kaznlp.pipe([SAMPLE], dehyphenate="yes")  # checked at the call, before any text is read

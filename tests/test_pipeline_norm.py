@@ -96,3 +96,12 @@ def test_bad_options_fail_at_the_door() -> None:
         kaznlp.process(b"abc")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="ner=1"):
         kaznlp.process("Алматы", ner=1)
+
+
+@pytest.mark.parametrize("module", ["kaznlp", "kaznlp.spans", "kaznlp.pipeline"])
+def test_module_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    res = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert res.failed == 0 and res.attempted > 0
