@@ -950,25 +950,28 @@ for _letters, _evidence in (("ҡҠ", "ІіҰұҚқ"), ("ӄӃӈӇӷӶѳѲ", _ALL_
     for _c in _letters:
         _KAZAKH_EVIDENCE[_c] = re.compile(f"[{_evidence}]")
 _NOTE_SISTER = "letter of a sister Cyrillic alphabet in a word that is not a known Kazakh word"
+_NOTE_SISTER_CONTEXT = "letter of a sister Cyrillic alphabet; no Kazakh letter around proves the text Kazakh"
 
 
 
 def _sister_plan(text: str, s: int, e: int, fixed: str) -> tuple[list[tuple[int, str, str]], str]:
     """``ҡ`` → ``қ`` (and the other ``sister_letter`` rows) in ``text[s:e]`` when the text around
     is Kazakh (within ``_CONTEXT`` characters: a Kazakh letter that the alphabets using that sister
-    letter lack, and no letter that only a sister language has) and the repaired word (``fixed`` = the word after the other letter
-    repairs) is a known Kazakh form (:func:`_sister_attested`) or is itself spelled with such a
-    Kazakh letter: ``Ҡазаҡстан`` → ``Қазақстан`` in Kazakh text, Bashkir
-    ``Башҡортостан Республикаһы`` untouched."""
+    letter lack, and no letter that only a sister language has) and the repaired word (``fixed`` is
+    the word after the other letter repairs) is a known Kazakh form (:func:`_sister_attested`) or
+    is itself spelled with such a Kazakh letter: ``Ҡазаҡстан`` → ``Қазақстан`` in Kazakh text,
+    Bashkir ``Башҡортостан Республикаһы`` untouched. A known Kazakh form with no Kazakh evidence
+    around (``Ол адамды ауруына шалдыҡтырады``: no і ұ қ) is left and reported as a suspect."""
     lo, hi = max(0, s - _CONTEXT), min(len(text), e + _CONTEXT)
     if _SISTER_TEXT_RE.search(text, lo, hi):
         return [], ""
     word = text[s:e]
+    repaired = "".join(_SISTER.get(c, c) for c in fixed)
     for c in set(word):
         ev = _KAZAKH_EVIDENCE.get(c)
         if ev is not None and not (ev.search(text, lo, s) or ev.search(text, e, hi) or ev.search(fixed)):
-            return [], ""
-    repaired = "".join(_SISTER.get(c, c) for c in fixed)
+            last = max(i for i, x in enumerate(word) if x in _SISTER)
+            return [], (_NOTE_SISTER_CONTEXT if _sister_attested(repaired, last) else "")
     # the word itself spelled with a Kazakh letter its sister alphabets lack is Kazakh ("Құдайбердіұлыныӈ")
     own = all(ev.search(fixed) for c in set(word) if (ev := _KAZAKH_EVIDENCE.get(c)) is not None)
     if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)):
