@@ -38,24 +38,35 @@ def main() -> None:
     nlp.meta.update(
         {
             "name": "kaznlp_ner",
-            "version": "0.1.0",
-            "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec (hash embeddings + floret subword vectors) + BILUO token classifier",
+            "version": "0.2.0",
+            "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec (hash embeddings + "
+                           "floret subword vectors) + BILUO token classifier; fine-tuned towards written news "
+                           "(models/ner/finetune.py)",
             "author": "kaznlp developers",
-            "license": "CC BY-SA 4.0 (trained on KazNERD, (c) IS2AI, CC BY 4.0; its floret vectors also on "
-                       "NTREX-128, Kazakh Wikipedia via KazQAD and UD Kazakh-KTB text, CC BY-SA 4.0)",
+            "license": "CC-BY-SA-4.0",
+            "license_notes": (
+                "The model (weights, floret vectors, config) is CC BY-SA 4.0: trained on KazNERD (c) IS2AI, "
+                "CC BY 4.0 (attribution: Yeshpanov, Khassanov, Varol, KazNERD: Kazakh Named Entity Recognition "
+                "Dataset, LREC 2022) and fine-tuned on kaznlp's own NER annotation of NTREX-128 and Kazakh "
+                "Wikipedia (KazQAD) sentences (CC BY-SA 4.0; the GPL apertium crawl is not used); its floret "
+                "vectors also on NTREX-128, Kazakh Wikipedia via KazQAD and UD Kazakh-KTB text (CC BY-SA 4.0) "
+                "and the KazNERD annotation guidelines (CC BY 4.0). Licence texts: LICENSES/CC-BY-SA-4.0.txt and "
+                "LICENSES/CC-BY-4.0.txt of the kaznlp source (kaznlp-<version>.dist-info/licenses/LICENSES/ in "
+                "an installed wheel); which licence covers which file: LICENSES/README.md. kaznlp's code is MIT."
+            ),
             "sources": [
-                {
-                    "name": "KazNERD (valid split)",
-                    "url": "https://github.com/IS2AI/KazNERD",
-                    "license": "CC BY 4.0",
-                    "author": "Yeshpanov, Khassanov, Varol (IS2AI), LREC 2022",
-                },
-                {"name": "NTREX-128 Kazakh (vectors only)", "url": "https://github.com/MicrosoftTranslator/NTREX",
-                 "license": "CC BY-SA 4.0"},
-                {"name": "KazQAD Wikipedia passages (vectors only)", "url": "https://github.com/IS2AI/KazQAD",
-                 "license": "CC BY-SA 4.0"},
+                {"name": "KazNERD (valid split)", "url": "https://github.com/IS2AI/KazNERD",
+                 "license": "CC-BY-4.0", "author": "Yeshpanov, Khassanov, Varol (IS2AI), LREC 2022"},
+                {"name": "NTREX-128 Kazakh (vectors; fine-tuning on kaznlp's NER annotation of its dev-split "
+                         "sentences)", "url": "https://github.com/MicrosoftTranslator/NTREX",
+                 "license": "CC-BY-SA-4.0"},
+                {"name": "KazQAD Wikipedia passages (vectors; fine-tuning on kaznlp's NER annotation of its "
+                         "dev-split sentences)", "url": "https://github.com/IS2AI/KazQAD",
+                 "license": "CC-BY-SA-4.0"},
                 {"name": "UD Kazakh-KTB sentences (vectors only)",
-                 "url": "https://github.com/UniversalDependencies/UD_Kazakh-KTB", "license": "CC BY-SA 4.0"},
+                 "url": "https://github.com/UniversalDependencies/UD_Kazakh-KTB", "license": "CC-BY-SA-4.0"},
+                {"name": "KazNERD annotation guidelines (vectors only)", "url": "https://github.com/IS2AI/KazNERD",
+                 "license": "CC-BY-4.0"},
             ],
             "url": "https://github.com/IS2AI/KazNERD",
         }

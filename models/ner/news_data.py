@@ -1,0 +1,267 @@
+"""Written-news training material for the bundled NER model (issue 13).
+
+Two sources, both turned into spaCy ``Doc`` objects with entities:
+
+* :func:`news_docs`: the written-news gold **dev** split (``benchmarks/gold/news_ner.py``),
+  tokenized by kaznlp; an entity whose edges fall inside a token (glued web furniture such as
+  ``толығымен2015 жылғы``) marks its tokens *missing* (no loss either way) instead of teaching
+  ``O``. The test split is never read here.
+* :func:`augment`: KazNERD sentences rewritten into written-news form, following the news
+  annotation decisions (``docs/ner_annotation.md``, adapted from the KazNERD guideline):
+
+  - month names inside a DATE capitalised as on web pages (``21 Қазан 2016``), ``жылы`` after a
+    year abbreviated (``2016 ж.``), day + month + year as ``21.10.2016``;
+  - a PERSON of two words with an initial (``А.Мерғалиев``, ``А. Мерғалиев``, ``Мерғалиев А.``);
+  - organisations in guillemets: ``«ҚазМұнайГаз» компаниясы`` (quotes and a full-word descriptor
+    outside the ORG span), ``«Нұр Отан»`` alone;
+  - a Kazinform-style dateline before the sentence: ``[АСТАНА GPE]. [ҚазАқпарат ORG] - ...``;
+  - a web time stamp line: ``[08 Қазан 2015 DATE], [14:01 TIME]``.
+
+:func:`folds` splits the news dev sentences into k folds by source group (the unit that
+dev and test never share), for cross-validation.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from spacy.tokens import Doc, Span  # noqa: E402
+
+from benchmarks.gold import news_ner  # noqa: E402
+from kaznlp.ner.conll import detokenize, iob_to_spans  # noqa: E402
+
+MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+          "қазан", "қараша", "желтоқсан")
+_MONTH_RE = re.compile(r"^(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан)")
+#: full-word organisation descriptors that stay outside the ORG span when the name is quoted
+DESCRIPTORS = ("компания", "корпорация", "партия", "қор", "холдинг", "банк", "телеарна", "агенттіг",
+               "агенттік", "газет", "журнал", "бірлестіг", "бірлестік", "қауымдастығ", "қауымдастық",
+               "орталығ", "орталық", "кәсіпорн", "кәсіпорын", "концерн", "ұйым", "клуб", "фирма")
+#: cities of Kazinform datelines (upper case, as on the site) and agencies
+DATELINE_CITIES = ("АСТАНА", "АЛМАТЫ", "ШЫМКЕНТ", "ҚАРАҒАНДЫ", "АҚТӨБЕ", "ПАВЛОДАР", "ОРАЛ", "ТАРАЗ",
+                   "АТЫРАУ", "АҚТАУ", "ҚОСТАНАЙ", "ПЕТРОПАВЛ", "ӨСКЕМЕН", "СЕМЕЙ", "ҚЫЗЫЛОРДА",
+                   "КӨКШЕТАУ", "ТАЛДЫҚОРҒАН", "ТҮРКІСТАН", "МӘСКЕУ", "ВАШИНГТОН", "ПЕКИН")
+AGENCIES = ("ҚазАқпарат", "Kazinform", "Хабар 24", "Egemen.kz")
+
+
+def _doc(vocab, words, spaces, spans):
+    doc = Doc(vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
+    return doc
+
+
+def text_doc(nlp, text: str, ents) -> Doc:
+    """``text`` through kaznlp's tokenizer with character entities; unaligned ones become missing."""
+    doc = nlp.make_doc(text)
+    good, missing = [], []
+    for a, b, lab in ents:
+        sp = doc.char_span(a, b, label=lab)
+        if sp is None:
+            sp = doc.char_span(a, b, label=lab, alignment_mode="expand")
+            if sp is not None:
+                missing.append(sp)
+        else:
+            good.append(sp)
+    good = [s for s in good if not any(s.start < m.end and m.start < s.end for m in missing)]
+    taken: set = set()
+    kept = []
+    for s in sorted(good, key=lambda s: (s.start, -len(s))):
+        if not taken & set(range(s.start, s.end)):
+            kept.append(s)
+            taken |= set(range(s.start, s.end))
+    miss = []
+    for m in missing:
+        if not taken & set(range(m.start, m.end)):
+            miss.append(m)
+            taken |= set(range(m.start, m.end))
+    doc.set_ents(kept, missing=miss, default="outside")
+    return doc
+
+
+def news_records(split: str = "dev"):
+    if split != "dev":
+        raise ValueError("only the news dev split may be used for training")
+    recs = {r["id"]: r for r in news_ner.records() if r["split"] == "dev"}
+    return [(sid, text, ents, news_ner.group(recs[sid]["source"])) for sid, text, ents in news_ner.load("dev")]
+
+
+def folds(records, k: int = 5) -> list[list[str]]:
+    """Sentence ids in ``k`` folds; a source group never spans two folds (largest groups first)."""
+    sizes: dict = {}
+    for sid, _, _, g in records:
+        sizes.setdefault(g, []).append(sid)
+    out: list[list[str]] = [[] for _ in range(k)]
+    for g, ids in sorted(sizes.items(), key=lambda x: (-len(x[1]), x[0])):
+        min(out, key=len).extend(ids)
+    return out
+
+
+def news_docs(nlp, records):
+    return [text_doc(nlp, text, ents) for _, text, ents, _ in records]
+
+
+# --- augmentation of KazNERD sentences (words + IOB2 tags) -------------------------------------
+
+def _spans(tags):
+    return [list(s) for s in iob_to_spans(tags)]
+
+
+def _rebuild(words, spans):
+    tags = ["O"] * len(words)
+    for s, e, lab in spans:
+        tags[s] = "B-" + lab
+        for i in range(s + 1, e):
+            tags[i] = "I-" + lab
+    return tags
+
+
+def _dates(words, spans, rng):
+    out_w, out_s = list(words), [list(s) for s in spans]
+    for sp in out_s:
+        s, e, lab = sp
+        if lab != "DATE":
+            continue
+        for i in range(s, e):
+            if _MONTH_RE.match(out_w[i].lower()) and rng.random() < 0.6:
+                out_w[i] = out_w[i][0].upper() + out_w[i][1:]
+            if out_w[i] in ("жылы", "жылғы") and i > s and re.fullmatch(r"\d{4}", out_w[i - 1]) and rng.random() < 0.3:
+                out_w[i] = "ж."
+    # "21 қазан 2016 жылы" / "2016 жылғы 21 қазанда": day + month (+ year) -> 21.10.2016 (rare)
+    return out_w, out_s
+
+
+def _numeric_date(words, spans, rng):
+    for s, e, lab in spans:
+        if lab != "DATE" or e - s < 3:
+            continue
+        w = words[s:e]
+        m = None
+        for i in range(len(w) - 2):
+            mm = _MONTH_RE.match(w[i + 1].lower())
+            if re.fullmatch(r"\d{1,2}", w[i]) and mm and re.fullmatch(r"\d{4}", w[i + 2]):
+                m = (i, MONTHS.index(mm.group(1).replace("қыркүйег", "қыркүйек")) + 1)
+                break
+        if m:
+            i, month = m
+            new = f"{int(w[i]):02d}.{month:02d}.{w[i + 2]}"
+            words = words[:s + i] + [new] + words[s + i + 3:]
+            shift = 2
+            spans = [[a if a <= s + i else a - shift, b if b <= s + i else b - shift, lab2]
+                     for a, b, lab2 in spans]
+            return words, spans
+    return words, spans
+
+
+def _initials(words, spans, rng):
+    for sp in spans:
+        s, e, lab = sp
+        if lab != "PERSON" or e - s != 2 or rng.random() > 0.5:
+            continue
+        first, last = words[s], words[s + 1]
+        if not (first[:1].isupper() and last[:1].isupper() and first.isalpha()):
+            continue
+        style = rng.random()
+        if style < 0.45:
+            words = words[:s] + [f"{first[0]}.{last}"] + words[e:]
+            delta = 1
+        elif style < 0.75:
+            words = words[:s] + [f"{first[0]}.", last] + words[e:]
+            delta = 0
+        else:
+            words = words[:s] + [last, f"{first[0]}."] + words[e:]
+            delta = 0
+        if delta:
+            spans = [[a if a <= s else a - delta, b if b <= s else b - delta, l2] for a, b, l2 in spans]
+            sp_new = [x for x in spans if x[0] == s][0]
+            sp_new[1] = s + 1
+        return words, spans
+    return words, spans
+
+
+def _quotes(words, spans, rng):
+    for s, e, lab in spans:
+        if lab != "ORGANISATION" or rng.random() > 0.5:
+            continue
+        if any(q in w for w in words[max(0, s - 1):e + 1] for q in "«»\"“”"):
+            continue  # already quoted
+        name_end = e
+        if e - s >= 2 and words[e - 1].lower().startswith(DESCRIPTORS):
+            name_end = e - 1
+        elif e - s > 2:
+            continue
+        new_words = words[:s] + ["«"] + words[s:name_end] + ["»"] + words[name_end:]
+        new_spans = []
+        for a, b, l2 in spans:
+            if (a, b) == (s, e):
+                new_spans.append([s + 1, name_end + 1, l2])
+            else:
+                new_spans.append([a + (a >= s) + (a >= name_end), b + (b > s) + (b > name_end), l2])
+        return new_words, new_spans
+    return words, spans
+
+
+def _dateline(words, spans, rng):
+    city = rng.choice(DATELINE_CITIES)
+    agency = rng.choice(AGENCIES)
+    head = [city, ".", *agency.split(), "-"]
+    n = len(head)
+    new_spans = [[0, 1, "GPE"], [2, 2 + len(agency.split()), "ORGANISATION"]]
+    new_spans += [[a + n, b + n, lab] for a, b, lab in spans]
+    return head + list(words), new_spans
+
+
+def timestamp(rng) -> tuple[list[str], list[list]]:
+    """A web time stamp line: ``08 Қазан 2015, 14:01`` (DATE, TIME)."""
+    day = rng.randint(1, 28)
+    month = rng.choice(MONTHS)
+    month = month[0].upper() + month[1:] if rng.random() < 0.7 else month
+    year = str(rng.randint(2008, 2024))
+    hm = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    d = f"{day:02d}" if rng.random() < 0.5 else str(day)
+    return [d, month, year, ",", hm], [[0, 3, "DATE"], [4, 5, "TIME"]]
+
+
+def augment(sentences, seed: int = 0, share: float = 1.0):
+    """Written-news variants of a share of the KazNERD sentences ``(words, tags)``; originals not included."""
+    rng = random.Random(seed)
+    out = []
+    for words, tags in sentences:
+        if rng.random() > share:
+            continue
+        spans = _spans(tags)
+        w, sp = list(words), spans
+        labels = {lab for _, _, lab in spans}
+        if "DATE" in labels:
+            w, sp = _dates(w, sp, rng)
+            if rng.random() < 0.25:
+                w, sp = _numeric_date(w, sp, rng)
+        if "PERSON" in labels:
+            w, sp = _initials(w, sp, rng)
+        if "ORGANISATION" in labels:
+            w, sp = _quotes(w, sp, rng)
+        if rng.random() < 0.08:
+            w, sp = _dateline(w, sp, rng)
+        if w == list(words):
+            continue
+        out.append((w, _rebuild(w, sp)))
+    for _ in range(len(out) // 20):
+        w, sp = timestamp(rng)
+        out.append((w, _rebuild(w, sp)))
+    return out
+
+
+def sentence_docs(vocab, sentences):
+    """KazNERD-style token sentences as docs with running-text whitespace."""
+    docs = []
+    for words, tags in sentences:
+        text, offsets = detokenize(words)
+        spaces = [offsets[i][1] < offsets[i + 1][0] for i in range(len(words) - 1)] + [False]
+        docs.append(_doc(vocab, words, spaces, iob_to_spans(tags)))
+    return docs
