@@ -69,6 +69,45 @@ def _rates(n_tokens: int, wall: float, cpu: float) -> dict:
     }
 
 
+#: written-news files of the dev split (benchmarks/gold/splits.py) for the equivalence check
+DEV_NEWS = ("afn-kaz-1550", "knb-kaz-1010", "minplan-kaz-734", "almaty-gov-kaz-150")
+
+
+def equivalence(args: argparse.Namespace) -> None:
+    """The fused numpy path (``kaznlp.ner.fast``) against spaCy's own path, entity for entity.
+
+    On KazNERD *valid* sentences (detokenized) and lines of dev-split news files: the same
+    ``kaznlp.ner`` call with ``backend="kaznlp"`` (fast path) and with ``backend=kaznlp.load()``
+    (spaCy's ``nlp.pipe``). Only counts are printed.
+    """
+    from kaznlp.ner import get_backend, load
+
+    fast = get_backend("kaznlp")
+    spacy_nlp = load()
+    sents = read_iob2(shared_dir(args.shared) / "data" / "kaznerd" / "IOB2_valid.txt")
+    kaznerd = [detokenize(w)[0] for w, _ in sents][: args.sentences or None]
+    news_dir = shared_dir(args.shared) / "data" / "news" / "apertium_kaz_rus_corpus"
+    news = []
+    for name in DEV_NEWS:
+        lines = [ln for ln in (news_dir / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+        news.extend(lines[:500])
+    res: dict = {"fast_path": type(fast).__name__, "load_average_at_start": os.getloadavg()[0]}
+    for name, texts in (("kaznerd_valid_sentences", kaznerd), ("dev_news_lines", news), ("dev_news_document", ["\n".join(news)])):
+        a = list(ner_pipe(texts, backend=fast))
+        b = list(ner_pipe(texts, backend=spacy_nlp))
+        single = [ner(t) for t in texts[:2000]]  # per call: one text per model batch
+        res[name] = {
+            "texts": len(texts),
+            "entities_fast": sum(map(len, a)),
+            "entities_spacy": sum(map(len, b)),
+            "texts_differing": sum(x != y for x, y in zip(a, b)),
+            "texts_differing_per_call": sum(x != y for x, y in zip(single, b)),
+        }
+    print(json.dumps(res, indent=2))
+    if args.out != DEFAULT_OUT:
+        args.out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+
+
 def per_call(args: argparse.Namespace) -> None:
     """``kaznlp.ner`` once per KazNERD test sentence, default threading, one core."""
     try:
@@ -110,6 +149,7 @@ DEFAULT_OUT = REPO / "benchmarks" / "results" / "ner.json"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--per-call", action="store_true", help="kaznlp.ner once per KazNERD test sentence")
+    ap.add_argument("--equivalence", action="store_true", help="fast numpy path vs spaCy's path: same entities?")
     ap.add_argument("--sentences", type=int, default=None, help="--per-call: only the first N sentences")
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--stanza-mb", type=float, default=0.1, help="Stanza is slow: a smaller slice")
@@ -118,6 +158,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.per_call:
         per_call(args)
+        return
+    if args.equivalence:
+        equivalence(args)
         return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})

@@ -104,8 +104,33 @@ def test_backends_spacy_language_and_path(nlp):
     assert ner(NEWS, backend=str(model_path())) == ner(NEWS)
     with pytest.raises(TypeError, match="backend"):
         ner(NEWS, backend=3.5)
-    with pytest.raises(OSError, match="neither 'kaznlp' nor 'stanza'"):
+    with pytest.raises(OSError, match="is not one of 'kaznlp', 'spacy', 'stanza', 'transformers'"):
         ner(NEWS, backend="no_such_spacy_pipeline_xyz")
+    # an installed package that is not a spaCy pipeline: spaCy itself fails with a TypeError
+    with pytest.raises(OSError, match="could not load it as a pipeline"):
+        ner(NEWS, backend="numpy")
+
+
+def test_backend_spacy_is_the_bundled_model_through_spacy(nlp):
+    assert ner(NEWS, backend="spacy") == ner(NEWS, backend=nlp)
+
+
+def test_backend_spacy_without_the_bundled_model_says_how_to_fix(monkeypatch, tmp_path):
+    import sys
+
+    from kaznlp.ner import backends
+
+    module = sys.modules["kaznlp.ner"]
+    monkeypatch.setattr(module, "model_path", lambda: tmp_path / "kk_kaznlp_ner")  # an install without it
+    module._bundled.cache_clear()
+    backends._spacy_path_backend.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError) as err:
+            ner(NEWS, backend="spacy")
+    finally:
+        module._bundled.cache_clear()
+        backends._spacy_path_backend.cache_clear()
+    assert "bundled NER model is missing" in str(err.value) and "reinstall" in str(err.value)
 
 
 class _Recorder:

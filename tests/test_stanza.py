@@ -138,3 +138,22 @@ def test_default_stanza_backend_never_downloads(monkeypatch, tmp_path):
     finally:
         backends._default_stanza.cache_clear()
     assert not any(tmp_path.iterdir())  # nothing was fetched
+
+
+def test_missing_stanza_model_names_the_folder_stanza_really_reads(monkeypatch):
+    # Stanza >= 1.10 reads ~/.cache/stanza/<version>/resources (platformdirs), not ~/stanza_resources
+    stanza = pytest.importorskip("stanza")
+    from pathlib import Path
+
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    if (Path(DEFAULT_MODEL_DIR) / "kk").exists():
+        pytest.skip("a Kazakh Stanza model is installed in the default folder")
+    monkeypatch.delenv("STANZA_RESOURCES_DIR", raising=False)
+    with pytest.raises(FileNotFoundError) as err:
+        StanzaBackend()
+    message = str(err.value)
+    assert f"looked in {DEFAULT_MODEL_DIR}" in message
+    assert "stanza_resources" not in message or "stanza_resources" in DEFAULT_MODEL_DIR
+    assert STANZA_DOWNLOAD in message
+    assert stanza.__version__  # the installed Stanza decides the folder

@@ -19,11 +19,19 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from ..tokenize import tokenize
 
-__all__ = ["Chunk", "Backend", "SpacyBackend", "StanzaBackend", "get_backend", "STANZA_DOWNLOAD"]
+__all__ = [
+    "Chunk", "Backend", "SpacyBackend", "StanzaBackend", "TransformersBackend", "get_backend",
+    "STANZA_DOWNLOAD", "TRANSFORMERS_MODEL",
+]
 
 #: The one command that fetches Stanza's Kazakh NER (about 1 GB with its word vectors).
 STANZA_DOWNLOAD = "python -c \"import stanza; stanza.download('kk', processors='tokenize,ner')\""
 STANZA_INSTALL = 'pip install "kaznlp[stanza]"'
+#: Hugging Face model that ``backend="transformers"`` uses when it has been downloaded:
+#: XLM-RoBERTa large fine-tuned on KazNERD (Yeshpanov et al.; 96.67 F1 reported on the cleaned
+#: KazNERD test; CC BY 4.0; about 2.2 GB).
+TRANSFORMERS_MODEL = "yeshpanovrustem/xlm-roberta-large-ner-kazakh"
+TRANSFORMERS_INSTALL = 'pip install "kaznlp[transformers]"'
 
 
 class Chunk(NamedTuple):
@@ -111,6 +119,154 @@ class StanzaBackend:
         return out
 
 
+class TransformersBackend:
+    """Any Hugging Face token-classification model on kaznlp's sentences and words.
+
+    ``model`` is a local folder, a model id already in the Hugging Face cache (nothing
+    is downloaded: ``local_files_only=True``), or a loaded ``PreTrainedModel`` (then pass
+    its ``tokenizer`` too, a *fast* tokenizer). Each sentence is split into words by
+    :func:`kaznlp.tokenize` (KazNERD's tokens), the words go to the model with
+    ``is_split_into_words=True``, and a word takes the label of its first sub-word.
+    Labels are IOB2 (``B-PERSON``, ``I-PERSON``) or BILUO; an ``I-`` after another type
+    starts a new entity (CoNLL's lenient reading).
+
+    Args:
+        model: folder, cached model id, or ``PreTrainedModel``.
+        tokenizer: folder/id or a fast tokenizer; default: the model's own.
+        device: ``"cpu"``, ``"cuda"``, ``"cuda:1"``, ``"mps"``, a ``torch.device`` or
+            ``None`` (CUDA when available, else CPU).
+        batch_size: sentences per forward pass.
+        max_words: a longer sentence is tagged in pieces of this many words (sub-words
+            past the model's length limit would otherwise be cut off).
+
+    Download the default model once (about 2.2 GB)::
+
+        huggingface-cli download yeshpanovrustem/xlm-roberta-large-ner-kazakh
+
+    >>> backend = TransformersBackend("yeshpanovrustem/xlm-roberta-large-ner-kazakh")  # doctest: +SKIP
+    >>> backend.entities([Chunk(0, "Тоқаев Пекинге барды.", ((0, 21),))])  # doctest: +SKIP
+    [[(0, 6, 'PERSON'), (7, 14, 'GPE')]]
+    """
+
+    def __init__(self, model: Any = TRANSFORMERS_MODEL, tokenizer: Any = None, *, device: Any = None,
+                 batch_size: int = 16, max_words: int = 120) -> None:
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"TransformersBackend: batch_size must be a positive int, got {batch_size!r}")
+        if not isinstance(max_words, int) or max_words < 1:
+            raise ValueError(f"TransformersBackend: max_words must be a positive int, got {max_words!r}")
+        torch, transformers = _import_transformers()
+        where = model
+        if isinstance(model, (str, Path)):
+            where = os.path.expanduser(str(model))
+            try:
+                model = transformers.AutoModelForTokenClassification.from_pretrained(where, local_files_only=True)
+            except (OSError, ValueError) as err:
+                raise FileNotFoundError(_transformers_missing(str(where), err)) from err
+        if tokenizer is None:
+            tokenizer = getattr(model, "name_or_path", None) or where
+        if isinstance(tokenizer, (str, Path)):
+            try:
+                tokenizer = transformers.AutoTokenizer.from_pretrained(
+                    os.path.expanduser(str(tokenizer)), local_files_only=True, use_fast=True)
+            except (OSError, ValueError) as err:
+                raise FileNotFoundError(_transformers_missing(str(tokenizer), err)) from err
+        if not getattr(tokenizer, "is_fast", False):
+            raise TypeError("TransformersBackend needs a fast tokenizer (word_ids() maps sub-words to words); "
+                            f"got {type(tokenizer).__name__}")
+        if device is None:
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        self.torch = torch
+        self.device = torch.device(device)
+        self.model = model.to(self.device).eval()
+        self.tokenizer = tokenizer
+        self.batch_size = batch_size
+        self.max_words = max_words
+        self.id2label = {int(k): str(v) for k, v in model.config.id2label.items()}
+
+    def _tag(self, pieces: list[list[str]]) -> list[list[str]]:
+        """One label per word for each list of words."""
+        torch = self.torch
+        out: list[list[str]] = []
+        for i in range(0, len(pieces), self.batch_size):
+            batch = pieces[i:i + self.batch_size]
+            enc = self.tokenizer(batch, is_split_into_words=True, truncation=True, padding=True, return_tensors="pt")
+            inputs = {k: v.to(self.device) for k, v in enc.items()}
+            with torch.inference_mode():
+                best = self.model(**inputs).logits.argmax(-1).cpu().tolist()
+            for b, words in enumerate(batch):
+                tags = ["O"] * len(words)
+                seen = set()
+                for pos, w in enumerate(enc.word_ids(b)):
+                    if w is not None and w not in seen:  # the first sub-word of each word
+                        seen.add(w)
+                        tags[w] = self.id2label.get(best[b][pos], "O")
+                out.append(tags)
+        return out
+
+    def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]:
+        pieces: list[list[str]] = []
+        offsets: list[list[tuple[int, int]]] = []
+        owner: list[int] = []
+        for i, chunk in enumerate(chunks):
+            for s, e in chunk.sentences:
+                toks = tokenize(chunk.text[s:e], multiword=False)
+                for k in range(0, len(toks), self.max_words):
+                    part = toks[k:k + self.max_words]
+                    pieces.append([t.text for t in part])
+                    offsets.append([(s + t.start, s + t.end) for t in part])
+                    owner.append(i)
+        out: list[list[tuple[int, int, str]]] = [[] for _ in chunks]
+        if not pieces:
+            return out
+        for tags, spans, i in zip(self._tag(pieces), offsets, owner):
+            out[i].extend(_tag_spans(tags, spans))
+        return out
+
+
+def _tag_spans(tags: list[str], spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Entities from IOB2/IOB1/BILUO word tags (lenient: a stray ``I-``/``L-`` starts an entity)."""
+    ents: list[tuple[int, int, str]] = []
+    start = -1
+    kind = ""
+    for j, tag in enumerate(list(tags) + ["O"]):
+        move, _, label = tag.partition("-")
+        if not label:
+            move, label = "O", ""
+        continues = start >= 0 and label == kind and move in ("I", "L", "E")
+        if start >= 0 and not continues:
+            ents.append((spans[start][0], spans[j - 1][1], kind))
+            start = -1
+        if move != "O" and not continues:
+            start, kind = j, label
+        if move in ("L", "E", "U", "S") and start >= 0:
+            ents.append((spans[start][0], spans[j][1], kind))
+            start = -1
+    return ents
+
+
+def _import_transformers() -> tuple[Any, Any]:
+    try:
+        import torch
+        import transformers
+    except ImportError as err:
+        raise ModuleNotFoundError(
+            "the 'transformers' NER backend needs PyTorch and Hugging Face transformers, which are not "
+            f"installed ({err.name or err}). Run:\n    {TRANSFORMERS_INSTALL}\n"
+            "(for a CPU-only PyTorch, first: pip install torch --index-url https://download.pytorch.org/whl/cpu)"
+        ) from err
+    return torch, transformers
+
+
+def _transformers_missing(where: str, err: Exception) -> str:
+    return (
+        f"no Hugging Face token-classification model at {where!r} (a folder, or a model id already in the "
+        "Hugging Face cache; kaznlp never downloads at run time). Download it once, for example:\n"
+        f"    huggingface-cli download {TRANSFORMERS_MODEL}\n"
+        "or pass the folder of a model you saved with save_pretrained(). "
+        f"(transformers said: {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''})"
+    )
+
+
 def _stanza_pipeline(**kwargs: Any) -> Any:
     try:
         import stanza
@@ -133,7 +289,10 @@ def _stanza_pipeline(**kwargs: Any) -> Any:
     options["download_method"] = None  # never download at run time
     if "dir" in options:
         options["dir"] = os.path.expanduser(str(options["dir"]))
-    where = options.get("dir") or os.environ.get("STANZA_RESOURCES_DIR") or "~/stanza_resources"
+    elif os.environ.get("STANZA_RESOURCES_DIR"):
+        # Stanza reads the variable once, when it is imported; honour it when it is set later
+        options["dir"] = os.path.expanduser(os.environ["STANZA_RESOURCES_DIR"])
+    where = options.get("dir") or _stanza_default_dir(stanza)
     try:
         return stanza.Pipeline(**options)
     except Exception as err:  # stanza raises several kinds for a missing model
@@ -152,6 +311,18 @@ def _stanza_pipeline(**kwargs: Any) -> Any:
         ) from err
 
 
+def _stanza_default_dir(stanza: Any) -> str:
+    """Where ``stanza.Pipeline`` looks by default: ``$STANZA_RESOURCES_DIR``, else (Stanza >= 1.10)
+    ``~/.cache/stanza/<resources version>/resources`` on Linux (platformdirs' user cache), else
+    ``~/stanza_resources`` (older Stanza)."""
+    try:
+        from stanza.resources.common import DEFAULT_MODEL_DIR
+
+        return str(DEFAULT_MODEL_DIR)
+    except ImportError:  # pragma: no cover - very old Stanza
+        return os.environ.get("STANZA_RESOURCES_DIR") or os.path.expanduser("~/stanza_resources")
+
+
 @lru_cache(maxsize=8)
 def _spacy_backend(name: str) -> SpacyBackend:
     import spacy
@@ -160,24 +331,43 @@ def _spacy_backend(name: str) -> SpacyBackend:
 
     try:
         return SpacyBackend(spacy.load(name))
-    except OSError as err:
+    except (OSError, TypeError, ValueError, ImportError) as err:  # spacy.load("numpy"): a TypeError
         raise OSError(
-            f"kaznlp.ner(): backend={name!r} is neither 'kaznlp' nor 'stanza', and spaCy could not load it "
-            f"as a pipeline package or folder ({err}). Pass 'kaznlp', 'stanza', a spaCy Language, "
-            "a pipeline path or an installed package name."
+            f"kaznlp.ner(): backend={name!r} is not one of 'kaznlp', 'spacy', 'stanza', 'transformers', and spaCy "
+            f"could not load it as a pipeline package or folder ({type(err).__name__}: {err}). Pass one of those "
+            "names, a spaCy Language, the folder of a spaCy pipeline or an installed pipeline package name."
         ) from err
 
 
 @lru_cache(maxsize=1)
-def _bundled_backend() -> SpacyBackend:
+def _bundled_backend() -> Backend:
+    """The bundled model: the fused numpy path (:mod:`kaznlp.ner.fast`) when it reproduces
+    spaCy's scores on its self-check, else spaCy's own path."""
+    from . import _bundled
+    from .fast import compile_pipeline
+
+    nlp = _bundled()
+    fast = compile_pipeline(nlp)
+    return fast if fast is not None else SpacyBackend(nlp)
+
+
+@lru_cache(maxsize=1)
+def _default_stanza() -> StanzaBackend:
+    return StanzaBackend()
+
+
+@lru_cache(maxsize=1)
+def _spacy_path_backend() -> SpacyBackend:
+    """``backend="spacy"``: the bundled model through spaCy's own ``nlp.pipe`` (the reference
+    path the fused numpy path is checked against)."""
     from . import _bundled
 
     return SpacyBackend(_bundled())
 
 
 @lru_cache(maxsize=1)
-def _default_stanza() -> StanzaBackend:
-    return StanzaBackend()
+def _default_transformers() -> TransformersBackend:
+    return TransformersBackend()
 
 
 def get_backend(backend: Any) -> Backend:
@@ -187,6 +377,10 @@ def get_backend(backend: Any) -> Backend:
         return _bundled_backend()
     if isinstance(backend, str) and backend == "stanza":
         return _default_stanza()
+    if isinstance(backend, str) and backend == "spacy":
+        return _spacy_path_backend()
+    if isinstance(backend, str) and backend == "transformers":
+        return _default_transformers()
     if isinstance(backend, (str, Path)):
         return _spacy_backend(str(backend))
     module = type(backend).__module__ or ""
@@ -194,9 +388,11 @@ def get_backend(backend: Any) -> Backend:
         return SpacyBackend(backend)
     if module.startswith("stanza"):
         return StanzaBackend(pipeline=backend)
+    if module.startswith("transformers") and hasattr(backend, "config"):
+        return TransformersBackend(backend)
     if isinstance(backend, Backend):
         return backend
     raise TypeError(
-        "kaznlp.ner(): backend must be 'kaznlp', 'stanza', a spaCy Language, a pipeline path or "
+        "kaznlp.ner(): backend must be 'kaznlp', 'spacy', 'stanza', 'transformers', a spaCy Language, a pipeline path or "
         f"package name, a stanza.Pipeline or an object with an entities(chunks) method; got {type(backend).__name__}"
     )

@@ -134,7 +134,8 @@ def _affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 
             out.append(ops.asarray2i(cols, dtype="uint64"))
         return out, lambda d: []
 
-    return Model("kaznlp_affix_features", forward)
+    # the feature spec is kept on the layer so that kaznlp.ner.fast can rebuild the same columns
+    return Model("kaznlp_affix_features", forward, attrs={"feature_attrs": list(attrs), "affixes": list(affixes)})
 
 
 _VECTOR_CACHE_ROWS = 100_000
@@ -330,6 +331,10 @@ class EntityTagger(Tagger):
         as an entity; their scores are replaced by a sure ``O``.
         """
         spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)) if len(doc) else []
+        return self._sure_outside(scores, spaces)
+
+    def _sure_outside(self, scores: Any, spaces: Any) -> Any:
+        """``scores`` with the rows ``spaces`` (token indices) replaced by a sure ``O``."""
         o = self._viterbi_tables()[-1]
         if len(spaces) and o >= 0:
             scores = numpy.array(scores, copy=True)

@@ -1,0 +1,135 @@
+"""kaznlp.ner.fast: the fused numpy path gives spaCy's entities for whatever model is bundled.
+
+Nothing here knows the bundled model's sizes: the fast path reads them from the loaded
+pipeline, and these tests compare it with spaCy's own path (``backend=kaznlp.load()``)
+on real Kazakh text: KazNERD *valid* sentences and lines of dev-split news files.
+"""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+
+from conftest import SHARED, needs_shared
+from kaznlp.ner import get_backend, load, ner, ner_pipe
+from kaznlp.ner.backends import Chunk, SpacyBackend
+from kaznlp.ner.conll import detokenize, read_iob2
+from kaznlp.ner.fast import FastTagger, compile_pipeline, doc_tokens
+from kaznlp.spacy_lang import make_doc
+
+DEV_NEWS = ("afn-kaz-1550", "knb-kaz-1010")  # dev split (benchmarks/gold/splits.py)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def fast(nlp):
+    tagger = compile_pipeline(nlp)
+    assert tagger is not None, "the bundled model must run on the fast path"
+    return tagger
+
+
+def _kaznerd_valid(n: int) -> list[str]:
+    sents = read_iob2(SHARED / "data" / "kaznerd" / "IOB2_valid.txt")
+    step = max(1, len(sents) // n)
+    return [detokenize(words)[0] for words, _ in sents[::step][:n]]
+
+
+def _dev_news(n: int) -> list[str]:
+    lines: list[str] = []
+    for name in DEV_NEWS:
+        text = (SHARED / "data" / "news" / "apertium_kaz_rus_corpus" / name).read_text(encoding="utf-8")
+        lines.extend(ln for ln in text.splitlines() if ln.strip())
+    return lines[:n]
+
+
+def test_default_backend_is_the_fast_path():
+    assert isinstance(get_backend("kaznlp"), FastTagger)
+    # backend="spacy": the same model through spaCy's own nlp.pipe (the reference path)
+    assert isinstance(get_backend("spacy"), SpacyBackend)
+
+
+@needs_shared
+def test_same_entities_as_spacy_on_kaznerd_valid_sentences(nlp):
+    texts = _kaznerd_valid(400)
+    fast_ents = [ner(t) for t in texts]  # one call per sentence, as users call it
+    spacy_ents = list(ner_pipe(texts, backend=nlp))
+    assert sum(map(len, spacy_ents)) > 300
+    assert fast_ents == spacy_ents
+
+
+@needs_shared
+def test_same_entities_as_spacy_on_written_news(nlp):
+    lines = _dev_news(150)
+    document = "\n".join(lines)  # a long text: several chunks in one model batch
+    assert list(ner_pipe(lines)) == list(ner_pipe(lines, backend=nlp))
+    assert ner(document) == ner(document, backend=nlp)
+
+
+def test_scores_equal_spacys_model_output(nlp, fast):
+    texts = [
+        "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев Астанада сөз сөйледі.",
+        "Ол",  # one token: the padding is all that surrounds it
+        "«ҚазМұнайГаз» АҚ 2016 жылғы 21 қазанда 63%-ға өсті,  т.б.\n\nАЛМАТЫ. ҚазАқпарат - Бүгін",
+    ]
+    ours = fast.scores([doc_tokens(t)[0] for t in texts])
+    docs = [nlp.make_doc(t) for t in texts]
+    theirs = nlp.get_pipe("ner").model.predict(docs)
+    for a, b, doc in zip(ours, theirs, docs):
+        assert a.shape == (len(doc), len(nlp.get_pipe("ner").labels))
+        assert numpy.allclose(a, b, atol=1e-4, rtol=0)
+    # a sequence scores the same alone and in a batch with others
+    alone = fast.scores([doc_tokens(texts[0])[0]])[0]
+    assert numpy.allclose(alone, ours[0], atol=1e-4, rtol=0)  # BLAS rounds by batch shape
+
+
+@pytest.mark.parametrize("text", [
+    "Астана  қаласы",
+    " \n Тоқаев\tАстанада\u00a0болды.  ",
+    "ҚР-ның 63%-ы, т.б. egov.kz",
+    "",
+])
+def test_tokens_are_those_of_the_spacy_tokenizer(nlp, text):
+    words, starts = doc_tokens(text)
+    doc = make_doc(nlp.vocab, text)
+    assert words == [t.text for t in doc]
+    assert starts == [t.idx for t in doc]
+
+
+def test_new_words_do_not_grow_spacys_vocabulary(fast):
+    before = len(fast.vocab)
+    fast.entities([Chunk(0, "Зыңғыртпақбай Қырықтөбеұлы Шыңжаңбаевқа хат жазды.", ((0, 50),))])
+    assert len(fast.vocab) == before
+
+
+def test_word_cache_starts_afresh_when_full(fast, monkeypatch):
+    from kaznlp.ner import fast as fast_module
+
+    text = "Тоқаев Жаңаөзенбайқұлов Астанада Моңғолия елшісі Батсайханбаатармен кездесті."
+    chunk = Chunk(0, text, ((0, len(text)),))
+    expected = fast.entities([chunk])
+    fast._index.clear()
+    fast.entities([Chunk(0, "Алматыда жиын өтті.", ((0, 19),))])
+    monkeypatch.setattr(fast_module, "CACHE_ROWS", 5)
+    assert fast.entities([chunk]) == expected  # 8 new words > 5 rows: the cache starts afresh
+    assert set(fast._index) == set(doc_tokens(text)[0])
+    monkeypatch.undo()
+    fast._index.clear()
+    assert fast.entities([chunk]) == expected
+
+
+def test_pipeline_it_cannot_run_exactly_keeps_spacys_path(monkeypatch):
+    spacy_nlp = load()
+    spacy_nlp.add_pipe("kaznlp_sentencizer", first=True)  # another component: not the bundled pipeline
+    assert compile_pipeline(spacy_nlp) is None
+    # a computation that drifts from spaCy's (as a model with a layer it misreads would): the
+    # self-check compares scores with spaCy's on Kazakh sentences and refuses
+    other = load()
+    assert compile_pipeline(other) is not None
+    embed = FastTagger._embed_words
+    monkeypatch.setattr(FastTagger, "_embed_words", lambda self, words: embed(self, words) * 1.01)
+    assert compile_pipeline(other) is None
+    assert compile_pipeline(other, check=False) is not None
