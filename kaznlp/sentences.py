@@ -46,11 +46,35 @@ __all__ = ["split_sentences"]
 # The commonest case is found apart, without Python work per match (_EASY_ENDS): a period after
 # a lower-case word longer than any abbreviation, white space and a capital, a digit or an
 # opening quote; the "." pattern skips it.
-_LONG_LOWER = r"(?<=[" + LOWER + r"]{6}\.)"  # (6: checked against the abbreviations below)
+def _easy_word() -> str:
+    """Lookbehinds (at the period) for a word whose period ends a sentence without Python checks.
+
+    Six lower-case letters, or a lower-case word of three to five letters after white space that
+    is no abbreviation of ``data/abbreviations.tsv`` (``өтті.``, ``болды.``, not ``млрд.``,
+    ``тел.``) and, up to four letters, not after ". " (a spaced abbreviation, ``т. б.``): what
+    :func:`_period_ends_sentence` would take as an end.
+    """
+    by_len: dict[int, list[str]] = {}
+    for key in _data.abbreviations():
+        word = key[:-1]
+        if key.endswith(".") and word.isalpha() and word == word.lower():
+            by_len.setdefault(len(word), []).append(re.escape(word))
+    parts = [r"(?<=[" + LOWER + r"]{6}\.)"]  # (6: longer than every abbreviation, asserted below)
+    for n in (3, 4, 5):
+        part = rf"(?<=\s[{LOWER}]{{{n}}}\.)"
+        if by_len.get(n):
+            part += r"(?<!\s(?:" + "|".join(by_len[n]) + r")\.)"
+        if n <= 4:
+            part += rf"(?<!\. [{LOWER}]{{{n}}}\.)"
+        parts.append(part)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_EASY_WORD = _easy_word()
 _EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
-_EASY_ENDS = re.compile(r"\." + _LONG_LOWER + r"(?=" + _EASY_AFTER + r")")
+_EASY_ENDS = re.compile(r"\." + _EASY_WORD + r"(?=" + _EASY_AFTER + r")")
 _TERMINALS = tuple(
-    re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _LONG_LOWER + _EASY_AFTER + r")" if mark == "." else "")
+    re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _EASY_WORD + _EASY_AFTER + r")" if mark == "." else "")
                + r"([.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{1,10}>?)?)?)\s+(\S)?")
     for mark in ".?!…"
 )
@@ -197,7 +221,7 @@ def _label_of_list(text: str, i: int, line_start: bool) -> bool:
 # More lower-case letters before a period than the longest abbreviation has: a word, not an
 # abbreviation, so _period_ends_sentence would say True (checked without calling it).
 _LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha()) + 1
-assert _LONG_WORD <= 6, "an abbreviation of six letters or more: lengthen _LONG_LOWER"
+assert _LONG_WORD <= 6, "an abbreviation of six letters or more: lengthen the first part of _easy_word"
 
 
 def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
