@@ -143,7 +143,7 @@ def test_bare_years_and_web_dates(text, found):
     "Іс-шараға (2005 адам) қатысты.",          # a number before a word is a count
 ])
 def test_numbers_in_brackets_that_are_not_years(text):
-    assert [lab for _, _, lab in rules.pattern_spans(text)] == []
+    assert [lab for _, _, lab in rules.pattern_spans(text) if lab != "CONTACT"] == []
 
 
 def test_web_furniture_is_never_an_entity():
@@ -200,3 +200,23 @@ def test_date_line_glued_to_the_lead_is_two_dates():
     # a model span that takes in more lower-case words keeps them ("кемі 300 млн теңге")
     text = "Бюджетке кемі 300 млн. теңге бөлінді."
     assert _texts(text, ner(text, backend=_Fixed([(9, 28, "MONEY")]))) == [("кемі 300 млн. теңге", "MONEY")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("EUROSAI (http://www.eurosai.org/)– Еуропа жоғары аудит органдарының ұйымы", ["http://www.eurosai.org/"]),
+    ("Бұл туралы деп жазады Egemen.kz.", ["Egemen.kz"]),
+    ("Сұрақтарды info@akorda.kz поштасына жіберіңіз.", ["info@akorda.kz"]),
+    ("Байланыс телефоны: +7 (7172) 24-93-73", ["+7 (7172) 24-93-73"]),
+    ("«Сарыағаш медресесі» жеке мекемесі Мекен-жайы: Оңтүстік Қазақстан облысы, Сарыағаш ауданы, "
+     "А.Навои көшесі, 1 үй.", ["Оңтүстік Қазақстан облысы, Сарыағаш ауданы, А.Навои көшесі, 1 үй"]),
+    # abbreviations and dotted numbers are no domain
+    ("т.б. Алматы қ. 2016 ж. 3.5 млн. теңге", []),
+])
+def test_contacts_are_found_by_pattern(text, found):
+    assert [text[s:e] for s, e, lab in rules.pattern_spans(text, ["CONTACT"])] == found
+
+
+def test_contact_rule_replaces_a_model_label():
+    text = "Бұл туралы деп жазады Egemen.kz."
+    ents = ner(text, backend=_Fixed([(22, 31, "ORGANISATION")]))
+    assert _texts(text, ents) == [("Egemen.kz", "CONTACT")]

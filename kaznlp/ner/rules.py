@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .._data import abbreviations
+from .._data import tlds as tld_list
 
 __all__ = ["trim_span", "clip_to_sentences", "pattern_spans", "combine", "postprocess", "RULE_CLASSES"]
 
@@ -39,7 +40,7 @@ Span = tuple[int, int, str]
 
 #: Classes for which the rule span wins over the model (measured on written-news dev; a
 #: class whose rule lost to the model there is left out, see docs/ner.md).
-RULE_CLASSES = frozenset({"DATE", "TIME", "PERCENTAGE", "MONEY"})
+RULE_CLASSES = frozenset({"DATE", "TIME", "PERCENTAGE", "MONEY", "CONTACT"})
 
 #: Classes whose rule span only fills in where the model found no span of that class
 #: (KazNERD test, where the model's own edges are right more often: see docs/ner.md).
@@ -296,8 +297,21 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         rf"\+?{num}\s+{pct}(?:\s+{_alt(w['percent_point'])}\w*)?",  # 30,9 пайызға, 0,9 пайыздық тармаққа
     ])
     money = rf"\+?{num}(?:\s+{mult})?\s+(?:{cur_prefix}\s+)?{cur}"  # 2,5 млрд. теңге
+    tlds = _alt(tld_list())
+    contact = "|".join([
+        # http://www.eurosai.org/, www.akorda.kz (a final period or bracket stays out)
+        r"(?:https?://|www\.)[^\s<>«»\"“”()–—]*[^\s<>«»\"“”()–—.,;:!?\]]",
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail
+        # a domain name, even when it names a site (guideline: [zem.kz] порталынан; Egemen.kz)
+        rf"(?<![\w.@/-])[^\W\d_][\w-]*(?:\.[\w-]+)*\.{tlds}(?![\w-]|\.[^\W\d_])",
+        # +7 (7172) 24-93-73, 8 727 123 45 67
+        r"(?<![\w+])(?:\+7|8)[\s-]?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}(?!\d)",
+    ])
+    # a postal address after "Мекен-жайы:" up to the end of its sentence, line or list item
+    address = r"мекен[- ]?жайы\s*:\s*(?P<c>[^\n;:<]*[^\W_])(?=\.?\s*(?:$|\n|<|;))"
     flags = re.IGNORECASE
     return (
+        ("CONTACT", re.compile(rf"(?P<c>{contact})|{address.replace('(?P<c>', '(?P<c2>')}", flags)),
         ("DATE", re.compile(rf"{left}(?:{date})(?:(?<=\.)|{right})", flags)),
         ("_RANGE", re.compile(rf"\s*(?:[-–—]\s*)?(?=\d)|\s+{_alt(w['range'])}{right}", flags)),
         ("TIME", re.compile(rf"{left}(?:{time}){right}", flags)),
@@ -307,7 +321,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def pattern_spans(text: str, classes: Iterable[str] | None = None) -> list[Span]:
-    """Written dates, clock times, percentages and money amounts found by pattern, in text order.
+    """Written dates, clock times, percentages, money amounts and contacts found by pattern, in text order.
+
+    Contacts (CONTACT, guideline): URLs, e-mails, domain names even when they name a site
+    (``деп жазады Egemen.kz``), phone numbers (``+7 (7172) 24-93-73``) and the postal address
+    after ``Мекен-жайы:`` up to the end of its sentence.
 
     Overlapping matches keep the leftmost, then the longest.
 
@@ -321,7 +339,11 @@ def pattern_spans(text: str, classes: Iterable[str] | None = None) -> list[Span]
     for label, pattern in pats.items():
         if label.startswith("_") or (wanted is not None and label not in wanted):
             continue
-        spans = [(m.start(), m.end(), label) for m in pattern.finditer(text) if m.end() > m.start()]
+        if "c" in pattern.groupindex:  # CONTACT: the span is the named group, not the lead-in
+            spans = [(m.start(g), m.end(g), label) for m in pattern.finditer(text)
+                     for g in ("c", "c2") if m.group(g)]
+        else:
+            spans = [(m.start(), m.end(), label) for m in pattern.finditer(text) if m.end() > m.start()]
         if label in ("DATE", "TIME", "PERCENTAGE"):
             spans = _join_ranges(text, spans, pats["_RANGE"])
         found.extend(spans)
