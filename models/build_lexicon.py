@@ -291,6 +291,59 @@ def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[
     path.write_text("\n".join(header + ["%s\t%s\t%s" % r for r in rows]) + "\n", encoding="utf-8")
 
 
+# the open word lists (``../shared/data/lexicons``): only lower-case Cyrillic forms, inner hyphens allowed
+_OPEN_FORM = re.compile(r"^[а-яёәіңғүұқөһ]+(?:-[а-яёәіңғүұқөһ]+)*$")
+UNILEX_OUT = ROOT / "kaznlp" / "data" / "dehyph_unilex_kk.txt"
+HUNSPELL_OUT = ROOT / "kaznlp" / "data" / "dehyph_hunspell_stems_kk.txt"
+
+
+def build_open_lexicons(shared: Path, lexicon: Path, unilex_out: Path, hunspell_out: Path,
+                        min_stem: int = 5) -> tuple[int, int]:
+    """Two small derived files for ``kaznlp.dehyphenate`` from the open word lists, each holding
+    only what the corpus lexicon (``lexicon``) lacks, so the wheel stays small:
+
+    * ``dehyph_unilex_kk.txt``: the Unicode CLDR Unilex Kazakh frequency list's lower-cased
+      Cyrillic forms (Unicode License v3); evidence that a joined form is a written word;
+    * ``dehyph_hunspell_stems_kk.txt``: the Kazakh Hunspell dictionary's stems of ``min_stem``+
+      letters (affix rules not expanded; MPL-1.1, one of its three licences); evidence that a
+      joined form is a known stem + a suffix chain (``мемлекет`` + ``терінің``).
+    """
+    known = {w for w in lexicon.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#")}
+    lex_dir = shared / "lexicons"
+    uni: dict[str, int] = {}
+    for line in (lex_dir / "unilex_kk" / "kk.txt").open(encoding="utf-8"):
+        form, _, count = line.rstrip("\n").partition("\t")
+        if line.startswith("#") or not count.isdigit():
+            continue
+        w = form.lower()
+        if _OPEN_FORM.match(w) and w not in known:
+            uni[w] = uni.get(w, 0) + int(count)
+    stems: set[str] = set()
+    with (lex_dir / "hunspell_kk" / "kk_KZ.dic").open(encoding="utf-8-sig") as fh:
+        next(fh)  # the entry count
+        for line in fh:
+            w = line.split("/")[0].strip().lower()
+            if len(w) >= min_stem and _OPEN_FORM.match(w) and w not in known:
+                stems.add(w)
+    unilex_out.write_text("\n".join([
+        "# kaznlp.dehyphenate: Kazakh word forms of the Unicode CLDR Unilex frequency list that",
+        "# kaznlp/data/lexicon_kk.txt lacks (lower-cased, Cyrillic only), one per line.",
+        "# Source: unicode-org/unilex @b3a9ae27a0c29eac217bb15a75c6f8d8efb15d17 data/frequency/kk.txt",
+        "# (../shared/data/lexicons/unilex_kk). Licence: Unicode License v3 (Unicode-DFS-2016 in the",
+        "# file header): Copyright (c) Unicode, Inc.; see LICENSES/README.md.",
+        "# Built by models/build_lexicon.py (build_open_lexicons). %d forms" % len(uni),
+        *sorted(uni)]) + "\n", encoding="utf-8")
+    hunspell_out.write_text("\n".join([
+        "# kaznlp.dehyphenate: stems of the Kazakh Hunspell dictionary (OpenOffice dict-kk, 2009;",
+        "# Debian hunspell-kk 1.1-3, kk_KZ.dic) of %d+ letters that kaznlp/data/lexicon_kk.txt lacks," % min_stem,
+        "# lower-cased, affix classes dropped, one per line (../shared/data/lexicons/hunspell_kk).",
+        "# Licence: this file is distributed under MPL-1.1, one of the dictionary's three licences",
+        "# (GPL-2+ or LGPL-2.1+ or MPL-1.1+); see LICENSES/README.md.",
+        "# Built by models/build_lexicon.py (build_open_lexicons). %d stems" % len(stems),
+        *sorted(stems)]) + "\n", encoding="utf-8")
+    return len(uni), len(stems)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
@@ -298,10 +351,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-freq", type=int, default=2)
     ap.add_argument("--contexts-out", type=Path, default=CONTEXTS_OUT)
     ap.add_argument("--charlm-out", type=Path, default=CHARLM_OUT)
+    ap.add_argument("--open-only", action="store_true",
+                    help="only rebuild the files derived from the open word lists (dehyph_unilex_kk.txt, "
+                         "dehyph_hunspell_stems_kk.txt) against the current lexicon")
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"missing {args.shared}", file=sys.stderr)
         return 1
+    if args.open_only:
+        nu, nh = build_open_lexicons(args.shared, args.out, UNILEX_OUT, HUNSPELL_OUT)
+        print(f"wrote {UNILEX_OUT} ({nu} forms), {HUNSPELL_OUT} ({nh} stems)")
+        return 0
     words, per_source = build(args.shared, args.min_freq)
     header = [
         "# kaznlp Kazakh word-form lexicon for kaznlp.dehyphenate and kaznlp.transliterate (one lower-cased form per line)",
@@ -318,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     lm_rows, per_source = build_charlm(args.shared)
     write_charlm(args.charlm_out, lm_rows, per_source, 5, 2)
     print(f"wrote {args.charlm_out} ({len(lm_rows)} rows, {args.charlm_out.stat().st_size} bytes)")
+    nu, nh = build_open_lexicons(args.shared, args.out, UNILEX_OUT, HUNSPELL_OUT)
+    print(f"wrote {UNILEX_OUT} ({nu} forms), {HUNSPELL_OUT} ({nh} stems)")
     return 0
 
 

@@ -16,6 +16,7 @@ from .chars import (
 )
 from .evidence import Evidence, Verdict
 from .learned import _decide_inline, _decide_plain
+from .rules_inline import _NAME_PREFIXES
 from .morph import _ends_number, _is_acronym, norm
 from .rules_line import _decide_line_hyphen
 
@@ -160,9 +161,12 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = len(L) - len(L.lstrip(" \t"))
     indent_m = len(M) - len(M.lstrip(" \t"))
-    if indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t"):
+    if (indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t")) and not (
+            first.islower() and prior_join):
+        # indented first line of a new paragraph; in a text that loses its line-end hyphens a
+        # lower-case line is no paragraph start (``pdftotext -layout`` indents justified lines)
         ev.why = "indented_line"
-        return None  # indented first line of a new paragraph
+        return None
     last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
     llen = len(core)
     # the next line's first word; the line may hold only whitespace that is not " " or "\t"
@@ -184,13 +188,39 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if len(letters) >= 2 and all(c.isupper() for c in letters) and not first.isdigit():
             ev.why = "caps_heading"
             return None  # ALL-CAPS heading
-    if first.islower() and core[-1:].isalpha():
+    if core[-1:].isalpha() and first.isalpha():
         tw = carried(_tail_word(core), core, carry)
         hw = _HEAD_WORD.match(Ms)
         if tw and hw:
-            ev.why = "line_break"
-            if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 1]).decision == "join":
-                return (0, "")
-            return (0, " ")
+            if first.islower():
+                ev.why = "line_break"
+                if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 1]).decision == "join":
+                    return (0, "")
+            if prior_join and ev.hyphens_lost and _lost_real_hyphen(ev, tw, _head(hw)):
+                ev.why = "lost_real_hyphen"
+                return (0, "-")
+            if first.islower():
+                return (0, " ")
     ev.why = "wrapped_line"
     return (0, " ")
+
+
+def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
+    """In a text that loses its line-end hyphens (``prior_join``), the real hyphens at line ends
+    are lost too: ``оңтүстік⏎батысқа``, ``жауын⏎шашын``, ``сондай⏎ақ``, ``Лас⏎Вегастағы`` get
+    their hyphen back when the hyphenated form is attested (text, lexicon, a lexicon stem pair,
+    the clitic ``ақ``, a foreign name prefix before a capital) and the joined form is no known
+    word."""
+    if not a.isalpha() or not b.split("-")[0].isalpha():
+        return False
+    al, bl = norm(a), norm(b)
+    if ev.word(al + bl) >= 2:
+        return False
+    if a[0].isupper() and b[0].isupper():
+        return al in _NAME_PREFIXES or ev.attested_hyphen(al, bl) >= 1
+    if not b[0].islower():
+        return False
+    # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the
+    # clitic ``ақ`` (``сондай-ақ``, ``бір-ақ``). Not a reduplication guess: ``барлық⏎бар``,
+    # ``болатын⏎болса``, ``балабақшаға⏎баланың`` are two words
+    return ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2

@@ -26,6 +26,7 @@ Reflow = Literal["auto", True, False]
 
 
 _MAX_PASSES = 8
+
 def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True) -> list[tuple[int, int, str]]:
     """The edits of one pass (sorted, not overlapping). ``trace``: a list that receives one record
     per decision (see :func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone."""
@@ -143,8 +144,8 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         M = lines[m]
         Ms = stripped[m]
         next_core = starts[m] + (len(M) - len(M.lstrip(" \t")))
-        if (m == k + 2 and Ms[0].islower() and len(Ls) >= 2 and Ls[-1] in _HYPHENS
-                and Ls[-2].isalpha()):
+        if m == k + 2 and Ms[0].islower() and (len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
+                                               or prior_join and Ls[-1].isalpha()):
             # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line, so one blank
             # line between a line-end hyphen after a letter and a lower-case line is a word
             # break, not a paragraph end (no paragraph ends in ``-`` and none starts in lower case)
@@ -265,6 +266,8 @@ def _record(trace: list, ev: Evidence, start: int, end: int, Ls: str, Ms: str, d
         action = "keep"
     elif d[1] == " ":
         action = "space"
+    elif d[1] == "-":
+        action = "hyphen"
     elif d[0] == 0 and core[-1:] in _HYPHENS:
         action = "hyphen"
     else:

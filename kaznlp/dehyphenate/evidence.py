@@ -9,7 +9,7 @@ from kaznlp.linebreaks import LINE_BREAK
 
 from .chars import _CYR, _HYPHENS, SOFT, _split_lines
 from .morph import _SINGLE, _VERB_3SG, CLITICS, PARTICLES
-from .resources import _contexts, _lexicon, _sorted_lexicon, _suffixes
+from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon, _suffixes
 
 # Document evidence is local: a text longer than this is cut (at a paragraph or line break)
 # into blocks, and a decision uses the vocabulary of its own block only. Web text with a
@@ -62,9 +62,11 @@ class Evidence:
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
         self.lex, self.pairs = _lexicon()
         self.sfx = _suffixes()
+        self.open_forms, self.open_stems = _open_forms(), _open_stems()
         self._chain_cache: dict[tuple[str, bool], bool] = {}
         self._word_cache: dict[tuple[int, str], float] = {}
         self.sparse = False
+        self.hyphens_lost = False  # the text lost its real line-end hyphens too (layout._document_layout)
         self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
         self.learned = True  # False: the rules alone answer (models/train_dehyph.py collects so)
         self.last: Verdict | None = None  # the last word-level verdict (read by the decision trace)
@@ -248,8 +250,20 @@ class Evidence:
             return 2  # reduplication: бір-бірімен, жылдан-жылға
         return 0
 
+    def open_word(self, w: str) -> float:
+        """Evidence from the open word lists: 2 a Unilex form, 1 a Hunspell stem + suffixes, 0 none."""
+        if w in self.open_forms:
+            return 2
+        if self.open_stems:
+            for k in range(len(w) - 1, 4, -1):
+                if w[:k] in self.open_stems and self.is_chain(w[k:]):
+                    return 1
+        return 0
+
     def join_score(self, a: str, b: str) -> float:
         j = self.word(a + b)
+        if j < 2 and (self.open_forms or self.open_stems):
+            j = max(j, self.open_word(a + b))  # the open word lists know the joined form
         b_first = b.split("-")[0]
         if j < 2.5 and self.suffix_start(b_first):
             j = 2.5  # цифр|лық, жүрт|шылық

@@ -116,6 +116,14 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
                     out = [False] * n
                 for k in range(i, j):
                     out[k] = True
+    if out is not None:
+        # the document's narrow columns lost their hyphens: a short narrow block (a heading or a
+        # paragraph end cut by a column or page, ``Сұлтанмахмұт То⏎райғыров``) whose every break
+        # continues in lower case is the same prose
+        for i, j in _blocks(stripped):
+            if width[i] < 25 and 2 <= j - i < 6 and all(stripped[k + 1][0].islower() for k in range(i, j - 1)):
+                for k in range(i, j):
+                    out[k] = True
     return out
 
 
@@ -217,4 +225,8 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
     # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
     narrow = _narrow_prose(ev, stripped, starts, width) if reflow == "auto" and prior_join is not None and any_wrap else None
+    # a text that loses its break hyphens and has no line-end hyphen after a letter in 40+ breaks
+    # lost its real ones too (a PDF text layer without hyphen glyphs; seed 004 keeps them)
+    ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not any(
+        len(x) >= 2 and x[-1] in _HYPHENS and x[-2].isalpha() for x in stripped)
     return stripped, width, prior_join, narrow

@@ -75,3 +75,23 @@ def _suffixes() -> frozenset[str]:
             if not line.startswith("#"):
                 out.update(line.split())
     return frozenset(out)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """One word per line, ``#`` comments skipped; empty when the file is absent."""
+    path = _DATA / name
+    if not path.exists():
+        return frozenset()
+    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _open_forms() -> frozenset[str]:
+    """Word forms of the Unilex frequency list that the corpus lexicon lacks (``data/dehyph_unilex_kk.txt``)."""
+    return _word_list("dehyph_unilex_kk.txt")
+
+
+@lru_cache(maxsize=1)
+def _open_stems() -> frozenset[str]:
+    """Hunspell stems of 5+ letters that the corpus lexicon lacks (``data/dehyph_hunspell_stems_kk.txt``)."""
+    return _word_list("dehyph_hunspell_stems_kk.txt")
