@@ -417,7 +417,7 @@ def run(
     if total is not None and total <= batch_chars:
         jobs = 1  # all of it fits in one batch: worker processes could only add start-up time
     executor: Any = None
-    bar = None
+    bar: _Progress | None = None
     n_docs = n_chars = 0
     pending: deque[tuple[Any, int, int]] = deque()
     signals = _Signals()
@@ -450,6 +450,7 @@ def run(
             signals.writing = False
         n_docs += len(ok)
         n_chars += chars
+        assert bar is not None  # finish() runs only after the bar exists
         bar.done(len(ok), chars, nbytes, len(bad))
         signals.end()
 
@@ -511,7 +512,7 @@ def _format_for(output: str | None, explicit: str | None) -> str:
         return explicit
     if output and output.endswith((".conllu", ".conll")):
         return "conllu"
-    if output and (output.endswith(".spacy") or output.endswith(("/", os.sep))):
+    if output and output.endswith((".spacy", "/", os.sep)):
         return "docbin"
     return "jsonl"
 
