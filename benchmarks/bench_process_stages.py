@@ -24,6 +24,9 @@ line. Then, per call on one short news sentence (75 characters): ``tokenize``,
 ``split_sentences``, ``normalize``, ``dehyphenate`` and ``process`` in microseconds (best of
 15 interleaved rounds of 300 calls, CPU and wall).
 
+Last, ``process`` on 1 MB and on 8 MB of the mixed news corpus (``benchmarks.corpus.sample``),
+CPU seconds, to check that its time grows linearly (``--no-linearity`` skips it).
+
 Writes ``benchmarks/results/process_stages.json`` and ``.md`` (unless ``--no-write``); the
 load average (``uptime``) before and after is recorded with the figures.
 """
@@ -161,6 +164,27 @@ def per_call(rounds: int = 15, number: int = 300) -> dict:
     return {"text": SHORT, "chars": len(SHORT), "calls": out, "rounds": rounds, "calls_per_round": number}
 
 
+def linearity(shared: str | None, small_mb: float = 1.0, factor: int = 8) -> dict:
+    """``process`` on one text of ``small_mb`` MB and one ``factor`` times larger (the corpus mix of
+    ``benchmarks.corpus.sample``), CPU seconds each (best of 3 / 1 runs); linear when the ratio
+    stays near ``factor`` (issue 16: 8 MB within 10x the time of 1 MB)."""
+    chunks = corpus.mixed_chunks(shared)
+    small = corpus.sample(small_mb, shared, chunks)
+    big = corpus.sample(small_mb * factor, shared, chunks)
+    out = {}
+    for name, text, runs in (("small", small, 3), ("big", big, 1)):
+        best = float("inf")
+        for _ in range(runs):
+            gc.collect()
+            c0 = time.process_time()
+            kaznlp.process(text)
+            best = min(best, time.process_time() - c0)
+        out[name] = {"mb": len(text.encode("utf-8")) / 1e6, "chars": len(text), "cpu_seconds": best}
+    out["ratio"] = out["big"]["cpu_seconds"] / out["small"]["cpu_seconds"]
+    out["size_ratio"] = out["big"]["chars"] / out["small"]["chars"]
+    return out
+
+
 def render(res: dict) -> str:
     pd = res["per_document"]
     lines = [
@@ -188,6 +212,11 @@ def render(res: dict) -> str:
               "| call | µs (CPU) | µs (wall) |", "|---|---:|---:|"]
     for name, r in pc["calls"].items():
         lines.append(f"| {name} | {r['cpu_microseconds']:.1f} | {r['microseconds']:.1f} |")
+    lin = res.get("linearity")
+    if lin:
+        lines += ["", f"Linearity: `process` on {lin['small']['mb']:.1f} MB took {lin['small']['cpu_seconds']:.2f} CPU s, "
+                  f"on {lin['big']['mb']:.1f} MB {lin['big']['cpu_seconds']:.2f} CPU s: {lin['ratio']:.2f}x the time for "
+                  f"{lin['size_ratio']:.2f}x the text."]
     return "\n".join(lines) + "\n"
 
 
@@ -196,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=None)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--no-linearity", action="store_true", help="skip the 1 MB / 8 MB run")
     args = ap.parse_args(argv)
     docs = [t for t in corpus.load_sources(args.shared)["apertium"] if t.strip()]
     if not docs:
@@ -206,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
            "load_before": [round(x, 2) for x in l0]}
     res["per_document"] = per_document(docs, args.repeats)
     res["per_call"] = per_call()
+    if not args.no_linearity:
+        res["linearity"] = linearity(args.shared)
     res["load_after"] = [round(x, 2) for x in load()]
     md = render(res)
     print(md)

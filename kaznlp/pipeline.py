@@ -36,7 +36,6 @@ __all__ = ["process", "pipe", "STEPS"]
 #: tokens without multiword tokens)
 STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
 
-_START = itemgetter(0)
 _END = itemgetter(1)
 _new = tuple.__new__
 
@@ -188,11 +187,13 @@ def _map_tokens(tokens: list[Token], alignment: Alignment | None, text: str, cle
 def _group(tokens: list[Token], sentences: list[tuple[int, int, str]]) -> list[Sentence]:
     """Sentences with their tokens: a token belongs to the last sentence starting at or before it."""
     out = []
-    n = len(tokens)
+    n, m = len(tokens), len(sentences)
+    starts = [t[0] for t in tokens] if m > 1 else []
+    new, cls = _new, Sentence
     j = 0
     for i, (s, e, stext) in enumerate(sentences):
-        k = bisect_left(tokens, sentences[i + 1][0], j, n, key=_START) if i + 1 < len(sentences) else n
-        out.append(_new(Sentence, (s, e, stext, tuple(tokens[j:k]))))
+        k = bisect_left(starts, sentences[i + 1][0], j) if i + 1 < m else n
+        out.append(new(cls, (s, e, stext, tuple(tokens[j:k]))))
         j = k
     return out
 
