@@ -40,7 +40,7 @@ import unicodedata2
 
 from ._validate import check_choice, check_text
 from .alignment import Alignment, apply_edits
-from .linebreaks import LINE_BREAK_CHARS, NOT_LINE_BREAK
+from .linebreaks import LINE_BREAK, LINE_BREAK_CHARS, NOT_LINE_BREAK
 
 __all__ = ["Edit", "normalize", "explain", "KINDS"]
 
@@ -712,10 +712,11 @@ _TWIN_TABLE = str.maketrans(_ASCII_TWIN)
 # a character right before/after the word that makes it part of a code, unit, domain or name
 _GLUE = frozenset("0123456789-_/@#&+'’.:\\=%$€£°²³")
 _NOTE_LATIN_WORD = "whole word in Latin look-alikes; its Cyrillic reading is not a known Kazakh word"
-
-
-def _short_acronyms() -> frozenset[str]:
-    return _latin_words()[1]
+# Kazakh context of a whole Latin look-alike word: Kazakh letters other than і І һ Һ (which the rule
+# itself makes of Latin i I h), their stand-ins and the sister letters (which the sister rule makes
+# Kazakh), so a repaired word is never the context another one needed (no repair 250 characters
+# further at each call: normalize stays idempotent)
+_WORD_CONTEXT_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүəƏǝӊӉɵƟ" + _cls("".join(_SISTER)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -745,10 +746,10 @@ def _latin_word_reading(word: str, headline: bool = False) -> str | None:
     """The Cyrillic reading of a Latin look-alike word if it is a known Kazakh word, else ``None``.
 
     ``ecki`` → ``ескі``, ``Apa`` → ``Ара``, ``KCPO`` → ``КСРО``. Upper-case words of two or
-    three letters (``OK``, ``CEO``, ``AAA``) only when the acronym is listed or the word stands in an
-    upper-case Cyrillic ``headline`` (``ҚАЗАҚСТАН MEH РЕСЕЙ``); chemical element symbols
-    (``He``, ``Co``) never; Roman numerals
-    (``XXI``, ``III``) never; mixed case (``iPhone``) never.
+    three letters (``OK``, ``CEO``, ``AAA``) only when the acronym is listed or the word stands in
+    an upper-case Cyrillic ``headline`` (``ҚАЗАҚСТАН MEH РЕСЕЙ``); longer upper-case words only as
+    a whole known form; chemical element symbols (``He``, ``Co``), Roman numerals (``XXI``,
+    ``III``) and mixed case (``iPhone``) never.
     """
     if len(word) < 2 or not (word.islower() or word.isupper() or word.istitle()):
         return None
@@ -834,13 +835,16 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
     for w in (prev, nxt):
         if w is None:
             continue
-        if _HAS_CYR.search(w):
-            cyr_near = True
-            headline = headline and w.isupper() and len(w) >= 2
-        elif not _is_latin_twin_word(w):
-            return [], ""                     # Latin phrase ("Cape Town"), Latin-script Kazakh
-        else:
-            headline = headline and w.isupper()
+        if not _HAS_CYR.search(w):
+            if not _is_latin_twin_word(w):
+                return [], ""                 # Latin phrase ("Cape Town"), Latin-script Kazakh
+            if _latin_word_reading(w, True) is None:
+                headline = headline and w.isupper()
+                continue                      # an unknown look-alike word: neither side
+            # a known Kazakh word in look-alikes counts as the Cyrillic word it is (before and after
+            # its own repair alike: "acy apa" is decided the same on a second call)
+        cyr_near = True
+        headline = headline and w.isupper() and len(w) >= 2
     if not cyr_near or not kazakh_context():
         return [], ""
     word = text[s:e]
@@ -898,13 +902,19 @@ def _known_form(w: str) -> bool:
     return w in _lexicon()
 
 
+# no Kazakh word form is longer (the longest in data/lexicon_kk.txt has 30 letters); a longer "word"
+# is constructed input, and the stem/suffix search below would be quadratic in its length
+_MAX_WORD = 48
+
+
 @lru_cache(maxsize=4096)
 def _attested(word: str) -> bool:
     """Is ``word`` a known Kazakh form? In ``data/lexicon_kk.txt`` (or ``normalize_words_kk.tsv``,
-    whose upper-case acronyms count as written: ``ҚР``),
-    or a known form of three or more letters followed by one to three known suffixes
-    (``data/suffixes_kk.txt``): ``толқуда`` = ``толқу`` + ``да``, ``геральдикалық`` =
-    ``геральдика`` + ``лық``."""
+    whose upper-case acronyms count as written: ``ҚР``), or a known form of three or more letters
+    followed by one to four known suffixes (``data/suffixes_kk.txt``): ``толқуда`` = ``толқу`` +
+    ``да``, ``геральдикалық`` = ``геральдика`` + ``лық``. Longer than any word (``_MAX_WORD``): no."""
+    if len(word) > _MAX_WORD:
+        return False
     w = word.lower()
     words, acronyms = _latin_words()
     from .transliterate import _lexicon
@@ -923,6 +933,8 @@ def _sister_attested(word: str, last: int) -> bool:
     ``ды``; ``сатиралық`` = ``сатира…`` + ``лық``); or, for a sister letter inside a stem, some
     known form starts with the word up to that letter and at least five letters (``үлкейтіліп``:
     ``үлкей…`` begins ``үлкейді``). The sister letter is then attested in a known stem or suffix."""
+    if len(word) > _MAX_WORD:
+        return False
     if _attested(word):
         return True
     w = word.lower()
@@ -953,23 +965,33 @@ _NOTE_SISTER = "letter of a sister Cyrillic alphabet in a word that is not a kno
 _NOTE_SISTER_CONTEXT = "letter of a sister Cyrillic alphabet; no Kazakh letter around proves the text Kazakh"
 
 
-
-def _sister_plan(text: str, s: int, e: int, fixed: str) -> tuple[list[tuple[int, str, str]], str]:
+def _sister_plan(text: str, s: int, e: int, fixed: str, hits: dict[object, _Hits]
+                 ) -> tuple[list[tuple[int, str, str]], str]:
     """``ҡ`` → ``қ`` (and the other ``sister_letter`` rows) in ``text[s:e]`` when the text around
-    is Kazakh (within ``_CONTEXT`` characters: a Kazakh letter that the alphabets using that sister
-    letter lack, and no letter that only a sister language has) and the repaired word (``fixed`` is
+    is Kazakh (on its line, a Kazakh letter that the alphabets using that sister letter lack; within
+    ``_CONTEXT`` characters, no letter that only a sister language has) and the repaired word (``fixed`` is
     the word after the other letter repairs) is a known Kazakh form (:func:`_sister_attested`) or
     is itself spelled with such a Kazakh letter: ``Ҡазаҡстан`` → ``Қазақстан`` in Kazakh text,
     Bashkir ``Башҡортостан Республикаһы`` untouched. A known Kazakh form with no Kazakh evidence
     around (``Ол адамды ауруына шалдыҡтырады``: no і ұ қ) is left and reported as a suspect."""
     lo, hi = max(0, s - _CONTEXT), min(len(text), e + _CONTEXT)
-    if _SISTER_TEXT_RE.search(text, lo, hi):
+
+    def hit(pattern: re.Pattern[str]) -> _Hits:
+        if pattern not in hits:
+            hits[pattern] = _Hits(text, pattern)
+        return hits[pattern]
+
+    if hit(_SISTER_TEXT_RE).any(lo, hi):
         return [], ""
     word = text[s:e]
     repaired = "".join(_SISTER.get(c, c) for c in fixed)
+    # Kazakh evidence is looked for on the whole line: a line with evidence has all its words decided
+    # in one pass, and the letters they gain (қ for ҡ) change nothing for the line; a window would let
+    # each repaired word be the evidence for the next 250 characters at the next call (no idempotence)
+    llo, lhi = hit(LINE_BREAK).around(s, e)
     for c in set(word):
         ev = _KAZAKH_EVIDENCE.get(c)
-        if ev is not None and not (ev.search(text, lo, s) or ev.search(text, e, hi) or ev.search(fixed)):
+        if ev is not None and not (hit(ev).any(llo, s) or hit(ev).any(e, lhi) or ev.search(fixed)):
             last = max(i for i, x in enumerate(word) if x in _SISTER)
             return [], (_NOTE_SISTER_CONTEXT if _sister_attested(repaired, last) else "")
     # the word itself spelled with a Kazakh letter its sister alphabets lack is Kazakh ("Құдайбердіұлыныӈ")
@@ -977,6 +999,35 @@ def _sister_plan(text: str, s: int, e: int, fixed: str) -> tuple[list[tuple[int,
     if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)):
         return [], _NOTE_SISTER
     return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
+
+
+class _Hits:
+    """Positions of one character class in a text, found once, asked many times: "is there one in
+    ``[lo, hi)``?" (a binary search instead of a regex search of the window per word, so a text of
+    many candidate words stays linear)."""
+
+    __slots__ = ("text", "pattern", "pos")
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self.text, self.pattern, self.pos = text, pattern, None
+
+    def _positions(self) -> list[int]:
+        if self.pos is None:
+            self.pos = [m.start() for m in self.pattern.finditer(self.text)]
+        return self.pos
+
+    def any(self, lo: int, hi: int) -> bool:
+        pos = self._positions()
+        i = bisect_left(pos, lo)
+        return i < len(pos) and pos[i] < hi
+
+    def around(self, s: int, e: int) -> tuple[int, int]:
+        """``(lo, hi)``: from after the last hit before ``s`` to the first hit at or after ``e``
+        (with a line-break pattern: the line of ``text[s:e]``)."""
+        pos = self._positions()
+        i = bisect_left(pos, s)
+        j = bisect_left(pos, e)
+        return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
 
 
 def _kazakh_around(text: str, s: int, e: int) -> bool:
@@ -992,6 +1043,7 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
     suspects: list[tuple[int, int, str]] = []
     n = len(text)
     last_end = -1
+    hits: dict[object, _Hits] = {}
     for m in _LETTER_TRIGGER.finditer(text):
         s, e = m.span()
         if s < last_end:
@@ -1002,7 +1054,11 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
             # a whole Latin/Greek word: touched only when it is a Kazakh word typed in Latin
             # look-alikes, in Kazakh text ("ecki үйде" → "ескі үйде"); never "CEO", "Cape Town"
             if homoglyphs and run.isascii() and _twin_only(run):
-                plan, note = _latin_word_plan(text, s, e, lambda s=s, e=e: _kazakh_around(text, s, e))
+                if _WORD_CONTEXT_RE not in hits:
+                    hits[_WORD_CONTEXT_RE] = _Hits(text, _WORD_CONTEXT_RE)
+                ctx = hits[_WORD_CONTEXT_RE]
+                plan, note = _latin_word_plan(
+                    text, s, e, lambda s=s, e=e, ctx=ctx: ctx.any(max(0, s - _CONTEXT), min(n, e + _CONTEXT)))
                 if note:
                     suspects.append((s, e, note))
                 for i, repl, kind in plan:
@@ -1036,7 +1092,7 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
             fixed = list(word)
             for i, repl, _ in plan:
                 fixed[i] = repl
-            sis, sis_note = _sister_plan(text, s, e, "".join(fixed))
+            sis, sis_note = _sister_plan(text, s, e, "".join(fixed), hits)
             done = {i for i, _, _ in plan}
             plan = sorted(plan + [x for x in sis if x[0] not in done])
             note = note or sis_note

@@ -603,3 +603,14 @@ def test_mixed_sister_and_lookalike_words_do_not_crash(text: str) -> None:
     assert normalize(out) == out and al.src_len == len(text) and al.dst_len == len(out)
     edits = [e for e in explain(text) if e.kind != "suspect"]
     assert all(text[e.start:e.end] == e.before for e in edits if e.kind in ("homoglyph", "kazakh_letter"))
+
+
+@pytest.mark.parametrize("text", [
+    "Қазақстан " + "ҡа " * 3000,           # each repaired word must not be the evidence the next needed
+    "Қазақстан " + "apa " * 3000,          # ... nor the Cyrillic neighbour the next needed
+    "ұ " + "ҡала " * 3000,
+    "Қазақстан " + "ecki " * 3000,         # the і it gains must not be the context 250 characters on
+])
+def test_long_runs_of_new_damage_repaired_in_one_call(text: str) -> None:
+    out = normalize(text)
+    assert normalize(out) == out
