@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import math
 
 from kaznlp import charlm
@@ -21,6 +22,7 @@ from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import _plain_rule
 
 
+@lru_cache(maxsize=1)
 def _weights() -> dict[str, list[float]]:
     """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked once against the
     feature names of this version."""
