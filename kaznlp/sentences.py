@@ -206,6 +206,26 @@ def _in_enumeration(text: str, start: int, dot: int) -> bool:
 _LABEL = re.compile(rf"(\d{{1,2}})\.[^\S\n]+[«“\"]?[{UPPER}]")
 
 
+def _label_at_line_end(text: str, k: int, nxt: int) -> bool:
+    """Is the number after the space at ``k`` (its period ends a line) the label of the next line?
+
+    It is after a word, a bracket or a quote (``… (А.В.Горяинов) 1.`` / ``Есеп комитетінің …``).
+    It is a value that ends its sentence after a dash, a comma, a colon or another number (``…
+    заңды тұлға – 5.`` / ``Қабылдау нәтижелері …``, ``… көшесі, 22.``, a telephone ``… 74 09
+    32.``), and when the next line opens with a label of its own (``… 32.`` / ``5. Мемлекеттік
+    …``).
+    """
+    b = k - 1
+    while b > 0 and text[b] in " \t":
+        b -= 1
+    if text[b] in "–—-,:;" or text[b].isdigit():
+        return False
+    return _OWN_LABEL.match(text, nxt) is None
+
+
+_OWN_LABEL = re.compile(r"\d{1,3}[.)]\s")
+
+
 def _label_of_list(text: str, i: int, line_start: bool) -> bool:
     """Does an item label ``N.`` start at ``i``, at a line start or in a numbered list (``N-1.``
     or ``N+1.`` nearby)?
@@ -266,7 +286,8 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                     while k >= 0 and text[k].isdigit():
                         k -= 1
                     if dot - k - 1 <= 3 and k > 0 and text[k] == " " and (
-                            "\n" in text[dot:nxt] or _in_enumeration(text, k + 1, dot)):
+                            "\n" in text[dot:nxt] and _label_at_line_end(text, k, nxt)
+                            or _in_enumeration(text, k + 1, dot)):
                         # an item number numbers the item after it: at a line end ("…туралы
                         # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…") or inside a numbered
                         # list run together ("…енгізу; 2. Бақылау-талдау…; 3. Бақылау…"), the

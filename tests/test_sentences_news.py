@@ -380,3 +380,20 @@ def test_lines_that_almost_never_start_in_lower_case_are_units() -> None:
     wrapped = ("Жобаның жалпы құны осы кезеңде шамамен бес миллион\nАҚШ долларын құрайды деп күтілуде және\n"
                "оны министрлік толық қаржыландырады деп хабарланды.")
     assert texts(wrapped) == [wrapped]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number that ends a line is a value, not the next line's label, after a dash, a comma,
+    # a colon or another number, or when the next line has a label of its own
+    ("Оның ішінде: жеке тұлғалар – 28, заңды тұлға – 5.\nҚабылдау нәтижелері бойынша жауап берілді.",
+     ["Оның ішінде: жеке тұлғалар – 28, заңды тұлға – 5.", "Қабылдау нәтижелері бойынша жауап берілді."]),
+    ("Мекенжайы: Орал қаласы, Досмұхамедов көшесі, 22.\nҚұрылған жылы: 2008 жыл.",
+     ["Мекенжайы: Орал қаласы, Досмұхамедов көшесі, 22.", "Құрылған жылы: 2008 жыл."]),
+    ("Байланыс телефондары: 8 (7172) 74 09 32.\n5. Мемлекеттік қызметтерді көрсету мәселелері.",
+     ["Байланыс телефондары: 8 (7172) 74 09 32.", "5. Мемлекеттік қызметтерді көрсету мәселелері."]),
+    # after a word or a bracket it still labels the next line
+    ("Кеңес хаттамасы туралы (А.В.Горяинов) 1.\nЕсеп комитетінің мүшесі сөз сөйледі.",
+     ["Кеңес хаттамасы туралы (А.В.Горяинов)", "1.\nЕсеп комитетінің мүшесі сөз сөйледі."]),
+])
+def test_number_at_a_line_end_value_or_label(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
