@@ -45,7 +45,7 @@ import gc
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, attrgetter
 
 import unicodedata2 as unicodedata
@@ -421,12 +421,24 @@ def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
         gc.enable()
 
 
+# Matches are read in batches: a match object holds two offsets for each of the pattern's groups
+# (about 350 bytes), so holding all of them for a long text would cost hundreds of MB.
+_BATCH = 2048
+
+
 def _tokenize(text: str) -> list[Token]:
-    matches = list((_SCAN if "@" in text else _SCAN_NO_EMAIL).finditer(text))
-    kinds = list(map(_KIND_OF, map(_LASTGROUP, matches)))
+    matches = (_SCAN if "@" in text else _SCAN_NO_EMAIL).finditer(text)
+    batch = list(islice(matches, _BATCH))
+    kinds = list(map(_KIND_OF, map(_LASTGROUP, batch)))
     # each match is a token and the white space after it; no token ends in white space
-    texts = list(map(str.rstrip, map(_M_GROUP, matches)))
-    starts = list(map(_M_START, matches))
+    texts = list(map(str.rstrip, map(_M_GROUP, batch)))
+    starts = list(map(_M_START, batch))
+    while len(batch) == _BATCH:
+        batch = list(islice(matches, _BATCH))
+        kinds += map(_KIND_OF, map(_LASTGROUP, batch))
+        texts += map(str.rstrip, map(_M_GROUP, batch))
+        starts += map(_M_START, batch)
+    del batch
     tokens = _tokens(starts, map(add, starts, map(len, texts)), texts, kinds)
     if "symbol" in kinds:  # a combining mark the pattern does not know continues the token before it
         category = unicodedata.category
