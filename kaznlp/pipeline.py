@@ -399,9 +399,15 @@ def _pipe(texts: Iterable[str], n_process: int, batch_size: int,
             yield from _process_batch(batch, options)
         return
     import multiprocessing as mp
+    from collections import deque
 
     method = "fork" if "fork" in mp.get_all_start_methods() else None
+    # at most two batches per worker in flight (Pool.imap would read the whole input at once)
     with mp.get_context(method).Pool(n_process) as pool:
-        jobs = ((batch, options) for batch in _batches(texts, batch_size))
-        for docs in pool.imap(_worker, jobs):
-            yield from docs
+        pending: deque = deque()
+        for batch in _batches(texts, batch_size):
+            pending.append(pool.apply_async(_worker, ((batch, options),)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

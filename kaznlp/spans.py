@@ -234,7 +234,8 @@ class Document:
         """Rebuild a :class:`Document` from :meth:`to_dict` output (or a ``kaznlp process`` record).
 
         Every span is checked against ``text``: a record whose offsets do not
-        point at its own text raises :class:`ValueError`.
+        point at its own text raises :class:`ValueError`. A record written without the
+        ``sentences`` step (a flat ``tokens`` list) becomes one sentence over the whole text.
         """
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise ValueError("Document.from_dict() needs a dict with a 'text' string")
@@ -249,8 +250,19 @@ class Document:
                 raise ValueError(f"Document.from_dict(): {what} says {given!r} but text[{start}:{end}] is {got!r}")
             return got
 
+        try:
+            return cls._from_dict(data, text, span_text)
+        except (KeyError, IndexError, TypeError) as exc:
+            raise ValueError(f"Document.from_dict(): not a Document.to_dict() record ({type(exc).__name__}: {exc})") \
+                from None
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any], text: str, span_text: Any) -> Document:
         sentences = []
-        for s in data.get("sentences") or ():
+        groups = data.get("sentences")
+        if groups is None and data.get("tokens"):  # a record without the sentences step: one stretch
+            groups = [{"start": 0, "end": len(text), "tokens": data["tokens"], "norms": data.get("norms")}]
+        for s in groups or ():
             s_text = span_text(s["start"], s["end"], s.get("text"), "a sentence")
             toks = []
             norms = dict(s.get("norms") or ())

@@ -105,3 +105,18 @@ def test_module_doctests(module: str) -> None:
 
     res = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert res.failed == 0 and res.attempted > 0
+
+
+def test_from_dict_reads_records_and_refuses_garbage() -> None:
+    from kaznlp.corpus_io import analyse
+
+    text = "Премьер- Министр келді. Мемлекеттiк тіл."
+    flat = analyse(text, steps=["normalize", "dehyphenate", "tokens"])
+    doc = Document.from_dict(flat)
+    assert [(t.text, t.norm) for t in doc.tokens] == [(t.text, t.norm) for t in kaznlp.process(text).tokens]
+    assert [(s.start, s.end) for s in doc.sentences] == [(0, len(text))]
+    for bad in ({"text": "Алматы", "sentences": [{"end": 3}]}, {"text": "Алматы", "sentences": [{"start": 0, "end": 6,
+                                                                                                 "tokens": [[0]]}]},
+                {"text": "Алматы", "entities": [None]}):
+        with pytest.raises(ValueError, match="from_dict"):
+            Document.from_dict(bad)

@@ -98,3 +98,18 @@ def test_records_carry_norms_and_read_back() -> None:
     back = kaznlp.Document.from_dict(rec)
     assert [t.norm for t in back.tokens] == [t.norm for t in kaznlp.process(text).tokens]
     assert [n for s in rec["sentences"] for _, n in s.get("norms", ())] == ["Республикасы", "мемлекеттік", "заңды"]
+
+
+def test_worker_processes_read_the_input_lazily() -> None:
+    seen = []
+
+    def texts():
+        for i in range(1000):
+            seen.append(i)
+            yield f"Мәтін {i}."
+
+    docs = kaznlp.pipe(texts(), n_process=2, batch_size=2)
+    first = next(docs)
+    assert [t.text for t in first.tokens] == ["Мәтін", "0", "."]
+    assert len(seen) <= 12  # a few batches in flight, not the whole input
+    assert [d.text for d in docs][-1] == "Мәтін 999." and len(seen) == 1000
