@@ -97,8 +97,10 @@ _LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
 # least this fraction of the longest line around it. Print columns are >= 25 characters.
 WRAP_MIN_CHARS = 25
 WRAP_RATIO = 0.6
-# No print column is wider than this: a longer line is a paragraph, not a wrapped line.
-WRAP_MAX_CHARS = 250
+# No print column is wider than this: a longer line is a paragraph, not a wrapped line (99 % of
+# the wrapped lines of the KazNERD guidelines' pdftotext output are at most 109 characters; the
+# apertium crawl cuts its lines at about 190).
+WRAP_MAX_CHARS = 150
 # Share of long lines ending in a stop above which text is one paragraph per line.
 PARAGRAPH_RATIO = 0.3
 PARAGRAPH_SAMPLE_LINES = 400  # lines read to decide it
