@@ -1,29 +1,34 @@
-"""Speed and memory of ``kaznlp.ner`` on one CPU core (Stanza beside it when its model is installed).
+"""Speed and memory of ``kaznlp.ner`` on one CPU core, with Stanza and the transformers backend beside it.
 
-What is measured (one run each, single process pinned to one core, BLAS/torch
-threads = 1):
+Every run uses DEFAULT threading (no thread variables set; torch imported first when
+installed, as a user with the Stanza or transformers extra has it) and is pinned to one
+core. kaznlp limits BLAS to one thread around its own model; nothing else is set.
+
+Default run (``python benchmarks/bench_ner.py [--mb 1.0] [--stanza-mb 0.1]``):
 
 * ``ner_news``: ``kaznlp.ner(text)`` on about 1 MB of raw Kazakh news text
-  (``benchmarks/corpus.sample``: NTREX-128, apertium news crawl, KazQAD wiki),
-  whole pipeline: normalize, de-hyphenate, split, tokenize, tag. Tokens are
-  kaznlp tokens of that text. Also the peak Python heap of that call
-  (``tracemalloc``, a separate run) and the process's peak RSS.
-* ``ner_pipe_kaznerd``: ``kaznlp.ner_pipe`` over the 11,307 KazNERD test sentences
-  (detokenized), i.e. many short texts.
-* ``stanza``: the same news text through ``backend="stanza"`` (kaznlp tokens,
-  Stanza's Kazakh NER), if ``stanza.download('kk', processors='tokenize,ner')`` was
-  run; otherwise reported as not installed.
+  (``benchmarks/corpus.sample``: NTREX-128, apertium news crawl, KazQAD wiki), whole
+  pipeline: normalize, de-hyphenate, split, tokenize, tag (the fused numpy path,
+  ``kaznlp.ner.fast``). Tokens are kaznlp tokens of that text. Also the peak Python heap
+  of that call (``tracemalloc``, a separate run), the process's peak RSS, and the same
+  call through spaCy's own path (``backend="spacy"``) as a same-run ratio.
+* ``ner_pipe_kaznerd``: ``kaznlp.ner_pipe`` over the 11,307 KazNERD test sentences.
+* ``stanza`` / ``transformers``: the same news text (a smaller slice) through
+  ``backend="stanza"`` / ``backend="transformers"`` when their models are installed;
+  otherwise the reason they were not measured.
 
-    python benchmarks/bench_ner.py [--mb 1.0] [--stanza-mb 0.1] [--out benchmarks/results/ner.json]
-
-Per-call speed (issue 13), a separate run with DEFAULT threading (no thread variables set,
-torch imported first when installed, as a user with the Stanza extra has it), pinned to
-one core: ``kaznlp.ner(sentence)`` called once per KazNERD test sentence::
+Per-call speed (issue 13): ``kaznlp.ner(sentence)`` called once per KazNERD test sentence,
+with spaCy's path on the first 2,000 sentences beside it::
 
     python benchmarks/bench_ner.py --per-call [--sentences 11307] [--out benchmarks/results/ner_per_call.json]
 
+Equivalence of the fast path with spaCy's (entity for entity, counts only)::
+
+    python benchmarks/bench_ner.py --equivalence
+
 Wall-clock and CPU-time rates are both reported: on a shared machine the CPU-time
-rate is the fairer figure for "one core".
+rate is the fairer figure for "one core". Results go to ``--out`` (default: the committed
+``benchmarks/results/ner*.json``).
 """
 
 from __future__ import annotations
@@ -31,10 +36,12 @@ from __future__ import annotations
 import os
 import sys
 
-PER_CALL = "--per-call" in sys.argv
-if not PER_CALL:  # the per-call run measures what a user gets with default threading
-    for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(_var, "1")
+try:  # torch's OpenMP runtime is what numpy's BLAS threads fought with (issue 13)
+    import torch as _torch  # noqa: F401
+
+    TORCH = _torch.__version__
+except ImportError:
+    TORCH = None
 
 import argparse  # noqa: E402
 import json  # noqa: E402
@@ -49,6 +56,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import sample, shared_dir  # noqa: E402
 from kaznlp.ner import model_path, ner, ner_pipe  # noqa: E402
+from kaznlp.ner.backends import TRANSFORMERS_MODEL  # noqa: E402
 from kaznlp.ner.conll import detokenize, read_iob2  # noqa: E402
 from kaznlp.tokenize import tokenize  # noqa: E402
 
@@ -110,12 +118,7 @@ def equivalence(args: argparse.Namespace) -> None:
 
 def per_call(args: argparse.Namespace) -> None:
     """``kaznlp.ner`` once per KazNERD test sentence, default threading, one core."""
-    try:
-        import torch  # noqa: F401  (its OpenMP runtime is what the BLAS threads fought with)
-
-        torch_version = torch.__version__
-    except ImportError:
-        torch_version = None
+    torch_version = TORCH
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     sents = read_iob2(shared_dir(args.shared) / "data" / "kaznerd" / "IOB2_test.txt")
@@ -125,6 +128,11 @@ def per_call(args: argparse.Namespace) -> None:
     threads = {var: os.environ.get(var) for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     out, wall, cpu = _timed(lambda: [ner(t) for t in texts])
+    sub = texts[:2000]
+    n_sub = sum(len(tokenize(t)) for t in sub)
+    ner("Астана", backend="spacy")
+    _, s_wall, s_cpu = _timed(lambda: [ner(t, backend="spacy") for t in sub])
+    _, f_wall, f_cpu = _timed(lambda: [ner(t) for t in sub])
     res = {
         "python": platform.python_version(),
         "torch": torch_version,
@@ -136,6 +144,12 @@ def per_call(args: argparse.Namespace) -> None:
         "ms_per_call_wall": round(1000 * wall / len(texts), 2),
         "ms_per_call_cpu": round(1000 * cpu / len(texts), 2),
         **_rates(n_tokens, wall, cpu),
+        "same_run_first_2000_sentences": {
+            "fast_path": _rates(n_sub, f_wall, f_cpu),
+            "spacy_path": _rates(n_sub, s_wall, s_cpu),
+            "speedup_cpu": round(s_cpu / f_cpu, 2),
+        },
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
     out_path = args.out if args.out != DEFAULT_OUT else REPO / "benchmarks" / "results" / "ner_per_call.json"
     out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,20 +183,28 @@ def main() -> None:
     n_tokens = len(tokenize(text))
     results: dict = {
         "python": platform.python_version(),
+        "torch": TORCH,
+        "thread_variables": {v: os.environ.get(v) for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")},
         "machine": platform.machine(),
         "cpu_cores_used": 1,
         "load_average_at_start": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "model_size_mb": round(sum(p.stat().st_size for p in model_path().rglob("*") if p.is_file()) / 1e6, 2),
     }
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     _, load_s, _ = _timed(lambda: ner("Астана"))  # load the model once, outside the timings
     results["model_load_seconds"] = round(load_s, 2)
+    results["rss_mb_added_by_loading_the_model"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss0, 1)
 
     ents, wall, cpu = _timed(lambda: ner(text))
     results["ner_news"] = {"chars": len(text), "utf8_bytes": len(text.encode()), "entities": len(ents), **_rates(n_tokens, wall, cpu)}
+    results["ner_news"]["peak_rss_mb_after"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     tracemalloc.start()
     ner(text)
     results["ner_news"]["peak_python_heap_mb"] = round(tracemalloc.get_traced_memory()[1] / 1e6, 1)
     tracemalloc.stop()
+    ner("Астана", backend="spacy")
+    _, s_wall, s_cpu = _timed(lambda: ner(text, backend="spacy"))
+    results["ner_news_spacy_path"] = {**_rates(n_tokens, s_wall, s_cpu), "fast_path_speedup_cpu": round(s_cpu / cpu, 2)}
 
     sents = read_iob2(shared_dir(args.shared) / "data" / "kaznerd" / "IOB2_test.txt")
     texts = [detokenize(w)[0] for w, _ in sents]
@@ -192,18 +214,22 @@ def main() -> None:
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     stanza_text = sample(args.stanza_mb, args.shared)
-    try:
+    n = len(tokenize(stanza_text))
+    from kaznlp.ner import get_backend
+
+    if TORCH is not None:  # the process is pinned to one core: one torch thread for the peers
         import torch
 
         torch.set_num_threads(1)
-        from kaznlp.ner import get_backend
-
-        backend = get_backend("stanza")
-        n = len(tokenize(stanza_text))
-        ents, wall, cpu = _timed(lambda: ner(stanza_text, backend=backend))
-        results["stanza"] = {"chars": len(stanza_text), "entities": len(ents), **_rates(n, wall, cpu)}
-    except (ImportError, FileNotFoundError) as err:
-        results["stanza"] = {"status": f"not measured: {type(err).__name__}: {str(err).splitlines()[0]}"}
+    for name in ("stanza", "transformers"):
+        try:
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            backend = get_backend(name)  # one core: the process is pinned, torch keeps its default threads
+            ents, wall, cpu = _timed(lambda: ner(stanza_text, backend=backend))
+            results[name] = {"chars": len(stanza_text), "entities": len(ents), **_rates(n, wall, cpu),
+                             "peak_rss_mb_added": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss, 1)}
+        except (ImportError, FileNotFoundError) as err:
+            results[name] = {"status": f"not measured: {type(err).__name__}: {str(err).splitlines()[0]}"}
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -216,12 +242,16 @@ def main() -> None:
         f"| `kaznlp.ner_pipe`, KazNERD test ({len(texts):,} sentences) | {n_kaznerd:,} | "
         f"{results['ner_pipe_kaznerd']['tokens_per_s_wall']:,} | {results['ner_pipe_kaznerd']['tokens_per_s_cpu']:,} | |",
     ]
-    st = results["stanza"]
-    if "tokens" in st:
-        md.append(f"| Stanza kk NER (kaznlp tokens), {st['chars'] / 1e6:.2f} MB | {st['tokens']:,} | "
-                  f"{st['tokens_per_s_wall']:,} | {st['tokens_per_s_cpu']:,} | |")
-    else:
-        md.append(f"| Stanza kk NER | | | | {st['status']} |")
+    sp = results["ner_news_spacy_path"]
+    md.insert(3, f"| same text, `backend=\"spacy\"` (spaCy's own path) | {sp['tokens']:,} | {sp['tokens_per_s_wall']:,} | "
+                 f"{sp['tokens_per_s_cpu']:,} | fast path {sp['fast_path_speedup_cpu']}x (CPU) |")
+    for name, title in (("stanza", "Stanza kk NER (kaznlp tokens)"), ("transformers", f"transformers ({TRANSFORMERS_MODEL})")):
+        st = results[name]
+        if "tokens" in st:
+            md.append(f"| {title}, {st['chars'] / 1e6:.2f} MB | {st['tokens']:,} | "
+                      f"{st['tokens_per_s_wall']:,} | {st['tokens_per_s_cpu']:,} | +{st['peak_rss_mb_added']} MB RSS |")
+        else:
+            md.append(f"| {title} | | | | {st['status']} |")
     md.append("")
     md.append(f"Peak RSS of the whole benchmark process: {results['peak_rss_mb']} MB; model on disk "
               f"{results['model_size_mb']} MB; load average at start {results['load_average_at_start']}.")

@@ -14,13 +14,23 @@ holds for the string the caller passed.
 Backends (one interface, :class:`~kaznlp.ner.backends.Backend`):
 
 - ``"kaznlp"`` (default): the spaCy pipeline bundled inside the package, trained on
-  KazNERD (25 labels); no download.
+  KazNERD (25 labels); no download. It runs on a fused numpy path
+  (:mod:`kaznlp.ner.fast`: same entities as spaCy's path, several times faster per call).
+- ``"spacy"``: the same bundled model through spaCy's own ``nlp.pipe`` (what
+  ``kaznlp.load()`` gives you).
 - ``"stanza"``: Stanza's Kazakh NER, fed kaznlp's sentences and tokens. Needs
   ``pip install "kaznlp[stanza]"`` and, once,
   ``python -c "import stanza; stanza.download('kk', processors='tokenize,ner')"``.
-  Nothing is downloaded at run time.
+- ``"transformers"``: a Hugging Face token-classification model
+  (:class:`~kaznlp.ner.backends.TransformersBackend`; by default
+  ``yeshpanovrustem/xlm-roberta-large-ner-kazakh`` from the Hugging Face cache). Needs
+  ``pip install "kaznlp[transformers]"`` and, once,
+  ``huggingface-cli download yeshpanovrustem/xlm-roberta-large-ner-kazakh``.
 - a spaCy ``Language``, or a path or package name that ``spacy.load`` accepts.
-- a ``stanza.Pipeline`` or any :class:`~kaznlp.ner.backends.Backend` object.
+- a ``stanza.Pipeline``, a transformers ``PreTrainedModel``, or any
+  :class:`~kaznlp.ner.backends.Backend` object.
+
+Nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -45,6 +55,7 @@ from .backends import (
     Chunk,
     SpacyBackend,
     StanzaBackend,
+    TransformersBackend,
     get_backend,
 )
 
@@ -58,6 +69,7 @@ __all__ = [
     "Chunk",
     "SpacyBackend",
     "StanzaBackend",
+    "TransformersBackend",
     "get_backend",
 ]
 
@@ -178,13 +190,37 @@ def _one_blas_thread() -> AbstractContextManager[Any]:
     96 x 288 product): BLAS threads only add hand-offs, and when torch is installed its
     OpenMP threads and numpy's OpenBLAS threads spin against each other on the same
     cores (20-40 ms per short sentence; 2.8 ms with one BLAS thread). The limit holds only
-    inside the ``with`` block (about 0.04 ms to set and restore), so the caller's own
+    inside the ``with`` block (a few microseconds to set and restore), so the caller's own
     numpy code keeps its threads.
     """
     controller = _blas_controller()
     if controller is None or not controller.lib_controllers:
         return nullcontext()
-    return controller.limit(limits=1)
+    return _OneBlasThread(controller.lib_controllers)
+
+
+class _OneBlasThread:
+    """``controller.limit(limits=1)`` without its bookkeeping: one ``get`` per library, and a
+    ``set`` only where the count is not 1 already (about 5 us instead of 100 us a call,
+    which matters when ``kaznlp.ner`` is called once per sentence)."""
+
+    __slots__ = ("libs", "saved")
+
+    def __init__(self, libs: list[Any]) -> None:
+        self.libs = libs
+        self.saved: list[tuple[Any, int]] = []
+
+    def __enter__(self) -> None:
+        for lib in self.libs:
+            n = lib.get_num_threads()
+            if n is not None and n != 1:
+                lib.set_num_threads(1)
+                self.saved.append((lib, n))
+
+    def __exit__(self, *exc: Any) -> None:
+        for lib, n in self.saved:
+            lib.set_num_threads(n)
+        self.saved.clear()
 
 
 def _make_chunk(clean: str, group: list[tuple[int, int]]) -> Chunk:
@@ -285,9 +321,10 @@ def ner(
     Args:
         text: raw Kazakh text of any length (a 1 MB document is tagged in batches of
             sentences, so memory stays flat).
-        backend: ``"kaznlp"`` (bundled model), ``"stanza"``, a spaCy ``Language``, a
-            path or package name for ``spacy.load``, a ``stanza.Pipeline`` or a
-            :class:`Backend`.
+        backend: ``"kaznlp"`` (bundled model, fast path), ``"spacy"`` (bundled model
+            through spaCy), ``"stanza"``, ``"transformers"``, a spaCy ``Language``, a
+            path or package name for ``spacy.load``, a ``stanza.Pipeline``, a transformers
+            model or a :class:`Backend`.
         normalize: repair homoglyphs, invisible characters, etc. before tagging.
         dehyphenate: re-join words broken across lines before tagging.
         batch_size: at most how many pieces of about 2,000 characters go to the model

@@ -20,6 +20,12 @@ computation with a handful of numpy operations:
    own ``_decode`` (constrained BILUO), and whitespace tokens are a sure ``O``, as in
    the component.
 
+Memory: the folded hash tables are ``sum(rows) x (maxout pieces x width)`` float32 (21,900
+x 384, 34 MB, for the model bundled in December 2026), the word cache at most
+:data:`CACHE_ROWS` rows of ``width`` floats (32 MB at width 128), the n-gram cache at most
+:data:`NGRAM_CACHE` entries (about 20 MB); unlike spaCy's path, new words are not added
+to the vocabulary, so a long-running process does not grow with every new word.
+
 Every dimension and weight is read from the loaded thinc model; nothing about the
 bundled model's sizes is written here. :func:`compile_pipeline` checks the layer
 structure and then *compares its scores with spaCy's* on a few Kazakh sentences; if
@@ -49,6 +55,9 @@ __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
 #: at most this many distinct words keep their embedding row (the table is about
 #: ``rows * width * 4`` bytes: 32 MB at width 128); when full it starts afresh
 CACHE_ROWS = 65_536
+
+#: at most this many character n-grams keep their floret rows (about 20 MB when full)
+NGRAM_CACHE = 100_000
 
 #: largest difference of a label score against spaCy's allowed by the self-check
 #: (float32 rounding of the same products in another order is ~1e-5)
@@ -227,7 +236,7 @@ class FastTagger:
         sizes = [P.shape[0] for _, _, P in self.folded]
         self._offsets = numpy.repeat(numpy.cumsum([0] + sizes[:-1]), 4).astype("uint32")
         self.folded = [(column, seed, P.shape[0]) for column, seed, P in self.folded]  # keep one copy
-        self._ngrams: dict[str, list[int]] = {}
+        self._ngrams: dict[str, tuple[int, ...]] = {}
         # attribute functions of the vocabulary for the lexical columns (see _lexical)
         from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
 
@@ -325,7 +334,7 @@ class FastTagger:
         vectors = self.vocab.vectors
         n_rows = vectors.data.shape[0]
         cache = self._ngrams
-        if len(cache) > 500_000:
+        if len(cache) > NGRAM_CACHE:
             cache.clear()
         indices: list[int] = []
         lengths: list[int] = []
@@ -335,7 +344,7 @@ class FastTagger:
                 for ngram in vectors._get_ngrams(key):
                     rows = cache.get(ngram)
                     if rows is None:
-                        rows = cache[ngram] = [h % n_rows for h in vectors._get_ngram_hashes(ngram)]
+                        rows = cache[ngram] = tuple(h % n_rows for h in vectors._get_ngram_hashes(ngram))
                     indices.extend(rows)
             lengths.append(len(indices) - before)
         if not indices:
