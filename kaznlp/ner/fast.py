@@ -336,17 +336,12 @@ class FastTagger:
         cache = self._ngrams
         if len(cache) > NGRAM_CACHE:
             cache.clear()
-        indices: list[int] = []
-        lengths: list[int] = []
-        for key in keys:
-            before = len(indices)
-            if key:
-                for ngram in vectors._get_ngrams(key):
-                    rows = cache.get(ngram)
-                    if rows is None:
-                        rows = cache[ngram] = tuple(h % n_rows for h in vectors._get_ngram_hashes(ngram))
-                    indices.extend(rows)
-            lengths.append(len(indices) - before)
+        grams = [vectors._get_ngrams(key) if key else [] for key in keys]
+        get = cache.get
+        for gram in {g for gs in grams for g in gs if get(g) is None}:
+            cache[gram] = tuple(h % n_rows for h in vectors._get_ngram_hashes(gram))
+        indices = [r for gs in grams for g in gs for r in cache[g]]
+        lengths = [sum(len(cache[g]) for g in gs) for gs in grams]
         if not indices:
             return numpy.zeros((len(keys), vectors.data.shape[1]), dtype="float32")
         ops = self._ops
