@@ -1002,22 +1002,28 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: dict[object, _Hits
 
 
 class _Hits:
-    """Positions of one character class in a text, found once, asked many times: "is there one in
-    ``[lo, hi)``?" (a binary search instead of a regex search of the window per word, so a text of
-    many candidate words stays linear)."""
+    """Where one character class occurs in a text: "is there one in ``[lo, hi)``?". The first
+    ``_DIRECT`` questions search the text itself (clean text with a few candidates pays nothing
+    more); after that the positions are found once and each question is a binary search, so a text
+    of many candidate words stays linear."""
 
-    __slots__ = ("text", "pattern", "pos")
+    __slots__ = ("text", "pattern", "pos", "asked")
 
     def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
-        self.text, self.pattern, self.pos = text, pattern, None
+        self.text, self.pattern, self.pos, self.asked = text, pattern, None, 0
 
-    def _positions(self) -> list[int]:
+    def _positions(self) -> list[int] | None:
         if self.pos is None:
+            self.asked += 1
+            if self.asked <= _DIRECT:
+                return None
             self.pos = [m.start() for m in self.pattern.finditer(self.text)]
         return self.pos
 
     def any(self, lo: int, hi: int) -> bool:
         pos = self._positions()
+        if pos is None:
+            return lo < hi and self.pattern.search(self.text, lo, hi) is not None
         i = bisect_left(pos, lo)
         return i < len(pos) and pos[i] < hi
 
@@ -1025,9 +1031,16 @@ class _Hits:
         """``(lo, hi)``: from after the last hit before ``s`` to the first hit at or after ``e``
         (with a line-break pattern: the line of ``text[s:e]``)."""
         pos = self._positions()
+        if pos is None:
+            m = self.pattern.search(self.text, e)
+            lo = max(self.text.rfind(c, 0, s) for c in LINE_BREAK_CHARS) + 1
+            return lo, (m.start() if m else len(self.text))
         i = bisect_left(pos, s)
         j = bisect_left(pos, e)
         return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
+
+
+_DIRECT = 64
 
 
 def _kazakh_around(text: str, s: int, e: int) -> bool:
