@@ -115,6 +115,11 @@ def main() -> None:
     rng = random.Random(args.seed)
     spacy.util.fix_random_seed(args.seed)
     nlp = spacy.load(args.base)
+    if args.holdout >= 0 and "written news" in nlp.meta.get("description", ""):
+        # the packaged round-3 model has seen every open news dev sentence: a held-out fold
+        # scored after fine-tuning it again would be scored by a model that trained on it
+        raise SystemExit(f"{args.base} was already fine-tuned on the news dev gold; cross-validation needs "
+                         "the model before that (--base the round-2 model)")
     train_docs = list(DocBin().from_disk(args.corpus / "train.spacy").get_docs(nlp.vocab))
     kaznerd_dev = list(DocBin().from_disk(args.corpus / "dev.spacy").get_docs(nlp.vocab))
     # KazNERD examples exactly as spacy train makes them: kaznlp's tokens vs the gold reference
