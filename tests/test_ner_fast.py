@@ -133,3 +133,17 @@ def test_pipeline_it_cannot_run_exactly_keeps_spacys_path(monkeypatch):
     monkeypatch.setattr(FastTagger, "_embed_words", lambda self, words: embed(self, words) * 1.01)
     assert compile_pipeline(other) is None
     assert compile_pipeline(other, check=False) is not None
+
+
+def test_threads_share_the_caches_safely(fast):
+    # many threads, each with its own new words: the shared word cache must never hand a
+    # thread rows that another thread is writing (a lock guards it)
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Тоқаев Қызылордабек{i}ұлы мен Астанаев{i} Алматыда кездесті." for i in range(40)]
+    chunks = [Chunk(0, t, ((0, len(t)),)) for t in texts]
+    alone = [fast.entities([c])[0] for c in chunks]
+    fast._index.clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda c: fast.entities([c])[0], chunks))
+    assert together == alone

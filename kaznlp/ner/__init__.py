@@ -106,7 +106,7 @@ def load(**kwargs: Any) -> Any:
     >>> [(ent.text, ent.label_) for ent in doc.ents]  # doctest: +SKIP
     [('Астана', 'GPE'), ('2024 жылы', 'DATE')]
     """
-    import spacy
+    spacy = _import_spacy()
 
     from .. import spacy_lang  # noqa: F401  (registers "kk" when kaznlp is not pip-installed)
 
@@ -118,6 +118,20 @@ def load(**kwargs: Any) -> Any:
             "python models/ner/prepare.py && python models/ner/train.py && python models/ner/package.py"
         )
     return spacy.load(path, **kwargs)
+
+
+def _import_spacy() -> Any:
+    """``import spacy`` (and numpy), or an error that names the extra to install."""
+    try:
+        import numpy  # noqa: F401
+        import spacy
+    except ImportError as err:
+        raise ModuleNotFoundError(
+            f"kaznlp's NER (kaznlp.ner, kaznlp.ner_pipe, kaznlp.load) needs spaCy and numpy, which are not "
+            f"installed (no module named {err.name!r}); run: "
+            'pip install "kaznlp[ner]" (from a source checkout: pip install ".[ner]")'
+        ) from err
+    return spacy
 
 
 @lru_cache(maxsize=1)

@@ -325,7 +325,9 @@ def _stanza_default_dir(stanza: Any) -> str:
 
 @lru_cache(maxsize=8)
 def _spacy_backend(name: str) -> SpacyBackend:
-    import spacy
+    from . import _import_spacy
+
+    spacy = _import_spacy()
 
     from .. import spacy_lang  # noqa: F401  ("kk" pipelines need the language registered)
 
@@ -344,9 +346,10 @@ def _bundled_backend() -> Backend:
     """The bundled model: the fused numpy path (:mod:`kaznlp.ner.fast`) when it reproduces
     spaCy's scores on its self-check, else spaCy's own path."""
     from . import _bundled
+
+    nlp = _bundled()  # first: without spaCy, the error names the extra to install
     from .fast import compile_pipeline
 
-    nlp = _bundled()
     fast = compile_pipeline(nlp)
     return fast if fast is not None else SpacyBackend(nlp)
 

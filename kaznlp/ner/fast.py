@@ -42,6 +42,7 @@ keeps spaCy's path. ``kaznlp.load()`` and ``nlp.pipe`` always run spaCy's own pa
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -293,6 +294,7 @@ class FastTagger:
         self._bounds = bounds
         self._window_cache: dict[tuple[tuple[int, ...], int], tuple[Any, int]] = {}
         self._index: dict[str, int] = {}
+        self._lock = threading.Lock()
         self._table = numpy.zeros((1024, self.width), dtype="float32")
         from thinc.api import NumpyOps
 
@@ -368,7 +370,14 @@ class FastTagger:
         return self.embed_mix.finish(Y)
 
     def _rows(self, words: list[str]) -> Any:
-        """Embedding rows of ``words`` from the per-word cache (new words computed once)."""
+        """Embedding rows of ``words`` from the per-word cache (new words computed once).
+
+        The caches are shared by all threads that call ``kaznlp.ner``; a lock keeps one
+        thread from reading rows another is writing or clearing."""
+        with self._lock:
+            return self._rows_locked(words)
+
+    def _rows_locked(self, words: list[str]) -> Any:
         index = self._index
         get = index.get
         rows = [get(w) for w in words]
