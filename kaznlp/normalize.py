@@ -558,7 +558,15 @@ def _step_nfc(text: str) -> list[tuple[int, int, str, str, str]]:
             while q < len(seg) - p and q < len(new) - p and seg[-1 - q] == new[-1 - q]:
                 q += 1
             s, e = m.start() + a + p, m.start() + b - q
-            edits.append((s, e, new[p:len(new) - q], "unicode", "NFC"))
+            mid = new[p:len(new) - q]
+            if len(mid) == e - s > 1 and any(unicodedata2.normalize("NFC", c) != d for c, d in zip(text[s:e], mid)):
+                # as long as what it replaces, but not letter for letter: NFC reordered marks or
+                # composed and expanded in one piece ("ا" + U+0653 + U+0F81 → "آ" + U+0F71 + U+0F80).
+                # An equal-length edit is read as a one-to-one copy, so delete, then insert.
+                edits.append((s, e, "", "unicode", "NFC"))
+                edits.append((e, e, mid, "unicode", "NFC"))
+                continue
+            edits.append((s, e, mid, "unicode", "NFC"))
     return edits
 
 

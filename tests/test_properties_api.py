@@ -215,6 +215,7 @@ REPRODUCERS = [
     ("normalize", "\u3000\u200d"),                                     # not idempotent (issue 19)
     ("process", "РљР°\U000e1674В\xad"),                                 # В in no token (issue 19)
     ("normalize", "а\u0306\u095e"),    # NFC composes 2→1 and expands 1→2: a copy run pairs U+0306 with क
+    ("normalize", "\u0627\u0653\u0f81"),  # NFC reorders marks, composes آ and expands U+0F81 in one equal-length piece
     ("explain", "\u2126\u202a\u2126"),  # the NFC edit (0, 3) overlaps the invisible one (1, 2)
     ("process", "аа.Kz"),                # a token (a domain) across a sentence boundary
     ("process", "Tengrinews.Kz хабарлайды."),
