@@ -245,8 +245,6 @@ def test_core_runs_without_any_extra(tmp_path: Path) -> None:
     assert res.returncode == 0 and res.stdout.strip() == "ok", res.stderr[-2000:]
 
 
-@pytest.mark.xfail(strict=False, reason="kaznlp/ner/__init__.py:97 (load) and kaznlp/ner/backends.py (_spacy_backend) "
-                   "import spacy bare; issue 17 report gives the change")
 def test_ner_without_spacy_names_the_extra(tmp_path: Path) -> None:
     res = _run_without_extras("""
         import kaznlp
