@@ -673,6 +673,105 @@ def evaluate14(cases: dict[str, list[dict]], show: bool) -> tuple[dict, list[str
     }, fails
 
 
+# --- document-level evidence (issue 14, step 4): real documents, a word damaged once where the
+# same document writes it correctly elsewhere --------------------------------------------------
+N14_DOC_PER_KIND = 200
+DOC_CHUNK = 12            # apertium files are one long stream: 12 consecutive lines make a document
+
+
+def load_documents_by_split() -> dict[str, list[str]]:
+    """Whole documents of ../shared by split (NTREX-128 records, KazQAD passages, apertium files cut
+    into chunks of ``DOC_CHUNK`` lines), source groups as in benchmarks/gold/splits.py."""
+    out: dict[str, list[str]] = {"dev": [], "test": []}
+
+    def add(src: dict, doc: str) -> None:
+        split = SPLIT_OF_GROUP.get(group(src))
+        if split and 200 <= len(doc) <= 6000 and re.search(f"[{KAZ}]", doc):
+            out[split].append(doc)
+
+    for line in (DATA / "news" / "ntrex128_kaz.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        add({"file": "news/ntrex128_kaz.jsonl", "record": r["id"]}, r["text"])
+    for f in sorted((DATA / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
+        lines = f.read_text(encoding="utf-8").splitlines()
+        for k in range(0, len(lines), DOC_CHUNK):
+            add({"file": "news/apertium_kaz_rus_corpus/" + f.name}, "\n".join(lines[k:k + DOC_CHUNK]))
+    for line in (DATA / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
+        r = json.loads(line)
+        add({"file": "other/kazqad_wiki/kazqad_val_passages.jsonl", "record": r["id"]}, r["text"])
+    return out
+
+
+def damage_doc(kind: str, ref: str, rng: random.Random) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """Damage ONE occurrence of a word that the document ``ref`` writes at least twice (case-folded):
+    ``latin_word_doc`` types it in Latin look-alikes (lower or title case, 3+ letters),
+    ``sister_letter_doc`` puts a sister-alphabet letter in it. Only words that are NOT known forms
+    (``_attested``: lexicon, word list, known form + suffixes), so the figure measures what the
+    document-level evidence adds; a known word is repaired without it."""
+    import importlib
+    known = importlib.import_module("kaznlp.normalize")._attested
+    words = [w for w in _standalone_words(ref) if not known(w.w)]
+    count = Counter(w.w.casefold() for w in _standalone_words(ref))
+    if kind == "latin_word_doc":
+        cands = [w for w in words if count[w.w.casefold()] >= 2 and len(w.w) >= 3
+                 and all(c in LAT_OF_CYR for c in w.w) and (w.w.islower() or w.w.istitle())]
+        if not cands:
+            return None
+        w = rng.choice(cands)
+        d, spans = _splice(ref, [(w.s, w.e, "".join(LAT_OF_CYR[c] for c in w.w))])
+    elif kind == "sister_letter_doc":
+        cands = [w for w in words if count[w.w.casefold()] >= 2 and any(c in SISTER_OF for c in w.w)]
+        if not cands:
+            return None
+        w = rng.choice(cands)
+        idx = [i for i, c in enumerate(w.w) if c in SISTER_OF]
+        i = rng.choice(idx)
+        d, spans = _splice(ref, [(w.s + i, w.s + i + 1, rng.choice(SISTER_OF[w.w[i]]))])
+    else:
+        raise ValueError(kind)
+    return d, [(a, b, kind) for a, b in spans]
+
+
+def build_doc14(split: str, seed: int = SEED14) -> list[dict]:
+    """Damaged documents of one split (a fresh rng stream of :data:`SEED14`)."""
+    rng = random.Random(f"{seed}-doc-{split}")
+    docs = list(load_documents_by_split()[split])
+    rng.shuffle(docs)
+    out: list[dict] = []
+    for kind in ("latin_word_doc", "sister_letter_doc"):
+        n = 0
+        for doc in docs:
+            if n >= N14_DOC_PER_KIND:
+                break
+            ref = normalize(doc)
+            got = damage_doc(kind, ref, rng)
+            if got is None or got[0] == ref:
+                continue
+            out.append({"ref": ref, "text": got[0], "spans": got[1], "kinds": [kind]})
+            n += 1
+    return out
+
+
+def evaluate_doc14(cases: list[dict], show: bool) -> tuple[dict, list[str]]:
+    """Exact repair of the damaged documents; the damaged word only when ``show`` (dev)."""
+    fails: list[str] = []
+    ok_by: Counter[str] = Counter()
+    n_by: Counter[str] = Counter()
+    for c in cases:
+        kind = c["kinds"][0]
+        out = normalize(c["text"])
+        n_by[kind] += 1
+        ok_by[kind] += out == c["ref"]
+        if show and out != c["ref"]:
+            a, b, _ = c["spans"][0]
+            lo, hi = max(0, a - 60), b + 60
+            fails.append(f"[doc {kind}] {c['text'][a - (a - lo):hi]!r} -> {out[lo:hi]!r}")
+    n = sum(n_by.values())
+    ok = sum(ok_by.values())
+    return {"damaged_documents": n, "exact_repair": ok, "exact_repair_rate": round(ok / n, 4) if n else None,
+            "by_kind": {k: f"{ok_by[k]}/{n_by[k]}" for k in sorted(n_by)}}, fails
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=SEED)
@@ -696,6 +795,10 @@ def main() -> None:
         s14, f14 = evaluate14(build14(split, by_split), show=split == "dev")
         summary["issue14"][split] = s14
         for f in f14[: args.show_failures]:
+            print(f)
+        sd, fd = evaluate_doc14(build_doc14(split), show=split == "dev")
+        summary["issue14"][split]["document_evidence"] = sd
+        for f in fd[: args.show_failures]:
             print(f)
     print(json.dumps(summary, ensure_ascii=False, indent=2))
     out = ROOT / "benchmarks" / "results"

@@ -317,7 +317,8 @@ def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
         if (s and text[s - 1] in _CYR_SAFE_SET) or (e < n and text[e] in _CYR_SAFE_SET):
             return True                       # a Latin letter touching a Cyrillic one
         if _twin_only(run) and not _glued(text, s, e) and (
-                suspects or _latin_word_reading(run, _caps_around(text, s, e)) is not None):
+                suspects or _latin_word_reading(run, _caps_around(text, s, e)) is not None
+                or _doc_gate(text, s, e)):
             return True                       # a Kazakh word typed in Latin look-alikes?
     return _FAST_PAIRS.search(text) is not None
 
@@ -750,14 +751,17 @@ def _latin_words() -> tuple[frozenset[str], frozenset[str]]:
 _ELEMENTS = frozenset("Ac Ba Be Bi Ca Ce Co He Ho Mo Pa Po Ta Tc Te Ti Xe".split())
 
 
-def _latin_word_reading(word: str, headline: bool = False) -> str | None:
+def _latin_word_reading(word: str, headline: bool = False, doc: _DocForms | None = None) -> str | None:
     """The Cyrillic reading of a Latin look-alike word if it is a known Kazakh word, else ``None``.
 
     ``ecki`` → ``ескі``, ``Apa`` → ``Ара``, ``KCPO`` → ``КСРО``. Upper-case words of two or
     three letters (``OK``, ``CEO``, ``AAA``) only when the acronym is listed or the word stands in
     an upper-case Cyrillic ``headline`` (``ҚАЗАҚСТАН MEH РЕСЕЙ``); longer upper-case words only as
     a whole known form; chemical element symbols (``He``, ``Co``), Roman numerals (``XXI``,
-    ``III``) and mixed case (``iPhone``) never.
+    ``III``) and mixed case (``iPhone``) never. With ``doc`` (the text's own Cyrillic words,
+    :class:`_DocForms`), a reading that the same text writes in Cyrillic counts as known too
+    (``Poy`` when ``Роу`` occurs); not for upper-case words: ``EXPO`` next to ``ЕХРО`` is a Latin
+    code whose Cyrillic twin is the damaged one as often as not.
     """
     if len(word) < 2 or not (word.islower() or word.isupper() or word.istitle()):
         return None
@@ -773,7 +777,7 @@ def _latin_word_reading(word: str, headline: bool = False) -> str | None:
         # an upper-case Latin word is a brand or code as often as a Kazakh word: only a whole known
         # form counts (KIMEP is not кім + ер)
         return cyr if cyr.lower() in words or _known_form(cyr.lower()) else None
-    return cyr if _attested(cyr) else None
+    return cyr if _attested(cyr) or (doc is not None and doc.has(cyr)) else None
 
 
 def _twin_only(run: str) -> bool:
@@ -827,14 +831,15 @@ def _neighbour_word(text: str, i: int, step: int) -> str | None:
     return None
 
 
-def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], bool]
-                     ) -> tuple[list[tuple[int, str, str]], str]:
+def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], bool],
+                     doc: Callable[[], _DocForms] | None = None) -> tuple[list[tuple[int, str, str]], str]:
     """``(edits, suspect note)`` for the whole Latin word ``text[s:e]`` (a candidate of
     :func:`_is_latin_twin_word`). Repaired when it stands on its own (no digit, hyphen, dot,
     slash, ``@`` … glued to it: not a code, unit, domain or name part), its neighbour words on
     the line are Cyrillic (a Latin neighbour with a letter that has no Cyrillic twin, as in
     ``Cape Town``, makes it part of a Latin phrase), a Kazakh letter is near, and its Cyrillic
-    reading is a known Kazakh word or acronym."""
+    reading is a known Kazakh word or acronym, or (``doc``: document-level evidence) the same text
+    writes that word in Cyrillic elsewhere (``Кайл Poy ... Роу`` → ``Роу``)."""
     if _glued(text, s, e):
         return [], ""
     prev, nxt = _neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)
@@ -857,6 +862,8 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
         return [], ""
     word = text[s:e]
     cyr = _latin_word_reading(word, headline)
+    if cyr is None and doc is not None and _doc_head(text, word):
+        cyr = _latin_word_reading(word, headline, doc())
     if cyr is None:
         return [], _NOTE_LATIN_WORD
     return [(i, cyr[i], "kazakh_letter" if c in _KAZ_LETTER else "homoglyph") for i, c in enumerate(word)], ""
@@ -954,6 +961,94 @@ def _sister_attested(word: str, last: int) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# document-level evidence: the text's own Cyrillic words
+# ---------------------------------------------------------------------------
+# a whole word of Cyrillic letters (a Latin letter or digit glued to it makes it no match)
+_DOC_WORD_RE = re.compile(r"(?<![^\W_])[\u0400-\u0481\u048a-\u052f]{3,}(?![^\W_])")
+# shorter readings are too often a chance match (Latin "Ha" and Russian "На")
+_DOC_MIN = 3
+
+
+class _DocForms:
+    """The word forms a text writes in clean Cyrillic (every letter Cyrillic, no sister-alphabet
+    letter), found in one linear pass the first time a candidate word needs them.
+
+    A damaged spelling of a word that the same text also writes correctly is the damaged form:
+    ``Кайл Poy`` next to ``Роу``, ``Bce`` next to ``Все``, ``Менгаҕа`` next to ``Менгаға``. A
+    form counts when it occurs as written (case-folded), or as a stem of a text word followed by known suffixes
+    (``Mapokko`` ← ``Мароккода``), or when a text word of three or more letters is its stem
+    followed by known suffixes (``биосфераныҥ`` ← ``биосфера``). Damaged words are never their own
+    evidence: they are not clean Cyrillic."""
+
+    __slots__ = ("folded", "sorted")
+
+    def __init__(self, text: str) -> None:
+        self.folded = {w.casefold() for w in set(_DOC_WORD_RE.findall(text)) if not _SISTER_RE.search(w)}
+        self.sorted: list[str] | None = None
+
+    def has(self, form: str) -> bool:
+        if len(form) < _DOC_MIN or len(form) > _MAX_WORD:
+            return False
+        f = form.casefold()
+        if f in self.folded:
+            return True
+        for i in range(len(f) - 1, _DOC_MIN - 1, -1):       # a text word is the stem
+            if f[:i] in self.folded and _suffix_chain(f[i:]):
+                return True
+        if self.sorted is None:
+            self.sorted = sorted(self.folded)
+        k = bisect_left(self.sorted, f)                     # the form is the stem of a text word
+        while k < len(self.sorted) and self.sorted[k].startswith(f):
+            if _suffix_chain(self.sorted[k][len(f):]):
+                return True
+            k += 1
+        return False
+
+
+def _doc_gate(text: str, s: int, e: int) -> bool:
+    """Fast-path gate for document-level evidence on the look-alike word ``text[s:e]``: could the
+    letter step repair it from the text's own Cyrillic words? Cheap necessary conditions only
+    (a superset of what :func:`_latin_word_plan` repairs): three letters or more, not upper case,
+    no Latin neighbour with a letter that has no Cyrillic twin (``Cape Town``), a Cyrillic or
+    look-alike neighbour, and the first three letters of its reading somewhere in the text (every
+    form :meth:`_DocForms.has` accepts starts with them). Clean text pays a few tests per such word."""
+    run = text[s:e]
+    if e - s < _DOC_MIN or run.isupper():
+        return False
+    near = False
+    for w in (_neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)):
+        if w is None:
+            continue
+        if not _HAS_CYR.search(w) and not _is_latin_twin_word(w):
+            return False
+        near = True
+    if not near:
+        return False
+    return _doc_head(text, run)
+
+
+def _doc_head(text: str, run: str) -> bool:
+    """Are the first three letters of the reading of ``run`` in ``text`` (any case)?"""
+    if len(run) < _DOC_MIN or run.isupper():
+        return False
+    head = run[:_DOC_MIN].translate(_TWIN_TABLE).lower()
+    return head in text or head.capitalize() in text or head.upper() in text
+
+
+@lru_cache(maxsize=2)
+def _doc_forms_of(text: str) -> _DocForms:
+    # the letter step may run several times on one text (passes that change nothing else)
+    return _DocForms(text)
+
+
+def _doc_forms(text: str, hits: dict[object, object]) -> _DocForms:
+    doc = hits.get(_DocForms)
+    if doc is None:
+        doc = hits[_DocForms] = _doc_forms_of(text)
+    return doc  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------
 # sister-alphabet letters (Bashkir ҡ, Altai ҥ ӱ ӧ, Yakut ҕ ...) inside Kazakh words
 # ---------------------------------------------------------------------------
 # letters a Bashkir/Tatar/Chuvash/Altai/Mari/Tajik/Uzbek/Karakalpak text has and Kazakh has not:
@@ -1004,7 +1099,8 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: dict[object, _Hits
             return [], (_NOTE_SISTER_CONTEXT if _sister_attested(repaired, last) else "")
     # the word itself spelled with a Kazakh letter its sister alphabets lack is Kazakh ("Құдайбердіұлыныӈ")
     own = all(ev.search(fixed) for c in set(word) if (ev := _KAZAKH_EVIDENCE.get(c)) is not None)
-    if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)):
+    if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)) \
+            and not _doc_forms(text, hits).has(repaired):   # type: ignore[arg-type]
         return [], _NOTE_SISTER
     return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
 
@@ -1079,7 +1175,8 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
                     hits[_WORD_CONTEXT_RE] = _Hits(text, _WORD_CONTEXT_RE)
                 ctx = hits[_WORD_CONTEXT_RE]
                 plan, note = _latin_word_plan(
-                    text, s, e, lambda s=s, e=e, ctx=ctx: ctx.any(max(0, s - _CONTEXT), min(n, e + _CONTEXT)))
+                    text, s, e, lambda s=s, e=e, ctx=ctx: ctx.any(max(0, s - _CONTEXT), min(n, e + _CONTEXT)),
+                    lambda: _doc_forms(text, hits))  # type: ignore[arg-type]
                 if note:
                     suspects.append((s, e, note))
                 for i, repl, kind in plan:

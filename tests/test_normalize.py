@@ -614,3 +614,34 @@ def test_mixed_sister_and_lookalike_words_do_not_crash(text: str) -> None:
 def test_long_runs_of_new_damage_repaired_in_one_call(text: str) -> None:
     out = normalize(text)
     assert normalize(out) == out
+
+
+# document-level evidence: the same text writes the word correctly elsewhere (issue 14)
+@pytest.mark.parametrize("text, damaged, fixed", [
+    ("Кайл Роу доп алды. Кейін Кайл Poy Дэвид Армстронгтың айып алаңына соққысын жіберді.", "Poy", "Роу"),
+    ("Bce новости сайтында. Все новости бөлімінде қазақ тіліндегі жаңалықтар жоқ.", "Bce", "Все"),
+    ("Франция Мароккода келісім жасады. Франция Mapokko мен Тунистің тәуелсіздігін мойындады.", "Mapokko", "Марокко"),
+    ("Менгаға доп берілді. Ол ойынды аяқтау үшін Менгаҕа жіберуге барынша тырысты.", "Менгаҕа", "Менгаға"),
+    ("Биосфера туралы. Осы арқылы биосфераныҥ химиялық құрамы байқалады.", "биосфераныҥ", "биосфераның"),
+])
+def test_document_evidence_repairs_unlisted_words(text: str, damaged: str, fixed: str) -> None:
+    alone = text.split(". ", 1)[1]
+    assert normalize(alone) == alone                 # no evidence in the sentence alone: left
+    out = normalize(text)
+    assert out == text.replace(damaged, fixed)
+    assert normalize(out) == out
+    s = text.index(damaged)
+    assert any(e.start >= s and e.end <= s + len(damaged) and e.kind in ("homoglyph", "kazakh_letter")
+               for e in explain(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Қазақстан ЕХРО көрмесіне қатысты. EXPO көрмесі Астанада өтті.",       # upper case: no
+    "XXI ғасырда ХХІ ғасыр туралы көп айтылды.",                         # Roman numeral: never
+    "Роу туралы жазды. Кайл Poy-дің соққысы.",                           # glued: a code or name part
+    "Роу туралы. Cape Poy Town атауы.",                                  # Latin phrase
+    "Роу туралы. Kyle Poy played well.",                                 # Latin neighbours
+    "Роу Ростов Poy Ростов",                                             # no Kazakh letter near
+])
+def test_document_evidence_keeps_the_other_conditions(text: str) -> None:
+    assert normalize(text) == text
