@@ -726,6 +726,37 @@ _NOTE_LATIN_WORD = "whole word in Latin look-alikes; its Cyrillic reading is not
 # Kazakh), so a repaired word is never the context another one needed (no repair 250 characters
 # further at each call: normalize stays idempotent)
 _WORD_CONTEXT_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүəƏǝӊӉɵƟ" + _cls("".join(_SISTER)) + "]")
+# ... and і І һ Һ in a word that also has a Cyrillic letter no Latin letter looks like ("денесінде":
+# д н; never a word the rule itself made, which is all twins: "екі"); Latin i I h count the same
+# there, so a word whose Latin i is repaired ("денесiнде") is the same evidence before and after
+_I_WORD_RE = re.compile("[\u0400-\u052fA-Za-z]+")
+_I_LETTERS = frozenset("іІһҺiIh")
+_TWIN_CYR = frozenset(_ASCII_TWIN.values()) | frozenset("іІһҺ")
+
+
+def _i_word(w: str) -> bool:
+    return not _I_LETTERS.isdisjoint(w) and any(_is_cyr(c) and c not in _TWIN_CYR for c in w)
+
+
+class _IWords:
+    """Is there, in ``text[lo:hi]``, a word with ``і`` (or Latin ``i``) and a Cyrillic letter that
+    has no Latin twin? Kazakh evidence for the whole Latin look-alike word rule (``Адам денесінде
+    жылу eki жолмен`` → ``екі``). Like :class:`_Hits`: the first ``_DIRECT`` questions scan their
+    window, then the word starts are found once and each question is a binary search."""
+
+    __slots__ = ("text", "pos", "asked")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos, self.asked = text, None, 0
+
+    def any(self, lo: int, hi: int) -> bool:
+        if self.pos is None:
+            self.asked += 1
+            if self.asked <= _DIRECT:
+                return any(_i_word(m.group()) for m in _I_WORD_RE.finditer(self.text, lo, hi))
+            self.pos = [m.start() for m in _I_WORD_RE.finditer(self.text) if _i_word(m.group())]
+        i = bisect_left(self.pos, lo)
+        return i < len(self.pos) and self.pos[i] < hi
 
 
 @lru_cache(maxsize=1)
@@ -1174,8 +1205,13 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
                 if _WORD_CONTEXT_RE not in hits:
                     hits[_WORD_CONTEXT_RE] = _Hits(text, _WORD_CONTEXT_RE)
                 ctx = hits[_WORD_CONTEXT_RE]
+                if _IWords not in hits:
+                    hits[_IWords] = _IWords(text)  # type: ignore[assignment]
+                iw = hits[_IWords]
                 plan, note = _latin_word_plan(
-                    text, s, e, lambda s=s, e=e, ctx=ctx: ctx.any(max(0, s - _CONTEXT), min(n, e + _CONTEXT)),
+                    text, s, e, lambda s=s, e=e, ctx=ctx, iw=iw: (ctx.any(max(0, s - _CONTEXT), min(n, e + _CONTEXT))
+                                                           or iw.any(max(0, s - _CONTEXT), s)
+                                                           or iw.any(e, min(n, e + _CONTEXT))),
                     lambda: _doc_forms(text, hits))  # type: ignore[arg-type]
                 if note:
                     suspects.append((s, e, note))

@@ -645,3 +645,12 @@ def test_document_evidence_repairs_unlisted_words(text: str, damaged: str, fixed
 ])
 def test_document_evidence_keeps_the_other_conditions(text: str) -> None:
     assert normalize(text) == text
+
+
+def test_i_in_a_kazakh_word_is_context_for_a_latin_lookalike_word() -> None:
+    # no ә ғ қ ң ө ұ ү near "eki"; "денесінде" (і with д н, letters no Latin letter looks like) is the
+    # Kazakh evidence; the repaired "екі" (twin letters only) is evidence for nothing
+    text = "Адам денесінде жылу eki жолмен реттеледі."
+    assert normalize(text) == "Адам денесінде жылу екі жолмен реттеледі."
+    assert normalize("Адам денесiнде жылу eki жолмен реттеледi.") == "Адам денесінде жылу екі жолмен реттеледі."
+    assert normalize("Человек ecki пошёл домой.") == "Человек ecki пошёл домой."   # Russian: no і word
