@@ -211,6 +211,7 @@ REPRODUCERS = [
     ("dehyphenate", "ъ\xad\nлЖҚазақстанОлүҒОЪКЭЗжəне-\n\u2029"),  # IndexError (issue 19)
     ("dehyphenate", "а-\n" + "а" * 25 + "\n\u2029"),                 # the same, minimised: a 25-letter line
     ("dehyphenate", "аവ\xad\n- жо"),                                   # not idempotent (issue 19)
+    ("dehyphenate", "а-\n\u2002ааааа аааааааааааааааааа\nа\nа\nа\nа\nа\n\u2002\nа-\n\u2002а\nа"),  # not idempotent (atheris, issue 19)
     ("ner", "Ол\udc00 Астанада."),                                      # UnicodeEncodeError (issue 19)
     ("normalize", "\u3000\u200d"),                                     # not idempotent (issue 19)
     ("process", "РљР°\U000e1674В\xad"),                                 # В in no token (issue 19)

@@ -108,3 +108,45 @@ def test_hostile_text_is_safe_exact_and_idempotent(src, reflow):
     assert skeleton(out) == skeleton(src)
     check_alignment(src, out, al)
     assert dehyphenate(out, reflow=reflow) == out
+
+
+# a pass read a line an earlier pass joined as the caller's layout ----------------------------------
+# Found by 30 minutes of atheris on dehyphenate (issue 19): pass 1 kept each single-letter line
+# (a short line), pass 2 read the line pass 1 had joined, long now, and joined the next short line,
+# one line a pass, so 8 passes did not settle and a second call changed the output again.
+ATHERIS_SHORT_LINES = "а-\n\u2002ааааа аааааааааааааааааа\nа\nа\nа\nа\nа\n\u2002\nа-\n\u2002а\nа"
+
+
+def test_short_lines_after_a_joined_line_settle_atheris():
+    out = dehyphenate(ATHERIS_SHORT_LINES)
+    assert out == "а-\n\u2002ааааа аааааааааааааааааа а а а а а \u2002 а- \u2002а а"
+    assert dehyphenate(out) == out
+
+
+def _short_lines(k: int, line: str) -> str:
+    """``k`` short lines after a full line, in a text that stays wrapped (line-end hyphens)."""
+    return ("а-\n\u2002ааааа аааааааааааааааааа" + f"\n{line}" * k + "\n\u2002\n"
+            + "а-\n\u2002а\n" * (k + 4) + "а")
+
+
+@pytest.mark.parametrize("k", [20, 200])
+@pytest.mark.parametrize("line", ["а", "а.", "және", "Бар."])
+def test_many_short_lines_after_a_joined_line_are_idempotent(k, line):
+    src = _short_lines(k, line)
+    out, al = dehyphenate(src, return_alignment=True)
+    assert skeleton(out) == skeleton(src)
+    check_alignment(src, out, al)
+    assert dehyphenate(out) == out
+
+
+@pytest.mark.parametrize("k", [20, 200])
+def test_short_lines_of_kazakh_prose_settle_in_one_pass(k):
+    # 15-character lines after a 58-character one look wrapped (median 15 >= 12), and each is
+    # short for the block: the decisions read the lines as the output has them, so the first pass
+    # already decides what every later one would (before: 8 passes, then a 2nd call joined more)
+    from kaznlp.dehyphenate import explain_breaks
+    src = "Облыстың оңтүстік батысында жаңбыр жауып, жауын шашын көп\n" + "болды деп айтты\n" * k + "соңы."
+    out = dehyphenate(src)
+    assert dehyphenate(out) == out
+    assert skeleton(out) == skeleton(src)
+    assert max(d.pass_no for d in explain_breaks(src)) == 1

@@ -229,17 +229,38 @@ def _run(text: str, reflow: Reflow, furniture: bool, trace: list | None, learned
         # dehyphenate(dehyphenate(x)) == dehyphenate(x); the alignments are composed. The loop
         # ends: every pass that changes something shortens the text or turns a line break into a
         # space (``\r`` → ``\n`` happens in the first pass only); the cap is a guard.
+        # A pass judges a short line (the last line of a paragraph, a list item) by its length as
+        # the caller wrote it. Once lines are joined that length is gone: the next pass reads the
+        # joined line, long, and joins the short line after it, one more line a pass
+        # (``ұзын жол⏎а⏎а⏎а``), so the passes did not settle within the cap and a second call
+        # changed the output again. So when a second pass would change the output of a pass, that
+        # pass is decided again reading each line as its output will be (the lines it joins to it
+        # included), which is what every later pass reads: the passes settle at once. A text whose
+        # output no pass changes (nearly all: reflowed paragraphs no longer look wrapped) is
+        # decided on the caller's layout alone.
+        pending: list | None = None  # the edits of this pass, found when checking the one before
         for npass in range(_MAX_PASSES):
             if trace is not None:
                 trace.clear()
-            edits = _edits(cur, reflow, trace, learned)
+                pending = None
+            edits = pending if pending is not None else _edits(cur, reflow, trace, learned)
+            pending = None
+            if edits:
+                out, al2 = apply_edits(cur, edits)
+                if out != cur:
+                    pending = _edits(out, reflow, None, learned)
+                    if pending:
+                        if trace is not None:
+                            trace.clear()
+                        edits = _edits(cur, reflow, trace, learned, by_output=True)
+                        out, al2 = apply_edits(cur, edits)
+                        pending = None
             if trace:
                 seen = {(d.start, d.end, d.kind, d.action, d.rule) for d in decisions}
                 decisions.extend(d for d in _decisions(cur, trace, al, npass + 1)
                                  if (d.start, d.end, d.kind, d.action, d.rule) not in seen)
             if not edits:
                 break
-            out, al2 = apply_edits(cur, edits)
             if out == cur:
                 break
             al = al2 if al is None else al.compose(al2)

@@ -99,10 +99,12 @@ def glued_word(Ls: str, cut: int, carry: str) -> str:
 
 def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
                   prior_join: bool | None, auto: bool = True, carry: str = "",
-                  narrow_prose: bool = False) -> tuple[int, str] | None:
+                  narrow_prose: bool = False, run: int | None = None) -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
     ``carry``: the start of a word glued across the previous break (see :func:`carried`).
+    ``run``: the length of the output line that ends at this break (``Ls`` plus the lines this
+    pass joined to its left, see :func:`_break_edits`); the layout tests read it, not ``Ls``.
 
     * ``жетіс-⏎тіктерді`` → (1, "") ; ``вице-⏎президенті`` → (0, "")
     * ``бар\\xad⏎лық`` → (1, "") ; ``пен⏎Сот`` → (0, " ") in wrapped text
@@ -168,7 +170,11 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         ev.why = "indented_line"
         return None
     last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
-    llen = len(core)
+    # with ``run`` (a pass decided again because a second pass would change its output, see
+    # kaznlp.dehyphenate._run): the left line as the output, and so that second pass, has it; a
+    # line this pass joined to the lines before it is no short last line (``ұзын жол⏎а⏎а⏎а``:
+    # judged on ``ұзын жол а``), or every pass would join one more line
+    llen = len(core) if run is None else max(len(core), run - nsoft)
     # the next line's first word; the line may hold only whitespace that is not " " or "\t"
     # (``\xa0``, ``\u3000``: not blank for the paragraph logic, which strips " \t" only), then
     # no word follows: split() gave [] there and indexing it crashed
