@@ -280,9 +280,14 @@ def test_docbin_output(corpus: Path, tmp_path: Path) -> None:
 def test_ner_step_entities_have_exact_offsets(tmp_path: Path) -> None:
     import importlib.util
 
-    if importlib.util.find_spec("kaznlp.ner") is None:
+    try:
+        have_spacy = all(importlib.util.find_spec(name) is not None for name in ("spacy", "numpy"))
+    except ImportError:
+        have_spacy = False
+    if not have_spacy:
+        # the core install: a usage error before any work, naming the extra (not one error per document)
         res = kaznlp("process", "--sample", "--steps", "tokens,ner", check=False)
-        assert res.returncode == 2 and b"kaznlp.ner" in res.stderr
+        assert res.returncode == 2 and b'pip install "kaznlp[ner]"' in res.stderr and not res.stdout
         return
     (rec,) = [json.loads(x) for x in kaznlp("process", "--sample", "--steps",
                                               "normalize,dehyphenate,sentences,tokens,ner").stdout.splitlines()]
@@ -391,3 +396,43 @@ def test_docbin_arrays_equal_the_doc_path() -> None:
     assert [x.user_data["id"] for x in got] == ["a", "d", "c"]
     assert [(e.text.strip(), e.label_) for e in got[0].ents] == [
         ("Алматы — ірі", "LOCATION"), ("ORG GPE ұйымы", "ORG"), ("ҚР-ның", "GPE")]
+
+
+def test_without_spacy_demo_runs_without_ner_and_ner_or_docbin_are_usage_errors(tmp_path: Path) -> None:
+    """The core install (no spaCy/numpy, simulated as tests/test_packaging.py does): ``kaznlp demo``
+    leaves NER out and says so once on stderr; ``--steps ...,ner`` and ``-o x.spacy`` are usage
+    errors (exit 2) before anything is read or written, naming the extra to install."""
+    from test_packaging import _run_without_extras
+
+    res = _run_without_extras("""
+        import contextlib, io, json, os
+        from kaznlp.cli import main
+        runs = {"demo": ["demo"], "demo_ner": ["demo", "--steps", "tokens,ner"],
+                "ner": ["process", "--sample", "--steps", "tokens,ner", "-o", "n.jsonl"],
+                "docbin": ["process", "--sample", "-o", "d.spacy"]}
+        results = {}
+        for name, argv in runs.items():
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                try:
+                    code = main(argv)
+                except SystemExit as exc:
+                    code = exc.code
+            results[name] = [code, out.getvalue(), err.getvalue()]
+        results["files"] = sorted(os.listdir("."))
+        print(json.dumps(results))
+    """, tmp_path)
+    assert res.returncode == 0, res.stderr[-2000:]
+    results = json.loads(res.stdout)
+    pip = 'pip install "kaznlp[ner]"'
+    code, out, err = results["demo"]
+    assert code == 0 and "Traceback" not in err and err.count(pip) == 1, err
+    head = out.splitlines()[0]
+    assert head.endswith("steps: normalize, dehyphenate, sentences, tokens"), head
+    assert "\n[1] 0:" in out and "Астана | •" in out and " 0 entities" in out and "  entity " not in out
+    for name in ("demo_ner", "ner"):
+        code, out, err = results[name]
+        assert code == 2 and not out and err.count(pip) == 1 and "'ner' step" in err, (name, err)
+    code, out, err = results["docbin"]
+    assert code == 2 and pip in err and "DocBin" in err and "Traceback" not in err, err
+    assert results["files"] == []  # nothing written: no output, no errors file, no DocBin parts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import tracemalloc
 
 import pytest
@@ -11,6 +12,18 @@ from kaznlp.ner import LABELS, Chunk, get_backend, load, model_path, ner, ner_pi
 from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans
 from kaznlp.spans import Entity
 from kaznlp.tokenize import tokenize
+
+# The model runs on spaCy and numpy, the [ner] extra; the core install has neither (kaznlp.ner still
+# imports and fails at its first call with the pip line, tests/test_packaging.py checks that).
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:  # an import hook that blocks the package, as tests/test_packaging.py does
+        return False
+
+
+needs_spacy = pytest.mark.skipif(not (_installed("spacy") and _installed("numpy")),
+                                 reason='the NER model needs the [ner] extra: pip install ".[ner]"')
 
 # A sentence in the KazNERD style (TV news) with a person, a position, a city and a date.
 NEWS = (
@@ -33,6 +46,7 @@ def _check_offsets(text: str, ents: list[Entity]) -> None:
     assert [e.start for e in ents] == sorted(e.start for e in ents)
 
 
+@needs_spacy
 def test_bundled_model_loads_offline(nlp):
     # the model folder is part of the package: nothing to download
     assert (model_path() / "config.cfg").is_file()
@@ -45,6 +59,7 @@ def test_bundled_model_loads_offline(nlp):
     assert [t.text for t in nlp.make_doc("ҚР-ның 63%-ы")] == ["ҚР-ның", "63%-ы"]
 
 
+@needs_spacy
 def test_finds_people_places_dates():
     ents = ner(NEWS)
     _check_offsets(NEWS, ents)
@@ -54,6 +69,7 @@ def test_finds_people_places_dates():
     assert any(label == "DATE" and "2024" in text for label, text in by_label)
 
 
+@needs_spacy
 def test_offsets_exact_after_normalization_changed_the_text():
     # Latin "i" in "Мемлекеттiк", a soft hyphen inside the surname, a no-break space,
     # a zero-width space and CRLF: normalization edits all of them.
@@ -71,6 +87,7 @@ def test_offsets_exact_after_normalization_changed_the_text():
     assert any(e.text == "Қасым-Жомарт Тоқаев" for e in got)
 
 
+@needs_spacy
 def test_dehyphenation_can_be_switched_off():
     text = "Президент Тоқаев Астана қала-\nсында сөйледі."
     for dehyphenate in (True, False):
@@ -80,6 +97,7 @@ def test_dehyphenation_can_be_switched_off():
         ner(text, dehyphenate="yes")  # type: ignore[arg-type]
 
 
+@needs_spacy
 @pytest.mark.parametrize("bad", [b"\xd0\x90", None, 42, ["Астана"]])
 def test_non_str_gives_clear_type_error(bad):
     with pytest.raises(TypeError, match=r"kaznlp\.ner\(\) expects str"):
@@ -94,11 +112,13 @@ def test_empty_and_whitespace(text):
     assert list(ner_pipe([text, text])) == [[], []]
 
 
+@needs_spacy
 def test_pipe_matches_single_calls():
     texts = [NEWS, "", "Алматыда 30 пайыз өсім болды.", "   ", NEWS.replace("Астана", "Шымкент")]
     assert list(ner_pipe(texts, batch_size=2)) == [ner(t) for t in texts]
 
 
+@needs_spacy
 def test_backends_spacy_language_and_path(nlp):
     assert ner(NEWS, backend=nlp) == ner(NEWS)
     assert ner(NEWS, backend=str(model_path())) == ner(NEWS)
@@ -111,10 +131,12 @@ def test_backends_spacy_language_and_path(nlp):
         ner(NEWS, backend="numpy")
 
 
+@needs_spacy
 def test_backend_spacy_is_the_bundled_model_through_spacy(nlp):
     assert ner(NEWS, backend="spacy") == ner(NEWS, backend=nlp)
 
 
+@needs_spacy
 def test_backend_spacy_without_the_bundled_model_says_how_to_fix(monkeypatch, tmp_path):
     import sys
 
@@ -182,6 +204,7 @@ def test_stream_is_lazy():
     assert seen == ["Астана"]
 
 
+@needs_spacy
 @needs_shared
 def test_seed_article_entities():
     text = seed_text("000")
@@ -194,6 +217,7 @@ def test_seed_article_entities():
     assert any(e.label == "PERCENTAGE" and e.text == "63%-ы" for e in ents)
 
 
+@needs_spacy
 @needs_shared
 def test_kaznerd_test_sample_scores():
     # 500 sentences of the official test split: the full figures are in models/ner/README.md
@@ -220,6 +244,7 @@ def test_kaznerd_test_sample_scores():
     assert e2e - gold_tok > -1.5  # plain text through kaznlp's own tokenizer is not worse
 
 
+@needs_spacy
 def test_get_backend_caches_bundled_model():
     assert get_backend("kaznlp") is get_backend("kaznlp")
 
@@ -236,6 +261,7 @@ def _well_formed(tags):
     return not open_type
 
 
+@needs_spacy
 def test_decoding_is_the_best_well_formed_sequence():
     import itertools
 
@@ -261,6 +287,7 @@ def test_decoding_is_the_best_well_formed_sequence():
         assert got == [labels[j] for j in best]
 
 
+@needs_spacy
 def test_word_dropout_only_while_training():
     import spacy
 
@@ -276,6 +303,7 @@ def test_word_dropout_only_while_training():
     assert (train[:, 0] != pred[:, 0]).any()
 
 
+@needs_spacy
 def test_numpy_blas_ops_multiply_like_thinc():
     import numpy
     from thinc.api import NumpyOps
@@ -293,6 +321,7 @@ def test_numpy_blas_ops_multiply_like_thinc():
     assert fast.gemm(x, y, out=out) is out and numpy.allclose(out, x @ y, atol=1e-5)
 
 
+@needs_spacy
 def test_cached_floret_vectors_equal_spacys(nlp):
     import numpy
     from spacy.ml import staticvectors
@@ -305,6 +334,7 @@ def test_cached_floret_vectors_equal_spacys(nlp):
         assert numpy.allclose(got.data, want.data, atol=1e-6)
 
 
+@needs_spacy
 def test_float16_vectors_widened_on_load():
     import numpy
     from spacy.vectors import Vectors
@@ -318,6 +348,7 @@ def test_float16_vectors_widened_on_load():
     assert vocab.vectors.data.dtype == numpy.float32 and vocab.vectors.data.sum() == 12
 
 
+@needs_spacy
 def test_half_precision_weights_round_trip():
     import numpy
     import spacy
@@ -342,6 +373,7 @@ def test_half_precision_weights_round_trip():
         assert numpy.allclose(a, b, rtol=1e-3, atol=1e-4)
 
 
+@needs_spacy
 def test_whitespace_tokens_are_never_entities():
     text = "Тоқаев\n\nАстанаға келді.\n\n\n2024 жылы\n Алматыда   форум өтті.\n"
     ents = ner(text)

@@ -6,15 +6,17 @@ import pickle
 from importlib import metadata
 
 import pytest
-import spacy
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from spacy.util import load_model_from_config, registry
 
-import kaznlp.spacy_lang as kk
-from kaznlp.ner import load, ner
-from kaznlp.sentences import split_sentences
-from kaznlp.tokenize import tokenize
+spacy = pytest.importorskip("spacy", reason='the spaCy integration needs the [ner] extra: pip install ".[ner]"')
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from spacy.util import load_model_from_config, registry  # noqa: E402
+
+import kaznlp.spacy_lang as kk  # noqa: E402
+from kaznlp.ner import load, ner  # noqa: E402
+from kaznlp.sentences import split_sentences  # noqa: E402
+from kaznlp.tokenize import tokenize  # noqa: E402
 
 TEXT = (
     "Қазақстан мен Моңғолия Жоғарғы Соттарының Төрағалары Асламбек Мерғалиев пен "
