@@ -39,6 +39,9 @@ def main() -> None:
         {
             "name": "kaznlp_ner",
             "version": "0.2.0",
+            # spaCy writes ">=<its version>,<3.9.0"; the model also loads on 3.8.16 and 3.8.17 (the
+            # lowest spaCy kaznlp supports, pyproject.toml), which would warn W095 with that range
+            "spacy_version": ">=3.8.16,<3.9.0",
             "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec (hash embeddings + "
                            "floret subword vectors) + BILUO token classifier; fine-tuned towards written news "
                            "(models/ner/finetune.py)",
