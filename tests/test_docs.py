@@ -46,6 +46,21 @@ def blocks(path: Path) -> list[tuple[str, str, int]]:
     return [(m.group(1).strip(), m.group(2), text.count("\n", 0, m.start()) + 1) for m in FENCE.finditer(text)]
 
 
+class _Runner(doctest.DocTestRunner):
+    """A doctest runner that keeps the ModuleNotFoundError of an optional extra an example raised
+    (doctest reports it as a failure; the test skips the page instead, as for plain blocks)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.missing: list[ModuleNotFoundError] = []
+
+    def report_unexpected_exception(self, out, test, example, exc_info):  # type: ignore[no-untyped-def]
+        exc = exc_info[1]
+        if isinstance(exc, ModuleNotFoundError) and exc.name and exc.name.split(".")[0] in EXTRA_MODULES:
+            self.missing.append(exc)
+        super().report_unexpected_exception(out, test, example, exc_info)
+
+
 @pytest.mark.parametrize("page", [
     pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_BROKEN[p.name], strict=False)) if p.name in KNOWN_BROKEN
     else p for p in PAGES], ids=lambda p: p.name)
@@ -71,9 +86,11 @@ def test_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Mon
         try:
             if code.lstrip().startswith(">>>"):
                 test = doctest.DocTestParser().get_doctest(code, namespace, f"{page.name}:{line}", str(page), line)
-                runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+                runner = _Runner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
                 runner.run(test, clear_globs=False)
                 namespace.update(test.globs)  # DocTest copied the namespace; keep its names for later blocks
+                if runner.failures and runner.missing:  # an example needs an extra that is not installed
+                    raise runner.missing[0]
                 assert runner.failures == 0, f"{page.name}:{line}: doctest failed (see output above)"
             else:
                 exec(compile(code, f"{page.name}:{line}", "exec"), namespace)

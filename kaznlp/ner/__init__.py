@@ -129,7 +129,8 @@ def _import_spacy() -> Any:
         raise ModuleNotFoundError(
             f"kaznlp's NER (kaznlp.ner, kaznlp.ner_pipe, kaznlp.load) needs spaCy and numpy, which are not "
             f"installed (no module named {err.name!r}); run: "
-            'pip install "kaznlp[ner]" (from a source checkout: pip install ".[ner]")'
+            'pip install "kaznlp[ner]" (from a source checkout: pip install ".[ner]")',
+            name=err.name,  # the missing module, as Python's own error gives it
         ) from err
     return spacy
 
