@@ -322,6 +322,21 @@ def _replay(text: str, edits) -> str | None:
     return apply_edits(text, [(e.start, e.end, e.after) for e in real])[0]
 
 
+def _score_controls(controls: list[dict], fails: list[str], show: bool) -> tuple[Counter[str], Counter[str]]:
+    """Negative controls that normalize changed, and all controls, counted by kind; with ``show``,
+    each changed control is added to ``fails``."""
+    changed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for c in controls:
+        total[c["kind"]] += 1
+        out = normalize(c["text"])
+        if out != c["text"]:
+            changed[c["kind"]] += 1
+            if show:
+                fails.append(f"[control {c['kind']} CHANGED]\n  in : {c['text']!r}\n  out: {out!r}")
+    return changed, total
+
+
 def evaluate(cases: dict[str, list[dict]]) -> tuple[dict, list[str]]:
     fails: list[str] = []
     exact = covered = replay_ok = replay_n = 0
@@ -346,14 +361,7 @@ def evaluate(cases: dict[str, list[dict]]) -> tuple[dict, list[str]]:
         if not ok or not cov:
             fails.append(f"[damaged {c['kinds']} exact={ok} covered={cov}]\n  in : {c['text']!r}\n"
                          f"  out: {out!r}\n  ref: {c['ref']!r}")
-    changed: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for c in cases["controls"]:
-        total[c["kind"]] += 1
-        out = normalize(c["text"])
-        if out != c["text"]:
-            changed[c["kind"]] += 1
-            fails.append(f"[control {c['kind']} CHANGED]\n  in : {c['text']!r}\n  out: {out!r}")
+    changed, total = _score_controls(cases["controls"], fails, show=True)
     n = len(cases["damaged"])
     summary = {
         "seed": SEED,
@@ -650,15 +658,7 @@ def evaluate14(cases: dict[str, list[dict]], show: bool) -> tuple[dict, list[str
         if show and not (ok and cov):
             fails.append(f"[damaged {kind} exact={ok} covered={cov}]\n  in : {c['text']!r}\n"
                          f"  out: {out!r}\n  ref: {c['ref']!r}")
-    changed: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for c in cases["controls"]:
-        total[c["kind"]] += 1
-        out = normalize(c["text"])
-        if out != c["text"]:
-            changed[c["kind"]] += 1
-            if show:
-                fails.append(f"[control {c['kind']} CHANGED]\n  in : {c['text']!r}\n  out: {out!r}")
+    changed, total = _score_controls(cases["controls"], fails, show)
     n = len(cases["damaged"])
     return {
         "seed": SEED14,
