@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from . import _data
 from ._gc import MIN_CHARS as PAUSE_MIN_CHARS
@@ -581,7 +582,7 @@ def _heading_label(text: str, dot: int) -> bool:
     return word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word) is not None
 
 
-def _line_boundaries(text: str, held: list[int] = ()) -> list[int]:
+def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
     """Offsets of single line breaks that end a sentence (headlines, widgets, lists).
 
     The "width" a line is compared with is the longest of the line before it, the two

@@ -72,7 +72,7 @@ class _NormToken(Token):
     repaired tokens pay for it. Equality and ``repr`` include ``norm``.
     """
 
-    norm = ""  # type: ignore[assignment]  # (shadows Token.norm; every instance sets its own)
+    norm = ""  # (shadows Token.norm; every instance sets its own)
 
     def __repr__(self) -> str:
         return (f"Token(start={self[0]!r}, end={self[1]!r}, text={self[2]!r}, kind={self[3]!r}, "
@@ -277,4 +277,4 @@ class Document:
         alignment = None if al is None else Alignment.from_runs(al["src_len"], al["dst_len"],
                                                                 [tuple(r) for r in al["runs"]])
         return cls(text=text, sentences=sentences, entities=entities, clean_text=data.get("clean_text", text),
-                   alignment=alignment)
+                   alignment=alignment)  # type: ignore[arg-type]  # None: the identity (see __post_init__)
