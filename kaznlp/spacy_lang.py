@@ -43,6 +43,7 @@ from .alignment import Alignment
 from .pipeline import _clean
 from .sentences import split_sentences
 from .spans import Entity
+from .spans import Token as KaznlpToken
 from .tokenize import tokenize as _kaznlp_tokenize
 
 __all__ = [
@@ -83,7 +84,7 @@ def make_doc(vocab: Vocab, text: str, multiword: bool = False) -> Doc:
     pos = 0
     end = len(text)
     # the text after the last token is one more gap, closed by an empty sentinel "token"
-    for start, stop, surface, *_ in (*_kaznlp_tokenize(text, multiword=multiword), (end, end, "")):
+    for start, stop, surface, _kind in (*_kaznlp_tokenize(text, multiword=multiword), KaznlpToken(end, end, "")):
         if start > pos:
             gap = text[pos:start]
             if words and gap[0] == " ":
@@ -301,10 +302,10 @@ def sentence_starts(doc: Doc, char_starts: Iterable[int]) -> Any:
     forms, inverse = np.unique(orth, return_inverse=True)
     space = np.array([doc.vocab.strings[int(f)].isspace() for f in forms], dtype=bool)[inverse]
     words = np.flatnonzero(~space)
-    values = np.full(len(doc), -1, dtype=np.int64)
+    values: Any = np.full(len(doc), -1, dtype=np.int64)
     offsets = np.fromiter(char_starts, dtype=np.int64)
     if len(words) and len(offsets):
-        at = np.searchsorted(idx[words], offsets, side="left")  # first word at or after each offset
+        at: Any = np.searchsorted(idx[words], offsets, side="left")  # first word at or after each offset
         values[words[at[at < len(words)]]] = 1
     if len(words):
         values[words[0]] = -1  # the first sentence starts at the Doc's first token, whitespace or not
