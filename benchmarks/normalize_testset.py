@@ -145,9 +145,14 @@ def load_sentences() -> list[str]:
     for line in (DATA / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
         text = json.loads(line)["text"]
         out += re.split(r"(?<=[.!?])\s+(?=[А-ЯӘҒҚҢӨҰҮҺІ«])", text)
+    return _usable_sentences(out)
+
+
+def _usable_sentences(sents: list[str]) -> list[str]:
+    """Distinct stripped sentences of 30-400 characters and 4+ words with a Kazakh letter, in order."""
     seen: set[str] = set()
     keep = []
-    for s in out:
+    for s in sents:
         s = s.strip()
         if 30 <= len(s) <= 400 and re.search(f"[{KAZ}]", s) and len(s.split()) >= 4 and s not in seen:
             seen.add(s)
@@ -463,16 +468,7 @@ def load_sentences_by_split() -> dict[str, list[str]]:
         r = json.loads(line)
         add({"file": "other/kazqad_wiki/kazqad_val_passages.jsonl", "record": r["id"]},
             re.split(r"(?<=[.!?])\s+(?=[А-ЯӘҒҚҢӨҰҮҺІ«])", r["text"]))
-    for split, sents in out.items():
-        seen: set[str] = set()
-        keep = []
-        for s in sents:
-            s = s.strip()
-            if 30 <= len(s) <= 400 and re.search(f"[{KAZ}]", s) and len(s.split()) >= 4 and s not in seen:
-                seen.add(s)
-                keep.append(s)
-        out[split] = keep
-    return out
+    return {split: _usable_sentences(sents) for split, sents in out.items()}
 
 
 def _standalone_words(ref: str) -> list[re.Match[str]]:
