@@ -82,17 +82,12 @@ def analyse(data, pred) -> dict:
     for (_, text, gold), p in zip(data, pred):
         gs, ps = set(gold), set(p)
         tp += len(gs & ps)
-        for span in ps - gs:
-            fp += 1
-            over = [x for x in gold if x[0] < span[1] and span[0] < x[1]]
-            k = kind_of(text, span, False, over)
-            by_label[span[2]] += 1
-            by_kind[k] += 1
-            by_label_kind[(span[2], k)] += 1
-        for span in gs - ps:
-            fn += 1
-            over = [x for x in p if x[0] < span[1] and span[0] < x[1]]
-            k = kind_of(text, span, True, over)
+        fp += len(ps - gs)
+        fn += len(gs - ps)
+        # each error charged to its label and kind; ``over``: the other side's spans it overlaps
+        for span, missed, other in [(x, False, gold) for x in ps - gs] + [(x, True, p) for x in gs - ps]:
+            over = [x for x in other if x[0] < span[1] and span[0] < x[1]]
+            k = kind_of(text, span, missed, over)
             by_label[span[2]] += 1
             by_kind[k] += 1
             by_label_kind[(span[2], k)] += 1
