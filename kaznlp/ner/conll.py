@@ -130,6 +130,13 @@ def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), offsets
 
 
+def spaces_after(tokens: Sequence[str]) -> list[bool]:
+    """For each token, whether :func:`detokenize` puts a space after it (spaCy's ``Doc(spaces=...)``):
+    ``["63", "%-ы", "өсті"]`` → ``[False, True, False]``."""
+    _, offsets = detokenize(tokens)
+    return [offsets[i][1] < offsets[i + 1][0] for i in range(len(tokens) - 1)] + [False] if tokens else []
+
+
 def char_entities(
     tokens: Sequence[str], tags: Sequence[str], offsets: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
 from kaznlp.ner import model_path, ner_pipe  # noqa: E402
-from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans  # noqa: E402
+from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans, spaces_after  # noqa: E402
 
 
 def dev_sentences(path):
@@ -47,9 +47,7 @@ def dev_sentences(path):
 def gold_token_scores(nlp, sentences):
     docs = []
     for words, _ in sentences:
-        _, offsets = detokenize(words)
-        spaces = [offsets[i][1] < offsets[i + 1][0] for i in range(len(words) - 1)] + [False]
-        docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces_after(words)))
     t0 = time.perf_counter()
     pred = [[(e.start, e.end, e.label_) for e in doc.ents] for doc in nlp.pipe(docs, batch_size=256)]
     seconds = time.perf_counter() - t0

@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 from spacy.tokens import Doc, Span  # noqa: E402
 
 from benchmarks.gold import news_ner  # noqa: E402
-from kaznlp.ner.conll import detokenize, iob_to_spans  # noqa: E402
+from kaznlp.ner.conll import iob_to_spans, spaces_after  # noqa: E402
 
 MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
           "қазан", "қараша", "желтоқсан")
@@ -261,7 +261,5 @@ def sentence_docs(vocab, sentences):
     """KazNERD-style token sentences as docs with running-text whitespace."""
     docs = []
     for words, tags in sentences:
-        text, offsets = detokenize(words)
-        spaces = [offsets[i][1] < offsets[i + 1][0] for i in range(len(words) - 1)] + [False]
-        docs.append(_doc(vocab, words, spaces, iob_to_spans(tags)))
+        docs.append(_doc(vocab, words, spaces_after(words), iob_to_spans(tags)))
     return docs

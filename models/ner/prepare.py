@@ -29,7 +29,7 @@ import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401  (registers "kk")
-from kaznlp.ner.conll import detokenize, iob_to_spans, read_iob2  # noqa: E402
+from kaznlp.ner.conll import detokenize, iob_to_spans, read_iob2, spaces_after  # noqa: E402
 
 
 def ngrams(words, n=6):
@@ -63,9 +63,8 @@ def to_docbin(nlp, sentences, gold_copies=False):
                 doc = spacy.tokens.Doc(nlp.vocab, words=words)  # spaces unknown -> gold tokens
                 doc.ents = [spacy.tokens.Span(doc, s, e, label=label) for s, e, label in iob_to_spans(tags)]
                 db.add(doc)
-        text, offsets = detokenize(words)
-        spaces = [offsets[i][1] < offsets[i + 1][0] for i in range(len(words) - 1)] + [False]
-        doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=spaces)
+        text, _ = detokenize(words)
+        doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=spaces_after(words))
         doc.ents = [spacy.tokens.Span(doc, s, e, label=label) for s, e, label in iob_to_spans(tags)]
         assert doc.text == text
         db.add(doc)
