@@ -486,15 +486,15 @@ def iter_documents(
 def _ner_function() -> Any:
     """``kaznlp.ner``, or a :class:`RuntimeError` naming the extra to install.
 
-    ``kaznlp.ner`` itself imports without spaCy (it fails at its first call), so spaCy and
-    numpy are imported here: a run with the ``ner`` step fails before any document is read,
-    not once per document.
+    ``kaznlp.ner`` itself imports without spaCy (it fails at its first call), so spaCy, numpy
+    and the model package are looked for here: a run with the ``ner`` step fails before any
+    document is read, not once per document.
     """
     try:
-        from .ner import _import_spacy, ner  # type: ignore[attr-defined]
+        from .ner import _require_ner, ner
 
-        _import_spacy()
-    except ImportError as exc:  # spaCy/numpy missing: the core install, without the [ner] extra
+        _require_ner()
+    except ImportError as exc:  # spaCy/numpy/model missing: the core install, without the [ner] extra
         raise RuntimeError(
             f"the 'ner' step cannot run: {exc}; or drop 'ner' from --steps"
         ) from exc

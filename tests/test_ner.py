@@ -48,8 +48,9 @@ def _check_offsets(text: str, ents: list[Entity]) -> None:
 
 @needs_spacy
 def test_bundled_model_loads_offline(nlp):
-    # the model folder is part of the package: nothing to download
+    # the model folder is part of the model package kk_kaznlp_ner: nothing to download
     assert (model_path() / "config.cfg").is_file()
+    assert model_path().parent.name == "kk_kaznlp_ner"
     size = sum(p.stat().st_size for p in model_path().rglob("*") if p.is_file())
     assert size < 20_000_000
     assert nlp.lang == "kk"
@@ -136,23 +137,44 @@ def test_backend_spacy_is_the_bundled_model_through_spacy(nlp):
     assert ner(NEWS, backend="spacy") == ner(NEWS, backend=nlp)
 
 
-@needs_spacy
-def test_backend_spacy_without_the_bundled_model_says_how_to_fix(monkeypatch, tmp_path):
-    import sys
-
+def _without_cache(module, call):
     from kaznlp.ner import backends
 
-    module = sys.modules["kaznlp.ner"]
-    monkeypatch.setattr(module, "model_path", lambda: tmp_path / "kk_kaznlp_ner")  # an install without it
-    module._bundled.cache_clear()
-    backends._spacy_path_backend.cache_clear()
+    caches = (module._bundled, backends._spacy_path_backend, backends._bundled_backend)
+    for cached in caches:
+        cached.cache_clear()
     try:
-        with pytest.raises(FileNotFoundError) as err:
-            ner(NEWS, backend="spacy")
+        return call()
     finally:
-        module._bundled.cache_clear()
-        backends._spacy_path_backend.cache_clear()
-    assert "bundled NER model is missing" in str(err.value) and "reinstall" in str(err.value)
+        for cached in caches:
+            cached.cache_clear()
+
+
+@needs_spacy
+def test_without_the_model_package_the_error_names_the_pip_line(monkeypatch):
+    # spaCy installed, the model distribution kk-kaznlp-ner not (an install of spaCy by hand)
+    import sys
+
+    module = sys.modules["kaznlp.ner"]
+    monkeypatch.setattr(module, "MODEL_PACKAGE", "kk_kaznlp_ner_not_installed")
+    for backend in ("kaznlp", "spacy"):
+        with pytest.raises(ModuleNotFoundError) as err:
+            _without_cache(module, lambda b=backend: ner(NEWS, backend=b))
+        assert 'pip install "kaznlp[ner]"' in str(err.value) and "kk-kaznlp-ner" in str(err.value)
+        assert err.value.name == "kk_kaznlp_ner_not_installed"
+    with pytest.raises(ModuleNotFoundError, match=r'pip install "kaznlp\[ner\]"'):
+        load()
+
+
+@needs_spacy
+def test_backend_spacy_with_an_incomplete_model_says_how_to_fix(monkeypatch, tmp_path):
+    import sys
+
+    module = sys.modules["kaznlp.ner"]
+    monkeypatch.setattr(module, "model_path", lambda: tmp_path / "model")  # a model folder without files
+    with pytest.raises(FileNotFoundError) as err:
+        _without_cache(module, lambda: ner(NEWS, backend="spacy"))
+    assert "model is incomplete" in str(err.value) and "reinstall" in str(err.value)
 
 
 class _Recorder:

@@ -5,10 +5,13 @@
   named by it;
 * the version has one source, ``kaznlp/__init__.py``'s ``__version__``, read statically by
   setuptools, and ``CHANGELOG.md`` and ``CITATION.cff`` name it;
-* every file in ``kaznlp/data`` and the bundled model is listed in ``LICENSES/README.md`` with
+* every file in ``kaznlp/data`` is listed in ``LICENSES/README.md`` with
   its licence, and the data files say the same in their ``#`` header (a ``Source`` line and a
   ``SPDX-License-Identifier:`` line), except the files that table marks *no header*, which
-  their readers take verbatim.
+  their readers take verbatim;
+* the NER model is a distribution of its own, ``kk-kaznlp-ner`` (``packages/kk_kaznlp_ner``), in
+  step with kaznlp's version, with its own licence expression and texts; the ``ner`` extra pins
+  it, and the in-tree build backend points that requirement at the checkout only.
 
 ``python -m build`` and ``twine check`` themselves run in ``.ci/run``.
 """
@@ -149,13 +152,78 @@ def test_every_data_file_says_its_source_and_licence() -> None:
         assert (ROOT / key).exists(), f"LICENSES/README.md lists {key}, which does not exist"
 
 
-def test_bundled_model_licence_matches_the_table() -> None:
-    table = _licence_table()
-    model = "kaznlp/models/kk_kaznlp_ner/"
-    meta = json.loads((ROOT / model / "meta.json").read_text(encoding="utf-8"))
-    assert meta["license"] == table[model][0]
-    assert meta["license"] in _licence_ids()
-    assert {s["license"] for s in meta["sources"]} <= set(_licence_ids())
+MODEL_PROJECT = ROOT / "packages" / "kk_kaznlp_ner"
+MODEL_PYPROJECT = tomllib.loads((MODEL_PROJECT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def _model_requirements() -> dict[str, str]:
+    """``{extra: "kk-kaznlp-ner==..."}`` for every extra that brings the NER model."""
+    return {extra: r for extra, reqs in PROJECT["optional-dependencies"].items() for r in reqs
+            if _name(r) == "kk-kaznlp-ner"}
+
+
+def test_model_distribution_licence_matches_its_files() -> None:
+    """The NER model ships in its own distribution (kk-kaznlp-ner) with its own licence texts."""
+    licenses = pytest.importorskip("packaging.licenses")
+    expression = MODEL_PYPROJECT["license"]
+    assert licenses.canonicalize_license_expression(expression) == expression
+    ids = [t for t in re.split(r"[\s()]+", expression) if t and t not in {"AND", "OR", "WITH"}]
+    meta = json.loads((MODEL_PROJECT / "kk_kaznlp_ner" / "model" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] in ids and {s["license"] for s in meta["sources"]} <= set(ids)
+    assert "kk_kaznlp_ner-<version>.dist-info" in meta["license_notes"]
+    # its licence texts are the kaznlp repository's, byte for byte, and every one is named
+    shipped = {Path(p) for pattern in MODEL_PYPROJECT["license-files"] for p in glob.glob(str(MODEL_PROJECT / pattern))}
+    for spdx_id in ids:
+        text = MODEL_PROJECT / ("LICENSE" if spdx_id == "MIT" else f"LICENSES/{spdx_id}.txt")
+        assert text in shipped, f"{spdx_id}: {text} not in the model's license-files"
+        assert text.read_bytes() == (ROOT / text.relative_to(MODEL_PROJECT)).read_bytes(), text
+    assert sorted(p.stem for p in shipped if p.suffix == ".txt") == sorted(i for i in ids if i != "MIT")
+    # the model card of the wheel (its README) names the licences and KazNERD
+    card = (MODEL_PROJECT / MODEL_PYPROJECT["readme"]).read_text(encoding="utf-8")
+    assert expression in card and "KazNERD" in card and "CC BY-SA 4.0" in card
+    # the core no longer ships a model
+    assert not (ROOT / "kaznlp" / "models").exists()
+    assert not [p for p in PYPROJECT["tool"]["setuptools"]["package-data"]["kaznlp"] if "models" in p]
+
+
+def test_model_distribution_moves_in_step_with_kaznlp() -> None:
+    assert MODEL_PYPROJECT["name"] == "kk-kaznlp-ner"
+    assert MODEL_PYPROJECT["version"] == kaznlp.__version__
+    init = (MODEL_PROJECT / "kk_kaznlp_ner" / "__init__.py").read_text(encoding="utf-8")
+    assert f'__version__ = "{kaznlp.__version__}"' in init
+    # every extra that brings spaCy brings the model, pinned to this version (the PyPI form)
+    assert set(_model_requirements()) == set(_spacy_specs()) >= {"ner", "spacy", "all"}
+    assert set(_model_requirements().values()) == {f"kk-kaznlp-ner=={kaznlp.__version__}"}
+    # the model needs kaznlp (its tokenizer and component) in a range that holds this version
+    specifiers = pytest.importorskip("packaging.requirements")
+    (core,) = [specifiers.Requirement(r) for r in MODEL_PYPROJECT["dependencies"] if _name(r) == "kaznlp"]
+    assert kaznlp.__version__ in core.specifier
+    (spacy_req,) = [r for r in MODEL_PYPROJECT["dependencies"] if _name(r) == "spacy"]
+    assert spacy_req in set(_spacy_specs().values())
+
+
+def test_build_backend_points_the_model_at_the_checkout_only() -> None:
+    """From a checkout, ``kaznlp[ner]`` requires the model folder; from the sdist, the PyPI pin."""
+    assert PYPROJECT["build-system"]["build-backend"] == "kaznlp_backend"
+    (path,) = PYPROJECT["build-system"]["backend-path"]
+    sys.path.insert(0, str(ROOT / path))
+    try:
+        import kaznlp_backend
+    finally:
+        sys.path.remove(str(ROOT / path))
+    pin = f"kk-kaznlp-ner=={kaznlp.__version__}"
+    metadata = f'Name: kaznlp\nRequires-Dist: spacy<4,>=3.8.16; extra == "ner"\nRequires-Dist: {pin}; extra == "ner"\n'
+    local = kaznlp_backend.local_metadata(metadata)
+    uri = MODEL_PROJECT.resolve().as_uri()
+    assert f'Requires-Dist: kk-kaznlp-ner @ {uri} ; extra == "ner"\n' in local
+    assert "spacy<4,>=3.8.16" in local and pin not in local
+    # the direct reference is a valid PEP 508 requirement with its marker
+    requirements = pytest.importorskip("packaging.requirements")
+    req = requirements.Requirement(local.splitlines()[2].split(": ", 1)[1])
+    assert req.url == uri and str(req.marker) == 'extra == "ner"'
+    # the sdist carries the backend but not the model project, so its builds keep the pin
+    manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
+    assert "include packages/backend/kaznlp_backend.py" in manifest and "prune packages/kk_kaznlp_ner" in manifest
 
 
 def test_headers_do_not_leak_into_loaded_data() -> None:

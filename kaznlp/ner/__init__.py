@@ -13,10 +13,11 @@ holds for the string the caller passed.
 
 Backends (one interface, :class:`~kaznlp.ner.backends.Backend`):
 
-- ``"kaznlp"`` (default): the spaCy pipeline bundled inside the package, trained on
-  KazNERD (25 labels); no download. It runs on a fused numpy path
+- ``"kaznlp"`` (default): kaznlp's own spaCy pipeline, trained on KazNERD (25 labels),
+  shipped as the model distribution ``kk-kaznlp-ner`` that ``pip install "kaznlp[ner]"``
+  installs with spaCy (as spaCy ships its pipelines); no download. It runs on a fused numpy path
   (:mod:`kaznlp.ner.fast`: same entities as spaCy's path, several times faster per call).
-- ``"spacy"``: the same bundled model through spaCy's own ``nlp.pipe`` (what
+- ``"spacy"``: the same model through spaCy's own ``nlp.pipe`` (what
   ``kaznlp.load()`` gives you).
 - ``"stanza"``: Stanza's Kazakh NER, fed kaznlp's sentences and tokens. Needs
   ``pip install "kaznlp[stanza]"`` and, once,
@@ -35,6 +36,7 @@ Nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -89,17 +91,37 @@ CHUNK_CHARS = 2000
 BATCH_CHARS = 8000
 
 
+#: the import package of the model distribution ``kk-kaznlp-ner`` (``packages/kk_kaznlp_ner``)
+MODEL_PACKAGE = "kk_kaznlp_ner"
+_NER_INSTALL = 'pip install "kaznlp[ner]" (from a source checkout: pip install ".[ner]")'
+
+
 def model_path() -> Path:
-    """Folder of the spaCy pipeline that ships inside the package."""
-    return Path(__file__).resolve().parent.parent / "models" / "kk_kaznlp_ner"
+    """Folder of kaznlp's NER pipeline, inside the installed model package ``kk_kaznlp_ner``.
+
+    Found without importing the package (nor spaCy). The model comes with the ``ner`` extra;
+    without it this raises :class:`ModuleNotFoundError` naming the line to run.
+
+    >>> model_path().name  # doctest: +SKIP
+    'model'
+    """
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(
+            f"kaznlp's NER model (the kk-kaznlp-ner distribution, import name {MODEL_PACKAGE!r}) is not "
+            f"installed; run: {_NER_INSTALL}",
+            name=MODEL_PACKAGE,
+        )
+    return Path(spec.origin).resolve().parent / "model"
 
 
 def load(**kwargs: Any) -> Any:
-    """Load the bundled Kazakh NER pipeline as a spaCy ``Language`` (no download).
+    """Load kaznlp's Kazakh NER pipeline as a spaCy ``Language`` (no download).
 
-    Keyword arguments go to ``spacy.load`` (``exclude=``, ``disable=``, ``config=``).
-    The pipeline's tokenizer is kaznlp's; add ``"kaznlp_sentencizer"`` or
-    ``"kaznlp_normalizer"`` (``first=True``) with ``nlp.add_pipe`` if you need them.
+    The same as ``spacy.load("kk_kaznlp_ner")``. Keyword arguments go to ``spacy.load``
+    (``exclude=``, ``disable=``, ``config=``). The pipeline's tokenizer is kaznlp's; add
+    ``"kaznlp_sentencizer"`` or ``"kaznlp_normalizer"`` (``first=True``) with
+    ``nlp.add_pipe`` if you need them. Needs the ``ner`` extra (spaCy and the model package).
 
     >>> nlp = load()
     >>> doc = nlp("Астана қаласында 2024 жылы форум өтті.")
@@ -113,9 +135,10 @@ def load(**kwargs: Any) -> Any:
     path = model_path()
     if not (path / "config.cfg").is_file():
         raise FileNotFoundError(
-            f"the bundled NER model is missing from {path}; reinstall kaznlp "
-            "(pip install --force-reinstall kaznlp) or, in a source checkout, rebuild it: "
-            "python models/ner/prepare.py && python models/ner/train.py && python models/ner/package.py"
+            f"kaznlp's NER model is incomplete: no config.cfg in {path}; reinstall it "
+            "(pip install --force-reinstall kk-kaznlp-ner, or from a source checkout: "
+            "pip install --force-reinstall ./packages/kk_kaznlp_ner) or, in a checkout, rebuild it: "
+            "models/ner/README.md"
         )
     return spacy.load(path, **kwargs)
 
@@ -128,11 +151,16 @@ def _import_spacy() -> Any:
     except ImportError as err:
         raise ModuleNotFoundError(
             f"kaznlp's NER (kaznlp.ner, kaznlp.ner_pipe, kaznlp.load) needs spaCy and numpy, which are not "
-            f"installed (no module named {err.name!r}); run: "
-            'pip install "kaznlp[ner]" (from a source checkout: pip install ".[ner]")',
+            f"installed (no module named {err.name!r}); run: {_NER_INSTALL}",
             name=err.name,  # the missing module, as Python's own error gives it
         ) from err
     return spacy
+
+
+def _require_ner() -> None:
+    """Fail now, naming the line to run, unless spaCy, numpy and the model are installed."""
+    _import_spacy()
+    model_path()
 
 
 @lru_cache(maxsize=1)

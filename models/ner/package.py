@@ -1,6 +1,13 @@
-"""Copy a trained pipeline into the package (kaznlp/models/kk_kaznlp_ner) with a proper meta.json.
+"""Copy a trained pipeline into the model distribution with a proper meta.json.
 
-    python models/ner/package.py [--model models/ner/training/model-best]
+    python models/ner/package.py [--model models/ner/training/model-best] [--target DIR]
+
+Writes to ``packages/kk_kaznlp_ner/kk_kaznlp_ner/model`` (``--target`` to change it): the model
+files of the distribution ``kk-kaznlp-ner``, which ``pip install "kaznlp[ner]"`` installs
+(from a checkout, from that folder; ``kaznlp.ner.model_path()`` finds it in the installed
+package). With the model package installed editable (``pip install -e packages/kk_kaznlp_ner``,
+as CONTRIBUTING.md says) the new model is live at once; a normal install needs
+``pip install --force-reinstall --no-deps ./packages/kk_kaznlp_ner``.
 
 spaCy's saved pipelines hold the weights only (no optimizer state); this script also
 empties the string table (the training tokens), drops the training corpus paths from the config and writes the model card fields
@@ -23,7 +30,8 @@ import spacy  # noqa: E402
 import kaznlp.spacy_lang  # noqa: E402,F401
 from kaznlp.ner.tagger import half_precision  # noqa: E402
 
-TARGET = ROOT / "kaznlp" / "models" / "kk_kaznlp_ner"
+# the model files of the distribution kk-kaznlp-ner (packages/kk_kaznlp_ner, built from this repository)
+TARGET = ROOT / "packages" / "kk_kaznlp_ner" / "kk_kaznlp_ner" / "model"
 
 
 def main() -> None:
@@ -54,8 +62,10 @@ def main() -> None:
                 "Wikipedia (KazQAD) sentences (CC BY-SA 4.0; the GPL apertium crawl is not used); its floret "
                 "vectors also on NTREX-128, Kazakh Wikipedia via KazQAD and UD Kazakh-KTB text (CC BY-SA 4.0) "
                 "and the KazNERD annotation guidelines (CC BY 4.0). Licence texts: LICENSES/CC-BY-SA-4.0.txt and "
-                "LICENSES/CC-BY-4.0.txt of the kaznlp source (kaznlp-<version>.dist-info/licenses/LICENSES/ in "
-                "an installed wheel); which licence covers which file: LICENSES/README.md. kaznlp's code is MIT."
+                "LICENSES/CC-BY-4.0.txt of the model distribution kk-kaznlp-ner "
+                "(kk_kaznlp_ner-<version>.dist-info/licenses/LICENSES/ in an installed wheel; "
+                "packages/kk_kaznlp_ner/LICENSES/ in the kaznlp source); which licence covers which file: "
+                "LICENSES/README.md there. The loader code and kaznlp's code are MIT."
             ),
             "sources": [
                 {"name": "KazNERD (valid split)", "url": "https://github.com/IS2AI/KazNERD",
