@@ -841,6 +841,210 @@ def _lost_stop_before_opener(text: str) -> list[int]:
     return out
 
 
+def _join_tables() -> tuple[dict[str, float], dict[str, float]]:
+    """``(end, open)`` log-odds from ``data/sentences_joins_kk.tsv`` (learned by ``benchmarks/sentences_joins.py``)."""
+    end: dict[str, float] = {}
+    opens: dict[str, float] = {}
+    for line in _data._lines("sentences_joins_kk.tsv"):
+        kind, key, value = line.split("\t", 3)[:3]
+        if kind == "end":
+            end[key] = float(value)
+        elif kind == "open":
+            opens[key] = float(value)
+    return end, opens
+
+
+_JOIN_END, _JOIN_OPEN = _join_tables()
+_JOIN_SUFFIX = max(len(k) for k in _JOIN_END if not k.startswith("^"))
+
+
+def _end_bounds(n: int) -> dict[str, float]:
+    """For each ``n``-letter ending, the highest end score a word with that ending can get.
+
+    Read from the text without finding the word's start, it rules out most joins at once: a word
+    in ``-ның`` or ``-ға`` cannot end a sentence here whatever follows it. A word whose ending
+    is not listed gets the score of its shorter ending (:func:`_end_score` backs off to it).
+    """
+    bound: dict[str, float] = {}
+    for key, v in _JOIN_END.items():
+        w = key.lstrip("^")
+        if len(w) >= n:
+            bound[w[-n:]] = max(bound.get(w[-n:], v), v)
+    for tail, v in bound.items():
+        shorter = _JOIN_END.get(tail[1:]) if n > 1 else None
+        bound[tail] = max(v, _JOIN_END.get(tail[-1], 0.0) if shorter is None else shorter)
+    return bound
+
+
+_END_BOUND2, _END_BOUND3 = _end_bounds(2), _end_bounds(3)
+# A join: one space, then a capitalised word (group 1; hyphenated parts included), a digit or
+# an opening quote. Led by the literal space (fast search).
+_JOIN = re.compile(rf" ([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)")
+# The same after a lower-case letter (checked at the space, still literal-led).
+_LOWER_JOIN = re.compile(rf" (?<=[{LOWER}] )([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)")
+#: a join scoring at least this (log-odds, ``data/sentences_joins_kk.tsv``) is a sentence end
+JOIN_MIN_SCORE = 2.0
+# Scores of a join after a mark that is not a lower-case word (the table knows only words): a
+# capitalised word or a comma rarely ends a sentence, a colon or a closing quote may.
+_JOIN_AFTER = {",": -1.0, ")": -1.0, ":": 0.0, ";": 0.0, "»": 0.0}
+
+
+def _end_score(word: str) -> float:
+    """Log-odds that a sentence ends after ``word`` (lower case): its entry, else its longest known suffix."""
+    end = _JOIN_END
+    v = end.get("^" + word)
+    if v is not None:
+        return v
+    for n in range(min(_JOIN_SUFFIX, len(word)), 0, -1):
+        v = end.get(word[-n:])
+        if v is not None:
+            return v
+    return 0.0
+
+
+def _open_forms() -> dict[str, float]:
+    """The ``open`` table keyed by the form as written after a join: ``Бұл``, ``Сондай-ақ``, each digit, ``«``."""
+    forms = {key.capitalize(): v for key, v in _JOIN_OPEN.items() if not key.startswith("<")}
+    forms.update(dict.fromkeys("0123456789", _JOIN_OPEN.get("<d>", 0.0)))
+    return forms
+
+
+_OPEN_FORMS = _open_forms()
+_OPEN_CAPS = _JOIN_OPEN.get("<caps>", 0.0)
+
+
+def _open_score(nxt: str) -> float:
+    """Log-odds that ``nxt`` (a capitalised word, a digit or ``«``) starts a sentence (unknown: 0)."""
+    v = _OPEN_FORMS.get(nxt)
+    if v is None:
+        return _OPEN_CAPS if len(nxt) > 1 and nxt.isupper() else 0.0
+    return v
+
+
+def _lower_word_before(text: str, i: int) -> str:
+    """The lower-case word (hyphens allowed) that ends at ``i``, or ``""`` if another chunk does."""
+    k = max(text.rfind(" ", max(0, i - 40), i), text.rfind("\xa0", max(0, i - 40), i)) + 1
+    word = text[k:i].lstrip(_OPENERS)
+    if word.islower() and (word.isalpha() or word.replace("-", "").isalpha()):
+        return word
+    return ""
+
+
+def _join_score(text: str, i: int) -> float:
+    """Log-odds that the join at the space ``i`` ends a sentence whose stop is missing.
+
+    The sum of the two learned pieces of evidence of ``data/sentences_joins_kk.tsv``: how the
+    word before ends (``^өтті`` 2.2, ``-ады`` 4.6, ``-ның`` -4.7: Kazakh is verb-final) and what
+    the word after is (``Бұл`` 6.1, ``Ал`` 6.0; ``Есеп`` -3.8, a name or an institution that is
+    capitalised anywhere). An unknown key says nothing (0).
+    """
+    c = text[i - 1]
+    if c in _JOIN_AFTER:
+        score = _JOIN_AFTER[c]
+    else:
+        word = _lower_word_before(text, i)
+        score = _end_score(word) if word else -1.0  # a name runs on: "… Министрі Александр Новак …"
+    m = _JOIN.match(text, i)
+    return score + (_open_score(m.group(1)) if m is not None else 0.0)
+
+
+def _unstopped_joins(text: str) -> list[int]:
+    """Sentence ends with no stop, from learned evidence on both sides of the join.
+
+    ``Лонг Лартин түрмесі: Толқу кезінде алты офицер жарақат алды Түрме әкімшілігі …`` is a
+    headline run into its lead. Inside a sentence a lower-case word is followed by a capital all
+    the time (``… облысы Қазақстанның …``), so the join is scored (:func:`_join_score`): a finite
+    predicate before it (``алды``: Kazakh is verb-final) and a word after it that is capitalised
+    mostly at sentence starts (``Түрме``, ``Бұл``) make a sentence end; a score of at least
+    :data:`JOIN_MIN_SCORE` cuts. Only a lower-case word of two letters or more is read, and not
+    inside a short quoted name (``«Мәңгілік Ел» мерекелік қойылымы``).
+    """
+    out = []
+    bound3, bound2, end = _END_BOUND3, _END_BOUND2, _JOIN_END
+    for m in _LOWER_JOIN.finditer(text):
+        i = m.start()
+        o = _open_score(m.group(1))
+        e3 = text[i - 3:i]
+        b = bound3.get(e3)
+        if b is None:
+            if e3[:1].isalpha():  # no key ends in these three letters: the two-letter key decides
+                b = end.get(e3[1:], end.get(e3[2:], 0.0))
+            else:  # a two-letter word (its own key counts): the two-letter bound
+                b = bound2.get(e3[1:], end.get(e3[2:], 0.0))
+        if o + b < JOIN_MIN_SCORE:
+            continue  # (no word with this ending can reach the threshold before this word)
+        word = _lower_word_before(text, i)
+        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE:
+            continue
+        q = text.rfind("«", max(0, i - QUOTE_REACH), i)
+        if q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0:
+            continue
+        out.append(i + 1)
+    return out
+
+
+QUOTE_REACH = 60  # a quoted name opens and closes within this many characters of a join in it
+
+
+#: Lines of the crawl the news corpus comes from are cut at this many characters
+CRAWL_LINE_CAP = 192
+#: a cut line ends at a word boundary this close to the cap (182-191 characters in the dev files)
+CRAWL_CAP_WINDOW = 14
+# A join that may end a cut line: a word, a comma, a colon or a closing mark, one space, then
+# a capital, a digit or an opening quote.
+_CAP_JOIN = re.compile(rf"(?<=[{LOWER},:;)»]) (?=[{UPPER}\d«])")
+#: long sentences with no join near the cap (as running text has) per one with it, at most
+CRAWL_MISS_RATIO = 2
+
+
+def _crawl_line_cuts(text: str, cuts: list[int]) -> list[int]:
+    """Lines a crawl cut at a fixed length, run together with spaces: cut where the line ended.
+
+    The apertium crawl of Kazakh news sites keeps at most :data:`CRAWL_LINE_CAP` characters of a
+    line and drops the rest of a longer sentence, stop included; flattened with spaces, the
+    cut line runs into the next sentence: ``… ақпарат ресурстарына Thomson Reuters (АҚШ) және …``
+    (``ресурстарына`` is the 191st character of its line). Evidence: a sentence (between the
+    ``cuts`` found so far) longer than the cap that has a join (:data:`_CAP_JOIN`) within
+    :data:`CRAWL_CAP_WINDOW` characters before the cap, at the best-scoring join there
+    (:func:`_join_score`). Running text has long sentences too, so the text must look cut:
+    most of its long sentences (all but one in :data:`CRAWL_MISS_RATIO` + 1) have such a join,
+    which a text of uncut lines rarely has (NTREX news, UD KTB, a government .tmx file).
+    """
+    lo_w = CRAWL_LINE_CAP - CRAWL_CAP_WINDOW
+    n = len(text)
+    spans = []
+    a = 0
+    for b in cuts + [n]:
+        while a < b and text[a].isspace():
+            a += 1
+        if b - a > CRAWL_LINE_CAP:
+            spans.append((a, b))
+        a = b
+    if not spans:
+        return []
+    found = miss = 0
+    for a, b in spans:
+        while b - a > CRAWL_LINE_CAP:
+            joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
+            if not joins:
+                miss += 1
+                break
+            found += 1
+            a = joins[-1] + 1
+    if not found or miss * CRAWL_MISS_RATIO > found:
+        return []
+    out = []
+    for a, b in spans:
+        while b - a > CRAWL_LINE_CAP:
+            joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
+            if not joins:
+                break
+            i = max(joins, key=lambda j: _join_score(text, j))
+            out.append(i + 1)
+            a = i + 1
+    return out
+
+
 def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
     """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
 
@@ -968,6 +1172,11 @@ def _split(text: str) -> list[Span]:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
         cuts.update(_drop_inside(_lost_stop_before_opener(scan), brackets))
+        joins = _unstopped_joins(scan)
+        if joins:
+            cuts.update(_drop_inside(joins, brackets))
+        if len(scan) > CRAWL_LINE_CAP:
+            cuts.update(_crawl_line_cuts(scan, sorted(cuts)))
     spans = []
     start = 0
     new = tuple.__new__

@@ -397,3 +397,73 @@ def test_lines_that_almost_never_start_in_lower_case_are_units() -> None:
 ])
 def test_number_at_a_line_end_value_or_label(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+# A sentence end with no stop, decided from learned evidence on both sides of the join
+# (data/sentences_joins_kk.tsv, benchmarks/sentences_joins.py): a predicate before, an opener after.
+@pytest.mark.parametrize("text, expected", [
+    # a headline run into its lead: a finite verb ("ашылды", "салынды", "алды"), then a new subject
+    ("Семейде жаңа көпір ашылды Көпір қаланың екі бөлігін жалғайды.",
+     ["Семейде жаңа көпір ашылды", "Көпір қаланың екі бөлігін жалғайды."]),
+    ("Павлодарда жаңа мектеп салынды Мектеп 600 оқушыға арналған.",
+     ["Павлодарда жаңа мектеп салынды", "Мектеп 600 оқушыға арналған."]),
+    ("Толқу кезінде алты офицер жарақат алды Түрме әкімшілігі толқудың басталғанын хабарлады.",
+     ["Толқу кезінде алты офицер жарақат алды", "Түрме әкімшілігі толқудың басталғанын хабарлады."]),
+    ("Делегация Астанаға келді Бірақ кездесу кейінге қалдырылды.",
+     ["Делегация Астанаға келді", "Бірақ кездесу кейінге қалдырылды."]),
+    # a noun in a case form, a title or a name before the capital runs on
+    ("Жиналысқа облыс әкімі Ерлан Қарин қатысты.", ["Жиналысқа облыс әкімі Ерлан Қарин қатысты."]),
+    ("Сапармен Алматыға келген министр Қазақстан мен Қытай арасындағы келісімге қол қойды.",
+     ["Сапармен Алматыға келген министр Қазақстан мен Қытай арасындағы келісімге қол қойды."]),
+    ("Ол Ресейдің Энергетика министрі Александр Новакпен кездесті.",
+     ["Ол Ресейдің Энергетика министрі Александр Новакпен кездесті."]),
+    # a quoted name is one unit
+    ("Кеше Астанада «Мәңгілік Ел» мерекелік қойылымы өтті.", ["Кеше Астанада «Мәңгілік Ел» мерекелік қойылымы өтті."]),
+])
+def test_sentence_end_without_a_stop_from_both_sides(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_join_evidence_is_learned_and_points_the_right_way() -> None:
+    from kaznlp import sentences
+    end, opens = sentences._JOIN_END, sentences._JOIN_OPEN
+    assert len(end) > 500 and len(opens) > 300
+    # finite predicates end sentences, genitive and locative nouns do not (Kazakh is verb-final)
+    assert sentences._end_score("басталады") > 2 > sentences._end_score("облысының")
+    assert sentences._end_score("өтті") > 0 > sentences._end_score("Астанадағы".lower())
+    # pronouns and conjunctions open sentences; place names are capitalised anywhere
+    assert opens["бұл"] > 2 and opens["бірақ"] > 2
+    assert opens.get("астана", 0) < 0
+    # the whole-text bound never rules out a join the full score would take
+    for word in ("басталады", "келді", "өтті", "керек", "қатысты", "ұйымдастыруда"):
+        text = f"Бүгін {word} Бұл"
+        i = text.rindex(" ")
+        assert sentences._join_score(text, i) >= sentences.JOIN_MIN_SCORE
+        assert [s.text for s in split_sentences(text)][-1] == "Бұл"
+
+
+# Lines of the apertium crawl are cut at 192 characters (the rest of a longer sentence, stop
+# included, is lost); flattened with spaces, a cut line runs into the next sentence.
+_LONG = [
+    "Қазақстан Республикасы Үкіметінің кезекті отырысында индустриялық-инновациялық дамудың мемлекеттік "
+    "бағдарламасын іске асыру барысы және өңірлерде жаңа кәсіпорындар салу жоспары қаралып, министрліктерге "
+    "нақты тапсырмалар берілді.",
+    "Облыс әкімдігінің мәліметінше, биылғы жылдың алғашқы жартысында өңірдің өнеркәсіп өндірісінің көлемі "
+    "өткен жылдың сәйкес кезеңімен салыстырғанда едәуір өсіп, ауыл шаруашылығы өнімдерінің экспорты да "
+    "айтарлықтай артқан.",
+]
+_SHORT = ["Жиналыс аяқталды.", "Бұл туралы әкімдіктің баспасөз қызметі хабарлады."]
+
+
+def _crawl_cut(sentence: str, cap: int = 192) -> str:
+    return sentence if len(sentence) <= cap else sentence[:sentence.rfind(" ", 0, cap + 1)]
+
+
+def test_lines_cut_by_the_crawl_end_where_they_were_cut() -> None:
+    lines = [_crawl_cut(_LONG[0]), _SHORT[0], _crawl_cut(_LONG[1]), _SHORT[1]]
+    assert all(180 <= len(x) <= 192 for x in lines[::2])
+    text = " ".join(lines)
+    assert texts(text) == lines
+    # the same sentences uncut are long sentences of running text: nothing is cut inside them
+    whole = [_LONG[0], _SHORT[0], _LONG[1], _SHORT[1]]
+    assert texts(" ".join(whole)) == whole
