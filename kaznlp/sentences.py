@@ -923,8 +923,11 @@ def _open_score(nxt: str) -> float:
 
 def _lower_word_before(text: str, i: int) -> str:
     """The lower-case word (hyphens allowed) that ends at ``i``, or ``""`` if another chunk does."""
-    k = max(text.rfind(" ", max(0, i - 40), i), text.rfind("\xa0", max(0, i - 40), i)) + 1
-    word = text[k:i].lstrip(_OPENERS)
+    lo = max(0, i - 40)
+    k = max(text.rfind(" ", lo, i), text.rfind("\xa0", lo, i))
+    if k < 0 < lo:
+        return ""  # no word is 40 characters long (and reading further back would be quadratic)
+    word = text[k + 1:i].lstrip(_OPENERS)
     if word.islower() and (word.isalpha() or word.replace("-", "").isalpha()):
         return word
     return ""

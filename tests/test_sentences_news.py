@@ -467,3 +467,13 @@ def test_lines_cut_by_the_crawl_end_where_they_were_cut() -> None:
     # the same sentences uncut are long sentences of running text: nothing is cut inside them
     whole = [_LONG[0], _SHORT[0], _LONG[1], _SHORT[1]]
     assert texts(" ".join(whole)) == whole
+
+
+def test_no_word_is_read_from_far_back() -> None:
+    from kaznlp import sentences
+    # a chunk of 41+ letters is no word: the join is not read back to the text start (linear time)
+    text = "а" * 300 + " Бұл"
+    assert sentences._lower_word_before(text, 300) == ""
+    assert sentences._lower_word_before("Көпір ашылды Бұл", 12) == "ашылды"
+    assert sentences._lower_word_before("ашылды Бұл", 6) == "ашылды"  # at the text start
+    assert texts(text) == [text]
