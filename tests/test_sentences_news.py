@@ -476,4 +476,5 @@ def test_no_word_is_read_from_far_back() -> None:
     assert sentences._lower_word_before(text, 300) == ""
     assert sentences._lower_word_before("Көпір ашылды Бұл", 12) == "ашылды"
     assert sentences._lower_word_before("ашылды Бұл", 6) == "ашылды"  # at the text start
-    assert texts(text) == [text]
+    other = "а" * 300 + " Қазақстан"
+    assert sentences._join_score(other, 300) < sentences.JOIN_MIN_SCORE and texts(other) == [other]
