@@ -29,6 +29,15 @@ CPU seconds, to check that its time grows linearly (``--no-linearity`` skips it)
 
 Writes ``benchmarks/results/process_stages.json`` and ``.md`` (unless ``--no-write``); the
 load average (``uptime``) before and after is recorded with the figures.
+
+    python -m benchmarks.bench_process_stages --identity
+
+prints, instead of timing anything, one SHA-256 per corpus of everything ``process`` and
+``tokenize`` give (``Document.to_dict()`` with every token's kind and clean form, the
+alignment and clean text; ``tokenize`` with and without multiword tokens) over the news
+corpus (apertium, NTREX), UD KTB, the KazQAD wiki passages, the pdftotext guidelines and the
+seed articles: run it on two versions of the code (the same data) to prove that a speed-up
+changed no output.
 """
 
 from __future__ import annotations
@@ -62,6 +71,8 @@ def load() -> list[float]:
 
 def prepare(docs: list[str]) -> list[dict]:
     """Every stage's input for every document (computed once, untimed)."""
+    from kaznlp.tokenize import _columns
+
     out = []
     for text in docs:
         n_text, a1 = kaznlp.normalize(text, return_alignment=True)
@@ -69,7 +80,7 @@ def prepare(docs: list[str]) -> list[dict]:
         al = a1.compose(a2)
         out.append({"text": text, "normalized": n_text, "a1": a1, "a2": a2, "clean": clean,
                     "alignment": None if al.is_identity else al,
-                    "sentences": kaznlp.split_sentences(clean), "tokens": kaznlp.tokenize(clean)})
+                    "sentences": kaznlp.split_sentences(clean), "columns": _columns(clean)})
     return out
 
 
@@ -100,7 +111,7 @@ def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
     def run_assemble() -> None:
         for d in prep:
             with paused(len(d["text"])):  # as inside process
-                _assemble(d["text"], d["clean"], d["alignment"], d["sentences"], d["tokens"])
+                _assemble(d["text"], d["clean"], d["alignment"], d["sentences"], d["columns"])
 
     def run_process() -> None:
         for d in prep:
@@ -220,13 +231,57 @@ def render(res: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def identity_corpora(shared: str | None) -> dict[str, list[str]]:
+    """The texts ``--identity`` digests, by corpus (a missing corpus is an empty list)."""
+    sources = corpus.load_sources(shared)
+    root = corpus.shared_dir(shared)
+    ktb = root / "data" / "ud_kk_ktb"
+    from benchmarks import ud_ktb
+
+    pdf = root / "data" / "pdf_extracted" / "kaznerd_guidelines"
+    return {
+        "apertium": sources["apertium"], "ntrex": sources["ntrex"], "kazqad_wiki": sources["kazqad_wiki"],
+        "ud_ktb": [d.text for d in ud_ktb.load(ktb)] if ud_ktb.available(ktb) else [],
+        "pdf": [p.read_text(encoding="utf-8") for p in sorted(pdf.glob("*.txt"))] if pdf.is_dir() else [],
+        "seeds": [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))],
+    }
+
+
+def identity_digests(shared: str | None) -> dict[str, dict]:
+    """``{corpus: {"texts", "tokens", "sha256"}}`` of everything ``process``/``tokenize`` return."""
+    import hashlib
+
+    out = {}
+    for name, texts in identity_corpora(shared).items():
+        h = hashlib.sha256()
+        n_tokens = 0
+        for text in texts:
+            for multiword in (True, False):
+                doc = kaznlp.process(text, multiword=multiword)
+                assert all(text[t.start:t.end] == t.text for t in doc.tokens)
+                rows = [(type(t).__name__, tuple(t), t.norm) for t in doc.tokens]
+                n_tokens += len(rows) if multiword else 0
+                h.update(json.dumps([doc.to_dict(), rows], ensure_ascii=False).encode("utf-8"))
+                h.update(json.dumps([(type(t).__name__, tuple(t)) for t in kaznlp.tokenize(text, multiword=multiword)],
+                                    ensure_ascii=False).encode("utf-8"))
+            doc = kaznlp.process(text, tokens=False)
+            h.update(json.dumps(doc.to_dict(), ensure_ascii=False).encode("utf-8"))
+        out[name] = {"texts": len(texts), "tokens": n_tokens, "sha256": h.hexdigest()}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=None)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--no-linearity", action="store_true", help="skip the 1 MB / 8 MB run")
+    ap.add_argument("--identity", action="store_true",
+                    help="print a digest per corpus of all output (compare two versions of the code); no timing")
     args = ap.parse_args(argv)
+    if args.identity:
+        print(json.dumps(identity_digests(args.shared), indent=1))
+        return 0
     docs = [t for t in corpus.load_sources(args.shared)["apertium"] if t.strip()]
     if not docs:
         print("no apertium corpus under", corpus.shared_dir(args.shared) / "data", file=sys.stderr)

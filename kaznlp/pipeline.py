@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
-from operator import itemgetter
+from itertools import islice, repeat
+from operator import add
 from typing import Any
 
 from ._gc import MIN_CHARS, paused
@@ -28,7 +28,7 @@ from .dehyphenate import dehyphenate as _dehyphenate
 from .normalize import normalize as _normalize
 from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Token, _NormToken
-from .tokenize import tokenize
+from .tokenize import Columns, _columns, _tokens
 
 __all__ = ["process", "pipe", "STEPS"]
 
@@ -36,7 +36,6 @@ __all__ = ["process", "pipe", "STEPS"]
 #: tokens without multiword tokens)
 STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
 
-_END = itemgetter(1)
 _new = tuple.__new__
 
 
@@ -98,73 +97,91 @@ def _map_spans(spans: Sequence[tuple], alignment: Alignment) -> list[list]:
     return out
 
 
-def _extend_run(out: list[Token], chunk: list[Token], d: int, text: str, clean: str) -> None:
-    """Append tokens of the clean text that lie in one copy run of the alignment, shifted by ``d``.
+def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int, j: int, d: int,
+               text: str, clean: str) -> None:
+    """Append tokens ``i:j`` of the clean text, which lie in one copy run of the alignment, shifted by ``d``.
 
     A copy run is unchanged text or characters replaced one for one ("i" → "і"): when the
     caller's stretch equals the clean one (one string comparison for the whole run) the
-    tokens are reused (``d == 0``) or shifted; else the run is halved until the tokens whose
-    surface differs from their clean form are found; they get their own ``norm``.
+    columns are copied (offsets shifted by ``d`` in C, no Python code per token); else the run
+    is halved until the tokens whose surface differs from their clean form are found: they get
+    the caller's surface, and their clean form goes in ``norms`` (output index, norm).
     """
-    lo, hi = chunk[0][0], chunk[-1][1]
+    starts, ends, texts, kinds = cols
+    o_s, o_e, o_t, o_k = out
+    lo, hi = starts[i], ends[j - 1]
     if text[lo + d:hi + d] == clean[lo:hi]:
-        if d == 0:
-            out.extend(chunk)
+        if d:
+            o_s += map(add, starts[i:j], repeat(d))
+            o_e += map(add, ends[i:j], repeat(d))
         else:
-            new, cls = _new, Token
-            out.extend([new(cls, (s + d, e + d, x, k)) for s, e, x, k in chunk])
+            o_s += starts[i:j]
+            o_e += ends[i:j]
+        o_t += texts[i:j]
+        o_k += kinds[i:j]
         return
-    if len(chunk) > 32:
-        mid = len(chunk) // 2
-        _extend_run(out, chunk[:mid], d, text, clean)
-        _extend_run(out, chunk[mid:], d, text, clean)
+    if j - i > 32:
+        mid = (i + j) // 2
+        _shift_run(cols, out, norms, i, mid, d, text, clean)
+        _shift_run(cols, out, norms, mid, j, d, text, clean)
         return
-    for t in chunk:
-        s, e, norm = t[0] + d, t[1] + d, t[2]
+    for k in range(i, j):
+        s, e, norm = starts[k] + d, ends[k] + d, texts[k]
         surface = text[s:e]
         if surface != norm:
-            out.append(_norm_token(s, e, surface, t[3], norm))
-        else:
-            out.append(t if d == 0 else _new(Token, (s, e, norm, t[3])))
+            norms.append((len(o_s), norm))
+        o_s.append(s)
+        o_e.append(e)
+        o_t.append(surface)
+        o_k.append(kinds[k])
 
 
-def _map_tokens(tokens: list[Token], alignment: Alignment | None, text: str, clean: str) -> list[Token]:
-    """Tokens of ``clean`` as tokens of ``text``: source offsets, the caller's surface, the clean ``norm``.
+def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: str
+                 ) -> tuple[Columns, list[tuple[int, str]]]:
+    """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
+    with ``[(index, norm)]`` for the tokens whose clean form differs from their surface.
 
-    The tokens inside one copy run of the alignment go in bulk (:func:`_extend_run`); a token
+    The tokens inside one copy run of the alignment go in bulk (:func:`_shift_run`); a token
     across a repaired stretch is mapped with :meth:`Alignment.span_to_src`. Two such tokens
     whose source spans overlap (two tokens from one repaired source character: NFC turns
     "\u0958" into "क" + nukta) become one; a token of inserted characters only is dropped.
     Merged spans are kept as numbers and sliced once (re-slicing a growing token at each
     merge was quadratic: 1 MB of "\u2adc\u200c\u0958" took minutes).
     """
-    out: list[Token] = []
-    if not tokens:
-        return out
+    out: Columns = ([], [], [], [])
+    norms: list[tuple[int, str]] = []
+    starts, ends, texts, kinds = cols
+    n = len(starts)
+    if not n:
+        return out, norms
     if alignment is None:
-        _extend_run(out, tokens, 0, text, clean)
-        return out
+        _shift_run(cols, out, norms, 0, n, 0, text, clean)
+        return out, norms
     xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
     span_to_src = alignment.span_to_src
-    n = len(tokens)
-    pend: list | None = None  # a mapped token not yet built: [s, e, a, b, kind]
+    o_s, o_e, o_t, o_k = out
+    pend: list | None = None  # a mapped token not yet added: [s, e, a, b, kind]
 
     def flush(p: list) -> None:
         s, e, a, b, kind = p
         surface, norm = text[s:e], clean[a:b]
-        out.append(_new(Token, (s, e, surface, kind)) if surface == norm else _norm_token(s, e, surface, kind, norm))
+        if surface != norm:
+            norms.append((len(o_s), norm))
+        o_s.append(s)
+        o_e.append(e)
+        o_t.append(surface)
+        o_k.append(kind)
 
     i = 0
     while i < n:
-        t = tokens[i]
-        a, b = t[0], t[1]
+        a, b = starts[i], ends[i]
         k = bisect_right(ys, a) - 1
         if k >= 0 and b <= ys[k] + ns[k]:
-            j = bisect_right(tokens, ys[k] + ns[k], i + 1, n, key=_END)
+            j = bisect_right(ends, ys[k] + ns[k], i + 1, n)
             if pend is not None:
                 flush(pend)
                 pend = None
-            _extend_run(out, tokens[i:j], xs[k] - ys[k], text, clean)
+            _shift_run(cols, out, norms, i, j, xs[k] - ys[k], text, clean)
             i = j
             continue
         i += 1
@@ -178,17 +195,26 @@ def _map_tokens(tokens: list[Token], alignment: Alignment | None, text: str, cle
                 pend[3] = b
                 continue
             flush(pend)
-        pend = [s, e, a, b, t[3]]
+        pend = [s, e, a, b, kinds[i - 1]]
     if pend is not None:
         flush(pend)
-    return out
+    return out, norms
 
 
-def _group(tokens: list[Token], sentences: list[tuple[int, int, str]]) -> list[Sentence]:
-    """Sentences with their tokens: a token belongs to the last sentence starting at or before it."""
+def _records(cols: Columns, norms: list[tuple[int, str]]) -> list[Token]:
+    """The :class:`Token` records of the columns (in C), the repaired ones with their ``norm``."""
+    tokens = _tokens(*cols)
+    for i, norm in norms:
+        s, e, x, k = tokens[i]
+        tokens[i] = _norm_token(s, e, x, k, norm)
+    return tokens
+
+
+def _group(tokens: list[Token], starts: list[int], sentences: list[tuple[int, int, str]]) -> list[Sentence]:
+    """Sentences with their tokens (whose starts are ``starts``): a token belongs to the last
+    sentence starting at or before it."""
     out = []
     n, m = len(tokens), len(sentences)
-    starts = [t[0] for t in tokens] if m > 1 else []
     new, cls = _new, Sentence
     j = 0
     for i, (s, e, stext) in enumerate(sentences):
@@ -308,21 +334,28 @@ def _with_entities(doc: Document, ents: list[Entity]) -> Document:
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
     clean, alignment = _clean(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
-    token_list = tokenize(clean, multiword=multiword) if tokens else []
-    return _assemble(text, clean, alignment, sentence_spans, token_list)
+    cols = _columns(clean, multiword) if tokens else _NO_COLUMNS
+    return _assemble(text, clean, alignment, sentence_spans, cols)
 
 
-def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, token_list: list[Token]
+_NO_COLUMNS: Columns = ([], [], [], [])
+
+
+def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
               ) -> Document:
-    """The :class:`Document` of ``text`` from the sentences and tokens found in its repaired ``clean``."""
-    if clean == text:  # nothing repaired: the records of the segmenters are the answer
-        return Document._trusted(text, _group(token_list, sentence_spans), text, None)
-    toks = _map_tokens(token_list, alignment, text, clean)
+    """The :class:`Document` of ``text`` from the sentences and the token columns
+    (:func:`kaznlp.tokenize._columns`) found in its repaired ``clean``.
+
+    Each token record is made once, at its offsets in ``text``."""
+    if clean == text:  # nothing repaired: the segmenters' offsets are the answer
+        return Document._trusted(text, _group(_tokens(*cols), cols[0], sentence_spans), text, None)
+    cols, norms = _map_columns(cols, alignment, text, clean)
+    toks = _records(cols, norms)
     if alignment is None:  # repaired one character for one ("i" → "і"): same offsets
         sents = [(s, e, text[s:e]) for s, e, _ in sentence_spans]
     else:
         sents = [(s, e, text[s:e]) for s, e, _, _, _ in _map_spans(sentence_spans, alignment)]
-    return Document._trusted(text, _group(toks, sents), clean, alignment)
+    return Document._trusted(text, _group(toks, cols[0], sents), clean, alignment)
 
 
 # --- many documents -------------------------------------------------------------------------

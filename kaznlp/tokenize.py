@@ -332,8 +332,12 @@ def _second_word(word: str, first: str) -> bool:
     return first in _PRONOUN_HEADS and _PRONOUN_TAIL.fullmatch(word) is not None
 
 
-def _join_multiword(tokens: list[Token], text: str) -> list[Token]:
-    """Join analytic verb forms into one token, as UD Kazakh-KTB does ("болған жоқ")."""
+def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[str], kinds: list[str]
+                    ) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Join analytic verb forms into one token, as UD Kazakh-KTB does ("болған жоқ").
+
+    Works on the four columns of the tokens (starts, ends, surfaces, kinds) and returns them,
+    the same lists when nothing is joined."""
     hits = []
     for aux in _AUXILIARIES:
         i = text.find(" " + aux)
@@ -341,31 +345,41 @@ def _join_multiword(tokens: list[Token], text: str) -> list[Token]:
             hits.append(i + 1)
             i = text.find(" " + aux, i + 2)
     if not hits:
-        return tokens
+        return starts, ends, texts, kinds
     hits.sort()
-    # One pass that copies the tokens into a new list: replacing slices of ``tokens`` in place
-    # would move the list's tail at every join (quadratic on text dense with "болған жоқ").
-    out: list[Token] = []
-    i = 0  # tokens[:i] are in ``out``; out[-1] may be a joined token ("естіген жоқ" before "екен")
-    n = len(tokens)
+    # One pass that copies the columns into new lists: replacing slices in place would move
+    # the lists' tails at every join (quadratic on text dense with "болған жоқ").
+    o_s: list[int] = []
+    o_e: list[int] = []
+    o_t: list[str] = []
+    o_k: list[str] = []
+    i = 0  # tokens [:i] are in the output; its last token may be a joined one ("естіген жоқ" before "екен")
+    n = len(starts)
     for start in hits:
-        j = bisect_left(tokens, start, i, n, key=_START)
-        if j == n or tokens[j].start != start:
+        j = bisect_left(starts, start, i, n)
+        if j == n or starts[j] != start:
             continue
-        out.extend(tokens[i:j])
-        i = j
-        if not out:
+        if j > i:
+            o_s += starts[i:j]
+            o_e += ends[i:j]
+            o_t += texts[i:j]
+            o_k += kinds[i:j]
+            i = j
+        if not o_s:
             continue
-        tok, prev = tokens[j], out[-1]
-        if prev.end != start - 1 or tok.kind != "word" or prev.kind != "word" \
-                or not _second_word(tok.text, prev.text):
+        if o_e[-1] != start - 1 or kinds[j] != "word" or o_k[-1] != "word" \
+                or not _second_word(texts[j], o_t[-1]):
             continue
-        out[-1] = _token(prev.start, tok.end, text[prev.start:tok.end], "word")
+        o_e[-1] = ends[j]
+        o_t[-1] = text[o_s[-1]:ends[j]]
         i = j + 1
-    out.extend(tokens[i:])
-    return out
-
-
+    if not o_s:
+        return starts, ends, texts, kinds
+    o_s += starts[i:]
+    o_e += ends[i:]
+    o_t += texts[i:]
+    o_k += kinds[i:]
+    return o_s, o_e, o_t, o_k
 
 
 # -- records ---------------------------------------------------------------------------
@@ -411,12 +425,10 @@ def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
     if multiword is not True and multiword is not False:
         check_choice(multiword, "multiword", (True, False), "tokenize")
     if not gc.isenabled():
-        tokens = _tokenize(text)
-        return _join_multiword(tokens, text) if multiword else tokens
+        return _tokens(*_columns(text, multiword))
     gc.disable()
     try:
-        tokens = _tokenize(text)
-        return _join_multiword(tokens, text) if multiword else tokens
+        return _tokens(*_columns(text, multiword))
     finally:
         gc.enable()
 
@@ -424,9 +436,16 @@ def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
 # Matches are read in batches: a match object holds two offsets for each of the pattern's groups
 # (about 350 bytes), so holding all of them for a long text would cost hundreds of MB.
 _BATCH = 2048
+Columns = tuple[list[int], list[int], list[str], list[str]]
 
 
-def _tokenize(text: str) -> list[Token]:
+def _columns(text: str, multiword: bool = True) -> Columns:
+    """The tokens of ``text`` as four parallel lists: starts, ends, surfaces and kinds.
+
+    :func:`tokenize` makes its records from them in one C-level pass; :func:`kaznlp.process`
+    first moves the offsets onto the caller's text, so each record is made once, at its final
+    offsets. The lists may be shared with nothing else: callers may change them.
+    """
     matches = (_SCAN if "@" in text else _SCAN_NO_EMAIL).finditer(text)
     batch = list(islice(matches, _BATCH))
     kinds = list(map(_KIND_OF, map(_LASTGROUP, batch)))
@@ -439,31 +458,80 @@ def _tokenize(text: str) -> list[Token]:
         texts += map(str.rstrip, map(_M_GROUP, batch))
         starts += map(_M_START, batch)
     del batch
-    tokens = _tokens(starts, map(add, starts, map(len, texts)), texts, kinds)
-    if "symbol" in kinds:  # a combining mark the pattern does not know continues the token before it
-        category = unicodedata.category
-        i = -1
-        try:
-            while True:
-                i = kinds.index("symbol", i + 1)
-                if i and category(texts[i])[0] == "M" and starts[i] == tokens[i - 1][1]:
-                    return _tokenize_glued(text, starts, texts, kinds)
-        except ValueError:
-            pass
-    if "hword" in kinds:  # a word with a hyphen inside: one token or split (_compound)
-        out: list[Token] = []
-        i = 0
-        try:
-            while True:
-                j = kinds.index("hword", i)
-                out += tokens[i:j]
-                _compound(out, texts[j], starts[j])
-                i = j + 1
-        except ValueError:
-            pass
-        out += tokens[i:]
-        return out
-    return tokens
+    ends = list(map(add, starts, map(len, texts)))
+    if "symbol" in kinds and _needs_glue(starts, ends, texts, kinds):
+        # a combining mark the pattern does not know continues the token before it (rare)
+        tokens = _tokenize_glued(text, starts, texts, kinds)
+        if not tokens:
+            return [], [], [], []
+        starts, ends, texts, kinds = map(list, zip(*tokens))
+    elif "hword" in kinds:  # a word with a hyphen inside: one token or split (_compound_cuts)
+        starts, ends, texts, kinds = _split_compounds(starts, ends, texts, kinds)
+    if multiword:
+        return _join_multiword(text, starts, ends, texts, kinds)
+    return starts, ends, texts, kinds
+
+
+def _needs_glue(starts: list[int], ends: list[int], texts: list[str], kinds: list[str]) -> bool:
+    """Is some "symbol" a combining mark right after the token before it?"""
+    category = unicodedata.category
+    i = -1
+    try:
+        while True:
+            i = kinds.index("symbol", i + 1)
+            if i and category(texts[i])[0] == "M" and starts[i] == ends[i - 1]:
+                return True
+    except ValueError:
+        return False
+
+
+def _split_compounds(starts: list[int], ends: list[int], texts: list[str], kinds: list[str]) -> Columns:
+    """The columns with every "hword" (a word with a hyphen inside) made one word, or split where
+    :func:`_pair_splits` says so. Most stay whole: their kind is changed in place; the lists are
+    copied only when some word splits."""
+    splits = []  # (index, cuts)
+    i = 0
+    try:
+        while True:
+            j = kinds.index("hword", i)
+            word = texts[j]
+            cuts = _cached_cuts(word) if len(word) <= 64 else _compound_cuts(word)
+            kinds[j] = "word"
+            if cuts:
+                splits.append((j, cuts))
+            i = j + 1
+    except ValueError:
+        pass
+    if not splits:
+        return starts, ends, texts, kinds
+    o_s: list[int] = []
+    o_e: list[int] = []
+    o_t: list[str] = []
+    o_k: list[str] = []
+    i = 0
+    for j, cuts in splits:
+        o_s += starts[i:j]
+        o_e += ends[i:j]
+        o_t += texts[i:j]
+        o_k += kinds[i:j]
+        word, start = texts[j], starts[j]
+        prev = 0
+        for cut in cuts:
+            o_s += (start + prev, start + cut)
+            o_e += (start + cut, start + cut + 1)
+            o_t += (word[prev:cut], word[cut])
+            o_k += ("word", "punct")
+            prev = cut + 1
+        o_s.append(start + prev)
+        o_e.append(start + len(word))
+        o_t.append(word[prev:])
+        o_k.append("word")
+        i = j + 1
+    o_s += starts[i:]
+    o_e += ends[i:]
+    o_t += texts[i:]
+    o_k += kinds[i:]
+    return o_s, o_e, o_t, o_k
 
 
 def _tokenize_glued(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> list[Token]:

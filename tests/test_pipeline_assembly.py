@@ -1,0 +1,93 @@
+"""The pipeline's fast assembly gives what the slow, obvious mapping gives (issue 16, speed).
+
+``kaznlp.process`` moves the tokenizer's offsets onto the caller's text in bulk: the tokens of
+one copy run of the alignment are shifted together (C-level, no Python code per token) and
+each record is made once, at its final offsets. Here every token and sentence is mapped the
+obvious way instead, one by one through ``Alignment.span_to_src``, and the two must agree
+on everything: offsets, surface, kind, clean form and the sentence each token is in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kaznlp
+from kaznlp import Document
+
+from conftest import SEEDS, SHARED, needs_shared
+
+
+def _merge(spans: list[tuple[int, int]], alignment) -> list[tuple[int, int, int, int, int]]:
+    """Source spans of clean spans, one by one: ``(s, e, a, b, index)``; a span from the
+    same repaired source character as the one before joins it, one of inserted characters
+    only is dropped."""
+    out: list[list[int]] = []
+    for i, (a, b) in enumerate(spans):
+        s, e = alignment.span_to_src(a, b)
+        if e <= s:
+            continue
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+            out[-1][3] = b
+            continue
+        out.append([s, e, a, b, i])
+    return [tuple(x) for x in out]  # type: ignore[misc]
+
+
+def slow_process(text: str) -> list[tuple[tuple[int, int, str], list[tuple[int, int, str, str, str]]]]:
+    """``process(text)`` the obvious way: ``[(sentence, [(start, end, text, kind, norm)])]``."""
+    doc = kaznlp.process(text, tokens=False)  # the repair under test is not the mapping's job
+    clean, al = doc.clean_text, doc.alignment
+    toks = kaznlp.tokenize(clean)
+    mapped = [(s, e, text[s:e], toks[i].kind, clean[a:b])
+              for s, e, a, b, i in _merge([(t.start, t.end) for t in toks], al)]
+    sents = [(s, e, text[s:e]) for s, e, *_ in _merge([(s.start, s.end) for s in kaznlp.split_sentences(clean)], al)]
+    out = []
+    for k, sent in enumerate(sents):
+        nxt = sents[k + 1][0] if k + 1 < len(sents) else len(text) + 1
+        first = sent[0] if k else -1
+        out.append((sent, [t for t in mapped if first <= t[0] < nxt]))
+    return out
+
+
+def fast_process(text: str) -> list[tuple[tuple[int, int, str], list[tuple[int, int, str, str, str]]]]:
+    doc: Document = kaznlp.process(text)
+    for t in doc.tokens:
+        assert text[t.start:t.end] == t.text
+    return [((s.start, s.end, s.text), [(t.start, t.end, t.text, t.kind, t.norm) for t in s.tokens])
+            for s in doc.sentences]
+
+
+HOSTILE = [
+    "",
+    "   \n ",
+    "Премьер- Министр мемлекеттiк тіл туралы заңға қол қойды.",  # web split + Latin "i"
+    "инно-\nвацияларды ынты-\nмақтастықты дамыту. Келісім-\nшартқа қол қойылды.",  # PDF breaks
+    "бар\u00adлық адам\u00a0келді , бірақ  ол келген жоқ екен .",
+    "\u2adc\u200c\u0958 " * 50,  # NFC: one source character, two clean tokens
+    "Мемлекетт\u0069к тіл. " * 40 + "А.Мерғалиев 63%-ы деді.",
+    "и\u0306 Қ\u0301азақ ка\u0300зақ \ufeffАстана\u200b қаласы\r\nЕкінші жол",
+    "ҚР-ның Egemen.kz press@sud.gov.kz https://sud.gov.kz/kaz/news сайтында т.б. 2,5 млн.",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_fast_assembly_equals_the_slow_mapping_on_hostile_text(text: str) -> None:
+    assert fast_process(text) == slow_process(text)
+
+
+@needs_shared
+def test_fast_assembly_equals_the_slow_mapping_on_news_and_seeds() -> None:
+    from benchmarks import corpus
+
+    docs = [t for t in corpus.load_sources(SHARED)["apertium"] if t.strip()]
+    texts = [d[:20_000] for d in docs[:6]] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    pdf = SHARED / "data" / "pdf_extracted" / "kaznerd_guidelines" / "KazNERD_Annotation_Guidelines.pdftotext.txt"
+    if pdf.is_file():
+        texts.append(pdf.read_text(encoding="utf-8")[:30_000])
+    repaired = 0
+    for text in texts:
+        fast = fast_process(text)
+        assert fast == slow_process(text)
+        repaired += any(t[2] != t[4] for _, toks in fast for t in toks)
+    assert repaired >= 3  # the texts exercise the mapping, not only the nothing-repaired path
