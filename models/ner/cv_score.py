@@ -8,6 +8,11 @@ micro), with the base model on the same sentences beside it.
 
     python models/ner/cv_score.py --prefix models/ner/cv/fold          # fold0 ... fold4
     python models/ner/cv_score.py --prefix models/ner/cv/open_fold --out /tmp/cv.json
+
+Besides the pooled figure it scores parts of the dev split: by kind of source (``apertium``, the
+GPL crawl that the shipped models never train on; ``open``, NTREX-128 + KazQAD) and the
+first-pass sentences (ids up to ``nn0898``, the 428 dev sentences of round 3), so that fold
+models trained before and after the second annotation pass can be compared on the same text.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from kaznlp.ner import ner_pipe  # noqa: E402
 import news_data  # noqa: E402
 
 
+#: The last id of the first annotation pass (870 sentences, 428 of them dev).
+FIRST_PASS_LAST = 898
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--prefix", required=True, help="fold K's pipeline is PREFIX{K}/model-last")
@@ -36,9 +45,9 @@ def main() -> None:
     records = news_data.news_records("dev")
     folds = news_data.folds(records, args.folds)
     by_id = {r[0]: r for r in records}
-    gold, pred, base, per_fold = [], [], [], []
-    for k, ids in enumerate(folds):
-        recs = [by_id[i] for i in ids]
+    gold, pred, base, per_fold, sent_ids = [], [], [], [], []
+    for k, fold_ids in enumerate(folds):
+        recs = [by_id[i] for i in fold_ids]
         texts = [r[1] for r in recs]
         p = [[(e.start, e.end, e.label) for e in ents]
              for ents in ner_pipe(texts, backend=f"{args.prefix}{k}/model-last")]
@@ -49,14 +58,29 @@ def main() -> None:
         gold += g
         pred += p
         base += b
+        sent_ids += fold_ids
     cv, ref = score(gold, pred), score(gold, base)
     print(f"news dev, {args.folds}-fold CV by source group, {len(gold)} sentences: "
           f"F1 {cv['scores']['ALL']['f']:.2f} (base model {ref['scores']['ALL']['f']:.2f})")
+    kind = {r[0]: ("apertium" if "apertium" in r[3] else "open") for r in records}
+    parts = {"apertium": lambda i: kind[i] == "apertium", "open": lambda i: kind[i] == "open",
+             "first_pass": lambda i: int(i[2:]) <= FIRST_PASS_LAST,
+             "first_pass_open": lambda i: int(i[2:]) <= FIRST_PASS_LAST and kind[i] == "open",
+             "second_pass": lambda i: int(i[2:]) > FIRST_PASS_LAST}
+    by_part = {}
+    for name, keep in parts.items():
+        sel = [j for j, i in enumerate(sent_ids) if keep(i)]
+        if not sel:
+            continue
+        f_cv = score([gold[j] for j in sel], [pred[j] for j in sel])["scores"]["ALL"]["f"]
+        f_base = score([gold[j] for j in sel], [base[j] for j in sel])["scores"]["ALL"]["f"]
+        by_part[name] = {"sentences": len(sel), "f1": f_cv, "base_f1": f_base}
+        print(f"  {name}: {len(sel)} sentences, F1 {f_cv:.2f} (base {f_base:.2f})")
     for f in per_fold:
         print(f"  fold {f['fold']}: {f['sentences']} sentences, F1 {f['f1']:.2f} (base {f['base_f1']:.2f})")
     print(table(cv))
     if args.out:
-        args.out.write_text(json.dumps({"cv": cv, "base": ref, "folds": per_fold}, indent=1, ensure_ascii=False)
+        args.out.write_text(json.dumps({"cv": cv, "base": ref, "folds": per_fold, "parts": by_part}, indent=1, ensure_ascii=False)
                             + "\n", encoding="utf-8")
 
 
