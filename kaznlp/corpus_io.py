@@ -210,9 +210,9 @@ def list_files(
         elif not path.exists() and any(c in name for c in "*?["):
             from glob import glob
 
-            for p in sorted(glob(name, recursive=True)):
-                if Path(p).is_file() and not avoided(p):
-                    add(p)
+            for found in sorted(glob(name, recursive=True)):
+                if Path(found).is_file() and not avoided(found):
+                    add(found)
         else:
             if avoided(name):
                 raise ValueError(f"{name} is written by this run (its output, errors file or bookkeeping); "
@@ -550,6 +550,7 @@ def analyse(
     if meta:
         rec["meta"] = meta
     rec["text"] = text
+    sentences: list[dict[str, Any]]
     if clean_forms:
         sentences = [{"start": s.start, "end": s.end, "text": s.text,
                       "tokens": [[t[0], t[1], t[2], t[3], t.norm] for t in s.tokens]} for s in doc.sentences]
@@ -671,7 +672,7 @@ def to_conllu(rec: dict[str, Any], *, form: str = "norm") -> str:
 
 def _spacy_layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool], list[int]]:
     """Words, trailing spaces, sentence starts and character offsets of the spaCy tokens of a record."""
-    return _layout(rec)[:4]  # type: ignore[return-value]
+    return _layout(rec)[:4]
 
 
 def _layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool], list[int], list[tuple[int, str]]]:
@@ -727,8 +728,8 @@ def _layout(rec: dict[str, Any]) -> tuple[list[str], list[bool], list[bool], lis
     if starts and not starts[0]:
         # whitespace before the first sentence belongs to it (no whitespace-only sentence):
         # the first sentence starts at the document's first token
-        first = starts.index(True) if True in starts else 0
-        starts[first] = False
+        at = starts.index(True) if True in starts else 0
+        starts[at] = False
         starts[0] = True
     return words, spaces, starts, char_start, norms
 
@@ -811,9 +812,12 @@ class _DocBinEncoder:
             folder = Path(list(spec.submodule_search_locations)[0])
             (so,) = [p for p in folder.glob("symbols.*") if p.suffix in (".so", ".pyd")]
             loader = importlib.machinery.ExtensionFileLoader("spacy.symbols", str(so))
-            symbols = importlib.util.module_from_spec(importlib.util.spec_from_loader("spacy.symbols", loader))
+            symbols_spec = importlib.util.spec_from_loader("spacy.symbols", loader)
+            if symbols_spec is None:  # never with a loader given; the DocBin.add path then
+                return False
+            symbols = importlib.util.module_from_spec(symbols_spec)
             loader.exec_module(symbols)
-        cap = murmurhash.mrmr.__pyx_capi__["hash64"]  # type: ignore[attr-defined]
+        cap = murmurhash.mrmr.__pyx_capi__["hash64"]
         name = b"uint64_t (void *, int, uint64_t)"
         get = ctypes.pythonapi.PyCapsule_GetPointer
         get.restype, get.argtypes = ctypes.c_void_p, [ctypes.py_object, ctypes.c_char_p]

@@ -11,7 +11,6 @@ from conftest import SHARED, needs_shared, seed_text
 from kaznlp.ner import LABELS, Chunk, get_backend, load, model_path, ner, ner_pipe
 from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans
 from kaznlp.spans import Entity
-from kaznlp.tokenize import tokenize
 
 # The model runs on spaCy and numpy, the [ner] extra; the core install has neither (kaznlp.ner still
 # imports and fails at its first call with the pip line, tests/test_packaging.py checks that).

@@ -30,7 +30,7 @@ TRAIN_BIO = (
 
 @pytest.fixture(scope="module")
 def tiny_stanza(tmp_path_factory):
-    stanza = pytest.importorskip("stanza")
+    pytest.importorskip("stanza")
     torch = pytest.importorskip("torch")
     from stanza.models import ner_tagger
     from stanza.models.common.pretrain import Pretrain

@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy
 
+from ..spans import Token as KaznlpToken
 from ..tokenize import tokenize as _kaznlp_tokenize
 from .backends import Chunk
 
@@ -90,7 +91,8 @@ def doc_tokens(text: str, multiword: bool = False) -> tuple[list[str], list[int]
     starts: list[int] = []
     pos = 0
     end = len(text)
-    for start, stop, surface, *_ in (*_kaznlp_tokenize(text, multiword=multiword), (end, end, "")):
+    # the text after the last token is one more gap, closed by an empty sentinel token
+    for start, stop, surface, _kind in (*_kaznlp_tokenize(text, multiword=multiword), KaznlpToken(end, end, "")):
         if start > pos:
             gap_start = pos
             if words and text[pos] == " ":
@@ -235,7 +237,7 @@ class FastTagger:
         # one table for all columns: key k of column c is row offsets[c] + k
         self._folded_table = _f32(numpy.concatenate([P for _, _, P in self.folded]))
         sizes = [P.shape[0] for _, _, P in self.folded]
-        self._offsets = numpy.repeat(numpy.cumsum([0] + sizes[:-1]), 4).astype("uint32")
+        self._offsets: Any = numpy.repeat(numpy.cumsum([0] + sizes[:-1]), 4).astype("uint32")
         self.folded = [(column, seed, P.shape[0]) for column, seed, P in self.folded]  # keep one copy
         self._ngrams: dict[str, tuple[int, ...]] = {}
         # attribute functions of the vocabulary for the lexical columns (see _lexical)
@@ -243,15 +245,17 @@ class FastTagger:
 
         lex = self.vocab.lex_attr_getters or {}
         plain = {ORTH: lambda w: w}
-        getters: list[Any] | None = []
+        found: list[Any] = []
+        getters: list[Any] | None = None
         for attr in self.attr_ids + ([self.vocab.vectors.attr] if self.static_M is not None else []):
             if attr in plain:
-                getters.append(plain[attr])
+                found.append(plain[attr])
             elif attr in (LOWER, NORM, PREFIX, SUFFIX, SHAPE) and attr in lex:
-                getters.append(lex[attr])
+                found.append(lex[attr])
             else:
-                getters = None
-                break
+                break  # an attribute no function reproduces: getters stays None
+        else:
+            getters = found
         if getters is not None and len(self.vocab.lookups.tables):
             getters = None  # lookups can override the functions: let spaCy build the lexemes
         if getters is not None and self.static_M is not None:
@@ -286,7 +290,7 @@ class FastTagger:
         # of spaCy's zero padding farther out (see _windows)
         depth = len(self.layers)
         ws = [w for w, _ in self.layers]
-        self._edges = [min(sum(ws[:l]), sum(ws[l:])) for l in range(depth + 1)]
+        self._edges = [min(sum(ws[:k]), sum(ws[k:])) for k in range(depth + 1)]
         bounds = [numpy.zeros(self.width, dtype="float32")]
         for w, mix in self.layers:
             c = bounds[-1]
@@ -309,7 +313,7 @@ class FastTagger:
         string store hashes them, so no lexeme is added to the vocabulary; a spec this
         cannot reproduce (a flag attribute, a lookups table) goes through a spaCy ``Doc``.
         """
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined, unused-ignore]  # (not in strings.pyi)
 
         vector_attr = self.vocab.vectors.attr if self.static_M is not None else None
         getters = self._getters
@@ -358,7 +362,7 @@ class FastTagger:
         float rounding: the maxout's weights are folded into the hash tables)."""
         cols, keys = self._lexical(words)
         ops = self._ops
-        hashed = numpy.empty((len(words), 4 * len(self.folded)), dtype="uint32")
+        hashed: Any = numpy.empty((len(words), 4 * len(self.folded)), dtype="uint32")
         for c, (column, seed, n_rows) in enumerate(self.folded):
             hashed[:, 4 * c:4 * c + 4] = ops.hash(numpy.ascontiguousarray(cols[:, column]), seed) % n_rows
         hashed += self._offsets
@@ -459,7 +463,7 @@ class FastTagger:
         tokenized = [doc_tokens(chunk.text, self.multiword) for chunk in chunks]
         all_scores = self.scores([words for words, _ in tokenized])
         tagger = self.tagger
-        result = []
+        result: list[list[tuple[int, int, str]]] = []
         for (words, starts), scores in zip(tokenized, all_scores):
             if not words:
                 result.append([])
@@ -483,7 +487,7 @@ class FastTagger:
         return result
 
 
-def _spacy_scores(nlp: Any, texts: Sequence[str]) -> list[Any]:
+def _spacy_scores(nlp: Any, texts: Sequence[str]) -> tuple[list[Any], list[Any]]:
     tagger = nlp.pipeline[0][1]
     docs = [nlp.make_doc(t) for t in texts]
     return [tagger.model.ops.to_numpy(s) for s in tagger.model.predict(docs)], docs

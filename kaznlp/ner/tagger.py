@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.ml import staticvectors as _spacy_static
 from spacy.pipeline.tagger import Tagger
 from spacy.scorer import get_ner_prf
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined, unused-ignore]  # (not in spaCy's strings.pyi)
 from spacy.tokens import Doc, Span
 from spacy.training import validate_examples
 from spacy.util import registry
@@ -124,7 +124,7 @@ def _affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 
                     if len(cache) < 500_000:
                         cache[orth] = feats
                 rows.append(feats)
-            cols = numpy.empty((len(doc), n_attrs + len(specs)), dtype="uint64")
+            cols: Any = numpy.empty((len(doc), n_attrs + len(specs)), dtype="uint64")
             cols[:, :n_attrs] = arr[:, :-1]
             cols[:, n_attrs:] = numpy.asarray(rows, dtype="uint64").reshape((len(doc), len(specs)))
             if is_train and word_dropout > 0 and word_cols:
@@ -330,7 +330,7 @@ class EntityTagger(Tagger):
         KazNERD has none, so the model has never seen one and may tag a lone line break
         as an entity; their scores are replaced by a sure ``O``.
         """
-        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)) if len(doc) else []
+        spaces: Any = numpy.flatnonzero(doc.to_array(IS_SPACE)) if len(doc) else []
         return self._sure_outside(scores, spaces)
 
     def _sure_outside(self, scores: Any, spaces: Any) -> Any:
@@ -412,11 +412,11 @@ class EntityTagger(Tagger):
     def _viterbi(self, path_scores: Any) -> list[str]:
         labels, types, closed, b_idx, i_idx, l_idx, _ = self._viterbi_tables()
         n_tok = len(path_scores)
-        lp = numpy.full((n_tok, len(labels) + 1), -numpy.inf, dtype="f")
+        lp: Any = numpy.full((n_tok, len(labels) + 1), -numpy.inf, dtype="f")
         lp[:, :-1] = path_scores
         # state 0: outside; state 1 + k: inside an entity of type types[k]
         out_c = -numpy.inf if n_tok == 0 else 0.0
-        out_in = numpy.full(len(types), -numpy.inf, dtype="f")
+        out_in: Any = numpy.full(len(types), -numpy.inf, dtype="f")
         back = []  # per token: (label for reaching "outside", from-state), per-type (label, from-state)
         for i in range(n_tok):
             row = lp[i]
@@ -538,7 +538,7 @@ def _float32_vectors(vocab: Any) -> None:
     spaCy's vector look-ups need float32, so the table is widened once, on loading."""
     vectors = getattr(vocab, "vectors", None)
     data = getattr(vectors, "data", None)
-    if data is not None and getattr(data, "dtype", None) == numpy.float16:
+    if vectors is not None and data is not None and getattr(data, "dtype", None) == numpy.float16:
         vectors.data = data.astype("float32")
 
 
