@@ -338,6 +338,36 @@ def test_document_vocabulary_leaves_out_fragments():
     assert "бұл" in v and "бас" in v
 
 
+def test_lazy_vocabulary_answers_as_the_whole_set():
+    # issue 15: web text asks a few questions of the document vocabulary; a search of the text
+    # answers them without building it, and every answer is the whole set's
+    from kaznlp.dehyphenate.evidence import Evidence
+    from kaznlp.dehyphenate.vocab import LazyVocab, doc_vocab
+
+    text = ("Ол бүгін Астанаға келді, ертең\nқайтады. Осы- дан кейін бұл жұмыс аяқталды,\u2029"
+            "жүрт- шылық бас иді, ал мемле- кеттік орган келісім-шарт жасады және келісім-шартты "
+            "бекітті.\r\nЛатын i әрпімен жазылған сөз: бiлiм берудің жаңа жүйесі (бар\xadлық) "
+            "анасына аса құрметті, анасы- аса жақсы, 27-кезекті отырыс ²тест сөз²\n")
+    vocab = doc_vocab(text)
+    assert {"келісім-шарт", "білім", "берудің", "барлық", "анасына"} <= vocab
+    probes = set(vocab) | {w[:k] for w in vocab for k in range(1, len(w))} | {
+        "анасы", "аса", "дан", "шылық", "кеттік", "осы", "бiлiм", "келісім", "шарт", "шартты",
+        "сөз²", "тест", "²тест", "кезекті", "ол", "қайтады", "", "бүгін астанаға"}
+    for w in sorted(probes):
+        assert LazyVocab(text).contains(w) is (w in vocab), w
+    for part in ("келісім-", "-шарт", "ана", "-кез"):
+        got = LazyVocab(text).words_with(part, starts=not part.startswith("-"))
+        assert got is not None and {w for w in vocab if part in w and (part[0] == "-" or w.startswith(part))} <= got
+    # a longer document (the search budget is the text's length): the questions cost less than
+    # building the vocabulary, so it is never built
+    filler = "Жиналыста аудан әкімі жол құрылысы мен су құбырының жөндеу жұмыстарын талқылады.\n" * 40
+    ev = Evidence(text + filler)
+    assert ev.attested_hyphen("келісім", "шарт") == 3 and ev.attested_hyphen("анасы", "аса") == 0
+    assert ev.word("анасына") == 3 and ev.doc_hyphen_left("келісім") and ev.doc_hyphen_right("шарт")
+    assert ev.vocabularies_built == 0  # answered by searching the text
+    assert ev.doc == doc_vocab(text + filler) and ev.vocabularies_built == 1
+
+
 def test_block_local_evidence_is_linear_and_consistent():
     # a long text is judged block by block; each block decides as it would alone
     from kaznlp.dehyphenate.evidence import block_cuts

@@ -1,15 +1,16 @@
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import wraps
 from typing import NamedTuple
 
 from kaznlp.linebreaks import LINE_BREAK
 
-from .chars import _CYR, _HYPHENS, SOFT, _split_lines
 from .morph import _SINGLE, _VERB_3SG, CLITICS, PARTICLES
 from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon, _suffixes
+from .vocab import LazyVocab, doc_vocab
+
+__all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "doc_vocab"]
 
 # Document evidence is local: a text longer than this is cut (at a paragraph or line break)
 # into blocks, and a decision uses the vocabulary of its own block only. Web text with a
@@ -60,6 +61,7 @@ class Evidence:
         self._cur: set[str] | None = None  # the vocabulary of block self._blk, once built
         self._sorted: dict[int, list[str]] = {}
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
+        self._lazy: dict[int, LazyVocab] = {}  # questions answered before the vocabulary is built
         self.lex, self.pairs = _lexicon()
         self.sfx = _suffixes()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
@@ -84,34 +86,91 @@ class Evidence:
                 self._cur = None
         return self
 
+    def _block_text(self) -> str:
+        cuts = self._cuts or [0]
+        if len(cuts) == 1:
+            return self._text
+        i = self._blk
+        return self._text[cuts[i]:cuts[i + 1] if i + 1 < len(cuts) else len(self._text)]
+
     @property
     def doc(self) -> set[str]:
+        """The vocabulary of the current block (:func:`doc_vocab`), built on first use: texts
+        (blocks) needing no decision never pay for it; most questions need it not at all
+        (:meth:`in_doc`)."""
         if self._cur is not None:
             return self._cur
         v = self._vocab.get(self._blk)
-        if v is None:  # built on first use: texts (blocks) needing no decision never pay for it
-            cuts = self._cuts or [0]
-            i = self._blk
-            end = cuts[i + 1] if i + 1 < len(cuts) else len(self._text)
-            v = self._vocab[i] = doc_vocab(self._text[cuts[i]:end] if len(cuts) > 1 else self._text)
+        if v is None:
+            v = self._vocab[self._blk] = doc_vocab(self._block_text())
+            self._lazy.pop(self._blk, None)
         self._cur = v
         return v
+
+    @property
+    def vocabularies_built(self) -> int:
+        """How many block vocabularies were built (web text with a few candidates: usually 0)."""
+        return len(self._vocab)
+
+    def _lazy_vocab(self) -> LazyVocab | None:
+        """The block's :class:`LazyVocab` while its vocabulary is not built, else None."""
+        if self._cur is not None:
+            return None
+        v = self._vocab.get(self._blk)
+        if v is not None:
+            self._cur = v
+            return None
+        lz = self._lazy.get(self._blk)
+        if lz is None:
+            lz = self._lazy[self._blk] = LazyVocab(self._block_text())
+        return lz
+
+    def in_doc(self, w: str) -> bool:
+        """``w in self.doc``, answered by a search of the block while that is cheaper
+        (:class:`LazyVocab`): web text with a few candidates never builds the vocabulary."""
+        lz = self._lazy_vocab()
+        if lz is not None:
+            hit = lz.contains(w)
+            if hit is not None:
+                return hit
+        return w in self.doc
+
+    def _hyphen_parts_of(self, words: set[str]) -> tuple[set[str], set[str]]:
+        left: set[str] = set()
+        right: set[str] = set()
+        for w in words:
+            if "-" in w:
+                ws = w.split("-")
+                for x, y in zip(ws, ws[1:]):
+                    if len(x) >= 3 and len(y) >= 3:
+                        left.add(x)
+                        right.add(y[:4])
+        return left, right
 
     def doc_hyphen_parts(self) -> tuple[set[str], set[str]]:
         """Left parts and right-part beginnings of the hyphenated words written in this text."""
         parts = self._parts.get(self._blk)
         if parts is None:
-            left: set[str] = set()
-            right: set[str] = set()
-            for w in self.doc:
-                if "-" in w:
-                    ws = w.split("-")
-                    for x, y in zip(ws, ws[1:]):
-                        if len(x) >= 3 and len(y) >= 3:
-                            left.add(x)
-                            right.add(y[:4])
-            parts = self._parts[self._blk] = (left, right)
+            parts = self._parts[self._blk] = self._hyphen_parts_of(self.doc)
         return parts
+
+    def doc_hyphen_left(self, x: str) -> bool:
+        """``x in self.doc_hyphen_parts()[0]``: this text writes a hyphenated word ``x-…``."""
+        lz = self._lazy_vocab()
+        if lz is not None:
+            words = lz.words_with(x + "-", starts=True)
+            if words is not None:
+                return x in self._hyphen_parts_of(words)[0]
+        return x in self.doc_hyphen_parts()[0]
+
+    def doc_hyphen_right(self, y4: str) -> bool:
+        """``y4 in self.doc_hyphen_parts()[1]``: this text writes a hyphenated word ``…-y4…``."""
+        lz = self._lazy_vocab()
+        if lz is not None:
+            words = lz.words_with("-" + y4)
+            if words is not None:
+                return y4 in self._hyphen_parts_of(words)[1]
+        return y4 in self.doc_hyphen_parts()[1]
 
     def glue_counts(self, a: str, b: str, min_total: int = 5) -> tuple[int, int] | None:
         """How often the corpus glues ``b`` to a word ending like ``a`` vs writes it apart:
@@ -158,7 +217,7 @@ class Evidence:
     def _word(self, w: str) -> float:
         if not w:
             return 0
-        if w in self.doc:
+        if self.in_doc(w):
             return 3
         if w in self.lex:
             return 2
@@ -170,32 +229,52 @@ class Evidence:
         """``делегация`` begins ``делегацияны`` written elsewhere in the text: 2 (text) / 1.5 (lexicon)."""
         if len(w) < 6:
             return 0
-        sdoc = self._sorted.get(self._blk)
-        if sdoc is None:
-            sdoc = self._sorted[self._blk] = sorted(self.doc)
-        for words, score in ((sdoc, 2.0), (_sorted_lexicon(), 1.5)):
-            i = bisect_left(words, w)
-            if i < len(words) and words[i].startswith(w) and self.is_chain(words[i][len(w):]):
-                return score
+        # the first text word >= ``w`` in sorted order begins with ``w`` if any does; before the
+        # vocabulary is built, the words of the lines holding ``w`` have the same first one
+        first: str | None = None
+        lz = self._lazy_vocab()
+        words = lz.words_with(w, starts=True) if lz is not None else None
+        if words is not None:
+            first = min((x for x in words if x.startswith(w)), default=None)
+        else:
+            sdoc = self._sorted.get(self._blk)
+            if sdoc is None:
+                sdoc = self._sorted[self._blk] = sorted(self.doc)
+            i = bisect_left(sdoc, w)
+            if i < len(sdoc) and sdoc[i].startswith(w):
+                first = sdoc[i]
+        if first is not None and self.is_chain(first[len(w):]):
+            return 2.0
+        lex = _sorted_lexicon()
+        i = bisect_left(lex, w)
+        if i < len(lex) and lex[i].startswith(w) and self.is_chain(lex[i][len(w):]):
+            return 1.5
         return 0
 
     def analyzable(self, w: str) -> bool:
         # ``инновацияларды`` = ``инновация`` (lexicon) + ``лар`` + ``ды``
         if "-" in w:
             head, _, tail = w.rpartition("-")
-            return (head in self.doc or head in self.lex) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
+            return (head in self.lex or self.in_doc(head)) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
         for k in range(len(w) - 1, 2, -1):
-            stem = w[:k]
-            if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
+            if self._stem_chain(w[:k], w[k:]):
                 return True
         return False
+
+    def _stem_chain(self, stem: str, rest: str) -> bool:
+        """``stem`` is a lexicon or text word and ``rest`` a suffix chain (the text asked last)."""
+        if stem in self.lex:
+            return self.is_chain(rest)
+        if self._lazy_vocab() is None:  # the vocabulary is built (and current): ask it first
+            return stem in self._cur and self.is_chain(rest)  # type: ignore[operator]
+        return self.is_chain(rest) and self.in_doc(stem)
 
     def longest_stem(self, w: str) -> int:
         """Length of the longest known word that begins ``w`` and is followed by suffixes only
         (``кентасты``: 6, ``кентас``); 0 if none."""
         for k in range(len(w), 1, -1):
             stem = w[:k]
-            if (stem in self.lex or stem in self.doc) and (k == len(w) or self.is_chain(w[k:])):
+            if k == len(w) and (stem in self.lex or self.in_doc(stem)) or k < len(w) and self._stem_chain(stem, w[k:]):
                 return k
         return 0
 
@@ -207,14 +286,13 @@ class Evidence:
         if "-" in w:
             return False
         for k in range(len(w) - 1, len(a) + 1, -1):
-            stem = w[:k]
-            if (stem in self.lex or stem in self.doc) and self.is_chain(w[k:]):
+            if self._stem_chain(w[:k], w[k:]):
                 return True
         return False
 
     def suffix_start(self, b: str) -> bool:
         """``лық``, ``мациядағы``? No: ``лығымен`` yes. The piece is a suffix chain and not a word itself."""
-        if len(b) < 2 or b in PARTICLES or b in self.doc or b in self.lex or self.analyzable(b):
+        if len(b) < 2 or b in PARTICLES or b in self.lex or self.in_doc(b) or self.analyzable(b):
             return False
         return self.is_chain(b, first_long=True)
 
@@ -222,7 +300,7 @@ class Evidence:
         """Written evidence for ``a-b``: 3 this text writes it, 2 the lexicon does, 1 only the
         stem pair (``қарым``, ``қаты``) of a lexicon form is known, 0 none."""
         form = a + "-" + b
-        if form in self.doc:
+        if self.in_doc(form):
             return 3
         if form in self.lex:
             return 2
@@ -240,13 +318,13 @@ class Evidence:
     def hyphen_form(self, a: str, b: str) -> float:
         """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``, ``күш-жігерін``)."""
         form = a + "-" + b
-        if form in self.doc:
+        if self.in_doc(form):
             return 3
         if form in self.lex or (a, b[:4]) in self.pairs:
             return 2
         if b in CLITICS and (a[-2:] in _VERB_3SG if b in ("мыс", "міс") else self.word(a) >= 2):
             return 2  # сондай-ақ, келеді-міс
-        if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or a in self.doc):
+        if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or self.in_doc(a)):
             return 2  # reduplication: бір-бірімен, жылдан-жылға
         return 0
 
@@ -293,52 +371,3 @@ def _memo_decision(fn):
         ev.last_args = args
         return d
     return decide
-
-
-# a token starts only after whitespace (``(?<!\S)``): no backtracking inside long tokens,
-# which made the old pattern superlinear on web text with glued menu strings
-_VOCAB_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
-
-
-_PUNCT = "\"'«»“”„‘’()[]{}<>.,;:!?…/\\*•`|#№§©®+=~^$@&"
-
-
-def doc_vocab(text: str) -> set[str]:
-    """Words written whole in the text: line-edge tokens (possible fragments) and both tokens
-    of a "hyphen + space" (``Осы- дан``) are left out, soft hyphens removed, lower case.
-
-    One ``split`` per line into a set of tokens, then each distinct token is stripped of
-    punctuation (a token with digits or inner punctuation goes through ``_VOCAB_WORD``):
-    about 35 M chars/s, where one regex over the text ran at 10-20 M chars/s."""
-    if SOFT in text:
-        text = text.replace(SOFT, "")
-    toks: set[str] = set()
-    for line in _split_lines(text.lower()):
-        ts = line.split()
-        if len(ts) < 3:
-            continue
-        if "- " in line or "-\t" in line or "\u2010" in line:
-            last = len(ts) - 1
-            keep, skip = [], False
-            for i, t in enumerate(ts):
-                if skip:
-                    skip = t[-1] in _HYPHENS and len(t) > 1  # ``инно- да- лық``: a chain of pieces
-                    continue
-                if t[-1] in _HYPHENS and len(t) > 1:
-                    skip = True  # the hyphen is followed by a space: drop this token and the next
-                    continue
-                if 0 < i < last:
-                    keep.append(t)
-            toks.update(keep)
-        else:
-            toks.update(ts[1:-1])
-    out: set[str] = set()
-    for t in toks:
-        w = t.strip(_PUNCT)
-        if len(w) >= 2 and w.isalpha():
-            out.add(w)
-        elif w:
-            out.update(_VOCAB_WORD.findall(w))
-    if any("i" in w for w in out):
-        out = {w.replace("i", "і") if "i" in w and _CYR.search(w) else w for w in out}
-    return out

@@ -89,15 +89,14 @@ def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
             or al in COMBINING or not _syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
         return None  # never before a vowel (``Әкесінің- інісі``), a capital or a conjunction
     left, right = _hyphen_parts()
-    dleft, dright = ev.doc_hyphen_parts()
     agree = _vowels_agree(al, b_first)
     return (_gain_features(al, b_first) + _onehot(ev.attested_hyphen(al, bl), (0, 1, 2, 3))
             + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
             + _onehot(ev.word(b_first), _W_LEVELS)
             + [float(ev.is_chain(b_first, first_long=True)), float(b_first in PARTICLES),
                float(agree is True), float(agree is False), float(_harmony_clash(al, b_first)),
-               float(a[0].isupper()), float(_inflected_word(ev, al)), float(al in left or al in dleft),
-               float(b_first[:4] in right or b_first[:4] in dright)]
+               float(a[0].isupper()), float(_inflected_word(ev, al)), float(al in left or ev.doc_hyphen_left(al)),
+               float(b_first[:4] in right or ev.doc_hyphen_right(b_first[:4]))]
             + _glue_features(ev, al, b_first) + [len(al) / 10, len(b_first) / 10, 1.0])
 
 

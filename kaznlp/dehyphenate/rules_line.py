@@ -63,12 +63,12 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> Verdict:
                 and not (b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")))):
             return "join", "unhyphenated_text_case_suffix"
         return "hyphen", "unhyphenated_text_real_hyphen"
-    joined_in_doc = (al + bl) in ev.doc
+    joined_in_doc = ev.in_doc(al + bl)
     if h == 3 and joined_in_doc:
         # the text writes both ``туралы`` and ``тура-лы`` (a crawl that kept old break hyphens):
         # a bare suffix chain after the hyphen is a broken word, a word is a compound (теле-радио)
         b_first = bl.split("-")[0]
-        if ev.is_chain(b_first, first_long=True) and b_first not in ev.doc and b_first not in ev.lex:
+        if ev.is_chain(b_first, first_long=True) and b_first not in ev.lex and not ev.in_doc(b_first):
             return "join", "both_written_suffix_chain"
         return "hyphen", "both_written_word"
     if h >= 2 and not joined_in_doc:
@@ -82,9 +82,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> Verdict:
     if a_last in COMBINING and wb >= 2:
         return "hyphen", "combining_form"  # теле-⏎радио: a combining form before a whole word is written both ways
     left, right = _hyphen_parts()
-    dleft, dright = ev.doc_hyphen_parts()
-    in_left = a_last in left or a_last in dleft
-    in_right = b_first[:4] in right or b_first[:4] in dright
+    in_left = a_last in left or ev.doc_hyphen_left(a_last)
+    in_right = b_first[:4] in right or ev.doc_hyphen_right(b_first[:4])
     parts_hyphenated = in_left and in_right
     j = ev.join_score(al, bl)
     if j < 2 and ev.spans(al, bl):
