@@ -119,8 +119,30 @@ ATHERIS_SHORT_LINES = "а-\n\u2002ааааа ааааааааааааааааа�
 
 def test_short_lines_after_a_joined_line_settle_atheris():
     out = dehyphenate(ATHERIS_SHORT_LINES)
-    assert out == "а-\n\u2002ааааа аааааааааааааааааа а а а а а \u2002 а- \u2002а а"
     assert dehyphenate(out) == out
+    # Issue 15: an en space (U+2002) at a line edge is a character of the line for every layout
+    # test, as it always was for the break decision (one definition, chars._layout_strip). The
+    # lines ``\u2002`` and ``\u2002ааааа …`` then give no evidence of wrapping, and a text of
+    # one-letter lines with two line-end hyphens is no wrapped prose: every break stays. (With
+    # str.strip() in the wrap test it was judged wrapped and came out as
+    # ``а-⏎\u2002ааааа ааа… а а а а а \u2002 а- \u2002а а``.)
+    assert out == ATHERIS_SHORT_LINES
+    from kaznlp.dehyphenate import explain_breaks
+    assert all(d.action == "keep" for d in explain_breaks(ATHERIS_SHORT_LINES))
+
+
+def test_layout_spaces_are_spaces_and_tabs_only():
+    # a line ending in a no-break space (HTML ``&nbsp;``) ends in a character: the wrap test and
+    # the break decision agree that the lines are not wrapped, so nothing is joined and no space is
+    # inserted after the NBSP (before issue 15: ``бүгін\xa0 жаңа``, the wrap test had stripped it)
+    lines = ["Қазақстан Республикасының Үкіметі бүгін", "жаңа бағдарламаны бекітті, ол елдің",
+             "барлық өңірлерінде іске асырылады және", "халықтың әл-ауқатын арттыруға бағытталған",
+             "шаралар кешенін қамтиды деп хабарлады."]
+    nbsp = "\xa0\n".join(lines)
+    assert dehyphenate(nbsp) == nbsp
+    # the same lines with trailing spaces and tabs (layout) are wrapped prose and reflow
+    spaced = " \n".join(lines[:2]) + "\t\n" + "\n".join(lines[2:])
+    assert dehyphenate(spaced) == " ".join(lines)
 
 
 def _short_lines(k: int, line: str) -> str:

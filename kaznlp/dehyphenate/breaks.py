@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from .chars import (
+    LAYOUT_SPACE,
     _BULLET,
     _CLOSERS,
     _FINAL,
@@ -161,8 +162,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if auto and width < 25 and not narrow_prose:
         ev.why = "narrow_block_not_prose"
         return None  # a block of short lines is a list or table column: орманы⏎оры
-    indent_l = len(L) - len(L.lstrip(" \t"))
-    indent_m = len(M) - len(M.lstrip(" \t"))
+    indent_l = len(L) - len(L.lstrip(LAYOUT_SPACE))
+    indent_m = len(M) - len(M.lstrip(LAYOUT_SPACE))
     if (indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t")) and not (
             first.islower() and prior_join):
         # indented first line of a new paragraph; in a text that loses its line-end hyphens a

@@ -88,6 +88,21 @@ _FINAL = ".!?…:;"
 _CLOSERS = "»”\"')]’"
 _BULLET = re.compile(r"(?:[•●▪►■◦*]|\d{1,3}[.)]\s|[а-яәіңғүұқөһ]\)\s)")
 _CYR = re.compile(r"[\u0400-\u04ff]")
+LAYOUT_SPACE = " \t"  # the spaces around a line that are layout (see _layout_strip)
+
+
+def _layout_strip(line: str) -> str:
+    """A line without its layout spaces: spaces and tabs at either end, and nothing else.
+
+    The one definition for every layout decision (is the text wrapped, block widths, blank
+    lines, the break itself): a no-break space, an en space or an ideographic space at a
+    line end is a character of the line (``сөз\xa0⏎келді`` keeps it), not layout. Until
+    issue 15 the wrap test stripped every Unicode space (``str.strip()``) while the break
+    decision stripped spaces and tabs only, so such a line counted as wrapped prose there
+    and as a line ending in a space here."""
+    return line.strip(LAYOUT_SPACE)
+
+
 def _split_lines(text: str) -> list[str]:
     """The lines of ``text`` without their breaks, the last one included even when empty
     (``"а\\r\\nб\\u2029"`` → ``["а", "б", ""]``): ``str.split("\\n")`` for every break."""

@@ -8,6 +8,7 @@ from kaznlp.linebreaks import LINE_BREAK
 
 from .breaks import _decide_break, _inline_line, glued_word
 from .chars import (
+    LAYOUT_SPACE,
     _HS,
     _HYPH_BREAK,
     _HYPH_SP_BREAK,
@@ -94,7 +95,7 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
         base = starts[li]
         if has_soft and SOFT in line:
             core_end = len(line.rstrip(" \t" + SOFT))
-            joins_next = (li + 1 < len(lines) and lines[li + 1].strip(" \t") and core_end > 0
+            joins_next = (li + 1 < len(lines) and lines[li + 1].strip(LAYOUT_SPACE) and core_end > 0
                           and line[core_end - 1].isalnum())
             for m in re.finditer(SOFT + r"[ \t]*", line):
                 if m.start() >= core_end and joins_next:
@@ -146,7 +147,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         m = k + 1
         while m < n and not stripped[m]:
             m += 1
-        line_core_end = starts[k] + len(L.rstrip(" \t"))
+        line_core_end = starts[k] + len(L.rstrip(LAYOUT_SPACE))
         if m >= n:
             # trailing blank lines / final newline: normalise to one "\n"
             if wrapped:
@@ -156,7 +157,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             break
         M = lines[m]
         Ms = stripped[m]
-        next_core = starts[m] + (len(M) - len(M.lstrip(" \t")))
+        next_core = starts[m] + (len(M) - len(M.lstrip(LAYOUT_SPACE)))
         if m == k + 2 and Ms[0].islower() and (len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
                                                or prior_join and Ls[-1].isalpha()):
             # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line, so one blank
@@ -209,13 +210,13 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             edits.append((line_core_end - cut, next_core if (wrapped or repl != "\n") else brk[k][1], repl))
         k = m
     if wrapped and n > 0 and stripped[0] and lines[0][:1] in " \t":
-        edits.append((0, len(lines[0]) - len(lines[0].lstrip(" \t")), ""))
+        edits.append((0, len(lines[0]) - len(lines[0].lstrip(LAYOUT_SPACE)), ""))
     elif wrapped and n > 0 and not stripped[0]:
         m = 0
         while m < n and not stripped[m]:
             m += 1
         if m < n:
-            edits.append((0, starts[m] + len(lines[m]) - len(lines[m].lstrip(" \t")), ""))
+            edits.append((0, starts[m] + len(lines[m]) - len(lines[m].lstrip(LAYOUT_SPACE)), ""))
     if has_soft:
         # soft hyphens vanish everywhere, also where no rule above looked (``1\t\xad⏎``);
         # one covered by another edit is dropped by _merge

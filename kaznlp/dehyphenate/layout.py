@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .chars import _HEAD_WORD, _HYPHENS, SOFT, _head, _tail_word
+from .chars import _HEAD_WORD, _HYPHENS, SOFT, _head, _layout_strip, _tail_word
 from .evidence import Evidence
 from .morph import norm
 from .rules_line import _decide_line_hyphen
@@ -19,7 +19,7 @@ def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
     """
     n = len(lines)
     cand: list[tuple[int, int]] = []
-    stripped = [x.strip() for x in lines]
+    stripped = [_layout_strip(x) for x in lines]
     for i, j in _blocks(stripped):
         if j - i >= 2 and (i > 0 or j < n):
             block = stripped[i:j]
@@ -86,7 +86,8 @@ def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int) -> int:
     return 0
 
 
-def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int]) -> list[bool] | None:
+def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
+                  votes: dict[int, int] | None = None) -> list[bool] | None:
     """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
     which lost its line-end hyphens? None when no block is.
 
@@ -96,7 +97,8 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     ``Нұрпейі⏎сов``, ``ауданы⏎ның``, ``медальда⏎рымен``: joined form known, pieces not words)
     outnumber those between two whole words, with the same ratio as the document prior
     (:func:`_edits`). A word list (``орманы⏎оры⏎өзені``) has whole words on both sides of
-    every break and stays apart.
+    every break and stays apart. ``votes``: the break votes the document prior already cast,
+    by line (a vote is a function of the two lines and the block's evidence).
     """
     n = len(stripped)
     out: list[bool] | None = None
@@ -108,7 +110,9 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
                 if not M[0].islower():
                     continue
                 low += 1
-                vote = _break_vote(ev, L, M, starts[k])
+                vote = votes.get(k) if votes is not None else None
+                if vote is None:
+                    vote = _break_vote(ev, L, M, starts[k])
                 sj += vote > 0
                 ss += vote < 0
             if low * 2 >= j - i - 1 and sj >= 3 and sj * 100 >= ss * 12:
@@ -139,7 +143,7 @@ def _is_wrapped(lines: list[str]) -> bool:
     lengths: list[int] = []
     prev = ""
     for line in lines:
-        cur = line.strip().lstrip(SOFT)  # a soft hyphen opening a line vanishes: look past it
+        cur = _layout_strip(line).lstrip(SOFT)  # a soft hyphen opening a line vanishes: look past it
         if cur:
             lengths.append(len(cur))
         if prev and cur:
@@ -178,7 +182,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     marks them, so a bare break is a space; False, it wraps without breaking words, Word and
     pdftotext) and the narrow prose blocks (:func:`_narrow_prose`). Sets ``ev.sparse``."""
     n = len(lines)
-    stripped = [ln.strip(" \t") for ln in lines]
+    stripped = [_layout_strip(ln) for ln in lines]
     # local width: the longest line of each block of non-blank lines
     width = [0] * n
     lens_all = sorted(len(s) for s in stripped if s)
@@ -211,20 +215,21 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
     if wrapped and explicit >= 2 and explicit * 10 >= internal:
         prior_join = None  # this text marks its word breaks: a bare line break is a space
-    elif wrapped:
+    votes: dict[int, int] = {}
+    if wrapped and prior_join is not None:
         sj = ss = 0
         for k in range(n - 1):
             L, M = stripped[k], stripped[k + 1]
             if not L or not M or not M[0].islower():
                 continue
-            vote = _break_vote(ev, L, M, starts[k])
+            vote = votes[k] = _break_vote(ev, L, M, starts[k])
             sj += vote > 0
             ss += vote < 0
         prior_join = sj >= 2 and sj * 100 >= ss * 12
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
     # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
-    narrow = _narrow_prose(ev, stripped, starts, width) if reflow == "auto" and prior_join is not None and any_wrap else None
+    narrow = _narrow_prose(ev, stripped, starts, width, votes) if reflow == "auto" and prior_join is not None and any_wrap else None
     # a text that loses its break hyphens and has no line-end hyphen after a letter in 40+ breaks
     # lost its real ones too (a PDF text layer without hyphen glyphs; seed 004 keeps them)
     ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not any(
