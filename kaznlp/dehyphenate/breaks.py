@@ -35,8 +35,10 @@ def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, i
         hw = _HEAD_WORD.match(line, m.end())
         ms.append((m, tw.replace(SOFT, ""), hw, _head(hw)) if tw and hw else None)
     n = len(ms)
-    adjacent = [i + 1 < n and ms[i] is not None and ms[i + 1] is not None and ms[i][2].end() == ms[i + 1][0].start()
-                for i in range(n)]
+    adjacent = [False] * n
+    for i in range(n - 1):
+        cur, nxt = ms[i], ms[i + 1]
+        adjacent[i] = cur is not None and nxt is not None and cur[2].end() == nxt[0].start()
     dec: list[str | None] = [None] * n
     verdicts: list[Verdict | None] = [None] * n
     for _ in range(n + 1 if any(adjacent) else 1):
@@ -62,17 +64,20 @@ def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, i
             prev_word = a + b if d == "join" else a + "-" + b if d == "hyphen" else ""
         if not changed:
             break
-    for i, (it, d) in enumerate(zip(ms, dec)):
+    for it, act, verdict in zip(ms, dec, verdicts):
         if it is None:
             continue
         m = it[0]
         if trace is not None:
-            v = verdicts[i]
-            trace.append((base + m.start(), base + m.end(), "hyphen_space", it[1], it[3], d, v.rule if v else "", v))
-        if d == "join":
+            trace.append((base + m.start(), base + m.end(), "hyphen_space", it[1], it[3], act,
+                          verdict.rule if verdict else "", verdict))
+        if act == "join":
             inline.append((base + m.start(), base + m.end(), ""))
-        elif d == "hyphen":
+        elif act == "hyphen":
             inline.append((base + m.start() + 1, base + m.end(), ""))
+
+
+
 def carried(tw: str | None, piece: str, carry: str) -> str | None:
     """The whole word ending a line: ``carry`` (the word glued from the lines before) + ``tw``
     when the line is that one word (``халық-⏎аралық-⏎тың``: ``халықаралық``, as a second pass

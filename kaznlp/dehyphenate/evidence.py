@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import wraps
-from typing import NamedTuple
+from typing import Concatenate, NamedTuple, ParamSpec
 
 from kaznlp.linebreaks import LINE_BREAK
 
@@ -20,6 +21,8 @@ _BLOCK = 1 << 17
 
 # glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
 GLUE_RATIO = 3
+
+_P = ParamSpec("_P")
 
 
 def block_cuts(text: str, size: int = _BLOCK) -> list[int]:
@@ -350,22 +353,23 @@ class Evidence:
     def sep_score(self, a: str, b: str) -> float:
         return min(self.word(a), self.word(b.split("-")[0]))
 
-def _memo_decision(fn):
+def _memo_decision(fn: Callable[Concatenate[Evidence, _P], Verdict | tuple[str, str]]
+                   ) -> Callable[Concatenate[Evidence, _P], Verdict]:
     """Remember a decision per evidence block and arguments (``теле- да- да- да…``: the same
     pieces again are not weighed again). A decision is a function of the block's evidence,
     ``ev.sparse`` and its arguments only, so the result is the same; a text that repeats one
     break thousands of times (a hostile page, a run of ``жетіс-⏎``) costs a dict look-up
-    per repeat instead of the rules and the learned layer."""
+    per repeat instead of the rules and the learned layer. A rule that answers
+    ``(decision, rule)`` comes out as a :class:`Verdict`."""
     name = fn.__name__
 
     @wraps(fn)
-    def decide(ev: Evidence, *args):  # type: ignore[no-untyped-def]
-        key = (name, ev._blk, ev.sparse, *args)
+    def decide(ev: Evidence, *args: _P.args, **kwargs: _P.kwargs) -> Verdict:
+        key = (name, ev._blk, ev.sparse, *args, *sorted(kwargs.items()))
         d = ev._memo.get(key)
         if d is None:
-            d = fn(ev, *args)
-            if type(d) is tuple:
-                d = Verdict(*d)
+            r = fn(ev, *args, **kwargs)
+            d = r if isinstance(r, Verdict) else Verdict(*r)
             ev._memo[key] = d
         ev.last = d
         ev.last_args = args

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .evidence import GLUE_RATIO, Evidence, Verdict, _memo_decision
+from .evidence import GLUE_RATIO, Evidence, _memo_decision
 from .morph import (
     _SURNAME,
     _WORD_FINAL,
@@ -18,7 +18,7 @@ from .resources import _hyphen_parts
 
 
 @_memo_decision
-def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> Verdict:
+def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     """A line ends in ``a-`` and the next starts with ``b``: 'join' (drop the hyphen) or 'hyphen'.
 
     A real hyphen is kept unless the evidence for a word break is strong: missing a join
@@ -141,7 +141,8 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     al, bl = norm(a), norm(b)
     if not _syllable_break(al, bl):
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
-    if (bl[0] in "ңьъ" or (a[0].isupper() and _SURNAME.match(bl) and ev.is_chain(bl[_SURNAME.match(bl).end():] or "ы"))):
+    sur = _SURNAME.match(bl) if a[0].isupper() else None
+    if bl[0] in "ңьъ" or (sur is not None and ev.is_chain(bl[sur.end():] or "ы")):
         return "join", "no_word_starts_so_or_surname"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
     if bl in ("мен", "бен", "пен") and after in (",", ")", ".", ";", ":"):
         return "join", "men_before_punctuation"  # көрінгені⏎мен, деген⏎мен,: the conjunction ``мен`` is followed by a word
