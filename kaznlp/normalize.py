@@ -1335,8 +1335,13 @@ def _kazakh_around(text: str, s: int, e: int) -> bool:
                 or _KAZ_AROUND_RE.search(text, e, min(len(text), e + _CONTEXT)))
 
 
-def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
+def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Memo | None = None
                   ) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
+    """Letter edits and suspects of one pass. ``plans`` keeps :func:`_word_plan`'s answer per word
+    (and per answer of the Kazakh-context question, when the word asked it) across the calls of one
+    :func:`normalize`: crawled news repeats its damaged words (``мемлекеттiк``) hundreds of times."""
+    if plans is None:
+        plans = {}
     edits: list[tuple[int, int, str, str, str]] = []
     suspects: list[tuple[int, int, str]] = []
     n = len(text)
@@ -1380,18 +1385,31 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool
                 memo.append(_kazakh_around(text, s, e))
             return memo[0]
 
-        while s > 0 and _is_wordchar(text[s - 1]):
+        while s > 0 and (text[s - 1].isalpha() or _is_mark(text[s - 1])):     # _is_wordchar, inlined
             s -= 1
         if s < last_end:
             continue  # same word as the previous trigger
-        while e < n and _is_wordchar(text[e]):
+        while e < n and (text[e].isalpha() or _is_mark(text[e])):
             e += 1
         last_end = e
         word = text[s:e]
         if _HAS_CYR.search(word) is None:
             continue
         memo.clear()
-        plan, note = _word_plan(word, partial(kazakh_context, s, e, memo), homoglyphs, kazakh_letters)
+        # _word_plan depends on the word and, when it asks, on the Kazakh-context answer only
+        got = plans.get(word)
+        if got is None:
+            plan, note = _word_plan(word, partial(kazakh_context, s, e, memo), homoglyphs, kazakh_letters)
+            plans[word] = (plan, note) if not memo else {memo[0]: (plan, note)}
+        elif isinstance(got, tuple):
+            plan, note = got
+        else:
+            ctx_value = kazakh_context(s, e, memo)
+            if ctx_value in got:
+                plan, note = got[ctx_value]
+            else:
+                plan, note = got[ctx_value] = _word_plan(word, partial(kazakh_context, s, e, memo),
+                                                         homoglyphs, kazakh_letters)
         if kazakh_letters and not word.isascii() and _SISTER_RE.search(word):
             fixed = list(word)
             for i, repl, _ in plan:
@@ -1477,6 +1495,7 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
     edits: list[Edit] = []
     suspects: list[tuple[int, int, str]] = []
     pass_kinds: set[str] = set()
+    plans: _Memo = {}
 
     def apply(step_edits: list[tuple[int, int, str, str, str]]) -> None:
         nonlocal cur, al
@@ -1508,7 +1527,7 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
         if opts["homoglyphs"] or opts["kazakh_letters"]:
             # a repaired word can be the Kazakh context another word needed: repeat until stable
             for _ in range(_LETTER_PASSES):
-                step, susp = _step_letters(cur, bool(opts["homoglyphs"]), bool(opts["kazakh_letters"]))
+                step, susp = _step_letters(cur, bool(opts["homoglyphs"]), bool(opts["kazakh_letters"]), plans)
                 if step:
                     apply(step)
                 if not step or all(note != _NOTE_CONTEXT for _, _, note in susp):
