@@ -1229,9 +1229,31 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
     if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)) \
             and not _doc_forms(text, hits).has(repaired) \
             and not _suffix_attested(repaired.lower(), min(i for i, c in enumerate(word) if c in _SISTER)) \
-            and not _shape_attested(text, s, e, repaired):
+            and not _shape_attested(text, s, e, repaired) \
+            and not all(_line_letter_support(text, llo, lhi, c, hits) for c in set(word) if c in _SISTER):
         return [], _NOTE_SISTER
     return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
+
+
+def _line_letter_support(text: str, lo: int, hi: int, letter: str, hits: _Memo) -> bool:
+    """Does the line ``text[lo:hi]`` write the sister ``letter`` in two or more other words that,
+    read with it as the Kazakh letter (and every look-alike as its twin), are known Kazakh forms? A
+    keyboard layout or font puts its letter everywhere the Kazakh one belongs, so a word of that line
+    that no list holds is repaired as well (``аҡуыз`` beside ``ҡатысатын``, ``ҡызметін``,
+    ``атҡарады``). The words are read as the line has them, so the answer for a line whose words
+    were repaired is never a new yes (idempotent)."""
+    key = ("letter support", lo, letter)
+    got = hits.get(key)
+    if got is None:
+        known = 0
+        for m in _LINE_WORD_RE.finditer(text, lo, hi):
+            w = m.group()
+            if letter in w and _attested(w.translate(_READ_TABLE)):
+                known += 1
+                if known >= 2:
+                    break
+        got = hits[key] = known >= 2
+    return bool(got)
 
 
 def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:

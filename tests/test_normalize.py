@@ -754,3 +754,13 @@ def test_sister_letter_in_a_word_known_by_its_shape(text: str, fixed: str) -> No
 def test_element_symbol_or_kazakh_word(text: str, expected: str) -> None:
     assert normalize(text) == expected
     assert normalize(expected) == expected
+
+
+# a layout writes its letter for every қ of the line: two known words with it vouch for the others
+def test_sister_letter_vouched_for_by_the_lines_known_words() -> None:
+    text = ("Рибосомалар жасушада аҡуыз синтезіне ҡатысатын ҡұраушыларды ұстап тұру, оларды бір-бірімен "
+            "байланыстыру ҡызметін атҡарады.")
+    out = normalize(text)
+    assert out == text.replace("ҡ", "қ") and normalize(out) == out
+    one = "Рибосомалар жасушада аҡуыз синтезіне қатысатын ұстап тұру ҡызметін атқарады."   # one known word: no
+    assert "аҡуыз" in normalize(one)
