@@ -336,8 +336,9 @@ def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[s
                     ) -> tuple[list[int], list[int], list[str], list[str]]:
     """Join analytic verb forms into one token, as UD Kazakh-KTB does ("болған жоқ").
 
-    Works on the four columns of the tokens (starts, ends, surfaces, kinds) and returns them,
-    the same lists when nothing is joined."""
+    Works on the four columns of the tokens (starts, ends, surfaces, kinds) and returns them:
+    the same lists when nothing is joined (the auxiliaries are found with ``str.find``, the
+    tokens by bisecting the starts; the lists are copied once, and only when a form joins)."""
     hits = []
     for aux in _AUXILIARIES:
         i = text.find(" " + aux)
@@ -347,34 +348,38 @@ def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[s
     if not hits:
         return starts, ends, texts, kinds
     hits.sort()
+    n = len(starts)
+    groups: list[list[int]] = []  # [first, last]: the tokens joined into one, in order
+    for start in hits:
+        j = bisect_left(starts, start, 1, n)
+        if j == n or starts[j] != start:
+            continue
+        chained = bool(groups) and groups[-1][1] == j - 1  # "естіген жоқ" + "екен"
+        first = groups[-1][0] if chained else j - 1
+        if ends[j - 1] != start - 1 or kinds[j] != "word" or kinds[first] != "word" \
+                or not _second_word(texts[j], text[starts[first]:ends[j - 1]] if chained else texts[j - 1]):
+            continue
+        if chained:
+            groups[-1][1] = j
+        else:
+            groups.append([j - 1, j])
+    if not groups:
+        return starts, ends, texts, kinds
     # One pass that copies the columns into new lists: replacing slices in place would move
     # the lists' tails at every join (quadratic on text dense with "болған жоқ").
     o_s: list[int] = []
     o_e: list[int] = []
     o_t: list[str] = []
     o_k: list[str] = []
-    i = 0  # tokens [:i] are in the output; its last token may be a joined one ("естіген жоқ" before "екен")
-    n = len(starts)
-    for start in hits:
-        j = bisect_left(starts, start, i, n)
-        if j == n or starts[j] != start:
-            continue
-        if j > i:
-            o_s += starts[i:j]
-            o_e += ends[i:j]
-            o_t += texts[i:j]
-            o_k += kinds[i:j]
-            i = j
-        if not o_s:
-            continue
-        if o_e[-1] != start - 1 or kinds[j] != "word" or o_k[-1] != "word" \
-                or not _second_word(texts[j], o_t[-1]):
-            continue
-        o_e[-1] = ends[j]
-        o_t[-1] = text[o_s[-1]:ends[j]]
-        i = j + 1
-    if not o_s:
-        return starts, ends, texts, kinds
+    i = 0
+    for first, last in groups:
+        o_s += starts[i:first + 1]
+        o_e += ends[i:first]
+        o_e.append(ends[last])
+        o_t += texts[i:first]
+        o_t.append(text[starts[first]:ends[last]])
+        o_k += kinds[i:first + 1]
+        i = last + 1
     o_s += starts[i:]
     o_e += ends[i:]
     o_t += texts[i:]
