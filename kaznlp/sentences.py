@@ -805,19 +805,20 @@ def _opener_forms() -> list[str]:
     return [line.split("\t", 1)[0].capitalize() for line in _data._lines("sentences_openers_kk.tsv")]
 
 
-def _opener_pattern() -> re.Pattern[str]:
-    """A space and a capitalised opener as a whole word; the forms grouped by first letter (a
-    small trie: one branch tried per space, not 125), led by the literal space (fast search)."""
+def _opener_trie() -> str:
+    """The capitalised openers as one alternation, grouped by first letter (a small trie: one
+    branch tried per space, not 125)."""
     by_initial: dict[str, list[str]] = {}
     for form in sorted(_opener_forms(), key=len, reverse=True):
         by_initial.setdefault(form[0], []).append(re.escape(form[1:]))
-    trie = "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_initial.items())
-    return re.compile(r" (?:" + trie + r")(?![\w-])")
+    return "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_initial.items())
 
 
 # A closed-class word capitalised after a lower-case word and one space, with no stop between:
-# "… қызметтерді алуға Бұл үшін …". The word before is checked in Python.
-_OPENER = _opener_pattern()
+# "… қызметтерді алуға Бұл үшін …". The word before is checked in Python. Led by the literal
+# space (fast search).
+_OPENER = re.compile(r" (?:" + _opener_trie() + r")(?![\w-])")
+_OPENER_FORMS = frozenset(_opener_forms())
 
 
 def _lost_stop_before_opener(text: str) -> list[int]:
@@ -877,6 +878,22 @@ def _end_bounds(n: int) -> dict[str, float]:
 
 
 _END_BOUND2, _END_BOUND3 = _end_bounds(2), _end_bounds(3)
+
+
+def _end_bound(e3: str) -> float:
+    """The highest end score of a word whose last three characters are ``e3``."""
+    b = _END_BOUND3.get(e3)
+    if b is None:
+        end = _JOIN_END
+        if e3[:1].isalpha() or e3[:1] == "-":  # no key ends in these three letters: the two-letter key decides
+            b = end.get(e3[1:], end.get(e3[2:], 0.0))
+        else:  # a two-letter word (its own key counts): the two-letter bound
+            b = _END_BOUND2.get(e3[1:], end.get(e3[2:], 0.0))
+    return b
+
+
+# The bound of every three-character ending met so far (at most the endings of the text's words).
+_END_BOUND: dict[str, float] = {}
 # A join: one space, then a capitalised word (group 1; hyphenated parts included), a digit or
 # an opening quote. Led by the literal space (fast search).
 _JOIN = re.compile(rf" ([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)")
@@ -951,6 +968,47 @@ def _join_score(text: str, i: int) -> float:
     return score + (_open_score(m.group(1)) if m is not None else 0.0)
 
 
+# One scan for both rules of a join without a stop (_lost_stop_before_opener, _unstopped_joins):
+# after a lower-case letter, the word after (group 1: a capitalised word, a digit or a quote);
+# after another letter, only a listed opener. Led by the literal space (fast search).
+_STOPLESS = re.compile(rf" (?=[{UPPER}\d«])(?:(?<=[{LOWER}] )([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)"
+                       rf"|(?<=[^\W\d_] )(?:{_opener_trie()})(?![\w-]))")
+
+
+def _stopless_boundaries(text: str) -> list[int]:
+    """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts)."""
+    out = []
+    bounds, forms, caps, openers = _END_BOUND, _OPEN_FORMS, _OPEN_CAPS, _OPENER_FORMS
+    for m in _STOPLESS.finditer(text):
+        i = m.start()
+        nxt = m.group(1)
+        if nxt is None or nxt in openers:  # a listed opener (a whole word) after two letters
+            after = text[m.end():m.end() + 1]
+            if nxt is None or not (after.isalnum() or after in "-_") or not after:
+                if i >= 2 and text[i - 2].isalpha():
+                    out.append(i + 1)
+                continue
+        o = forms.get(nxt)
+        if o is None:
+            o = caps if len(nxt) > 1 and nxt.isupper() else 0.0
+        e3 = text[i - 3:i]
+        b = bounds.get(e3)
+        if b is None:
+            b = _end_bound(e3)
+            if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
+                bounds[e3] = b
+        if o + b < JOIN_MIN_SCORE:
+            continue  # (no word with this ending can reach the threshold before this word)
+        word = _lower_word_before(text, i)
+        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE:
+            continue
+        q = text.rfind("«", max(0, i - QUOTE_REACH), i)
+        if q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0:
+            continue
+        out.append(i + 1)
+    return out
+
+
 def _unstopped_joins(text: str) -> list[int]:
     """Sentence ends with no stop, from learned evidence on both sides of the join.
 
@@ -963,17 +1021,19 @@ def _unstopped_joins(text: str) -> list[int]:
     inside a short quoted name (``«Мәңгілік Ел» мерекелік қойылымы``).
     """
     out = []
-    bound3, bound2, end = _END_BOUND3, _END_BOUND2, _JOIN_END
+    bounds, forms, caps = _END_BOUND, _OPEN_FORMS, _OPEN_CAPS
     for m in _LOWER_JOIN.finditer(text):
         i = m.start()
-        o = _open_score(m.group(1))
+        nxt = m.group(1)
+        o = forms.get(nxt)
+        if o is None:
+            o = caps if len(nxt) > 1 and nxt.isupper() else 0.0
         e3 = text[i - 3:i]
-        b = bound3.get(e3)
+        b = bounds.get(e3)
         if b is None:
-            if e3[:1].isalpha():  # no key ends in these three letters: the two-letter key decides
-                b = end.get(e3[1:], end.get(e3[2:], 0.0))
-            else:  # a two-letter word (its own key counts): the two-letter bound
-                b = bound2.get(e3[1:], end.get(e3[2:], 0.0))
+            b = _end_bound(e3)
+            if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
+                bounds[e3] = b
         if o + b < JOIN_MIN_SCORE:
             continue  # (no word with this ending can reach the threshold before this word)
         word = _lower_word_before(text, i)
@@ -1174,8 +1234,7 @@ def _split(text: str) -> list[Span]:
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
-        cuts.update(_drop_inside(_lost_stop_before_opener(scan), brackets))
-        joins = _unstopped_joins(scan)
+        joins = _stopless_boundaries(scan)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
         if joins:
             cuts.update(_drop_inside(joins, brackets))
         if len(scan) > CRAWL_LINE_CAP:
@@ -1184,13 +1243,12 @@ def _split(text: str) -> list[Span]:
     start = 0
     new = tuple.__new__
     for cut in sorted(cuts) + [len(text)]:
-        s = start
-        while s < cut and text[s].isspace():  # usually one space: cheaper than a regex search
-            s += 1
-        if s < cut:
-            e = cut
-            while text[e - 1].isspace():
-                e -= 1
-            spans.append(new(Span, (s, e, text[s:e])))
+        if cut > start:
+            # str.strip's white space is str.isspace's: the span's text, found without a loop per character
+            piece = text[start:cut].lstrip()
+            if piece:
+                s = cut - len(piece)
+                piece = piece.rstrip()
+                spans.append(new(Span, (s, s + len(piece), piece)))
         start = cut
     return spans

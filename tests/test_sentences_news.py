@@ -478,3 +478,15 @@ def test_no_word_is_read_from_far_back() -> None:
     assert sentences._lower_word_before("ашылды Бұл", 6) == "ашылды"  # at the text start
     other = "а" * 300 + " Қазақстан"
     assert sentences._join_score(other, 300) < sentences.JOIN_MIN_SCORE and texts(other) == [other]
+
+
+@pytest.mark.parametrize("text", [
+    "Делегация Астанаға келді Бірақ кездесу кейінге қалдырылды.",
+    "Бюджеттің кіріс бөлігінің Сонымен бірге, салық әкімшілігі ТҮРКСОЙ Осы ретте жақсарды.",
+    "Кеше Астанада «Мәңгілік Ел» қойылымы өтті Бұл-ақ Бұл2 Бұл- жаңа. Толқу кезінде жарақат алды Түрме 2014 «Ал",
+    "ашылды Бұл",
+])
+def test_one_scan_finds_what_both_join_rules_find(text: str) -> None:
+    from kaznlp import sentences
+    both = set(sentences._lost_stop_before_opener(text)) | set(sentences._unstopped_joins(text))
+    assert sorted(set(sentences._stopless_boundaries(text))) == sorted(both)
