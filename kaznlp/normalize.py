@@ -1229,7 +1229,7 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
     if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)) \
             and not _doc_forms(text, hits).has(repaired) \
             and not _suffix_attested(repaired.lower(), min(i for i, c in enumerate(word) if c in _SISTER)) \
-            and not _shape_attested(text, s, e, repaired) \
+            and not _shape_attested(text, s, e, repaired) and not _glued_parts_attested(word, repaired) \
             and not all(_line_letter_support(text, llo, lhi, c, hits) for c in set(word) if c in _SISTER):
         return [], _NOTE_SISTER
     return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
@@ -1254,6 +1254,22 @@ def _line_letter_support(text: str, lo: int, hi: int, letter: str, hits: _Memo) 
                     break
         got = hits[key] = known >= 2
     return bool(got)
+
+
+def _glued_parts_attested(word: str, repaired: str) -> bool:
+    """Words glued at a lower-to-upper case change (crawled menus and headlines:
+    ``толығыменҠР``, ``сапарПоделитьсяТаӄырып``, ``ҠазКСР``): every part that has a sister letter
+    in ``word`` is, as ``repaired`` spells it (the same length), a known form or an acronym of two
+    to six capitals; the other parts may be anything (``Поделиться``)."""
+    cuts = [0] + [i for i in range(1, len(repaired)) if repaired[i - 1].islower() and repaired[i].isupper()]
+    if len(cuts) == 1 or len(word) != len(repaired):
+        return False
+    cuts.append(len(repaired))
+    for a, b in zip(cuts, cuts[1:]):
+        part = repaired[a:b]
+        if _SISTER_RE.search(word[a:b]) and not (_attested(part) or (part.isupper() and 2 <= len(part) <= 6)):
+            return False
+    return True
 
 
 def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:

@@ -736,10 +736,13 @@ def test_sister_letter_in_an_unknown_word_stays(text: str) -> None:
     ("Жобасын Ѳ.Алшымбаев, Қ.Байзақов, А.Әбдіқалықов жасады.", "Ө.Алшымбаев"),             # initial
     ("имамы Д.Жұмабаев, ҚМДБ-ӈ ғұламалар кеңесінің мүшесі", "ҚМДБ-ң"),                     # suffix after a hyphen
     ("Оған қоса, ӱ.ж. тамызында бағдарламаны жүзеге асыруға бөлінді.", "ү.ж."),             # abbreviation
+    ("12 наурыз 2015 толығыменҠР Мәдениет және спорт министрлігі", "толығыменҚР"),         # glued at a capital
+    ("жылғы желтоқсан аралығында – ҠазКСР Ауыл шаруашылығы министрі", "ҚазКСР"),
 ])
 def test_sister_letter_in_a_word_known_by_its_shape(text: str, fixed: str) -> None:
     out = normalize(text)
     assert fixed in out and not any(c in out for c in "ҠӈӱѲ") and normalize(out) == out
+    assert normalize("Ол БашҡортРеспубликаһы туралы қызық.") == "Ол БашҡортРеспубликаһы туралы қызық."
 
 
 # a chemical symbol that is also a Kazakh word: only opening a sentence of Cyrillic words
