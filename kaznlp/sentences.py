@@ -1000,13 +1000,26 @@ def _stopless_boundaries(text: str) -> list[int]:
         if o + b < JOIN_MIN_SCORE:
             continue  # (no word with this ending can reach the threshold before this word)
         word = _lower_word_before(text, i)
-        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE:
+        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
             continue
         q = text.rfind("«", max(0, i - QUOTE_REACH), i)
         if q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0:
             continue
         out.append(i + 1)
     return out
+
+
+_MONTH_STEMS = tuple(_month_stems().split("|"))
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}[^\S\n]+\Z")
+
+
+def _in_date(text: str, k: int, word: str) -> bool:
+    """Is ``word`` (starting at ``k``) a month name after a day number (``19 мамыры``, ``29 тамызды``)?
+
+    A date stamp opens the lead it dates (``2015 жылдың 19 мамыры Бүгін ҚР Премьер-Министрі …``)
+    and a date inside a sentence comes before its verb, so no sentence ends after one.
+    """
+    return word.startswith(_MONTH_STEMS) and _DAY_BEFORE.search(text, max(0, k - 6), k) is not None
 
 
 def _unstopped_joins(text: str) -> list[int]:
@@ -1037,7 +1050,7 @@ def _unstopped_joins(text: str) -> list[int]:
         if o + b < JOIN_MIN_SCORE:
             continue  # (no word with this ending can reach the threshold before this word)
         word = _lower_word_before(text, i)
-        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE:
+        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
             continue
         q = text.rfind("«", max(0, i - QUOTE_REACH), i)
         if q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0:

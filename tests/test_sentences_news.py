@@ -419,6 +419,9 @@ def test_number_at_a_line_end_value_or_label(text: str, expected: list[str]) -> 
      ["Ол Ресейдің Энергетика министрі Александр Новакпен кездесті."]),
     # a quoted name is one unit
     ("Кеше Астанада «Мәңгілік Ел» мерекелік қойылымы өтті.", ["Кеше Астанада «Мәңгілік Ел» мерекелік қойылымы өтті."]),
+    # a date stamp opens the lead it dates, and a date inside a sentence comes before its verb
+    ("2015 жылдың 19 мамыры Бүгін Үкімет үйінде ҚР Премьер-Министрі кеңес өткізді.",
+     ["2015 жылдың 19 мамыры Бүгін Үкімет үйінде ҚР Премьер-Министрі кеңес өткізді."]),
 ])
 def test_sentence_end_without_a_stop_from_both_sides(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
@@ -490,3 +493,12 @@ def test_one_scan_finds_what_both_join_rules_find(text: str) -> None:
     from kaznlp import sentences
     both = set(sentences._lost_stop_before_opener(text)) | set(sentences._unstopped_joins(text))
     assert sorted(set(sentences._stopless_boundaries(text))) == sorted(both)
+
+
+def test_no_sentence_ends_after_a_date() -> None:
+    from kaznlp import sentences
+    text = "Хабарландыру 2015 жылдың 25 тамызы Бүгін Астанада ҚР Премьер-Министрі кеңес өткізді."
+    i = text.index(" Бүгін")
+    assert sentences._join_score(text, i) >= sentences.JOIN_MIN_SCORE  # the join alone would cut
+    assert texts(text) == [text]  # "25 тамызы" is a date: the lead goes on
+    assert texts("Жиын өтті Бүгін Астанада кеңес болды.") == ["Жиын өтті", "Бүгін Астанада кеңес болды."]
