@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+
+
+def read_text(name: str) -> str:
+    """The text of the data file ``kaznlp/data/<name>``, stored plain or gzip-compressed.
+
+    A large data file may ship as ``<name>.gz`` (a character model or a word list shrinks
+    to about a third, which keeps the core install small); a reader asks for ``<name>``
+    and gets the same text either way.
+
+    >>> read_text("tlds.txt").splitlines()[0].startswith("#")
+    True
+    """
+    return _read(resources.files("kaznlp").joinpath("data"), name)
+
+
+def _read(folder: Traversable, name: str) -> str:
+    plain = folder.joinpath(name)
+    if plain.is_file():
+        return plain.read_text(encoding="utf-8")
+    packed = folder.joinpath(name + ".gz")
+    if packed.is_file():
+        return gzip.decompress(packed.read_bytes()).decode("utf-8")
+    raise FileNotFoundError(f"kaznlp data file {name!r} (or {name}.gz) is missing from {folder}; reinstall kaznlp")
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("kaznlp").joinpath("data", name).read_text(encoding="utf-8")
+    text = read_text(name)
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import glob
+import gzip
 import json
 import os
 import re
@@ -60,14 +61,18 @@ def _licence_table() -> dict[str, tuple[str, str]]:
     return rows
 
 
+def _text(path: Path) -> str:
+    """A data file's text, read as kaznlp reads it (a ``.gz`` file decompressed)."""
+    return _data._read(path.parent, path.name.removesuffix(".gz"))
+
+
 def _header(path: Path) -> list[str]:
     """The leading ``#`` lines of a data file (its comment header)."""
     out = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                break
-            out.append(line.rstrip("\n"))
+    for line in _text(path).splitlines():
+        if not line.startswith("#"):
+            break
+        out.append(line)
     return out
 
 
@@ -145,7 +150,7 @@ def test_every_data_file_says_its_source_and_licence() -> None:
         assert spdx_id in ids, f"{key}: {spdx_id} is not in the package's license expression"
         if "*no header*" in source:
             # the exception is real: the file cannot hold (or its reader does not skip) a header
-            assert path.suffix == ".json" or not path.read_text(encoding="utf-8").startswith("#"), key
+            assert path.suffix == ".json" or not _text(path).startswith("#"), key
             continue
         header = _header(path)
         declared = [m.group(1) for line in header if (m := SPDX_LINE.match(line))]
@@ -228,6 +233,18 @@ def test_build_backend_points_the_model_at_the_checkout_only() -> None:
     # the sdist carries the backend but not the model project, so its builds keep the pin
     manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
     assert "include packages/backend/kaznlp_backend.py" in manifest and "prune packages/kk_kaznlp_ner" in manifest
+
+
+def test_a_data_file_may_ship_gzip_compressed(tmp_path: Path) -> None:
+    """``_data.read_text`` gives the same text for ``name`` and ``name.gz``, so a large file
+    (the character model) can ship compressed without its readers changing."""
+    text = _data.read_text("abbreviations.tsv")
+    (tmp_path / "abbreviations.tsv.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+    assert _data._read(tmp_path, "abbreviations.tsv") == text
+    (tmp_path / "abbreviations.tsv").write_text("# plain first\n", encoding="utf-8")
+    assert _data._read(tmp_path, "abbreviations.tsv") == "# plain first\n"
+    with pytest.raises(FileNotFoundError, match="reinstall kaznlp"):
+        _data._read(tmp_path, "missing.tsv")
 
 
 def test_headers_do_not_leak_into_loaded_data() -> None:
