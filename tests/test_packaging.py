@@ -211,7 +211,7 @@ def test_model_distribution_moves_in_step_with_kaznlp() -> None:
     assert spacy_req in set(_spacy_specs().values())
 
 
-def test_build_backend_points_the_model_at_the_checkout_only() -> None:
+def test_build_backend_points_the_model_at_the_checkout_only(tmp_path: Path) -> None:
     """From a checkout, ``kaznlp[ner]`` requires the model folder; from the sdist, the PyPI pin."""
     assert PYPROJECT["build-system"]["build-backend"] == "kaznlp_backend"
     (path,) = PYPROJECT["build-system"]["backend-path"]
@@ -230,6 +230,27 @@ def test_build_backend_points_the_model_at_the_checkout_only() -> None:
     requirements = pytest.importorskip("packaging.requirements")
     req = requirements.Requirement(local.splitlines()[2].split(": ", 1)[1])
     assert req.url == uri and str(req.marker) == 'extra == "ner"'
+    # a wheel built in the checkout: that METADATA line changes, RECORD's hash follows it
+    import base64
+    import hashlib
+    import zipfile
+
+    wheel_dir = tmp_path
+    name = f"kaznlp-{kaznlp.__version__}-py3-none-any.whl"
+    info = f"kaznlp-{kaznlp.__version__}.dist-info"
+    with zipfile.ZipFile(wheel_dir / name, "w") as whl:
+        whl.writestr("kaznlp/__init__.py", "")
+        whl.writestr(f"{info}/METADATA", metadata)
+        whl.writestr(f"{info}/RECORD", f"kaznlp/__init__.py,,0\n{info}/METADATA,sha256=stale,1\n{info}/RECORD,,\n")
+    assert kaznlp_backend._patch_wheel(str(wheel_dir), name) == name
+    with zipfile.ZipFile(wheel_dir / name) as whl:
+        new = whl.read(f"{info}/METADATA")
+        record = whl.read(f"{info}/RECORD").decode()
+        assert whl.namelist() == ["kaznlp/__init__.py", f"{info}/METADATA", f"{info}/RECORD"]
+    assert new.decode() == local
+    digest = base64.urlsafe_b64encode(hashlib.sha256(new).digest()).rstrip(b"=").decode()
+    assert f"{info}/METADATA,sha256={digest},{len(new)}\n" in record and "kaznlp/__init__.py,,0" in record
+    assert [p.name for p in wheel_dir.iterdir()] == [name]  # no temporary file left
     # the sdist carries the backend but not the model project, so its builds keep the pin
     manifest = (ROOT / "MANIFEST.in").read_text(encoding="utf-8")
     assert "include packages/backend/kaznlp_backend.py" in manifest and "prune packages/kk_kaznlp_ner" in manifest
