@@ -634,10 +634,15 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
         if last in _LINE_END_CONTINUES:
             if paragraphs is None:
                 paragraphs = _one_paragraph_per_line(text)
-            if not (last in ";:" or paragraphs and last not in "(«“„") or not _starts_item(text, m.end()):
+            # an opening bracket or quote ends a line of one-paragraph-per-line text only where the
+            # crawl cut it at its line cap ("… Ереван қаласында (" at 185 characters / "Есеп комитеті …":
+            # every such line end in the dev apertium files is 185-192 characters into its line)
+            cut = paragraphs and last in "(«“„" and (
+                CRAWL_LINE_CAP - CRAWL_CAP_WINDOW <= _line_length(text, text.rfind("\n", 0, i) + 1, i) <= CRAWL_LINE_CAP)
+            if not (last in ";:" or paragraphs and last not in "(«“„" or cut) or not _starts_item(text, m.end()):
                 continue
             # a list: "Құжаттар:" / "1. Өтініш." / "Жеке куәлік;" / "Еуразия ұлттық университеті;";
-            # in one-paragraph-per-line text, a paragraph the crawl cut after a comma
+            # in one-paragraph-per-line text, a paragraph the crawl cut after a comma or at its cap
             out.append(m.end())
             continue
         if last in "»”\"')" and text[j - 2:j - 1] in (".", "!", "?", "…"):

@@ -502,3 +502,17 @@ def test_no_sentence_ends_after_a_date() -> None:
     assert sentences._join_score(text, i) >= sentences.JOIN_MIN_SCORE  # the join alone would cut
     assert texts(text) == [text]  # "25 тамызы" is a date: the lead goes on
     assert texts("Жиын өтті Бүгін Астанада кеңес болды.") == ["Жиын өтті", "Бүгін Астанада кеңес болды."]
+
+
+def test_line_cut_by_the_crawl_after_an_opening_bracket() -> None:
+    # one paragraph per line; the crawl cut the first line at 185 characters, after "("
+    cut = ("ТМД-ға қатысушы мемлекеттердің жоғары қаржы бақылау (аудит) органдарының мемлекеттік қаржылық бақылау "
+           "стандарттарын әзірлеу жөніндегі жұмыс тобы 2010 жылғы қыркүйекте Ереван қаласында (")
+    rest = ["Есеп комитеті Жұмыс тобы құрылған күннен бастап оған төрағалық етуде.",
+            "Жұмыс тобының келесі отырысы қыркүйек айында Мәскеу қаласында өтеді.",
+            "Есеп комитетінің баспасөз қызметі"]
+    assert 178 <= len(cut) <= 192
+    assert texts("\n".join([cut] + rest)) == [cut] + rest
+    # a short line that ends in "(" is no cut line: the bracket goes on in the next line
+    short = "Жұмыс тобы 2010 жылғы қыркүйекте Ереван қаласында ("
+    assert texts("\n".join([short] + rest))[0] == short + "\n" + rest[0]
