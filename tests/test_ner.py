@@ -165,6 +165,24 @@ def test_without_the_model_package_the_error_names_the_pip_line(monkeypatch):
         load()
 
 
+@needs_spacy  # without spaCy the same error names spaCy first (tests/test_packaging.py)
+def test_cli_ner_step_without_the_model_package_is_a_usage_error(monkeypatch, tmp_path, capsys):
+    # `kaznlp process --steps ...,ner` stops before any work (exit 2) and names the pip line
+    import sys
+
+    from kaznlp.cli import main
+
+    monkeypatch.setattr(sys.modules["kaznlp.ner"], "MODEL_PACKAGE", "kk_kaznlp_ner_not_installed")
+    out = tmp_path / "out.jsonl"
+    try:
+        code = main(["process", "--sample", "--steps", "sentences,ner", "-o", str(out), "-q"])
+    except SystemExit as exc:
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert 'pip install "kaznlp[ner]"' in err and "kk-kaznlp-ner" in err and not out.exists()
+
+
 @needs_spacy
 def test_backend_spacy_with_an_incomplete_model_says_how_to_fix(monkeypatch, tmp_path):
     import sys
