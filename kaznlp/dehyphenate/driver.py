@@ -81,6 +81,7 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
             return []  # fast path: unwrapped, no hyphen at a line end
     ev = Evidence(text)
     ev.learned = learned
+    ev.lazy = not wrapped and not block_wrapped  # web text: a few questions, answered by searching
     edits: list[tuple[int, int, str]] = []
 
     # ---- soft hyphens and "hyphen + space" inside lines ------------------------

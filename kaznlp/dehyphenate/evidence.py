@@ -65,6 +65,9 @@ class Evidence:
         self._sorted: dict[int, list[str]] = {}
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
         self._lazy: dict[int, LazyVocab] = {}  # questions answered before the vocabulary is built
+        # False: build the vocabulary at the first question (wrapped text asks thousands, and a
+        # search per question would cost more than the set); the answers are the same
+        self.lazy = True
         self.lex, self.pairs = _lexicon()
         self.sfx = _suffixes()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
@@ -123,6 +126,9 @@ class Evidence:
         if v is not None:
             self._cur = v
             return None
+        if not self.lazy:
+            self._cur = self.doc
+            return None
         lz = self._lazy.get(self._blk)
         if lz is None:
             lz = self._lazy[self._blk] = LazyVocab(self._block_text())
@@ -131,6 +137,9 @@ class Evidence:
     def in_doc(self, w: str) -> bool:
         """``w in self.doc``, answered by a search of the block while that is cheaper
         (:class:`LazyVocab`): web text with a few candidates never builds the vocabulary."""
+        cur = self._cur
+        if cur is not None:
+            return w in cur
         lz = self._lazy_vocab()
         if lz is not None:
             hit = lz.contains(w)
@@ -259,25 +268,40 @@ class Evidence:
         if "-" in w:
             head, _, tail = w.rpartition("-")
             return (head in self.lex or self.in_doc(head)) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
+        doc = self._built()
         for k in range(len(w) - 1, 2, -1):
-            if self._stem_chain(w[:k], w[k:]):
+            stem = w[:k]
+            if doc is not None:
+                if (stem in self.lex or stem in doc) and self.is_chain(w[k:]):
+                    return True
+            elif self._stem_chain(stem, w[k:]):
                 return True
         return False
 
+    def _built(self) -> set[str] | None:
+        """The block's vocabulary if it is built (or is to be built at once), else None."""
+        return self._cur if self._lazy_vocab() is None else None
+
     def _stem_chain(self, stem: str, rest: str) -> bool:
-        """``stem`` is a lexicon or text word and ``rest`` a suffix chain (the text asked last)."""
+        """``stem`` is a lexicon or text word and ``rest`` a suffix chain (the text searched
+        last: before the vocabulary is built a search costs more than ``is_chain``)."""
         if stem in self.lex:
             return self.is_chain(rest)
-        if self._lazy_vocab() is None:  # the vocabulary is built (and current): ask it first
-            return stem in self._cur and self.is_chain(rest)  # type: ignore[operator]
         return self.is_chain(rest) and self.in_doc(stem)
 
     def longest_stem(self, w: str) -> int:
         """Length of the longest known word that begins ``w`` and is followed by suffixes only
         (``кентасты``: 6, ``кентас``); 0 if none."""
+        doc = self._built()
         for k in range(len(w), 1, -1):
             stem = w[:k]
-            if k == len(w) and (stem in self.lex or self.in_doc(stem)) or k < len(w) and self._stem_chain(stem, w[k:]):
+            if k == len(w):
+                if stem in self.lex or self.in_doc(stem):
+                    return k
+            elif doc is not None:
+                if (stem in self.lex or stem in doc) and self.is_chain(w[k:]):
+                    return k
+            elif self._stem_chain(stem, w[k:]):
                 return k
         return 0
 
@@ -288,8 +312,13 @@ class Evidence:
         w = a + b
         if "-" in w:
             return False
+        doc = self._built()
         for k in range(len(w) - 1, len(a) + 1, -1):
-            if self._stem_chain(w[:k], w[k:]):
+            stem = w[:k]
+            if doc is not None:
+                if (stem in self.lex or stem in doc) and self.is_chain(w[k:]):
+                    return True
+            elif self._stem_chain(stem, w[k:]):
                 return True
         return False
 
@@ -365,7 +394,7 @@ def _memo_decision(fn: Callable[Concatenate[Evidence, _P], Verdict | tuple[str, 
 
     @wraps(fn)
     def decide(ev: Evidence, *args: _P.args, **kwargs: _P.kwargs) -> Verdict:
-        key = (name, ev._blk, ev.sparse, *args, *sorted(kwargs.items()))
+        key = (name, ev._blk, ev.sparse, *args, *sorted(kwargs.items())) if kwargs else (name, ev._blk, ev.sparse, *args)
         d = ev._memo.get(key)
         if d is None:
             r = fn(ev, *args, **kwargs)

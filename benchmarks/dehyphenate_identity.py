@@ -1,0 +1,126 @@
+"""Does a change of ``kaznlp.dehyphenate`` keep its output? Fingerprints of the output (text and
+alignment) over fixed real corpora, and the CPU time per news document.
+
+    python benchmarks/dehyphenate_identity.py --out new.json
+    # the code before, e.g. a commit unpacked elsewhere:
+    #   git archive <rev> kaznlp | tar -x -C /tmp/old && PYTHONPATH=/tmp/old python benchmarks/dehyphenate_identity.py --out old.json
+    python benchmarks/dehyphenate_identity.py --compare old.json new.json
+
+The ``kaznlp`` imported is the first on ``sys.path`` (``PYTHONPATH`` first, then this checkout).
+Corpora, from ``../shared`` at run time: the apertium news files, NTREX-128, the KazQAD validation
+passages, UD Kazakh-KTB (each sentence, and each file as one text), the seeds, the KazNERD
+guidelines as pdftotext extracted them, and the PDF test set's **dev** extractions cached by
+``python -m benchmarks.pdf_testset --split dev`` (skipped if not cached). Only fingerprints
+(SHA-1) are written, never text; ``--compare`` names the documents whose output differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.append(str(ROOT))  # after PYTHONPATH: the code under test may come from elsewhere
+import kaznlp  # noqa: E402  (the code under test, imported before this checkout goes first)
+
+sys.path.insert(0, str(ROOT))  # benchmarks.pdf_testset from this checkout
+
+
+def documents(shared: Path = SHARED) -> dict[str, str]:
+    data = shared / "data"
+    docs: dict[str, str] = {}
+    for p in sorted((data / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
+        docs["apertium/" + p.name] = p.read_text(encoding="utf-8")
+    for name in ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl"):
+        for i, line in enumerate((data / name).open(encoding="utf-8")):
+            docs[f"{name}/{i}"] = json.loads(line)["text"]
+    for p in sorted((data / "ud_kk_ktb").glob("*.conllu")):
+        sents = [ln[9:] for ln in p.read_text(encoding="utf-8").splitlines() if ln.startswith("# text = ")]
+        docs["ud/" + p.name] = "\n".join(sents)
+        for i, s in enumerate(sents):
+            docs[f"ud/{p.name}/{i}"] = s
+    for p in sorted((shared / "seeds").glob("*.txt")):
+        docs["seed/" + p.name] = p.read_text(encoding="utf-8")
+    for p in sorted((data / "pdf_extracted" / "kaznerd_guidelines").glob("*.txt")):
+        docs["pdfx/" + p.name] = p.read_text(encoding="utf-8")
+    try:
+        from benchmarks.pdf_testset import gold, render
+        from benchmarks.pdf_testset.extract import drop_line_end_hyphens
+    except ImportError:
+        return docs
+    meta, cache = gold.load("dev"), render.cache_dir()
+    for lay in meta["layouts"]:
+        for d in meta["documents"]:
+            pdf = cache / "pdf" / f"{lay['engine']}-{render.render_key(lay, gold.paragraphs(d, None))}.pdf"
+            for ex in lay["extractors"]:
+                txt = pdf.with_suffix(f".{ex}.txt")
+                if txt.is_file():
+                    text = txt.read_text(encoding="utf-8")
+                    docs[f"pdfdev/{lay['name']}/{ex}/{d['id']}"] = drop_line_end_hyphens(text) if lay.get("lost_text") else text
+    return docs
+
+
+def fingerprints(docs: dict[str, str]) -> dict[str, str]:
+    from kaznlp.dehyphenate import dehyphenate
+
+    out = {}
+    for key, text in docs.items():
+        res, al = dehyphenate(text, return_alignment=True)
+        # the alignment, read through its public API: the source span of every output character
+        spans = [al.span_to_src(i, i + 1) for i in range(len(res))]
+        out[key] = hashlib.sha1(repr((res, al.src_len, spans)).encode("utf-8")).hexdigest()
+    return out
+
+
+def news_speed(docs: dict[str, str], reps: int = 5) -> dict:
+    from kaznlp.dehyphenate import dehyphenate
+
+    news = [t for k, t in docs.items() if k.startswith("apertium/")]
+    best = float("inf")
+    for _ in range(reps):
+        c = time.process_time()
+        for t in news:
+            dehyphenate(t, return_alignment=True)
+        best = min(best, time.process_time() - c)
+    n = sum(map(len, news))
+    return {"documents": len(news), "chars": n, "cpu_seconds": round(best, 4), "chars_per_cpu_s": round(n / best)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, help="write the fingerprints (and the news speed) here")
+    ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two --out files")
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    args = ap.parse_args(argv)
+    if args.compare:
+        old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
+        a, b = old["fingerprints"], new["fingerprints"]
+        diff = sorted(k for k in a.keys() & b.keys() if a[k] != b[k])
+        print(f"{len(a.keys() & b.keys())} documents in both, {len(diff)} with different output"
+              + (f", {len(a.keys() ^ b.keys())} in one only" if a.keys() ^ b.keys() else ""))
+        for k in diff[:50]:
+            print("  differs:", k)
+        print(f"news CPU chars/s: old {old['news_speed']['chars_per_cpu_s']:,}, new {new['news_speed']['chars_per_cpu_s']:,}")
+        return 1 if diff else 0
+    if not args.out:
+        ap.error("give --out FILE or --compare OLD NEW")
+    import os
+
+    docs = documents(args.shared)
+    dehyph_load = [round(x, 2) for x in os.getloadavg()]
+    res = {"kaznlp": str(Path(kaznlp.__file__).parent), "documents": len(docs),
+           "chars": sum(map(len, docs.values())), "load_before": dehyph_load,
+           "news_speed": news_speed(docs), "fingerprints": fingerprints(docs)}
+    args.out.write_text(json.dumps(res, indent=0), encoding="utf-8")
+    print(f"{res['documents']} documents, {res['chars']:,} chars, kaznlp from {res['kaznlp']}; "
+          f"news {res['news_speed']['chars_per_cpu_s']:,} chars/CPU s; wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
