@@ -10,11 +10,13 @@ Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_
 - ``dehyphenate``: ``kaznlp.dehyphenate(normalized, return_alignment=True)``;
 - ``compose``: chaining the two alignments;
 - ``split``: ``kaznlp.split_sentences(clean)``;
-- ``tokenize``: ``kaznlp.tokenize(clean)``;
-- ``assemble``: the pipeline's own part (sentences and tokens mapped onto the caller's
-  text, clean forms, grouping, the ``Document``);
+- ``tokenize``: the tokenizer's work inside ``process`` (``kaznlp.tokenize._columns(clean)``:
+  the scan, hyphenated words, multiword forms; the token records are not made here);
+- ``assemble``: the pipeline's own part (token offsets moved onto the caller's text, the
+  token records made once at those offsets, clean forms, sentences, the ``Document``);
 - ``process``: ``kaznlp.process(text)`` end to end (its own timing; the stages should
-  add up to about it).
+  add up to about it);
+- ``kaznlp.tokenize``: the public call on the clean text (scan and records), for reference.
 
 Each figure is the best of ``--repeats`` passes (stages interleaved, GC on), as process CPU
 time and wall time, in seconds and chars/s over the whole corpus, with each stage's share of
@@ -57,7 +59,6 @@ sys.path.insert(0, str(HERE.parent))
 
 import kaznlp  # noqa: E402
 from benchmarks import corpus  # noqa: E402
-from kaznlp._gc import paused  # noqa: E402
 from kaznlp.pipeline import _assemble  # noqa: E402
 
 SHORT = "Халықтың 63%-ы қалаларда тұрады, деп хабарлады ҚР Ұлттық статистика бюросы."  # 75 chars
@@ -85,6 +86,8 @@ def prepare(docs: list[str]) -> list[dict]:
 
 
 def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
+    from kaznlp.tokenize import _columns
+
     normalize, dehyphenate = kaznlp.normalize, kaznlp.dehyphenate
     split, tokenize = kaznlp.split_sentences, kaznlp.tokenize
 
@@ -104,14 +107,21 @@ def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
         for d in prep:
             split(d["clean"])
 
+    def run_columns() -> None:
+        for d in prep:
+            gc.disable()  # as inside process
+            _columns(d["clean"])
+            gc.enable()
+
     def run_tokenize() -> None:
         for d in prep:
             tokenize(d["clean"])
 
     def run_assemble() -> None:
         for d in prep:
-            with paused(len(d["text"])):  # as inside process
-                _assemble(d["text"], d["clean"], d["alignment"], d["sentences"], d["columns"])
+            gc.disable()  # as inside process
+            _assemble(d["text"], d["clean"], d["alignment"], d["sentences"], d["columns"])
+            gc.enable()
 
     def run_process() -> None:
         for d in prep:
@@ -122,8 +132,8 @@ def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
             [m.span() for m in _BARE.finditer(d["text"])]
 
     return {"normalize": run_normalize, "dehyphenate": run_dehyphenate, "compose": run_compose,
-            "split": run_split, "tokenize": run_tokenize, "assemble": run_assemble, "process": run_process,
-            "bare regex tokenizer": run_bare}
+            "split": run_split, "tokenize": run_columns, "assemble": run_assemble, "process": run_process,
+            "kaznlp.tokenize": run_tokenize, "bare regex tokenizer": run_bare}
 
 
 def per_document(docs: list[str], repeats: int) -> dict:

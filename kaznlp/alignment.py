@@ -78,6 +78,8 @@ class Alignment:
     @classmethod
     def identity(cls, length: int) -> Alignment:
         """The alignment of a text to itself (nothing changed)."""
+        if type(length) is int and length > 0:  # (every clean text asks for one: no run checks)
+            return cls._trusted(length, length, [0], [0], [length])
         return cls(length, length, [(0, 0, length)])
 
     @classmethod

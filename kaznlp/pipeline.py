@@ -14,6 +14,7 @@ lie inside one unchanged stretch are shifted, not searched for.
 
 from __future__ import annotations
 
+import gc
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -334,8 +335,15 @@ def _with_entities(doc: Document, ents: list[Entity]) -> Document:
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
     clean, alignment = _clean(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
-    cols = _columns(clean, multiword) if tokens else _NO_COLUMNS
-    return _assemble(text, clean, alignment, sentence_spans, cols)
+    if not gc.isenabled():
+        return _assemble(text, clean, alignment, sentence_spans, _columns(clean, multiword) if tokens else _NO_COLUMNS)
+    # the token columns and records are made with the cyclic collector paused, as kaznlp.tokenize
+    # does, whatever the text's length (they hold only ints and strings: no cycles to find)
+    gc.disable()
+    try:
+        return _assemble(text, clean, alignment, sentence_spans, _columns(clean, multiword) if tokens else _NO_COLUMNS)
+    finally:
+        gc.enable()
 
 
 _NO_COLUMNS: Columns = ([], [], [], [])

@@ -263,3 +263,66 @@ def test_marks_the_pattern_does_not_know_continue_the_word() -> None:
     assert texts("\u0915\u093c\u093f\u0924\u093e Қазақ \u093c") == ["\u0915\u093c\u093f\u0924\u093e", "Қазақ",
                                                                    "\u093c"]
     assert tokenize("а\u0301-ға")[0].text == "а\u0301-ға"
+
+
+def _glued_slowly(text: str) -> list[tuple[int, int, str, str]]:
+    """The combining-mark glue as the tokenizer did it before it was made local (one Python step
+    per token of the whole text), on the pattern's matches: the reference for _glue_marks."""
+    import unicodedata2 as unicodedata
+
+    scan = _tok._SCAN if "@" in text else _tok._SCAN_NO_EMAIL
+    raw = [(m.start(), m.group().rstrip(), _tok._KIND[m.lastgroup]) for m in scan.finditer(text)]
+    category = unicodedata.category
+    out: list[tuple[int, int, str, str]] = []
+
+    def compound(surface: str, start: int) -> None:
+        prev = 0
+        for cut in _tok._compound_cuts(surface):
+            out.append((start + prev, start + cut, surface[prev:cut], "word"))
+            out.append((start + cut, start + cut + 1, surface[cut], "punct"))
+            prev = cut + 1
+        out.append((start + prev, start + len(surface), surface[prev:], "word"))
+
+    glue_end = last_end = open_start = -1
+    open_kind = ""
+    for start, surface, kind in raw:
+        end = start + len(surface)
+        if start == glue_end and kind in ("word", "hword", "number") \
+                or kind == "symbol" and start == last_end and category(surface)[0] == "M":
+            if open_start < 0:
+                open_start, open_kind = out[-1][0], out[-1][3]
+            last_end = end
+            glue_end = end if kind == "symbol" or category(text[end - 1])[0] == "M" else -1
+            continue
+        if open_start >= 0:
+            out[-1] = (open_start, last_end, text[open_start:last_end], open_kind)
+            open_start = -1
+        last_end = end
+        if kind == "hword":
+            compound(surface, start)
+        else:
+            out.append((start, end, surface, kind))
+    if open_start >= 0:
+        out[-1] = (open_start, last_end, text[open_start:last_end], open_kind)
+    return out
+
+
+_MARKED = st.sampled_from([
+    "Меконг", "ཟླ", "ཆུ", "မဲခေါင", "\u0f7a", "\u0f74", "\u102c", "\u093c", "\u093f", "\u0915", "\u064e", "\u0650",
+    "\u0301", "қала", "іс-шара", "ауыл-ауылдан", "Бұл-біздің", "3", "20", "-", " ", "\n", ",", "(", "»", "x", "«",
+])
+
+
+@examples(ci=300)
+@given(st.lists(_MARKED, max_size=30).map("".join))
+def test_marks_glue_as_the_token_by_token_walk_did(text: str) -> None:
+    """A combining mark the pattern does not know, glued to the token before it (and a word
+    right after it) only where it occurs, gives the tokens the whole-text walk gave."""
+    assert [tuple(t) for t in tokenize(text, multiword=False)] == _glued_slowly(text)
+
+
+def test_one_foreign_mark_does_not_slow_the_rest_of_the_text() -> None:
+    text = "Меконг (湄公河, ཟླ་ཆུ།, မဲခေါင်မြစ်) өзені. " + "Қазақстан Республикасы іс-шара өтті. " * 200
+    toks = tokenize(text)
+    assert [t.text for t in toks[:8]] == ["Меконг", "(", "湄公河", ",", "ཟླ", "་", "ཆུ", "།"]
+    assert [tuple(t) for t in toks] == _glued_slowly(text)  # (no auxiliaries: multiword changes nothing)
