@@ -30,10 +30,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KAZNLP_SHARED", ROOT.parent / "shared"))
 FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```\s*$", re.S | re.M)
-PAGES = sorted(p for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")] if p.exists())
-# Pages (owned by other issues) with a known non-runnable block; the owner should mark it
-# ```python no-run``` (or make it run). xfail, not skip: the test says when it is fixed.
-KNOWN_BROKEN: dict[str, str] = {}
+#: every page checked here: README.md and every Markdown file under docs/ (test_pages_are_every_page)
+PAGES = sorted(p for p in [ROOT / "README.md", *(ROOT / "docs").rglob("*.md")] if p.exists())
 
 
 #: modules that only an extra brings (a page's example needing one skips without it)
@@ -61,10 +59,26 @@ class _Runner(doctest.DocTestRunner):
         super().report_unexpected_exception(out, test, example, exc_info)
 
 
-@pytest.mark.parametrize("page", [
-    pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_BROKEN[p.name], strict=False)) if p.name in KNOWN_BROKEN
-    else p for p in PAGES], ids=lambda p: p.name)
+def test_pages_are_every_page() -> None:
+    """The pages checked are README.md and every Markdown page git tracks under docs/ (a page
+    left out of the list is a page whose examples and links nobody checks)."""
+    names = {p.relative_to(ROOT).as_posix() for p in PAGES}
+    assert {"README.md", "docs/index.md", "docs/tokenize.md"} <= names
+    res = subprocess.run(["git", "ls-files", "--", "README.md", "docs/*.md"], cwd=ROOT, capture_output=True,
+                         text=True)
+    if res.returncode:
+        pytest.skip("not a git checkout")
+    tracked = set(res.stdout.split())
+    assert tracked - names == set(), f"pages not checked: {sorted(tracked - names)}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _run_python_blocks(page, tmp_path, monkeypatch)
+
+
+def _run_python_blocks(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the Python blocks of ``page`` in order in one namespace (see the module docstring)."""
     code_blocks = [(info, code, line) for info, code, line in blocks(page) if info.split()[:1] == ["python"]]
     if not code_blocks:
         pytest.skip("no Python examples")
@@ -296,6 +310,10 @@ def test_every_block_is_checked(page: Path, info: str, code: str, line: int) -> 
     ``python -m`` a module that exists with the options shown, ``python -c`` code that compiles),
     JSON blocks parse, file trees name files that exist, ``python no-run`` blocks compile. Only
     drawings are not checked."""
+    _check_block(page, info, code, line)
+
+
+def _check_block(page: Path, info: str, code: str, line: int) -> None:
     where = f"{page.name}:{line}"
     kind = _kind(info, code)
     assert kind in {"python", "shell", "config", "json", "tree", "diagram"}, f"{where}: unknown block {info!r}"
@@ -344,21 +362,101 @@ def test_config_blocks_load(page: Path, code: str, line: int) -> None:
         assert [s.text for s in doc.sents] == ["Бүгін Астанада форум өтті.", "Оған 300-ден астам адам қатысты."]
 
 
-MY_PAGES = ["index.md", "quickstart.md", "pipeline.md", "offsets.md", "cli.md", "cluster.md", "design.md"]
-OTHERS = {"ner.md", "spacy_stanza.md", "normalize.md", "dehyphenate.md", "benchmarks.md"}
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+INLINE_CODE = re.compile(r"(`+).+?\1", re.S)
+HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+HTML_ANCHOR = re.compile(r"<a\s+(?:name|id)=\"([^\"]+)\"")
 
 
-@pytest.mark.parametrize("name", MY_PAGES)
-def test_links_between_pages_resolve(name: str) -> None:
-    page = ROOT / "docs" / name
-    if not page.exists():
-        pytest.skip(f"{name} missing")
-    for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
-        if "://" in target:
+def _prose(text: str) -> str:
+    """``text`` without its fenced blocks (a ``# comment`` in a shell block is no heading, a
+    ``d["k"](x)`` in code no link); line numbers kept."""
+    return FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+
+
+def anchors(page: Path) -> set[str]:
+    """The ``#fragment`` names a page has, as GitHub makes them: each heading lower-cased,
+    punctuation (backticks, colons, ...) dropped, spaces as hyphens, ``-1``, ``-2`` for repeats;
+    plus explicit ``<a id="...">`` / ``<a name="...">``."""
+    prose = _prose(page.read_text(encoding="utf-8"))
+    seen: dict[str, int] = {}
+    out = set(HTML_ANCHOR.findall(prose))
+    for heading in HEADING.findall(prose):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        out.add(slug if n == 0 else f"{slug}-{n}")
+    return out
+
+
+def broken_links(page: Path, root: Path = ROOT) -> list[str]:
+    """Every relative link of ``page`` (outside code) whose file is missing, leaves ``root``, or
+    whose ``#fragment`` is not a heading of the Markdown page it points to; web links are not
+    fetched (tests run offline)."""
+    prose = INLINE_CODE.sub("", _prose(page.read_text(encoding="utf-8")))
+    broken = []
+    for target in LINK.findall(prose):
+        if not target or re.match(r"^[a-z][\w+.-]*:", target):  # https:, mailto:, ...
             continue
-        if target in OTHERS:  # pages other issues own; they may land later
-            continue
-        assert (page.parent / target).exists(), f"{name}: broken link {target}"
+        path, _, fragment = target.partition("#")
+        dest = (page.parent / path).resolve() if path else page
+        if not dest.exists():
+            broken.append(f"{target}: no such file")
+        elif not dest.is_relative_to(root.resolve()):
+            broken.append(f"{target}: outside the repository")
+        elif fragment and dest.suffix == ".md" and fragment not in anchors(dest):
+            broken.append(f"{target}: no heading #{fragment} in {dest.name}")
+    return broken
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_links_resolve(page: Path) -> None:
+    """Every relative link of every page (README.md and all of docs/) points to a file of the
+    repository, and a ``#fragment`` to a heading that the target page has."""
+    assert broken_links(page) == [], f"{page.name}: broken links"
+
+
+def test_link_check_finds_breaks(tmp_path: Path) -> None:
+    """The link check bites: a missing page, a missing heading, a link out of the tree are found;
+    good links, web links and links inside code are not."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "other.md").write_text("# Сөйлем шекаралары\n\n## Speed: `split_sentences`\n",
+                                                encoding="utf-8")
+    page = tmp_path / "docs" / "page.md"
+    page.write_text(
+        "# Page\n\n## Бөлім\n\nSee [other](other.md#speed-split_sentences), [top](other.md#сөйлем-шекаралары),\n"
+        "[here](#бөлім), [web](https://kaznlp.kz/x.md), ![img](other.md).\n"
+        "Broken: [a](missing.md), [b](other.md#no-such-heading), [c](#nowhere), [d](../../outside.md).\n"
+        "In code: `[x](nothing.md)`\n\n```python\nd[\"k\"](x)\n```\n", encoding="utf-8")
+    (tmp_path.parent / "outside.md").write_text("# Out\n", encoding="utf-8")
+    assert broken_links(page, root=tmp_path) == [
+        "missing.md: no such file", "other.md#no-such-heading: no heading #no-such-heading in other.md",
+        "#nowhere: no heading #nowhere in page.md", "../../outside.md: outside the repository"]
+
+
+def test_block_checks_bite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block checks can fail: a Python block that raises, a doctest whose output is wrong,
+    a file tree naming a missing file, bad JSON, an unknown program, a no-run block that does not
+    parse."""
+    page = tmp_path / "page.md"
+    for i, (block, error) in enumerate([
+        ("```python\nimport kaznlp\nkaznlp.tokenize(b'x')\n```\n", TypeError),
+        ("```python\n>>> import kaznlp\n>>> [t.text for t in kaznlp.tokenize('Ол келді.')]\n['Ол келді.']\n```\n",
+         AssertionError),
+    ]):
+        page.write_text(block, encoding="utf-8")
+        (tmp_path / f"run{i}").mkdir()
+        with pytest.raises(error):
+            _run_python_blocks(page, tmp_path / f"run{i}", monkeypatch)
+    for info, code, error, message in [
+        ("", "kaznlp/\n    tokenize.py\n    no_such_module.py\n", AssertionError, "no_such_module.py does not exist"),
+        ("json", "{\"сөз\": 1,}\n", json.JSONDecodeError, "Expecting"),
+        ("sh", "pip install kaznlp\nrm -rf build\n", AssertionError, "`rm` lines are not checked"),
+        ("sh", "python -m benchmarks.bench_adversarial --no-such-option\n", AssertionError, "no option --no-such"),
+        ("python no-run", "def f(:\n", SyntaxError, "page.md:1"),
+    ]:
+        with pytest.raises(error, match=re.escape(message)):
+            _check_block(page, info, code, 1)
 
 
 @pytest.mark.parametrize("module", ["kaznlp.corpus_io", "kaznlp.cli", "kaznlp.dask_support", "kaznlp.charlm", "kaznlp.linebreaks",
