@@ -5,42 +5,17 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Concatenate, NamedTuple, ParamSpec
 
-from kaznlp.linebreaks import LINE_BREAK
-
 from .morph import _SINGLE, _VERB_3SG, CLITICS, PARTICLES
 from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon, _suffixes
-from .vocab import LazyVocab, doc_vocab
+from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
 __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "doc_vocab"]
 
-# Document evidence is local: a text longer than this is cut (at a paragraph or line break)
-# into blocks, and a decision uses the vocabulary of its own block only. Web text with a
-# handful of candidates then builds one or two block vocabularies instead of the whole
-# text's, and the cost stays linear in the text length.
-_BLOCK = 1 << 17
 
 # glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
 GLUE_RATIO = 3
 
 _P = ParamSpec("_P")
-
-
-def block_cuts(text: str, size: int = _BLOCK) -> list[int]:
-    """Block start offsets: 0, then about every ``size`` characters, after a blank line if one
-    is near, else after a line break, else anywhere (every search is bounded: linear)."""
-    cuts = [0]
-    pos = size
-    n = len(text)
-    while pos < n:
-        cut = text.find("\n\n", pos, pos + size // 4)
-        if cut >= 0:
-            cut += 1
-        else:
-            m = LINE_BREAK.search(text, pos, pos + size // 4)  # any line break (kaznlp.linebreaks)
-            cut = m.end() if m else pos
-        cuts.append(cut)
-        pos = cut + size
-    return cuts
 
 
 class Verdict(NamedTuple):

@@ -20,6 +20,31 @@ from kaznlp.linebreaks import LINE_BREAK
 
 from .chars import _CYR, _HYPHENS, _OTHER_BREAK, SOFT, _split_lines
 
+# Document evidence is local: a text longer than this is cut (at a paragraph or line break)
+# into blocks, and a decision uses the vocabulary of its own block only. Web text with a
+# handful of candidates then builds one or two block vocabularies instead of the whole
+# text's, and the cost stays linear in the text length.
+_BLOCK = 1 << 17
+
+
+def block_cuts(text: str, size: int = _BLOCK) -> list[int]:
+    """Block start offsets: 0, then about every ``size`` characters, after a blank line if one
+    is near, else after a line break, else anywhere (every search is bounded: linear)."""
+    cuts = [0]
+    pos = size
+    n = len(text)
+    while pos < n:
+        cut = text.find("\n\n", pos, pos + size // 4)
+        if cut >= 0:
+            cut += 1
+        else:
+            m = LINE_BREAK.search(text, pos, pos + size // 4)  # any line break (kaznlp.linebreaks)
+            cut = m.end() if m else pos
+        cuts.append(cut)
+        pos = cut + size
+    return cuts
+
+
 # a token starts only after whitespace (``(?<!\S)``): no backtracking inside long tokens,
 # which made the old pattern superlinear on web text with glued menu strings
 _VOCAB_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
