@@ -27,13 +27,15 @@ How it is fast: one compiled pattern does almost all the work (every alternative
 empty named group that names its rule, so the engine skips an alternative whose first
 character cannot match; the commonest tokens, a plain word, a plain number and a lone
 punctuation mark, are tried first; the white space after a token is consumed by the same
-match), the records are built by C-level ``map``/``zip`` over the matches with no Python code
-per token, and Python rules run only where the pattern says they may fire (a hyphen inside a
-word, a combining mark the pattern does not know, an auxiliary verb after a space). Profile
-(news corpus, one call per document): the pattern's scan is a little over half of the time,
-making the records about 40 %, the Python rules under a tenth. Before, the scan alone took
-as long as all of it now: every alternative was tried at every space, and the e-mail rule
-rescanned each word.
+match), the matches are read into four columns (starts, ends, surfaces, kinds) and the records
+built from them by C-level ``map``/``zip`` with no Python code per token, and Python rules run
+only where the pattern says they may fire, on those tokens only (a hyphen inside a word, a
+combining mark the pattern does not know, an auxiliary verb after a space). Profile (news
+corpus, one call per document): the pattern's scan is about 40 % of the time, reading the
+matches into columns about 30 %, making the records about 20 %, the Python rules under a
+tenth. Before, the scan alone took as long as all of it now: every alternative was
+tried at every space, and the e-mail rule rescanned each word. ``kaznlp.process`` takes the
+columns (:func:`_columns`) and makes each record once, at its offsets in the caller's text.
 
 >>> [t.text for t in tokenize("ҚР-ның 2,5 млн. теңгесі, т.б.")]
 ['ҚР-ның', '2,5', 'млн.', 'теңгесі', ',', 'т.б.']
