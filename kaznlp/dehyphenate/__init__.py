@@ -238,18 +238,28 @@ def _run(text: str, reflow: Reflow, furniture: bool, trace: list | None, learned
         # included), which is what every later pass reads: the passes settle at once. A text whose
         # output no pass changes (nearly all: reflowed paragraphs no longer look wrapped) is
         # decided on the caller's layout alone.
+        # A pass whose joined lines met no short-line test (nearly every pass that leaves work:
+        # ``ке-⏎лісім- шарт`` joins to ``келісім- шарт``, which the next pass hyphenates) would
+        # be decided again with the same edits (see driver._break_edits): it is not, and the
+        # next pass's edits, already found, are used as they are.
         pending: list | None = None  # the edits of this pass, found when checking the one before
+        pending_short: list[int] = []  # and the lines where deciding by the output could differ
         for npass in range(_MAX_PASSES):
             if trace is not None:
                 trace.clear()
                 pending = None
-            edits = pending if pending is not None else _edits(cur, reflow, trace, learned)
+            short: list[int] = []
+            if pending is not None:
+                edits, short = pending, pending_short
+            else:
+                edits = _edits(cur, reflow, trace, learned, short_after_join=short)
             pending = None
             if edits:
                 out, al2 = apply_edits(cur, edits)
                 if out != cur:
-                    pending = _edits(out, reflow, None, learned)
-                    if pending:
+                    pending_short = []
+                    pending = _edits(out, reflow, None, learned, short_after_join=pending_short)
+                    if pending and short:
                         if trace is not None:
                             trace.clear()
                         edits = _edits(cur, reflow, trace, learned, by_output=True)

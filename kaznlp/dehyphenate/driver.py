@@ -27,12 +27,15 @@ Reflow = Literal["auto", True, False]
 
 
 _MAX_PASSES = 8
+# the layout rules of _decide_break that read the left line's length (``run`` with by_output)
+_SHORT_LINE_RULES = ("short_line", "heading")
 
 def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True,
-           by_output: bool = False) -> list[tuple[int, int, str]]:
+           by_output: bool = False, short_after_join: list[int] | None = None) -> list[tuple[int, int, str]]:
     """The edits of one pass (sorted, not overlapping). ``trace``: a list that receives one record
     per decision (see :func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone;
-    ``by_output``: the layout tests read each line as the output will have it (see _break_edits)."""
+    ``by_output``: the layout tests read each line as the output will have it (see _break_edits);
+    ``short_after_join``: a list that receives the lines where that could decide otherwise."""
     other_breaks = _OTHER_BREAK.search(text) is not None  # a break that is not ``\n`` (kaznlp.linebreaks)
     has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
@@ -116,17 +119,21 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
 
     # ---- line breaks -------------------------------------------------------------
     return _break_edits(text, ev, lines, starts, brk, edits, wrapped, block_wrapped, reflow, has_soft, has_cr, trace,
-                        by_output)
+                        by_output, short_after_join)
 
 
 def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], brk: list[tuple[int, int]],
                  edits: list[tuple[int, int, str]], wrapped: bool, block_wrapped: list[bool] | None,
                  reflow: Reflow, has_soft: bool, has_cr: bool, trace: list | None,
-                 by_output: bool = False) -> list[tuple[int, int, str]]:
+                 by_output: bool = False, short_after_join: list[int] | None = None) -> list[tuple[int, int, str]]:
     """The edits of the line breaks (``edits`` holds those inside lines), sorted and merged.
 
     ``by_output``: the short-line tests of :func:`_decide_break` read the left line as the output
-    will have it (with the lines this pass joined to it), not as the caller wrote it."""
+    will have it (with the lines this pass joined to it), not as the caller wrote it.
+    ``short_after_join``: receives each line joined by this pass to the line before it whose own
+    break was decided by a short-line test (``short_line``, ``heading``). The length those tests
+    read is the only thing ``by_output`` changes, and a longer line can only turn them off: where
+    no such line exists, ``by_output=True`` would give the same edits (see kaznlp.dehyphenate._run)."""
     n = len(lines)
     stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow)
     k = 0
@@ -134,6 +141,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     # by_output: the length of the output line ending at line k when this pass joined line k to
     # the lines before it (None: line k starts an output line); see kaznlp.dehyphenate._run
     run_in: int | None = None
+    joined_in = False  # line k was joined to the line before it by this pass (run_in, in any mode)
     while k < n - 1:
         L = lines[k]
         Ls = stripped[k]
@@ -141,9 +149,11 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             k += 1
             carry = ""
             run_in = None
+            joined_in = False
             continue
         run = None if not by_output else len(Ls) if run_in is None else run_in
         run_in = None
+        joined, joined_in = joined_in, False
         # find the next line; collect blank lines in between
         m = k + 1
         while m < n and not stripped[m]:
@@ -166,14 +176,18 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             # break, not a paragraph end (no paragraph ends in ``-`` and none starts in lower case)
             wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
             ev.last = None
+            ev.why = ""
             d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join,
                               auto=reflow == "auto", carry=carry, run=run)
+            if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
+                short_after_join.append(k)
             if d is not None and d[1] == "":
                 if trace is not None:
                     _record(trace, ev, line_core_end - d[0], next_core, Ls, Ms, d)
                 edits.append((line_core_end - d[0], next_core, ""))
                 carry = glued_word(Ls, d[0], carry)
                 run_in = None if run is None else run - d[0] + len(Ms)
+                joined_in = True
                 k = m
                 continue
         if m > k + 1:
@@ -194,8 +208,11 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         else:
             nk = narrow is not None and narrow[k]
             ev.last = None
+            ev.why = ""
             d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join,
                               auto=reflow == "auto", carry=carry, narrow_prose=nk, run=run)
+            if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
+                short_after_join.append(k)
             if trace is not None:
                 _record(trace, ev, line_core_end - (d[0] if d else 0), next_core, Ls, Ms, d)
         carry = glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
@@ -206,6 +223,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                 _norm_breaks(text, brk, k, k + 1, edits)
         else:
             cut, repl = d  # cut: how many characters before the core end belong to the break
+            joined_in = "\n" not in repl
             if run is not None and "\n" not in repl:
                 run_in = run - cut + len(repl) + len(Ms)
             edits.append((line_core_end - cut, next_core if (wrapped or repl != "\n") else brk[k][1], repl))
