@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import doctest
 import importlib
-import importlib.util
 import json
 import os
 import re
@@ -246,10 +245,6 @@ def test_documented_commands_run(page: Path, cmd: str, line: int, tmp_path: Path
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     res = subprocess.run([sys.executable, "-m", "kaznlp", *argv], cwd=work, input=stdin, capture_output=True,
                          env=env, timeout=300)
-    if res.returncode and argv[:1] == ["demo"] and importlib.util.find_spec("spacy") is None:
-        # kaznlp demo means to leave NER out when it cannot run; without spaCy it crashes instead
-        # (kaznlp/corpus_io.py _ner_function checks only that kaznlp.ner imports; issue 17 report)
-        pytest.xfail("kaznlp demo without spaCy: corpus_io._ner_function does not check for spaCy")
     assert res.returncode == 0, f"{page.name}:{line}: `{cmd}` exited {res.returncode}: {res.stderr.decode()[-800:]}"
     if "-o" in argv:
         out = work / argv[argv.index("-o") + 1]
