@@ -26,6 +26,15 @@ Equivalence of the fast path with spaCy's (entity for entity, counts only)::
 
     python benchmarks/bench_ner.py --equivalence
 
+A change to the fast path against an earlier revision of ``kaznlp/ner/fast.py`` (its file
+from git, loaded beside the current one on the same loaded model): entities of one
+``kaznlp.ner`` call per text on KazNERD valid and test sentences, the written-news *dev*
+gold sentences and the seed documents, old vs new (counts of texts that differ only),
+then per-call speed on KazNERD test sentences, old and new interleaved in blocks
+(CPU time, same run)::
+
+    python benchmarks/bench_ner.py --against REV [--sentences N] [--out benchmarks/results/ner_against.json]
+
 Wall-clock and CPU-time rates are both reported: on a shared machine the CPU-time
 rate is the fairer figure for "one core". Results go to ``--out`` (default: the committed
 ``benchmarks/results/ner*.json``).
@@ -157,6 +166,78 @@ def per_call(args: argparse.Namespace) -> None:
     print(json.dumps(res, indent=2))
 
 
+def _fast_at(rev: str):
+    """The ``FastTagger`` class of ``kaznlp/ner/fast.py`` at git revision ``rev``, imported
+    as a sibling module (``kaznlp.ner._fast_<rev>``) so its relative imports resolve."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    source = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:kaznlp/ner/fast.py"],
+                            check=True, capture_output=True, text=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fast_old.py"
+        path.write_text(source, encoding="utf-8")
+        name = f"kaznlp.ner._fast_{rev.replace('~', '_').replace('^', '_')}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return module.FastTagger
+
+
+def against(args: argparse.Namespace) -> None:
+    """``kaznlp/ner/fast.py`` at ``args.against`` vs the working tree: entities, then speed."""
+    from benchmarks.gold.news_ner import load as load_news_gold
+    from kaznlp.ner import _bundled, get_backend
+
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    new = get_backend("kaznlp")
+    old = _fast_at(args.against)(_bundled())
+    kaz = shared_dir(args.shared) / "data" / "kaznerd"
+    valid = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_valid.txt")]
+    test = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_test.txt")]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((shared_dir(args.shared) / "seeds").glob("*.txt"))]
+    news_dev = [text for _, text, _ in load_news_gold("dev")]
+    import subprocess
+
+    commit = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h", args.against, "--", "kaznlp/ner/fast.py"],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    res: dict = {"against": args.against, "against_fast_py_last_changed_in": commit, "new": "working tree", "torch": TORCH,
+                 "load_average_at_start": os.getloadavg()[0], "equivalence": {}}
+    for name, texts in (("kaznerd_valid_sentences", valid), ("kaznerd_test_sentences", test),
+                        ("news_ner_dev_sentences", news_dev), ("seed_documents", seeds)):
+        a = [ner(t, backend=old) for t in texts]
+        b = [ner(t, backend=new) for t in texts]
+        res["equivalence"][name] = {"texts": len(texts), "entities_old": sum(map(len, a)),
+                                    "entities_new": sum(map(len, b)), "texts_differing": sum(x != y for x, y in zip(a, b))}
+    print(json.dumps(res["equivalence"], indent=2))
+    # speed: blocks of 500 sentences, old and new in turn (the order flips every block)
+    texts = test[: args.sentences]
+    cpu = {"old": 0.0, "new": 0.0}
+    for i, start in enumerate(range(0, len(texts), 500)):
+        block = texts[start:start + 500]
+        for which in (("old", "new") if i % 2 == 0 else ("new", "old")):
+            backend = old if which == "old" else new
+            _, _, c = _timed(lambda: [ner(t, backend=backend) for t in block])
+            cpu[which] += c
+    n_tokens = sum(len(tokenize(t)) for t in texts)
+    res["per_call_kaznerd_test"] = {
+        "sentences": len(texts), "tokens": n_tokens,
+        "old_tokens_per_s_cpu": round(n_tokens / cpu["old"]), "new_tokens_per_s_cpu": round(n_tokens / cpu["new"]),
+        "old_ms_per_call_cpu": round(1000 * cpu["old"] / len(texts), 3),
+        "new_ms_per_call_cpu": round(1000 * cpu["new"] / len(texts), 3),
+        "speedup_cpu": round(cpu["old"] / cpu["new"], 3),
+    }
+    res["load_average_at_end"] = os.getloadavg()[0]
+    print(json.dumps(res["per_call_kaznerd_test"], indent=2))
+    if args.out != DEFAULT_OUT:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "ner.json"
 
 
@@ -164,6 +245,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--per-call", action="store_true", help="kaznlp.ner once per KazNERD test sentence")
     ap.add_argument("--equivalence", action="store_true", help="fast numpy path vs spaCy's path: same entities?")
+    ap.add_argument("--against", metavar="REV", default=None,
+                    help="kaznlp/ner/fast.py of git revision REV vs the working tree: same entities? speed?")
     ap.add_argument("--sentences", type=int, default=None, help="--per-call: only the first N sentences")
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--stanza-mb", type=float, default=0.1, help="Stanza is slow: a smaller slice")
@@ -175,6 +258,9 @@ def main() -> None:
         return
     if args.equivalence:
         equivalence(args)
+        return
+    if args.against:
+        against(args)
         return
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})

@@ -147,3 +147,32 @@ def test_threads_share_the_caches_safely(fast):
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda c: fast.entities([c])[0], chunks))
     assert together == alone
+
+
+def test_padded_rows_change_no_score(fast, monkeypatch):
+    # the window layers pad their row count to a multiple of ROW_MULTIPLE (OpenBLAS is
+    # faster on whole blocks of 4 rows); the extra rows read only the constant padding row
+    # and are dropped: every score and entity is the one of the unpadded product
+    from kaznlp.ner import fast as fast_module
+
+    texts = ["Ол", "Тоқаев сөйледі.", "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев Астанада сөз сөйледі.",
+             "АЛМАТЫ. ҚазАқпарат - 2016 жылғы 21 қазанда «ҚазМұнайГаз» АҚ басқарма төрағасы сөз сөйледі."]
+    seqs = [doc_tokens(t)[0] for t in texts]
+    fast._window_cache.clear()
+    padded = fast.scores(seqs) + [fast.scores([s])[0] for s in seqs]
+    for lengths in [(len(s),) for s in seqs] + [tuple(len(s) for s in seqs)]:
+        for layer in range(len(fast.layers)):
+            idx, n_in, n_out = fast._windows(lengths, layer)
+            assert len(idx) % fast_module.ROW_MULTIPLE == 0 and len(idx) - n_out < fast_module.ROW_MULTIPLE
+            assert (idx[n_out:] == n_in).all()  # padding windows: the constant row only
+    chunks = [Chunk(0, t, ((0, len(t)),)) for t in texts]
+    entities = fast.entities(chunks)
+    monkeypatch.setattr(fast_module, "ROW_MULTIPLE", 1)
+    fast._window_cache.clear()
+    plain = fast.scores(seqs) + [fast.scores([s])[0] for s in seqs]
+    for a, b in zip(padded, plain):
+        assert a.shape == b.shape
+        assert numpy.allclose(a, b, atol=1e-4, rtol=0)
+    assert fast.entities(chunks) == entities
+    assert sum(map(len, entities)) >= 5
+    fast._window_cache.clear()

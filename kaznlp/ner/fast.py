@@ -15,7 +15,9 @@ computation with a handful of numpy operations:
 2. **CNN on the sentence only.** Each window layer is computed on the rows that the
    next layers still read: the zero padding of ``window * depth`` rows that spaCy
    adds is kept for the first layer (its outputs next to the text are not zero, so
-   they matter), and the rows that no later layer reads are never computed.
+   they matter), and the rows that no later layer reads are never computed. The rows
+   of each product are padded to a multiple of :data:`ROW_MULTIPLE` (OpenBLAS's float32
+   kernels are slow on a remainder of 1-3 rows); the extra rows are dropped.
 3. **Same decoding.** The label scores go through :class:`~kaznlp.ner.tagger.EntityTagger`'s
    own ``_decode`` (constrained BILUO), and whitespace tokens are a sure ``O``, as in
    the component.
@@ -60,6 +62,13 @@ CACHE_ROWS = 65_536
 
 #: at most this many character n-grams keep their floret rows (about 20 MB when full)
 NGRAM_CACHE = 100_000
+
+#: window layers multiply a (rows x window*width) matrix by their weights; OpenBLAS's
+#: single-precision kernels take 4 rows at a time and the 1-3 rows left over cost
+#: nearly as much as 4 more (12 rows of 640 x 384: 100 us, 11 rows: 160 us, 15: 177,
+#: 16: 123, one core, December 2026), so the row count is padded up to a multiple of
+#: this with windows of the constant padding row, which are dropped after the product
+ROW_MULTIPLE = 4
 
 #: largest difference of a label score against spaCy's allowed by the self-check
 #: (float32 rounding of the same products in another order is ~1e-5)
@@ -131,29 +140,36 @@ class _MaxoutNorm:
         self.G = _f32(norm.get_param("G"))
         self.beta = _f32(norm.get_param("b"))
 
-    def __call__(self, X: Any) -> Any:
+    def __call__(self, X: Any, rows: int | None = None) -> Any:
+        """The layer on the rows of ``X``; only the first ``rows`` when given (the others
+        are padding that makes the row count a multiple of :data:`ROW_MULTIPLE`)."""
         Y = X @ self.Wt
+        if rows is not None:
+            Y = Y[:rows]
         Y += self.b
         return self.finish(Y)
 
     def finish(self, Y: Any) -> Any:
         """Maxout over the pieces of ``Y = X @ W + b``, then thinc's layer norm."""
         n_o = self.n_o
-        best = Y[:, :n_o]
-        for p in range(1, self.n_p):
-            best = numpy.maximum(best, Y[:, p * n_o:(p + 1) * n_o])
+        maximum = numpy.maximum
+        best = maximum(Y[:, :n_o], Y[:, n_o:2 * n_o]) if self.n_p > 1 else Y[:, :n_o].copy()
+        for p in range(2, self.n_p):
+            maximum(best, Y[:, p * n_o:(p + 1) * n_o], out=best)
         # thinc's LayerNorm, the same float32 operations as numpy's mean and var:
-        # (x - mean) * (var + 1e-8) ** -0.5 * G + b, per row
-        mu = numpy.add.reduce(best, axis=1, keepdims=True)
+        # (x - mean) * (var + 1e-8) ** -0.5 * G + b, per row (in place: same numbers)
+        reduce = numpy.add.reduce
+        mu = reduce(best, axis=1, keepdims=True)
         mu /= n_o
-        d = best - mu
-        var = numpy.add.reduce(d * d, axis=1, keepdims=True)
+        best -= mu
+        var = reduce(best * best, axis=1, keepdims=True)
         var /= n_o
         var += 1e-08
-        d *= var ** (-1.0 / 2.0)
-        d *= self.G
-        d += self.beta
-        return d
+        var **= -1.0 / 2.0
+        best *= var
+        best *= self.G
+        best += self.beta
+        return best
 
 
 class FastTagger:
@@ -296,7 +312,7 @@ class FastTagger:
             c = bounds[-1]
             bounds.append(c + mix(numpy.tile(c, 2 * w + 1)[None, :])[0])
         self._bounds = bounds
-        self._window_cache: dict[tuple[tuple[int, ...], int], tuple[Any, int]] = {}
+        self._window_cache: dict[tuple[tuple[int, ...], int], tuple[Any, int, int]] = {}
         self._index: dict[str, int] = {}
         self._lock = threading.Lock()
         self._table = numpy.zeros((1024, self.width), dtype="float32")
@@ -402,14 +418,16 @@ class FastTagger:
         return self._table[rows]
 
     # -- scores -------------------------------------------------------------------------------
-    def _windows(self, lengths: tuple[int, ...], layer: int) -> tuple[Any, Any]:
+    def _windows(self, lengths: tuple[int, ...], layer: int) -> tuple[Any, int, int]:
         """Row indices for window layer ``layer`` over sequences of ``lengths`` (cached).
 
         Layer ``l`` keeps, on each side of every sequence, the rows that are not yet
         constant (within ``l * w`` of the text: farther out every row of spaCy's zero
         padding has the same value, ``self._bounds[l]``) and that later layers still read
         (within ``(depth - l) * w``). Index ``len(A)`` stands for that constant row.
-        Returns the (rows, 2w + 1) window indices and the number of input rows.
+        Returns the window indices, the number of input rows and the number of output
+        rows; the index array has extra rows (windows of the constant row, dropped after
+        the product) up to a multiple of :data:`ROW_MULTIPLE` (see there).
         """
         key = (lengths, layer)
         hit = self._window_cache.get(key)
@@ -425,11 +443,16 @@ class FastTagger:
             src = numpy.where((p >= -e_in) & (p < n + e_in), off + p + e_in, n_in)
             parts.append(numpy.lib.stride_tricks.sliding_window_view(src, 2 * w + 1))
             off += n + 2 * e_in
-        idx = numpy.ascontiguousarray(numpy.concatenate(parts))
+        idx = numpy.concatenate(parts)
+        n_out = len(idx)
+        extra = -n_out % ROW_MULTIPLE
+        if extra:
+            idx = numpy.concatenate([idx, numpy.full((extra, 2 * w + 1), n_in, dtype=idx.dtype)])
+        idx = numpy.ascontiguousarray(idx)
         if len(self._window_cache) > 512:
             self._window_cache.clear()
-        self._window_cache[key] = (idx, n_in)
-        return idx, n_in
+        self._window_cache[key] = (idx, n_in, n_out)
+        return idx, n_in, n_out
 
     def scores(self, sequences: Sequence[list[str]]) -> list[Any]:
         """Label scores (as the component's model outputs them) for each token sequence."""
@@ -441,11 +464,13 @@ class FastTagger:
         X = self._rows([w for i in live for w in sequences[i]])
         width = self.width
         for layer, (w, mix) in enumerate(self.layers):
-            idx, n_in = self._windows(lengths, layer)
+            idx, n_in, n_out = self._windows(lengths, layer)
             ext = numpy.empty((n_in + 1, width), dtype="float32")
             ext[:n_in] = X
             ext[n_in] = self._bounds[layer]
-            X = ext[idx[:, w]] + mix(ext[idx].reshape(len(idx), (2 * w + 1) * width))
+            Y = mix(ext[idx].reshape(len(idx), (2 * w + 1) * width), n_out)
+            Y += ext[idx[:n_out, w]]
+            X = Y
         Y = X @ self.out_W
         Y += self.out_b
         if self.normalize:
