@@ -11,7 +11,7 @@ name            script                                          writes (benchmar
 core            ``bench_core.py --update-docs``                 core.json, core.md (+ docs block)
 normalize       ``bench_normalize.py``                          normalize.json, normalize.md
 normalize_set   ``normalize_testset.py``                        normalize_testset.json
-dehyphenate     ``bench_dehyphenate.py``                        dehyphenate.json, dehyphenate.md
+dehyphenate     ``bench_dehyphenate.py --update``               dehyphenate.json, dehyphenate.md
 dehyph_set      ``dehyphenate_testset.py --json ...``           dehyphenate_testset.json
 ner             ``bench_ner.py`` (if present)                   its own files
 ner_eval        ``models/ner/evaluate.py --out ...``            ner_kaznerd.json (KazNERD test P/R/F1)
@@ -64,7 +64,7 @@ def steps(quick: bool, shared: str | None) -> list[tuple[str, str, list[str]]]:
         ("core", "bench_core.py", ["-m", "benchmarks.bench_core", "--update-docs", *sh]),
         ("normalize", "bench_normalize.py", ["benchmarks/bench_normalize.py"]),
         ("normalize_set", "normalize_testset.py", ["benchmarks/normalize_testset.py", "--show-failures", "0"]),
-        ("dehyphenate", "bench_dehyphenate.py", ["benchmarks/bench_dehyphenate.py"]),
+        ("dehyphenate", "bench_dehyphenate.py", ["benchmarks/bench_dehyphenate.py", "--update"]),
         ("dehyph_set", "dehyphenate_testset.py",
          ["benchmarks/dehyphenate_testset.py", "--json", str(RESULTS / "dehyphenate_testset.json"),
           *(["--shared", str(Path(shared) / "data")] if shared else [])]),
