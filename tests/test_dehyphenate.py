@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SEEDS
+
 from kaznlp.dehyphenate import dehyphenate, explain_breaks, judge
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "seeds" / "004_5e70945c94cc5f6f.txt"
+SEED = SEEDS / "004_5e70945c94cc5f6f.txt"  # ../shared, or $KAZNLP_SHARED (conftest)
 FIXTURE = ROOT / "tests" / "fixtures" / "seed004_expected.txt"
 
 needs_shared = pytest.mark.skipif(not SEED.exists(), reason="../shared is absent")
