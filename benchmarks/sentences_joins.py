@@ -40,11 +40,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks import ud_ktb
+from kaznlp._data import write_file
 from benchmarks.gold.shared import shared_dir
 from benchmarks.gold.splits import split_of
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "kaznlp" / "data" / "sentences_joins_kk.tsv"
+DATA = ROOT / "kaznlp" / "data" / "sentences_joins_kk.tsv.gz"  # shipped gzip-compressed
 KAZQAD = "other/kazqad_wiki/kazqad_val_passages.jsonl"
 NTREX = "news/ntrex128_kaz.jsonl"
 
@@ -216,8 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = table(shared_dir(args.shared))
     if args.write:
-        DATA.write_text(HEADER + "".join(f"{k}\t{key}\t{v:.2f}\t{p}\t{q}\n" for k, key, v, p, q in rows),
-                        encoding="utf-8")
+        write_file(DATA, HEADER + "".join(f"{k}\t{key}\t{v:.2f}\t{p}\t{q}\n" for k, key, v, p, q in rows))
     for kind in ("end", "open"):
         sel = sorted((r for r in rows if r[0] == kind), key=lambda r: -r[2])
         print(kind, len(sel), "keys; strongest:", " ".join(f"{r[1]}:{r[2]:.1f}({r[3]}/{r[4]})" for r in sel[:25]))

@@ -6,6 +6,7 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 
 def read_text(name: str) -> str:
@@ -70,3 +71,18 @@ def hyphen_words() -> dict[str, frozenset[str]]:
         word, cls = line.split("\t")[:2]
         table.setdefault(cls, set()).add(word)
     return {cls: frozenset(words) for cls, words in table.items()}
+
+
+def read_file(path: Path) -> str:
+    """The text of a data file at ``path`` (for the scripts that build them): gzip-decompressed
+    when the name ends in ``.gz``."""
+    raw = path.read_bytes()
+    return (gzip.decompress(raw) if path.name.endswith(".gz") else raw).decode("utf-8")
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write a data file built by a script: gzip-compressed when the name ends in ``.gz``, and then
+    reproducibly (no file name, no time stamp in the header), so a rebuild with the same input
+    gives the same bytes."""
+    data = text.encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0) if path.name.endswith(".gz") else data)

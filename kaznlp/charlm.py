@@ -21,30 +21,29 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from pathlib import Path
+
+from ._data import read_text
 
 __all__ = ["ORDER", "available", "logp", "split_gain"]
 
-_PATH = Path(__file__).resolve().parent / "data" / "charlm_kk.tsv"
 ORDER = 5
 _UNSEEN = math.log(1e-6)  # a letter the model never saw (Latin, digits)
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, float], dict[str, float]]:
-    """(log probability by n-gram, log back-off weight by context); empty without the file."""
+    """(log probability by n-gram, log back-off weight by context) from ``data/charlm_kk.tsv``
+    (shipped gzip-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
     lp: dict[str, float] = {}
     bow: dict[str, float] = {}
-    if _PATH.exists():
-        with _PATH.open(encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("#"):
-                    continue
-                key, p, b = line.rstrip("\n").split("\t")
-                if p:
-                    lp[key] = float(p)
-                if b:
-                    bow[key] = float(b)
+    for line in read_text("charlm_kk.tsv").splitlines():
+        if line.startswith("#"):
+            continue
+        key, p, b = line.split("\t")
+        if p:
+            lp[key] = float(p)
+        if b:
+            bow[key] = float(b)
     return lp, bow
 
 

@@ -38,6 +38,7 @@ from typing import Any, NamedTuple, overload, Literal
 
 import unicodedata2
 
+from ._data import read_text
 from ._validate import check_choice, check_text
 from .alignment import Alignment, apply_edits
 from .linebreaks import LINE_BREAK, LINE_BREAK_CHARS, NOT_LINE_BREAK
@@ -779,7 +780,7 @@ def _open_lists() -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set()
     acronyms: set[str] = set()
     for name in ("normalize_unilex_kk.txt", "normalize_hunspell_kk.txt"):
-        raw = resources.files("kaznlp").joinpath("data", name).read_text(encoding="utf-8")
+        raw = read_text(name)
         for w in raw.splitlines():
             if w and not w.startswith("#"):
                 (acronyms if w.isupper() else words).add(w)

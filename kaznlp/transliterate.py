@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal, NamedTuple, overload
 
+from ._data import read_text
 from ._validate import check_choice, check_text
 from .alignment import Alignment, apply_edits
 
@@ -257,7 +258,7 @@ def _decide(toks: list[tuple[int, int, str]], rd: _Reader, flips: frozenset[int]
 def _lexicon() -> frozenset[str]:
     """Lower-case Kazakh word forms (``data/lexicon_kk.txt``, shared with de-hyphenation), and
     the parts of its hyphenated forms (``вице`` of ``вице-министр``: words are read between hyphens)."""
-    raw = resources.files("kaznlp").joinpath("data", "lexicon_kk.txt").read_text(encoding="utf-8")
+    raw = read_text("lexicon_kk.txt")
     words = [w for w in raw.splitlines() if w and not w.startswith("#")]
     return frozenset(p for w in words for p in (w, *w.split("-")) if p)
 

@@ -34,11 +34,13 @@ import re
 import sys
 from pathlib import Path
 
+from kaznlp._data import read_file, write_file
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt"
-CONTEXTS_OUT = ROOT / "kaznlp" / "data" / "dehyph_contexts_kk.tsv"
-CHARLM_OUT = ROOT / "kaznlp" / "data" / "charlm_kk.tsv"
+OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt.gz"  # shipped gzip-compressed (kaznlp._data.read_text)
+CONTEXTS_OUT = ROOT / "kaznlp" / "data" / "dehyph_contexts_kk.tsv.gz"
+CHARLM_OUT = ROOT / "kaznlp" / "data" / "charlm_kk.tsv.gz"
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STRIP = "\"'«»“”„()[]{}.,;:!?…—–-/\\*•`"
@@ -216,7 +218,7 @@ def write_contexts(path: Path, rows: list[tuple[str, str, int, int]], per_source
         *_sources(per_source),
         "# %d rows" % len(rows),
     ]
-    path.write_text("\n".join(header + ["%s\t%s\t%d\t%d" % r for r in rows]) + "\n", encoding="utf-8")
+    write_file(path, "\n".join(header + ["%s\t%s\t%d\t%d" % r for r in rows]) + "\n")
 
 
 def build_charlm(shared: Path, order: int = 5, min_count: int = 2) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
@@ -288,7 +290,7 @@ def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[
         *_sources(per_source),
         "# %d rows" % len(rows),
     ]
-    path.write_text("\n".join(header + ["%s\t%s\t%s" % r for r in rows]) + "\n", encoding="utf-8")
+    write_file(path, "\n".join(header + ["%s\t%s\t%s" % r for r in rows]) + "\n")
 
 
 # the open word lists (``../shared/data/lexicons``): only lower-case Cyrillic forms, inner hyphens allowed
@@ -308,7 +310,7 @@ def build_open_lexicons(shared: Path, lexicon: Path, unilex_out: Path, hunspell_
       letters (affix rules not expanded; MPL-1.1, one of its three licences); evidence that a
       joined form is a known stem + a suffix chain (``мемлекет`` + ``терінің``).
     """
-    known = {w for w in lexicon.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#")}
+    known = {w for w in read_file(lexicon).split("\n") if w and not w.startswith("#")}
     lex_dir = shared / "lexicons"
     uni: dict[str, int] = {}
     for line in (lex_dir / "unilex_kk" / "kk.txt").open(encoding="utf-8"):
@@ -370,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         "# %d forms" % len(words),
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    write_file(args.out, "\n".join(header + words) + "\n")
     print(f"wrote {args.out} ({len(words)} forms, {args.out.stat().st_size} bytes)")
     rows, per_source = build_contexts(args.shared)
     write_contexts(args.contexts_out, rows, per_source)

@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from kaznlp._data import write_file  # noqa: E402
+
 LEX = ROOT.parent / "shared" / "data" / "lexicons"
 OUT = ROOT / "kaznlp" / "data"
 
@@ -128,7 +130,7 @@ def main() -> None:
         kept = prune(words)
         if name == "normalize_unilex_kk.txt":
             kept += unilex_acronyms()
-        (OUT / name).write_text(HEADERS[name] + f"# {len(kept)} lines\n" + "\n".join(kept) + "\n", encoding="utf-8")
+        write_file(OUT / (name + ".gz"), HEADERS[name] + f"# {len(kept)} lines\n" + "\n".join(kept) + "\n")
         print(f"{name}: {len(words)} words, {len(kept)} lines")
 
 

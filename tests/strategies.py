@@ -22,6 +22,7 @@ from pathlib import Path
 from hypothesis import settings
 from hypothesis import strategies as st
 
+from kaznlp._data import read_text
 from kaznlp.linebreaks import LINE_BREAK_CHARS
 
 DATA = Path(__file__).resolve().parent.parent / "kaznlp" / "data"
@@ -92,8 +93,7 @@ HTML = ("&quot;", "&amp;", "&amp;quot;", "&#171;", "&#x2013;", "&nbsp;", "&shy;"
 @lru_cache(maxsize=1)
 def kazakh_words() -> tuple[str, ...]:
     """Word forms from the lexicon and the sample text (kaznlp/data), a few capitalised."""
-    words = [w for w in (DATA / "lexicon_kk.txt").read_text(encoding="utf-8").split("\n")
-             if w and not w.startswith("#")]
+    words = [w for w in read_text("lexicon_kk.txt").split("\n") if w and not w.startswith("#")]
     rng = random.Random(19)
     picked = rng.sample(words, min(600, len(words)))
     picked += (DATA / "sample_kk.txt").read_text(encoding="utf-8").split()[:300]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .._data import read_text
 from .chars import _CYR
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
@@ -13,16 +14,14 @@ def _lexicon() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """Word forms, and (left, right[:4]) pairs of hyphenated compounds (``күш``, ``жіге``)."""
     words: set[str] = set()
     pairs: set[tuple[str, str]] = set()
-    path = _DATA / "lexicon_kk.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            words.add(line)
-            if "-" in line:
-                parts = line.split("-")
-                for i in range(len(parts) - 1):
-                    pairs.add((parts[i], parts[i + 1][:4]))
+    for line in read_text("lexicon_kk.txt").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        words.add(line)
+        if "-" in line:
+            parts = line.split("-")
+            for i in range(len(parts) - 1):
+                pairs.add((parts[i], parts[i + 1][:4]))
     return frozenset(words), frozenset(pairs)
 
 
@@ -49,15 +48,13 @@ def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str,
     ``(мен, ны)``: ``...нымен`` 300 times, ``...ны мен`` 16 times."""
     two: dict[tuple[str, str], tuple[int, int]] = {}
     one: dict[tuple[str, str], tuple[int, int]] = {}
-    path = _DATA / "dehyph_contexts_kk.tsv"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#"):
-                continue
-            b, e, g, s = line.split("\t")
-            two[(b, e)] = (int(g), int(s))
-            g1, s1 = one.get((b, e[-1:]), (0, 0))
-            one[(b, e[-1:])] = (g1 + int(g), s1 + int(s))
+    for line in read_text("dehyph_contexts_kk.tsv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        b, e, g, s = line.split("\t")
+        two[(b, e)] = (int(g), int(s))
+        g1, s1 = one.get((b, e[-1:]), (0, 0))
+        one[(b, e[-1:])] = (g1 + int(g), s1 + int(s))
     return two, one
 
 

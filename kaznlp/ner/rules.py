@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from .._data import abbreviations
+from .._data import abbreviations, read_text
 from .._data import tlds as tld_list
 
 __all__ = ["trim_span", "clip_to_sentences", "pattern_spans", "combine", "postprocess", "RULE_CLASSES"]
@@ -164,9 +164,8 @@ _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Forms KazNERD writes in lower case inside a sentence (``data/ner_common_words_kk.txt``)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "ner_common_words_kk.txt"
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    lines = read_text("ner_common_words_kk.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[int, int]]) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from kaznlp._data import write_file  # noqa: E402
 from kaznlp.ner.conll import read_iob2  # noqa: E402
 
 HEADER = """# Kazakh word forms that KazNERD writes in lower case inside a sentence (never capitalised there,
@@ -40,7 +41,7 @@ HEADER = """# Kazakh word forms that KazNERD writes in lower case inside a sente
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kaznerd", type=Path, default=ROOT.parent / "shared" / "data" / "kaznerd")
-    ap.add_argument("--out", type=Path, default=ROOT / "kaznlp" / "data" / "ner_common_words_kk.txt")
+    ap.add_argument("--out", type=Path, default=ROOT / "kaznlp" / "data" / "ner_common_words_kk.txt.gz")
     ap.add_argument("--min-count", type=int, default=2)
     args = ap.parse_args()
     low: Counter = Counter()
@@ -58,8 +59,7 @@ def main() -> None:
                 low[w] += 1
     forms = sorted(w for w, c in low.items()
                    if c >= args.min_count and not cap[w] and not in_entity[w] and len(w) > 1)
-    args.out.write_text(HEADER.format(min_count=args.min_count, n=len(forms)) + "\n".join(forms) + "\n",
-                        encoding="utf-8")
+    write_file(args.out, HEADER.format(min_count=args.min_count, n=len(forms)) + "\n".join(forms) + "\n")
     print(f"{len(forms)} forms -> {args.out}")
 
 
