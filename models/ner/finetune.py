@@ -1,6 +1,6 @@
 """Continue training the bundled NER model on written news (issue 13). Never run in CI.
 
-The architecture and the floret table stay those of the base model (``kaznlp/models/kk_kaznlp_ner``,
+The architecture and the floret table stay those of the base model (``packages/kk_kaznlp_ner/kk_kaznlp_ner/model``,
 trained by ``train.py`` on KazNERD valid); only the weights move. Each step draws a batch from
 
 * KazNERD's training sentences (``models/ner/corpus/train.spacy`` of ``prepare.py``), so the

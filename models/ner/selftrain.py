@@ -1,6 +1,6 @@
 """Self-training data: openly licensed raw Kazakh text tagged by a trained NER model ("silver").
 
-    python models/ner/selftrain.py --model kaznlp/models/kk_kaznlp_ner --out models/ner/corpus_silver
+    python models/ner/selftrain.py --model packages/kk_kaznlp_ner/kk_kaznlp_ner/model --out models/ner/corpus_silver
     python models/ner/train.py --output models/ner/training_silver --set paths.train=models/ner/corpus_silver
 
 The text is the non-KazNERD part of the vectors' corpus (``vectors.py``): NTREX-128
@@ -52,7 +52,7 @@ def paragraphs():
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", type=Path, default=ROOT / "kaznlp" / "models" / "kk_kaznlp_ner")
+    ap.add_argument("--model", type=Path, default=ROOT / "packages" / "kk_kaznlp_ner" / "kk_kaznlp_ner" / "model")
     ap.add_argument("--gold", type=Path, default=ROOT / "models" / "ner" / "corpus" / "train.spacy")
     ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "corpus_silver")
     ap.add_argument("--min-tokens", type=int, default=4)

@@ -2,7 +2,7 @@
 
     python models/ner/prepare.py                       # KazNERD -> models/ner/corpus/*.spacy
     python models/ner/train.py --output models/ner/training [--set training.max_epochs=60 ...]
-    python models/ner/package.py                       # best model -> kaznlp/models/kk_kaznlp_ner
+    python models/ner/package.py                       # best model -> packages/kk_kaznlp_ner/kk_kaznlp_ner/model
 
 ``--set key=value`` overrides any config setting (``components.tok2vec.model.encode.width=128``).
 """
