@@ -983,7 +983,7 @@ _STOPLESS = re.compile(rf" (?=[{UPPER}\d«])(?:(?<=[{LOWER}] )([{UPPER}][^\W\d_]
 def _stopless_boundaries(text: str) -> list[int]:
     """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts)."""
     out = []
-    bounds, forms, caps, openers = _END_BOUND, _OPEN_FORMS, _OPEN_CAPS, _OPENER_FORMS
+    openers = _OPENER_FORMS
     for m in _STOPLESS.finditer(text):
         i = m.start()
         nxt = m.group(1)
@@ -993,25 +993,32 @@ def _stopless_boundaries(text: str) -> list[int]:
                 if i >= 2 and text[i - 2].isalpha():
                     out.append(i + 1)
                 continue
-        o = forms.get(nxt)
-        if o is None:
-            o = caps if len(nxt) > 1 and nxt.isupper() else 0.0
-        e3 = text[i - 3:i]
-        b = bounds.get(e3)
-        if b is None:
-            b = _end_bound(e3)
-            if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
-                bounds[e3] = b
-        if o + b < JOIN_MIN_SCORE:
-            continue  # (no word with this ending can reach the threshold before this word)
-        word = _lower_word_before(text, i)
-        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
-            continue
-        q = text.rfind("«", max(0, i - QUOTE_REACH), i)
-        if q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0:
-            continue
-        out.append(i + 1)
+        if _join_ends_sentence(text, i, nxt):
+            out.append(i + 1)
     return out
+
+
+def _join_ends_sentence(text: str, i: int, nxt: str) -> bool:
+    """Does the join after the lower-case word ending at ``i``, before the capitalised ``nxt``,
+    score at least :data:`JOIN_MIN_SCORE` (``… жарақат алды Түрме …``: yes), outside a date and a
+    short quoted name? The one decision of the learned join rule, for both scans that use it."""
+    o = _OPEN_FORMS.get(nxt)
+    if o is None:
+        o = _OPEN_CAPS if len(nxt) > 1 and nxt.isupper() else 0.0
+    e3 = text[i - 3:i]
+    bounds = _END_BOUND
+    b = bounds.get(e3)
+    if b is None:
+        b = _end_bound(e3)
+        if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
+            bounds[e3] = b
+    if o + b < JOIN_MIN_SCORE:
+        return False  # (no word with this ending can reach the threshold before this word)
+    word = _lower_word_before(text, i)
+    if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
+        return False
+    q = text.rfind("«", max(0, i - QUOTE_REACH), i)
+    return not (q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0)
 
 
 _MONTH_STEMS = tuple(_month_stems().split("|"))
@@ -1039,28 +1046,11 @@ def _unstopped_joins(text: str) -> list[int]:
     inside a short quoted name (``«Мәңгілік Ел» мерекелік қойылымы``).
     """
     out = []
-    bounds, forms, caps = _END_BOUND, _OPEN_FORMS, _OPEN_CAPS
     for m in _LOWER_JOIN.finditer(text):
         i = m.start()
         nxt = m.group(1)
-        o = forms.get(nxt)
-        if o is None:
-            o = caps if len(nxt) > 1 and nxt.isupper() else 0.0
-        e3 = text[i - 3:i]
-        b = bounds.get(e3)
-        if b is None:
-            b = _end_bound(e3)
-            if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
-                bounds[e3] = b
-        if o + b < JOIN_MIN_SCORE:
-            continue  # (no word with this ending can reach the threshold before this word)
-        word = _lower_word_before(text, i)
-        if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
-            continue
-        q = text.rfind("«", max(0, i - QUOTE_REACH), i)
-        if q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0:
-            continue
-        out.append(i + 1)
+        if _join_ends_sentence(text, i, nxt):
+            out.append(i + 1)
     return out
 
 
