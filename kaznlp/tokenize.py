@@ -351,28 +351,9 @@ def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[s
             groups[-1][1] = j
         else:
             groups.append([j - 1, j])
-    if not groups:
-        return starts, ends, texts, kinds
-    # One pass that copies the columns into new lists: replacing slices in place would move
-    # the lists' tails at every join (quadratic on text dense with "болған жоқ").
-    o_s: list[int] = []
-    o_e: list[int] = []
-    o_t: list[str] = []
-    o_k: list[str] = []
-    i = 0
-    for first, last in groups:
-        o_s += starts[i:first + 1]
-        o_e += ends[i:first]
-        o_e.append(ends[last])
-        o_t += texts[i:first]
-        o_t.append(text[starts[first]:ends[last]])
-        o_k += kinds[i:first + 1]
-        i = last + 1
-    o_s += starts[i:]
-    o_e += ends[i:]
-    o_t += texts[i:]
-    o_k += kinds[i:]
-    return o_s, o_e, o_t, o_k
+    return _splice(starts, ends, texts, kinds, [
+        (first, last + 1, ([starts[first]], [ends[last]], [text[starts[first]:ends[last]]], [kinds[first]]))
+        for first, last in groups])
 
 
 # -- records ---------------------------------------------------------------------------
@@ -471,11 +452,7 @@ def _glue_marks(text: str, starts: list[int], ends: list[int], texts: list[str],
     """
     category = unicodedata.category
     n = len(starts)
-    o_s: list[int] = []
-    o_e: list[int] = []
-    o_t: list[str] = []
-    o_k: list[str] = []
-    i = 0  # tokens [:i] are in the output
+    edits: list[tuple[int, int, Columns]] = []
     g = 0
     while True:
         try:
@@ -486,22 +463,12 @@ def _glue_marks(text: str, starts: list[int], ends: list[int], texts: list[str],
             continue
         # the mark g starts a stretch: token g - 1 and every token that continues it
         first = g - 1
-        o_s += starts[i:first]
-        o_e += ends[i:first]
-        o_t += texts[i:first]
-        o_k += kinds[i:first]
         start, kind = starts[first], kinds[first]
         if kind == "hword":
-            word = texts[first]
-            cuts = _cached_cuts(word) if len(word) <= 64 else _compound_cuts(word)
-            prev = 0
-            for cut in cuts:
-                o_s += (start + prev, start + cut)
-                o_e += (start + cut, start + cut + 1)
-                o_t += (word[prev:cut], word[cut])
-                o_k += ("word", "punct")
-                prev = cut + 1
-            start, kind = start + prev, "word"
+            rows, start = _cut_pieces(texts[first], start, _cuts(texts[first]))
+            kind = "word"
+        else:
+            rows = ([], [], [], [])
         last_end = glue_end = ends[g]
         k = g + 1
         while k < n:
@@ -512,19 +479,10 @@ def _glue_marks(text: str, starts: list[int], ends: list[int], texts: list[str],
             last_end = ends[k]
             glue_end = last_end if kd == "symbol" or category(text[last_end - 1])[0] == "M" else -1
             k += 1
-        o_s.append(start)
-        o_e.append(last_end)
-        o_t.append(text[start:last_end])
-        o_k.append(kind)
-        i = k
+        _add_row(rows, start, last_end, text[start:last_end], kind)
+        edits.append((first, k, rows))
         g = k - 1
-    if not i:
-        return starts, ends, texts, kinds
-    o_s += starts[i:]
-    o_e += ends[i:]
-    o_t += texts[i:]
-    o_k += kinds[i:]
-    return o_s, o_e, o_t, o_k
+    return _splice(starts, ends, texts, kinds, edits)
 
 
 def _split_compounds(starts: list[int], ends: list[int], texts: list[str], kinds: list[str]) -> Columns:
@@ -537,38 +495,70 @@ def _split_compounds(starts: list[int], ends: list[int], texts: list[str], kinds
         while True:
             j = kinds.index("hword", i)
             word = texts[j]
-            cuts = _cached_cuts(word) if len(word) <= 64 else _compound_cuts(word)
+            cuts = _cuts(word)
             kinds[j] = "word"
             if cuts:
                 splits.append((j, cuts))
             i = j + 1
     except ValueError:
         pass
-    if not splits:
+    edits = []
+    for j, cuts in splits:
+        word, start = texts[j], starts[j]
+        rows, rest = _cut_pieces(word, start, cuts)
+        _add_row(rows, rest, start + len(word), word[rest - start:], "word")
+        edits.append((j, j + 1, rows))
+    return _splice(starts, ends, texts, kinds, edits)
+
+
+def _cuts(word: str) -> tuple[int, ...]:
+    """:func:`_compound_cuts` of a hyphenated word, cached for the short ones."""
+    return _cached_cuts(word) if len(word) <= 64 else _compound_cuts(word)
+
+
+def _cut_pieces(word: str, start: int, cuts: tuple[int, ...]) -> tuple[Columns, int]:
+    """The rows of a hyphenated word (at ``start``) cut at ``cuts`` (:func:`_cuts`): each part
+    before a cut and its hyphen, and where the last part starts: ``жиырма-отыз`` cut at 6 gives
+    ``жиырма``, ``-`` and the last part at start + 7."""
+    rows: Columns = ([], [], [], [])
+    prev = 0
+    for cut in cuts:
+        _add_row(rows, start + prev, start + cut, word[prev:cut], "word")
+        _add_row(rows, start + cut, start + cut + 1, word[cut], "punct")
+        prev = cut + 1
+    return rows, start + prev
+
+
+def _add_row(rows: Columns, start: int, end: int, surface: str, kind: str) -> None:
+    rows[0].append(start)
+    rows[1].append(end)
+    rows[2].append(surface)
+    rows[3].append(kind)
+
+
+def _splice(starts: list[int], ends: list[int], texts: list[str], kinds: list[str],
+            edits: list[tuple[int, int, Columns]]) -> Columns:
+    """The columns with rows ``[first, stop)`` replaced by ``rows`` for each ``(first, stop, rows)``
+    of ``edits`` (in order, not overlapping), copied once into new lists: replacing slices in
+    place would move the lists' tails at every edit (quadratic on text dense with "болған жоқ").
+    The same lists when there is no edit."""
+    if not edits:
         return starts, ends, texts, kinds
     o_s: list[int] = []
     o_e: list[int] = []
     o_t: list[str] = []
     o_k: list[str] = []
     i = 0
-    for j, cuts in splits:
-        o_s += starts[i:j]
-        o_e += ends[i:j]
-        o_t += texts[i:j]
-        o_k += kinds[i:j]
-        word, start = texts[j], starts[j]
-        prev = 0
-        for cut in cuts:
-            o_s += (start + prev, start + cut)
-            o_e += (start + cut, start + cut + 1)
-            o_t += (word[prev:cut], word[cut])
-            o_k += ("word", "punct")
-            prev = cut + 1
-        o_s.append(start + prev)
-        o_e.append(start + len(word))
-        o_t.append(word[prev:])
-        o_k.append("word")
-        i = j + 1
+    for first, stop, (r_s, r_e, r_t, r_k) in edits:
+        o_s += starts[i:first]
+        o_s += r_s
+        o_e += ends[i:first]
+        o_e += r_e
+        o_t += texts[i:first]
+        o_t += r_t
+        o_k += kinds[i:first]
+        o_k += r_k
+        i = stop
     o_s += starts[i:]
     o_e += ends[i:]
     o_t += texts[i:]
