@@ -10,7 +10,7 @@ Exact span + label P/R/F1 (micro) overall and per label, and a summary of the er
     python benchmarks/bench_ner_news.py                       # dev, the bundled model, rules on
     python benchmarks/bench_ner_news.py --no-rules            # the model alone (spans still trimmed)
     python benchmarks/bench_ner_news.py --out benchmarks/results/ner_news_dev.json
-    python benchmarks/bench_ner_news.py --model models/ner/ft_all/model-last   # another pipeline
+    python benchmarks/bench_ner_news.py --model training/ner/ft_all/model-last   # another pipeline
 
 Develop and tune on ``dev`` only. ``--split test`` exists for the final report of issue 13.
 """

@@ -9,7 +9,7 @@ Reads ``../shared/data`` at run time (nothing is copied into the repository)::
 How the set is made (seed 20240604, deterministic):
 
 * clean paragraphs, in two splits, ``dev`` (tune rules on it) and ``test`` (report only):
-  NTREX documents and KazQAD articles (``models/build_lexicon.py:split_of``: a quarter
+  NTREX documents and KazQAD articles (``training/build_lexicon.py:split_of``: a quarter
   each, both kept out of the lexicon; KazQAD split by article, so passages of one article
   never sit on both sides), deduplicated long lines of the GPL apertium web crawl (never in
   the lexicon; halves by a hash of the line), and, for comparison, NTREX documents that
@@ -57,7 +57,7 @@ STYLES = ("hyphen", "lost", "soft", "plain", "websoft", "webspace")
 SOFT = "\u00ad"
 
 
-sys.path.insert(0, str(ROOT / "models"))
+sys.path.insert(0, str(ROOT / "training"))
 from build_lexicon import kazqad_key, split_of  # noqa: E402  (the lexicon's own split)
 
 SPLITS = ("dev", "test")
@@ -117,7 +117,7 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
     """{group: [document = list of paragraphs]}; groups ``<split>/ntrex-kazqad``,
     ``<split>/apertium`` for each split, and ``in-lexicon``.
 
-    NTREX documents and KazQAD articles are assigned by ``models/build_lexicon.py:split_of``
+    NTREX documents and KazQAD articles are assigned by ``training/build_lexicon.py:split_of``
     (the lexicon is built from the ``lexicon`` part only). Apertium (never in the lexicon)
     long lines are deduplicated and split in halves by a hash of their text, so a line
     repeated across crawl files stays on one side.

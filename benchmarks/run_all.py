@@ -14,7 +14,7 @@ normalize_set   ``normalize_testset.py``                        normalize_testse
 dehyphenate     ``bench_dehyphenate.py --update``               dehyphenate.json, dehyphenate.md
 dehyph_set      ``dehyphenate_testset.py --json ...``           dehyphenate_testset.json
 ner             ``bench_ner.py`` (if present)                   its own files
-ner_eval        ``models/ner/evaluate.py --out ...``            ner_kaznerd.json (KazNERD test P/R/F1)
+ner_eval        ``training/ner/evaluate.py --out ...``            ner_kaznerd.json (KazNERD test P/R/F1)
 pipeline        ``bench_scaling.py``                            pipeline.json, pipeline.md
 ==============  ==============================================  =====================================
 
@@ -69,8 +69,8 @@ def steps(quick: bool, shared: str | None) -> list[tuple[str, str, list[str]]]:
          ["benchmarks/dehyphenate_testset.py", "--json", str(RESULTS / "dehyphenate_testset.json"),
           *(["--shared", str(Path(shared) / "data")] if shared else [])]),
         ("ner", "bench_ner.py", ["benchmarks/bench_ner.py"]),
-        ("ner_eval", "../models/ner/evaluate.py",
-         ["models/ner/evaluate.py", "--out", str(RESULTS / "ner_kaznerd.json"),
+        ("ner_eval", "../training/ner/evaluate.py",
+         ["training/ner/evaluate.py", "--out", str(RESULTS / "ner_kaznerd.json"),
           *(["--kaznerd", str(Path(shared) / "data" / "kaznerd")] if shared else [])]),
         ("pipeline", "bench_scaling.py", ["-m", "benchmarks.bench_scaling", *sh]),
     ]
@@ -152,7 +152,7 @@ def accuracy_tables() -> list[str]:
             lines.append("")
     ev = _j("ner_kaznerd.json")
     if ev and isinstance(ev.get("gold_tokens"), dict):
-        lines += ["### NER: KazNERD test split (`models/ner/evaluate.py`)", "",
+        lines += ["### NER: KazNERD test split (`training/ner/evaluate.py`)", "",
                   f"{ev.get('sentences', 0):,} sentences, {ev.get('tokens', 0):,} tokens; exact-match entity P/R/F1 "
                   "(micro, %). *Gold tokens*: the model tags KazNERD's tokens (comparable with published KazNERD "
                   "figures); *end to end*: detokenized text through kaznlp's normalizer, tokenizer and NER, entities "

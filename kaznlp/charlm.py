@@ -11,7 +11,7 @@ compares the two::
     True
 
 The model is a Witten-Bell interpolated 5-gram over the letters of lower-cased words with
-``^`` (start) and ``$`` (end) marks, trained by ``models/build_lexicon.py`` on the same
+``^`` (start) and ``$`` (end) marks, trained by ``training/build_lexicon.py`` on the same
 openly licensed text as the lexicon and stored in back-off form in
 ``data/charlm_kk.tsv``: one line per n-gram with its log probability and, for a context,
 its back-off weight. A word's score is then a few dictionary look-ups per letter.

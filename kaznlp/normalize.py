@@ -773,7 +773,7 @@ class _IWords:
 def _open_lists() -> tuple[frozenset[str], frozenset[str]]:
     """``(words, acronyms)`` from two open word lists that no dev or test document fed
     (``data/normalize_unilex_kk.txt``: Unicode Unilex, Unicode-3.0; ``data/normalize_hunspell_kk.txt``:
-    Kazakh Hunspell stems, MPL-1.1; built by ``models/build_normalize_lexicon.py``). Words are
+    Kazakh Hunspell stems, MPL-1.1; built by ``training/build_normalize_lexicon.py``). Words are
     lower-case forms and stems of three or more letters, read like ``data/lexicon_kk.txt`` (a word
     of these lists, or one followed by known suffixes, is a known form: ``сопақша``, ``мүфти``);
     acronyms are the lines in capitals (``КСРО``, ``СІМК``: four or more letters)."""

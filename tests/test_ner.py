@@ -264,7 +264,7 @@ def test_seed_article_entities():
 @needs_spacy
 @needs_shared
 def test_kaznerd_test_sample_scores():
-    # 500 sentences of the official test split: the full figures are in models/ner/README.md
+    # 500 sentences of the official test split: the full figures are in training/ner/README.md
     sentences = read_iob2(SHARED / "data" / "kaznerd" / "IOB2_test.txt")[:500]
     nlp = load()
     from spacy.tokens import Doc
@@ -282,7 +282,7 @@ def test_kaznerd_test_sample_scores():
         gold.append(char_entities(words, tags, offs))
     e2e = score_spans(gold, [[(e.start, e.end, e.label) for e in ents] for ents in ner_pipe(texts)])["ALL"]["f"]
     # this sample: 90.6 (gold tokens), 90.2 (end to end); full test split 87.1 / 87.0
-    # (models/ner/README.md). Floors against regressions, a little below the sample figures.
+    # (training/ner/README.md). Floors against regressions, a little below the sample figures.
     assert gold_tok > 88
     assert e2e > 88
     assert e2e - gold_tok > -1.5  # plain text through kaznlp's own tokenizer is not worse

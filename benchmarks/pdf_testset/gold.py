@@ -101,7 +101,7 @@ def load(split: str | None = None, path: Path = DOCUMENTS) -> dict:
 # ---------------------------------------------------------------------------------------------
 def _heldout(key: str) -> bool:
     """True when ``key`` (an NTREX id, a KazQAD article) was kept out of kaznlp's lexicon."""
-    sys.path.insert(0, str(REPO / "models"))
+    sys.path.insert(0, str(REPO / "training"))
     from build_lexicon import is_heldout  # the lexicon's own split
     return is_heldout(key)
 
@@ -113,7 +113,7 @@ def _cyrillic_share(s: str) -> float:
 
 def build(shared: str | os.PathLike | None = None) -> list[dict]:
     """Select the documents of both splits (every source group used is listed in ``splits.py``)."""
-    sys.path.insert(0, str(REPO / "models"))
+    sys.path.insert(0, str(REPO / "training"))
     from build_lexicon import kazqad_key
 
     data = shared_dir(shared) / "data"

@@ -11,7 +11,7 @@ Every decision comes from evidence, strongest first:
 1. the document's own vocabulary (is ``инновацияларды`` or ``вице-президенті``
    written whole somewhere else in the same text?),
 2. the shipped word-form lexicon ``data/lexicon_kk.txt`` (built by
-   ``models/build_lexicon.py`` from NTREX, KazQAD, KazNERD and UD KTB),
+   ``training/build_lexicon.py`` from NTREX, KazQAD, KazNERD and UD KTB),
 3. Kazakh morphology: a line that starts with a suffix (``лық``, ``дағы``,
    ``тығын``) continues the previous word; a known stem + suffix chain is a word
    (``инновация`` + ``лар`` + ``ды``); number/acronym + suffix keeps its hyphen.
@@ -80,7 +80,7 @@ def explain_breaks(text: str, *, reflow: Reflow = "auto", remove_page_furniture:
     into ``text``, the rule and the evidence (in the spirit of ``ftfy.fix_and_explain``).
 
     ``learned=False`` shows what the rules alone decide (the logistic layer is still scored
-    and its score reported); ``models/train_dehyph.py`` collects its examples so.
+    and its score reported); ``training/train_dehyph.py`` collects its examples so.
 
     >>> [(d.left, d.right, d.action, d.rule) for d in explain_breaks("ХСӘҚ вице-\\nпрезиденті Н.Р. Ахметзакиров")]
     [('вице', 'президенті', 'hyphen', 'unhyphenated_text_real_hyphen')]

@@ -51,7 +51,7 @@ class Evidence:
         self.sparse = False
         self.hyphens_lost = False  # the text lost its real line-end hyphens too (layout._document_layout)
         self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
-        self.learned = True  # False: the rules alone answer (models/train_dehyph.py collects so)
+        self.learned = True  # False: the rules alone answer (training/train_dehyph.py collects so)
         self.last: Verdict | None = None  # the last word-level verdict (read by the decision trace)
         self.last_args: tuple = ()  # and the pieces it judged
         self.why = ""  # the layout rule of the last break decision (read by the decision trace)

@@ -31,7 +31,7 @@ def _weights() -> dict[str, list[float]]:
     for kind, names in FEATURES.items():
         if models.get(kind, {}).get("features") != names:
             raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of "
-                               "this version; rerun models/train_dehyph.py")
+                               "this version; rerun training/train_dehyph.py")
     return {kind: models[kind]["weights"] for kind in FEATURES}
 
 
@@ -125,7 +125,7 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
 
     In a text that loses its line-end hyphens, the rules' answer (:func:`_plain_rule`) is one
     input of a small logistic model (``data/dehyph_weights.json``, trained on the dev split by
-    ``models/train_dehyph.py``) that also weighs the evidence levels and how Kazakh-like the
+    ``training/train_dehyph.py``) that also weighs the evidence levels and how Kazakh-like the
     one-word and the two-word readings are (:mod:`kaznlp.charlm`): ``күл⏎кілі`` → ``күлкілі``
     although ``күл`` is a word and ``кілі`` is unknown.
     """

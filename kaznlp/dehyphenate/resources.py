@@ -44,7 +44,7 @@ def _hyphen_parts() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str, str], tuple[int, int]]]:
     """``{(piece, two letters before it): (glued, apart)}`` from ``data/dehyph_contexts_kk.tsv``
-    (built by ``models/build_lexicon.py``), and the same by the one letter before the piece:
+    (built by ``training/build_lexicon.py``), and the same by the one letter before the piece:
     ``(мен, ны)``: ``...нымен`` 300 times, ``...ны мен`` 16 times."""
     two: dict[tuple[str, str], tuple[int, int]] = {}
     one: dict[tuple[str, str], tuple[int, int]] = {}

@@ -138,7 +138,7 @@ def load(**kwargs: Any) -> Any:
             f"kaznlp's NER model is incomplete: no config.cfg in {path}; reinstall it "
             "(pip install --force-reinstall kk-kaznlp-ner, or from a source checkout: "
             "pip install --force-reinstall ./packages/kk_kaznlp_ner) or, in a checkout, rebuild it: "
-            "models/ner/README.md"
+            "training/ner/README.md"
         )
     return spacy.load(path, **kwargs)
 

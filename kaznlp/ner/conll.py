@@ -2,7 +2,7 @@
 
 KazNERD (Yeshpanov et al., LREC 2022, CC BY 4.0) stores one ``token tag`` pair per
 line, separated by one space, and a blank line after each sentence. These helpers
-serve the training and evaluation scripts in ``models/ner/``, the benchmark and the
+serve the training and evaluation scripts in ``training/ner/``, the benchmark and the
 tests, and work for any CoNLL-2002-style IOB2 file.
 
 >>> sent = (["Астана", "қаласында", "74", ",", "9", "%-ы", "."],

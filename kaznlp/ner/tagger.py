@@ -230,7 +230,7 @@ def ensemble(*members: Model) -> Model:
     """Average of the per-token label probabilities of several tagger models (inference only).
 
     Each member is a complete ``spacy.Tagger.v2`` model (own tok2vec, same labels in
-    the same order, shared static vectors); ``models/ner/ensemble.py`` builds the
+    the same order, shared static vectors); ``training/ner/ensemble.py`` builds the
     pipeline from separately trained ones.
     """
 
@@ -524,7 +524,7 @@ def _cast_params(model: Model, source: Any, target: str) -> None:
 
 
 def _float32_params(model: Model) -> None:
-    """Widen float16 weights (how ``models/ner/package.py`` stores them) to float32 on loading."""
+    """Widen float16 weights (how ``training/ner/package.py`` stores them) to float32 on loading."""
     _cast_params(model, numpy.float16, "float32")
 
 

@@ -1,6 +1,6 @@
 """Build one pipeline whose ``kaznlp_ner`` averages several separately trained models.
 
-    python models/ner/ensemble.py --members /tmp/a/model-best /tmp/b/model-best --out models/ner/training/ensemble
+    python training/ner/ensemble.py --members /tmp/a/model-best /tmp/b/model-best --out training/ner/training/ensemble
 
 The members must share the vectors table and labels (same ``config.cfg``, different
 seeds or initialisations). The result loads with ``spacy.load`` like any pipeline

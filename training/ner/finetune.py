@@ -3,7 +3,7 @@
 The architecture and the floret table stay those of the base model (``packages/kk_kaznlp_ner/kk_kaznlp_ner/model``,
 trained by ``train.py`` on KazNERD valid); only the weights move. Each step draws a batch from
 
-* KazNERD's training sentences (``models/ner/corpus/train.spacy`` of ``prepare.py``), so the
+* KazNERD's training sentences (``training/ner/corpus/train.spacy`` of ``prepare.py``), so the
   model keeps what it knows about transcribed news,
 * their written-news rewrites (``news_data.augment``: cased months, ``2016 ж.``, ``21.10.2016``,
   initials, quoted organisations, datelines, web time stamps), and
@@ -12,9 +12,9 @@ trained by ``train.py`` on KazNERD valid); only the weights move. Each step draw
   4.0 like the model), ``--news-sources all`` adds the GPL apertium crawl; with ``--holdout K`` the K-th of ``--folds`` source-group folds is left out and scored
   (cross-validation: the dev figure stays honest).
 
-    python models/ner/finetune.py --holdout 0 --out models/ner/ft_cv0        # one CV fold
-    python models/ner/finetune.py --out models/ner/ft_all                   # all dev news: shipped
-    python models/ner/package.py --model models/ner/ft_all/model-last
+    python training/ner/finetune.py --holdout 0 --out training/ner/ft_cv0        # one CV fold
+    python training/ner/finetune.py --out training/ner/ft_all                   # all dev news: shipped
+    python training/ner/package.py --model training/ner/ft_all/model-last
 
 The held-out fold is scored through ``kaznlp.ner_pipe`` (normalization, rules, trimmed edges),
 exactly as ``benchmarks/bench_ner_news.py`` scores the bundled model; the KazNERD dev slice on
@@ -93,7 +93,7 @@ def evaluate(nlp, opt, heldout, kaznerd_dev):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", type=Path, default=model_path())
-    ap.add_argument("--corpus", type=Path, default=ROOT / "models" / "ner" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "training" / "ner" / "corpus")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--holdout", type=int, default=-1, help="fold of the news dev split to leave out and score")
     ap.add_argument("--folds", type=int, default=5)

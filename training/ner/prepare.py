@@ -10,8 +10,8 @@ Each sentence is detokenized into running text (``kaznlp.ner.conll.detokenize``)
 and stored with its whitespace, so ``spacy train`` re-tokenizes it with kaznlp's own
 tokenizer and the model learns on the tokens it will see at run time.
 
-    python models/ner/prepare.py --kaznerd ../shared/data/kaznerd --out models/ner/corpus
-    python models/ner/prepare.py --train-fraction 0.25 --out models/ner/corpus_25   # learning curve
+    python training/ner/prepare.py --kaznerd ../shared/data/kaznerd --out training/ner/corpus
+    python training/ner/prepare.py --train-fraction 0.25 --out training/ner/corpus_25   # learning curve
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def to_docbin(nlp, sentences, gold_copies=False):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kaznerd", type=Path, default=ROOT.parent / "shared" / "data" / "kaznerd")
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "corpus")
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "ner" / "corpus")
     ap.add_argument("--dev-size", type=int, default=800)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-gold-copies", action="store_true", help="train on kaznlp tokens only")

@@ -1,8 +1,8 @@
 """Pretrain the NER model's tok2vec on raw Kazakh text (``spacy pretrain``, characters objective).
 
-    python models/ner/vectors.py                         # writes models/ner/pretrain/raw.jsonl (+ vectors)
-    python models/ner/pretrain.py --epochs 20            # -> models/ner/pretrain/tok2vec/model<N>.bin
-    python models/ner/train.py --set paths.init_tok2vec=models/ner/pretrain/tok2vec/model19.bin
+    python training/ner/vectors.py                         # writes training/ner/pretrain/raw.jsonl (+ vectors)
+    python training/ner/pretrain.py --epochs 20            # -> training/ner/pretrain/tok2vec/model<N>.bin
+    python training/ner/train.py --set paths.init_tok2vec=training/ner/pretrain/tok2vec/model19.bin
 
 The tok2vec (same architecture as in ``config.cfg``, including the floret vectors)
 learns to predict the first and last 4 characters of each word from its context,
@@ -29,9 +29,9 @@ from thinc.api import Config  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--config", type=Path, default=ROOT / "models" / "ner" / "config.cfg")
-    ap.add_argument("--raw", default="models/ner/pretrain/raw.jsonl")
-    ap.add_argument("--output", type=Path, default=ROOT / "models" / "ner" / "pretrain" / "tok2vec")
+    ap.add_argument("--config", type=Path, default=ROOT / "training" / "ner" / "config.cfg")
+    ap.add_argument("--raw", default="training/ner/pretrain/raw.jsonl")
+    ap.add_argument("--output", type=Path, default=ROOT / "training" / "ner" / "pretrain" / "tok2vec")
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override (JSON value)")
     args = ap.parse_args()

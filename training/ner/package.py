@@ -1,6 +1,6 @@
 """Copy a trained pipeline into the model distribution with a proper meta.json.
 
-    python models/ner/package.py [--model models/ner/training/model-best] [--target DIR]
+    python training/ner/package.py [--model training/ner/training/model-best] [--target DIR]
 
 Writes to ``packages/kk_kaznlp_ner/kk_kaznlp_ner/model`` (``--target`` to change it): the model
 files of the distribution ``kk-kaznlp-ner``, which ``pip install "kaznlp[ner]"`` installs
@@ -36,7 +36,7 @@ TARGET = ROOT / "packages" / "kk_kaznlp_ner" / "kk_kaznlp_ner" / "model"
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", type=Path, default=ROOT / "models" / "ner" / "training" / "model-best")
+    ap.add_argument("--model", type=Path, default=ROOT / "training" / "ner" / "training" / "model-best")
     ap.add_argument("--target", type=Path, default=TARGET)
     ap.add_argument("--float32-vectors", action="store_true", help="keep the floret table in float32")
     ap.add_argument("--float32-weights", action="store_true", help="keep the model weights in float32")
@@ -52,7 +52,7 @@ def main() -> None:
             "spacy_version": ">=3.8.16,<3.9.0",
             "description": "Kazakh NER (25 KazNERD labels): kaznlp tokenizer + CNN tok2vec (hash embeddings + "
                            "floret subword vectors) + BILUO token classifier; fine-tuned towards written news "
-                           "(models/ner/finetune.py)",
+                           "(training/ner/finetune.py)",
             "author": "kaznlp developers",
             "license": "CC-BY-SA-4.0",
             "license_notes": (
@@ -97,10 +97,10 @@ def main() -> None:
     nlp.to_disk(args.target)
     # the corpus paths point at a training machine; they mean nothing inside the wheel
     cfg = (args.target / "config.cfg").read_text(encoding="utf-8")
-    cfg = cfg.replace('train = "models/ner/corpus/train.spacy"', "train = null").replace(
-        'dev = "models/ner/corpus/dev.spacy"', "dev = null"
-    ).replace('vectors = "models/ner/pretrain/vectors"', "vectors = null").replace(
-        'raw_text = "models/ner/pretrain/raw.jsonl"', "raw_text = null")
+    cfg = cfg.replace('train = "training/ner/corpus/train.spacy"', "train = null").replace(
+        'dev = "training/ner/corpus/dev.spacy"', "dev = null"
+    ).replace('vectors = "training/ner/pretrain/vectors"', "vectors = null").replace(
+        'raw_text = "training/ner/pretrain/raw.jsonl"', "raw_text = null")
     (args.target / "config.cfg").write_text(cfg, encoding="utf-8")
     # the training tokens' strings are not needed to tag (a doc adds the strings of its own
     # tokens; the model only sees hashes): an empty table saves 1.6 MB, same predictions

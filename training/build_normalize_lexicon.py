@@ -2,7 +2,7 @@
 
 Run from the repository root, with ``../shared/data/lexicons`` present::
 
-    python models/build_normalize_lexicon.py     # writes kaznlp/data/normalize_{unilex,hunspell}_kk.txt
+    python training/build_normalize_lexicon.py     # writes kaznlp/data/normalize_{unilex,hunspell}_kk.txt
 
 * ``kaznlp/data/normalize_unilex_kk.txt`` (Unicode-3.0): the Unicode CLDR Unilex Kazakh
   frequency list (``unilex_kk/kk.txt``, unicode-org/unilex @b3a9ae27, 21,060 forms of a
@@ -47,7 +47,7 @@ HEADERS = {
 # kaznlp.normalize: Kazakh word forms from the Unicode CLDR Unilex frequency list (one lower-cased form a line)
 # Source: Unicode Unilex, https://github.com/unicode-org/unilex commit b3a9ae27a0c29eac217bb15a75c6f8d8efb15d17,
 #   file data/frequency/kk.txt (21,060 forms of a 593,810-token Kazakh web corpus); built by
-#   models/build_normalize_lexicon.py: lower-cased Cyrillic words of 3+ letters with a vowel, not seen
+#   training/build_normalize_lexicon.py: lower-cased Cyrillic words of 3+ letters with a vowel, not seen
 #   only in capitals; a form that is a shorter form of this list + known suffixes (data/suffixes_kk.txt)
 #   left out; frequencies dropped. Then, in capitals: acronyms (forms of 4+ letters seen only in
 #   capitals), except one whose Latin look-alike twin the list also writes (ЕХРО beside EXPO).
@@ -57,7 +57,7 @@ HEADERS = {
     "normalize_hunspell_kk.txt": """\
 # kaznlp.normalize: stems of the Kazakh Hunspell dictionary (one lower-cased stem a line)
 # Source: Kazakh dictionary for hunspell (OpenOffice dict-kk, 2009; Debian package hunspell-kk 1.1-3,
-#   usr/share/hunspell/kk_KZ.dic, 54,063 stems); built by models/build_normalize_lexicon.py:
+#   usr/share/hunspell/kk_KZ.dic, 54,063 stems); built by training/build_normalize_lexicon.py:
 #   lower-cased Cyrillic stems of 3+ letters with a vowel, affix flags dropped, a stem that is a shorter stem of
 #   this list + known suffixes (data/suffixes_kk.txt) left out.
 # Copyright 2009 Akmaral Mussayeva, László Németh, Rail Aliev. Licensed GPL-2+ or LGPL-2.1+ or MPL-1.1+;

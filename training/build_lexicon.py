@@ -2,8 +2,8 @@
 
 Run from the repository root, with ``../shared/data`` present::
 
-    python models/build_lexicon.py            # writes kaznlp/data/lexicon_kk.txt and dehyph_contexts_kk.tsv
-    python models/build_lexicon.py --min-freq 2
+    python training/build_lexicon.py            # writes kaznlp/data/lexicon_kk.txt and dehyph_contexts_kk.tsv
+    python training/build_lexicon.py --min-freq 2
 
 Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
 
@@ -212,7 +212,7 @@ def _sources(per_source: dict[str, int]) -> list[str]:
 def write_contexts(path: Path, rows: list[tuple[str, str, int, int]], per_source: dict[str, int]) -> None:
     header = [
         "# kaznlp: is a short word that is also a word ending glued or apart? (kaznlp.dehyphenate)",
-        "# Built by models/build_lexicon.py (build_contexts). Columns: piece, the two letters before it,",
+        "# Built by training/build_lexicon.py (build_contexts). Columns: piece, the two letters before it,",
         "# glued (tokens ending in ending+piece, 3+ letters before the piece), apart (a token ending in",
         "# the ending, then the piece as a token). ``ны мен 300 16``: ``...нымен`` 300 times, ``...ны мен`` 16.",
         *_sources(per_source),
@@ -284,7 +284,7 @@ def build_charlm(shared: Path, order: int = 5, min_count: int = 2) -> tuple[list
 def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[str, int], order: int, min_count: int) -> None:
     header = [
         "# kaznlp: character %d-gram model of Kazakh words (kaznlp.charlm), Witten-Bell, back-off form" % order,
-        "# Built by models/build_lexicon.py (build_charlm); n-grams seen < %d times pruned." % min_count,
+        "# Built by training/build_lexicon.py (build_charlm); n-grams seen < %d times pruned." % min_count,
         "# Columns: n-gram (^ word start, $ word end), natural-log probability of its last letter",
         "# given the others, natural-log back-off weight when the n-gram is also a context.",
         *_sources(per_source),
@@ -333,7 +333,7 @@ def build_open_lexicons(shared: Path, lexicon: Path, unilex_out: Path, hunspell_
         "# Source: unicode-org/unilex @b3a9ae27a0c29eac217bb15a75c6f8d8efb15d17 data/frequency/kk.txt",
         "# (../shared/data/lexicons/unilex_kk). Licence: Unicode License v3 (Unicode-DFS-2016 in the",
         "# file header): Copyright (c) Unicode, Inc.; see LICENSES/README.md.",
-        "# Built by models/build_lexicon.py (build_open_lexicons). %d forms" % len(uni),
+        "# Built by training/build_lexicon.py (build_open_lexicons). %d forms" % len(uni),
         *sorted(uni)]) + "\n", encoding="utf-8")
     hunspell_out.write_text("\n".join([
         "# kaznlp.dehyphenate: stems of the Kazakh Hunspell dictionary (OpenOffice dict-kk, 2009;",
@@ -341,7 +341,7 @@ def build_open_lexicons(shared: Path, lexicon: Path, unilex_out: Path, hunspell_
         "# lower-cased, affix classes dropped, one per line (../shared/data/lexicons/hunspell_kk).",
         "# Licence: this file is distributed under MPL-1.1, one of the dictionary's three licences",
         "# (GPL-2+ or LGPL-2.1+ or MPL-1.1+); see LICENSES/README.md.",
-        "# Built by models/build_lexicon.py (build_open_lexicons). %d stems" % len(stems),
+        "# Built by training/build_lexicon.py (build_open_lexicons). %d stems" % len(stems),
         *sorted(stems)]) + "\n", encoding="utf-8")
     return len(uni), len(stems)
 
@@ -367,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     words, per_source = build(args.shared, args.min_freq)
     header = [
         "# kaznlp Kazakh word-form lexicon for kaznlp.dehyphenate and kaznlp.transliterate (one lower-cased form per line)",
-        "# Built by models/build_lexicon.py; word forms seen >= %d times (hyphenated forms: >= 1)." % args.min_freq,
+        "# Built by training/build_lexicon.py; word forms seen >= %d times (hyphenated forms: >= 1)." % args.min_freq,
         *_sources(per_source),
         "# %d forms" % len(words),
     ]

@@ -10,7 +10,7 @@ A form is listed when, in KazNERD's valid split (CC BY 4.0; the test split is no
 occurs at least ``--min-count`` times in lower case *inside* a sentence (never first) and never
 capitalised inside a sentence, and is never part of an entity.
 
-    python models/ner/common_words.py      # -> kaznlp/data/ner_common_words_kk.txt
+    python training/ner/common_words.py      # -> kaznlp/data/ner_common_words_kk.txt
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ HEADER = """# Kazakh word forms that KazNERD writes in lower case inside a sente
 # never part of an entity), one lower-case form per line. Used by kaznlp/ner/rules.py: a one-word
 # PERSON/GPE/LOCATION/ORGANISATION/FACILITY that opens a sentence and is listed here is
 # capitalised by position only ("Конференцияда сот жүйесін ..." is no GPE).
-# Source: built by models/ner/common_words.py from KazNERD valid (IS2AI/KazNERD, Yeshpanov, Khassanov,
+# Source: built by training/ner/common_words.py from KazNERD valid (IS2AI/KazNERD, Yeshpanov, Khassanov,
 # Varol, LREC 2022; CC BY 4.0; the test split is not read): forms seen >= {min_count} times.
 # Changes: word forms counted and lower-cased; no sentence is copied.
 # SPDX-License-Identifier: CC-BY-4.0

@@ -1,12 +1,12 @@
 """Subword-aware static vectors (floret) for the NER model, trained on openly licensed Kazakh text.
 
-    python models/ner/vectors.py [--dim 64 --bucket 20000 --epoch 30]
-        # -> models/ner/pretrain/raw.txt, kk_floret.floret, vectors/ (spaCy vectors, attr NORM)
+    python training/ner/vectors.py [--dim 64 --bucket 20000 --epoch 30]
+        # -> training/ner/pretrain/raw.txt, kk_floret.floret, vectors/ (spaCy vectors, attr NORM)
 
 The raw text (lower-cased, kaznlp tokens, one sentence or paragraph a line) is:
 
 * KazNERD **valid** sentences (labels ignored), minus the sentences that also occur in
-  the test split and minus the dev slice (``models/ner/corpus/dev.spacy``); never test text;
+  the test split and minus the dev slice (``training/ner/corpus/dev.spacy``); never test text;
 * NTREX-128 Kazakh news (CC BY-SA 4.0), KazQAD Wikipedia passages (CC BY-SA 4.0),
   UD Kazakh-KTB sentences (CC BY-SA 4.0), KazNERD annotation guidelines (CC BY 4.0);
 * with ``--apertium`` also the apertium kaz-rus web crawl (GPL-3.0: experiments only,
@@ -33,7 +33,7 @@ from kaznlp.ner.conll import read_iob2  # noqa: E402
 from kaznlp.tokenize import tokenize  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
-OUT = ROOT / "models" / "ner" / "pretrain"
+OUT = ROOT / "training" / "ner" / "pretrain"
 
 
 def line(text: str) -> str:
@@ -50,7 +50,7 @@ def cased_texts(apertium: bool = False):
 
     test = {tuple(w) for w, _ in read_iob2(SHARED / "kaznerd" / "IOB2_test.txt")}
     nlp = spacy.blank("kk")
-    dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "models/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
+    dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "training/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
     for words, _ in read_iob2(SHARED / "kaznerd" / "IOB2_valid.txt"):
         if tuple(words) not in test and tuple(words) not in dev:
             yield detokenize(words)[0]
@@ -73,7 +73,7 @@ def raw_lines(apertium: bool):
 
     test = {tuple(w) for w, _ in read_iob2(SHARED / "kaznerd" / "IOB2_test.txt")}
     nlp = spacy.blank("kk")
-    dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "models/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
+    dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "training/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
     for words, _ in read_iob2(SHARED / "kaznerd" / "IOB2_valid.txt"):
         if tuple(words) not in test and tuple(words) not in dev:
             yield " ".join(w.lower() for w in words)

@@ -2,8 +2,8 @@
 
 Run from the repository root with ``../shared/data`` present (about two minutes)::
 
-    python models/build_lexicon.py       # lexicon, glue counts and the character model first
-    python models/train_dehyph.py        # then this; prints cross-validated accuracy
+    python training/build_lexicon.py       # lexicon, glue counts and the character model first
+    python training/train_dehyph.py        # then this; prints cross-validated accuracy
 
 What it learns. Each break the rules decide becomes one example: the rules' own answer plus
 the evidence they looked at (levels of :meth:`_Evidence.word`, suffix chains, vowel harmony,
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         models[model] = {"features": list(names), "weights": [round(float(v), 5) for v in w],
                          "examples": len(y), "accuracy_rules": round(acc_rule, 5), "accuracy_cv": round(acc_cv, 5)}
     args.out.write_text(json.dumps({
-        "about": "Logistic layer of kaznlp.dehyphenate, trained by models/train_dehyph.py on the dev split "
+        "about": "Logistic layer of kaznlp.dehyphenate, trained by training/train_dehyph.py on the dev split "
                  "of benchmarks/dehyphenate_testset.py, its openly licensed documents only (NTREX-128 and "
                  "KazQAD wiki passages, CC BY-SA 4.0; the GPL-3.0 apertium crawl is not read) (score > 0: join).",
         "models": models}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

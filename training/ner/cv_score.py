@@ -6,8 +6,8 @@ source-group fold of the news dev split; this script tags each fold with its own
 pools the predictions over all folds and scores them like the benchmark (exact span + label,
 micro), with the base model on the same sentences beside it.
 
-    python models/ner/cv_score.py --prefix models/ner/cv/fold          # fold0 ... fold4
-    python models/ner/cv_score.py --prefix models/ner/cv/open_fold --out /tmp/cv.json
+    python training/ner/cv_score.py --prefix training/ner/cv/fold          # fold0 ... fold4
+    python training/ner/cv_score.py --prefix training/ner/cv/open_fold --out /tmp/cv.json
 
 Besides the pooled figure it scores parts of the dev split: by kind of source (``apertium``, the
 GPL crawl that the shipped models never train on; ``open``, NTREX-128 + KazQAD) and the

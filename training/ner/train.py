@@ -1,8 +1,8 @@
 """Train the bundled NER model (CPU; a few minutes per run). Never run in CI.
 
-    python models/ner/prepare.py                       # KazNERD -> models/ner/corpus/*.spacy
-    python models/ner/train.py --output models/ner/training [--set training.max_epochs=60 ...]
-    python models/ner/package.py                       # best model -> packages/kk_kaznlp_ner/kk_kaznlp_ner/model
+    python training/ner/prepare.py                       # KazNERD -> training/ner/corpus/*.spacy
+    python training/ner/train.py --output training/ner/training [--set training.max_epochs=60 ...]
+    python training/ner/package.py                       # best model -> packages/kk_kaznlp_ner/kk_kaznlp_ner/model
 
 ``--set key=value`` overrides any config setting (``components.tok2vec.model.encode.width=128``).
 """
@@ -25,8 +25,8 @@ from spacy.cli.train import train  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--config", type=Path, default=ROOT / "models" / "ner" / "config.cfg")
-    ap.add_argument("--output", type=Path, default=ROOT / "models" / "ner" / "training")
+    ap.add_argument("--config", type=Path, default=ROOT / "training" / "ner" / "config.cfg")
+    ap.add_argument("--output", type=Path, default=ROOT / "training" / "ner" / "training")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     args = ap.parse_args()
     overrides = {}

@@ -8,9 +8,9 @@ Two figures, both exact-match entity P/R/F1 (micro), overall and per label:
   (``kaznlp.ner.conll.detokenize``) and run through ``kaznlp.ner.ner_pipe`` (kaznlp's
   normalizer and tokenizer); entities are compared as character spans.
 
-    python models/ner/evaluate.py                                   # the bundled model
-    python models/ner/evaluate.py --model models/ner/training/model-best --out /tmp/eval.json
-    python models/ner/evaluate.py --update-meta                     # write figures into meta.json
+    python training/ner/evaluate.py                                   # the bundled model
+    python training/ner/evaluate.py --model training/ner/training/model-best --out /tmp/eval.json
+    python training/ner/evaluate.py --update-meta                     # write figures into meta.json
 """
 
 from __future__ import annotations
@@ -83,14 +83,14 @@ def main() -> None:
     ap.add_argument("--model", type=Path, default=model_path())
     ap.add_argument("--kaznerd", type=Path, default=ROOT.parent / "shared" / "data" / "kaznerd")
     ap.add_argument("--split", default="test", choices=["test", "valid", "dev"],
-                    help="dev = the held-out dev slice of models/ner/corpus/dev.spacy (for model selection)")
+                    help="dev = the held-out dev slice of training/ner/corpus/dev.spacy (for model selection)")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only (quick look)")
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "evaluation.json")
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "ner" / "evaluation.json")
     ap.add_argument("--update-meta", action="store_true", help="store the figures in the model's meta.json")
     args = ap.parse_args()
 
     if args.split == "dev":
-        sentences = dev_sentences(ROOT / "models" / "ner" / "corpus" / "dev.spacy")
+        sentences = dev_sentences(ROOT / "training" / "ner" / "corpus" / "dev.spacy")
     else:
         sentences = read_iob2(args.kaznerd / f"IOB2_{args.split}.txt")
     if args.limit:

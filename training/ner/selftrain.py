@@ -1,7 +1,7 @@
 """Self-training data: openly licensed raw Kazakh text tagged by a trained NER model ("silver").
 
-    python models/ner/selftrain.py --model packages/kk_kaznlp_ner/kk_kaznlp_ner/model --out models/ner/corpus_silver
-    python models/ner/train.py --output models/ner/training_silver --set paths.train=models/ner/corpus_silver
+    python training/ner/selftrain.py --model packages/kk_kaznlp_ner/kk_kaznlp_ner/model --out training/ner/corpus_silver
+    python training/ner/train.py --output training/ner/training_silver --set paths.train=training/ner/corpus_silver
 
 The text is the non-KazNERD part of the vectors' corpus (``vectors.py``): NTREX-128
 Kazakh news, KazQAD Wikipedia passages (both CC BY-SA 4.0) and UD Kazakh-KTB sentences
@@ -53,8 +53,8 @@ def paragraphs():
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", type=Path, default=ROOT / "packages" / "kk_kaznlp_ner" / "kk_kaznlp_ner" / "model")
-    ap.add_argument("--gold", type=Path, default=ROOT / "models" / "ner" / "corpus" / "train.spacy")
-    ap.add_argument("--out", type=Path, default=ROOT / "models" / "ner" / "corpus_silver")
+    ap.add_argument("--gold", type=Path, default=ROOT / "training" / "ner" / "corpus" / "train.spacy")
+    ap.add_argument("--out", type=Path, default=ROOT / "training" / "ner" / "corpus_silver")
     ap.add_argument("--min-tokens", type=int, default=4)
     args = ap.parse_args()
 
