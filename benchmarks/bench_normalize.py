@@ -22,14 +22,15 @@ change can be reported as before/after beside ftfy under the same load.
 
 Writes ``benchmarks/results/normalize.json`` and ``normalize.md``.
 
-    python benchmarks/bench_normalize.py
-    python benchmarks/bench_normalize.py --before c6ef14b
+    python -m benchmarks.bench_normalize
+    python -m benchmarks.bench_normalize --before c6ef14b
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import io
 import json
 import platform
@@ -41,14 +42,12 @@ import time
 import unicodedata
 from pathlib import Path
 
+import ftfy
+
+from benchmarks import normalize_testset as ts
+from kaznlp.normalize import normalize
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import ftfy  # noqa: E402
-
-import normalize_testset as ts  # noqa: E402
-from kaznlp.normalize import normalize  # noqa: E402
 
 
 def news_documents() -> list[str]:
@@ -64,12 +63,15 @@ def load_before(rev: str):
     blob = subprocess.run(["git", "archive", rev, "kaznlp"], cwd=ROOT, check=True, capture_output=True).stdout
     with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
         tar.extractall(tmp, filter="data")
-    (tmp / "kaznlp").rename(tmp / "kaznlp_before")
-    sys.path.insert(0, str(tmp))
-    try:
-        return importlib.import_module("kaznlp_before.normalize").normalize
-    finally:
-        sys.path.remove(str(tmp))
+    pkg = tmp / "kaznlp_before"
+    (tmp / "kaznlp").rename(pkg)
+    # imported from its folder by a spec (no sys.path edit); its relative imports find kaznlp_before.*
+    spec = importlib.util.spec_from_file_location("kaznlp_before", pkg / "__init__.py",
+                                                  submodule_search_locations=[str(pkg)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["kaznlp_before"] = module
+    spec.loader.exec_module(module)
+    return importlib.import_module("kaznlp_before.normalize").normalize
 
 
 def timed(fn, items: list[str], repeat: int) -> float:
@@ -155,7 +157,7 @@ def main() -> None:
           f"Characters per second of process CPU time, best of {args.repeat} runs, same process "
           f"(Python {meta['python']}, ftfy {meta['ftfy']}, load average {meta['load average (1 min) at start']} "
           "on 2 shared cores: compare the columns of one row, not rows across runs). "
-          "Reproduce: `python benchmarks/bench_normalize.py`.", "",
+          "Reproduce: `python -m benchmarks.bench_normalize`.", "",
           "| corpus | calls | chars | " + " | ".join(names) + " | kaznlp / ftfy |",
           "|---|---:|---:|" + "---:|" * len(names) + "---:|"]
     for r in results:

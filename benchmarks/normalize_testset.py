@@ -22,8 +22,8 @@ words and names, Latin-script Kazakh, Bashkir/Tatar/Kyrgyz/Altai/... sentences, 
 
 Usage::
 
-    python benchmarks/normalize_testset.py                 # score, write results
-    python benchmarks/normalize_testset.py --dump cases.jsonl   # also dump the cases (outside the repo!)
+    python -m benchmarks.normalize_testset                 # score, write results
+    python -m benchmarks.normalize_testset --dump cases.jsonl   # also dump the cases (outside the repo!)
 """
 
 from __future__ import annotations
@@ -38,12 +38,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from benchmarks.gold.splits import SPLIT_OF_GROUP, group
+from kaznlp.alignment import apply_edits
+from kaznlp.normalize import explain, normalize
 
-from benchmarks.gold.splits import SPLIT_OF_GROUP, group  # noqa: E402
-from kaznlp.alignment import apply_edits  # noqa: E402
-from kaznlp.normalize import explain, normalize  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DATA = ROOT.parent / "shared" / "data"
 SEED = 20240521

@@ -23,11 +23,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from benchmarks.corpus import load_sources, sample  # noqa: E402
-from kaznlp import transliterate  # noqa: E402
-from kaznlp.transliterate import _word_edits  # noqa: E402
+from benchmarks.corpus import load_sources, sample
+from kaznlp import transliterate
+from kaznlp.transliterate import _word_edits
 
 # Why a source character may not come back (keyed by the lower-cased source character).
 REASONS = {

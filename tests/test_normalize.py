@@ -3,9 +3,9 @@ explain(), offsets, options, and hypothesis properties."""
 
 from __future__ import annotations
 
-import importlib
+import gzip
 import re
-import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -312,11 +312,7 @@ def test_no_exception_for_odd_strings() -> None:
 # --- acceptance test set built from ../shared (skipped without it) ------------------------------
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
 def test_acceptance_testset_from_shared_data() -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import normalize_testset as ts
-    finally:
-        sys.path.pop(0)
+    from benchmarks import normalize_testset as ts
     summary, fails = ts.evaluate(ts.build(ts.SEED))
     assert summary["damaged_sentences"] >= 3000
     assert summary["exact_repair_rate"] >= 0.99, fails[:5]
@@ -581,11 +577,7 @@ def test_new_rules_keep_the_fast_path() -> None:
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
 def test_issue14_dev_set_from_shared_data() -> None:
     # dev split only (aggregate test figures come from benchmarks/normalize_testset.py)
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import normalize_testset as ts
-    finally:
-        sys.path.pop(0)
+    from benchmarks import normalize_testset as ts
     summary, _ = ts.evaluate14(ts.build14("dev"), show=False)
     assert summary["damaged_sentences"] >= 800
     assert summary["negative_controls_changed"] == 0
@@ -677,10 +669,17 @@ def test_open_word_lists_attest_a_repair(text: str, damaged: str, fixed: str) ->
 
 
 def test_open_word_lists_are_clean_word_lists() -> None:
-    nmod = importlib.import_module("kaznlp.normalize")
-    words, acronyms = nmod._open_lists()
+    # the shipped lists as a user sees them (package data read with importlib.resources): lower-case
+    # lines are word forms, lines in capitals acronyms
+    words: set[str] = set()
+    acronyms: set[str] = set()
+    for name in ("normalize_unilex_kk.txt.gz", "normalize_hunspell_kk.txt.gz"):
+        raw = gzip.decompress(resources.files("kaznlp").joinpath("data", name).read_bytes()).decode("utf-8")
+        for w in raw.splitlines():
+            if w and not w.startswith("#"):
+                (acronyms if w.isupper() else words).add(w)
     assert len(words) > 20000 and len(acronyms) > 20
-    assert all(len(w) >= 3 and w.islower() and all(nmod._is_cyr(c) for c in w) for w in words)
+    assert all(len(w) >= 3 and w.islower() and all("\u0400" <= c <= "\u052f" for c in w) for w in words)
     assert all(len(w) >= 4 and w.isupper() for w in acronyms)
     # a Latin code typed in Cyrillic look-alikes on the web (ЕХРО beside EXPO) is no acronym
     assert "ЕХРО" not in acronyms and "КСРО" in acronyms

@@ -2,7 +2,7 @@
 
 Run from the repository root, with ``../shared/data/lexicons`` present::
 
-    python training/build_normalize_lexicon.py     # writes kaznlp/data/normalize_{unilex,hunspell}_kk.txt
+    python -m training.build_normalize_lexicon     # writes kaznlp/data/normalize_{unilex,hunspell}_kk.txt
 
 * ``kaznlp/data/normalize_unilex_kk.txt`` (Unicode-3.0): the Unicode CLDR Unilex Kazakh
   frequency list (``unilex_kk/kk.txt``, unicode-org/unilex @b3a9ae27, 21,060 forms of a
@@ -30,9 +30,9 @@ import re
 import sys
 from pathlib import Path
 
+from kaznlp._data import write_file
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from kaznlp._data import write_file  # noqa: E402
 
 LEX = ROOT.parent / "shared" / "data" / "lexicons"
 OUT = ROOT / "kaznlp" / "data"
