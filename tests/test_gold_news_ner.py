@@ -74,6 +74,10 @@ def test_edge_rule_examples():
     url = "http://www.eurosai.org/"
     assert news_ner.edge_problem(url, 0, len(url), "CONTACT") is None
     assert news_ner.edge_problem(url, 0, len(url), "ORGANISATION") is not None
+    handle = "DM @MerPolCC мекенжайына"
+    a = handle.index("@")
+    assert news_ner.edge_problem(handle, a, a + len("@MerPolCC"), "CONTACT") is None
+    assert news_ner.edge_problem(handle, a, a + len("@MerPolCC"), "PERSON") is not None
 
 
 @needs_shared

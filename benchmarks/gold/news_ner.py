@@ -108,7 +108,8 @@ def edge_problem(text: str, start: int, end: int, label: str) -> str | None:
       ``1,7 трлн.``, ``Назарбаев Н.Ә.``);
     * ``%`` (``5.4%``), a closing bracket whose opening one is inside (``WBA (Super)``),
       ``?``/``!`` closing a title (ART, EVENT, ...: ``Русьте кім жақсы тұрады?``) and the final
-      ``/`` of a URL (CONTACT: ``http://www.eurosai.org/``).
+      ``/`` of a URL (CONTACT: ``http://www.eurosai.org/``); the ``@`` that opens a social-media
+      handle (CONTACT: ``@MerPolCC мекенжайына``).
     """
     span = text[start:end]
     if not span:
@@ -117,7 +118,9 @@ def edge_problem(text: str, start: int, end: int, label: str) -> str | None:
         return "starts or ends with white space"
     first, last = span[0], span[-1]
     if unicodedata.category(first).startswith("P"):
-        if not (first in _OPEN_QUOTES and any(q in span[1:] for q in _CLOSE_QUOTES)):
+        if first == "@" and label == "CONTACT":  # a social-media handle keeps its ``@``: ``@MerPolCC``
+            pass
+        elif not (first in _OPEN_QUOTES and any(q in span[1:] for q in _CLOSE_QUOTES)):
             return f"starts with punctuation {first!r}"
     if unicodedata.category(last).startswith("P"):
         if last in _CLOSE_QUOTES and any(q in span[:-1] for q in _OPEN_QUOTES):
