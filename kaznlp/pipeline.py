@@ -31,7 +31,7 @@ from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Token, _NormToken
 from .tokenize import Columns, _columns, _tokens
 
-__all__ = ["process", "pipe", "STEPS"]
+__all__ = ["process", "pipe", "repair", "STEPS"]
 
 #: the steps :func:`process` can run, in order (the CLI's ``--steps`` adds ``words``:
 #: tokens without multiword tokens)
@@ -41,8 +41,37 @@ _new = tuple.__new__
 _FIRST = itemgetter(0)
 
 
-def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
-    """The repaired text and the composed alignment from ``text`` (``None``: offsets unchanged)."""
+def repair(text: str, *, normalize: bool = True, dehyphenate: bool = True) -> tuple[str, Alignment]:
+    """Repair ``text`` as :func:`process` does and return ``(clean_text, alignment)``.
+
+    The one repair path of kaznlp: :func:`kaznlp.normalize` then :func:`kaznlp.dehyphenate`,
+    their alignments composed into one :class:`~kaznlp.alignment.Alignment` from ``text`` to
+    ``clean_text``. The alignment is always there: when the repairs inserted or deleted
+    nothing it is the identity (``alignment.is_identity``; made without any work), so callers
+    map spans found in ``clean_text`` back with ``alignment.span_to_src`` and never test for
+    ``None``.
+
+    Args:
+        text: the caller's text (never changed).
+        normalize, dehyphenate: run these repairs (both by default; both ``False``: the text
+            itself and the identity).
+
+    >>> clean, al = repair("Мемлекеттiк тіл заң-\\nды қабылданды.")  # a Latin "i", a line-end hyphen
+    >>> clean
+    'Мемлекеттік тіл заңды қабылданды.'
+    >>> al.span_to_src(16, 21)  # "заңды" in the caller's text: "заң-\\nды"
+    (16, 23)
+    >>> repair("Алматы — ірі қала.")[1].is_identity
+    True
+    """
+    check_text(text, "repair")
+    check_choice(normalize, "normalize", (True, False), "repair")
+    check_choice(dehyphenate, "dehyphenate", (True, False), "repair")
+    return _repair(text, normalize, dehyphenate)
+
+
+def _repair(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment]:
+    """:func:`repair` without the argument checks (the pipeline's own calls)."""
     clean, alignment = text, None
     if normalize:
         clean, alignment = _normalize(clean, return_alignment=True)
@@ -52,9 +81,19 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
             alignment = step
         elif not step.is_identity:
             alignment = alignment.compose(step)
-    if alignment is not None and alignment.is_identity:
-        alignment = None
+    if alignment is None:
+        alignment = Alignment.identity(len(text))
     return clean, alignment
+
+
+def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
+    """Deprecated: use :func:`repair`, which always returns an :class:`Alignment`.
+
+    Kept (for now) with its old contract for the modules that still import it: the repaired
+    text and the alignment, ``None`` when it is the identity.
+    """
+    clean, alignment = _repair(text, normalize, dehyphenate)
+    return clean, None if alignment.is_identity else alignment
 
 
 def _norm_token(start: int, end: int, text: str, kind: str, norm: str) -> Token:
@@ -333,7 +372,7 @@ def _with_entities(doc: Document, ents: list[Entity]) -> Document:
 
 
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
-    clean, alignment = _clean(text, normalize, dehyphenate)
+    clean, alignment = _repair(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
     if not gc.isenabled():
         return _assemble(text, clean, alignment, sentence_spans, _columns(clean, multiword) if tokens else _NO_COLUMNS)
@@ -354,7 +393,10 @@ def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans
     """The :class:`Document` of ``text`` from the sentences and the token columns
     (:func:`kaznlp.tokenize._columns`) found in its repaired ``clean``.
 
-    Each token record is made once, at its offsets in ``text``."""
+    Each token record is made once, at its offsets in ``text``. ``alignment`` is the
+    one from ``text`` to ``clean`` (``None``: the identity)."""
+    if alignment is not None and alignment.is_identity:
+        alignment = None
     if clean == text:  # nothing repaired: the segmenters' offsets are the answer
         return Document._trusted(text, _group(_tokens(*cols), cols[0], sentence_spans), text, None)
     cols, norms = _map_columns(cols, alignment, text, clean)
