@@ -516,3 +516,67 @@ def test_line_cut_by_the_crawl_after_an_opening_bracket() -> None:
     # a short line that ends in "(" is no cut line: the bracket goes on in the next line
     short = "Жұмыс тобы 2010 жылғы қыркүйекте Ереван қаласында ("
     assert texts("\n".join([short] + rest))[0] == short + "\n" + rest[0]
+
+
+def test_one_long_sentence_with_a_join_near_the_cap_is_no_evidence_of_a_cut() -> None:
+    from kaznlp import sentences
+    # running text (NTREX, Wikipedia) has long sentences; a fifth of them have a join 178-192
+    # characters from their start by chance: one such sentence says nothing about a crawl cap
+    long = ("Облыс әкімдігінің мәліметінше, биылғы жылдың алғашқы жартысында өңірдің өнеркәсіп өндірісінің "
+            "көлемі өткен жылдың сәйкес кезеңімен салыстырғанда едәуір өсіп, ауыл шаруашылығы өнімдері "
+            "Қытай мен Ресей нарығына шығарылды.")
+    i = long.index(" Қытай")
+    assert len(long) > 192 and 178 <= i <= 192 and sentences._CAP_JOIN.match(long, i)
+    text = f"Жиналыс аяқталды. {long} Бұл туралы әкімдіктің баспасөз қызметі хабарлады."
+    assert texts(text) == ["Жиналыс аяқталды.", long, "Бұл туралы әкімдіктің баспасөз қызметі хабарлады."]
+    # two cut lines are evidence: both end where the crawl cut them (as in the test above)
+    lines = [_crawl_cut(_LONG[0]), _SHORT[0], _crawl_cut(_LONG[1]), _SHORT[1]]
+    assert texts(" ".join(lines)) == lines
+    # one cut line alone is not enough
+    assert texts(" ".join(lines[:2])) == [" ".join(lines[:2])]
+
+
+# A bare numeric date stamp flattened between a headline and its lead (space-joined page lines)
+@pytest.mark.parametrize("text, expected", [
+    ("Баспасөз релиздері 17.06.2015 Есеп комитетінің мүшесі Константин Плотников делегацияны қабылдады.",
+     ["Баспасөз релиздері", "17.06.2015", "Есеп комитетінің мүшесі Константин Плотников делегацияны қабылдады."]),
+    ("Қазақстандық қажыларға Flynas әуекомпаниясы қызмет көрсетеді 14.08.2015, 22:31 Наурызбай қажы сөйледі.",
+     ["Қазақстандық қажыларға Flynas әуекомпаниясы қызмет көрсетеді", "14.08.2015, 22:31",
+      "Наурызбай қажы сөйледі."]),
+    ("28.08.2015 Ағымдағы жылғы 28 тамызда Конституция күні аталып өтті.",
+     ["28.08.2015", "Ағымдағы жылғы 28 тамызда Конституция күні аталып өтті."]),
+    # after a colon the date belongs to its label; the widget after it is a new unit
+    ("Cоңғы өзгеріс: 09.09.2015 Жоғары", ["Cоңғы өзгеріс: 09.09.2015", "Жоғары"]),
+    # running text writes the year word or a case ending after a numeric date: no stamp
+    ("Үкіметтің 28.08.2015 ж. қаулысы бекітілді. Ол 01.04.2009 жылғы жағдай бойынша есептелді.",
+     ["Үкіметтің 28.08.2015 ж. қаулысы бекітілді.", "Ол 01.04.2009 жылғы жағдай бойынша есептелді."]),
+    ("Шешім (28.08.2015 Қаулы) бекітілді.", ["Шешім (28.08.2015 Қаулы) бекітілді."]),  # inside brackets
+    ("Нұсқа 2.13.2015 Жаңа", ["Нұсқа 2.13.2015 Жаңа"]),  # month 13: a version number, no date
+])
+def test_numeric_date_stamp_is_its_own_sentence(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Kazakh news puts the speaker after the reporting verb: the capital that follows is no new sentence
+    ("«Уақыт бөлуге тырыстым», – деп айтады Старридж.", "Старридж"),
+    ("Сынақ кейінге қалдырылды, деп атап өтті Die Zeit газеті.", "Die"),
+    ("Жол ашылды деп хабарлады Облыс әкімдігі.", "Облыс"),
+    ("«Жұмыс жалғасады», - деп айтты Министр.", "Министр"),
+    ("“Суда акула бар!”, – деп айтты Хаммел.", "Хаммел"),
+])
+def test_speaker_after_a_reporting_verb_stays_in_the_sentence(text: str, speaker: str) -> None:
+    from kaznlp import sentences
+    i = text.index(" " + speaker)
+    assert sentences._join_score(text, i) >= sentences.JOIN_MIN_SCORE  # the join alone would cut here
+    assert texts(text) == [text]
+
+
+def test_reporting_clause_blocks_only_the_learned_join() -> None:
+    from kaznlp import sentences
+    text = "Жиналыс өтті деп айтты Хаммел."
+    i = text.index(" Хаммел")
+    assert sentences._join_score(text, i) >= sentences.JOIN_MIN_SCORE  # the join alone would cut
+    assert texts(text) == [text]
+    # without the quotative the same verb ends a headline before its lead
+    assert texts("Жиналыс өтті Бүгін Астанада кеңес болды.") == ["Жиналыс өтті", "Бүгін Астанада кеңес болды."]
