@@ -16,12 +16,10 @@ capitalised inside a sentence, and is never part of an entity.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 from kaznlp._data import write_file  # noqa: E402
 from kaznlp.ner.conll import read_iob2  # noqa: E402

@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchmarks.bench_ner_news import score, table  # noqa: E402
 from kaznlp.ner import ner_pipe  # noqa: E402
-import news_data  # noqa: E402
+from training.ner import news_data  # noqa: E402
 
 
 #: The last id of the first annotation pass (870 sentences, 428 of them dev).

@@ -11,11 +11,9 @@ forward pass per member.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 from thinc.api import Config  # noqa: E402

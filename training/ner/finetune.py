@@ -26,14 +26,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
@@ -44,7 +41,7 @@ import kaznlp.spacy_lang  # noqa: E402,F401
 from benchmarks.bench_ner_news import score  # noqa: E402
 from kaznlp.ner import model_path, ner_pipe  # noqa: E402
 from kaznlp.ner.conll import score_spans  # noqa: E402
-import news_data  # noqa: E402
+from training.ner import news_data  # noqa: E402
 
 
 def kaznerd_sentences(docs):
@@ -100,6 +97,9 @@ def main() -> None:
     ap.add_argument("--news-repeat", type=int, default=4)
     ap.add_argument("--no-news", action="store_true", help="augmentation only (no news gold in training)")
     ap.add_argument("--no-augment", action="store_true")
+    ap.add_argument("--aug-kinds", choices=("v1", "v2"), default="v1",
+                    help="v1: the round-4 rewrites; v2: also the state inside names of state bodies "
+                         "(ҚР ... министрі), bracketed acronyms and agency attributions (news_data.augment)")
     ap.add_argument("--news-sources", choices=("open", "all"), default="open",
                     help="open (default): train only on news gold sentences from openly licensed text "
                          "(NTREX-128, KazQAD Wikipedia: CC BY-SA 4.0, like the model); all: also the "
@@ -127,7 +127,7 @@ def main() -> None:
     n_kaznerd = len(examples)
     n_aug = 0
     if not args.no_augment:
-        aug = news_data.augment(kaznerd_sentences(train_docs), seed=args.seed)
+        aug = news_data.augment(kaznerd_sentences(train_docs), seed=args.seed, kinds=args.aug_kinds)
         examples += [Example(nlp.make_doc(d.text), d) for d in news_data.sentence_docs(nlp.vocab, aug)]
         n_aug = len(aug)
     records = news_data.news_records("dev")

@@ -14,11 +14,9 @@ vectors and the configuration are the tuned model's (the same as the base model'
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 

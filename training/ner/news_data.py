@@ -25,12 +25,9 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from spacy.tokens import Doc, Span  # noqa: E402
 
@@ -49,6 +46,15 @@ DATELINE_CITIES = ("АСТАНА", "АЛМАТЫ", "ШЫМКЕНТ", "ҚАРАҒ
                    "АТЫРАУ", "АҚТАУ", "ҚОСТАНАЙ", "ПЕТРОПАВЛ", "ӨСКЕМЕН", "СЕМЕЙ", "ҚЫЗЫЛОРДА",
                    "КӨКШЕТАУ", "ТАЛДЫҚОРҒАН", "ТҮРКІСТАН", "МӘСКЕУ", "ВАШИНГТОН", "ПЕКИН")
 AGENCIES = ("ҚазАқпарат", "Kazinform", "Хабар 24", "Egemen.kz")
+#: words of state bodies and offices that written news prefixes with the state, inside the span:
+#: ``[ҚР Ауыл шаруашылығы министрі POSITION]``, ``[Қазақстан Республикасының Ұлттық банкі ORG]``
+STATE_BODIES = ("министр", "комитет", "агенттіг", "агенттік", "банк", "үкімет", "парламент", "сенат",
+                "мәжіліс", "президент", "сот", "прокуратура", "әкімдіг", "басқарма", "департамент",
+                "қызмет", "кеңес", "палата", "академия", "елші", "премьер")
+#: the state as written news abbreviates it inside a name, and in full
+STATE_PREFIXES = (("ҚР",), ("ҚР",), ("Қазақстан", "Республикасының"), ("Қазақстан", "Республикасы"))
+#: the closing attribution of agency news: ``..., - деп хабарлайды [ҚазАқпарат ORG].``
+ATTRIBUTION = ("деп", "хабарлайды")
 
 
 def _doc(vocab, words, spaces, spans):
@@ -244,6 +250,55 @@ def _dateline(words, spans, rng):
     return head + list(words), new_spans
 
 
+def _shift(spans, at, n):
+    """Spans after inserting ``n`` words at index ``at`` (a span starting at ``at`` moves too)."""
+    return [[a + n if a >= at else a, b + n if b > at or (b == at and a >= at) else b, lab] for a, b, lab in spans]
+
+
+def _state_prefix(words, spans, rng):
+    """``Ауыл шаруашылығы министрі`` -> ``[ҚР Ауыл шаруашылығы министрі POSITION]`` (the state inside)."""
+    for s, e, lab in spans:
+        if lab not in ("ORGANISATION", "POSITION") or rng.random() > 0.35:
+            continue
+        first = words[s]
+        if not first[:1].isupper() or first.startswith(("Қазақстан", "ҚР")) or (s > 0 and words[s - 1][:1].isupper()):
+            continue
+        if not any(w.lower().startswith(STATE_BODIES) for w in words[s:e]):
+            continue
+        head = list(rng.choice(STATE_PREFIXES))
+        new_spans = _shift(spans, s, len(head))
+        for sp in new_spans:
+            if sp[0] == s + len(head) and sp[2] == lab:
+                sp[0] = s
+        return words[:s] + head + words[s:], new_spans
+    return words, spans
+
+
+def _acronym(words, spans, rng):
+    """``Ұлттық қауіпсіздік комитеті`` -> ``[Ұлттық қауіпсіздік комитеті ORG] ([ҰҚК ORG])``."""
+    for s, e, lab in spans:
+        if lab != "ORGANISATION" or e - s < 2 or e - s > 6 or rng.random() > 0.25:
+            continue
+        ws = [w for w in words[s:e] if w.lower() not in ("және", "мен", "пен", "бен")]
+        if not all(w[:1].isalpha() for w in ws) or (e < len(words) and words[e] in ("(", "»", "”", '"')):
+            continue
+        acr = "".join(w[0].upper() for w in ws)
+        new_spans = _shift(spans, e, 3) + [[e + 1, e + 2, "ORGANISATION"]]
+        return words[:e] + ["(", acr, ")"] + words[e:], sorted(new_spans)
+    return words, spans
+
+
+def _attribution(words, spans, rng):
+    """``... бастады.`` -> ``... бастады, - деп хабарлайды [ҚазАқпарат ORG].``"""
+    if len(words) < 4 or words[-1] != ".":
+        return words, spans
+    agency = rng.choice(AGENCIES)
+    head = words[:-1] + [",", "-", *ATTRIBUTION]
+    new = head + agency.split() + ["."]
+    lab = "CONTACT" if "." in agency else "ORGANISATION"
+    return new, [list(x) for x in spans] + [[len(head), len(head) + len(agency.split()), lab]]
+
+
 def timestamp(rng) -> tuple[list[str], list[list]]:
     """A web time stamp line: ``08 Қазан 2015, 14:01`` (DATE, TIME)."""
     day = rng.randint(1, 28)
@@ -255,8 +310,13 @@ def timestamp(rng) -> tuple[list[str], list[list]]:
     return [d, month, year, ",", hm], [[0, 3, "DATE"], [4, 5, "TIME"]]
 
 
-def augment(sentences, seed: int = 0, share: float = 1.0):
-    """Written-news variants of a share of the KazNERD sentences ``(words, tags)``; originals not included."""
+def augment(sentences, seed: int = 0, share: float = 1.0, kinds: str = "v1"):
+    """Written-news variants of a share of the KazNERD sentences ``(words, tags)``; originals not included.
+
+    ``kinds="v2"`` adds the state inside names of state bodies (``ҚР Ауыл шаруашылығы министрі``),
+    bracketed acronyms after organisations (``Ұлттық қауіпсіздік комитеті (ҰҚК)``) and the closing
+    attribution of agency news (``- деп хабарлайды ҚазАқпарат.``); ``"v1"`` is the round-4 set.
+    """
     rng = random.Random(seed)
     out = []
     for words, tags in sentences:
@@ -273,6 +333,13 @@ def augment(sentences, seed: int = 0, share: float = 1.0):
             w, sp = _initials(w, sp, rng)
         if "ORGANISATION" in labels:
             w, sp = _quotes(w, sp, rng)
+        if kinds == "v2":
+            if {"ORGANISATION", "POSITION"} & labels:
+                w, sp = _state_prefix(w, sp, rng)
+            if "ORGANISATION" in labels:
+                w, sp = _acronym(w, sp, rng)
+            if rng.random() < 0.04:
+                w, sp = _attribution(w, sp, rng)
         if rng.random() < 0.08:
             w, sp = _dateline(w, sp, rng)
         if w == list(words):

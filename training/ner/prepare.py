@@ -19,11 +19,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)
 
 import kaznlp.ner.tagger  # noqa: E402,F401  (kaznlp.AffixHashEmbed.v1, kaznlp_ner)

@@ -18,11 +18,9 @@ import argparse
 import glob
 import json
 import shutil
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 os.chdir(ROOT)  # config paths are relative to the repository root
 
 import kaznlp.spacy_lang  # noqa: E402,F401  registers spacy.blank("kk") and kaznlp.Tokenizer.v1

@@ -27,7 +27,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 from kaznlp.ner.conll import read_iob2  # noqa: E402
 from kaznlp.tokenize import tokenize  # noqa: E402
