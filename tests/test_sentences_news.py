@@ -497,10 +497,12 @@ def test_one_scan_finds_what_both_join_rules_find(text: str) -> None:
 
 def test_no_sentence_ends_after_a_date() -> None:
     from kaznlp import sentences
-    text = "Хабарландыру 2015 жылдың 25 тамызы Бүгін Астанада ҚР Премьер-Министрі кеңес өткізді."
+    text = "Астана, 2015 жылдың 25 тамызы Бүгін Астанада ҚР Премьер-Министрі кеңес өткізді."
     i = text.index(" Бүгін")
     assert sentences._join_score(text, i) >= sentences.JOIN_MIN_SCORE  # the join alone would cut
     assert texts(text) == [text]  # "25 тамызы" is a date: the lead goes on
+    # a heading before the stamp ends there (the stamp form opens the lead), not after the date
+    assert texts("Хабарландыру " + text[8:]) == ["Хабарландыру", text[8:]]
     assert texts("Жиын өтті Бүгін Астанада кеңес болды.") == ["Жиын өтті", "Бүгін Астанада кеңес болды."]
 
 
@@ -580,3 +582,28 @@ def test_reporting_clause_blocks_only_the_learned_join() -> None:
     assert texts(text) == [text]
     # without the quotative the same verb ends a headline before its lead
     assert texts("Жиналыс өтті Бүгін Астанада кеңес болды.") == ["Жиналыс өтті", "Бүгін Астанада кеңес болды."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the stamp form of a date (month in the possessive) and a capital open a lead, whatever ends the headline
+    ("Қазақстанның жаһандық дамуға қосқан үлесі арта бермек - Н.Назарбаев 2015 жылдың 11 қыркүйегі XXI ғасырда "
+     "Қазақстанның үлесі артады.",
+     ["Қазақстанның жаһандық дамуға қосқан үлесі арта бермек - Н.Назарбаев",
+      "2015 жылдың 11 қыркүйегі XXI ғасырда Қазақстанның үлесі артады."]),
+    ("Кәрім Мәсімов «Астана» клубының ойыншыларымен кездесу 2015 жылдың 29 тамызы Бүгін ҚР Премьер-Министрі "
+     "стадионға барды.",
+     ["Кәрім Мәсімов «Астана» клубының ойыншыларымен кездесу",
+      "2015 жылдың 29 тамызы Бүгін ҚР Премьер-Министрі стадионға барды."]),
+    # a date with a case ending runs on inside its sentence; after a comma it belongs to a dateline
+    ("Жоба аясында 2015 жылдың 27 тамызында Батыс Қазақстан облысында кездесу өтті.",
+     ["Жоба аясында 2015 жылдың 27 тамызында Батыс Қазақстан облысында кездесу өтті."]),
+    ("Астана, 2015 жылдың 11 қыркүйегі Бүгін кеңес өтті.", ["Астана, 2015 жылдың 11 қыркүйегі Бүгін кеңес өтті."]),
+])
+def test_possessive_date_stamp_opens_the_lead(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_month_possessives_come_from_the_month_names() -> None:
+    from kaznlp import sentences
+    forms = sentences._month_possessives()
+    assert len(forms) == 12 and {"қыркүйегі", "тамызы", "шілдесі", "қарашасы", "сәуірі"} <= set(forms)
