@@ -10,14 +10,15 @@ from .breaks import _decide_break, _inline_line, glued_word
 from .chars import (
     LAYOUT_SPACE,
     _HS,
-    _HYPH_BREAK,
     _HYPH_SP_BREAK,
     _HYPHENS,
     _LINE_END_MARKS,
     _OTHER_BREAK,
     _WRAP_NL,
     SOFT,
+    _has_hyphen_break,
     _has_hyphen_space,
+    _has_other_break,
 )
 from .evidence import Evidence
 from .layout import _document_layout, _is_wrapped, _wrapped_blocks
@@ -36,12 +37,12 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     per decision (see :func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone;
     ``by_output``: the layout tests read each line as the output will have it (see _break_edits);
     ``short_after_join``: a list that receives the lines where that could decide otherwise."""
-    other_breaks = _OTHER_BREAK.search(text) is not None  # a break that is not ``\n`` (kaznlp.linebreaks)
+    other_breaks = _has_other_break(text)  # a break that is not ``\n`` (kaznlp.linebreaks)
     has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
     has_hs = _has_hyphen_space(text) or (has_soft and _HS.search(text) is not None)
     has_cr = "\r" in text  # computed once: ``"\r" in text`` per paragraph made big texts quadratic
-    hyph_break = has_nl and _HYPH_BREAK.search(text) is not None
+    hyph_break = has_nl and _has_hyphen_break(text, other_breaks)
     if not has_nl and not has_soft and not has_hs:
         return []  # fast path: one line, nothing to join
     if reflow is not True and not has_soft and not has_cr and not has_hs and not hyph_break:
@@ -72,15 +73,16 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
                 pos = text.find("\n", pos + 1)
     ends = [b[0] for b in brk] + [len(text)]
     lines = [text[s:e] for s, e in zip(starts, ends)]
+    stripped = [x.strip(LAYOUT_SPACE) for x in lines]  # chars._layout_strip, once for every test
     if reflow == "auto":
-        wrapped = len(lines) > 1 and _is_wrapped(lines)
+        wrapped = len(lines) > 1 and _is_wrapped(lines, stripped)
     else:
         wrapped = bool(reflow)
     block_wrapped: list[bool] | None = None
     if reflow == "auto" and not wrapped and len(lines) >= 4:
-        block_wrapped = _wrapped_blocks(lines)  # pdftotext: prose blocks between a TOC and tables
+        block_wrapped = _wrapped_blocks(lines, stripped)  # pdftotext: prose blocks between a TOC and tables
     if not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr:
-        if not hyph_break and not _HYPH_SP_BREAK.search(text):
+        if not hyph_break and not ("- \n" in text or other_breaks and _HYPH_SP_BREAK.search(text)):
             return []  # fast path: unwrapped, no hyphen at a line end
     ev = Evidence(text)
     ev.learned = learned
@@ -119,13 +121,14 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
 
     # ---- line breaks -------------------------------------------------------------
     return _break_edits(text, ev, lines, starts, brk, edits, wrapped, block_wrapped, reflow, has_soft, has_cr, trace,
-                        by_output, short_after_join)
+                        by_output, short_after_join, stripped)
 
 
 def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], brk: list[tuple[int, int]],
                  edits: list[tuple[int, int, str]], wrapped: bool, block_wrapped: list[bool] | None,
                  reflow: Reflow, has_soft: bool, has_cr: bool, trace: list | None,
-                 by_output: bool = False, short_after_join: list[int] | None = None) -> list[tuple[int, int, str]]:
+                 by_output: bool = False, short_after_join: list[int] | None = None,
+                 stripped: list[str] | None = None) -> list[tuple[int, int, str]]:
     """The edits of the line breaks (``edits`` holds those inside lines), sorted and merged.
 
     ``by_output``: the short-line tests of :func:`_decide_break` read the left line as the output
@@ -135,7 +138,14 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     read is the only thing ``by_output`` changes, and a longer line can only turn them off: where
     no such line exists, ``by_output=True`` would give the same edits (see kaznlp.dehyphenate._run)."""
     n = len(lines)
-    stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow)
+    stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow, stripped)
+    # Unwrapped text (web, one paragraph a line) with no ``\r``: only a line ending in a hyphen or
+    # a soft hyphen can get an edit (prior_join is False there, see _document_layout), and every
+    # other line resets the state (carry ""), so the loop visits those lines only.
+    marked: list[int] | None = None
+    if not wrapped and block_wrapped is None and not has_cr and not by_output:
+        marked = [i for i in range(n - 1) if stripped[i] and stripped[i][-1] in _LINE_END_MARKS]
+    mi = 0
     k = 0
     carry = ""
     # by_output: the length of the output line ending at line k when this pass joined line k to
@@ -143,6 +153,16 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     run_in: int | None = None
     joined_in = False  # line k was joined to the line before it by this pass (run_in, in any mode)
     while k < n - 1:
+        if marked is not None:
+            while mi < len(marked) and marked[mi] < k:
+                mi += 1
+            if mi == len(marked):
+                break
+            if marked[mi] != k:
+                k = marked[mi]
+                carry = ""
+                run_in = None
+                joined_in = False
         L = lines[k]
         Ls = stripped[k]
         if not Ls:

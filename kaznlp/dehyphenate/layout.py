@@ -8,18 +8,20 @@ from .morph import norm
 from .rules_line import _decide_line_hyphen
 
 
-def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
+def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list[bool] | None:
     """Per line: does it lie in a wrapped prose block (non-blank lines between blank lines)?
 
     Used when the whole text does not look wrapped, e.g. pdftotext output where dot-leader
     table-of-contents lines and one-word table cells surround wrapped prose. Prose blocks
     have lines of 40+ characters (median) and no dot leaders; a column of one-word cells
     (``орманы⏎оры⏎отары``) never qualifies. The prose blocks are judged together by
-    :func:`_is_wrapped`. Returns None when they do not look wrapped.
+    :func:`_is_wrapped`. Returns None when they do not look wrapped. ``stripped``: the lines
+    without their layout spaces (:func:`_layout_strip`), if the caller has them.
     """
     n = len(lines)
     cand: list[tuple[int, int]] = []
-    stripped = [_layout_strip(x) for x in lines]
+    if stripped is None:
+        stripped = [_layout_strip(x) for x in lines]
     for i, j in _blocks(stripped):
         if j - i >= 2 and (i > 0 or j < n):
             block = stripped[i:j]
@@ -32,7 +34,7 @@ def _wrapped_blocks(lines: list[str]) -> list[bool] | None:
     for i, j in cand:
         joined.extend(lines[i:j])
         joined.append("")
-    if not _is_wrapped(joined):
+    if not _is_wrapped(joined):  # (the blank separators strip to "", as _is_wrapped reads them)
         return None
     out = [False] * n
     for i, j in cand:
@@ -131,19 +133,21 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     return out
 
 
-def _is_wrapped(lines: list[str]) -> bool:
+def _is_wrapped(lines: list[str], stripped: list[str] | None = None) -> bool:
     """Does the text look line-wrapped (lines end mid-sentence, at a steady width)?
 
     ``"52 рет\\nкөрсетілді"`` alone is not evidence; thirty lines of about forty
-    characters that mostly continue in lower case are.
+    characters that mostly continue in lower case are. ``stripped``: the lines without their
+    layout spaces, if the caller has them.
     """
     ev_lens: list[int] = []
     internal = 0
     hyph = 0
     lengths: list[int] = []
     prev = ""
-    for line in lines:
-        cur = _layout_strip(line).lstrip(SOFT)  # a soft hyphen opening a line vanishes: look past it
+    for cur in stripped if stripped is not None else map(_layout_strip, lines):
+        if cur and cur[0] == SOFT:
+            cur = cur.lstrip(SOFT)  # a soft hyphen opening a line vanishes: look past it
         if cur:
             lengths.append(len(cur))
         if prev and cur:
@@ -175,14 +179,15 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 
 def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped: bool,
-                     block_wrapped: list[bool] | None, reflow: object
+                     block_wrapped: list[bool] | None, reflow: object, stripped: list[str] | None = None
                      ) -> tuple[list[str], list[int], bool | None, list[bool] | None]:
     """What the whole text says about its breaks: the stripped lines, each line's block width,
     the prior (``prior_join``: True, the text loses its line-end hyphens, seed 004; None, it
     marks them, so a bare break is a space; False, it wraps without breaking words, Word and
     pdftotext) and the narrow prose blocks (:func:`_narrow_prose`). Sets ``ev.sparse``."""
     n = len(lines)
-    stripped = [_layout_strip(ln) for ln in lines]
+    if stripped is None:
+        stripped = [_layout_strip(ln) for ln in lines]
     # local width: the longest line of each block of non-blank lines
     width = [0] * n
     lens_all = sorted(len(s) for s in stripped if s)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from kaznlp.linebreaks import LINE_BREAK
 
-from .chars import _CYR, _HYPHENS, _OTHER_BREAK, SOFT, _split_lines
+from .chars import _CYR, _HYPHENS, SOFT, _has_other_break, _split_lines
 
 # Document evidence is local: a text longer than this is cut (at a paragraph or line break)
 # into blocks, and a decision uses the vocabulary of its own block only. Web text with a
@@ -123,7 +123,7 @@ class LazyVocab:
         self.low = low
         self.lowi = low.replace("i", "і") if "i" in low else low  # searched: ``i`` read as ``і``
         self.breaks: list[int] | None = None  # line starts and ends, for texts with other breaks
-        self.other = _OTHER_BREAK.search(low) is not None
+        self.other = _has_other_break(low)
         self.lines: dict[int, set[str]] = {}  # line start -> that line's vocabulary
         self.budget = len(low)
 
