@@ -336,10 +336,10 @@ def test_word_dropout_only_while_training():
     import spacy
 
     import kaznlp.spacy_lang  # noqa: F401
-    from kaznlp.ner.tagger import _affix_features
+    from kaznlp.ner.tagger import affix_features
 
     doc = spacy.blank("kk")("Астана қаласында бүгін халықаралық форум өтті .")
-    feats = _affix_features(["NORM", "PREFIX"], ["p3", "s2"], word_dropout=0.9)
+    feats = affix_features(["NORM", "PREFIX"], ["p3", "s2"], word_dropout=0.9)
     assert (feats.predict([doc])[0] == feats.predict([doc])[0]).all()  # inference: deterministic
     train = feats([doc], is_train=True)[0][0]
     pred = feats.predict([doc])[0]
@@ -384,11 +384,11 @@ def test_float16_vectors_widened_on_load():
     from spacy.vectors import Vectors
     from spacy.vocab import Vocab
 
-    from kaznlp.ner.tagger import _float32_vectors
+    from kaznlp.ner.tagger import float32_vectors
 
     vocab = Vocab()
     vocab.vectors = Vectors(data=numpy.ones((3, 4), dtype="float16"), keys=[1, 2, 3])
-    _float32_vectors(vocab)
+    float32_vectors(vocab)
     assert vocab.vectors.data.dtype == numpy.float32 and vocab.vectors.data.sum() == 12
 
 

@@ -55,7 +55,10 @@ from thinc.initializers import glorot_uniform_init
 from thinc.types import Ragged
 from thinc.util import partial
 
-__all__ = ["DEFAULT_MODEL", "EntityTagger", "affix_hash_embed", "ensemble", "make_entity_tagger"]
+__all__ = [
+    "DEFAULT_MODEL", "EntityTagger", "affix_features", "affix_hash_embed", "ensemble", "float32_vectors",
+    "half_precision", "make_entity_tagger",
+]
 
 _DEFAULT_MODEL_CONFIG = """
 [model]
@@ -89,7 +92,7 @@ def make_entity_scorer() -> Callable[..., dict[str, Any]]:
     return lambda examples, **kwargs: get_ner_prf(examples, **kwargs)
 
 
-def _affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 0.0) -> Model:
+def affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 0.0) -> Model:
     """Doc -> uint64 columns: spaCy lexical ``attrs`` then lower-cased affixes.
 
     An affix is ``"p<n>"`` (first n letters) or ``"s<n>"`` (last n letters) of the
@@ -100,6 +103,14 @@ def _affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 
     ``word_dropout`` (training only): that share of tokens get an "unknown word" value
     in the whole-word columns (NORM, LOWER, ORTH), so the model learns to tag words
     it has never seen from their affixes and subword vectors.
+
+    >>> import spacy, kaznlp.spacy_lang
+    >>> doc = spacy.blank("kk")("Астанада форум өтті")
+    >>> cols = affix_features(["NORM"], ["s2"]).predict([doc])[0]
+    >>> cols.shape  # one row per token: NORM, then the last two letters ("да", "ум", "ті")
+    (3, 2)
+    >>> int(cols[0, 1]) == doc.vocab.strings["да"]
+    True
     """
     attr_ids = [intify_attr(a) for a in attrs] + [ORTH]
     n_attrs = len(attrs)
@@ -135,7 +146,7 @@ def _affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 
         return out, lambda d: []
 
     # the feature spec is kept on the layer so that kaznlp.ner.fast can rebuild the same columns
-    return Model("kaznlp_affix_features", forward, attrs={"feature_attrs": list(attrs), "affixes": list(affixes)})
+    return Model("kaznlpaffix_features", forward, attrs={"feature_attrs": list(attrs), "affixes": list(affixes)})
 
 
 _VECTOR_CACHE_ROWS = 100_000
@@ -211,7 +222,7 @@ def affix_hash_embed(width: int, attrs: list[str], rows: list[int], affixes: lis
 
     ``affixes=["p3","s4"]`` embeds each word's first 3 and last 4 letters, with
     ``affix_rows`` rows each. Static vectors (e.g. floret) are added as in spaCy.
-    ``word_dropout``: see :func:`_affix_features` (no effect at inference).
+    ``word_dropout``: see :func:`affix_features` (no effect at inference).
     """
     if len(rows) != len(attrs) or len(affix_rows) != len(affixes):
         raise ValueError("rows/affix_rows must match attrs/affixes")
@@ -219,7 +230,7 @@ def affix_hash_embed(width: int, attrs: list[str], rows: list[int], affixes: lis
     embeddings = [HashEmbed(width, all_rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(all_rows))]
     concat_size = width * (len(embeddings) + include_static_vectors)
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
-    features = chain(_affix_features(list(attrs), list(affixes), word_dropout), list2ragged(), with_array(concatenate(*embeddings)))
+    features = chain(affix_features(list(attrs), list(affixes), word_dropout), list2ragged(), with_array(concatenate(*embeddings)))
     if include_static_vectors:
         return chain(concatenate(features, cached_static_vectors(width, dropout=0.0)), max_out, ragged2list())
     return chain(features, max_out, ragged2list())
@@ -501,14 +512,14 @@ class EntityTagger(Tagger):
     def from_bytes(self, *args: Any, **kwargs: Any) -> EntityTagger:
         self._masks = self._logits = None
         out = super().from_bytes(*args, **kwargs)
-        _float32_vectors(self.vocab)
+        float32_vectors(self.vocab)
         _float32_params(self.model)
         return out
 
     def from_disk(self, *args: Any, **kwargs: Any) -> EntityTagger:
         self._masks = self._logits = None
         out = super().from_disk(*args, **kwargs)
-        _float32_vectors(self.vocab)
+        float32_vectors(self.vocab)
         _float32_params(self.model)
         return out
 
@@ -533,9 +544,20 @@ def half_precision(model: Model) -> None:
     _cast_params(model, numpy.float32, "float16")
 
 
-def _float32_vectors(vocab: Any) -> None:
+def float32_vectors(vocab: Any) -> None:
     """The bundled model stores its floret table as float16 (half the size on disk);
-    spaCy's vector look-ups need float32, so the table is widened once, on loading."""
+    spaCy's vector look-ups need float32, so the table is widened once, on loading
+    (:meth:`EntityTagger.from_disk` calls this; a float32 table is left as it is).
+
+    >>> import numpy
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.vectors import Vectors
+    >>> vocab = Vocab()
+    >>> vocab.vectors = Vectors(data=numpy.ones((2, 4), dtype="float16"), keys=[1, 2])
+    >>> float32_vectors(vocab)
+    >>> vocab.vectors.data.dtype
+    dtype('float32')
+    """
     vectors = getattr(vocab, "vectors", None)
     data = getattr(vectors, "data", None)
     if vectors is not None and data is not None and getattr(data, "dtype", None) == numpy.float16:
