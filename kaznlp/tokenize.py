@@ -46,9 +46,11 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice, repeat
 from operator import add, attrgetter
+from types import MappingProxyType
 
 import unicodedata2 as unicodedata
 
@@ -56,7 +58,7 @@ from . import _data
 from ._validate import check_choice, check_text
 from .spans import Token
 
-__all__ = ["tokenize", "TOKEN_PATTERN"]
+__all__ = ["tokenize", "TOKEN_PATTERN", "RULE_KINDS", "token_pattern", "hyphen_cuts", "abbreviation_stops"]
 
 # -- character classes ----------------------------------------------------------
 # Inside a word: letters and digits (\w without "_" is fine: "_" joins identifiers),
@@ -213,6 +215,62 @@ _KIND = {
     "punct": "punct", "symbol": "symbol",
 }
 
+#: The token kind each rule of the pattern gives: ``RULE_KINDS[match.lastgroup]`` (read-only).
+#: ``"hword"``, a word with a hyphen inside, is not a kind: :func:`tokenize` keeps it one
+#: ``"word"`` or cuts it where :func:`hyphen_cuts` says; a ``"symbol"`` that is a combining mark
+#: is glued to the token before it.
+RULE_KINDS = MappingProxyType(_KIND)
+
+
+def token_pattern(*, fast: bool = True, email: bool = True, scan: bool = False) -> re.Pattern[str]:
+    """The tokenizer's rules as one compiled pattern, to inspect or test them.
+
+    Each match is one token before the Python rules (hyphenated words cut, unknown combining
+    marks glued, verb forms joined); ``RULE_KINDS[match.lastgroup]`` is its kind.
+
+    Args:
+        fast: with the fast paths for a plain word, number or punctuation mark (``False``:
+            the full rules alone, which give the same matches).
+        email: with the e-mail rule (:func:`tokenize` leaves it out of text with no ``@``).
+        scan: as :func:`tokenize` scans: each match also takes the white space after its token.
+
+    >>> m = token_pattern().match("ҚР-ның")
+    >>> m.group(), RULE_KINDS[m.lastgroup]
+    ('ҚР-ның', 'hword')
+    >>> token_pattern(scan=True).match("80-нен астам").group()
+    '80-нен '
+    """
+    check_choice(fast, "fast", (True, False), "tokenize.token_pattern")
+    check_choice(email, "email", (True, False), "tokenize.token_pattern")
+    check_choice(scan, "scan", (True, False), "tokenize.token_pattern")
+    if fast:
+        if scan:
+            return _SCAN if email else _SCAN_NO_EMAIL
+        if email:
+            return TOKEN_PATTERN
+    return _compiled(fast, email, scan)
+
+
+@lru_cache(maxsize=None)
+def _compiled(fast: bool, email: bool, scan: bool) -> re.Pattern[str]:
+    rules = _rules(email=email, fast=fast)
+    return re.compile(rf"(?:{rules})\s*+" if scan else rules)
+
+
+def abbreviation_stops(abbreviations: Iterable[str] | None = None) -> str:
+    """The characters that follow the first letters of an abbreviation (``.`` in ``млн.``,
+    ``/`` in ``р/с``), of the shipped list by default: a word followed by none of them is no
+    abbreviation, so the pattern's fast path for plain words may take it. ``""`` when some
+    abbreviation is letters only (then the fast path is off).
+
+    >>> abbreviation_stops(["млн.", "р/с"])
+    './'
+    >>> abbreviation_stops(["млн.", "ҚР"])
+    ''
+    """
+    return _word_stops(_data.abbreviations() if abbreviations is None else abbreviations)
+
+
 _HYPHENS = re.compile(HYPHEN)
 _SUFFIX_SET = frozenset(_data.suffixes())
 _ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
@@ -279,6 +337,21 @@ def _compound_cuts(word: str) -> tuple[int, ...]:
             cuts.append(pos)
         pos += 1
     return tuple(cuts)
+
+
+def hyphen_cuts(word: str) -> tuple[int, ...]:
+    """The offsets in ``word`` of the hyphens that separate tokens (UD Kazakh-KTB rules).
+
+    Most hyphenated words stay whole; a hyphen is a cut between two ethnonyms or two numerals,
+    after a pronoun, before a name after a lower-case word, in a word repeated with its own
+    case ending, and after a long inflected word (a dash typed without spaces).
+
+    >>> hyphen_cuts("жиырма-отыз"), hyphen_cuts("ауыл-ауылдан"), hyphen_cuts("Қасым-Жомарт")
+    ((6,), (4,), ())
+    """
+    if type(word) is not str:
+        check_text(word, "tokenize.hyphen_cuts")
+    return _cuts(word)
 
 
 # news repeats its compounds ("Сондай-ақ", "ҚР-ның"); long words are not kept

@@ -162,7 +162,6 @@ import gc  # noqa: E402
 import hashlib  # noqa: E402
 import importlib  # noqa: E402
 import json  # noqa: E402
-import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from hypothesis import given  # noqa: E402
@@ -226,11 +225,11 @@ def test_fast_paths_change_no_token(text: str) -> None:
     """The pattern's fast paths (plain word, number, punctuation first) give the same matches and
     kinds as the full rules alone, and tokenize's scan (white space taken with each token, the
     e-mail rule only where "@" occurs) finds the same tokens."""
-    full = re.compile(_tok._rules(fast=False))
-    kind = _tok._KIND.__getitem__
+    full = _tok.token_pattern(fast=False)
+    kind = _tok.RULE_KINDS.__getitem__
     expected = [(m.start(), m.end(), kind(m.lastgroup)) for m in full.finditer(text)]
     assert [(m.start(), m.end(), kind(m.lastgroup)) for m in _tok.TOKEN_PATTERN.finditer(text)] == expected
-    scan = _tok._SCAN if "@" in text else _tok._SCAN_NO_EMAIL
+    scan = _tok.token_pattern(scan=True, email="@" in text)
     got = [(m.start(), m.start() + len(m.group().rstrip()), kind(m.lastgroup)) for m in scan.finditer(text)]
     assert got == expected
 
@@ -238,9 +237,9 @@ def test_fast_paths_change_no_token(text: str) -> None:
 def test_every_abbreviation_stops_the_word_fast_path() -> None:
     # the fast word path may take a word only where no abbreviation can start: each one has a
     # period or "/" after its first letters ("млн.", "р/с"), and those stop the fast path
-    stops = _tok._word_stops(kaznlp._data.abbreviations())
+    stops = _tok.abbreviation_stops()
     assert stops and set(stops) <= {".", "/"}
-    assert _tok._word_stops(["млн.", "ҚР"]) == ""  # an all-letter abbreviation turns the fast path off
+    assert _tok.abbreviation_stops(["млн.", "ҚР"]) == ""  # an all-letter abbreviation turns the fast path off
     assert texts("р/с шоты, млн. теңге, р с") == ["р/с", "шоты", ",", "млн.", "теңге", ",", "р", "с"]
 
 
@@ -270,14 +269,14 @@ def _glued_slowly(text: str) -> list[tuple[int, int, str, str]]:
     per token of the whole text), on the pattern's matches: the reference for _glue_marks."""
     import unicodedata2 as unicodedata
 
-    scan = _tok._SCAN if "@" in text else _tok._SCAN_NO_EMAIL
-    raw = [(m.start(), m.group().rstrip(), _tok._KIND[m.lastgroup]) for m in scan.finditer(text)]
+    scan = _tok.token_pattern(scan=True, email="@" in text)
+    raw = [(m.start(), m.group().rstrip(), _tok.RULE_KINDS[m.lastgroup]) for m in scan.finditer(text)]
     category = unicodedata.category
     out: list[tuple[int, int, str, str]] = []
 
     def compound(surface: str, start: int) -> None:
         prev = 0
-        for cut in _tok._compound_cuts(surface):
+        for cut in _tok.hyphen_cuts(surface):
             out.append((start + prev, start + cut, surface[prev:cut], "word"))
             out.append((start + cut, start + cut + 1, surface[cut], "punct"))
             prev = cut + 1
