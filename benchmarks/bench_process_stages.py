@@ -1,6 +1,6 @@
 """Where ``kaznlp.process`` spends its time, stage by stage (issue 16, item 5).
 
-    python -m benchmarks.bench_process_stages [--shared PATH] [--repeats 5] [--no-write]
+    python -m benchmarks.bench_process_stages [--shared PATH] [--repeats 5] [--out DIR] [--update-results] [--no-write]
 
 Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_corpus``,
 21 raw web-crawl dumps, 2.1 MB; one call per document, as users call it), the stages of
@@ -30,8 +30,10 @@ Last, ``process`` on 1 MB and on 8 MB of the mixed news corpus (``benchmarks.cor
 CPU seconds, best of 3 rounds that time both sizes, to check that its time grows linearly
 (``--no-linearity`` skips it).
 
-Writes ``benchmarks/results/process_stages.json`` and ``.md`` (unless ``--no-write``); the
-load average (``uptime``) before and after is recorded with the figures.
+Writes ``process_stages.json`` and ``.md`` to a scratch folder (``--out``, default
+``$TMPDIR/kaznlp-bench``, as ``bench_core``); only ``--update-results`` writes the committed
+``benchmarks/results/process_stages.*`` (``--no-write``: print only). The load average
+(``uptime``) before and after is recorded with the figures.
 
     python -m benchmarks.bench_process_stages --identity
 
@@ -51,16 +53,17 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+import kaznlp
+from benchmarks import corpus
+from kaznlp.pipeline import _assemble
 
-import kaznlp  # noqa: E402
-from benchmarks import corpus  # noqa: E402
-from kaznlp.pipeline import _assemble  # noqa: E402
+HERE = Path(__file__).resolve().parent
+SCRATCH = Path(tempfile.gettempdir()) / "kaznlp-bench"
 
 SHORT = "Халықтың 63%-ы қалаларда тұрады, деп хабарлады ҚР Ұлттық статистика бюросы."  # 75 chars
 STAGES = ("normalize", "dehyphenate", "compose", "split", "tokenize", "assemble")
@@ -286,7 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=None)
     ap.add_argument("--repeats", type=int, default=5)
-    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--out", default=str(SCRATCH), help=f"scratch folder for the results (default {SCRATCH})")
+    ap.add_argument("--update-results", action="store_true",
+                    help="write the committed benchmarks/results/process_stages.* instead of the scratch folder")
+    ap.add_argument("--no-write", action="store_true", help="print the tables only")
     ap.add_argument("--no-linearity", action="store_true", help="skip the 1 MB / 8 MB run")
     ap.add_argument("--identity", action="store_true",
                     help="print a digest per corpus of all output (compare two versions of the code); no timing")
@@ -309,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     md = render(res)
     print(md)
     if not args.no_write:
-        out = HERE / "results"
+        out = HERE / "results" if args.update_results else Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
         (out / "process_stages.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         (out / "process_stages.md").write_text(md, encoding="utf-8")
     return 0
