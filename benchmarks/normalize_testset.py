@@ -703,8 +703,7 @@ def damage_doc(kind: str, ref: str, rng: random.Random) -> tuple[str, list[tuple
     ``sister_letter_doc`` puts a sister-alphabet letter in it. Only words that are NOT known forms
     (``_attested``: lexicon, word list, known form + suffixes), so the figure measures what the
     document-level evidence adds; a known word is repaired without it."""
-    import importlib
-    known = importlib.import_module("kaznlp.normalize")._attested
+    from kaznlp.normalize._lexicon import _attested as known
     words = [w for w in _standalone_words(ref) if not known(w.w)]
     count = Counter(w.w.casefold() for w in _standalone_words(ref))
     if kind == "latin_word_doc":

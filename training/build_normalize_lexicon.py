@@ -115,7 +115,7 @@ def hunspell_words() -> set[str]:
 
 def prune(words: set[str]) -> list[str]:
     """Leave out a word that is a shorter kept word + a chain of known suffixes."""
-    from kaznlp.normalize import _suffix_chain
+    from kaznlp.normalize._lexicon import _suffix_chain
     kept: set[str] = set()
     for w in sorted(words, key=lambda w: (len(w), w)):
         if not any(w[:i] in kept and _suffix_chain(w[i:]) for i in range(len(w) - 1, 2, -1)):

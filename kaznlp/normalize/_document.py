@@ -1,0 +1,186 @@
+"""The document pass: the fast path for clean text (:func:`_needs_work`) and the driver
+(:func:`_run`) that applies the steps in order, composes their alignments and repeats until
+a pass changes nothing (``normalize(normalize(t)) == normalize(t)``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._validate import check_choice, check_text
+from ..alignment import Alignment, apply_edits
+from ._chars import (
+    _ENTITY_GATE, _markup, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes, _step_spaces,
+)
+from ._letters import _step_letters
+from ._mojibake import _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _step_kz1048, _step_utf8_mojibake
+from ._script import (
+    _ELEMENTS, _NOTE_CONTEXT, _caps_around, _doc_gate, _glued, _latin_word_reading, _opens_sentence, _twin_only,
+)
+from ._tables import Edit, _KAZ_SPECIFIC, _Memo, _cls
+
+
+# Fast path: one regex search for "anything that might need work". Safe
+# characters are ASCII, basic Cyrillic + Kazakh letters and common news
+# punctuation. A text made only of safe characters needs nothing unless a Latin
+# letter touches a Cyrillic one, or two cp1251 "lead + continuation" pairs that
+# decode to letters stand side by side (the only mojibake shape that uses safe
+# characters, e.g. "Р°Р»" for "ал").
+_SAFE_PUNCT = "«»–—…№“”‘’°©•·"
+_CYR_SAFE = "\u0410-\u044f\u0401\u0451" + _KAZ_SPECIFIC
+_SAFE_CHARS = frozenset(
+    [chr(c) for c in range(0x20, 0x7f)] + list("\t\n\r" + _SAFE_PUNCT + _KAZ_SPECIFIC + "\u0401\u0451")
+    + [chr(c) for c in range(0x410, 0x450)]
+)
+
+
+def _safe_pairs(letters: bool) -> list[str]:
+    out = []
+    for lead, lb in _CP1251_BYTE.items():
+        for cont, cb in _CP1251_BYTE.items():
+            if lead in _SAFE_CHARS and cont in _SAFE_CHARS and 0xC2 <= lb <= 0xDF and 0x80 <= cb <= 0xBF:
+                ch = bytes([lb, cb]).decode("utf-8")
+                if (ch in _RU_KK_LETTERS) if letters else (ch in _MOJI_PUNCT):
+                    out.append(re.escape(lead + cont))
+    return out
+
+
+_LP = "(?:" + "|".join(_safe_pairs(True)) + ")"
+_PP = "(?:" + "|".join(_safe_pairs(True) + _safe_pairs(False)) + ")"
+# One alternation regex is slow in ``re`` (every branch is tried at every position), so the
+# check is two single-purpose scans: runs of ASCII letters or unsafe characters (then a look
+# at the neighbours of each Latin word), and the mojibake letter pairs.
+_FAST_RUNS = re.compile("[^\t\n\r\x20-\x40\x5b-\x60\x7b-\x7e" + _CYR_SAFE + _cls(_SAFE_PUNCT) + "]+")
+_FAST_PAIRS = re.compile(_LP + _PP + "*?" + _LP)
+_CYR_SAFE_SET = frozenset(c for c in _SAFE_CHARS if "\u0400" <= c <= "\u04ff")
+
+
+def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
+    """False when ``text`` certainly needs no repair (the fast path).
+
+    ``html``: also look for HTML references (one ``"&" in text`` test on clean text).
+    A whole ASCII word made only of letters with a Cyrillic twin (``ecki``, ``KCPO``) needs a look
+    when its Cyrillic reading is a known Kazakh word, or always with ``suspects`` (for ``explain``,
+    which reports the unknown ones); Cyrillic text with no Latin word costs nothing more.
+    """
+    if html and "&" in text and _ENTITY_GATE.search(text) is not None:
+        return True
+    n = len(text)
+    for m in _FAST_RUNS.finditer(text):
+        run = m.group()
+        if not (run.isascii() and run.isalpha()):
+            return True                       # a character outside the safe set
+        s, e = m.span()
+        if (s and text[s - 1] in _CYR_SAFE_SET) or (e < n and text[e] in _CYR_SAFE_SET):
+            return True                       # a Latin letter touching a Cyrillic one
+        if _twin_only(run) and not _glued(text, s, e) and (
+                suspects or _latin_word_reading(run, _caps_around(text, s, e), None,
+                                                run in _ELEMENTS and _opens_sentence(text, s, e)) is not None
+                or _doc_gate(text, s, e)):
+            return True                       # a Kazakh word typed in Latin look-alikes?
+    return _FAST_PAIRS.search(text) is not None
+
+
+# ---------------------------------------------------------------------------
+# driver
+# ---------------------------------------------------------------------------
+_BOOL = (True, False)
+_HTML_CHOICES = (None, True, False)
+_OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh_letters", "quotes", "dashes")
+# Passes over the whole text: normalize repeats its steps until one pass changes nothing, so
+# normalize(normalize(x)) == normalize(x). A pass changes something again only when an edit
+# brought new damage together (a deleted "\u200b" in "Р\u200bё" makes a mojibake pair; a decoded
+# run of mojibake-of-mojibake is mojibake again; NFC turns "\u2adc" into "\u2add\u0338", a plain
+# neighbour for a joiner). Each mojibake level halves the text, so real text needs 1-3 passes;
+# the cap only bounds the time on constructed input.
+_MAX_PASSES = 16
+# the letter step repeats within a pass when a repaired word is the Kazakh context another needed
+_LETTER_PASSES = 3
+
+
+def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
+         ) -> tuple[str, Alignment, list[Edit]]:
+    check_text(text, func)
+    for name in _OPTION_NAMES:
+        check_choice(opts[name], name, _BOOL, func)
+    html_opt = check_choice(opts["html_entities"], "html_entities", _HTML_CHOICES, func)
+    html = html_opt is not False
+    if not text or (
+        not opts["quotes"] and not opts["dashes"] and not _needs_work(text, html, want_edits)
+    ):
+        return text, Alignment.identity(len(text)), []
+
+    cur = text
+    al = Alignment.identity(len(text))
+    edits: list[Edit] = []
+    suspects: list[tuple[int, int, str]] = []
+    pass_kinds: set[str] = set()
+    plans: _Memo = {}
+
+    def apply(step_edits: list[tuple[int, int, str, str, str]]) -> None:
+        nonlocal cur, al
+        if want_edits:
+            for s, e, repl, kind, note in step_edits:
+                os, oe = al.span_to_src(s, e)
+                edits.append(Edit(os, oe, kind, cur[s:e], repl, note))
+        pass_kinds.update(ed[3] for ed in step_edits)
+        cur, a2 = apply_edits(cur, [(s, e, r) for s, e, r, _, _ in step_edits])
+        al = al.compose(a2)
+
+    for _ in range(_MAX_PASSES):
+        pass_kinds.clear()
+        suspects = []
+        # first: a decoded "&nbsp;" is then a space for the space step, "&shy;" an invisible
+        if html and (html_opt or not _markup(cur)):
+            step = _step_html(cur)
+            if step:
+                apply(step)
+        if opts["mojibake"]:
+            step = _step_utf8_mojibake(cur)
+            if step:
+                apply(step)
+        for flag, fn in (("invisible", _step_invisible), ("spaces", _step_spaces), ("nfc", _step_nfc)):
+            if opts[flag]:
+                step = fn(cur)
+                if step:
+                    apply(step)
+        if opts["homoglyphs"] or opts["kazakh_letters"]:
+            # a repaired word can be the Kazakh context another word needed: repeat until stable
+            for _ in range(_LETTER_PASSES):
+                step, susp = _step_letters(cur, bool(opts["homoglyphs"]), bool(opts["kazakh_letters"]), plans)
+                if step:
+                    apply(step)
+                if not step or all(note != _NOTE_CONTEXT for _, _, note in susp):
+                    break
+            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+        if opts["nfc"] and pass_kinds & {"homoglyph", "kazakh_letter"}:
+            step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
+            if step:
+                apply(step)
+        if opts["mojibake"]:
+            # after NFC and the letter step: both can produce ќ ў ї є (к + U+0301, ϵ → є, ...)
+            step, susp = _step_kz1048(cur)
+            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            if step:
+                apply(step)
+        if opts["nfc"] and "mojibake" in pass_kinds:
+            step = _step_nfc(cur)    # ә (from ј) + U+0308 → ӛ
+            if step:
+                apply(step)
+        for flag, fn in (("quotes", _step_quotes), ("dashes", _step_dashes)):
+            if opts[flag]:
+                step = fn(cur)
+                if step:
+                    apply(step)
+        # Go again until a pass changes nothing (see _MAX_PASSES); the fast-path check proves
+        # most repaired texts final without a second pass.
+        if not pass_kinds or (not opts["quotes"] and not opts["dashes"] and not _needs_work(cur, html)):
+            break
+    if want_edits:
+        seen = set()
+        for s, e, note in suspects:
+            if (s, e) not in seen:
+                seen.add((s, e))
+                edits.append(Edit(s, e, "suspect", text[s:e], text[s:e], note))
+        edits.sort(key=lambda ed: (ed.start, ed.end))
+    return cur, al, edits

@@ -1,0 +1,304 @@
+"""The letter step of one pass: sister-alphabet letters in Kazakh words (``Ҡазаҡстан`` →
+``Қазақстан``), the Kazakh evidence around a word, and :func:`_step_letters`, which walks
+the words of the text and collects the edits and suspects of every word-level rule.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import partial
+
+from ..linebreaks import LINE_BREAK, LINE_BREAK_CHARS
+from ._lexicon import _attested, _doc_forms, _sister_attested, _suffix_attested, _suffix_chain
+from ._script import (
+    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_TRIGGER, _WORD_CONTEXT_RE,
+    _latin_word_plan, _twin_only, _word_plan,
+)
+from ._tables import _DIRECT, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_cyr, _is_mark, _is_wordchar
+
+
+# ---------------------------------------------------------------------------
+# sister-alphabet letters (Bashkir ҡ, Altai ҥ ӱ ӧ, Yakut ҕ ...) inside Kazakh words
+# ---------------------------------------------------------------------------
+# letters a Bashkir/Tatar/Chuvash/Altai/Mari/Tajik/Uzbek/Karakalpak text has and Kazakh has not:
+# their presence near the word says the text is one of those languages, left alone
+_SISTER_TEXT_RE = re.compile("[ҙҘҫҪҗҖӑӐӗӖҹҸҷҶӣӢӯӮўЎҳҲӝӜӟӞӓӒӥӤӵӴӹӸӌӋԓԒҧҦҟҞ]")
+# Kazakh evidence per sister letter: Kazakh letters that the alphabets using that letter lack (Bashkir
+# has ә ғ ң ө ү һ but no і ұ қ; Chukchi, Khanty, Nenets have none of Kazakh's letters; Altai, Mari,
+# Yakut have ө ү (Yakut һ) but no ә ғ қ ұ і; Khakas has і ғ ң ӧ ӱ but no ә қ ұ). Uzbek and Karakalpak
+# have қ but also ў/ҳ, which _SISTER_TEXT_RE catches.
+_ALL_KAZ = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+_KAZAKH_EVIDENCE: dict[str, re.Pattern[str]] = {}
+for _letters, _evidence in (("ҡҠ", "ІіҰұҚқ"), ("ӄӃӈӇӷӶѳѲ", _ALL_KAZ), ("ҥҤ", "ӘәҒғҚқҰұІі"),
+                            ("ҕҔ", "ӘәҒғҚқҢңҰұІі"), ("ӱӰӧӦ", "ӘәҚқҰұ")):
+    for _c in _letters:
+        _KAZAKH_EVIDENCE[_c] = re.compile(f"[{_evidence}]")
+_NOTE_SISTER = "letter of a sister Cyrillic alphabet in a word that is not a known Kazakh word"
+_NOTE_SISTER_CONTEXT = "letter of a sister Cyrillic alphabet; no Kazakh letter around proves the text Kazakh"
+
+
+def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
+                 ) -> tuple[list[tuple[int, str, str]], str]:
+    """``ҡ`` → ``қ`` (and the other ``sister_letter`` rows) in ``text[s:e]`` when the text around
+    is Kazakh (on its line, a Kazakh letter that the alphabets using that sister letter lack; within
+    ``_CONTEXT`` characters, no letter that only a sister language has) and the repaired word (``fixed`` is
+    the word after the other letter repairs) is a known Kazakh form (:func:`_sister_attested`) or
+    is itself spelled with such a Kazakh letter: ``Ҡазаҡстан`` → ``Қазақстан`` in Kazakh text,
+    Bashkir ``Башҡортостан Республикаһы`` untouched. A known Kazakh form with no Kazakh evidence
+    around (``Ол адамды ауруына шалдыҡтырады``: no і ұ қ) is left and reported as a suspect."""
+    lo, hi = max(0, s - _CONTEXT), min(len(text), e + _CONTEXT)
+
+    def hit(pattern: re.Pattern[str]) -> _Hits:
+        if pattern not in hits:
+            hits[pattern] = _Hits(text, pattern)
+        return hits[pattern]
+
+    if hit(_SISTER_TEXT_RE).any(lo, hi):
+        return [], ""
+    word = text[s:e]
+    repaired = "".join(_SISTER.get(c, c) for c in fixed)
+    # Kazakh evidence is looked for on the whole line: a line with evidence has all its words decided
+    # in one pass, and the letters they gain (қ for ҡ) change nothing for the line; a window would let
+    # each repaired word be the evidence for the next 250 characters at the next call (no idempotence)
+    llo, lhi = hit(LINE_BREAK).around(s, e)
+    for c in set(word):
+        ev = _KAZAKH_EVIDENCE.get(c)
+        if ev is not None and not (hit(ev).any(llo, s) or hit(ev).any(e, lhi) or ev.search(fixed)) \
+                and not _kazakh_words_line(text, llo, lhi, hits):
+            last = max(i for i, x in enumerate(word) if x in _SISTER)
+            return [], (_NOTE_SISTER_CONTEXT if _sister_attested(repaired, last) else "")
+    # the word itself spelled with a Kazakh letter its sister alphabets lack is Kazakh ("Құдайбердіұлыныӈ")
+    own = all(ev.search(fixed) for c in set(word) if (ev := _KAZAKH_EVIDENCE.get(c)) is not None)
+    if not own and not _sister_attested(repaired, max(i for i, c in enumerate(word) if c in _SISTER)) \
+            and not _doc_forms(text, hits).has(repaired) \
+            and not _suffix_attested(repaired.lower(), min(i for i, c in enumerate(word) if c in _SISTER)) \
+            and not _shape_attested(text, s, e, repaired) and not _glued_parts_attested(word, repaired) \
+            and not all(_line_letter_support(text, llo, lhi, c, hits) for c in set(word) if c in _SISTER):
+        return [], _NOTE_SISTER
+    return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
+
+
+def _line_letter_support(text: str, lo: int, hi: int, letter: str, hits: _Memo) -> bool:
+    """Does the line ``text[lo:hi]`` write the sister ``letter`` in two or more other words that,
+    read with it as the Kazakh letter (and every look-alike as its twin), are known Kazakh forms? A
+    keyboard layout or font puts its letter everywhere the Kazakh one belongs, so a word of that line
+    that no list holds is repaired as well (``аҡуыз`` beside ``ҡатысатын``, ``ҡызметін``,
+    ``атҡарады``). The words are read as the line has them, so the answer for a line whose words
+    were repaired is never a new yes (idempotent)."""
+    key = ("letter support", lo, letter)
+    got = hits.get(key)
+    if got is None:
+        known = 0
+        for m in _LINE_WORD_RE.finditer(text, lo, hi):
+            w = m.group()
+            if letter in w and _attested(w.translate(_READ_TABLE)):
+                known += 1
+                if known >= 2:
+                    break
+        got = hits[key] = known >= 2
+    return bool(got)
+
+
+def _glued_parts_attested(word: str, repaired: str) -> bool:
+    """Words glued at a lower-to-upper case change (crawled menus and headlines:
+    ``толығыменҠР``, ``сапарПоделитьсяТаӄырып``, ``ҠазКСР``): every part that has a sister letter
+    in ``word`` is, as ``repaired`` spells it (the same length), a known form or an acronym of two
+    to six capitals; the other parts may be anything (``Поделиться``)."""
+    cuts = [0] + [i for i in range(1, len(repaired)) if repaired[i - 1].islower() and repaired[i].isupper()]
+    if len(cuts) == 1 or len(word) != len(repaired):
+        return False
+    cuts.append(len(repaired))
+    for a, b in zip(cuts, cuts[1:]):
+        part = repaired[a:b]
+        if _SISTER_RE.search(word[a:b]) and not (_attested(part) or (part.isupper() and 2 <= len(part) <= 6)):
+            return False
+    return True
+
+
+def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:
+    """Words no list can hold, known by their shape (Kazakh evidence on the line is already given):
+    an acronym of two to six capitals (``ЭЦҠ`` → ``ЭЦҚ``, ``БӶМ`` → ``БҒМ``); an initial, one
+    capital and a dot before a name (``Ѳ.Алшымбаев`` → ``Ө.Алшымбаев``); Kazakh suffixes written
+    after a hyphen (``ҚМДБ-ӈ`` → ``ҚМДБ-ң``, ``2015-ҡа`` → ``2015-қа``); a known abbreviation
+    (``ӱ.ж.`` → ``ү.ж.``, ``data/abbreviations.tsv``)."""
+    n = len(text)
+    if repaired.isupper() and 2 <= len(repaired) <= 6:
+        return True
+    if len(repaired) == 1 and repaired.isupper() and e + 1 < n and text[e] == "." \
+            and (text[e + 1].isupper() or (text[e + 1] == " " and e + 2 < n and text[e + 2].isupper())):
+        return True
+    low = repaired.lower()
+    if s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum() and (low == "ң" or _suffix_chain(low)):
+        return True
+    if e < n and text[e] == ".":
+        from .._data import abbreviations
+        here = text[s:s + 8].translate(_READ_TABLE).lower()
+        return any(here.startswith(a) and a.startswith(low + ".") for a in abbreviations())
+    return False
+
+
+# every look-alike, stand-in and sister letter read as the Cyrillic letter it stands for
+_READ_TABLE = str.maketrans({**_LETTER_MAP, **_SISTER, "k": "к"})
+_LINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+# a line is Kazakh by its words when at least this many of them, and this share, are known Kazakh forms
+_LINE_WORDS_MIN, _LINE_WORDS_SHARE = 3, 0.8
+
+
+def _kazakh_words_line(text: str, lo: int, hi: int, hits: _Memo) -> bool:
+    """Is the line ``text[lo:hi]`` Kazakh by its words? Its words of three or more letters, each read
+    with every look-alike and sister letter as the letter it stands for (so the answer is the same
+    before and after any repair on the line), are at least :data:`_LINE_WORDS_MIN` known Kazakh forms
+    and a share of :data:`_LINE_WORDS_SHARE` of the words that read as Cyrillic. Evidence for a
+    sister letter when the line has no Kazakh letter its alphabet lacks (``Ол адамды амебиаз
+    ауруына шалдыҡтырады``: 4 of 4 known); a Bashkir, Tatar or Altai line shares some words with
+    Kazakh but not four in five (``Алтай Республиканыҥ тӧс калазы``: 3 of 4)."""
+    key = ("line words", lo)
+    got = hits.get(key)
+    if got is None:
+        known = total = 0
+        for m in _LINE_WORD_RE.finditer(text, lo, hi):
+            w = m.group().translate(_READ_TABLE)
+            if all(_is_cyr(c) for c in w):
+                total += 1
+                known += _attested(w)
+        got = hits[key] = known >= _LINE_WORDS_MIN and known >= _LINE_WORDS_SHARE * total
+    return bool(got)
+
+
+class _Hits:
+    """Where one character class occurs in a text: "is there one in ``[lo, hi)``?". The first
+    ``_DIRECT`` questions search the text itself (clean text with a few candidates pays nothing
+    more); after that the positions are found once and each question is a binary search, so a text
+    of many candidate words stays linear."""
+
+    __slots__ = ("text", "pattern", "pos", "asked")
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        self.text, self.pattern = text, pattern
+        self.pos: list[int] | None = None
+        self.asked = 0
+
+    def _positions(self) -> list[int] | None:
+        if self.pos is None:
+            self.asked += 1
+            if self.asked <= _DIRECT:
+                return None
+            self.pos = [m.start() for m in self.pattern.finditer(self.text)]
+        return self.pos
+
+    def any(self, lo: int, hi: int) -> bool:
+        pos = self._positions()
+        if pos is None:
+            return lo < hi and self.pattern.search(self.text, lo, hi) is not None
+        i = bisect_left(pos, lo)
+        return i < len(pos) and pos[i] < hi
+
+    def around(self, s: int, e: int) -> tuple[int, int]:
+        """``(lo, hi)``: from after the last hit before ``s`` to the first hit at or after ``e``
+        (with a line-break pattern: the line of ``text[s:e]``)."""
+        pos = self._positions()
+        if pos is None:
+            m = self.pattern.search(self.text, e)
+            lo = max(self.text.rfind(c, 0, s) for c in LINE_BREAK_CHARS) + 1
+            return lo, (m.start() if m else len(self.text))
+        i = bisect_left(pos, s)
+        j = bisect_left(pos, e)
+        return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
+
+
+def _kazakh_around(text: str, s: int, e: int) -> bool:
+    """Kazakh (or Ukrainian/Belarusian) letters in ``text[s:e]`` or within ``_CONTEXT`` characters."""
+    return bool(_KAZ_CONTEXT_RE.search(text, s, e)
+                or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
+                or _KAZ_AROUND_RE.search(text, e, min(len(text), e + _CONTEXT)))
+
+
+def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Memo | None = None
+                  ) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
+    """Letter edits and suspects of one pass. ``plans`` keeps :func:`_word_plan`'s answer per word
+    (and per answer of the Kazakh-context question, when the word asked it) across the calls of one
+    :func:`normalize`: crawled news repeats its damaged words (``мемлекеттiк``) hundreds of times."""
+    if plans is None:
+        plans = {}
+    edits: list[tuple[int, int, str, str, str]] = []
+    suspects: list[tuple[int, int, str]] = []
+    n = len(text)
+    last_end = -1
+    hits: _Memo = {}
+    for m in _LETTER_TRIGGER.finditer(text):
+        s, e = m.span()
+        if s < last_end:
+            continue  # same word as the previous trigger
+        run = m.group()
+        if not ((s and _is_wordchar(text[s - 1])) or (e < n and _is_wordchar(text[e]))
+                or (not run.isascii() and _CYR_SUBST_RE.search(run))):
+            # a whole Latin/Greek word: touched only when it is a Kazakh word typed in Latin
+            # look-alikes, in Kazakh text ("ecki үйде" → "ескі үйде"); never "CEO", "Cape Town"
+            if homoglyphs and run.isascii() and _twin_only(run):
+                if _WORD_CONTEXT_RE not in hits:
+                    hits[_WORD_CONTEXT_RE] = _Hits(text, _WORD_CONTEXT_RE)
+                ctx = hits[_WORD_CONTEXT_RE]
+                if _IWords not in hits:
+                    hits[_IWords] = _IWords(text)
+                iw = hits[_IWords]
+
+                def word_context(s: int = s, e: int = e, ctx: _Hits = ctx, iw: _IWords = iw) -> bool:
+                    return (ctx.any(max(0, s - _CONTEXT), min(n, e + _CONTEXT))
+                            or iw.any(max(0, s - _CONTEXT), s) or iw.any(e, min(n, e + _CONTEXT)))
+
+                plan, note = _latin_word_plan(text, s, e, word_context, lambda: _doc_forms(text, hits))
+                if note:
+                    suspects.append((s, e, note))
+                for i, repl, kind in plan:
+                    if kind == "homoglyph" or kazakh_letters:
+                        edits.append((s + i, s + i + 1, repl, kind, "Latin look-alike word"))
+            continue
+        memo: list[bool] = []
+
+        def kazakh_context(s: int = s, e: int = e, memo: list[bool] = memo) -> bool:
+            # Kazakh (or Ukrainian/Belarusian) letters in the word or within _CONTEXT characters
+            # either side. Asked once per piece of a word cut around foreign runs, so the answer
+            # is kept: a 1 MB "жiжzжiжz..." is one word of 250,000 pieces (quadratic otherwise).
+            if not memo:
+                memo.append(_kazakh_around(text, s, e))
+            return memo[0]
+
+        while s > 0 and (text[s - 1].isalpha() or _is_mark(text[s - 1])):     # _is_wordchar, inlined
+            s -= 1
+        if s < last_end:
+            continue  # same word as the previous trigger
+        while e < n and (text[e].isalpha() or _is_mark(text[e])):
+            e += 1
+        last_end = e
+        word = text[s:e]
+        if _HAS_CYR.search(word) is None:
+            continue
+        memo.clear()
+        # _word_plan depends on the word and, when it asks, on the Kazakh-context answer only
+        got = plans.get(word)
+        if got is None:
+            plan, note = _word_plan(word, partial(kazakh_context, s, e, memo), homoglyphs, kazakh_letters)
+            plans[word] = (plan, note) if not memo else {memo[0]: (plan, note)}
+        elif isinstance(got, tuple):
+            plan, note = got
+        else:
+            ctx_value = kazakh_context(s, e, memo)
+            if ctx_value in got:
+                plan, note = got[ctx_value]
+            else:
+                plan, note = got[ctx_value] = _word_plan(word, partial(kazakh_context, s, e, memo),
+                                                         homoglyphs, kazakh_letters)
+        if kazakh_letters and not word.isascii() and _SISTER_RE.search(word):
+            fixed = list(word)
+            for i, repl, _ in plan:
+                fixed[i] = repl
+            sis, sis_note = _sister_plan(text, s, e, "".join(fixed), hits)
+            done = {i for i, _, _ in plan}
+            plan = sorted(plan + [x for x in sis if x[0] not in done])
+            note = note or sis_note
+        if note:
+            suspects.append((s, e, note))
+        for i, repl, kind in plan:
+            edits.append((s + i, s + i + 1, repl, kind, ""))
+    return edits, suspects

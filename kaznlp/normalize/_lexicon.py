@@ -1,0 +1,239 @@
+"""Is a repaired reading a Kazakh word? The word lists (corpus lexicon, Unilex, Hunspell,
+``normalize_words_kk.tsv``), the suffix chain (``абайсыз`` + ``да``) and the forms a document
+itself writes in clean Cyrillic (``Кайл Poy`` beside ``Роу``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+
+from .._data import read_text
+from ._tables import _ASCII_TWIN, _Memo, _SISTER_RE
+
+
+@lru_cache(maxsize=1)
+def _open_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """``(words, acronyms)`` from two open word lists that no dev or test document fed
+    (``data/normalize_unilex_kk.txt``: Unicode Unilex, Unicode-3.0; ``data/normalize_hunspell_kk.txt``:
+    Kazakh Hunspell stems, MPL-1.1; built by ``training/build_normalize_lexicon.py``). Words are
+    lower-case forms and stems of three or more letters, read like ``data/lexicon_kk.txt`` (a word
+    of these lists, or one followed by known suffixes, is a known form: ``сопақша``, ``мүфти``);
+    acronyms are the lines in capitals (``КСРО``, ``СІМК``: four or more letters)."""
+    words: set[str] = set()
+    acronyms: set[str] = set()
+    for name in ("normalize_unilex_kk.txt", "normalize_hunspell_kk.txt"):
+        raw = read_text(name)
+        for w in raw.splitlines():
+            if w and not w.startswith("#"):
+                (acronyms if w.isupper() else words).add(w)
+    return frozenset(words), frozenset(acronyms)
+
+
+def _open_forms() -> frozenset[str]:
+    return _open_lists()[0]
+
+
+@lru_cache(maxsize=1)
+def _latin_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``(words, acronyms)``: lower-case Kazakh forms (``data/lexicon_kk.txt`` and the ``word`` rows
+    of ``data/normalize_words_kk.tsv``) that can be typed with Latin look-alikes alone, and the
+    hand-listed upper-case Kazakh acronyms (``acronym`` rows)."""
+    from ..transliterate import _lexicon
+    up = frozenset(v for v in _ASCII_TWIN.values())
+    words = frozenset(w for w in _lexicon() if len(w) >= 2 and all(c in up or c.upper() in up for c in w))
+    raw = resources.files("kaznlp").joinpath("data", "normalize_words_kk.tsv").read_text(encoding="utf-8")
+    acr: list[str] = []
+    extra: list[str] = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, kind = line.split("\t")[:2]
+        (acr if kind == "acronym" else extra).append(form)
+    return words | frozenset(w.lower() for w in extra), frozenset(acr) | _open_lists()[1]
+
+
+# ---------------------------------------------------------------------------
+# "a known Kazakh word": the word-form lexicon, or a known form + a chain of known suffixes
+# ---------------------------------------------------------------------------
+_SINGLE_SUFFIX = ("ы", "і", "н", "а", "е", "й", "у")   # one-letter suffixes (possessive ы/і, accusative н ...)
+
+
+@lru_cache(maxsize=1)
+def _suffix_index() -> dict[str, tuple[str, ...]]:
+    """Kazakh suffix allomorphs (``data/suffixes_kk.txt``, shared with de-hyphenation) by first letter."""
+    raw = resources.files("kaznlp").joinpath("data", "suffixes_kk.txt").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    for line in raw.splitlines():
+        if not line.startswith("#"):
+            for s in line.split():
+                out.setdefault(s[0], set()).add(s)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _suffix_chain(rest: str, depth: int = 0) -> bool:
+    """Is ``rest`` one to four known suffixes in a row (``тарымен`` = ``тар`` + ``ы`` + ``мен``)?"""
+    if not rest:
+        return True
+    if depth == 4:
+        return False
+    if rest[0] in _SINGLE_SUFFIX and _suffix_chain(rest[1:], depth + 1):
+        return True
+    return any(rest.startswith(s) and _suffix_chain(rest[len(s):], depth + 1)
+               for s in _suffix_index().get(rest[0], ()))
+
+
+@lru_cache(maxsize=1)
+def _sorted_forms() -> list[str]:
+    from ..transliterate import _lexicon
+    return sorted(_lexicon() | _open_forms() | _latin_words()[0])
+
+
+def _known_prefix(prefix: str) -> bool:
+    """Does some known Kazakh form start with ``prefix``?"""
+    forms = _sorted_forms()
+    i = bisect_left(forms, prefix)
+    return i < len(forms) and forms[i].startswith(prefix)
+
+
+def _known_form(w: str) -> bool:
+    return w in _lexicon_forms()
+
+
+def _lexicon_forms() -> frozenset[str]:
+    from ..transliterate import _lexicon
+    return _lexicon()
+
+
+# no Kazakh word form is longer (the longest in data/lexicon_kk.txt has 30 letters); a longer "word"
+# is constructed input, and the stem/suffix search below would be quadratic in its length
+_MAX_WORD = 48
+
+
+@lru_cache(maxsize=4096)
+def _attested(word: str) -> bool:
+    """Is ``word`` a known Kazakh form? In ``data/lexicon_kk.txt`` (or ``normalize_words_kk.tsv``,
+    whose upper-case acronyms count as written: ``ҚР``), or a known form of three or more letters
+    followed by one to four known suffixes (``data/suffixes_kk.txt``): ``толқуда`` = ``толқу`` +
+    ``да``, ``геральдикалық`` = ``геральдика`` + ``лық``. Longer than any word (``_MAX_WORD``): no."""
+    if len(word) > _MAX_WORD:
+        return False
+    w = word.lower()
+    words, acronyms = _latin_words()
+    from ..transliterate import _lexicon
+    lex = _lexicon()
+    more = _open_forms()
+    if w in lex or w in more or w in words or word in acronyms:
+        return True
+    for i in range(len(w) - 1, 2, -1):
+        if (w[:i] in lex or w[:i] in more or w[:i] in words) and _suffix_chain(w[i:]):
+            return True
+    return False
+
+
+def _sister_attested(word: str, last: int) -> bool:
+    """A repaired word is attested (:func:`_attested`); or it is a stem of three or more letters
+    that begins a known form, followed by known suffixes (``оқыды`` = ``оқы…`` (``оқыған``) +
+    ``ды``; ``сатиралық`` = ``сатира…`` + ``лық``); or, for a sister letter inside a stem, some
+    known form starts with the word up to that letter and at least five letters (``үлкейтіліп``:
+    ``үлкей…`` begins ``үлкейді``); or two known forms written without a space
+    (``аренадалайықты``). The sister letter is then attested in a known stem or suffix."""
+    if len(word) > _MAX_WORD:
+        return False
+    if _attested(word):
+        return True
+    w = word.lower()
+    for i in range(len(w) - 1, 2, -1):
+        if _suffix_chain(w[i:]) and _known_prefix(w[:i]):
+            return True
+    k = max(last + 1, 5)
+    if k < len(w) and _known_prefix(w[:k]):
+        return True
+    # two known forms of four or more letters each, written without the space between them (the
+    # crawled corpora glue words: "аренадалайықты" = "аренада" + "лайықты")
+    return any(_attested(w[:i]) and _attested(w[i:]) for i in range(4, len(w) - 3))
+
+
+_BACK_VOWELS = frozenset("аоұыяё")
+_FRONT_VOWELS = frozenset("әеөүіэ")
+_VOWELS = _BACK_VOWELS | _FRONT_VOWELS | frozenset("иую")
+
+
+def _suffix_attested(w: str, first: int) -> bool:
+    """Do all the sister letters of ``w`` (the lower-case repaired word; the first at ``first``) lie
+    in Kazakh suffixes, in the variant that vowel harmony gives after the stem? ``биосфераныҥ`` →
+    ``биосфера`` + ``ның``, ``Менгаҕа`` → ``Менга`` + ``ға``: the stem is a name or loan no list
+    holds, but the letter is the Kazakh suffix's own. The stem has three or more letters and a
+    vowel; the suffixes are a known chain (:func:`_suffix_chain`) whose vowels are all back after
+    a back vowel (``а о ұ ы``) or all front after a front one (``ә е ө ү і``)."""
+    if len(w) > _MAX_WORD:
+        return False
+    for i in range(first, 2, -1):
+        stem, rest = w[:i], w[i:]
+        last = next((c for c in reversed(stem) if c in _VOWELS), None)
+        if last is None or not _suffix_chain(rest):
+            continue
+        vowels = {c for c in rest if c in _VOWELS}
+        if (last in _BACK_VOWELS and vowels <= _BACK_VOWELS) or (last in _FRONT_VOWELS and vowels <= _FRONT_VOWELS):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# document-level evidence: the text's own Cyrillic words
+# ---------------------------------------------------------------------------
+# a whole word of Cyrillic letters (a Latin letter or digit glued to it makes it no match)
+_DOC_WORD_RE = re.compile(r"(?<![^\W_])[\u0400-\u0481\u048a-\u052f]{3,}(?![^\W_])")
+# shorter readings are too often a chance match (Latin "Ha" and Russian "На")
+_DOC_MIN = 3
+
+
+class _DocForms:
+    """The word forms a text writes in clean Cyrillic (every letter Cyrillic, no sister-alphabet
+    letter), found in one linear pass the first time a candidate word needs them.
+
+    A damaged spelling of a word that the same text also writes correctly is the damaged form:
+    ``Кайл Poy`` next to ``Роу``, ``Bce`` next to ``Все``, ``Менгаҕа`` next to ``Менгаға``. A
+    form counts when it occurs as written (case-folded), or as a stem of a text word followed by known suffixes
+    (``Mapokko`` ← ``Мароккода``), or when a text word of three or more letters is its stem
+    followed by known suffixes (``биосфераныҥ`` ← ``биосфера``). Damaged words are never their own
+    evidence: they are not clean Cyrillic."""
+
+    __slots__ = ("folded", "sorted")
+
+    def __init__(self, text: str) -> None:
+        self.folded = {w.casefold() for w in set(_DOC_WORD_RE.findall(text)) if not _SISTER_RE.search(w)}
+        self.sorted: list[str] | None = None
+
+    def has(self, form: str) -> bool:
+        if len(form) < _DOC_MIN or len(form) > _MAX_WORD:
+            return False
+        f = form.casefold()
+        if f in self.folded:
+            return True
+        for i in range(len(f) - 1, _DOC_MIN - 1, -1):       # a text word is the stem
+            if f[:i] in self.folded and _suffix_chain(f[i:]):
+                return True
+        if self.sorted is None:
+            self.sorted = sorted(self.folded)
+        k = bisect_left(self.sorted, f)                     # the form is the stem of a text word
+        while k < len(self.sorted) and self.sorted[k].startswith(f):
+            if _suffix_chain(self.sorted[k][len(f):]):
+                return True
+            k += 1
+        return False
+
+
+@lru_cache(maxsize=2)
+def _doc_forms_of(text: str) -> _DocForms:
+    # the letter step may run several times on one text (passes that change nothing else)
+    return _DocForms(text)
+
+
+def _doc_forms(text: str, hits: _Memo) -> _DocForms:
+    doc: _DocForms | None = hits.get(_DocForms)
+    if doc is None:
+        doc = hits[_DocForms] = _doc_forms_of(text)
+    return doc
