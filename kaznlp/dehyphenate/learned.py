@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 import math
+from functools import lru_cache
+from operator import mul
 
 from kaznlp import charlm
 
@@ -37,7 +38,7 @@ def _weights() -> dict[str, list[float]]:
 
 def _learned(kind: str, x: list[float]) -> float:
     """The model's score for features ``x`` (> 0: 'join')."""
-    return sum(wi * xi for wi, xi in zip(_weights()[kind], x))
+    return sum(map(mul, _weights()[kind], x))  # the same products, added in the same order
 
 
 def _onehot(v: float, levels: tuple[float, ...]) -> list[float]:
