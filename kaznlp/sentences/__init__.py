@@ -1,0 +1,187 @@
+r"""Rule-based Kazakh sentence splitter.
+
+Two kinds of boundary are found in one pass each:
+
+1. **Terminal punctuation** (``.``, ``?``, ``!``, ``…``, ``...``) followed by white space,
+   with any closing quotes or brackets kept in the sentence (``«…»``). The break is
+   taken when the next word starts a sentence (a capital letter, a digit, an opening
+   quote, a dialogue dash before a capital) and the word before the period is not an
+   abbreviation that cannot end a sentence (``млн.``, ``ж.``, ``проф.``, initials
+   ``А.А.``; data in ``data/abbreviations.tsv``). Kazakh is verb-final, so a sentence
+   almost never ends in such an abbreviation; ``т.б.`` ("etc.") can, and does.
+2. **Line breaks** (every break of :mod:`kaznlp.linebreaks`: ``\n``, ``\r\n``, ``\r``,
+   ``\u2029``, ``\u2028``, ``\x0b``, ``\x0c``, ``\x1c``-``\x1e``, ``\x85`` all act alike).
+   A blank line always ends a sentence. A single line break ends one
+   when the line before it is a headline, dateline or web-page widget (short compared
+   with the lines around it) and not when it merely wraps a running sentence, as in
+   print and PDF text: a line that is as long as the block's longest line, ends with a
+   comma or a hyphen, or is followed by a line starting in lower case continues.
+
+The rules live in one module per job (each rule's docstring gives its Kazakh example):
+:mod:`._marks` (terminal punctuation, abbreviations, labels, datelines), :mod:`._structure`
+(quotations, ``;``-lists, stops with no space, brackets), :mod:`._lines` (line breaks and runs
+of spaces), :mod:`._stamps` (date stamps and media tags after a headline) and :mod:`._joins`
+(sentence ends with no stop); this module reads the text once per rule and joins their cuts.
+
+>>> [s.text for s in split_sentences("А.А. Мерғалиев сөз сөйледі. Ол 2,5 млн. теңге туралы айтты.")]
+['А.А. Мерғалиев сөз сөйледі.', 'Ол 2,5 млн. теңге туралы айтты.']
+"""
+
+from __future__ import annotations
+
+from .._gc import MIN_CHARS as PAUSE_MIN_CHARS
+from .._gc import paused
+from .._validate import check_text
+from ..spans import Span
+from ..tokenize import TOKEN_PATTERN
+from ._joins import CRAWL_MIN_FOUND as CRAWL_MIN_FOUND
+from ._joins import CRAWL_MISS_RATIO as CRAWL_MISS_RATIO
+from ._joins import JOIN_MIN_SCORE as JOIN_MIN_SCORE
+from ._joins import QUOTE_REACH as QUOTE_REACH
+from ._joins import _CAP_JOIN as _CAP_JOIN
+from ._joins import _JOIN_END as _JOIN_END
+from ._joins import _JOIN_OPEN as _JOIN_OPEN
+from ._joins import _crawl_line_cuts, _stopless_boundaries
+from ._joins import _end_score as _end_score
+from ._joins import _join_score as _join_score
+from ._joins import _lost_stop_before_opener as _lost_stop_before_opener
+from ._joins import _lower_word_before as _lower_word_before
+from ._joins import _unstopped_joins as _unstopped_joins
+from ._lines import CRAWL_CAP_WINDOW as CRAWL_CAP_WINDOW
+from ._lines import PARAGRAPH_MIN_LINES as PARAGRAPH_MIN_LINES
+from ._lines import PARAGRAPH_MIN_STARTS as PARAGRAPH_MIN_STARTS
+from ._lines import PARAGRAPH_RATIO as PARAGRAPH_RATIO
+from ._lines import PARAGRAPH_SAMPLE_LINES as PARAGRAPH_SAMPLE_LINES
+from ._lines import SPACE_RUN_SAMPLE as SPACE_RUN_SAMPLE
+from ._lines import WRAP_MAX_CHARS as WRAP_MAX_CHARS
+from ._lines import WRAP_MIN_CHARS as WRAP_MIN_CHARS
+from ._lines import WRAP_RATIO as WRAP_RATIO
+from ._lines import CRAWL_LINE_CAP, _line_boundaries, _space_run_boundaries, _space_runs_break
+from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
+from ._marks import _AS_NEWLINE, _OTHER_BREAK, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _punctuation_boundaries
+from ._stamps import _before_bare_date, _headline_before_date, _headline_before_tag_end, _numeric_date_stamps
+from ._stamps import _month_possessives as _month_possessives
+from ._structure import LIST_ITEM_MAX_CHARS as LIST_ITEM_MAX_CHARS
+from ._structure import (_COLON_BEFORE_FIRST_ITEM, _GLUED_ANY, _brackets, _closers, _drop_inside, _glued_boundaries,
+                         _reported_speech, _semicolon_lists)
+
+__all__ = ["split_sentences"]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split ``text`` into sentences; spans point into ``text`` and carry no outer white space.
+
+    >>> [s.text for s in split_sentences("«Келемін!» – деді ол. Бұл туралы жазады Egemen.kz. Кездесу аяқталды.")]
+    ['«Келемін!» – деді ол.', 'Бұл туралы жазады Egemen.kz.', 'Кездесу аяқталды.']
+    """
+    check_text(text, "split_sentences")
+    if not text:
+        return []
+    if len(text) < PAUSE_MIN_CHARS:  # too few records for the collector to matter: no context manager
+        return _split(text)
+    with paused(len(text)):
+        return _split(text)
+
+
+def _scan_text(text: str) -> str:
+    r"""``text`` with every line break (:mod:`kaznlp.linebreaks`) read as ``"\n"``, same length.
+
+    ``\r\n`` becomes ``" \n"`` (one break); ``\r``, ``\x0b``, ``\x0c``, ``\x1c``-``\x1e``,
+    ``\x85``, ``\u2028`` and ``\u2029`` become ``"\n"``, so the rules below, written for
+    ``"\n"``, see the same breaks as normalize and dehyphenate. Offsets hold.
+    """
+    if (_OTHER_BREAK.search(text) is None if len(text) < 2000
+            else not any(ch in text for ch in _OTHER_BREAKS)):  # long text: a fast search per character
+        return text
+    return text.replace("\r\n", " \n").translate(_AS_NEWLINE)
+
+
+def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
+    """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
+
+    A cut with no space on either side (``…жазады Egemen.Kz сайты``, ``аа.Kz``) is checked
+    against the tokenizer's own pattern (:data:`kaznlp.tokenize.TOKEN_PATTERN`): a domain with
+    a capitalised TLD (``Egemen.Kz``), an e-mail, a URL, an abbreviation chain (``ә.б.``) or a
+    number (``08.10.2015``) is one token, so no sentence may end inside it, and every token of
+    ``process`` lies in one sentence. The white-space-delimited chunk around the cut is scanned
+    once (a chunk holding several cuts is not rescanned: linear time).
+    """
+    out = []
+    chunk_end = -1
+    starts: set[int] = set()
+    n = len(text)
+    for cut in sorted(cuts):
+        if cut <= 0 or cut >= n or text[cut - 1].isspace() or text[cut].isspace():
+            out.append(cut)
+            continue
+        if cut >= chunk_end:
+            a = cut - 1
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+            chunk_end = cut
+            while chunk_end < n and not text[chunk_end].isspace():
+                chunk_end += 1
+            starts = {m.start() for m in TOKEN_PATTERN.finditer(text, a, chunk_end)}
+        if cut in starts:
+            out.append(cut)
+    return out
+
+
+def _split(text: str) -> list[Span]:
+    scan = _scan_text(text)
+    starts: list[int] = []
+    held: list[int] = []
+    runs = _space_runs_break(scan)
+    punct = _punctuation_boundaries(scan, starts, runs, held)
+    drop = _agency_datelines(scan, starts) if "- " in scan or "– " in scan or "— " in scan else None
+    if drop:
+        punct = [c for c in punct if c not in drop]
+    # (a short text is first searched for any glued mark at all: one scan instead of four)
+    glued = _glued_boundaries(scan) if len(scan) >= 2000 or _GLUED_ANY.search(scan) else None
+    if glued:  # the only cuts with no white space beside them: every other cut follows or precedes a space
+        punct.extend(_outside_tokens(text, glued))
+    if ";" in scan:
+        punct.extend(_semicolon_lists(scan, sorted(punct)))
+    if ": 1" in scan:
+        punct.extend(m.end() for m in _COLON_BEFORE_FIRST_ITEM.finditer(scan))
+    brackets = _brackets(scan) if "(" in scan else []
+    punct = _drop_inside(punct, brackets)
+    quotes = _reported_speech(scan) if "?" in scan or "!" in scan else None
+    if quotes:  # inside reported speech only "." splits ("«Жол өзгерді. Жоспар…», - деді")
+        inside = set(punct).difference(_drop_inside(punct, quotes))
+        punct = [c for c in punct if c not in inside or scan[c - 1 - _closers(scan, c)] == "."]
+    cuts = set(punct)
+    if " жыл" in scan:
+        cuts.update(_headline_before_date(scan))
+    if "20" in scan or "19" in scan:
+        cuts.update(_before_bare_date(scan))
+    if "(" in scan:
+        cuts.update(_headline_before_tag_end(scan))
+    cuts.update(starts)
+    if "\n" in scan:
+        cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
+        cuts.update(_line_boundaries(scan, held))
+    if runs:
+        cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
+    if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
+        joins = _stopless_boundaries(scan)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
+        if joins:
+            cuts.update(_drop_inside(joins, brackets))
+        stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None
+        if stamps:
+            cuts.update(_drop_inside(stamps, brackets))
+        if len(scan) > CRAWL_LINE_CAP:
+            cuts.update(_crawl_line_cuts(scan, sorted(cuts)))
+    spans = []
+    start = 0
+    new = tuple.__new__
+    for cut in sorted(cuts) + [len(text)]:
+        if cut > start:
+            # str.strip's white space is str.isspace's: the span's text, found without a loop per character
+            piece = text[start:cut].lstrip()
+            if piece:
+                s = cut - len(piece)
+                piece = piece.rstrip()
+                spans.append(new(Span, (s, s + len(piece), piece)))
+        start = cut
+    return spans

@@ -1,0 +1,342 @@
+"""Sentence ends with no stop: closed-class openers, the learned join score, lines cut by a crawl."""
+
+from __future__ import annotations
+
+import re
+
+from .. import _data
+from ..tokenize import LOWER, UPPER
+
+from ._lines import CRAWL_CAP_WINDOW, CRAWL_LINE_CAP
+from ._marks import _OPENERS
+from ._stamps import _month_stems
+
+
+def _opener_forms() -> list[str]:
+    """Capitalised sentence openers from ``data/sentences_openers_kk.tsv`` (``Бұл``, ``Сонымен``, ``Біздің``)."""
+    return [line.split("\t", 1)[0].capitalize() for line in _data._lines("sentences_openers_kk.tsv")]
+
+
+def _opener_trie() -> str:
+    """The capitalised openers as one alternation, grouped by first letter (a small trie: one
+    branch tried per space, not 125)."""
+    by_initial: dict[str, list[str]] = {}
+    for form in sorted(_opener_forms(), key=len, reverse=True):
+        by_initial.setdefault(form[0], []).append(re.escape(form[1:]))
+    return "|".join(re.escape(c) + "(?:" + "|".join(rest) + ")" for c, rest in by_initial.items())
+
+
+# A closed-class word capitalised after a lower-case word and one space, with no stop between:
+# "… қызметтерді алуға Бұл үшін …". The word before is checked in Python. Led by the literal
+# space (fast search).
+_OPENER = re.compile(r" (?:" + _opener_trie() + r")(?![\w-])")
+_OPENER_FORMS = frozenset(_opener_forms())
+
+
+def _lost_stop_before_opener(text: str) -> list[int]:
+    """A sentence whose stop was lost ends before a capitalised closed-class word.
+
+    ``… мемлекеттік қызметтерді алуға Бұл үшін ХҚКО арқылы …`` is a crawled line cut in
+    mid-sentence and the next paragraph; ``… арта бермек - Н.Назарбаев`` then a lead, a
+    headline without a stop. Kazakh capitalises a pronoun (``Бұл``, ``Олардың``, ``Біздің``),
+    a conjunction (``Бірақ``, ``Өйткені``), a sentence adverb (``Сонымен``, ``Бұдан``) or a
+    weekday name only at a sentence start, unlike a name or an institution (``Үкімет``,
+    ``Мемлекет басшысы``), which it capitalises anywhere: the forms are listed in
+    ``data/sentences_openers_kk.tsv``, each never seen capitalised after a lower-case word in
+    KazNERD or KazQAD. Evidence on both sides: a word ending in two letters (``… алуға Бұл``,
+    ``… ТҮРКСОЙ Осы ретте``), one space, the capitalised form as a whole word (not ``Ал-Фараби``, not after a quote).
+    """
+    out = []
+    for m in _OPENER.finditer(text):
+        i = m.start()  # the space
+        if i >= 2 and text[i - 1].isalpha() and text[i - 2].isalpha():
+            out.append(i + 1)
+    return out
+
+
+def _join_tables() -> tuple[dict[str, float], dict[str, float]]:
+    """``(end, open)`` log-odds from ``data/sentences_joins_kk.tsv`` (learned by ``benchmarks/sentences_joins.py``)."""
+    end: dict[str, float] = {}
+    opens: dict[str, float] = {}
+    for line in _data._lines("sentences_joins_kk.tsv"):
+        kind, key, value = line.split("\t", 3)[:3]
+        if kind == "end":
+            end[key] = float(value)
+        elif kind == "open":
+            opens[key] = float(value)
+    return end, opens
+
+
+_JOIN_END, _JOIN_OPEN = _join_tables()
+_JOIN_SUFFIX = max(len(k) for k in _JOIN_END if not k.startswith("^"))
+
+
+def _end_bounds(n: int) -> dict[str, float]:
+    """For each ``n``-letter ending, the highest end score a word with that ending can get.
+
+    Read from the text without finding the word's start, it rules out most joins at once: a word
+    in ``-ның`` or ``-ға`` cannot end a sentence here whatever follows it. A word whose ending
+    is not listed gets the score of its shorter ending (:func:`_end_score` backs off to it).
+    """
+    bound: dict[str, float] = {}
+    for key, v in _JOIN_END.items():
+        w = key.lstrip("^")
+        if len(w) >= n:
+            bound[w[-n:]] = max(bound.get(w[-n:], v), v)
+    for tail, v in bound.items():
+        shorter = _JOIN_END.get(tail[1:]) if n > 1 else None
+        bound[tail] = max(v, _JOIN_END.get(tail[-1], 0.0) if shorter is None else shorter)
+    return bound
+
+
+_END_BOUND2, _END_BOUND3 = _end_bounds(2), _end_bounds(3)
+
+
+def _end_bound(e3: str) -> float:
+    """The highest end score of a word whose last three characters are ``e3``."""
+    b = _END_BOUND3.get(e3)
+    if b is None:
+        end = _JOIN_END
+        if e3[:1].isalpha() or e3[:1] == "-":  # no key ends in these three letters: the two-letter key decides
+            b = end.get(e3[1:], end.get(e3[2:], 0.0))
+        else:  # a two-letter word (its own key counts): the two-letter bound
+            b = _END_BOUND2.get(e3[1:], end.get(e3[2:], 0.0))
+    return b
+
+
+# The bound of every three-character ending met so far (at most the endings of the text's words).
+_END_BOUND: dict[str, float] = {}
+# A join: one space, then a capitalised word (group 1; hyphenated parts included), a digit or
+# an opening quote. Led by the literal space (fast search).
+_JOIN = re.compile(rf" ([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)")
+# The same after a lower-case letter (checked at the space, still literal-led).
+_LOWER_JOIN = re.compile(rf" (?<=[{LOWER}] )([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)")
+#: a join scoring at least this (log-odds, ``data/sentences_joins_kk.tsv``) is a sentence end
+JOIN_MIN_SCORE = 2.0
+# Scores of a join after a mark that is not a lower-case word (the table knows only words): a
+# capitalised word or a comma rarely ends a sentence, a colon or a closing quote may.
+_JOIN_AFTER = {",": -1.0, ")": -1.0, ":": 0.0, ";": 0.0, "»": 0.0}
+
+
+def _end_score(word: str) -> float:
+    """Log-odds that a sentence ends after ``word`` (lower case): its entry, else its longest known suffix."""
+    end = _JOIN_END
+    v = end.get("^" + word)
+    if v is not None:
+        return v
+    for n in range(min(_JOIN_SUFFIX, len(word)), 0, -1):
+        v = end.get(word[-n:])
+        if v is not None:
+            return v
+    return 0.0
+
+
+def _open_forms() -> dict[str, float]:
+    """The ``open`` table keyed by the form as written after a join: ``Бұл``, ``Сондай-ақ``, each digit, ``«``."""
+    forms = {key.capitalize(): v for key, v in _JOIN_OPEN.items() if not key.startswith("<")}
+    forms.update(dict.fromkeys("0123456789", _JOIN_OPEN.get("<d>", 0.0)))
+    return forms
+
+
+_OPEN_FORMS = _open_forms()
+_OPEN_CAPS = _JOIN_OPEN.get("<caps>", 0.0)
+
+
+def _open_score(nxt: str) -> float:
+    """Log-odds that ``nxt`` (a capitalised word, a digit or ``«``) starts a sentence (unknown: 0)."""
+    v = _OPEN_FORMS.get(nxt)
+    if v is None:
+        return _OPEN_CAPS if len(nxt) > 1 and nxt.isupper() else 0.0
+    return v
+
+
+def _lower_word_before(text: str, i: int) -> str:
+    """The lower-case word (hyphens allowed) that ends at ``i``, or ``""`` if another chunk does."""
+    lo = max(0, i - 40)
+    k = max(text.rfind(" ", lo, i), text.rfind("\xa0", lo, i))
+    if k < 0 < lo:
+        return ""  # no word is 40 characters long (and reading further back would be quadratic)
+    word = text[k + 1:i].lstrip(_OPENERS)
+    if word.islower() and (word.isalpha() or word.replace("-", "").isalpha()):
+        return word
+    return ""
+
+
+def _join_score(text: str, i: int) -> float:
+    """Log-odds that the join at the space ``i`` ends a sentence whose stop is missing.
+
+    The sum of the two learned pieces of evidence of ``data/sentences_joins_kk.tsv``: how the
+    word before ends (``^өтті`` 2.2, ``-ады`` 4.6, ``-ның`` -4.7: Kazakh is verb-final) and what
+    the word after is (``Бұл`` 6.1, ``Ал`` 6.0; ``Есеп`` -3.8, a name or an institution that is
+    capitalised anywhere). An unknown key says nothing (0).
+    """
+    c = text[i - 1]
+    if c in _JOIN_AFTER:
+        score = _JOIN_AFTER[c]
+    else:
+        word = _lower_word_before(text, i)
+        score = _end_score(word) if word else -1.0  # a name runs on: "… Министрі Александр Новак …"
+    m = _JOIN.match(text, i)
+    return score + (_open_score(m.group(1)) if m is not None else 0.0)
+
+
+# One scan for both rules of a join without a stop (_lost_stop_before_opener, _unstopped_joins):
+# after a lower-case letter, the word after (group 1: a capitalised word, a digit or a quote);
+# after another letter, only a listed opener. Led by the literal space (fast search).
+_STOPLESS = re.compile(rf" (?=[{UPPER}\d«])(?:(?<=[{LOWER}] )([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)"
+                       rf"|(?<=[^\W\d_] )(?:{_opener_trie()})(?![\w-]))")
+
+
+def _stopless_boundaries(text: str) -> list[int]:
+    """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts)."""
+    out = []
+    openers = _OPENER_FORMS
+    for m in _STOPLESS.finditer(text):
+        i = m.start()
+        nxt = m.group(1)
+        if nxt is None or nxt in openers:  # a listed opener (a whole word) after two letters
+            after = text[m.end():m.end() + 1]
+            if nxt is None or not (after.isalnum() or after in "-_") or not after:
+                if i >= 2 and text[i - 2].isalpha():
+                    out.append(i + 1)
+                continue
+        if _join_ends_sentence(text, i, nxt):
+            out.append(i + 1)
+    return out
+
+
+def _join_ends_sentence(text: str, i: int, nxt: str) -> bool:
+    """Does the join after the lower-case word ending at ``i``, before the capitalised ``nxt``,
+    score at least :data:`JOIN_MIN_SCORE` (``… жарақат алды Түрме …``: yes), outside a date and a
+    short quoted name? The one decision of the learned join rule, for both scans that use it."""
+    o = _OPEN_FORMS.get(nxt)
+    if o is None:
+        o = _OPEN_CAPS if len(nxt) > 1 and nxt.isupper() else 0.0
+    e3 = text[i - 3:i]
+    bounds = _END_BOUND
+    b = bounds.get(e3)
+    if b is None:
+        b = _end_bound(e3)
+        if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
+            bounds[e3] = b
+    if o + b < JOIN_MIN_SCORE:
+        return False  # (no word with this ending can reach the threshold before this word)
+    word = _lower_word_before(text, i)
+    if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
+        return False
+    if _REPORTING.search(text, max(0, i - 60), i) is not None:
+        return False  # "«…», - деді Трамп …", "… деп хабарлады Лондон полициясы.": the speaker follows
+    q = text.rfind("«", max(0, i - QUOTE_REACH), i)
+    return not (q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0)
+
+
+# A reporting clause: the quotative "деп" or a closing quote and a dash ("», -", "”, –"), then
+# one or two lower-case words up to the join ("деп атап өтті", "», - деді", "», - деді ол").
+_REPORTING = re.compile(rf"(?:(?<![\w-])деп|[»”“\"],?[^\S\n]*[-–—])(?:[^\S\n]+[{LOWER}]+){{1,2}}\Z")
+
+
+_MONTH_STEMS = tuple(_month_stems().split("|"))
+_DAY_BEFORE = re.compile(r"(?<!\d)\d{1,2}[^\S\n]+\Z")
+
+
+def _in_date(text: str, k: int, word: str) -> bool:
+    """Is ``word`` (starting at ``k``) a month name after a day number (``19 мамыры``, ``29 тамызды``)?
+
+    A date stamp opens the lead it dates (``2015 жылдың 19 мамыры Бүгін ҚР Премьер-Министрі …``)
+    and a date inside a sentence comes before its verb, so no sentence ends after one.
+    """
+    return word.startswith(_MONTH_STEMS) and _DAY_BEFORE.search(text, max(0, k - 6), k) is not None
+
+
+def _unstopped_joins(text: str) -> list[int]:
+    """Sentence ends with no stop, from learned evidence on both sides of the join.
+
+    ``Лонг Лартин түрмесі: Толқу кезінде алты офицер жарақат алды Түрме әкімшілігі …`` is a
+    headline run into its lead. Inside a sentence a lower-case word is followed by a capital all
+    the time (``… облысы Қазақстанның …``), so the join is scored (:func:`_join_score`): a finite
+    predicate before it (``алды``: Kazakh is verb-final) and a word after it that is capitalised
+    mostly at sentence starts (``Түрме``, ``Бұл``) make a sentence end; a score of at least
+    :data:`JOIN_MIN_SCORE` cuts. Only a lower-case word of two letters or more is read, and not
+    inside a short quoted name (``«Мәңгілік Ел» мерекелік қойылымы``).
+    """
+    out = []
+    for m in _LOWER_JOIN.finditer(text):
+        i = m.start()
+        nxt = m.group(1)
+        if _join_ends_sentence(text, i, nxt):
+            out.append(i + 1)
+    return out
+
+
+QUOTE_REACH = 60  # a quoted name opens and closes within this many characters of a join in it
+
+
+# A join that may end a cut line: a word, a comma, a colon or a closing mark, one space, then
+# a capital, a digit or an opening quote.
+_CAP_JOIN = re.compile(rf"(?<=[{LOWER},:;)»]) (?=[{UPPER}\d«])")
+#: long sentences with no join near the cap (as running text has) per cut line found, at most
+CRAWL_MISS_RATIO = 2
+#: cut lines needed before the text is read as cut: one is chance (a fifth of the long sentences
+#: of uncut news and Wikipedia text have a join near the cap), two are evidence
+CRAWL_MIN_FOUND = 2
+# A cut line already ended by another rule: no stop, white space or a closing mark at its end.
+_STOP_OR_CLOSER = ".!?…:;»\"”)"
+
+
+def _crawl_line_cuts(text: str, cuts: list[int]) -> list[int]:
+    """Lines a crawl cut at a fixed length, run together with spaces: cut where the line ended.
+
+    The apertium crawl of Kazakh news sites keeps at most :data:`CRAWL_LINE_CAP` characters of a
+    line and drops the rest of a longer sentence, stop included; flattened with spaces, the
+    cut line runs into the next sentence: ``… ақпарат ресурстарына Thomson Reuters (АҚШ) және …``
+    (``ресурстарына`` is the 191st character of its line). Evidence: a sentence (between the
+    ``cuts`` found so far) longer than the cap that has a join (:data:`_CAP_JOIN`) within
+    :data:`CRAWL_CAP_WINDOW` characters before the cap, at the best-scoring join there
+    (:func:`_join_score`). Running text has long sentences too, and a fifth of them have a join
+    in that window by chance, so the text must show the cap more than once: at least
+    :data:`CRAWL_MIN_FOUND` cut lines, counting those found so and sentences the other rules
+    already ended at the cap length without a stop (``… ұйымдастыруда`` at 185 characters), and
+    at most one long sentence without such a join per :data:`CRAWL_MISS_RATIO` cut lines. A
+    single long sentence with a join near 192 characters is no evidence: it is how 9 of the 12
+    uncut dev NTREX and KazQAD texts the rule once cut looked.
+    """
+    lo_w = CRAWL_LINE_CAP - CRAWL_CAP_WINDOW
+    n = len(text)
+    spans = []
+    a = 0
+    ended = 0  # cut lines the other rules already ended: cap length, no stop
+    for b in cuts + [n]:
+        while a < b and text[a].isspace():
+            a += 1
+        if b - a > CRAWL_LINE_CAP:
+            spans.append((a, b))
+        elif b - a >= lo_w and b < n:
+            e = b
+            while text[e - 1].isspace():
+                e -= 1
+            ended += e - a >= lo_w and text[e - 1] not in _STOP_OR_CLOSER
+        a = b
+    if not spans:
+        return []
+    found = miss = 0
+    for a, b in spans:
+        while b - a > CRAWL_LINE_CAP:
+            joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
+            if not joins:
+                miss += 1
+                break
+            found += 1
+            a = joins[-1] + 1
+    found_all = found + ended
+    if not found or found_all < CRAWL_MIN_FOUND or miss * CRAWL_MISS_RATIO > found_all:
+        return []
+    out = []
+    for a, b in spans:
+        while b - a > CRAWL_LINE_CAP:
+            joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
+            if not joins:
+                break
+            i = max(joins, key=lambda j: _join_score(text, j))
+            out.append(i + 1)
+            a = i + 1
+    return out

@@ -1,0 +1,309 @@
+"""Terminal punctuation: which ``.`` ``?`` ``!`` ``…`` end a sentence (abbreviations, initials, labels, datelines)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import _data
+from ..linebreaks import LINE_BREAK_CHARS
+from ..tokenize import LOWER, UPPER
+
+
+# A sentence-final mark with its closing quotes (group 1), white space, and the first
+# character after it (group 2). One pattern per mark: a pattern that starts with a literal
+# is scanned for by fast search, several times faster than a character class.
+# A match starts only at the first mark of a run ("?!..", "....."), so a failed attempt
+# is never retried inside the run: linear time even on a million dots.
+# A remnant of a markup tag cut by a crawl stays with the sentence it follows, like a closing
+# quote: "… атап өтеміз.< Ағымдағы жылдың …", "… шығарылады.</seg Келесі …" (TMX and HTML dumps).
+# The commonest case is found apart, without Python work per match (_EASY_ENDS): a period after
+# a lower-case word longer than any abbreviation, white space and a capital, a digit or an
+# opening quote; the "." pattern skips it.
+def _easy_word() -> str:
+    """Lookbehinds (at the period) for a word whose period ends a sentence without Python checks.
+
+    Six lower-case letters, or a lower-case word of three to five letters after white space that
+    is no abbreviation of ``data/abbreviations.tsv`` (``өтті.``, ``болды.``, not ``млрд.``,
+    ``тел.``) and, up to four letters, not after ". " (a spaced abbreviation, ``т. б.``): what
+    :func:`_period_ends_sentence` would take as an end.
+    """
+    by_len: dict[int, list[str]] = {}
+    for key in _data.abbreviations():
+        word = key[:-1]
+        if key.endswith(".") and word.isalpha() and word == word.lower():
+            by_len.setdefault(len(word), []).append(re.escape(word))
+    parts = [r"(?<=[" + LOWER + r"]{6}\.)"]  # (6: longer than every abbreviation, asserted below)
+    for n in (3, 4, 5):
+        part = rf"(?<=\s[{LOWER}]{{{n}}}\.)"
+        if by_len.get(n):
+            part += r"(?<!\s(?:" + "|".join(by_len[n]) + r")\.)"
+        if n <= 4:
+            part += rf"(?<!\. [{LOWER}]{{{n}}}\.)"
+        parts.append(part)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_EASY_WORD = _easy_word()
+_EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
+_EASY_ENDS = re.compile(r"\." + _EASY_WORD + r"(?=" + _EASY_AFTER + r")")
+_TERMINALS = tuple(
+    re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _EASY_WORD + _EASY_AFTER + r")" if mark == "." else "")
+               + r"([.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{1,10}>?)?)?)\s+(\S)?")
+    for mark in ".?!…"
+)
+# Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
+_OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")
+_AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAK_CHARS, "\n"))
+_OTHER_BREAK = re.compile("[" + re.escape(_OTHER_BREAKS) + "]")
+# A blank line: always a boundary.
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+# A line break before a non-blank line: a candidate boundary.
+_NEWLINE = re.compile(r"\n(?=[^\S\n]*\S)")
+# Spaced abbreviations ("т. б.") and runs of initials ("А.А", "Н.Ә") before a period.
+_SPACED_ABBR = re.compile(r"(?<!\S)\w{1,4}\.(?: \w{1,4}\.){1,2}\Z")
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]\Z")
+_HEADING_NUMBER = re.compile(rf"\d{{1,3}}-[{LOWER}]{{2,8}}")
+_LETTER_CHAIN = re.compile(rf"[{UPPER}{LOWER}]\.(?:[{LOWER}]\.){{0,2}}[{LOWER}]\Z")
+_OPENERS = "«“„\"'‘([" + "–—-"
+_LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
+
+
+def _is_start(text: str, i: int) -> bool:
+    """Does the text at ``i`` (first non-space after a candidate) look like a sentence start?"""
+    c = text[i]
+    if c.isupper() or c.isdigit():
+        return True
+    if c in "«“„\"'‘([":
+        return True
+    if c in "”»" and i + 1 < len(text) and text[i + 1].isupper():
+        return True  # a closing-shaped quote used as an opener (NTREX): "…табылады. ”Олардың"
+    if c in "–—-":
+        # dialogue dash: a new turn if a capital follows ("– Біздің Үкімет"),
+        # the reporting clause if a lower-case word does ("», – деді.")
+        j = i + 1
+        n = len(text)
+        while j < n and text[j].isspace():
+            j += 1
+        return j >= n or not text[j].islower()
+    if c.islower():
+        return False
+    return not c.isalnum() and c not in ",;:)]}»”"
+
+
+def _word_before(text: str, dot: int) -> int:
+    """Start of the non-space chunk that ends at ``dot`` (looks back at most 40 characters)."""
+    lo = max(0, dot - 40)
+    k = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot)) + 1
+    if k == 0 and lo > 0:
+        k = lo
+    chunk = text[k:dot]
+    if not chunk.isprintable() or "\xa0" in chunk:  # tabs, NBSP and other spaces: rare
+        j = len(chunk)
+        while j and not chunk[j - 1].isspace():
+            j -= 1
+        k += j
+    return k
+
+
+def _period_ends_sentence(text: str, dot: int, nxt: int, runs: bool = False) -> bool:
+    """Decide a single ``.`` at ``dot`` followed (after space) by ``text[nxt]``.
+
+    ``runs``: runs of two or more spaces are flattened line breaks (:func:`_space_runs_break`).
+    """
+    k = _word_before(text, dot)
+    word = text[k:dot].lstrip(_OPENERS)
+    if not word:
+        return True
+    abbr = _data.abbreviations()
+    cls = None
+    if len(word) <= 4 and text[k - 2:k] == ". ":
+        m = _SPACED_ABBR.search(text, max(0, dot - 16), dot + 1)
+        if m:  # spaced spelling first: "т. б." is "т.б.", not "б." (бет)
+            cls = abbr.get(m.group().replace(" ", "").lower())
+    if cls is None:
+        cls = abbr.get((word + ".").lower())
+    if cls is None and word[1:2] == "." and _LETTER_CHAIN.match(word):
+        # an unknown chain of single-letter abbreviations ("ә.б.", "б.з.д.", "т.ғ.д."): like
+        # "т.б." it may end a sentence, but only before a capital ("б.з.д. 300 жылы" runs on)
+        cls = "final"
+    if cls is not None:
+        return cls == "final" and text[nxt].isupper()
+    if word[0].isupper() and _INITIALS.match(word):
+        return False  # "А.А. Мерғалиев", "Г. Дамдин"
+    if "," in word and _INITIALS.match(word.rpartition(",")[2]):
+        return False  # initials glued after a comma by the crawl: "Джаксыбаева,Л.Н. Гумилев атындағы"
+    if len(word) <= 3 and word.isdigit() or word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word):
+        # an enumeration number ("1.", "12.") or a numbered heading label ("2-тарау.", "4-бап.",
+        # "1-бөлім."): at a line start or after a sentence end the period closes the label and
+        # the heading or item follows it in the same sentence
+        # the last character before the number on its line (only the spaces before it are
+        # read: reading back to the line start is quadratic on "1. … 2. … 3. …" in one line)
+        b = k - 1
+        while b >= 0 and text[b] != "\n" and text[b].isspace():
+            b -= 1
+        if b < 0 or text[b] == "\n" or text[b] in ".!?…:" or runs and k - b > 2:
+            # an enumeration: "1. Жалпы ережелер", "…айтасың? 12. Мұнан кейін"; after a run of
+            # spaces, the trace of an emptied line: "… МЕМЛЕКЕТТІК ТУЫ  4-бап. Қазақстан …"
+            return False
+    return True
+
+
+ENUMERATION_WINDOW = 600
+
+
+def _in_enumeration(text: str, start: int, dot: int) -> bool:
+    """Is the number ``text[start:dot]`` (before a period) one label of a numbered list?
+
+    It is when the label before it or after it stands nearby (within 600 characters) as a
+    number and a period of its own: ``… 2. … 3. …``. A count at a sentence end
+    (``Жиналысқа келгендер саны 120. Олар…``) has no such neighbours.
+    """
+    n = int(text[start:dot])
+    lo = max(0, start - ENUMERATION_WINDOW)
+    if n > 1 and text.find(f" {n - 1}. ", lo, start) >= 0:
+        return True
+    return n < 99 and text.find(f" {n + 1}. ", dot, dot + ENUMERATION_WINDOW) >= 0
+
+
+_LABEL = re.compile(rf"(\d{{1,2}})\.[^\S\n]+[«“\"]?[{UPPER}]")
+
+
+def _label_at_line_end(text: str, k: int, nxt: int) -> bool:
+    """Is the number after the space at ``k`` (its period ends a line) the label of the next line?
+
+    It is after a word, a bracket or a quote (``… (А.В.Горяинов) 1.`` / ``Есеп комитетінің …``).
+    It is a value that ends its sentence after a dash, a comma, a colon or another number (``…
+    заңды тұлға – 5.`` / ``Қабылдау нәтижелері …``, ``… көшесі, 22.``, a telephone ``… 74 09
+    32.``), and when the next line opens with a label of its own (``… 32.`` / ``5. Мемлекеттік
+    …``).
+    """
+    b = k - 1
+    while b > 0 and text[b] in " \t":
+        b -= 1
+    if text[b] in "–—-,:;" or text[b].isdigit():
+        return False
+    return _OWN_LABEL.match(text, nxt) is None
+
+
+_OWN_LABEL = re.compile(r"\d{1,3}[.)]\s")
+
+
+def _label_of_list(text: str, i: int, line_start: bool) -> bool:
+    """Does an item label ``N.`` start at ``i``, at a line start or in a numbered list (``N-1.``
+    or ``N+1.`` nearby)?
+
+    An abbreviation that never ends a sentence (``млн.``) may still end the item before the
+    next label: ``… жасауға – 300 млн.`` / ``7. Халыққа мемлекеттік қызметтер …``. The label
+    numbers what follows it, whatever the previous item ended with.
+    """
+    m = _LABEL.match(text, i)
+    return m is not None and (line_start or _in_enumeration(text, i, m.end(1)))
+
+
+# More lower-case letters before a period than the longest abbreviation has: a word, not an
+# abbreviation, so _period_ends_sentence would say True (checked without calling it).
+_LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha()) + 1
+assert _LONG_WORD <= 6, "an abbreviation of six letters or more: lengthen the first part of _easy_word"
+
+
+def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
+                            held: list[int] | None = None) -> list[int]:
+    """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``.
+
+    ``held``: the periods of abbreviations and initials at a line end (no cut here) are added to
+    it, for :func:`_line_boundaries` to judge as line ends.
+    """
+    out = [m.end() for m in _EASY_ENDS.finditer(text)] if "." in text else []
+    append = out.append
+    for mark, pattern in zip(".?!…", _TERMINALS):
+        if mark not in text:
+            continue
+        single_period = pattern is _TERMINALS[0]
+        for m in pattern.finditer(text):
+            c = m.group(2)
+            if c is None or c.islower():
+                continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
+            if not c.isupper() and not _is_start(text, m.start(2)):
+                continue
+            if single_period and not m.group(1):
+                dot = m.start()
+                nxt = m.start(2)
+                before = text[dot - 1]
+                if before.isupper() and c.isupper():  # "ШЫМКЕНТ. Бүгін" (with an agency: _agency_datelines)
+                    k = _word_before(text, dot)
+                    if _dateline_city(text, k, dot, nxt):
+                        if k:
+                            starts.append(k)  # the headline ends before the city
+                        continue
+                tail = text[dot - _LONG_WORD:dot]
+                if not (tail.isalpha() and tail.islower()) and not _period_ends_sentence(text, dot, nxt, runs):
+                    # (a lower-case word longer than any abbreviation ends the sentence: fast path)
+                    if c.isdigit() and _label_of_list(text, nxt, "\n" in text[dot:nxt]):
+                        append(m.end(1))  # "… 300 млн." / "7. Халыққа …": the next item of a numbered list
+                    elif held is not None and before.isalpha() and "\n" in text[dot:nxt]:
+                        held.append(dot)  # "Қостанай қ." / "Дүйсенбі – сенбі …": the line rules judge it
+                    continue
+                if before.isdigit():
+                    k = dot - 1
+                    while k >= 0 and text[k].isdigit():
+                        k -= 1
+                    if dot - k - 1 <= 3 and k > 0 and text[k] == " " and (
+                            "\n" in text[dot:nxt] and _label_at_line_end(text, k, nxt)
+                            or _in_enumeration(text, k + 1, dot)):
+                        # an item number numbers the item after it: at a line end ("…туралы
+                        # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…") or inside a numbered
+                        # list run together ("…енгізу; 2. Бақылау-талдау…; 3. Бақылау…"), the
+                        # sentence ends before the number (crawled and PDF lists)
+                        append(k + 1)
+                        continue
+            append(m.end(1))
+    return out
+
+
+# A wire dateline: a city (ALL CAPS, or a capitalised name) and a period, then an agency and
+# a dash ("СЕМЕЙ. ҚазАқпарат -", "АЛМАТЫ. Kazinform -", "Астана. BNews.kz -"), or an ALL-CAPS
+# city of five or more letters alone ("ШЫМКЕНТ.", "АСТАНА-МӘСКЕУ.") before a capitalised word.
+_CITY = re.compile(rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})*|[{UPPER}][{LOWER}]{{2,}}")
+_CITY_ALONE = re.compile(rf"[{UPPER}]{{5,}}|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})+")
+_AGENCY = re.compile(rf"[A-Z{UPPER}][\w.]*[^\S\n]+[-–—][^\S\n]")
+_TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]")
+
+
+# ". Agency - " (ҚазАқпарат, Kazinform, BNews.kz): literal-led, so found by fast search.
+_AGENCY_AFTER_DOT = re.compile(rf"\.[^\S\n]+[A-Z{UPPER}][\w.]{{0,30}}[^\S\n]+[-–—][^\S\n]")
+
+
+def _agency_datelines(text: str, starts: list[int]) -> set[int]:
+    """Datelines with an agency (``СЕМЕЙ. ҚазАқпарат -``, ``Астана. BNews.kz -``).
+
+    Adds each city's start to ``starts`` and returns the cuts to drop (right after the
+    city's period).
+    """
+    drop: set[int] = set()
+    for m in _AGENCY_AFTER_DOT.finditer(text):
+        dot = m.start()
+        k = _word_before(text, dot)
+        if _CITY.fullmatch(text, k, dot) and (k == 0 or text[k - 1].isspace()):
+            drop.add(dot + 1)
+            if k:
+                starts.append(k)
+    return drop
+
+
+def _dateline_city(text: str, k: int, dot: int, nxt: int) -> bool:
+    """Is ``text[k:dot]`` the city of a wire dateline (the period at ``dot``, the next word at ``nxt``)?
+
+    Datelines open the lead sentence: ``Семейде жаңа көпір ашылды СЕМЕЙ. ҚазАқпарат - Бүгін
+    қалада…`` is the headline ``Семейде жаңа көпір ашылды`` and the lead ``СЕМЕЙ. ҚазАқпарат -
+    Бүгін қалада…``. A news agency writes CITY. Agency - before every lead, so a sentence never
+    ends at the city's period, and a headline flattened onto the same line without a period
+    ends where the city starts. General to every wire service (ҚазАқпарат, Kazinform,
+    BNews.kz). A city without an agency counts only in ALL CAPS of five letters or more
+    (``ШЫМКЕНТ. Бүгін…``): acronyms that may end a sentence are shorter (``ТМД.``, ``НАТО.``).
+    """
+    word = text[k:dot]
+    if not _CITY.fullmatch(word):
+        return False
+    if _AGENCY.match(text, nxt):
+        return True
+    return _CITY_ALONE.fullmatch(word) is not None and _TITLE_WORD.match(text, nxt) is not None

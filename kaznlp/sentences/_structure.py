@@ -1,0 +1,177 @@
+"""Quotations, ``;``-lists, stops with no space after them, and brackets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .. import _data
+from ..tokenize import LOWER, UPPER
+
+from ._marks import _OPENERS, _word_before
+
+
+_AFTER_QUOTE = re.compile(r"[,.!?…]*[^\S\n]*(?:[–—-][^\S\n]*)?(?=[" + LOWER + "])")
+# Quoted passages within one line, paired left to right; one literal-led pattern per opener
+# (fast search): «…», “…”, „…“, and straight "…" taken in pairs.
+_QUOTED = tuple(
+    re.compile(p)
+    for p in (r"«[^«»\n]{0,2000}»", r"“[^“”„\n]{0,2000}[”“]", r"„[^“”„\n]{0,2000}[”“]", r'"[^"\n]{0,2000}"')
+)
+_HAS_END = re.compile(r"[.!?…]\s")
+
+
+def _reported_speech(text: str) -> list[tuple[int, int]]:
+    """Quoted passages followed by a reporting clause: ``«Келдік. Бәрі жақсы», – деді ол.``
+
+    A quotation of several sentences is split at each of its full stops, and its last
+    sentence stays with the clause (UD KTB: ``«Мен … білдіремін.`` / ``Банктік … өсті», деп
+    атап өтті.``; news: ``«Жол өзгерді.`` / ``Жаңа жол ашылады», - деді министр.``). A
+    question or exclamation inside such a quote does not end the sentence, as in KTB:
+    ``Ол "Азамат қай жерге кетті? Оны көрдіңдер ме?" деп іздеп жатыр.`` (the quoted
+    questions are what is being asked, one reported act). A quote lies within one line and
+    is at most 2,000 characters long.
+    """
+    after, has_end = _AFTER_QUOTE.match, _HAS_END.search
+    return [
+        (m.start(), m.end() - 1)
+        for pattern in _QUOTED
+        for m in pattern.finditer(text)
+        if after(text, m.end()) and has_end(text, m.start(), m.end())
+    ]
+
+
+def _closers(text: str, cut: int) -> int:
+    """How many closing quotes and brackets stand right before ``cut``."""
+    n = 0
+    while cut - n - 1 > 0 and text[cut - n - 1] in _CLOSERS:
+        n += 1
+    return n
+
+
+_CLOSERS = "»”“\"'’)]"
+# A full stop, "?" or "!" with no space before the next sentence: a crawl join or a typing
+# slip ("хабарлама түсті.«Бұл жолы", "облыс әкімдігі.Кездесуде", "тарихы.XX ғасырдың").
+# "; " before a capital: a candidate list-item end.
+_SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER}])")
+LIST_ITEM_MAX_CHARS = 300
+# A colon before the first item of a numbered list run into the same line: "… отырыста 3 мәселе
+# қаралды: 1. Қазақстан Республикасының …". The colon ends the sentence that introduces the list.
+_COLON_BEFORE_FIRST_ITEM = re.compile(rf":(?=[^\S\n]+1[.)][^\S\n]+[«“\"]?[{UPPER}])")
+
+
+def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
+    """Items of a list run together on one line, each ending in ``;`` and starting with a capital.
+
+    ``…мынадай ЖОО жүзеге асырады: Л.Н. Гумилев атындағы Еуразия ұлттық университеті;
+    С.Сейфуллин атындағы Қазақ агротехникалық университеті; Әл Фараби атындағы…`` is a list
+    flattened from lines (a web page, a document), and each item is a sentence. One ``;``
+    before a capital is running text (``…бекітілді; Бұл шешім…`` stays one sentence): only a
+    run of two or more, each item shorter than 300 characters with no line break or sentence
+    end (``ends``, the sorted punctuation cuts; an initial ``С. Торайғыров`` is none) inside,
+    counts as a list. A colon before the first item introduces the list
+    (``… жүзеге асырады:`` / ``Л.Н. Гумилев …;``): the first item starts after it, as it would
+    on its own line.
+    """
+    out: list[int] = []
+    run: list[int] = []
+    last = -1
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.extend(run)
+            first = run[0] - 1
+            lo = max(0, first - LIST_ITEM_MAX_CHARS)
+            j = bisect_left(ends, first) - 1
+            if j >= 0:
+                lo = max(lo, ends[j])
+            colon = text.rfind(": ", lo, first)
+            if colon >= 0 and "\n" not in text[colon:first]:
+                k = colon + 1
+                while k < first and text[k] in " \t":
+                    k += 1
+                if text[k].isupper() or text[k] in "«“\"":
+                    out.append(k)
+
+    for m in _SEMICOLON.finditer(text):
+        i = m.start()
+        if run and (i - last > LIST_ITEM_MAX_CHARS or "\n" in text[last:i]
+                    or bisect_left(ends, i) > bisect_left(ends, last + 1)):
+            flush()
+            run = []
+        run.append(i + 1)
+        last = i
+    flush()
+    return out
+
+
+# One literal-led pattern per mark (fast search, as _TERMINALS).
+_GLUED = tuple(
+    re.compile(re.escape(mark) + rf"(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([»”)]*)(?=[«“„]?[{UPPER}])")
+    for mark in ".?!…"
+)
+
+
+_GLUED_ANY = re.compile(rf"[.?!…][.!?…»”)]*[«“„]?[{UPPER}]")
+
+
+def _glued_boundaries(text: str) -> list[int]:
+    """Sentence ends with no space after the mark, decided from both sides.
+
+    The word before the mark must be a lower-case word of two or more letters with no dot,
+    slash, ``@`` or colon in it, and not a known abbreviation; the text after it starts with
+    a capital (or an opening quote and a capital) and is not a domain. So
+    ``әкімдігі.Кездесуде`` and ``түсті.«Бұл`` split, while ``А.Мерғалиев``, ``Н.Ә.Назарбаев``
+    (initials), ``т.б.Олар`` (single letters), ``08.10.2015``, ``2,5``, ``Egemen.kz``
+    (lower case after) and URLs (a dot or slash inside the chunk) stay whole. A cut inside
+    any token the tokenizer keeps whole (``Egemen.Kz``, ``сайты.Kazinform.kz``, an e-mail) is
+    dropped afterwards by :func:`_outside_tokens`, from the tokenizer's own pattern.
+    """
+    out = []
+    abbr = _data.abbreviations()
+    for m in (m for pattern in _GLUED for m in pattern.finditer(text)):
+        dot = m.start()
+        k = _word_before(text, dot)
+        word = text[k:dot].lstrip(_OPENERS).rstrip("»”)")
+        if len(word) < 2 or not word[-1].islower() or not word[-2].isalpha():
+            continue
+        if any(c in word for c in "./@:\\") or not any(c.islower() for c in word[:1]) and word[0].isupper() \
+                and len(word) <= 3:
+            continue
+        if text[dot] == "." and not m.group(1) and abbr.get((word + ".").lower()) not in (None, "final"):
+            continue  # "обл.Алматы": an abbreviation that never ends a sentence
+        out.append(m.end(2))  # a domain ("сайты.Kazinform.kz", "Egemen.Kz") is dropped by _outside_tokens
+    return out
+
+
+# A bracket closed soon after it opens, on the same line: no sentence ends inside it
+# ("(«Ана тілі» газеті, 3 мамыр 2014 жыл. №18); Бұл туралы…": no break before "№18").
+_BRACKET = re.compile(r"\([^()\n]{1,250}\)")
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """Bracketed stretches ``(start, end - 1)`` in which no sentence boundary is taken.
+
+    A bracket of up to 250 characters is a parenthesis inside a sentence (a citation, a
+    source, a gloss); a cut that closes the bracket itself (``(Толығырақ сайтта.)``) lies
+    at its end and is kept.
+    """
+    return [(m.start(), m.end() - 1) for m in _BRACKET.finditer(text)]
+
+
+def _drop_inside(cuts: list[int], regions: list[tuple[int, int]]) -> list[int]:
+    """``cuts`` without those strictly inside any region ``(start, end]``."""
+    if not regions or not cuts:
+        return cuts
+    cuts = sorted(cuts)
+    regions.sort()
+    out = []
+    r = 0
+    reach = -1  # the furthest end of the regions that start before the current cut
+    for c in cuts:
+        while r < len(regions) and regions[r][0] < c:
+            reach = max(reach, regions[r][1])
+            r += 1
+        if c > reach:
+            out.append(c)
+    return out
