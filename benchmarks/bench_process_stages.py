@@ -10,7 +10,7 @@ Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_
 - ``dehyphenate``: ``kaznlp.dehyphenate(normalized, return_alignment=True)``;
 - ``compose``: chaining the two alignments;
 - ``split``: ``kaznlp.split_sentences(clean)``;
-- ``tokenize``: the tokenizer's work inside ``process`` (``kaznlp.tokenize._columns(clean)``:
+- ``tokenize``: the tokenizer's work inside ``process`` (``kaznlp.tokenize.token_columns(clean)``:
   the scan, hyphenated words, multiword forms; the token records are not made here);
 - ``assemble``: the pipeline's own part (token offsets moved onto the caller's text, the
   token records made once at those offsets, clean forms, sentences, the ``Document``);
@@ -76,7 +76,7 @@ def load() -> list[float]:
 
 def prepare(docs: list[str]) -> list[dict]:
     """Every stage's input for every document (computed once, untimed)."""
-    from kaznlp.tokenize import _columns
+    from kaznlp.tokenize import token_columns as _columns
 
     out = []
     for text in docs:
@@ -90,7 +90,7 @@ def prepare(docs: list[str]) -> list[dict]:
 
 
 def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
-    from kaznlp.tokenize import _columns
+    from kaznlp.tokenize import token_columns as _columns
 
     normalize, dehyphenate = kaznlp.normalize, kaznlp.dehyphenate
     split, tokenize = kaznlp.split_sentences, kaznlp.tokenize

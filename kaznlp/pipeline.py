@@ -28,8 +28,8 @@ from .alignment import Alignment
 from .dehyphenate import dehyphenate as _dehyphenate
 from .normalize import normalize as _normalize
 from .sentences import split_sentences
-from .spans import Document, Entity, Sentence, Token, _NormToken
-from .tokenize import Columns, _columns, _tokens
+from .spans import Document, Entity, Sentence, Token, make_token, make_tokens
+from .tokenize import Columns, token_columns
 
 __all__ = ["process", "pipe", "repair", "STEPS"]
 
@@ -94,12 +94,6 @@ def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignmen
     """
     clean, alignment = _repair(text, normalize, dehyphenate)
     return clean, None if alignment.is_identity else alignment
-
-
-def _norm_token(start: int, end: int, text: str, kind: str, norm: str) -> Token:
-    tok = _new(_NormToken, (start, end, text, kind))
-    tok.__dict__["norm"] = norm
-    return tok
 
 
 def _map_spans(spans: Sequence[tuple], alignment: Alignment) -> list[list]:
@@ -244,10 +238,10 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
 
 def _records(cols: Columns, norms: list[tuple[int, str]]) -> list[Token]:
     """The :class:`Token` records of the columns (in C), the repaired ones with their ``norm``."""
-    tokens = _tokens(*cols)
+    tokens = make_tokens(*cols)
     for i, norm in norms:
         s, e, x, k = tokens[i]
-        tokens[i] = _norm_token(s, e, x, k, norm)
+        tokens[i] = make_token(s, e, x, k, norm)
     return tokens
 
 
@@ -271,7 +265,7 @@ def _options(func: str, normalize: Any, dehyphenate: Any, tokens: Any, multiword
             and type(tokens) is bool and type(multiword) is bool:
         return normalize, dehyphenate, tokens, multiword, None  # (the usual call, checked in a breath)
     if steps is not None:
-        from .corpus_io import parse_steps
+        from .corpus_io import parse_steps  # (to import from kaznlp.steps once that module is committed)
 
         try:
             chosen = parse_steps(steps)
@@ -375,12 +369,12 @@ def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiw
     clean, alignment = _repair(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
     if not gc.isenabled():
-        return _assemble(text, clean, alignment, sentence_spans, _columns(clean, multiword) if tokens else _NO_COLUMNS)
+        return _assemble(text, clean, alignment, sentence_spans, token_columns(clean, multiword=multiword) if tokens else _NO_COLUMNS)
     # the token columns and records are made with the cyclic collector paused, as kaznlp.tokenize
     # does, whatever the text's length (they hold only ints and strings: no cycles to find)
     gc.disable()
     try:
-        return _assemble(text, clean, alignment, sentence_spans, _columns(clean, multiword) if tokens else _NO_COLUMNS)
+        return _assemble(text, clean, alignment, sentence_spans, token_columns(clean, multiword=multiword) if tokens else _NO_COLUMNS)
     finally:
         gc.enable()
 
@@ -391,14 +385,14 @@ _NO_COLUMNS: Columns = ([], [], [], [])
 def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
               ) -> Document:
     """The :class:`Document` of ``text`` from the sentences and the token columns
-    (:func:`kaznlp.tokenize._columns`) found in its repaired ``clean``.
+    (:func:`kaznlp.tokenize.token_columns`) found in its repaired ``clean``.
 
     Each token record is made once, at its offsets in ``text``. ``alignment`` is the
     one from ``text`` to ``clean`` (``None``: the identity)."""
     if alignment is not None and alignment.is_identity:
         alignment = None
     if clean == text:  # nothing repaired: the segmenters' offsets are the answer
-        return Document._trusted(text, _group(_tokens(*cols), cols[0], sentence_spans), text, None)
+        return Document._trusted(text, _group(make_tokens(*cols), cols[0], sentence_spans), text, None)
     cols, norms = _map_columns(cols, alignment, text, clean)
     toks = _records(cols, norms)
     if alignment is None:  # repaired one character for one ("i" → "і"): same offsets

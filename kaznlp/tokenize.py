@@ -48,7 +48,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import islice
 from operator import add, attrgetter
 from types import MappingProxyType
 
@@ -56,9 +56,10 @@ import unicodedata2 as unicodedata
 
 from . import _data
 from ._validate import check_choice, check_text
-from .spans import Token
+from .spans import Token, make_tokens
 
-__all__ = ["tokenize", "TOKEN_PATTERN", "RULE_KINDS", "token_pattern", "hyphen_cuts", "abbreviation_stops"]
+__all__ = ["tokenize", "token_columns", "TOKEN_PATTERN", "RULE_KINDS", "token_pattern", "hyphen_cuts",
+           "abbreviation_stops"]
 
 # -- character classes ----------------------------------------------------------
 # Inside a word: letters and digits (\w without "_" is fine: "_" joins identifiers),
@@ -430,14 +431,9 @@ def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[s
 
 
 # -- records ---------------------------------------------------------------------------
-# Every Token is made here, from the columns: a plain 4-field tuple, as Token(...) makes it,
-# without the keyword handling of Token.__new__.
-_new = tuple.__new__
-
-
-def _tokens(starts, ends, texts, kinds) -> list[Token]:
-    """Tokens from parallel iterables, built in C (no Python code per token)."""
-    return list(map(_new, repeat(Token), zip(starts, ends, texts, kinds)))
+# Every Token is made from the columns by spans.make_tokens: a plain 4-field tuple, as
+# Token(...) makes it, without the keyword handling of Token.__new__.
+_tokens = make_tokens
 
 
 _LASTGROUP = attrgetter("lastgroup")
@@ -480,6 +476,33 @@ def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
 # (about 350 bytes), so holding all of them for a long text would cost hundreds of MB.
 _BATCH = 2048
 Columns = tuple[list[int], list[int], list[str], list[str]]
+
+
+def token_columns(text: str, *, multiword: bool = True) -> Columns:
+    """The tokens of ``text`` as four parallel lists: starts, ends, surfaces and kinds.
+
+    What :func:`tokenize` finds, before the :class:`Token` records are made: for a caller
+    that keeps columns (an array library, a corpus writer) or moves the offsets first, as
+    :func:`kaznlp.process` does before it makes each record once
+    (:func:`kaznlp.spans.make_tokens` makes the records). The lists are new: change them at will.
+
+    >>> starts, ends, texts, kinds = token_columns("ҚР-ның 63%-ы өсті.")
+    >>> texts, kinds
+    (['ҚР-ның', '63%-ы', 'өсті', '.'], ['word', 'number', 'word', 'punct'])
+    >>> starts, ends
+    ([0, 7, 13, 17], [6, 12, 17, 18])
+    """
+    if type(text) is not str:
+        check_text(text, "tokenize.token_columns")
+    if multiword is not True and multiword is not False:
+        check_choice(multiword, "multiword", (True, False), "tokenize.token_columns")
+    if not gc.isenabled():
+        return _columns(text, multiword)
+    gc.disable()  # as in tokenize: the columns hold only ints and strings
+    try:
+        return _columns(text, multiword)
+    finally:
+        gc.enable()
 
 
 def _columns(text: str, multiword: bool = True) -> Columns:
