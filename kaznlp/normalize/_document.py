@@ -15,7 +15,8 @@ from ._chars import (
 from ._letters import _step_letters
 from ._mojibake import _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _step_kz1048, _step_utf8_mojibake
 from ._script import (
-    _ELEMENTS, _NOTE_CONTEXT, _caps_around, _doc_gate, _glued, _latin_word_reading, _opens_sentence, _twin_only,
+    _ELEMENTS, _NOTE_CONTEXT, _caps_around, _doc_gate, _glued, _latin_word_reading, _opens_sentence,
+    _runs_less_plain_words, _twin_only,
 )
 from ._tables import Edit, _KAZ_SPECIFIC, _Memo, _cls
 
@@ -51,34 +52,62 @@ _PP = "(?:" + "|".join(_safe_pairs(True) + _safe_pairs(False)) + ")"
 # check is two single-purpose scans: runs of ASCII letters or unsafe characters (then a look
 # at the neighbours of each Latin word), and the mojibake letter pairs.
 _FAST_RUNS = re.compile("[^\t\n\r\x20-\x40\x5b-\x60\x7b-\x7e" + _CYR_SAFE + _cls(_SAFE_PUNCT) + "]+")
+# the same runs less plain Latin words between safe non-letters ("Chrome", "http"): such a run is
+# ASCII letters, touches no Cyrillic letter and has a letter with no Cyrillic twin, so it needs
+# nothing; the regex engine passes over them (a crawled page writes thousands)
+_FAST_CANDIDATES = _runs_less_plain_words("^\t\n\r\x20-\x40\x5b-\x60\x7b-\x7e" + _CYR_SAFE + _cls(_SAFE_PUNCT),
+                                          "\t\n\r\x20-\x40\x5b-\x60\x7b-\x7e" + _cls(_SAFE_PUNCT))
 _FAST_PAIRS = re.compile(_LP + _PP + "*?" + _LP)
 _CYR_SAFE_SET = frozenset(c for c in _SAFE_CHARS if "\u0400" <= c <= "\u04ff")
 
 
-def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
-    """False when ``text`` certainly needs no repair (the fast path).
+# what a text may need: nothing (the fast path), only the letter step (every character is safe,
+# no HTML reference, no mojibake pair; only Latin words touching Cyrillic or Latin look-alike words:
+# "нұсқасыChrome", "ІV", "ecki"), or every step
+_NOTHING, _LETTERS, _ALL = 0, 1, 2
+
+
+def _work_level(text: str, html: bool = False, suspects: bool = False) -> int:
+    """:data:`_NOTHING` when ``text`` certainly needs no repair (the fast path), :data:`_LETTERS`
+    when only the letter step can change it, else :data:`_ALL`.
 
     ``html``: also look for HTML references (one ``"&" in text`` test on clean text).
     A whole ASCII word made only of letters with a Cyrillic twin (``ecki``, ``KCPO``) needs a look
     when its Cyrillic reading is a known Kazakh word, or always with ``suspects`` (for ``explain``,
     which reports the unknown ones); Cyrillic text with no Latin word costs nothing more.
+
+    :data:`_LETTERS` is exact for the steps before the letter step: a text of safe characters only
+    has no invisible character, no exotic space, nothing NFC changes, no KZ-1048 letter, and with
+    no ``_ENTITY_GATE`` match no HTML reference (the UTF-8 mojibake step still runs: it has its own
+    gate). A document that deliberately writes ``нұсқасыChrome`` so skips those scans, and so does
+    the pass that checks a repaired text is final.
     """
     if html and "&" in text and _ENTITY_GATE.search(text) is not None:
-        return True
+        return _ALL
     n = len(text)
-    for m in _FAST_RUNS.finditer(text):
+    level = _NOTHING
+    for m in _FAST_CANDIDATES.finditer(text):     # _FAST_RUNS less plain Latin words
         run = m.group()
         if not (run.isascii() and run.isalpha()):
-            return True                       # a character outside the safe set
+            return _ALL                       # a character outside the safe set
+        if level:
+            continue                          # the letter step is due: look for unsafe characters only
         s, e = m.span()
         if (s and text[s - 1] in _CYR_SAFE_SET) or (e < n and text[e] in _CYR_SAFE_SET):
-            return True                       # a Latin letter touching a Cyrillic one
-        if _twin_only(run) and not _glued(text, s, e) and (
+            level = _LETTERS                  # a Latin letter touching a Cyrillic one
+        elif _twin_only(run) and not _glued(text, s, e) and (
                 suspects or _latin_word_reading(run, _caps_around(text, s, e), None,
                                                 run in _ELEMENTS and _opens_sentence(text, s, e)) is not None
                 or _doc_gate(text, s, e)):
-            return True                       # a Kazakh word typed in Latin look-alikes?
-    return _FAST_PAIRS.search(text) is not None
+            level = _LETTERS                  # a Kazakh word typed in Latin look-alikes?
+    if _FAST_PAIRS.search(text) is not None:
+        return _ALL
+    return level
+
+
+def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
+    """False when ``text`` certainly needs no repair (the fast path); see :func:`_work_level`."""
+    return _work_level(text, html, suspects) != _NOTHING
 
 
 # ---------------------------------------------------------------------------
@@ -105,9 +134,10 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
         check_choice(opts[name], name, _BOOL, func)
     html_opt = check_choice(opts["html_entities"], "html_entities", _HTML_CHOICES, func)
     html = html_opt is not False
-    if not text or (
-        not opts["quotes"] and not opts["dashes"] and not _needs_work(text, html, want_edits)
-    ):
+    # quotes and dashes are steps the level does not look at: with either on, every pass is full
+    plain = not opts["quotes"] and not opts["dashes"]
+    level = _work_level(text, html, want_edits) if plain and text else _ALL
+    if not text or level == _NOTHING:
         return text, Alignment.identity(len(text)), []
 
     cur = text
@@ -130,8 +160,10 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
     for _ in range(_MAX_PASSES):
         pass_kinds.clear()
         suspects = []
+        # _LETTERS: the HTML, invisible, space and NFC steps find nothing here (see _work_level)
+        full = level == _ALL
         # first: a decoded "&nbsp;" is then a space for the space step, "&shy;" an invisible
-        if html and (html_opt or not _markup(cur)):
+        if full and html and (html_opt or not _markup(cur)):
             step = _step_html(cur)
             if step:
                 apply(step)
@@ -139,8 +171,9 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
             step = _step_utf8_mojibake(cur)
             if step:
                 apply(step)
+                full = True               # decoded text may hold anything: every step looks
         for flag, fn in (("invisible", _step_invisible), ("spaces", _step_spaces), ("nfc", _step_nfc)):
-            if opts[flag]:
+            if full and opts[flag]:
                 step = fn(cur)
                 if step:
                     apply(step)
@@ -157,8 +190,9 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
             step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
             if step:
                 apply(step)
-        if opts["mojibake"]:
-            # after NFC and the letter step: both can produce ќ ў ї є (к + U+0301, ϵ → є, ...)
+        if opts["mojibake"] and (full or pass_kinds):
+            # after NFC and the letter step: both can produce ќ ў ї є (к + U+0301, ϵ → є, ...);
+            # a _LETTERS text that nothing changed has no KZ-1048 letter
             step, susp = _step_kz1048(cur)
             suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
             if step:
@@ -173,9 +207,13 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
                 if step:
                     apply(step)
         # Go again until a pass changes nothing (see _MAX_PASSES); the fast-path check proves
-        # most repaired texts final without a second pass.
-        if not pass_kinds or (not opts["quotes"] and not opts["dashes"] and not _needs_work(cur, html)):
+        # most repaired texts final without a second pass, and most others need the letter step only.
+        if not pass_kinds:
             break
+        if plain:
+            level = _work_level(cur, html)
+            if level == _NOTHING:
+                break
     if want_edits:
         seen = set()
         for s, e, note in suspects:

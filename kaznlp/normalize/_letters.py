@@ -12,7 +12,7 @@ from functools import partial
 from ..linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 from ._lexicon import _attested, _doc_forms, _sister_attested, _suffix_attested, _suffix_chain
 from ._script import (
-    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_TRIGGER, _WORD_CONTEXT_RE,
+    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_CANDIDATE, _WORD_CONTEXT_RE,
     _latin_word_plan, _twin_only, _word_plan,
 )
 from ._tables import _DIRECT, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_cyr, _is_mark, _is_wordchar
@@ -226,7 +226,7 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Mem
     n = len(text)
     last_end = -1
     hits: _Memo = {}
-    for m in _LETTER_TRIGGER.finditer(text):
+    for m in _LETTER_CANDIDATE.finditer(text):     # _LETTER_TRIGGER runs less plain Latin words
         s, e = m.span()
         if s < last_end:
             continue  # same word as the previous trigger

@@ -25,7 +25,31 @@ from ._tables import (
 _LAT_GRK = "A-Za-z\u00c0-\u024f\u0250-\u02af\u0370-\u03ff\u1e00-\u1eff"
 # start at the (rare) Latin/Greek letter, then look at its neighbours
 # runs of Latin/Greek letters (rare in Kazakh text) and ӊ; a run inside a longer word is a candidate
-_LETTER_TRIGGER = re.compile(f"[{_LAT_GRK}{_cls(''.join(_CYR_SUBSTITUTES) + ''.join(_SISTER))}]+")
+_TRIGGER_CLASS = f"{_LAT_GRK}{_cls(''.join(_CYR_SUBSTITUTES) + ''.join(_SISTER))}"
+_LETTER_TRIGGER = re.compile(f"[{_TRIGGER_CLASS}]+")
+# The same runs, less the plain Latin words that the letter step would pass over anyway (most of
+# its triggers in crawled news: "Chrome", "NPAPI", "http"): a run of ASCII letters with a letter no
+# Cyrillic letter looks like (so not a look-alike word, see _twin_only), between characters that
+# are neither letters nor marks (ASCII punctuation, digits, spaces, « » – — … “ ” ‘ ’ № °) or the
+# text's ends. The regex engine skips them; a run starts where the character before is no trigger.
+_PLAIN_NEIGHBOUR = "\x00-\x40\x5b-\x60\x7b-\x7f«»–—…“”‘’№°"
+_PROOF_LATIN = "".join(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" if c not in _ASCII_TWIN_SET)
+
+
+def _runs_less_plain_words(run_class: str, plain_neighbour: str) -> re.Pattern[str]:
+    """Maximal runs of ``[run_class]``, less the runs that are an ASCII word with a letter in
+    :data:`_PROOF_LATIN` between characters of ``plain_neighbour`` (or the text's ends). The first
+    character is matched first (so the engine's fast scan for the class stays), then a look-behind
+    checks from the run's start that the character before is not in the class and that the run is
+    not such a word."""
+    return re.compile(
+        f"[{run_class}](?<=(?<![{run_class}])"
+        f"(?!(?<![^{plain_neighbour}])[A-Za-z]*[{_PROOF_LATIN}][A-Za-z]*(?![^{plain_neighbour}]))"
+        f"[{run_class}])[{run_class}]*"
+    )
+
+
+_LETTER_CANDIDATE = _runs_less_plain_words(_TRIGGER_CLASS, _PLAIN_NEIGHBOUR)
 _HAS_CYR = re.compile("[\u0400-\u052f]")
 _CYR_SUBST_RE = re.compile(f"[{_cls(''.join(_CYR_SUBSTITUTES) + ''.join(_SISTER))}]")
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
