@@ -1,6 +1,6 @@
 """Speed of ``kaznlp.dehyphenate`` (chars/s) and linearity (1 MB vs 8 MB).
 
-    python benchmarks/bench_dehyphenate.py [--only web,narrow-lost] [--out DIR] [--update]
+    python -m benchmarks.bench_dehyphenate [--only web,narrow-lost] [--out DIR] [--update]
 
 Writes ``dehyphenate.json`` and ``dehyphenate.md`` to a scratch folder (``--out``, default
 ``$TMPDIR/kaznlp-bench``) and prints the table; only ``--update`` writes the committed
@@ -36,17 +36,18 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import random
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import corpus as corpus_mod
+from benchmarks.dehyphenate_testset import Hyphenator, wrap_para
+from kaznlp.dehyphenate import dehyphenate
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from kaznlp.dehyphenate import dehyphenate  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 SCRATCH = Path(tempfile.gettempdir()) / "kaznlp-bench"
@@ -71,8 +72,6 @@ def news_docs() -> list[str]:
 def wrapped(text: str, size: int, style: str = "hyphen", widths: tuple[int, ...] = (60,)) -> str:
     """Paragraphs of ``text`` wrapped (``dehyphenate_testset`` style), the widths taken in
     turn paragraph by paragraph, until ``size`` characters."""
-    from dehyphenate_testset import Hyphenator, _wrap_para
-    import random
 
     hy = Hyphenator(SHARED / "hyphenation" / "hyph-kk.pat.txt")
     rng = random.Random(1)
@@ -81,7 +80,7 @@ def wrapped(text: str, size: int, style: str = "hyphen", widths: tuple[int, ...]
         words = para.split()
         if not words:
             continue
-        w, _ = _wrap_para(words, widths[len(out) % len(widths)], style, hy, rng)
+        w, _ = wrap_para(words, widths[len(out) % len(widths)], style, hy, rng)
         out.append(w)
         n += len(w) + 2
         if n >= size:
@@ -130,8 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     import os
 
-    import corpus as corpus_mod
-
     base = corpus()
     dehyphenate("Премьер- Министрінің келісім- шарт\nжетіс-\nтіктерді")  # load the lexicon first
     res: dict = {"python": platform.python_version(), "machine": platform.machine(),
@@ -173,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     out = RESULTS if args.update else Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "dehyphenate.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
-    lines = ["# dehyphenate speed", "", f"Python {res['python']} ({res['machine']}); `python benchmarks/bench_dehyphenate.py --update`; "
+    lines = ["# dehyphenate speed", "", f"Python {res['python']} ({res['machine']}); `python -m benchmarks.bench_dehyphenate --update`; "
              f"load average before {res['load_before']}, after {res['load_after']} (2 cores)", "",
              "One `dehyphenate(doc, return_alignment=True)` call per document; best of 5 (1 MB) or 3 (8 MB) runs.", "",
              "| corpus | size | documents | chars | seconds | chars/s | CPU seconds | chars/CPU s |", "|---|---|---:|---:|---:|---:|---:|---:|"]

@@ -1,13 +1,16 @@
 """Does a change of ``kaznlp.dehyphenate`` keep its output? Fingerprints of the output (text and
 alignment) over fixed real corpora, and the CPU time per news document.
 
-    python benchmarks/dehyphenate_identity.py --out new.json
+    python -m benchmarks.dehyphenate_identity --out new.json
     # the code before, e.g. a commit unpacked elsewhere:
-    #   git archive <rev> kaznlp | tar -x -C /tmp/old && PYTHONPATH=/tmp/old python benchmarks/dehyphenate_identity.py --out old.json
-    python benchmarks/dehyphenate_identity.py --compare old.json new.json
+    #   mkdir /tmp/old && git archive <rev> kaznlp | tar -x -C /tmp/old
+    python -m benchmarks.dehyphenate_identity --code /tmp/old --out old.json
+    python -m benchmarks.dehyphenate_identity --compare old.json new.json
 
-The ``kaznlp`` imported is the first on ``sys.path`` (``PYTHONPATH`` first, then this checkout).
-Corpora, from ``../shared`` at run time: the apertium news files, NTREX-128, the KazQAD validation
+The documents are read by this checkout; the de-hyphenator under test runs in a child process
+started in ``--code`` (default: this checkout), whose ``kaznlp`` it imports (the current folder
+comes first on the child's path: no ``sys.path`` edit, no ``PYTHONPATH``). Corpora, from
+``../shared`` at run time: the apertium news files, NTREX-128, the KazQAD validation
 passages, UD Kazakh-KTB (each sentence, and each file as one text), the seeds, the KazNERD
 guidelines as pdftotext extracted them, and the PDF test set's **dev** extractions cached by
 ``python -m benchmarks.pdf_testset --split dev`` (skipped if not cached). Only fingerprints
@@ -17,18 +20,43 @@ guidelines as pdftotext extracted them, and the PDF test set's **dev** extractio
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
+import os
+import subprocess
 import sys
-import time
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-sys.path.append(str(ROOT))  # after PYTHONPATH: the code under test may come from elsewhere
-import kaznlp  # noqa: E402  (the code under test, imported before this checkout goes first)
 
-sys.path.insert(0, str(ROOT))  # benchmarks.pdf_testset from this checkout
+# run in the child process, in the folder of the code under test (argv: documents JSON, output JSON)
+_WORKER = r"""
+import hashlib, json, os, sys, time
+from pathlib import Path
+import kaznlp
+from kaznlp.dehyphenate import dehyphenate
+docs = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+news = [t for k, t in docs.items() if k.startswith("apertium/")]
+best = float("inf")
+for _ in range(5):
+    c = time.process_time()
+    for t in news:
+        dehyphenate(t, return_alignment=True)
+    best = min(best, time.process_time() - c)
+n = sum(map(len, news))
+fp = {}
+for key, text in docs.items():
+    res, al = dehyphenate(text, return_alignment=True)
+    # the alignment, read through its public API: the source span of every output character
+    spans = [al.span_to_src(i, i + 1) for i in range(len(res))]
+    fp[key] = hashlib.sha1(repr((res, al.src_len, spans)).encode("utf-8")).hexdigest()
+Path(sys.argv[2]).write_text(json.dumps({
+    "kaznlp": str(Path(kaznlp.__file__).parent),
+    "news_speed": {"documents": len(news), "chars": n, "cpu_seconds": round(best, 4),
+                   "chars_per_cpu_s": round(n / best)},
+    "fingerprints": fp}), encoding="utf-8")
+"""
 
 
 def documents(shared: Path = SHARED) -> dict[str, str]:
@@ -65,37 +93,12 @@ def documents(shared: Path = SHARED) -> dict[str, str]:
     return docs
 
 
-def fingerprints(docs: dict[str, str]) -> dict[str, str]:
-    from kaznlp.dehyphenate import dehyphenate
-
-    out = {}
-    for key, text in docs.items():
-        res, al = dehyphenate(text, return_alignment=True)
-        # the alignment, read through its public API: the source span of every output character
-        spans = [al.span_to_src(i, i + 1) for i in range(len(res))]
-        out[key] = hashlib.sha1(repr((res, al.src_len, spans)).encode("utf-8")).hexdigest()
-    return out
-
-
-def news_speed(docs: dict[str, str], reps: int = 5) -> dict:
-    from kaznlp.dehyphenate import dehyphenate
-
-    news = [t for k, t in docs.items() if k.startswith("apertium/")]
-    best = float("inf")
-    for _ in range(reps):
-        c = time.process_time()
-        for t in news:
-            dehyphenate(t, return_alignment=True)
-        best = min(best, time.process_time() - c)
-    n = sum(map(len, news))
-    return {"documents": len(news), "chars": n, "cpu_seconds": round(best, 4), "chars_per_cpu_s": round(n / best)}
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, help="write the fingerprints (and the news speed) here")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two --out files")
     ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--code", type=Path, help="the folder holding the kaznlp under test (default: this checkout)")
     args = ap.parse_args(argv)
     if args.compare:
         old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
@@ -109,13 +112,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if diff else 0
     if not args.out:
         ap.error("give --out FILE or --compare OLD NEW")
-    import os
-
+    code = (args.code or ROOT).resolve()
+    if not (code / "kaznlp").is_dir():
+        ap.error(f"no kaznlp package under {code}")
     docs = documents(args.shared)
-    dehyph_load = [round(x, 2) for x in os.getloadavg()]
-    res = {"kaznlp": str(Path(kaznlp.__file__).parent), "documents": len(docs),
-           "chars": sum(map(len, docs.values())), "load_before": dehyph_load,
-           "news_speed": news_speed(docs), "fingerprints": fingerprints(docs)}
+    load = [round(x, 2) for x in os.getloadavg()]
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "docs.json", Path(tmp) / "out.json"
+        src.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+        subprocess.run([sys.executable, "-c", _WORKER, str(src), str(dst)], cwd=code, check=True)
+        child = json.loads(dst.read_text(encoding="utf-8"))
+    res = {"kaznlp": child["kaznlp"], "documents": len(docs), "chars": sum(map(len, docs.values())),
+           "load_before": load, "news_speed": child["news_speed"], "fingerprints": child["fingerprints"]}
     args.out.write_text(json.dumps(res, indent=0), encoding="utf-8")
     print(f"{res['documents']} documents, {res['chars']:,} chars, kaznlp from {res['kaznlp']}; "
           f"news {res['news_speed']['chars_per_cpu_s']:,} chars/CPU s; wrote {args.out}")

@@ -2,14 +2,14 @@
 
 Reads ``../shared/data`` at run time (nothing is copied into the repository)::
 
-    python benchmarks/dehyphenate_testset.py                 # dev and test, prints the report
-    python benchmarks/dehyphenate_testset.py --split dev     # while tuning rules: dev only
-    python benchmarks/dehyphenate_testset.py --json out.json
+    python -m benchmarks.dehyphenate_testset                 # dev and test, prints the report
+    python -m benchmarks.dehyphenate_testset --split dev     # while tuning rules: dev only
+    python -m benchmarks.dehyphenate_testset --json out.json
 
 How the set is made (seed 20240604, deterministic):
 
 * clean paragraphs, in two splits, ``dev`` (tune rules on it) and ``test`` (report only):
-  NTREX documents and KazQAD articles (``training/build_lexicon.py:split_of``: a quarter
+  NTREX documents and KazQAD articles (``benchmarks/dehyphenate_split.py:split_of``: a quarter
   each, both kept out of the lexicon; KazQAD split by article, so passages of one article
   never sit on both sides), deduplicated long lines of the GPL apertium web crawl (never in
   the lexicon; halves by a hash of the line), and, for comparison, NTREX documents that
@@ -45,20 +45,17 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.dehyphenate_split import kazqad_key, split_of  # the lexicon's own split
+from kaznlp.dehyphenate import dehyphenate
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-sys.path.insert(0, str(ROOT))
-
-from kaznlp.dehyphenate import dehyphenate  # noqa: E402
 
 SEED = 20240604
 WIDTHS = (35, 50, 70)
 STYLES = ("hyphen", "lost", "soft", "plain", "websoft", "webspace")
 SOFT = "\u00ad"
 
-
-sys.path.insert(0, str(ROOT / "training"))
-from build_lexicon import kazqad_key, split_of  # noqa: E402  (the lexicon's own split)
 
 SPLITS = ("dev", "test")
 
@@ -117,7 +114,7 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
     """{group: [document = list of paragraphs]}; groups ``<split>/ntrex-kazqad``,
     ``<split>/apertium`` for each split, and ``in-lexicon``.
 
-    NTREX documents and KazQAD articles are assigned by ``training/build_lexicon.py:split_of``
+    NTREX documents and KazQAD articles are assigned by ``benchmarks/dehyphenate_split.py:split_of``
     (the lexicon is built from the ``lexicon`` part only). Apertium (never in the lexicon)
     long lines are deduplicated and split in halves by a hash of their text, so a line
     repeated across crawl files stays on one side.
@@ -164,7 +161,7 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
 # ---------------------------------------------------------------------------
 # Damage generators. Each returns (source text, gold text, broken-word gold spans)
 # ---------------------------------------------------------------------------
-def _wrap_para(words: list[str], width: int, style: str, hy: Hyphenator, rng: random.Random) -> tuple[str, list[int]]:
+def wrap_para(words: list[str], width: int, style: str, hy: Hyphenator, rng: random.Random) -> tuple[str, list[int]]:
     """Wrap one paragraph; returns the text and the indices of words broken across lines."""
     lines: list[str] = []
     broken: list[int] = []
@@ -268,7 +265,7 @@ def make_doc(paras: list[str], style: str, width: int, hy: Hyphenator, rng: rand
     out = []
     if style in ("hyphen", "lost", "soft", "plain"):
         for pi, p in enumerate(gold_paras):
-            text, b = _wrap_para(p.split(" "), width, style, hy, rng)
+            text, b = wrap_para(p.split(" "), width, style, hy, rng)
             out.append(text)
             broken += [(pi, wi) for wi in b]
         return "\n\n".join(out), "\n\n".join(gold_paras), broken

@@ -15,13 +15,9 @@ from __future__ import annotations
 import argparse
 import collections
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.corpus import load_sources  # noqa: E402
-from kaznlp.dehyphenate import explain_breaks  # noqa: E402
+from benchmarks.corpus import load_sources
+from kaznlp.dehyphenate import explain_breaks
 
 
 def decisions(texts: list[str], rules_only: bool) -> list[tuple[str, str]]:

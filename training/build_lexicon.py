@@ -2,8 +2,8 @@
 
 Run from the repository root, with ``../shared/data`` present::
 
-    python training/build_lexicon.py            # writes kaznlp/data/lexicon_kk.txt and dehyph_contexts_kk.tsv
-    python training/build_lexicon.py --min-freq 2
+    python -m training.build_lexicon            # writes kaznlp/data/lexicon_kk.txt and dehyph_contexts_kk.tsv
+    python -m training.build_lexicon --min-freq 2
 
 Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
 
@@ -13,7 +13,7 @@ Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
 * UD Kazakh-KTB (CC BY-SA 4.0), ``ud_kk_ktb/*.conllu`` (``# text`` lines)
 
 Held-out documents: NTREX documents and KazQAD *articles* are split by
-:func:`split_of` into ``lexicon`` (half), ``dev`` (a quarter: rules are tuned on it) and
+:func:`benchmarks.dehyphenate_split.split_of` into ``lexicon`` (half), ``dev`` (a quarter: rules are tuned on it) and
 ``test`` (a quarter: only reported on). Only the ``lexicon`` half feeds the lexicon, so
 ``benchmarks/dehyphenate_testset.py`` measures the de-hyphenator on text whose words did
 not feed it. KazQAD is split by article title, not by passage: passages of one Wikipedia
@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 
+from benchmarks.dehyphenate_split import is_heldout, kazqad_key  # the lexicon's split, one home
 from kaznlp._data import read_file, write_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,24 +68,6 @@ def load_suffixes() -> set[str]:
         if not line.startswith("#"):
             out.update(line.split())
     return out
-
-
-def split_of(key: str) -> str:
-    """``"dev"``, ``"test"`` or ``"lexicon"`` for an NTREX document id or a KazQAD key
-    (:func:`kazqad_key`). ``dev`` is the quarter that was held out before the split existed
-    (rules were tuned on it); ``test`` came out of the lexicon when the split was made."""
-    b = hashlib.sha1(key.encode("utf-8")).digest()[0] % 4
-    return "dev" if b == 0 else "test" if b == 1 else "lexicon"
-
-
-def kazqad_key(title: str) -> str:
-    """KazQAD passages are split by their Wikipedia article."""
-    return "kazqad-title:" + title
-
-
-def is_heldout(doc_id: str) -> bool:
-    """True for the NTREX/KazQAD documents kept out of the lexicon (dev and test material)."""
-    return split_of(doc_id) != "lexicon"
 
 
 def normalize_word(tok: str) -> str | None:

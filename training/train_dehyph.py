@@ -2,8 +2,8 @@
 
 Run from the repository root with ``../shared/data`` present (about two minutes)::
 
-    python training/build_lexicon.py       # lexicon, glue counts and the character model first
-    python training/train_dehyph.py        # then this; prints cross-validated accuracy
+    python -m training.build_lexicon       # lexicon, glue counts and the character model first
+    python -m training.train_dehyph        # then this; prints cross-validated accuracy
 
 What it learns. Each break the rules decide becomes one example: the rules' own answer plus
 the evidence they looked at (levels of :meth:`_Evidence.word`, suffix chains, vowel harmony,
@@ -27,17 +27,13 @@ import argparse
 import json
 import random
 import re
-import sys
 from pathlib import Path
 
+from benchmarks import dehyphenate_testset as T
+from kaznlp.dehyphenate import explain_breaks
+from kaznlp.dehyphenate.learned import FEATURES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import dehyphenate_testset as T  # noqa: E402
-
-from kaznlp.dehyphenate import explain_breaks  # noqa: E402
-from kaznlp.dehyphenate.learned import FEATURES  # noqa: E402
 
 OUT = ROOT / "kaznlp" / "data" / "dehyph_weights.json"
 

@@ -22,10 +22,10 @@ import hashlib
 import json
 import os
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
+from benchmarks.dehyphenate_split import is_heldout, kazqad_key  # the lexicon's own split
 from benchmarks.gold.shared import GoldSourceError, file_lines, jsonl_records, shared_dir  # noqa: F401
 from benchmarks.gold.splits import SPLIT_OF_GROUP, group, split_of
 
@@ -101,8 +101,6 @@ def load(split: str | None = None, path: Path = DOCUMENTS) -> dict:
 # ---------------------------------------------------------------------------------------------
 def _heldout(key: str) -> bool:
     """True when ``key`` (an NTREX id, a KazQAD article) was kept out of kaznlp's lexicon."""
-    sys.path.insert(0, str(REPO / "training"))
-    from build_lexicon import is_heldout  # the lexicon's own split
     return is_heldout(key)
 
 
@@ -113,9 +111,6 @@ def _cyrillic_share(s: str) -> float:
 
 def build(shared: str | os.PathLike | None = None) -> list[dict]:
     """Select the documents of both splits (every source group used is listed in ``splits.py``)."""
-    sys.path.insert(0, str(REPO / "training"))
-    from build_lexicon import kazqad_key
-
     data = shared_dir(shared) / "data"
     docs: list[dict] = []
     # NTREX: the longest held-out document of each outlet, outlets taken in turn
