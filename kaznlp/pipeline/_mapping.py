@@ -1,0 +1,203 @@
+"""How :func:`kaznlp.process` makes its :class:`~kaznlp.spans.Document`: the token columns and
+sentence spans found in the repaired text, moved onto the caller's text, made into records once.
+
+The mapping costs nothing when the repairs changed nothing, and one slice per token when they
+only replaced characters one for one (``i`` → ``і``); tokens that lie inside one unchanged
+stretch are shifted in C, not searched for (see docs/pipeline.md, "Speed").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import islice, repeat
+from operator import add, getitem, itemgetter
+
+from ..alignment import Alignment
+from ..spans import Document, Sentence, Token, make_token, make_tokens
+from ..tokenize import Columns
+
+_new = tuple.__new__
+_FIRST = itemgetter(0)
+
+
+def _map_spans(spans: Sequence[tuple], alignment: Alignment) -> list[list]:
+    """Source spans ``[start, end, clean_start, clean_end, item]`` of clean-text spans, in order.
+
+    A span whose source start falls inside the previous span's source (two tokens from one
+    repaired source character: NFC turns "\\u0958" into "क" + nukta) is merged into it; a
+    span of inserted characters only (no source text) is dropped. Spans are merged as
+    numbers and sliced once by the caller: re-slicing a growing span at each merge was
+    quadratic (1 MB of "\\u2adc\\u200c\\u0958": minutes).
+
+    A span inside one copy run of the alignment is shifted (one ``bisect``); others go
+    through :meth:`Alignment.span_to_src`.
+    """
+    xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
+    span_to_src = alignment.span_to_src
+    out: list[list] = []
+    last = None
+    for item in spans:
+        a, b = item[0], item[1]
+        k = bisect_right(ys, a) - 1
+        if k >= 0 and b <= ys[k] + ns[k] and b > a:
+            s = xs[k] + a - ys[k]
+            e = s + b - a
+        else:
+            s, e = span_to_src(a, b)
+            if e <= s:
+                continue  # inserted characters only: nothing in the caller's text to point at
+        if last is not None and s < last[1]:
+            if e > last[1]:
+                last[1] = e
+            last[3] = b
+            continue
+        last = [s, e, a, b, item]
+        out.append(last)
+    return out
+
+
+def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int, j: int, d: int,
+               text: str, clean: str) -> None:
+    """Append tokens ``i:j`` of the clean text, which lie in one copy run of the alignment, shifted by ``d``.
+
+    A copy run is unchanged text or characters replaced one for one ("i" → "і"): when the
+    caller's stretch equals the clean one (one string comparison for the whole run) the
+    columns are copied (offsets shifted by ``d`` in C, no Python code per token); else the run
+    is halved until the tokens whose surface differs from their clean form are found: they get
+    the caller's surface, and their clean form goes in ``norms`` (output index, norm).
+    """
+    starts, ends, texts, kinds = cols
+    o_s, o_e, o_t, o_k = out
+    lo, hi = starts[i], ends[j - 1]
+    if text[lo + d:hi + d] == clean[lo:hi]:
+        if d:
+            o_s += map(add, starts[i:j], repeat(d))
+            o_e += map(add, ends[i:j], repeat(d))
+        else:
+            o_s += starts[i:j]
+            o_e += ends[i:j]
+        o_t += texts[i:j]
+        o_k += kinds[i:j]
+        return
+    if j - i > 32:
+        mid = (i + j) // 2
+        _shift_run(cols, out, norms, i, mid, d, text, clean)
+        _shift_run(cols, out, norms, mid, j, d, text, clean)
+        return
+    for k in range(i, j):
+        s, e, norm = starts[k] + d, ends[k] + d, texts[k]
+        surface = text[s:e]
+        if surface != norm:
+            norms.append((len(o_s), norm))
+        o_s.append(s)
+        o_e.append(e)
+        o_t.append(surface)
+        o_k.append(kinds[k])
+
+
+def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: str
+                 ) -> tuple[Columns, list[tuple[int, str]]]:
+    """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
+    with ``[(index, norm)]`` for the tokens whose clean form differs from their surface.
+
+    The tokens inside one copy run of the alignment go in bulk (:func:`_shift_run`); a token
+    across a repaired stretch is mapped with :meth:`Alignment.span_to_src`. Two such tokens
+    whose source spans overlap (two tokens from one repaired source character: NFC turns
+    "\u0958" into "क" + nukta) become one; a token of inserted characters only is dropped.
+    Merged spans are kept as numbers and sliced once (re-slicing a growing token at each
+    merge was quadratic: 1 MB of "\u2adc\u200c\u0958" took minutes).
+    """
+    out: Columns = ([], [], [], [])
+    norms: list[tuple[int, str]] = []
+    starts, ends, texts, kinds = cols
+    n = len(starts)
+    if not n:
+        return out, norms
+    if alignment is None:
+        _shift_run(cols, out, norms, 0, n, 0, text, clean)
+        return out, norms
+    xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
+    span_to_src = alignment.span_to_src
+    o_s, o_e, o_t, o_k = out
+    pend: list | None = None  # a mapped token not yet added: [s, e, a, b, kind]
+
+    def flush(p: list) -> None:
+        s, e, a, b, kind = p
+        surface, norm = text[s:e], clean[a:b]
+        if surface != norm:
+            norms.append((len(o_s), norm))
+        o_s.append(s)
+        o_e.append(e)
+        o_t.append(surface)
+        o_k.append(kind)
+
+    i = 0
+    while i < n:
+        a, b = starts[i], ends[i]
+        k = bisect_right(ys, a) - 1
+        if k >= 0 and b <= ys[k] + ns[k]:
+            j = bisect_right(ends, ys[k] + ns[k], i + 1, n)
+            if pend is not None:
+                flush(pend)
+                pend = None
+            _shift_run(cols, out, norms, i, j, xs[k] - ys[k], text, clean)
+            i = j
+            continue
+        i += 1
+        s, e = span_to_src(a, b)
+        if e <= s:
+            continue  # inserted characters only: nothing in the caller's text to point at
+        if pend is not None:
+            if s < pend[1]:
+                if e > pend[1]:
+                    pend[1] = e
+                pend[3] = b
+                continue
+            flush(pend)
+        pend = [s, e, a, b, kinds[i - 1]]
+    if pend is not None:
+        flush(pend)
+    return out, norms
+
+
+def _records(cols: Columns, norms: list[tuple[int, str]]) -> list[Token]:
+    """The :class:`Token` records of the columns (in C), the repaired ones with their ``norm``."""
+    tokens = make_tokens(*cols)
+    for i, norm in norms:
+        s, e, x, k = tokens[i]
+        tokens[i] = make_token(s, e, x, k, norm)
+    return tokens
+
+
+def _group(tokens: list[Token], starts: list[int], sentences: list[tuple[int, int, str]]) -> list[Sentence]:
+    """Sentences with their tokens (whose starts are ``starts``): a token belongs to the last
+    sentence starting at or before it. (All in C: one bisect per sentence, then slices.)"""
+    if not sentences:
+        return []
+    cuts = [0]
+    cuts += map(bisect_left, repeat(starts), map(_FIRST, islice(sentences, 1, None)))
+    cuts.append(len(tokens))
+    parts = map(tuple, map(getitem, repeat(tokens), map(slice, cuts, islice(cuts, 1, None))))
+    # (start, end, text) + (tokens,): the four fields of each Sentence
+    return list(map(_new, repeat(Sentence), map(add, sentences, zip(parts))))
+
+
+def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
+              ) -> Document:
+    """The :class:`Document` of ``text`` from the sentences and the token columns
+    (:func:`kaznlp.tokenize.token_columns`) found in its repaired ``clean``.
+
+    Each token record is made once, at its offsets in ``text``. ``alignment`` is the
+    one from ``text`` to ``clean`` (``None``: the identity)."""
+    if alignment is not None and alignment.is_identity:
+        alignment = None
+    if clean == text:  # nothing repaired: the segmenters' offsets are the answer
+        return Document._trusted(text, _group(make_tokens(*cols), cols[0], sentence_spans), text, None)
+    cols, norms = _map_columns(cols, alignment, text, clean)
+    toks = _records(cols, norms)
+    if alignment is None:  # repaired one character for one ("i" → "і"): same offsets
+        sents = [(s, e, text[s:e]) for s, e, _ in sentence_spans]
+    else:
+        sents = [(s, e, text[s:e]) for s, e, _, _, _ in _map_spans(sentence_spans, alignment)]
+    return Document._trusted(text, _group(toks, cols[0], sents), clean, alignment)
