@@ -607,3 +607,19 @@ def test_month_possessives_come_from_the_month_names() -> None:
     from kaznlp import sentences
     forms = sentences._month_possessives()
     assert len(forms) == 12 and {"қыркүйегі", "тамызы", "шілдесі", "қарашасы", "сәуірі"} <= set(forms)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a TMX dump's segments joined with spaces: the closing tag ends the unit and stays with it
+    ("Есеп комитетінің Астана күніне арналған мерекелік жиналысы өтті</seg> Есеп комитетінің Төрағасы "
+     "ұжымды құттықтады.</seg> Оставить комментарий</seg>",
+     ["Есеп комитетінің Астана күніне арналған мерекелік жиналысы өтті</seg>",
+      "Есеп комитетінің Төрағасы ұжымды құттықтады.</seg>", "Оставить комментарий</seg>"]),
+    ("Ерлан Қабыкенұлы Тұрлыбеков</p> 1949 жылғы 5 желтоқсанда туған.",
+     ["Ерлан Қабыкенұлы Тұрлыбеков</p>", "1949 жылғы 5 желтоқсанда туған."]),
+    # an inline tag closes inside a sentence; a tag standing apart is no remnant of a line
+    ("Бұл <b>Астана</b> Қаласының мерекесі.", ["Бұл <b>Астана</b> Қаласының мерекесі."]),
+    ("Мәтін </p> Бұл", ["Мәтін </p> Бұл"]),
+])
+def test_closing_block_tag_ends_a_flattened_segment(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

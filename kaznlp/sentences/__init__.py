@@ -56,7 +56,7 @@ from ._lines import SPACE_RUN_SAMPLE as SPACE_RUN_SAMPLE
 from ._lines import WRAP_MAX_CHARS as WRAP_MAX_CHARS
 from ._lines import WRAP_MIN_CHARS as WRAP_MIN_CHARS
 from ._lines import WRAP_RATIO as WRAP_RATIO
-from ._lines import CRAWL_LINE_CAP, _line_boundaries, _space_run_boundaries, _space_runs_break
+from ._lines import CRAWL_LINE_CAP, _block_end_boundaries, _line_boundaries, _space_run_boundaries, _space_runs_break
 from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
 from ._marks import _AS_NEWLINE, _OTHER_BREAK, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _punctuation_boundaries
 from ._stamps import _before_bare_date, _headline_before_date, _headline_before_tag_end, _numeric_date_stamps
@@ -170,6 +170,8 @@ def _split(text: str) -> list[Span]:
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None
         if stamps:
             cuts.update(_drop_inside(stamps, brackets))
+        if "</" in scan:
+            cuts.update(_drop_inside(_block_end_boundaries(scan), brackets))
         if len(scan) > CRAWL_LINE_CAP:
             cuts.update(_crawl_line_cuts(scan, sorted(cuts)))
     spans = []
