@@ -220,3 +220,58 @@ def test_contact_rule_replaces_a_model_label():
     text = "Бұл туралы деп жазады Egemen.kz."
     ents = ner(text, backend=_Fixed([(22, 31, "ORGANISATION")]))
     assert _texts(text, ents) == [("Egemen.kz", "CONTACT")]
+
+
+# --- written-news span rules (kaznlp/ner/news_rules.py) ---------------------------------------
+
+@pytest.mark.parametrize("text, model, found", [
+    # award: the model saw a DATE and an ORG in the medal's name
+    ("Ол «Қазақстан Конституциясына 20 жыл» медалімен марапатталды.",
+     [(4, 29, "ORGANISATION"), (30, 36, "DATE")], [("Қазақстан Конституциясына 20 жыл", "ART")]),
+    # programme, law and campaign take their class from the word after the quotes
+    ("«Нұрлы жол» бағдарламасы іске асырылуда.", [(1, 10, "ORGANISATION")], [("Нұрлы жол", "PROJECT")]),
+    ("«Діни қызмет және діни бірлестіктер туралы» Заң қабылданды.", [(1, 42, "ART")],
+     [("Діни қызмет және діни бірлестіктер туралы", "LAW")]),
+    ("Саябақта «Мектепке жол» акциясы өтті.", [], [("Мектепке жол", "EVENT")]),
+    # a position that takes the quoted name in is left alone
+    ("«Аққайнар» газетінің редакторы сөз алды.", [(0, 30, "POSITION")], [("«Аққайнар» газетінің редакторы", "POSITION")]),
+    # "ұйымдастырған" (organised) is not the descriptor "ұйымы"; "заңгер" (lawyer) is not "заң"
+    ("«Жас қанат» ұйымдастырған кеш өтті.", [], []),
+    ("«Адал» заңгері келді.", [], []),
+])
+def test_quoted_name_takes_the_class_of_its_descriptor(text, model, found):
+    assert _texts(text, ner(text, backend=_Fixed(model))) == found
+
+
+def test_quoted_name_rule_is_a_rule():
+    text = "Ол «Қазақстан Конституциясына 20 жыл» медалімен марапатталды."
+    model = _Fixed([(4, 29, "ORGANISATION"), (30, 36, "DATE")])
+    assert _texts(text, ner(text, backend=model, rules=False)) == [
+        ("Қазақстан Конституциясына", "ORGANISATION"), ("20 жыл", "DATE")]
+
+
+def test_markup_left_in_web_text_is_never_an_entity():
+    text = "Ол Астанада марапатталған.</seg>"
+    seg = text.index("seg")
+    ents = ner(text, backend=_Fixed([(3, 11, "GPE"), (seg, seg + 3, "ORGANISATION")]))
+    assert _texts(text, ents) == [("Астанада", "GPE")]
+    assert ("seg", "ORGANISATION") in _texts(text, ner(text, backend=_Fixed([(seg, seg + 3, "ORGANISATION")]), rules=False))
+
+
+def test_article_and_group_numbers_are_no_cardinal_and_ordinals_are_ordinal():
+    text = "6-бапқа өзгеріс енгізілді, 12 адам 4-ші рет қатысты."
+    ents = ner(text, backend=_Fixed([(0, 1, "CARDINAL"), (27, 29, "CARDINAL"), (35, 39, "CARDINAL")]))
+    assert _texts(text, ents) == [("12", "CARDINAL"), ("4-ші", "ORDINAL")]
+
+
+def test_dates_joined_by_a_dash_are_one_range():
+    text = "Орталық дүйсенбі – жұма аралығында жұмыс істейді."
+    ents = ner(text, backend=_Fixed([(8, 16, "DATE"), (19, 34, "DATE")]))
+    assert _texts(text, ents) == [("дүйсенбі – жұма аралығында", "DATE")]
+
+
+def test_name_glued_to_web_furniture_starts_at_its_capital():
+    text = "07 ақпан 2014 толығыменОрталық коммуникациялар қызметінде брифинг өтті."
+    ents = ner(text, backend=_Fixed([(14, 57, "ORGANISATION")]))
+    assert ("Орталық коммуникациялар қызметінде", "ORGANISATION") in _texts(text, ents)
+    assert all(text[e.start:e.end] == e.text for e in ents)

@@ -29,10 +29,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from .._data import abbreviations, read_text
 from .._data import tlds as tld_list
+from .news_rules import (in_markup, is_designator_number, join_date_ranges, ordinal_label,
+                         pattern_words, quoted_name_spans, trim_glued_prefix)
 
 __all__ = ["trim_span", "clip_to_sentences", "pattern_spans", "combine", "postprocess", "RULE_CLASSES"]
 
@@ -138,17 +139,8 @@ def clip_to_sentences(start: int, end: int, sentences: Sequence[tuple[int, int]]
     return best if inside else (start, end)
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, ...]]:
-    path = Path(__file__).resolve().parent.parent / "data" / "ner_patterns_kk.tsv"
-    out: dict[str, list[str]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            kind, word = line.rstrip("\n").split("\t")[:2]
-            out.setdefault(kind, []).append(word)
-    return {k: tuple(v) for k, v in out.items()}
+    return pattern_words()
 
 
 @lru_cache(maxsize=1)
@@ -459,15 +451,20 @@ def postprocess(
     if rules:
         # web furniture is never an entity ("Фото: sud.gov.kz", "Оставить комментарий")
         furniture = _not_entities()
-        out = [sp for sp in out if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture
+        out = [trim_glued_prefix(text, sp) for sp in out]
+        out = [ordinal_label(text, sp) for sp in out
+               if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture
                and not _capitalised_by_position(text, sp, sentences)
-               and not _list_or_document_number(text, sp, sentences)]
+               and not _list_or_document_number(text, sp, sentences)
+               and not in_markup(text, sp) and not is_designator_number(text, sp)]
         out = [_with_legal_form(text, sp) for sp in out]
+        out = quoted_name_spans(text, out)
         classes = frozenset(rule_classes)
         if classes:
             found = [r for r in pattern_spans(text, classes)
                      if any(a <= r[0] and r[1] <= b for a, b in sentences)]
             out = combine(_split_run_on(text, out, found), found, fill_classes)
+        out = join_date_ranges(text, out)
     # no overlaps (a trimmed span can touch its neighbour's former edge only)
     final: list[Span] = []
     for span in out:
