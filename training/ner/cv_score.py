@@ -36,10 +36,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--prefix", required=True, help="fold K's pipeline is PREFIX{K}/model-last")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="the news gold file to read (default: the working tree's); pin one commit's copy "
+                         "while the gold is being extended")
     ap.add_argument("--base", default="kaznlp", help="the model to compare with (default: bundled)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    records = news_data.news_records("dev")
+    records = news_data.news_records("dev", args.gold)
     folds = news_data.folds(records, args.folds)
     by_id = {r[0]: r for r in records}
     gold, pred, base, per_fold, sent_ids = [], [], [], [], []

@@ -94,6 +94,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--holdout", type=int, default=-1, help="fold of the news dev split to leave out and score")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--gold", type=Path, default=None,
+                    help="the news gold file to read (default: the working tree's); pin one commit's copy "
+                         "while the gold is being extended")
     ap.add_argument("--news-repeat", type=int, default=4)
     ap.add_argument("--no-news", action="store_true", help="augmentation only (no news gold in training)")
     ap.add_argument("--no-augment", action="store_true")
@@ -130,7 +133,7 @@ def main() -> None:
         aug = news_data.augment(kaznerd_sentences(train_docs), seed=args.seed, kinds=args.aug_kinds)
         examples += [Example(nlp.make_doc(d.text), d) for d in news_data.sentence_docs(nlp.vocab, aug)]
         n_aug = len(aug)
-    records = news_data.news_records("dev")
+    records = news_data.news_records("dev", args.gold)
     folds = news_data.folds(records, args.folds)
     held_ids = set(folds[args.holdout]) if args.holdout >= 0 else set()
     heldout = [r for r in records if r[0] in held_ids]

@@ -91,11 +91,19 @@ def text_doc(nlp, text: str, ents) -> Doc:
     return doc
 
 
-def news_records(split: str = "dev"):
+def news_records(split: str = "dev", gold=None):
+    """``(id, text, entities, source group)`` of the news gold dev sentences.
+
+    ``gold``: another copy of ``news_ner.jsonl`` (default: the working tree's), e.g. the file
+    of one commit (``git show REV:benchmarks/gold/data/news_ner.jsonl > /tmp/gold.jsonl``), so
+    that runs made while the gold grows read the same sentences.
+    """
     if split != "dev":
         raise ValueError("only the news dev split may be used for training")
-    recs = {r["id"]: r for r in news_ner.records() if r["split"] == "dev"}
-    return [(sid, text, ents, news_ner.group(recs[sid]["source"])) for sid, text, ents in news_ner.load("dev")]
+    path = news_ner.DATA if gold is None else gold
+    recs = {r["id"]: r for r in news_ner.records(path) if r["split"] == "dev"}
+    return [(sid, text, ents, news_ner.group(recs[sid]["source"]))
+            for sid, text, ents in news_ner.load("dev", path=path)]
 
 
 #: The 5-fold assignment of the news dev source groups, frozen as ``folds`` first made it
