@@ -1,0 +1,102 @@
+"""Hyphenated words: where the hyphen separates two tokens (UD Kazakh-KTB rules)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import _data
+from .._validate import check_text
+from ._pattern import HYPHEN
+
+
+_HYPHENS = re.compile(HYPHEN)
+_SUFFIX_SET = frozenset(_data.suffixes())
+_ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+# Endings that unambiguously mark an inflected word: locative, genitive, and the possessive
+# of abstract and plural nouns. The first part of a Kazakh paired word is never inflected
+# (the ending goes on the last part: "қарым-қатынасымыздың"), so a long inflected word
+# before a hyphen is followed by a dash typed without spaces:
+# "жайылымдарда-мал шаруашылығы" → "жайылымдарда" "-" "мал" (UD KTB).
+# Endings shared with derivation are left out: adjectival -ды/-ті ("индустриалды-инновациялық"),
+# relative -ғы/-гі ("көктемгі-егістік"), dative-looking stems ("жәрмеңке-көрмеге").
+_INFLECTED = (
+    "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің",
+    "лігі", "лығы", "дігі", "дығы", "тігі", "тығы", "лары", "лері", "дары", "дері", "тары", "тері",
+)
+_CLITICS = frozenset(("ақ", "ау", "ай", "мыс", "міс", "ғой", "қой", "ше", "шы", "ші"))
+_DATIVE = ("ға", "ге", "қа", "ке", "а", "е", "на", "не")
+
+
+def _starts_with_any(word: str, stems: frozenset[str]) -> bool:
+    return any(word.startswith(stem) for stem in stems)
+
+
+def _pair_splits(left: str, right: str, first: bool) -> bool:
+    """Does the hyphen between ``left`` and ``right`` separate two tokens?
+
+    Hyphenated words stay whole unless one of these rules (from UD Kazakh-KTB, data in
+    ``data/hyphen_words.tsv``) says the hyphen is a dash or joins a phrase:
+    "ағылшын-парсы" (two ethnonyms), "бес-алты" (two numerals), "Бұл-біздің" (pronoun),
+    "ағасы-Эдуард" (lower-case word before a name), "ауыл-ауылдан", "күннен-күнге"
+    (a word repeated with its own case ending).
+    """
+    words = _data.hyphen_words()
+    lo_left, lo_right = left.lower(), right.lower()
+    if lo_left == lo_right or (lo_right.startswith(lo_left) and lo_right[len(lo_left):] not in _DATIVE + _ABLATIVE):
+        return False  # reduplication: "жиі-жиі", "бір-бірімен", "Келе-келе"
+    if lo_right.startswith(lo_left):
+        return True  # "ауыл-ауылдан", "қала-қалаға"
+    if lo_left.endswith(_ABLATIVE) and lo_right.endswith(_DATIVE) and lo_left[:2] == lo_right[:2]:
+        return True  # "күннен-күнге"
+    if _starts_with_any(lo_left, words["ethnonym"]) and _starts_with_any(lo_right, words["ethnonym"]):
+        return True
+    if lo_left in words["numeral"] and lo_right in words["numeral"]:
+        return True
+    if first and lo_left in words["pronoun"]:
+        return True
+    if first and left.islower() and right[:1].isupper() and lo_left not in words["article"]:
+        return True
+    if first and left.islower() and len(left) >= 7 and left.endswith(_INFLECTED) \
+            and lo_right not in _CLITICS and lo_right not in _SUFFIX_SET:  # not "тұрғындары-ның"
+        return True
+    return False
+
+
+def _compound_cuts(word: str) -> tuple[int, ...]:
+    """Offsets in ``word`` of the hyphens that :func:`_pair_splits` says separate tokens."""
+    pieces = _HYPHENS.split(word)
+    if len(pieces) > 4 or not all(p and not p[0].isdigit() for p in pieces):
+        return ()
+    cuts = []
+    pos = 0
+    for i in range(len(pieces) - 1):
+        pos += len(pieces[i])
+        if _pair_splits(pieces[i], pieces[i + 1], i == 0):
+            cuts.append(pos)
+        pos += 1
+    return tuple(cuts)
+
+
+def hyphen_cuts(word: str) -> tuple[int, ...]:
+    """The offsets in ``word`` of the hyphens that separate tokens (UD Kazakh-KTB rules).
+
+    Most hyphenated words stay whole; a hyphen is a cut between two ethnonyms or two numerals,
+    after a pronoun, before a name after a lower-case word, in a word repeated with its own
+    case ending, and after a long inflected word (a dash typed without spaces).
+
+    >>> hyphen_cuts("жиырма-отыз"), hyphen_cuts("ауыл-ауылдан"), hyphen_cuts("Қасым-Жомарт")
+    ((6,), (4,), ())
+    """
+    if type(word) is not str:
+        check_text(word, "tokenize.hyphen_cuts")
+    return _cuts(word)
+
+
+# news repeats its compounds ("Сондай-ақ", "ҚР-ның"); long words are not kept
+_cached_cuts = lru_cache(maxsize=4096)(_compound_cuts)
+
+
+def _cuts(word: str) -> tuple[int, ...]:
+    """:func:`_compound_cuts` of a hyphenated word, cached for the short ones."""
+    return _cached_cuts(word) if len(word) <= 64 else _compound_cuts(word)
