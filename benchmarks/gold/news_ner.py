@@ -63,8 +63,8 @@ ABBREVIATIONS = frozenset({
     "комб", "хим",  # комбинаты, химия: ``Текелі қорғасын-мырыш комб.``
 })
 
-#: Records ``nn1121`` and later are the third pass (issue 13: 375 dev and 374 test sentences added
-#: after model round 4). Test figures published before it are on the 442 test sentences with a
+#: Records ``nn1121`` and later are the third pass (issue 13, added after model round 4; counts in
+#: ``docs/ner_annotation.md``). Test figures published before it are on the 442 test sentences with a
 #: smaller number: ``[s for s in load("test") if record_number(s[0]) < THIRD_PASS_FIRST]``.
 THIRD_PASS_FIRST = 1121
 
