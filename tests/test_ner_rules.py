@@ -233,6 +233,11 @@ def test_contact_rule_replaces_a_model_label():
     ("«Діни қызмет және діни бірлестіктер туралы» Заң қабылданды.", [(1, 42, "ART")],
      [("Діни қызмет және діни бірлестіктер туралы", "LAW")]),
     ("Саябақта «Мектепке жол» акциясы өтті.", [], [("Мектепке жол", "EVENT")]),
+    # up to two lower-case words may stand between the name and its descriptor
+    ("«Шымкент медресесі» діни бірлестігі тіркелді.", [(1, 18, "ART")], [("Шымкент медресесі", "ORGANISATION")]),
+    ("Астана «ЭКСПО-2017» халықаралық көрмесін өткізеді.", [(8, 18, "PRODUCT")], [("ЭКСПО-2017", "EVENT")]),
+    # a capitalised word between them stops the search
+    ("«Қазақстан 2030» Қазақ-Түрік жастарды қолдау қоғамдық қоры", [], []),
     # a position that takes the quoted name in is left alone
     ("«Аққайнар» газетінің редакторы сөз алды.", [(0, 30, "POSITION")], [("«Аққайнар» газетінің редакторы", "POSITION")]),
     # "ұйымдастырған" (organised) is not the descriptor "ұйымы"; "заңгер" (lawyer) is not "заң"

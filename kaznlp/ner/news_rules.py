@@ -108,7 +108,29 @@ def _descriptors() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-_QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120}?)[»”\"](?=\s+([^\W\d_]+))")
+_QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120}?)[»”\"]")
+#: the next words after the quotes: up to two lower-case ones (``діни``, ``халықаралық``) may
+#: stand between the name and its descriptor
+_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,3}")
+
+
+def _descriptor_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The class given by the first descriptor among the (up to 3) words after ``pos``, and its end."""
+    m = _NEXT_WORDS.match(text, pos)
+    if not m:
+        return None
+    offset = pos
+    for word in m.group().split():
+        start = text.index(word, offset)
+        offset = start + len(word)
+        low = word.lower()
+        label = next((lab for stem, lab in _descriptors()
+                      if (low == stem[:-1] if stem.endswith("$") else low.startswith(stem))), None)
+        if label is not None:
+            return label, offset
+        if not word[:1].islower():
+            return None
+    return None
 
 
 def quoted_name_spans(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -130,12 +152,11 @@ def quoted_name_spans(text: str, spans: Sequence[Span]) -> list[Span]:
         name = m.group(1)
         if len(name.split()) > 12 or not name.strip() or not any(ch.isalpha() for ch in name):
             continue
-        word = m.group(2).lower()
-        label = next((lab for stem, lab in _descriptors()
-                      if (word == stem[:-1] if stem.endswith("$") else word.startswith(stem))), None)
-        if label is None:
+        found = _descriptor_after(text, m.end())
+        if found is None:
             continue
-        q0, q1, word_end = m.start(), m.end(), m.end() + 1 + len(m.group(2))
+        label, word_end = found
+        q0, q1 = m.start(), m.end()
         inside = [sp for sp in out if sp[0] < q1 and q0 < sp[1]]
         if any(sp[0] < q0 or sp[1] > word_end for sp in inside):
             continue
