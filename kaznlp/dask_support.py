@@ -1,7 +1,7 @@
 """Run kaznlp on a Dask cluster: ``dask.bag`` and ``dask.dataframe`` helpers.
 
 Dask is optional (``pip install "kaznlp[dask]"``); this module imports it only
-inside the functions. Each partition is analysed with :func:`kaznlp.corpus_io.analyse`,
+inside the functions. Each partition is analysed with :func:`kaznlp.corpus.analyse`,
 the same function the ``kaznlp`` command uses, so the records are identical to a
 single-process run (``kaznlp process ... --dask SCHEDULER`` uses the same path).
 
@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .corpus_io import DEFAULT_STEPS, Problem, analyse, check_steps, parse_steps, unwritable
+from .corpus import DEFAULT_STEPS, Problem, analyse, check_steps, parse_steps, unwritable
 
 __all__ = ["process_partition", "process_bag", "process_dataframe", "RECORD_COLUMNS", "is_error"]
 

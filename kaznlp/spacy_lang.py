@@ -40,10 +40,10 @@ from spacy.util import load_config_from_str, registry
 from spacy.vocab import Vocab
 
 from .alignment import Alignment
-from .pipeline import _clean
+from .pipeline import repair
 from .sentences import split_sentences
+from .spacy_layout import sentence_flags, words_and_spaces
 from .spans import Entity
-from .spans import Token as KaznlpToken
 from .tokenize import tokenize as _kaznlp_tokenize
 
 __all__ = [
@@ -64,40 +64,48 @@ _USER_KEY = "kaznlp_source"  # doc.user_data[_USER_KEY] = (text, src_len, dst_le
 
 
 # -- tokenizer ---------------------------------------------------------------------
-def make_doc(vocab: Vocab, text: str, multiword: bool = False) -> Doc:
+def make_doc(vocab: Vocab, text: str, multiword: bool = False, *,
+             tokens: Iterable[tuple[int, int]] | None = None, sentences: Iterable[int] | None = None,
+             norms: Iterable[tuple[int, str]] = ()) -> Doc:
     """Tokenize ``text`` with ``kaznlp.tokenize`` into a spaCy ``Doc`` whose ``doc.text == text``.
 
     Words are never joined into multiword tokens unless ``multiword=True``
     (UD Kazakh-KTB's "болған жоқ" as one token; see :func:`kaznlp.tokenize`).
 
     Whitespace other than one plain space between tokens becomes a whitespace token,
-    as spaCy's own tokenizer does, so character offsets (``token.idx``,
-    ``span.start_char``) are offsets into ``text``.
+    as spaCy's own tokenizer does (:mod:`kaznlp.spacy_layout`), so character offsets
+    (``token.idx``, ``span.start_char``) are offsets into ``text``.
+
+    Args:
+        tokens: ``(start, end)`` offsets into ``text`` to use as the tokens instead of
+            tokenizing it (the tokens of a :func:`kaznlp.process` result or a corpus record,
+            found in the repaired text and mapped back).
+        sentences: the index in ``tokens`` of each sentence's first token: the sentence
+            starts are set (whitespace before the first sentence belongs to it).
+        norms: ``(index in tokens, clean form)``: set as ``token.norm_``.
 
     >>> from spacy.vocab import Vocab
     >>> doc = make_doc(Vocab(), "Астана  қаласы")
     >>> [t.text for t in doc], doc.text == "Астана  қаласы"
     (['Астана', ' ', 'қаласы'], True)
+    >>> doc = make_doc(Vocab(), "Премьер- Министр келді.", tokens=[(0, 16), (17, 22), (22, 23)], sentences=[0],
+    ...                norms=[(0, "Премьер-Министр")])
+    >>> [t.text for t in doc], doc[0].norm_, [s.text for s in doc.sents]
+    (['Премьер- Министр', 'келді', '.'], 'Премьер-Министр', ['Премьер- Министр келді.'])
     """
-    words: list[str] = []
-    spaces: list[bool] = []
-    pos = 0
-    end = len(text)
-    # the text after the last token is one more gap, closed by an empty sentinel "token"
-    for start, stop, surface, _kind in (*_kaznlp_tokenize(text, multiword=multiword), KaznlpToken(end, end, "")):
-        if start > pos:
-            gap = text[pos:start]
-            if words and gap[0] == " ":
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap)
-                spaces.append(False)
-        if surface:
-            words.append(surface)
-            spaces.append(False)
-        pos = stop
-    return Doc(vocab, words=words, spaces=spaces)
+    if tokens is None:
+        tokens = [(t[0], t[1]) for t in _kaznlp_tokenize(text, multiword=multiword)]
+    words, spaces, _, index = words_and_spaces(text, tokens)
+    if sentences is None:
+        doc = Doc(vocab, words=words, spaces=spaces)
+    else:
+        # all sentence starts in one go: setting Token.is_sent_start one token at a time
+        # re-checks the whole Doc's annotation each time (quadratic on long documents)
+        starts = sentence_flags(len(words), (index[k] for k in sentences))
+        doc = Doc(vocab, words=words, spaces=spaces, sent_starts=[1 if st else -1 for st in starts])
+    for k, norm in norms:
+        doc[index[k]].norm_ = norm
+    return doc
 
 
 class _Stateless:
@@ -336,11 +344,9 @@ class KazakhNormalizer(_Stateless):
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        clean, alignment = _clean(text, True, self.dehyphenate)  # the same step as kaznlp.process
+        clean, alignment = repair(text, dehyphenate=self.dehyphenate)  # the same step as kaznlp.process
         if clean == text:
             return doc
-        if alignment is None:  # only same-length repairs: offsets are unchanged
-            alignment = Alignment.identity(len(text))
         new = make_doc(doc.vocab, clean)
         # plain lists so the Doc still serializes (msgpack) and crosses n_process pipes
         new.user_data[_USER_KEY] = (text, alignment.src_len, alignment.dst_len, [list(r) for r in alignment.runs])

@@ -15,7 +15,7 @@ import pytest
 
 from kaznlp import process
 from kaznlp.cli import main
-from kaznlp.corpus_io import done_keys
+from kaznlp.corpus import done_keys
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -145,9 +145,10 @@ def test_jobs_2_same_output_as_jobs_1(corpus: Path, tmp_path: Path) -> None:
     assert one.read_bytes() == two.read_bytes()
     assert Path(str(one) + ".errors.jsonl").read_text() == Path(str(two) + ".errors.jsonl").read_text()
     # the work really ran in two worker processes
-    from kaznlp.cli import _Processes, process_batch
+    from kaznlp.corpus.executors import Processes
+    from kaznlp.corpus.run import process_batch
 
-    pool = _Processes(2)
+    pool = Processes(2)
     try:
         futures = [pool.submit(process_batch, [("d", "-", None, "Алматы — ірі қала.", None)], ["tokens"])
                    for _ in range(4)]
@@ -335,7 +336,7 @@ def test_docbin_file_merge_is_atomic(corpus: Path, tmp_path: Path) -> None:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
-    from kaznlp.corpus_io import done_keys
+    from kaznlp.corpus import done_keys
 
     out, parts = tmp_path / "n.spacy", tmp_path / ".n.spacy.parts"
     assert main(["process", str(corpus), "-o", f"{parts}/", "-q", "--batch-docs", "1"]) == 1
@@ -376,7 +377,8 @@ def test_docbin_arrays_equal_the_doc_path() -> None:
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
-    from kaznlp.corpus_io import _DocBinEncoder, analyse, to_docbin_bytes
+    from kaznlp.corpus import analyse, to_docbin_bytes
+    from kaznlp.corpus.docbin import _DocBinEncoder
 
     assert _DocBinEncoder.ready()
     text = "  Алматы — ірі қала.  ORG GPE ұйымы\n\nҚР-ның 63%-ы  қалаларда тұрады.\n"
@@ -436,3 +438,28 @@ def test_without_spacy_demo_runs_without_ner_and_ner_or_docbin_are_usage_errors(
     code, out, err = results["docbin"]
     assert code == 2 and pip in err and "DocBin" in err and "Traceback" not in err, err
     assert results["files"] == []  # nothing written: no output, no errors file, no DocBin parts
+
+
+@pytest.mark.parametrize("module", ["kaznlp.corpus", "kaznlp.corpus.record", "kaznlp.corpus.read",
+                                    "kaznlp.corpus.formats", "kaznlp.corpus.docbin", "kaznlp.corpus.write",
+                                    "kaznlp.corpus.resume", "kaznlp.corpus.executors", "kaznlp.corpus.run",
+                                    "kaznlp.steps", "kaznlp.spacy_layout"])
+def test_corpus_module_doctests(module: str) -> None:
+    """The examples in the docstrings of the corpus modules (Kazakh records, UTF-16 JSONL, resume) run."""
+    import doctest
+    import importlib
+
+    res = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert res.failed == 0 and res.attempted > 0
+
+
+def test_old_module_name_reexports_the_corpus_package() -> None:
+    """``kaznlp.corpus_io`` (documented, used by scripts) gives the same objects as ``kaznlp.corpus``."""
+    import kaznlp.corpus
+    import kaznlp.corpus_io
+
+    assert kaznlp.corpus_io.__all__ == kaznlp.corpus.__all__
+    for name in kaznlp.corpus.__all__:
+        assert getattr(kaznlp.corpus_io, name) is getattr(kaznlp.corpus, name), name
+    assert {"analyse", "to_conllu", "BatchWriter", "done_keys", "OutputError", "record_to_spacy"} <= set(
+        kaznlp.corpus.__all__)

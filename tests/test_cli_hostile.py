@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from kaznlp.cli import EXIT_FAILED, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, main, process_batch, run
-from kaznlp.corpus_io import BatchWriter, ErrorLog, InputDoc, done_keys, list_files
+from kaznlp.corpus import BatchWriter, ErrorLog, InputDoc, done_keys, list_files
 
 REPO = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -402,7 +402,7 @@ def test_docbin_and_sentencizer_have_no_whitespace_only_sentence(tmp_path: Path)
     spacy = pytest.importorskip("spacy")
     from spacy.tokens import DocBin
 
-    from kaznlp.corpus_io import analyse, record_to_spacy
+    from kaznlp.corpus import analyse, record_to_spacy
 
     text = "\n  " + FIRST + "\n\n" + SECOND + "  \n"
     rec = analyse(text)

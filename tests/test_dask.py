@@ -16,7 +16,7 @@ import pytest
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 
-from kaznlp.corpus_io import analyse  # noqa: E402
+from kaznlp.corpus import analyse  # noqa: E402
 from kaznlp.dask_support import process_bag, process_dataframe, process_partition  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
