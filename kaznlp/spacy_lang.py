@@ -22,6 +22,10 @@ works from a source checkout):
 - ``kaznlp.normalize.v1`` / ``kaznlp.dehyphenate.v1`` in ``registry.misc`` (text
   functions for configs).
 
+The bundled model's component ``kaznlp_ner`` is registered by :mod:`kaznlp.ner.tagger`
+(found by spaCy through the same entry points); this module does not import the NER code,
+which builds on it.
+
 The ``Doc`` extensions ``doc._.source_text``, ``doc._.source_alignment`` and
 ``doc._.source_ents``, and ``span._.source_span`` are available on every ``Doc``;
 without the normalizer they are the identity.
@@ -358,7 +362,3 @@ class KazakhNormalizer(_Stateless):
 def make_normalizer(nlp: Language, name: str, dehyphenate: bool) -> KazakhNormalizer:
     """``nlp.add_pipe("kaznlp_normalizer", first=True)``: repair text, keep source offsets."""
     return KazakhNormalizer(nlp, name, dehyphenate)
-
-
-# the bundled model's NER component ("kaznlp_ner") lives with the NER code
-from .ner import tagger as _entity_tagger  # noqa: E402,F401

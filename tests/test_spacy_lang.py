@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
+import textwrap
 from importlib import metadata
 
 import pytest
@@ -12,7 +15,9 @@ spacy = pytest.importorskip("spacy", reason='the spaCy integration needs the [ne
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from spacy.util import load_model_from_config, registry  # noqa: E402
+from spacy.vocab import Vocab  # noqa: E402
 
+import kaznlp  # noqa: E402
 import kaznlp.spacy_lang as kk  # noqa: E402
 from kaznlp.ner import load, ner  # noqa: E402
 from kaznlp.sentences import split_sentences  # noqa: E402
@@ -52,6 +57,53 @@ def test_entry_points_declared():
     assert eps[("spacy_languages", "kk")] == "kaznlp.spacy_lang:Kazakh"
     assert ("spacy_factories", "kaznlp_sentencizer") in eps
     assert ("spacy_factories", "kaznlp_ner") in eps
+
+
+def test_make_doc_with_given_tokens_keeps_the_text():
+    """make_doc with the tokens of kaznlp.process (found in the repaired text, mapped back): a
+    word broken across a line stays one token, the text is the caller's, the clean form is the norm."""
+    text = "Премьер- Министр мемлекет-\nтік тіл туралы  айтты.\n"
+    doc = kaznlp.process(text)
+    toks = [t for s in doc.sentences for t in s.tokens]
+    sdoc = kk.make_doc(Vocab(), text, tokens=[(t.start, t.end) for t in toks], sentences=[0],
+                       norms=[(i, t.norm) for i, t in enumerate(toks) if t.norm != t.text])
+    assert sdoc.text == text
+    words = [t.text for t in sdoc if not t.text.isspace()]
+    assert words == [t.text for t in toks] and "мемлекет-\nтік" in words
+    assert [t.norm_ for t in sdoc if t.text == "мемлекет-\nтік"] == ["мемлекеттік"]
+    assert [t.norm_ for t in sdoc if t.text == "Премьер- Министр"] == ["Премьер-Министр"]
+    assert [t.text for t in sdoc if t.text.isspace()] == [" ", "\n"]  # two spaces: one trailing, one a token
+    assert [s.text for s in sdoc.sents] == [text]
+    assert kk.make_doc(Vocab(), text).text == text  # tokenized by kaznlp.tokenize
+
+
+def test_spacy_finds_every_piece_through_the_entry_points_alone():
+    """spacy_lang does not import kaznlp.ner (the NER layer sits above it): a fresh process
+    that never imports kaznlp gets "kk" and the "kaznlp_ner" factory from the entry points,
+    and spacy.load of the bundled model builds its kaznlp_ner component."""
+    if ("spacy_factories", "kaznlp_ner") not in {(ep.group, ep.name) for ep in metadata.entry_points(
+            group="spacy_factories")}:
+        pytest.skip("kaznlp is not pip-installed with its spaCy entry points")
+    code = textwrap.dedent("""
+        import sys, spacy
+        import kaznlp.spacy_lang
+        assert "kaznlp.ner.tagger" not in sys.modules, "spacy_lang imported the NER component"
+        nlp = spacy.blank("kk")
+        ner = nlp.add_pipe("kaznlp_ner")
+        print(type(nlp).__module__, type(ner).__module__)
+        from kaznlp.ner import model_path
+        try:
+            path = model_path()
+        except ModuleNotFoundError:
+            print("no model")
+        else:
+            loaded = spacy.load(path)
+            print(type(loaded).__name__, [type(p).__name__ for _, p in loaded.pipeline])
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "kaznlp.spacy_lang kaznlp.ner.tagger"
+    if out[1] != "no model":
+        assert out[1].startswith("Kazakh [") and "EntityTagger" in out[1]
 
 
 @settings(max_examples=40)
