@@ -175,6 +175,24 @@ def test_line_end_hyphen_in_hyphenated_text(a, b, expected):
     assert judge(a, b).decision == expected
 
 
+@pytest.mark.parametrize("a,b,expected,rule", [
+    ("Google", "дың", "hyphen", "script_change"),     # a Latin word + a Kazakh suffix
+    ("arctіca", "ның", "hyphen", "script_change"),    # (PDF dev: a Latin name with a Cyrillic і)
+    ("мектептi", "мiз", "join", None),                # Kazakh typed with a Latin i: no script change
+    ("см", "ге", "hyphen", "abbreviation_suffix"),    # a unit + a case suffix: no vowel, no syllable
+    ("мг", "нан", "hyphen", "abbreviation_suffix"),
+    ("ст", "уденті", "join", None),                   # the patterns' ст|удент: the piece starts with у
+])
+def test_line_end_hyphen_real_by_its_letters(a, b, expected, rule):
+    # PDF dev (tex/lo narrow and 2-column layouts) destroyed these real hyphens at a line end
+    v = judge(a, b)
+    assert v.decision == expected and (rule is None or v.rule == rule)
+    if expected == "hyphen":  # and in a hyphenated text (a bare break is a space there)
+        text = "Делегацияға цифр-\nлық қызметтер саласындағы жетіс-\nтіктерді таныстырды, " * 3
+        out = dehyphenate(text + f"ұзындығы {a}-\n{b} деп жазды.")
+        assert f"{a}-{b}" in out and "жетістіктерді" in out
+
+
 def test_weak_hyphen_evidence_needs_a_two_word_reading(monkeypatch):
     from kaznlp.dehyphenate import morph
 

@@ -74,6 +74,7 @@ def _ends_number(a: str) -> bool:
 _BACK = frozenset("аоұы")
 _FRONT = frozenset("әөүіе")
 _AMBIG = frozenset("иуюяэё")
+VOWELS = _BACK | _FRONT | _AMBIG  # every Kazakh Cyrillic vowel letter (и, у: vowel or glide)
 _KAZ_ONLY = re.compile("[әөүұқғңһі]")
 _RUS_ONLY = re.compile("[вфцчщъьэюяё]")
 

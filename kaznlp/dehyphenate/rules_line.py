@@ -7,6 +7,7 @@ from .morph import (
     COMBINING,
     CONJUNCTIONS,
     PARTICLES,
+    VOWELS,
     _ends_number,
     _harmony_clash,
     _is_acronym,
@@ -15,6 +16,14 @@ from .morph import (
     norm,
 )
 from .resources import _hyphen_parts
+
+
+def _latin_word(a: str) -> bool:
+    """More Latin letters than Cyrillic ones in the last part of ``a`` (``Google``, ``arctіca``
+    with a Cyrillic ``і``); not a Kazakh word typed with Latin lookalikes (``бiлiм``, ``мектептi``)."""
+    part = a.rsplit("-", 1)[-1]
+    latin = sum(1 for c in part if "a" <= c.lower() <= "z")
+    return latin * 2 > sum(1 for c in part if c.isalpha())
 
 
 @_memo_decision
@@ -27,6 +36,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     * ``80-⏎нен`` → ``80-нен`` (number + suffix), ``ХСӘҚ-⏎ның`` → ``ХСӘҚ-ның`` (acronym + suffix)
     * ``80-⏎-нен`` → ``80-нен`` (TeX repeats a suffix hyphen on the next line)
     * ``Премьер-⏎Министрі`` → keep (a capital after the hyphen cannot be inside a Kazakh word)
+    * ``Google-⏎дың`` → keep (a Latin word + a Kazakh suffix), ``см-⏎ге`` → keep (a vowel-less
+      abbreviation + a suffix chain starting with a consonant: a word's first syllable has a vowel)
     * ``вице-⏎президенті``, ``сондай-⏎ақ``, ``бір-⏎бірімен`` → keep (known hyphenated form,
       clitic, reduplication), unless this text writes the joined form and not the hyphenated one
     * ``Корея-⏎мен``, ``куәлік-⏎тері`` → join: the piece is a suffix chain
@@ -49,8 +60,13 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         if _is_acronym(a) and _is_acronym(b) and ev.word(norm(a + b)) >= 2:
             return "join", "acronyms_broken"
         return "hyphen", "capital_after"
+    if "a" <= a[-1].lower() <= "z" and "\u0400" <= b[0] <= "\u04ff" and _latin_word(a):
+        return "hyphen", "script_change"  # Google-⏎дың, arctica-⏎ның: a Latin word + a Kazakh suffix
     al, bl = norm(a), norm(b)
     b_first = bl.split("-")[0]
+    if (b_first and b_first[0] not in VOWELS and not any(c in VOWELS for c in al.rsplit("-", 1)[-1])
+            and ev.is_chain(b_first)):
+        return "hyphen", "abbreviation_suffix"  # см-⏎ге, мг-⏎нан: a word's first syllable has a vowel
     if not _syllable_break(al, b_first):
         return "hyphen", "no_syllable_break"  # бозды-⏎еркекшөпті, ғ-⏎ларда, уә-⏎л-мамалик: not a place where a word can break
     h = ev.hyphen_form(al, bl)
