@@ -11,14 +11,12 @@ are in ``tests/strategies.py``; docs/reliability.md says what was run.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # for `benchmarks` helpers used by gold-set tests
 
 SHARED = Path(os.environ.get("KAZNLP_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"

@@ -5,15 +5,13 @@ bench_core's output folder, sentence scorer and Punkt training text."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from benchmarks import bench_scaling  # noqa: E402
+from benchmarks import bench_scaling  # noqa: E402  (python -m pytest from the root: benchmarks is a package there)
 from conftest import SHARED, needs_shared  # noqa: E402
 
 CHUNKS = [

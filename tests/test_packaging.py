@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import glob
 import gzip
+import importlib.util
 import json
 import os
 import re
@@ -216,11 +217,10 @@ def test_build_backend_points_the_model_at_the_checkout_only(tmp_path: Path) -> 
     assert PYPROJECT["build-system"]["build-backend"] == "kaznlp_backend"
     pytest.importorskip("setuptools.build_meta")  # what the backend wraps (a venv of Python 3.12+ has none)
     (path,) = PYPROJECT["build-system"]["backend-path"]
-    sys.path.insert(0, str(ROOT / path))
-    try:
-        import kaznlp_backend
-    finally:
-        sys.path.remove(str(ROOT / path))
+    spec = importlib.util.spec_from_file_location("kaznlp_backend", ROOT / path / "kaznlp_backend.py")
+    assert spec is not None and spec.loader is not None
+    kaznlp_backend = importlib.util.module_from_spec(spec)  # loaded from its file: no sys.path edit
+    spec.loader.exec_module(kaznlp_backend)
     pin = f"kk-kaznlp-ner=={kaznlp.__version__}"
     metadata = f'Name: kaznlp\nRequires-Dist: spacy<4,>=3.8.16; extra == "ner"\nRequires-Dist: {pin}; extra == "ner"\n'
     local = kaznlp_backend.local_metadata(metadata)

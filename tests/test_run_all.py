@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks import run_all  # noqa: E402
+from benchmarks import run_all  # the repository root is on sys.path: python -m pytest from the root
 
 
 def test_subset_run_keeps_earlier_rows(tmp_path, monkeypatch):

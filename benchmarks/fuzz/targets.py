@@ -8,17 +8,35 @@ fuzzer's bytes into hostile text drawn from the classes of ``tests/strategies.py
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 TESTS = Path(__file__).resolve().parents[2] / "tests"
-if str(TESTS) not in sys.path:
-    sys.path.insert(0, str(TESTS))
 
-import strategies  # noqa: E402
-from test_properties_api import check_dehyphenate, check_explain, check_ner, check_normalize  # noqa: E402
-from test_properties_core import check_process, check_sentences, check_tokenize  # noqa: E402
+
+def _test_module(name: str) -> ModuleType:
+    """A module of ``tests/`` (not a package) loaded from its file, under its own name, so the
+    test modules' own ``from strategies import ...`` find it (no ``sys.path`` edit)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, TESTS / f"{name}.py")
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load tests/{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+strategies = _test_module("strategies")
+_core = _test_module("test_properties_core")
+_api = _test_module("test_properties_api")
+check_dehyphenate, check_explain, check_ner, check_normalize = (
+    _api.check_dehyphenate, _api.check_explain, _api.check_ner, _api.check_normalize)
+check_process, check_sentences, check_tokenize = _core.check_process, _core.check_sentences, _core.check_tokenize
 
 
 def _dehyphenate_options(text: str) -> None:
