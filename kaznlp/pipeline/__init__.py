@@ -27,6 +27,7 @@ from ..dehyphenate import dehyphenate as _dehyphenate
 from ..normalize import normalize as _normalize
 from ..sentences import split_sentences
 from ..spans import Document, Entity
+from ..steps import parse_steps
 from ..tokenize import Columns, token_columns
 from ._mapping import _assemble
 
@@ -101,8 +102,6 @@ def _options(func: str, normalize: Any, dehyphenate: Any, tokens: Any, multiword
             and type(tokens) is bool and type(multiword) is bool:
         return normalize, dehyphenate, tokens, multiword, None  # (the usual call, checked in a breath)
     if steps is not None:
-        from ..corpus_io import parse_steps  # (to import from kaznlp.steps once that module is committed)
-
         try:
             chosen = parse_steps(steps)
         except ValueError as exc:
