@@ -16,7 +16,11 @@ Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_
   token records made once at those offsets, clean forms, sentences, the ``Document``);
 - ``process``: ``kaznlp.process(text)`` end to end (its own timing; the stages should
   add up to about it);
-- ``kaznlp.tokenize``: the public call on the clean text (scan and records), for reference.
+- ``kaznlp.tokenize``: the public call on the clean text (scan and records), for reference;
+- ``tokenizer scan only``: the tokenizer's pattern run over the clean text and nothing else
+  (``token_pattern(scan=True).finditer``, each match dropped): what Python's ``re`` costs;
+- ``records only``: the ``Token`` records made from ready columns (``spans.make_tokens``):
+  what making one tuple per token costs. These two are the floor of the tokenizer's part.
 
 Each figure is the best of ``--repeats`` passes (stages interleaved, GC on), as process CPU
 time and wall time, in seconds and chars/s over the whole corpus, with each stage's share of
@@ -92,7 +96,11 @@ def prepare(docs: list[str]) -> list[dict]:
 def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
     from kaznlp.tokenize import token_columns as _columns
 
+    from kaznlp.spans import make_tokens
+    from kaznlp.tokenize import token_pattern
+
     normalize, dehyphenate = kaznlp.normalize, kaznlp.dehyphenate
+    scan, scan_email = token_pattern(scan=True, email=False), token_pattern(scan=True)
     split, tokenize = kaznlp.split_sentences, kaznlp.tokenize
 
     def run_normalize() -> None:
@@ -131,13 +139,25 @@ def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
         for d in prep:
             kaznlp.process(d["text"])
 
+    def run_scan() -> None:
+        for d in prep:
+            for _ in (scan_email if "@" in d["clean"] else scan).finditer(d["clean"]):
+                pass
+
+    def run_records() -> None:
+        for d in prep:
+            gc.disable()
+            make_tokens(*d["columns"])
+            gc.enable()
+
     def run_bare() -> None:
         for d in prep:
             [m.span() for m in _BARE.finditer(d["text"])]
 
     return {"normalize": run_normalize, "dehyphenate": run_dehyphenate, "compose": run_compose,
             "split": run_split, "tokenize": run_columns, "assemble": run_assemble, "process": run_process,
-            "kaznlp.tokenize": run_tokenize, "bare regex tokenizer": run_bare}
+            "kaznlp.tokenize": run_tokenize, "tokenizer scan only": run_scan, "records only": run_records,
+            "bare regex tokenizer": run_bare}
 
 
 def per_document(docs: list[str], repeats: int) -> dict:
