@@ -668,6 +668,83 @@ def evaluate14(cases: dict[str, list[dict]], show: bool) -> tuple[dict, list[str
     }, fails
 
 
+# --- real damage kinds seen in the dev documents (dev side only) ----------------------------------
+# Damage that real crawled and PDF-extracted Kazakh text carries and the sets above leave out, each seen
+# in a dev-split document of ../shared (KazQAD wiki): the Caucasian palochka Ӏ typed or drawn for І
+# («Библия (Ӏнжіл)»), and the low-9 quotation mark ‚ for a comma («ерекшеленіп‚ әкесі»). Injected into
+# dev sentences with a seed of their own, so the issue-14 cases above stay as they were; scored on the
+# dev split only (the test split has no cases of these kinds: tuning and scoring stay on dev).
+SEED_REAL = 20261207
+N_REAL_PER_KIND = 250
+KINDS_REAL = ("palochka", "comma_lookalike")
+EDIT_KINDS14.update({"palochka": {"kazakh_letter"}, "comma_lookalike": {"homoglyph"}})
+PALOCHKA = {"І": "Ӏ", "і": "ӏ"}
+# Chechen and Ingush (written for kaznlp; Ӏ is their own letter) and nested quotes that open with ‚
+CAUCASIAN_SENTENCES = [
+    "ХӀинца со цӀа воьду.", "Шун цӀе хӀун ю?", "Соьлжа-ГӀала — Нохчийн Республикин коьрта гӀала.",
+    "ГӀалгӀайчоь — Россин Федерацин субъект.", "Тахана хӀоттам дика бу, ӀаьнцӀа а дац.",
+    "Нохчийн маттахь дӀаяздина кехат.", "ХӀорш массо а дӀабахара.",
+]
+LOW9_QUOTE_ITEMS = ["„‚Қазақстан‘ деген сөз“", "‚бір‘", "‚Жаңа‘ және ‚ескі‘", "„Ол ‚иә‘ деді“"]
+
+
+def damage_real(kind: str, ref: str, rng: random.Random) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """One damage of ``kind`` in the clean sentence ``ref`` (``None`` if it cannot take it)."""
+    if kind == "palochka":
+        words = [m for m in CYR_WORD.finditer(ref) if PALOCHKA.keys() & set(m.group())]
+        if not words:
+            return None
+        # a font or layout: every І of the sentence, or of one word
+        chosen = words if rng.random() < 0.5 else [rng.choice(words)]
+        edits = [(m.start() + i, m.start() + i + 1, PALOCHKA[c]) for m in chosen
+                 for i, c in enumerate(m.group()) if c in PALOCHKA]
+    elif kind == "comma_lookalike":
+        commas = [m.start() for m in re.finditer(r"(?<=[^\W_]),(?=\s)", ref)]
+        if not commas:
+            return None
+        chosen = commas if rng.random() < 0.5 else [rng.choice(commas)]
+        edits = [(i, i + 1, "\u201a") for i in chosen]
+    else:
+        raise ValueError(kind)
+    d, spans = _splice(ref, edits)
+    return d, [(a, b, kind) for a, b in spans]
+
+
+def build_real(split: str = "dev", sentences: dict[str, list[str]] | None = None,
+               seed: int = SEED_REAL) -> dict[str, list[dict]]:
+    """Damaged sentences of :data:`KINDS_REAL` from one split, and negative controls: the split's own
+    sentences that hold the letters and marks involved, Chechen/Ingush sentences, nested quotes."""
+    rng = random.Random(f"{seed}-{split}")
+    sents = list((sentences or load_sentences_by_split())[split])
+    rng.shuffle(sents)
+    refs = [normalize(s) for s in sents]
+    damaged: list[dict] = []
+    for kind in KINDS_REAL:
+        n = 0
+        for ref in refs:
+            if n >= N_REAL_PER_KIND:
+                break
+            if rng.random() < 0.5:
+                continue
+            got = damage_real(kind, ref, rng)
+            if got is None or got[0] == ref:
+                continue
+            damaged.append({"ref": ref, "text": got[0], "spans": got[1], "kinds": [kind]})
+            n += 1
+    controls: list[dict] = [{"kind": "caucasian_palochka", "text": s} for s in CAUCASIAN_SENTENCES]
+    clean = [r for r in refs if r == normalize(r)][:300]
+    for item in CAUCASIAN_SENTENCES[:4] + LOW9_QUOTE_ITEMS:
+        for _ in range(5):
+            sentence = rng.choice(clean)
+            spaces = [m.start() for m in re.finditer(" ", sentence)] or [len(sentence)]
+            k = rng.choice(spaces)
+            kind = "low9_opening_quote" if "‚" in item else "caucasian_in_kazakh"
+            controls.append({"kind": kind, "text": sentence[:k] + " " + item + sentence[k:]})
+    for r in clean[:200]:
+        controls.append({"kind": "clean_kazakh", "text": r})
+    return {"damaged": damaged, "controls": controls}
+
+
 # --- document-level evidence (issue 14, step 4): real documents, a word damaged once where the
 # same document writes it correctly elsewhere --------------------------------------------------
 N14_DOC_PER_KIND = 200
@@ -771,6 +848,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--dump", help="write the cases as JSON lines to this path (keep it outside the repo)")
     ap.add_argument("--show-failures", type=int, default=20)
+    ap.add_argument("--dev-only", action="store_true",
+                    help="score the dev cases only (issue-14 set and real damage kinds), print, write nothing")
     args = ap.parse_args()
     if not DATA.is_dir():
         sys.exit(f"shared data not found at {DATA}")
@@ -780,11 +859,22 @@ def main() -> None:
             for group, items in cases.items():
                 for c in items:
                     f.write(json.dumps({"group": group, **c}, ensure_ascii=False) + "\n")
+    by_split = load_sentences_by_split()
+    real, freal = evaluate14(build_real("dev", by_split), show=True)
+    real["seed"] = SEED_REAL
+    for f in freal[: args.show_failures]:
+        print(f)
+    if args.dev_only:
+        s14, f14 = evaluate14(build14("dev", by_split), show=True)
+        for f in f14[: args.show_failures]:
+            print(f)
+        print(json.dumps({"issue14_dev": s14, "real_damage_dev": real}, ensure_ascii=False, indent=2))
+        return
     summary, fails = evaluate(cases)
     for f in fails[: args.show_failures]:
         print(f)
-    by_split = load_sentences_by_split()
     summary["issue14"] = {}
+    summary["issue14_real_damage_dev"] = real
     for split in ("dev", "test"):
         s14, f14 = evaluate14(build14(split, by_split), show=split == "dev")
         summary["issue14"][split] = s14

@@ -530,7 +530,7 @@ def _sister_rows() -> list[tuple[str, str]]:
 
 
 WORD_WITH = {"қ": "қазақ", "Қ": "Қазақстан", "ң": "жаңа", "Ң": "ҢАҚ", "ғ": "ғылым", "Ғ": "Ғылым", "ү": "үкімет",
-             "Ү": "Үкімет", "ө": "өнер", "Ө": "Өнер"}
+             "Ү": "Үкімет", "ө": "өнер", "Ө": "Өнер", "І": "Ішкі", "і": "тіл"}
 
 
 @pytest.mark.parametrize("sister,kazakh", _sister_rows())
@@ -766,3 +766,53 @@ def test_sister_letter_vouched_for_by_the_lines_known_words() -> None:
     assert out == text.replace("ҡ", "қ") and normalize(out) == out
     one = "Рибосомалар жасушада аҡуыз синтезіне қатысатын ұстап тұру ҡызметін атқарады."   # one known word: no
     assert "аҡуыз" in normalize(one)
+
+
+# --- real damage kinds seen in dev documents (KazQAD wiki): the Caucasian palochka for І, the low-9
+# quotation mark for a comma ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Осыдан кейін іле-шала Библия (Ӏнжіл) ағылшын, француз және т.б. тілдерге де аударылды.",
+     "Осыдан кейін іле-шала Библия (Інжіл) ағылшын, француз және т.б. тілдерге де аударылды."),
+    ("Иттер ырылдап үрӀп, кейде тап берӀп, әр жерӀнен тӀстеп кетедӀ.",      # one palochka for both cases
+     "Иттер ырылдап үріп, кейде тап беріп, әр жерінен тістеп кетеді."),
+    ("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТӀК ТӀЛӀ", "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТІЛІ"),
+])
+def test_palochka_for_i_in_kazakh_words(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+    assert normalize(expected) == expected
+    assert all(e.kind == "kazakh_letter" for e in explain(text) if e.before in "Ӏӏ")
+
+
+@pytest.mark.parametrize("text", [
+    "ХӀинца со цӀа воьду.",                                          # Chechen: its own letter
+    "ГӀалгӀайчоь — Россин Федерацин субъект.",                      # Ingush
+    "12 сәуір Соьлжа-ГӀала — Нохчийн Республикин коьрта гӀала.",     # a Chechen name in Kazakh text
+    "Ингушетия (ГӀалгӀайчоь) туралы мақала жазылды.",
+    "Нохчийн мотт (ХӀинца) туралы қазақ тілінде жазылған.",           # unknown reading: a suspect
+])
+def test_caucasian_palochka_untouched(text: str) -> None:
+    assert normalize(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Қатал да әділдігімен ерекшеленіп‚ әкесі Өскенбайдың тәрбиесін алды.",
+     "Қатал да әділдігімен ерекшеленіп, әкесі Өскенбайдың тәрбиесін алды."),
+    ("М.Жұмабаевқа хатшылық етті‚ оның педагогика тарихы‚\nкейін", "М.Жұмабаевқа хатшылық етті, оның педагогика тарихы,\nкейін"),
+    ("Ол „‚сөз‘ дегенді“ айтты.", "Ол „‚сөз‘ дегенді“ айтты."),           # an opening quote stays
+    ("‚Жаңа‘ және ‚ескі‘", "‚Жаңа‘ және ‚ескі‘"),
+])
+def test_low9_quotation_mark_for_a_comma(text: str, expected: str) -> None:
+    out, al = normalize(text, return_alignment=True)
+    assert out == expected and al.dst_len == al.src_len == len(text)
+    assert [(e.before, e.after) for e in explain(text) if e.kind == "homoglyph"] == [("‚", ",")] * expected.count(",")
+    assert normalize(text, homoglyphs=False) == text
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
+def test_real_damage_kinds_dev_set() -> None:
+    from benchmarks import normalize_testset as ts
+    summary, _ = ts.evaluate14(ts.build_real("dev"), show=False)
+    assert summary["damaged_sentences"] >= 400
+    assert summary["negative_controls_changed"] == 0
+    assert summary["exact_repair_rate"] >= 0.99
+    assert summary["all_injected_damage_reported_by_explain"] >= summary["exact_repair"]

@@ -148,6 +148,21 @@ def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
     return [(m.start(), m.end(), " ", "space", "") for m in _SPACE_RE.finditer(text)]
 
 
+# U+201A SINGLE LOW-9 QUOTATION MARK is drawn like a comma, and fonts and keyboard layouts put it
+# where a comma belongs: KazQAD wiki (dev) «ерекшеленіп‚ әкесі», «хатшылық етті‚ оның». As a quotation
+# mark it opens a quote (Russian and German nested quotes: ‚сөз‘), so it is never right after a
+# letter or digit and before a space or the end of the text; there it is a comma.
+_LOW9_COMMA_RE = re.compile(r"(?<=[^\W_])\u201a(?=\s|\Z)")
+_NOTE_LOW9 = "single low-9 quotation mark for a comma"
+
+
+def _step_commas(text: str) -> list[tuple[int, int, str, str, str]]:
+    """``ерекшеленіп‚ әкесі`` (U+201A) → ``ерекшеленіп, әкесі``: a ``homoglyph`` edit."""
+    if "\u201a" not in text:
+        return []
+    return [(m.start(), m.end(), ",", "homoglyph", _NOTE_LOW9) for m in _LOW9_COMMA_RE.finditer(text)]
+
+
 # ---------------------------------------------------------------------------
 # Unicode NFC (unicodedata2: current Unicode)
 # ---------------------------------------------------------------------------

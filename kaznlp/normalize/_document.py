@@ -10,7 +10,8 @@ import re
 from .._validate import check_choice, check_text
 from ..alignment import Alignment, apply_edits
 from ._chars import (
-    _ENTITY_GATE, _markup, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes, _step_spaces,
+    _ENTITY_GATE, _markup, _step_commas, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes,
+    _step_spaces,
 )
 from ._letters import _step_letters
 from ._mojibake import _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _step_kz1048, _step_utf8_mojibake
@@ -160,7 +161,7 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
     for _ in range(_MAX_PASSES):
         pass_kinds.clear()
         suspects = []
-        # _LETTERS: the HTML, invisible, space and NFC steps find nothing here (see _work_level)
+        # _LETTERS: the HTML, invisible, space, NFC and comma steps find nothing here (see _work_level)
         full = level == _ALL
         # first: a decoded "&nbsp;" is then a space for the space step, "&shy;" an invisible
         if full and html and (html_opt or not _markup(cur)):
@@ -172,7 +173,8 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
             if step:
                 apply(step)
                 full = True               # decoded text may hold anything: every step looks
-        for flag, fn in (("invisible", _step_invisible), ("spaces", _step_spaces), ("nfc", _step_nfc)):
+        for flag, fn in (("invisible", _step_invisible), ("spaces", _step_spaces), ("nfc", _step_nfc),
+                         ("homoglyphs", _step_commas)):
             if full and opts[flag]:
                 step = fn(cur)
                 if step:

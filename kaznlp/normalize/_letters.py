@@ -27,13 +27,20 @@ _SISTER_TEXT_RE = re.compile("[ҙҘҫҪҗҖӑӐӗӖҹҸҷҶӣӢӯӮўЎҳҲӝӜ�
 # Kazakh evidence per sister letter: Kazakh letters that the alphabets using that letter lack (Bashkir
 # has ә ғ ң ө ү һ but no і ұ қ; Chukchi, Khanty, Nenets have none of Kazakh's letters; Altai, Mari,
 # Yakut have ө ү (Yakut һ) but no ә ғ қ ұ і; Khakas has і ғ ң ӧ ӱ but no ә қ ұ). Uzbek and Karakalpak
-# have қ but also ў/ҳ, which _SISTER_TEXT_RE catches.
+# have қ but also ў/ҳ, which _SISTER_TEXT_RE catches. The Caucasian palochka Ӏ (Chechen ХӀинца) needs a
+# Kazakh letter other than і.
 _ALL_KAZ = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 _KAZAKH_EVIDENCE: dict[str, re.Pattern[str]] = {}
 for _letters, _evidence in (("ҡҠ", "ІіҰұҚқ"), ("ӄӃӈӇӷӶѳѲ", _ALL_KAZ), ("ҥҤ", "ӘәҒғҚқҰұІі"),
-                            ("ҕҔ", "ӘәҒғҚқҢңҰұІі"), ("ӱӰӧӦ", "ӘәҚқҰұ")):
+                            ("ҕҔ", "ӘәҒғҚқҢңҰұІі"), ("ӱӰӧӦ", "ӘәҚқҰұ"),
+                            # Chechen/Ingush/Avar/Kabardian have none of Kazakh's letters; і is what Ӏ becomes
+                            ("Ӏӏ", "ӘәҒғҚқҢңӨөҰұҮүҺһ")):
     for _c in _letters:
         _KAZAKH_EVIDENCE[_c] = re.compile(f"[{_evidence}]")
+# Chechen and Ingush write ь after a vowel (Соьлжа-ГӀала, ГӀалгӀайчоь, воьду); Kazakh and Russian never
+# do: near such a digraph a palochka is the Caucasian letter, left alone
+_PALOCHKA_SET = frozenset("Ӏӏ")
+_CAUCASIAN_TEXT_RE = re.compile("[аоуэюяеиАОУЭЮЯЕИ]ь")
 _NOTE_SISTER = "letter of a sister Cyrillic alphabet in a word that is not a known Kazakh word"
 _NOTE_SISTER_CONTEXT = "letter of a sister Cyrillic alphabet; no Kazakh letter around proves the text Kazakh"
 
@@ -57,7 +64,9 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
     if hit(_SISTER_TEXT_RE).any(lo, hi):
         return [], ""
     word = text[s:e]
-    repaired = "".join(_SISTER.get(c, c) for c in fixed)
+    if _PALOCHKA_SET.intersection(word) and hit(_CAUCASIAN_TEXT_RE).any(lo, hi):
+        return [], ""
+    repaired = "".join(_sister_char(fixed, i) for i in range(len(fixed)))
     # Kazakh evidence is looked for on the whole line: a line with evidence has all its words decided
     # in one pass, and the letters they gain (қ for ҡ) change nothing for the line; a window would let
     # each repaired word be the evidence for the next 250 characters at the next call (no idempotence)
@@ -76,7 +85,17 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
             and not _shape_attested(text, s, e, repaired) and not _glued_parts_attested(word, repaired) \
             and not all(_line_letter_support(text, llo, lhi, c, hits) for c in set(word) if c in _SISTER):
         return [], _NOTE_SISTER
-    return [(i, _SISTER[c], "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
+    return [(i, _sister_char(word, i), "kazakh_letter") for i, c in enumerate(word) if c in _SISTER], ""
+
+
+def _sister_char(word: str, i: int) -> str:
+    """The Kazakh letter for ``word[i]`` (itself if it is no sister letter). Caucasian alphabets have
+    one palochka for both cases (Chechen ``цӀе``, ``ХӀинца``): a capital ``Ӏ`` after the first letter of
+    a word with a lower-case letter is ``і`` (``тӀстеп`` → ``тістеп``, ``Ӏнжіл`` → ``Інжіл``)."""
+    c = word[i]
+    if c == "Ӏ" and i and any(x.islower() for x in word):
+        return "і"
+    return _SISTER.get(c, c)
 
 
 def _line_letter_support(text: str, lo: int, hi: int, letter: str, hits: _Memo) -> bool:
@@ -129,7 +148,8 @@ def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:
             and (text[e + 1].isupper() or (text[e + 1] == " " and e + 2 < n and text[e + 2].isupper())):
         return True
     low = repaired.lower()
-    if s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum() and (low == "ң" or _suffix_chain(low)):
+    if s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum() and repaired == low \
+            and (low == "ң" or _suffix_chain(low)):          # a suffix is lower case (ҚМДБ-ӈ, not -ГӀала)
         return True
     if e < n and text[e] == ".":
         from .._data import abbreviations

@@ -181,11 +181,11 @@ def _latin_plan(word: str) -> list[tuple[int, str, str]] | None:
 # a character right before/after the word that makes it part of a code, unit, domain or name
 _GLUE = frozenset("0123456789-_/@#&+'’.:\\=%$€£°²³")
 _NOTE_LATIN_WORD = "whole word in Latin look-alikes; its Cyrillic reading is not a known Kazakh word"
-# Kazakh context of a whole Latin look-alike word: Kazakh letters other than і І һ Һ (which the rule
-# itself makes of Latin i I h), their stand-ins and the sister letters (which the sister rule makes
-# Kazakh), so a repaired word is never the context another one needed (no repair 250 characters
-# further at each call: normalize stays idempotent)
-_WORD_CONTEXT_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүəƏǝӊӉɵƟ" + _cls("".join(_SISTER)) + "]")
+# Kazakh context of a whole Latin look-alike word: Kazakh letters other than і І һ Һ (which the rule itself
+# makes of Latin i I h), their stand-ins and the sister letters (which the sister rule makes Kazakh; not the
+# palochka, which it makes і), so a repaired word is never the context another one needed (no repair 250
+# characters further at each call: normalize stays idempotent)
+_WORD_CONTEXT_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүəƏǝӊӉɵƟ" + _cls("".join(c for c in _SISTER if _SISTER[c] not in "Іі")) + "]")
 # ... and і І һ Һ in a word that also has a Cyrillic letter no Latin letter looks like ("денесінде":
 # д н; never a word the rule itself made, which is all twins: "екі"); Latin i I h count the same
 # there, so a word whose Latin i is repaired ("денесiнде") is the same evidence before and after
