@@ -98,7 +98,8 @@ def test_bad_options_fail_at_the_door() -> None:
         kaznlp.process("Алматы", ner=1)
 
 
-@pytest.mark.parametrize("module", ["kaznlp", "kaznlp.spans", "kaznlp.pipeline"])
+@pytest.mark.parametrize("module", ["kaznlp", "kaznlp.spans", "kaznlp.pipeline", "kaznlp.tokenize",
+                                    "kaznlp.tokenize._pattern", "kaznlp.tokenize._hyphens"])
 def test_module_doctests(module: str) -> None:
     import doctest
     import importlib

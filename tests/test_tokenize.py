@@ -6,6 +6,7 @@ import pytest
 
 import kaznlp
 from kaznlp import Token, tokenize
+from kaznlp.spans import make_tokens
 
 
 def texts(s: str) -> list[str]:
@@ -325,3 +326,25 @@ def test_one_foreign_mark_does_not_slow_the_rest_of_the_text() -> None:
     toks = tokenize(text)
     assert [t.text for t in toks[:8]] == ["Меконг", "(", "湄公河", ",", "ཟླ", "་", "ཆུ", "།"]
     assert [tuple(t) for t in toks] == _glued_slowly(text)  # (no auxiliaries: multiword changes nothing)
+
+
+def test_token_columns_are_the_records_of_tokenize() -> None:
+    text = "ҚР-ның 63%-ы қалаларда тұрады, деп хабарлады Egemen.kz. Ол келген жоқ, бес-алты адам."
+    for multiword in (True, False):
+        cols = _tok.token_columns(text, multiword=multiword)
+        assert make_tokens(*cols) == tokenize(text, multiword=multiword)
+        assert all(text[s:e] == x for s, e, x in zip(cols[0], cols[1], cols[2]))
+    assert "келген жоқ" in _tok.token_columns(text)[2] and "келген жоқ" not in _tok.token_columns(text, multiword=False)[2]
+    with pytest.raises(TypeError, match="token_columns"):
+        _tok.token_columns(b"abc")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="multiword"):
+        _tok.token_columns(text, multiword="yes")  # type: ignore[arg-type]
+
+
+def test_hyphen_cuts_are_where_tokenize_cuts() -> None:
+    for word in ("жиырма-отыз", "ауыл-ауылдан", "Қасым-Жомарт", "Бұл-біздің", "іс-қимыл"):
+        pieces = [t.text for t in tokenize(word)]
+        cuts = _tok.hyphen_cuts(word)
+        assert len(pieces) == 2 * len(cuts) + 1
+        assert [word[c] for c in cuts] == ["-"] * len(cuts)
+    assert _tok.hyphen_cuts("Қасым-Жомарт") == () and _tok.hyphen_cuts("жиырма-отыз") == (6,)
