@@ -4,7 +4,7 @@ Every run uses DEFAULT threading (no thread variables set; torch imported first 
 installed, as a user with the Stanza or transformers extra has it) and is pinned to one
 core. kaznlp limits BLAS to one thread around its own model; nothing else is set.
 
-Default run (``python benchmarks/bench_ner.py [--mb 1.0] [--stanza-mb 0.1]``):
+Default run (``python -m benchmarks.bench_ner [--mb 1.0] [--stanza-mb 0.1]``):
 
 * ``ner_news``: ``kaznlp.ner(text)`` on about 1 MB of raw Kazakh news text
   (``benchmarks/corpus.sample``: NTREX-128, apertium news crawl, KazQAD wiki), whole
@@ -12,6 +12,9 @@ Default run (``python benchmarks/bench_ner.py [--mb 1.0] [--stanza-mb 0.1]``):
   ``kaznlp.ner.fast``). Tokens are kaznlp tokens of that text. Also the peak Python heap
   of that call (``tracemalloc``, a separate run), the process's peak RSS, and the same
   call through spaCy's own path (``backend="spacy"``) as a same-run ratio.
+* ``ner_per_sentence``: ``kaznlp.ner(sentence)`` called once per KazNERD test sentence
+  (11,307 calls, a first pass: measured first, right after the model is loaded, so no word
+  is in the tagger's word cache yet); the caches are emptied again after it.
 * ``ner_pipe_kaznerd``: ``kaznlp.ner_pipe`` over the 11,307 KazNERD test sentences.
 * ``stanza`` / ``transformers``: the same news text (a smaller slice) through
   ``backend="stanza"`` / ``backend="transformers"`` when their models are installed;
@@ -20,11 +23,11 @@ Default run (``python benchmarks/bench_ner.py [--mb 1.0] [--stanza-mb 0.1]``):
 Per-call speed (issue 13): ``kaznlp.ner(sentence)`` called once per KazNERD test sentence,
 with spaCy's path on the first 2,000 sentences beside it::
 
-    python benchmarks/bench_ner.py --per-call [--sentences 11307] [--out benchmarks/results/ner_per_call.json]
+    python -m benchmarks.bench_ner --per-call [--sentences 11307] [--out benchmarks/results/ner_per_call.json]
 
 Equivalence of the fast path with spaCy's (entity for entity, counts only)::
 
-    python benchmarks/bench_ner.py --equivalence
+    python -m benchmarks.bench_ner --equivalence
 
 A change to the fast path against an earlier revision of ``kaznlp/ner/fast.py`` (its file
 from git, loaded beside the current one on the same loaded model): entities of one
@@ -33,7 +36,7 @@ gold sentences and the seed documents, old vs new (counts of texts that differ o
 then per-call speed on KazNERD test sentences, old and new interleaved in blocks, each
 from empty word caches (a first pass, CPU time, same run)::
 
-    python benchmarks/bench_ner.py --against REV [--sentences N] [--out benchmarks/results/ner_against.json]
+    python -m benchmarks.bench_ner --against REV [--sentences N] [--out benchmarks/results/ner_against.json]
 
 Wall-clock and CPU-time rates are both reported: on a shared machine the CPU-time
 rate is the fairer figure for "one core". Results go to ``--out`` (default: the committed
@@ -61,7 +64,6 @@ import tracemalloc  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
 
 from benchmarks.corpus import sample, shared_dir  # noqa: E402
 from kaznlp.ner import model_path, ner, ner_pipe  # noqa: E402
@@ -74,6 +76,15 @@ def _timed(fn):
     w, c = time.perf_counter(), time.process_time()
     out = fn()
     return out, time.perf_counter() - w, time.process_time() - c
+
+
+def _clear_caches() -> None:
+    """Empty the word caches of the default backend (the fast path), so the next run is a first pass."""
+    from kaznlp.ner import get_backend
+
+    backend = get_backend("kaznlp")
+    if hasattr(backend, "clear_caches"):
+        backend.clear_caches()
 
 
 def _rates(n_tokens: int, wall: float, cpu: float) -> dict:
@@ -166,36 +177,65 @@ def per_call(args: argparse.Namespace) -> None:
     print(json.dumps(res, indent=2))
 
 
-def _fast_at(rev: str):
-    """The ``FastTagger`` class of ``kaznlp/ner/fast.py`` at git revision ``rev``, imported
-    as a sibling module (``kaznlp.ner._fast_<rev>``) so its relative imports resolve."""
+def _module_at(rev: str, path: str, name: str):
+    """``path`` (a module of the ``kaznlp.ner`` package) as it is at git revision ``rev``,
+    imported as the sibling module ``kaznlp.ner.<name>`` so its relative imports resolve."""
     import importlib.util
     import subprocess
     import tempfile
 
-    source = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:kaznlp/ner/fast.py"],
+    source = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"],
                             check=True, capture_output=True, text=True).stdout
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "fast_old.py"
-        path.write_text(source, encoding="utf-8")
-        name = f"kaznlp.ner._fast_{rev.replace('~', '_').replace('^', '_')}"
-        spec = importlib.util.spec_from_file_location(name, path)
+        file = Path(tmp) / f"{name}.py"
+        file.write_text(source, encoding="utf-8")
+        full = f"kaznlp.ner.{name}"
+        spec = importlib.util.spec_from_file_location(full, file)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
+        module.__package__ = "kaznlp.ner"
+        sys.modules[full] = module
         spec.loader.exec_module(module)
-    return module.FastTagger
+    return module
+
+
+def _ner_at(rev: str):
+    """``(ner, FastTagger)`` of git revision ``rev``: its ``kaznlp/ner/__init__.py`` and
+    ``kaznlp/ner/fast.py`` beside the working tree's (the rest of kaznlp is shared). The old
+    ``ner`` resolves ``backend="kaznlp"`` through the same ``get_backend`` as the new one,
+    so both are given their tagger explicitly (see :func:`_call`)."""
+    tag = rev.replace("~", "_").replace("^", "_").replace("/", "_")
+    fast = _module_at(rev, "kaznlp/ner/fast.py", f"_fast_{tag}")
+    init = _module_at(rev, "kaznlp/ner/__init__.py", f"_init_{tag}")
+    return init, fast.FastTagger
+
+
+def _call(module, tagger):
+    """``module.ner`` with ``backend="kaznlp"`` resolved to ``tagger`` (a default call, as a
+    user makes it: the name, not an object, so both sides take the same route)."""
+    real = module.get_backend
+
+    def get_backend(backend):
+        return tagger if isinstance(backend, str) and backend == "kaznlp" else real(backend)
+
+    module.get_backend = get_backend
+    return module.ner
 
 
 def against(args: argparse.Namespace) -> None:
-    """``kaznlp/ner/fast.py`` at ``args.against`` vs the working tree: entities, then speed."""
+    """``kaznlp/ner/__init__.py`` and ``fast.py`` at ``args.against`` vs the working tree:
+    entities, then per-call speed."""
+    import importlib
+
     from benchmarks.gold.news_ner import load as load_news_gold
-    from kaznlp.ner import _bundled, get_backend
+    from kaznlp.ner import _bundled
+    from kaznlp.ner.fast import FastTagger
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    new = get_backend("kaznlp")
-    old = _fast_at(args.against)(_bundled())
+    new_module = importlib.import_module("kaznlp.ner")
+    old_module, OldTagger = _ner_at(args.against)
+    nlp = _bundled()
     kaz = shared_dir(args.shared) / "data" / "kaznerd"
     valid = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_valid.txt")]
     test = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_test.txt")]
@@ -203,30 +243,40 @@ def against(args: argparse.Namespace) -> None:
     news_dev = [text for _, text, _ in load_news_gold("dev")]
     import subprocess
 
-    commit = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h", args.against, "--", "kaznlp/ner/fast.py"],
-                            check=True, capture_output=True, text=True).stdout.strip()
-    res: dict = {"against": args.against, "against_fast_py_last_changed_in": commit, "new": "working tree", "torch": TORCH,
-                 "load_average_at_start": os.getloadavg()[0], "equivalence": {}}
-    for name, texts in (("kaznerd_valid_sentences", valid), ("kaznerd_test_sentences", test),
-                        ("news_ner_dev_sentences", news_dev), ("seed_documents", seeds)):
-        a = [ner(t, backend=old) for t in texts]
-        b = [ner(t, backend=new) for t in texts]
-        res["equivalence"][name] = {"texts": len(texts), "entities_old": sum(map(len, a)),
-                                    "entities_new": sum(map(len, b)), "texts_differing": sum(x != y for x, y in zip(a, b))}
-    print(json.dumps(res["equivalence"], indent=2))
-    # speed: blocks of 500 sentences, old and new in turn (the order flips every block), each
-    # through a fresh tagger (empty word caches: a first pass over the sentences, as --per-call)
-    from kaznlp.ner.fast import FastTagger
+    def last_change(path: str) -> str:
+        return subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h", args.against, "--", path],
+                              check=True, capture_output=True, text=True).stdout.strip()
 
-    old, new = type(old)(_bundled()), FastTagger(_bundled())
-    texts = test[: args.sentences]
-    cpu = {"old": 0.0, "new": 0.0}
-    for i, start in enumerate(range(0, len(texts), 500)):
-        block = texts[start:start + 500]
-        for which in (("old", "new") if i % 2 == 0 else ("new", "old")):
-            backend = old if which == "old" else new
-            _, _, c = _timed(lambda: [ner(t, backend=backend) for t in block])
-            cpu[which] += c
+    res: dict = {"against": args.against, "new": "working tree", "torch": TORCH,
+                 "against_fast_py_last_changed_in": last_change("kaznlp/ner/fast.py"),
+                 "against_init_py_last_changed_in": last_change("kaznlp/ner/__init__.py"),
+                 "load_average_at_start": os.getloadavg()[0], "equivalence": {}}
+    real_get_backend = new_module.get_backend
+    try:
+        old_ner = _call(old_module, OldTagger(nlp))
+        new_ner = _call(new_module, FastTagger(nlp))
+        for name, texts in (("kaznerd_valid_sentences", valid), ("kaznerd_test_sentences", test),
+                            ("news_ner_dev_sentences", news_dev), ("seed_documents", seeds)):
+            a = [old_ner(t) for t in texts]
+            b = [new_ner(t) for t in texts]
+            res["equivalence"][name] = {"texts": len(texts), "entities_old": sum(map(len, a)),
+                                        "entities_new": sum(map(len, b)),
+                                        "texts_differing": sum(x != y for x, y in zip(a, b))}
+        print(json.dumps(res["equivalence"], indent=2))
+        # speed: blocks of 500 sentences, old and new in turn (the order flips every block), each
+        # through a fresh tagger (empty word caches: a first pass over the sentences, as --per-call)
+        old_ner = _call(old_module, OldTagger(nlp))
+        new_ner = _call(new_module, FastTagger(nlp))
+        texts = test[: args.sentences]
+        cpu = {"old": 0.0, "new": 0.0}
+        for i, start in enumerate(range(0, len(texts), 500)):
+            block = texts[start:start + 500]
+            for which in (("old", "new") if i % 2 == 0 else ("new", "old")):
+                call = old_ner if which == "old" else new_ner
+                _, _, c = _timed(lambda: [call(t) for t in block])
+                cpu[which] += c
+    finally:
+        new_module.get_backend = real_get_backend
     n_tokens = sum(len(tokenize(t)) for t in texts)
     res["per_call_kaznerd_test"] = {
         "sentences": len(texts), "tokens": n_tokens,
@@ -286,6 +336,15 @@ def main() -> None:
     results["model_load_seconds"] = round(load_s, 2)
     results["rss_mb_added_by_loading_the_model"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - rss0, 1)
 
+    sents = read_iob2(shared_dir(args.shared) / "data" / "kaznerd" / "IOB2_test.txt")
+    texts = [detokenize(w)[0] for w, _ in sents]
+    n_kaznerd = sum(len(tokenize(t)) for t in texts)
+    out, wall, cpu = _timed(lambda: [ner(t) for t in texts])
+    results["ner_per_sentence"] = {"texts": len(texts), "entities": sum(map(len, out)),
+                                   "ms_per_call_cpu": round(1000 * cpu / len(texts), 3),
+                                   "word_caches": "empty at the start (a first pass)", **_rates(n_kaznerd, wall, cpu)}
+    _clear_caches()  # the news text below starts from empty caches, as before this row existed
+
     ents, wall, cpu = _timed(lambda: ner(text))
     results["ner_news"] = {"chars": len(text), "utf8_bytes": len(text.encode()), "entities": len(ents), **_rates(n_tokens, wall, cpu)}
     results["ner_news"]["peak_rss_mb_after"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -297,9 +356,6 @@ def main() -> None:
     _, s_wall, s_cpu = _timed(lambda: ner(text, backend="spacy"))
     results["ner_news_spacy_path"] = {**_rates(n_tokens, s_wall, s_cpu), "fast_path_speedup_cpu": round(s_cpu / cpu, 2)}
 
-    sents = read_iob2(shared_dir(args.shared) / "data" / "kaznerd" / "IOB2_test.txt")
-    texts = [detokenize(w)[0] for w, _ in sents]
-    n_kaznerd = sum(len(tokenize(t)) for t in texts)
     out, wall, cpu = _timed(lambda: list(ner_pipe(texts)))
     results["ner_pipe_kaznerd"] = {"texts": len(texts), "entities": sum(map(len, out)), **_rates(n_kaznerd, wall, cpu)}
     results["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -330,6 +386,9 @@ def main() -> None:
         f"| `kaznlp.ner`, {len(text.encode()) / 1e6:.1f} MB (UTF-8) news text, one document | {results['ner_news']['tokens']:,} | "
         f"{results['ner_news']['tokens_per_s_wall']:,} | {results['ner_news']['tokens_per_s_cpu']:,} | "
         f"peak Python heap {results['ner_news']['peak_python_heap_mb']} MB |",
+        f"| `kaznlp.ner` once per sentence, KazNERD test ({len(texts):,} calls, first pass) | {n_kaznerd:,} | "
+        f"{results['ner_per_sentence']['tokens_per_s_wall']:,} | {results['ner_per_sentence']['tokens_per_s_cpu']:,} | "
+        f"{results['ner_per_sentence']['ms_per_call_cpu']} ms a call (CPU) |",
         f"| `kaznlp.ner_pipe`, KazNERD test ({len(texts):,} sentences) | {n_kaznerd:,} | "
         f"{results['ner_pipe_kaznerd']['tokens_per_s_wall']:,} | {results['ner_pipe_kaznerd']['tokens_per_s_cpu']:,} | |",
     ]

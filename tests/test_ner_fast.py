@@ -161,8 +161,7 @@ def test_padded_rows_change_no_score(fast, monkeypatch):
     fast._window_cache.clear()
     padded = fast.scores(seqs) + [fast.scores([s])[0] for s in seqs]
     for lengths in [(len(s),) for s in seqs] + [tuple(len(s) for s in seqs)]:
-        for layer in range(len(fast.layers)):
-            idx, n_in, n_out = fast._windows(lengths, layer)
+        for idx, n_in, n_out, _ in fast._plan(lengths):
             assert len(idx) % fast_module.ROW_MULTIPLE == 0 and len(idx) - n_out < fast_module.ROW_MULTIPLE
             assert (idx[n_out:] == n_in).all()  # padding windows: the constant row only
     chunks = [Chunk(0, t, ((0, len(t)),)) for t in texts]

@@ -279,6 +279,54 @@ def _check_options(func: str, normalize: Any, dehyphenate: Any, batch_size: Any,
         raise ValueError(f"kaznlp.{func}(): batch_size must be a positive int, got {batch_size!r}")
 
 
+def _collect(text: str, alignment: Alignment | None, out: list[Entity], chunk: Chunk,
+             spans: list[tuple[int, int, str]], rules: bool) -> None:
+    """Append to ``out`` the entities of ``chunk`` (a backend's ``spans`` over it), in the
+    caller's ``text``: edges cleaned, kept inside one sentence, the pattern rules added
+    (:mod:`kaznlp.ner.rules`), offsets mapped back through ``alignment``."""
+    for s, e, label in postprocess(chunk.text, chunk.sentences, spans, rules=rules):
+        s += chunk.start
+        e += chunk.start
+        if alignment is not None:
+            s, e = alignment.span_to_src(s, e)
+            if out and s < out[-1].end:
+                # two entities from one repaired stretch of the caller's text (mojibake
+                # "РђСЃС‚Р°РЅР° РљР°Р·Р°Т›" decoded as a whole): one entity over it, the first label
+                prev = out.pop()
+                s, e, label = prev.start, max(prev.end, e), prev.label
+        out.append(Entity(s, e, label, text[s:e]))
+
+
+def _tag(text: str, backend: Any, normalize: bool, dehyphenate: bool, batch_size: int, rules: bool) -> list[Entity]:
+    """:func:`ner` for one text: the same batches and entities as :func:`_stream` gives for a
+    stream of that one text, without the stream's bookkeeping (``kaznlp.ner`` called once per
+    sentence pays it on every call)."""
+    out: list[Entity] = []
+    if not text or text.isspace():
+        return out
+    impl = get_backend(backend)
+    batch: list[Chunk] = []
+    batch_chars = 0
+    with paused(len(text)):
+        clean, alignment = _clean(text, normalize, dehyphenate)
+        for chunk in _chunks(_model_view(clean), CHUNK_CHARS):
+            batch.append(chunk)
+            batch_chars += len(chunk.text)
+            if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
+                with _one_blas_thread():
+                    results = impl.entities(batch)
+                for chunk_done, spans in zip(batch, results):
+                    _collect(text, alignment, out, chunk_done, spans, rules)
+                batch = []
+                batch_chars = 0
+    if batch:
+        with _one_blas_thread():
+            results = impl.entities(batch)
+        for chunk_done, spans in zip(batch, results):
+            _collect(text, alignment, out, chunk_done, spans, rules)
+    return out
+
+
 class _Pending:
     """One text on its way through :func:`_stream`."""
 
@@ -309,20 +357,7 @@ def _stream(
         with _one_blas_thread():
             results = impl.entities([chunk for _, chunk in batch])
         for (rec, chunk), spans in zip(batch, results):
-            text, alignment = rec.text, rec.alignment
-            # clean edges, keep inside one sentence, add the pattern rules (kaznlp.ner.rules)
-            spans = postprocess(chunk.text, chunk.sentences, spans, rules=rules)
-            for s, e, label in spans:
-                s += chunk.start
-                e += chunk.start
-                if alignment is not None:
-                    s, e = alignment.span_to_src(s, e)
-                    if rec.out and s < rec.out[-1].end:
-                        # two entities from one repaired stretch of the caller's text (mojibake
-                        # "РђСЃС‚Р°РЅР° РљР°Р·Р°Т›" decoded as a whole): one entity over it, the first label
-                        prev = rec.out.pop()
-                        s, e, label = prev.start, max(prev.end, e), prev.label
-                rec.out.append(Entity(s, e, label, text[s:e]))
+            _collect(rec.text, rec.alignment, rec.out, chunk, spans, rules)
             rec.outstanding -= 1
         batch.clear()
 
@@ -389,7 +424,7 @@ def ner(
     """
     check_text(text, "ner")
     _check_options("ner", normalize, dehyphenate, batch_size, rules)
-    return next(_stream((text,), backend, normalize, dehyphenate, batch_size, "ner", rules))
+    return _tag(text, backend, normalize, dehyphenate, batch_size, rules)
 
 
 def ner_pipe(

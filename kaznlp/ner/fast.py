@@ -24,9 +24,15 @@ computation with a handful of numpy operations:
 
 Memory: the folded hash tables are ``sum(rows) x (maxout pieces x width)`` float32 (21,900
 x 384, 34 MB, for the model bundled in December 2026), the word cache at most
-:data:`CACHE_ROWS` rows of ``width`` floats (32 MB at width 128), the n-gram cache at most
-:data:`NGRAM_CACHE` entries (about 20 MB); unlike spaCy's path, new words are not added
-to the vocabulary, so a long-running process does not grow with every new word.
+:data:`CACHE_ROWS` rows of ``width`` floats (32 MB at width 128); unlike spaCy's path, new
+words are not added to the vocabulary, so a long-running process does not grow with every
+new word.
+
+Per call (``kaznlp.ner`` once per sentence) the fixed costs are kept small: one window
+plan per sentence length (row indices, cached), each layer's output written straight into
+the next layer's input (with the constant padding row after it), and a new word's
+features hashed directly (an n-gram or feature dict of a hundred thousand entries is
+mostly missed on new text and costs more than the hash).
 
 Every dimension and weight is read from the loaded thinc model; nothing about the
 bundled model's sizes is written here. :func:`compile_pipeline` checks the layer
@@ -59,9 +65,6 @@ __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
 #: at most this many distinct words keep their embedding row (the table is about
 #: ``rows * width * 4`` bytes: 32 MB at width 128); when full it starts afresh
 CACHE_ROWS = 65_536
-
-#: at most this many character n-grams keep their floret rows (about 20 MB when full)
-NGRAM_CACHE = 100_000
 
 #: window layers multiply a (rows x window*width) matrix by their weights; OpenBLAS's
 #: single-precision kernels take 4 rows at a time and the 1-3 rows left over cost
@@ -149,11 +152,18 @@ class _MaxoutNorm:
         Y += self.b
         return self.finish(Y)
 
-    def finish(self, Y: Any) -> Any:
-        """Maxout over the pieces of ``Y = X @ W + b``, then thinc's layer norm."""
+    def finish(self, Y: Any, out: Any = None) -> Any:
+        """Maxout over the pieces of ``Y = X @ W + b``, then thinc's layer norm (into ``out``
+        when given: an array of ``len(Y)`` rows and ``nO`` columns)."""
         n_o = self.n_o
         maximum = numpy.maximum
-        best = maximum(Y[:, :n_o], Y[:, n_o:2 * n_o]) if self.n_p > 1 else Y[:, :n_o].copy()
+        if self.n_p > 1:
+            best = maximum(Y[:, :n_o], Y[:, n_o:2 * n_o], out=out)
+        elif out is None:
+            best = Y[:, :n_o].copy()
+        else:
+            best = out
+            best[...] = Y[:, :n_o]
         for p in range(2, self.n_p):
             maximum(best, Y[:, p * n_o:(p + 1) * n_o], out=best)
         # thinc's LayerNorm, the same float32 operations as numpy's mean and var:
@@ -255,7 +265,6 @@ class FastTagger:
         sizes = [P.shape[0] for _, _, P in self.folded]
         self._offsets: Any = numpy.repeat(numpy.cumsum([0] + sizes[:-1]), 4).astype("uint32")
         self.folded = [(column, seed, P.shape[0]) for column, seed, P in self.folded]  # keep one copy
-        self._ngrams: dict[str, tuple[int, ...]] = {}
         # attribute functions of the vocabulary for the lexical columns (see _lexical)
         from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
 
@@ -312,7 +321,7 @@ class FastTagger:
             c = bounds[-1]
             bounds.append(c + mix(numpy.tile(c, 2 * w + 1)[None, :])[0])
         self._bounds = bounds
-        self._window_cache: dict[tuple[tuple[int, ...], int], tuple[Any, int, int]] = {}
+        self._window_cache: dict[tuple[int, ...], list[tuple[Any, int, int, Any]]] = {}
         self._index: dict[str, int] = {}
         self._lock = threading.Lock()
         self._table = numpy.zeros((1024, self.width), dtype="float32")
@@ -320,9 +329,27 @@ class FastTagger:
 
         self._ops = NumpyOps()
 
+    def clear_caches(self) -> None:
+        """Forget every word's embedding row and every window plan (memory is kept for reuse).
+
+        The next calls compute their words again, as on a first pass over new text; the
+        entities are the same.
+
+        >>> fast = compile_pipeline(load())  # doctest: +SKIP
+        >>> chunk = Chunk(0, "Тоқаев Астанада сөз сөйледі.", ((0, 28),))
+        >>> first = fast.entities([chunk])  # doctest: +SKIP
+        >>> fast.clear_caches()  # doctest: +SKIP
+        >>> fast.entities([chunk]) == first  # doctest: +SKIP
+        True
+        """
+        with self._lock:
+            self._index.clear()
+            self._window_cache.clear()
+
     # -- embedding ----------------------------------------------------------------------
-    def _lexical(self, words: list[str]) -> tuple[Any, list[str]]:
-        """uint64 feature columns (lexical attributes, then affix hashes) and the vector keys.
+    def _lexical(self, words: list[str]) -> tuple[list[list[int]], list[str]]:
+        """Feature keys per word (lexical attributes, then affix hashes, as Python ints) and the
+        vector keys.
 
         The lexical attributes come from the vocabulary's own attribute functions
         (``vocab.lex_attr_getters``, what spaCy stores on a new lexeme), hashed as spaCy's
@@ -337,67 +364,73 @@ class FastTagger:
             from spacy.tokens import Doc
 
             doc = Doc(self.vocab, words=words)
-            arr = numpy.asarray(doc.to_array(self.attr_ids), dtype="uint64").reshape(len(words), len(self.attr_ids))
+            feats = numpy.asarray(doc.to_array(self.attr_ids), dtype="uint64").reshape(len(words), -1).tolist()
             keys = [self.vocab.strings[int(k)] for k in doc.to_array([vector_attr]).tolist()] if vector_attr else []
         else:
-            arr = numpy.asarray([[hash_string(g(w)) for g in getters] for w in words], dtype="uint64")
+            feats = [[hash_string(g(w)) for g in getters] for w in words]
             keys = [self._vector_key(w) for w in words] if vector_attr else []
         if self.affixes:
-            lows = [w.lower() for w in words]
-            affix = numpy.asarray(
-                [[hash_string(low[:n] if kind == "p" else low[-n:]) for kind, n in self.affixes] for low in lows],
-                dtype="uint64",
-            ).reshape(len(words), len(self.affixes))
-            arr = numpy.concatenate([arr.reshape(len(words), -1), affix], axis=1)
-        return numpy.ascontiguousarray(arr), keys
+            specs = self.affixes
+            for row, w in zip(feats, words):
+                low = w.lower()
+                row.extend([hash_string(low[:n] if kind == "p" else low[-n:]) for kind, n in specs])
+        return feats, keys
+
+    def _hashed(self, feats: list[list[int]]) -> Any:
+        """Rows of the folded table that each word's features pick: ``(words, 4 * columns)`` uint32,
+        the same numbers as thinc's ``HashEmbed`` (MurmurHash of the key with the layer's seed,
+        modulo its rows, plus the column's offset in the table)."""
+        ops = self._ops
+        cols = numpy.asarray(feats, dtype="uint64").reshape(len(feats), -1)
+        hashed: Any = numpy.empty((len(feats), 4 * len(self.folded)), dtype="uint32")
+        for c, (column, seed, n_rows) in enumerate(self.folded):
+            hashed[:, 4 * c:4 * c + 4] = ops.hash(numpy.ascontiguousarray(cols[:, column]), seed) % n_rows
+        hashed += self._offsets
+        return hashed
 
     def _floret(self, keys: list[str]) -> Any:
-        """``vocab.vectors.get_batch(keys)`` for a floret table, with each n-gram's rows cached."""
+        """``vocab.vectors.get_batch(keys)`` for a floret table: the mean of the rows of each
+        key's hashed character n-grams (the same numbers; hashing an n-gram again is cheaper
+        than keeping its rows in a dict of some 100,000 n-grams, which a first pass over new
+        text mostly misses)."""
         vectors = self.vocab.vectors
-        n_rows = vectors.data.shape[0]
-        cache = self._ngrams
-        if len(cache) > NGRAM_CACHE:
-            cache.clear()
-        grams = [vectors._get_ngrams(key) if key else [] for key in keys]
-        get = cache.get
-        for gram in {g for gs in grams for g in gs if get(g) is None}:
-            cache[gram] = tuple(h % n_rows for h in vectors._get_ngram_hashes(gram))
-        indices = [r for gs in grams for g in gs for r in cache[g]]
-        lengths = [sum(len(cache[g]) for g in gs) for gs in grams]
-        if not indices:
-            return numpy.zeros((len(keys), vectors.data.shape[1]), dtype="float32")
-        ops = self._ops
         data = vectors.data
-        return numpy.asarray(
-            ops.reduce_mean(data[numpy.asarray(indices, dtype="int32")], numpy.asarray(lengths, dtype="int32")),
-            dtype="float32",
-        )
+        get_ngrams, get_hashes = vectors._get_ngrams, vectors._get_ngram_hashes
+        hashes: list[int] = []
+        lengths: list[int] = []
+        for key in keys:
+            before = len(hashes)
+            for gram in get_ngrams(key) if key else ():
+                hashes.extend(get_hashes(gram))
+            lengths.append(len(hashes) - before)
+        if not hashes:
+            return numpy.zeros((len(keys), data.shape[1]), dtype="float32")
+        rows = (numpy.asarray(hashes, dtype="uint64") % data.shape[0]).astype("int32")
+        return numpy.asarray(self._ops.reduce_mean(data[rows], numpy.asarray(lengths, dtype="int32")), dtype="float32")
 
     def _embed_words(self, words: list[str]) -> Any:
         """Rows after the embedding layer for ``words`` (the same numbers as thinc's, up to
         float rounding: the maxout's weights are folded into the hash tables)."""
-        cols, keys = self._lexical(words)
-        ops = self._ops
-        hashed: Any = numpy.empty((len(words), 4 * len(self.folded)), dtype="uint32")
-        for c, (column, seed, n_rows) in enumerate(self.folded):
-            hashed[:, 4 * c:4 * c + 4] = ops.hash(numpy.ascontiguousarray(cols[:, column]), seed) % n_rows
-        hashed += self._offsets
-        Y = ops.gather_add(self._folded_table, hashed)
+        feats, keys = self._lexical(words)
+        Y = self._ops.gather_add(self._folded_table, self._hashed(feats))
         if self.static_M is not None:
             # spaCy keys the table by the vectors' attribute (NORM here), as cached_static_vectors does
             Y += self._floret(keys) @ self.static_M
         Y += self.embed_mix.b
         return self.embed_mix.finish(Y)
 
-    def _rows(self, words: list[str]) -> Any:
+    def _rows(self, words: list[str], padded: bool = False) -> Any:
         """Embedding rows of ``words`` from the per-word cache (new words computed once).
 
         The caches are shared by all threads that call ``kaznlp.ner``; a lock keeps one
-        thread from reading rows another is writing or clearing."""
-        with self._lock:
-            return self._rows_locked(words)
+        thread from reading rows another is writing or clearing.
 
-    def _rows_locked(self, words: list[str]) -> Any:
+        With ``padded``, one more row follows: zeros, the padding that spaCy puts around a
+        sequence before the first window layer (row 0 of the table, never a word's)."""
+        with self._lock:
+            return self._rows_locked(words, padded)
+
+    def _rows_locked(self, words: list[str], padded: bool = False) -> Any:
         index = self._index
         get = index.get
         rows = [get(w) for w in words]
@@ -406,7 +439,7 @@ class FastTagger:
             if len(index) + len(new) > CACHE_ROWS:
                 index.clear()  # start afresh (bounded memory); this call's words are all new now
                 new = list(dict.fromkeys(words))
-            size = len(index)
+            size = len(index) + 1  # row 0: the zero row
             if size + len(new) > len(self._table):
                 grown = numpy.zeros((max(2 * len(self._table), size + len(new)), self.width), dtype="float32")
                 grown[:size] = self._table[:size]
@@ -415,44 +448,51 @@ class FastTagger:
             for i, w in enumerate(new):
                 index[w] = size + i
             rows = [index[w] for w in words]
+        if padded:
+            rows.append(0)
         return self._table[rows]
 
     # -- scores -------------------------------------------------------------------------------
-    def _windows(self, lengths: tuple[int, ...], layer: int) -> tuple[Any, int, int]:
-        """Row indices for window layer ``layer`` over sequences of ``lengths`` (cached).
+    def _plan(self, lengths: tuple[int, ...]) -> list[tuple[Any, int, int, Any]]:
+        """Per window layer, for sequences of ``lengths`` (cached): the window row indices, the
+        number of input and of output rows, and the input rows the residual adds (a slice when
+        they are one run).
 
         Layer ``l`` keeps, on each side of every sequence, the rows that are not yet
         constant (within ``l * w`` of the text: farther out every row of spaCy's zero
         padding has the same value, ``self._bounds[l]``) and that later layers still read
-        (within ``(depth - l) * w``). Index ``len(A)`` stands for that constant row.
-        Returns the window indices, the number of input rows and the number of output
-        rows; the index array has extra rows (windows of the constant row, dropped after
-        the product) up to a multiple of :data:`ROW_MULTIPLE` (see there).
+        (within ``(depth - l) * w``). Its input has ``n_in`` such rows and then that constant
+        row, at index ``n_in``. The index array has extra rows (windows of the constant row,
+        dropped after the product) up to a multiple of :data:`ROW_MULTIPLE` (see there).
         """
-        key = (lengths, layer)
-        hit = self._window_cache.get(key)
-        if hit is not None:
-            return hit
-        e_in, e_out = self._edges[layer], self._edges[layer + 1]
-        w = self.layers[layer][0]
-        n_in = sum(n + 2 * e_in for n in lengths)
-        parts = []
-        off = 0
-        for n in lengths:
-            p = numpy.arange(-e_out - w, n + e_out + w)
-            src = numpy.where((p >= -e_in) & (p < n + e_in), off + p + e_in, n_in)
-            parts.append(numpy.lib.stride_tricks.sliding_window_view(src, 2 * w + 1))
-            off += n + 2 * e_in
-        idx = numpy.concatenate(parts)
-        n_out = len(idx)
-        extra = -n_out % ROW_MULTIPLE
-        if extra:
-            idx = numpy.concatenate([idx, numpy.full((extra, 2 * w + 1), n_in, dtype=idx.dtype)])
-        idx = numpy.ascontiguousarray(idx)
+        plan = self._window_cache.get(lengths)
+        if plan is not None:
+            return plan
+        plan = []
+        for layer, (w, _) in enumerate(self.layers):
+            e_in, e_out = self._edges[layer], self._edges[layer + 1]
+            n_in = sum(n + 2 * e_in for n in lengths)
+            parts = []
+            off = 0
+            for n in lengths:
+                p = numpy.arange(-e_out - w, n + e_out + w)
+                src = numpy.where((p >= -e_in) & (p < n + e_in), off + p + e_in, n_in)
+                parts.append(numpy.lib.stride_tricks.sliding_window_view(src, 2 * w + 1))
+                off += n + 2 * e_in
+            idx = numpy.concatenate(parts)
+            n_out = len(idx)
+            extra = -n_out % ROW_MULTIPLE
+            if extra:
+                idx = numpy.concatenate([idx, numpy.full((extra, 2 * w + 1), n_in, dtype=idx.dtype)])
+            idx = numpy.ascontiguousarray(idx)
+            center: Any = idx[:n_out, w].copy()
+            if n_out and (center == numpy.arange(center[0], center[0] + n_out)).all():
+                center = slice(int(center[0]), int(center[0]) + n_out)
+            plan.append((idx, n_in, n_out, center))
         if len(self._window_cache) > 512:
             self._window_cache.clear()
-        self._window_cache[key] = (idx, n_in, n_out)
-        return idx, n_in, n_out
+        self._window_cache[lengths] = plan
+        return plan
 
     def scores(self, sequences: Sequence[list[str]]) -> list[Any]:
         """Label scores (as the component's model outputs them) for each token sequence."""
@@ -461,16 +501,22 @@ class FastTagger:
         if not live:
             return out
         lengths = tuple(len(sequences[i]) for i in live)
-        X = self._rows([w for i in live for w in sequences[i]])
+        # each layer's input: its rows, then the layer's constant padding row (see _plan)
+        X = self._rows([w for i in live for w in sequences[i]], padded=True)
         width = self.width
-        for layer, (w, mix) in enumerate(self.layers):
-            idx, n_in, n_out = self._windows(lengths, layer)
-            ext = numpy.empty((n_in + 1, width), dtype="float32")
-            ext[:n_in] = X
-            ext[n_in] = self._bounds[layer]
-            Y = mix(ext[idx].reshape(len(idx), (2 * w + 1) * width), n_out)
-            Y += ext[idx[:n_out, w]]
-            X = Y
+        last = len(self.layers) - 1
+        bounds = self._bounds
+        empty = numpy.empty
+        for layer, ((w, mix), (idx, _, n_out, center)) in enumerate(zip(self.layers, self._plan(lengths))):
+            Y = X[idx].reshape(len(idx), (2 * w + 1) * width) @ mix.Wt
+            Y = Y[:n_out]
+            Y += mix.b
+            nxt = empty((n_out + (layer < last), width), dtype="float32")
+            mix.finish(Y, nxt[:n_out])
+            nxt[:n_out] += X[center]
+            if layer < last:
+                nxt[n_out] = bounds[layer + 1]
+            X = nxt
         Y = X @ self.out_W
         Y += self.out_b
         if self.normalize:
