@@ -10,7 +10,7 @@ A form is listed when, in KazNERD's valid split (CC BY 4.0; the test split is no
 occurs at least ``--min-count`` times in lower case *inside* a sentence (never first) and never
 capitalised inside a sentence, and is never part of an entity.
 
-    python training/ner/common_words.py      # -> kaznlp/data/ner_common_words_kk.txt
+    python -m training.ner.common_words      # -> kaznlp/data/ner_common_words_kk.txt
 """
 
 from __future__ import annotations

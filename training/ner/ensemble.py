@@ -1,6 +1,6 @@
 """Build one pipeline whose ``kaznlp_ner`` averages several separately trained models.
 
-    python training/ner/ensemble.py --members /tmp/a/model-best /tmp/b/model-best --out training/ner/training/ensemble
+    python -m training.ner.ensemble --members /tmp/a/model-best /tmp/b/model-best --out training/ner/training/ensemble
 
 The members must share the vectors table and labels (same ``config.cfg``, different
 seeds or initialisations). The result loads with ``spacy.load`` like any pipeline

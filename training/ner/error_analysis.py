@@ -15,8 +15,8 @@ This script charges each wrong span to its label and to one *kind* (the first th
 * ``punctuation``: a predicted span that crosses a dash, comma, colon or bracket;
 * ``boundary`` / ``label`` / ``spurious`` / ``missed``: the rest, as ``bench_ner_news.py`` counts them.
 
-    python training/ner/error_analysis.py                      # bundled model, rules on, dev
-    python training/ner/error_analysis.py --model DIR --no-rules
+    python -m training.ner.error_analysis                      # bundled model, rules on, dev
+    python -m training.ner.error_analysis --model DIR --no-rules
 
 Dev only: the script refuses any other split.
 """

@@ -8,14 +8,16 @@ Two figures, both exact-match entity P/R/F1 (micro), overall and per label:
   (``kaznlp.ner.conll.detokenize``) and run through ``kaznlp.ner.ner_pipe`` (kaznlp's
   normalizer and tokenizer); entities are compared as character spans.
 
-    python training/ner/evaluate.py                                   # the bundled model
-    python training/ner/evaluate.py --model training/ner/training/model-best --out /tmp/eval.json
-    python training/ner/evaluate.py --update-meta                     # write figures into meta.json
+    python -m training.ner.evaluate                                   # the bundled model
+    python -m training.ner.evaluate --model training/ner/training/model-best --out /tmp/eval.json
+    python -m training.ner.evaluate --update-meta                     # write figures into meta.json
+    python -m training.ner.evaluate --no-news-rules --out /tmp/e.json # end to end without kaznlp.ner.news_rules
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -26,6 +28,7 @@ import spacy  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
+from benchmarks.bench_ner_news import without_news_rules  # noqa: E402
 from kaznlp.ner import model_path, ner_pipe  # noqa: E402
 from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans, spaces_after  # noqa: E402
 
@@ -85,6 +88,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only (quick look)")
     ap.add_argument("--out", type=Path, default=ROOT / "training" / "ner" / "evaluation.json")
     ap.add_argument("--update-meta", action="store_true", help="store the figures in the model's meta.json")
+    ap.add_argument("--no-news-rules", action="store_true",
+                    help="end to end without the written-news steps of kaznlp.ner.news_rules (the rules before them)")
     args = ap.parse_args()
 
     if args.split == "dev":
@@ -95,11 +100,13 @@ def main() -> None:
         sentences = sentences[: args.limit]
     nlp = spacy.load(args.model)
     gold, t_gold = gold_token_scores(nlp, sentences)
-    e2e, t_e2e = end_to_end_scores(nlp, sentences)
+    with without_news_rules() if args.no_news_rules else contextlib.nullcontext():
+        e2e, t_e2e = end_to_end_scores(nlp, sentences)
     n_tokens = sum(len(w) for w, _ in sentences)
     result = {
         "model": str(args.model.resolve().relative_to(ROOT)) if args.model.resolve().is_relative_to(ROOT) else str(args.model),
         "split": args.split,
+        "news_rules": not args.no_news_rules,
         "sentences": len(sentences),
         "tokens": n_tokens,
         "gold_tokens": gold,

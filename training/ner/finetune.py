@@ -12,9 +12,9 @@ trained by ``train.py`` on KazNERD valid); only the weights move. Each step draw
   4.0 like the model), ``--news-sources all`` adds the GPL apertium crawl; with ``--holdout K`` the K-th of ``--folds`` source-group folds is left out and scored
   (cross-validation: the dev figure stays honest).
 
-    python training/ner/finetune.py --holdout 0 --out training/ner/ft_cv0        # one CV fold
-    python training/ner/finetune.py --out training/ner/ft_all                   # all dev news: shipped
-    python training/ner/package.py --model training/ner/ft_all/model-last
+    python -m training.ner.finetune --holdout 0 --out training/ner/ft_cv0        # one CV fold
+    python -m training.ner.finetune --out training/ner/ft_all                   # all dev news: shipped
+    python -m training.ner.package --model training/ner/ft_all/model-last
 
 The held-out fold is scored through ``kaznlp.ner_pipe`` (normalization, rules, trimmed edges),
 exactly as ``benchmarks/bench_ner_news.py`` scores the bundled model; the KazNERD dev slice on

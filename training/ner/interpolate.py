@@ -7,7 +7,7 @@ keeps much of the gain and gives back much of the loss; both share one initializ
 average is a working model. Every parameter of the ``ner`` component is averaged; the
 vectors and the configuration are the tuned model's (the same as the base model's).
 
-    python training/ner/interpolate.py --base packages/kk_kaznlp_ner/kk_kaznlp_ner/model \\
+    python -m training.ner.interpolate --base packages/kk_kaznlp_ner/kk_kaznlp_ner/model \\
         --tuned training/ner/ft_open/model-last --alpha 0.5 --out training/ner/wise_open/model-last
 """
 

@@ -1,6 +1,6 @@
 """Copy a trained pipeline into the model distribution with a proper meta.json.
 
-    python training/ner/package.py [--model training/ner/training/model-best] [--target DIR]
+    python -m training.ner.package [--model training/ner/training/model-best] [--target DIR]
 
 Writes to ``packages/kk_kaznlp_ner/kk_kaznlp_ner/model`` (``--target`` to change it): the model
 files of the distribution ``kk-kaznlp-ner``, which ``pip install "kaznlp[ner]"`` installs

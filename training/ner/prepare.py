@@ -10,8 +10,8 @@ Each sentence is detokenized into running text (``kaznlp.ner.conll.detokenize``)
 and stored with its whitespace, so ``spacy train`` re-tokenizes it with kaznlp's own
 tokenizer and the model learns on the tokens it will see at run time.
 
-    python training/ner/prepare.py --kaznerd ../shared/data/kaznerd --out training/ner/corpus
-    python training/ner/prepare.py --train-fraction 0.25 --out training/ner/corpus_25   # learning curve
+    python -m training.ner.prepare --kaznerd ../shared/data/kaznerd --out training/ner/corpus
+    python -m training.ner.prepare --train-fraction 0.25 --out training/ner/corpus_25   # learning curve
 """
 
 from __future__ import annotations

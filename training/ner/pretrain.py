@@ -1,8 +1,8 @@
 """Pretrain the NER model's tok2vec on raw Kazakh text (``spacy pretrain``, characters objective).
 
-    python training/ner/vectors.py                         # writes training/ner/pretrain/raw.jsonl (+ vectors)
-    python training/ner/pretrain.py --epochs 20            # -> training/ner/pretrain/tok2vec/model<N>.bin
-    python training/ner/train.py --set paths.init_tok2vec=training/ner/pretrain/tok2vec/model19.bin
+    python -m training.ner.vectors                         # writes training/ner/pretrain/raw.jsonl (+ vectors)
+    python -m training.ner.pretrain --epochs 20            # -> training/ner/pretrain/tok2vec/model<N>.bin
+    python -m training.ner.train --set paths.init_tok2vec=training/ner/pretrain/tok2vec/model19.bin
 
 The tok2vec (same architecture as in ``config.cfg``, including the floret vectors)
 learns to predict the first and last 4 characters of each word from its context,

@@ -1,7 +1,7 @@
 """Self-training data: openly licensed raw Kazakh text tagged by a trained NER model ("silver").
 
-    python training/ner/selftrain.py --model packages/kk_kaznlp_ner/kk_kaznlp_ner/model --out training/ner/corpus_silver
-    python training/ner/train.py --output training/ner/training_silver --set paths.train=training/ner/corpus_silver
+    python -m training.ner.selftrain --model packages/kk_kaznlp_ner/kk_kaznlp_ner/model --out training/ner/corpus_silver
+    python -m training.ner.train --output training/ner/training_silver --set paths.train=training/ner/corpus_silver
 
 The text is the non-KazNERD part of the vectors' corpus (``vectors.py``): NTREX-128
 Kazakh news, KazQAD Wikipedia passages (both CC BY-SA 4.0) and UD Kazakh-KTB sentences

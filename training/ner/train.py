@@ -1,8 +1,8 @@
 """Train the bundled NER model (CPU; a few minutes per run). Never run in CI.
 
-    python training/ner/prepare.py                       # KazNERD -> training/ner/corpus/*.spacy
-    python training/ner/train.py --output training/ner/training [--set training.max_epochs=60 ...]
-    python training/ner/package.py                       # best model -> packages/kk_kaznlp_ner/kk_kaznlp_ner/model
+    python -m training.ner.prepare                       # KazNERD -> training/ner/corpus/*.spacy
+    python -m training.ner.train --output training/ner/training [--set training.max_epochs=60 ...]
+    python -m training.ner.package                       # best model -> packages/kk_kaznlp_ner/kk_kaznlp_ner/model
 
 ``--set key=value`` overrides any config setting (``components.tok2vec.model.encode.width=128``).
 """

@@ -1,6 +1,6 @@
 """Subword-aware static vectors (floret) for the NER model, trained on openly licensed Kazakh text.
 
-    python training/ner/vectors.py [--dim 64 --bucket 20000 --epoch 30]
+    python -m training.ner.vectors [--dim 64 --bucket 20000 --epoch 30]
         # -> training/ner/pretrain/raw.txt, kk_floret.floret, vectors/ (spaCy vectors, attr NORM)
 
 The raw text (lower-cased, kaznlp tokens, one sentence or paragraph a line) is:
