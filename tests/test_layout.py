@@ -62,8 +62,6 @@ MAY_IMPORT: dict[str, set[str]] = {
 #: known exceptions, each (kind, what, reason); kind: "import" (importer -> imported, by part),
 #: "private" (importer part -> imported part: name), "syspath" (file), "size" (file)
 KNOWN: list[tuple[str, str, str]] = [
-    ("import", "kaznlp.pipeline -> kaznlp.corpus_io",
-     "item 3: pipeline imports parse_steps from corpus_io; it now lives in kaznlp.steps (pipeline owner)"),
     ("import", "kaznlp.pipeline -> kaznlp.ner",
      "item 4: process(ner=...) calls up into kaznlp.ner, which imports the pipeline (pipeline/ner owners)"),
     ("import", "kaznlp.sentences -> kaznlp.tokenize",
@@ -78,7 +76,6 @@ KNOWN: list[tuple[str, str, str]] = [
      "item 4: kaznlp.ner's check that spaCy and the model are installed is private (ner owner)"),
     ("private", "kaznlp.ner -> kaznlp.pipeline: _clean", "item 2: pipeline.repair replaces _clean (ner owner)"),
     ("private", "kaznlp.normalize -> kaznlp.transliterate: _lexicon", "item 1: one Kazakh lexicon loader"),
-    ("syspath", "benchmarks/bench_ner.py", "item 5: benchmarks run as packages (python -m benchmarks.x)"),
     *[("size", f, "item 3: split by job (the NER modules)")
       for f in ("kaznlp/ner/fast.py", "kaznlp/ner/tagger.py", "kaznlp/ner/rules.py")],
 ]
