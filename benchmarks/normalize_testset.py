@@ -670,14 +670,21 @@ def evaluate14(cases: dict[str, list[dict]], show: bool) -> tuple[dict, list[str
 
 # --- real damage kinds seen in the dev documents (dev side only) ----------------------------------
 # Damage that real crawled and PDF-extracted Kazakh text carries and the sets above leave out, each seen
-# in a dev-split document of ../shared (KazQAD wiki): the Caucasian palochka Ӏ typed or drawn for І
-# («Библия (Ӏнжіл)»), and the low-9 quotation mark ‚ for a comma («ерекшеленіп‚ әкесі»). Injected into
+# in a dev-split document of ../shared: the Caucasian palochka Ӏ typed or drawn for І (KazQAD wiki,
+# «Библия (Ӏнжіл)»), the low-9 quotation mark ‚ for a comma (KazQAD, «ерекшеленіп‚ әкесі»), the Latin
+# capital schwa as an initial (apertium, «Н.Ə.Назарбаевтың»). Injected into
 # dev sentences with a seed of their own, so the issue-14 cases above stay as they were; scored on the
 # dev split only (the test split has no cases of these kinds: tuning and scoring stay on dev).
 SEED_REAL = 20261207
 N_REAL_PER_KIND = 250
-KINDS_REAL = ("palochka", "comma_lookalike")
-EDIT_KINDS14.update({"palochka": {"kazakh_letter"}, "comma_lookalike": {"homoglyph"}})
+KINDS_REAL = ("palochka", "comma_lookalike", "initial_standin")
+EDIT_KINDS14.update({"palochka": {"kazakh_letter"}, "comma_lookalike": {"homoglyph"},
+                     "initial_standin": {"kazakh_letter"}})
+# an initial Ә. / Ө. typed with the Latin capital schwa / barred O (apertium, dev: «Н.Ə.Назарбаевтың»)
+INITIAL_STANDIN = {"Ә": "Ə", "Ө": "Ɵ"}
+INITIAL_RE = re.compile(r"(?<![^\W\d_])[ӘӨ]\.(?= ?[А-ЯЁӘҒҚҢӨҰҮҺІ])")
+AZERBAIJANI_LATIN = ["Heydər Əliyev Azərbaycan Respublikasının prezidenti idi.", "Ə.Əliyev", "Ə. Əliyev",
+                     "Əli və Vəli"]
 PALOCHKA = {"І": "Ӏ", "і": "ӏ"}
 # Chechen and Ingush (written for kaznlp; Ӏ is their own letter) and nested quotes that open with ‚
 CAUCASIAN_SENTENCES = [
@@ -704,6 +711,11 @@ def damage_real(kind: str, ref: str, rng: random.Random) -> tuple[str, list[tupl
             return None
         chosen = commas if rng.random() < 0.5 else [rng.choice(commas)]
         edits = [(i, i + 1, "\u201a") for i in chosen]
+    elif kind == "initial_standin":
+        initials = [m.start() for m in INITIAL_RE.finditer(ref)]
+        if not initials:
+            return None
+        edits = [(i, i + 1, INITIAL_STANDIN[ref[i]]) for i in initials]
     else:
         raise ValueError(kind)
     d, spans = _splice(ref, edits)
@@ -733,12 +745,14 @@ def build_real(split: str = "dev", sentences: dict[str, list[str]] | None = None
             n += 1
     controls: list[dict] = [{"kind": "caucasian_palochka", "text": s} for s in CAUCASIAN_SENTENCES]
     clean = [r for r in refs if r == normalize(r)][:300]
-    for item in CAUCASIAN_SENTENCES[:4] + LOW9_QUOTE_ITEMS:
+    controls += [{"kind": "azerbaijani_latin", "text": s} for s in AZERBAIJANI_LATIN]
+    for item in CAUCASIAN_SENTENCES[:4] + LOW9_QUOTE_ITEMS + AZERBAIJANI_LATIN:
         for _ in range(5):
             sentence = rng.choice(clean)
             spaces = [m.start() for m in re.finditer(" ", sentence)] or [len(sentence)]
             k = rng.choice(spaces)
-            kind = "low9_opening_quote" if "‚" in item else "caucasian_in_kazakh"
+            kind = ("low9_opening_quote" if "‚" in item else "azerbaijani_in_kazakh" if "Ə" in item
+                    else "caucasian_in_kazakh")
             controls.append({"kind": kind, "text": sentence[:k] + " " + item + sentence[k:]})
     for r in clean[:200]:
         controls.append({"kind": "clean_kazakh", "text": r})

@@ -816,3 +816,17 @@ def test_real_damage_kinds_dev_set() -> None:
     assert summary["negative_controls_changed"] == 0
     assert summary["exact_repair_rate"] >= 0.99
     assert summary["all_injected_damage_reported_by_explain"] >= summary["exact_repair"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Қазақстан Республикасының Президенті Н.Ə.Назарбаевтың 1993 жылғы жарлығы",
+     "Қазақстан Республикасының Президенті Н.Ә.Назарбаевтың 1993 жылғы жарлығы"),
+    ("Ɵ. Жәнібеков келді.", "Ө. Жәнібеков келді."),
+    ("Heydər Əliyev Azərbaycan Respublikasının prezidenti idi.", None),   # Azerbaijani Latin stays
+    ("Бүгін Ə.Əliyev келді.", None),
+    ("Ə.", None),
+])
+def test_latin_schwa_as_an_initial(text: str, expected: str | None) -> None:
+    out = normalize(text)
+    assert out == (expected or text) and normalize(out) == out
+    assert [e.kind for e in explain(text) if e.kind != "suspect"] == (["kazakh_letter"] if expected else [])

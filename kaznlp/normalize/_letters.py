@@ -227,6 +227,23 @@ class _Hits:
         return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
 
 
+# Latin capital schwa and barred O typed as an initial: apertium (dev) «Президенті Н.Ə.Назарбаевтың».
+# A one-letter word of them is no Kazakh word to look up; as an initial (a dot, then a Cyrillic capital
+# after at most one space) it stands for Ә / Ө. Azerbaijani Latin writes Ə before Latin names.
+_INITIAL_STANDINS = frozenset("ƏƟ")
+_NOTE_INITIAL = "Latin stand-in as the initial of a Cyrillic name"
+
+
+def _initial_before_cyrillic(text: str, e: int) -> bool:
+    n = len(text)
+    if e >= n or text[e] != ".":
+        return False
+    k = e + 1
+    if k < n and text[k] == " ":
+        k += 1
+    return k < n and _is_cyr(text[k]) and text[k].isupper()
+
+
 def _kazakh_around(text: str, s: int, e: int) -> bool:
     """Kazakh (or Ukrainian/Belarusian) letters in ``text[s:e]`` or within ``_CONTEXT`` characters."""
     return bool(_KAZ_CONTEXT_RE.search(text, s, e)
@@ -255,6 +272,9 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Mem
                 or (not run.isascii() and _CYR_SUBST_RE.search(run))):
             # a whole Latin/Greek word: touched only when it is a Kazakh word typed in Latin
             # look-alikes, in Kazakh text ("ecki үйде" → "ескі үйде"); never "CEO", "Cape Town"
+            if kazakh_letters and run in _INITIAL_STANDINS and _initial_before_cyrillic(text, e):
+                edits.append((s, e, _LETTER_MAP[run], "kazakh_letter", _NOTE_INITIAL))
+                continue
             if homoglyphs and run.isascii() and _twin_only(run):
                 if _WORD_CONTEXT_RE not in hits:
                     hits[_WORD_CONTEXT_RE] = _Hits(text, _WORD_CONTEXT_RE)
