@@ -62,15 +62,15 @@ def steps(quick: bool, shared: str | None) -> list[tuple[str, str, list[str]]]:
         ]
     return [
         ("core", "bench_core.py", ["-m", "benchmarks.bench_core", "--update-docs", *sh]),
-        ("normalize", "bench_normalize.py", ["benchmarks/bench_normalize.py"]),
-        ("normalize_set", "normalize_testset.py", ["benchmarks/normalize_testset.py", "--show-failures", "0"]),
-        ("dehyphenate", "bench_dehyphenate.py", ["benchmarks/bench_dehyphenate.py", "--update"]),
+        ("normalize", "bench_normalize.py", ["-m", "benchmarks.bench_normalize"]),
+        ("normalize_set", "normalize_testset.py", ["-m", "benchmarks.normalize_testset", "--show-failures", "0"]),
+        ("dehyphenate", "bench_dehyphenate.py", ["-m", "benchmarks.bench_dehyphenate", "--update"]),
         ("dehyph_set", "dehyphenate_testset.py",
-         ["benchmarks/dehyphenate_testset.py", "--json", str(RESULTS / "dehyphenate_testset.json"),
+         ["-m", "benchmarks.dehyphenate_testset", "--json", str(RESULTS / "dehyphenate_testset.json"),
           *(["--shared", str(Path(shared) / "data")] if shared else [])]),
-        ("ner", "bench_ner.py", ["benchmarks/bench_ner.py"]),
+        ("ner", "bench_ner.py", ["-m", "benchmarks.bench_ner"]),
         ("ner_eval", "../training/ner/evaluate.py",
-         ["training/ner/evaluate.py", "--out", str(RESULTS / "ner_kaznerd.json"),
+         ["-m", "training.ner.evaluate", "--out", str(RESULTS / "ner_kaznerd.json"),
           *(["--kaznerd", str(Path(shared) / "data" / "kaznerd")] if shared else [])]),
         ("pipeline", "bench_scaling.py", ["-m", "benchmarks.bench_scaling", *sh]),
     ]
