@@ -175,3 +175,28 @@ def test_padded_rows_change_no_score(fast, monkeypatch):
     assert fast.entities(chunks) == entities
     assert sum(map(len, entities)) >= 5
     fast._window_cache.clear()
+
+
+@needs_shared
+@pytest.mark.parametrize("batch_size", [1, 2, 32])
+def test_one_text_gives_what_the_stream_gives(batch_size):
+    # kaznlp.ner tags its one text directly (no stream bookkeeping per call); it must cut the
+    # same chunks into the same model batches and map the same entities back as ner_pipe does
+    lines = _dev_news(120)
+    document = "\n".join(lines)  # several 2,000-character chunks: several batches at batch_size 1 or 2
+    mojibake = "Астана Қазақ".encode("utf-8").decode("cp1251")  # repaired as a whole by normalize
+    texts = [
+        document,
+        "Мемлекеттiк хатшы Ерлан Қарин Астанада сөз сөйледі.",  # a Latin "i": the alignment is not the identity
+        f"Президент Тоқаев {mojibake} қаласында болды.",
+        "Қасым-Жомарт Тоқа-\nев Астанаға келді.",  # de-hyphenated across the line
+        "   ",
+        "",
+    ]
+    for text in texts:
+        for normalize, dehyphenate in ((True, True), (False, False)):
+            options = {"normalize": normalize, "dehyphenate": dehyphenate, "batch_size": batch_size}
+            alone = ner(text, **options)
+            assert alone == next(ner_pipe([text], **options))
+            assert all(text[e.start:e.end] == e.text for e in alone)
+    assert len(ner(document, batch_size=batch_size)) > 100
