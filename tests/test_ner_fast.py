@@ -184,7 +184,7 @@ def test_one_text_gives_what_the_stream_gives(batch_size):
     # same chunks into the same model batches and map the same entities back as ner_pipe does
     lines = _dev_news(120)
     document = "\n".join(lines)  # several 2,000-character chunks: several batches at batch_size 1 or 2
-    mojibake = "Астана Қазақ".encode("utf-8").decode("cp1251")  # repaired as a whole by normalize
+    mojibake = "Астана Қазақ".encode().decode("cp1251")  # repaired as a whole by normalize
     texts = [
         document,
         "Мемлекеттiк хатшы Ерлан Қарин Астанада сөз сөйледі.",  # a Latin "i": the alignment is not the identity

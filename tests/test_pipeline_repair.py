@@ -7,7 +7,7 @@ from conftest import seed_text
 
 import kaznlp
 from kaznlp.alignment import Alignment
-from kaznlp.pipeline import _clean, repair
+from kaznlp.pipeline import repair
 
 
 def test_repair_returns_the_clean_text_and_an_alignment_that_maps_back() -> None:
@@ -53,14 +53,6 @@ def test_repair_is_what_process_uses() -> None:
     doc = kaznlp.process(text)
     assert doc.clean_text == clean and doc.alignment == al
     assert any(t.norm != t.text for t in doc.tokens)
-
-
-def test_deprecated_clean_keeps_its_old_contract() -> None:
-    for text in ("Алматы — ірі қала.", "Премьер- Министр келді.", "Мемлекеттiк тіл туралы заң."):
-        clean, al = repair(text)
-        old_clean, old_al = _clean(text, True, True)
-        assert old_clean == clean
-        assert (old_al is None) == al.is_identity and (old_al is None or old_al == al)
 
 
 def test_bad_arguments_fail_at_the_door() -> None:

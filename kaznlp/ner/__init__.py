@@ -48,7 +48,7 @@ from typing import Any
 from .._gc import paused
 from .._validate import check_text
 from ..alignment import Alignment
-from ..pipeline import _clean
+from ..pipeline import repair
 from ..sentences import split_sentences
 from ..spans import Entity
 from .rules import postprocess
@@ -287,7 +287,7 @@ def _collect(text: str, alignment: Alignment | None, out: list[Entity], chunk: C
     for s, e, label in postprocess(chunk.text, chunk.sentences, spans, rules=rules):
         s += chunk.start
         e += chunk.start
-        if alignment is not None:
+        if alignment is not None and not alignment.is_identity:
             s, e = alignment.span_to_src(s, e)
             if out and s < out[-1].end:
                 # two entities from one repaired stretch of the caller's text (mojibake
@@ -308,7 +308,7 @@ def _tag(text: str, backend: Any, normalize: bool, dehyphenate: bool, batch_size
     batch: list[Chunk] = []
     batch_chars = 0
     with paused(len(text)):
-        clean, alignment = _clean(text, normalize, dehyphenate)
+        clean, alignment = repair(text, normalize=normalize, dehyphenate=dehyphenate)
         for chunk in _chunks(_model_view(clean), CHUNK_CHARS):
             batch.append(chunk)
             batch_chars += len(chunk.text)
@@ -369,7 +369,7 @@ def _stream(
             if impl is None:
                 impl = get_backend(backend)
             with paused(len(text)):
-                clean, rec.alignment = _clean(text, normalize, dehyphenate)
+                clean, rec.alignment = repair(text, normalize=normalize, dehyphenate=dehyphenate)
                 for chunk in _chunks(_model_view(clean), CHUNK_CHARS):
                     batch.append((rec, chunk))
                     batch_chars += len(chunk.text)

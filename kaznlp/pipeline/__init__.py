@@ -85,16 +85,6 @@ def _repair(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignme
     return clean, alignment
 
 
-def _clean(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment | None]:
-    """Deprecated: use :func:`repair`, which always returns an :class:`Alignment`.
-
-    Kept (for now) with its old contract for the modules that still import it: the repaired
-    text and the alignment, ``None`` when it is the identity.
-    """
-    clean, alignment = _repair(text, normalize, dehyphenate)
-    return clean, None if alignment.is_identity else alignment
-
-
 def _options(func: str, normalize: Any, dehyphenate: Any, tokens: Any, multiword: Any, ner: Any,
              steps: Any) -> tuple[bool, bool, bool, bool, Any]:
     """Check the options of :func:`process` / :func:`pipe`; ``steps`` (the CLI's list) overrides the flags."""
