@@ -72,8 +72,6 @@ KNOWN: list[tuple[str, str, str]] = [
      "item 4: ner/__init__ and ner/backends import each other (the model loader moves out of __init__)"),
     ("import", "kaznlp.ner.fast -> kaznlp.ner.backends",
      "item 4: fast.py takes Chunk from backends, whose bundled backend is fast.py's compiled path"),
-    ("private", "kaznlp.corpus -> kaznlp.ner: _require_ner",
-     "item 4: kaznlp.ner's check that spaCy and the model are installed is private (ner owner)"),
     ("private", "kaznlp.normalize -> kaznlp.transliterate: _lexicon", "item 1: one Kazakh lexicon loader"),
     *[("size", f, "item 3: split by job (the NER modules)")
       for f in ("kaznlp/ner/fast.py", "kaznlp/ner/tagger.py", "kaznlp/ner/rules.py")],

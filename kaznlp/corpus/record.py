@@ -145,9 +145,9 @@ def _ner_function() -> Any:
     document is read, not once per document.
     """
     try:
-        from ..ner import _require_ner, ner
+        from ..ner import ner, require_installed
 
-        _require_ner()
+        require_installed()
     except ImportError as exc:  # spaCy/numpy/model missing: the core install, without the [ner] extra
         raise RuntimeError(
             f"the 'ner' step cannot run: {exc}; or drop 'ner' from --steps"

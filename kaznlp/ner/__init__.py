@@ -63,6 +63,7 @@ from .backends import (
 
 __all__ = [
     "ner",
+    "require_installed",
     "ner_pipe",
     "load",
     "model_path",
@@ -157,8 +158,13 @@ def _import_spacy() -> Any:
     return spacy
 
 
-def _require_ner() -> None:
-    """Fail now, naming the line to run, unless spaCy, numpy and the model are installed."""
+def require_installed() -> None:
+    """Fail now, naming the line to run, unless spaCy, numpy and the model are installed.
+
+    For callers that want the error before any work starts (the CLI checks this before it
+    reads a corpus with the ``ner`` step): ``from kaznlp.ner import require_installed``;
+    ``require_installed()`` returns ``None`` when ``kaznlp.ner("Астанада жиын өтті.")`` can run.
+    """
     _import_spacy()
     model_path()
 
