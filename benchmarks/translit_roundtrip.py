@@ -21,7 +21,6 @@ import re
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from benchmarks.corpus import load_sources, sample
 from kaznlp import transliterate
