@@ -443,6 +443,7 @@ def test_without_spacy_demo_runs_without_ner_and_ner_or_docbin_are_usage_errors(
 @pytest.mark.parametrize("module", ["kaznlp.corpus", "kaznlp.corpus.record", "kaznlp.corpus.read",
                                     "kaznlp.corpus.formats", "kaznlp.corpus.docbin", "kaznlp.corpus.write",
                                     "kaznlp.corpus.resume", "kaznlp.corpus.executors", "kaznlp.corpus.run",
+                                    "kaznlp.corpus.progress",
                                     "kaznlp.steps", "kaznlp.spacy_layout"])
 def test_corpus_module_doctests(module: str) -> None:
     """The examples in the docstrings of the corpus modules (Kazakh records, UTF-16 JSONL, resume) run."""
@@ -463,3 +464,24 @@ def test_old_module_name_reexports_the_corpus_package() -> None:
         assert getattr(kaznlp.corpus_io, name) is getattr(kaznlp.corpus, name), name
     assert {"analyse", "to_conllu", "BatchWriter", "done_keys", "OutputError", "record_to_spacy"} <= set(
         kaznlp.corpus.__all__)
+
+
+def test_progress_line_counts_a_real_run(corpus: Path, tmp_path: Path) -> None:
+    """The progress line (kaznlp's own, no tqdm) shows the share of input read, documents and rates."""
+    import io
+
+    from kaznlp.corpus.progress import Progress
+
+    stream = io.StringIO()
+    bar = Progress(4 * 1024 * 1024, True, stream=stream, interval=0.0)
+    text = (corpus / "a.txt").read_text(encoding="utf-8")
+    bar.done(docs=1, chars=len(text), nbytes=2 * 1024 * 1024, errors=0)
+    bar.skip(1024 * 1024, error=True)
+    assert bar.close() >= 0
+    lines = stream.getvalue().split("\r")
+    assert "50% 2.0/4.0 MiB, 1 docs" in lines[1] and "left" in lines[1]
+    assert "75% 3.0/4.0 MiB" in lines[2] and "1 errors" in lines[2]
+    assert stream.getvalue().endswith("\n")
+    silent = io.StringIO()
+    Progress(100, None, stream=silent).done(docs=1, chars=1, nbytes=1, errors=0)  # not a terminal
+    assert silent.getvalue() == ""

@@ -296,7 +296,7 @@ def test_core_dependencies_are_light() -> None:
     core = {_name(r) for r in PROJECT["dependencies"]}
     assert "unicodedata2" in core
     assert not core & set(HEAVY), f"core dependencies {sorted(core & set(HEAVY))} belong in an extra"
-    assert core <= {"unicodedata2", "tqdm"}, "a new core dependency: small and pure Python only (and say why)"
+    assert core <= {"unicodedata2"}, "a new core dependency: small and pure Python only (and say why)"
 
 
 def test_extras_agree() -> None:

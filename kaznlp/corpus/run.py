@@ -11,9 +11,7 @@ import codecs
 import itertools
 import os
 import signal
-import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 from .docbin import docbin_parts_dir, to_docbin_bytes
 from .executors import DaskExecutor, Processes, Serial
 from .formats import OUTPUT_FORMATS, to_conllu, to_jsonl
+from .progress import Progress
 from .read import iter_documents, list_files
 from .record import (
     DEFAULT_STEPS,
@@ -166,50 +165,6 @@ def _batches(items: Iterable[InputDoc | Problem], skip: set[str], errors: ErrorL
         yield tasks, chars, nbytes
 
 
-class _Progress:
-    """A tqdm bar over input bytes with docs/s and chars/s; silent unless stderr is a terminal."""
-
-    def __init__(self, total_bytes: int | None, enabled: bool | None) -> None:
-        self.docs = self.chars = self.errors = self.skipped = 0
-        self.t0 = time.perf_counter()
-        self.bar = None
-        if enabled is None:
-            enabled = sys.stderr.isatty()
-        if enabled:
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total_bytes or None, unit="B", unit_scale=True, unit_divisor=1024,
-                            dynamic_ncols=True, file=sys.stderr, desc="kaznlp", smoothing=0.1)
-
-    def _postfix(self) -> None:
-        if self.bar is not None:
-            dt = max(time.perf_counter() - self.t0, 1e-9)
-            self.bar.set_postfix_str(f"{self.docs:,} docs, {self.docs / dt:,.1f} docs/s, "
-                                     f"{self.chars / dt / 1000:,.0f}k chars/s, {self.errors} errors", refresh=False)
-
-    def done(self, docs: int, chars: int, nbytes: int, errors: int) -> None:
-        self.docs += docs
-        self.chars += chars
-        self.errors += errors
-        if self.bar is not None:
-            self._postfix()
-            self.bar.update(nbytes)
-
-    def skip(self, nbytes: int, error: bool = False) -> None:
-        if error:
-            self.errors += 1
-        else:
-            self.skipped += 1
-        if self.bar is not None:
-            self._postfix()
-            self.bar.update(nbytes)
-
-    def close(self) -> float:
-        if self.bar is not None:
-            self.bar.close()
-        return time.perf_counter() - self.t0
-
-
 def run(
     inputs: Sequence[str],
     output: str | None,
@@ -289,7 +244,7 @@ def run(
     if total is not None and total <= batch_chars:
         jobs = 1  # all of it fits in one batch: worker processes could only add start-up time
     executor: Any = None
-    bar: _Progress | None = None
+    bar: Progress | None = None
     n_docs = n_chars = 0
     pending: deque[tuple[Any, int, int]] = deque()
     signals = _Signals()
@@ -336,7 +291,7 @@ def run(
                 executor = Processes(jobs)  # forks now, before the progress bar starts its thread
             else:
                 executor = Serial()
-            bar = _Progress(total, progress)
+            bar = Progress(total, progress)
             window = max(2, 3 * executor.workers)
             try:
                 for tasks, chars, nbytes in _batches(items, skip, errors, bar, batch_docs, batch_chars):
