@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 import tracemalloc
 
 import pytest
@@ -455,3 +457,37 @@ def test_model_runs_with_one_blas_thread_and_the_callers_setting_comes_back():
         assert blas_threads() == two
     assert seen == [[1] * len(before)]
     assert blas_threads() == before
+
+
+def test_one_blas_thread_holds_after_a_first_call_without_numpy():
+    """A first ``kaznlp.ner`` call through a backend that needs no numpy (before numpy is
+    imported) used to cache "no BLAS library" for good: the model then ran without its
+    one-thread limit. Fresh process, so numpy is really not loaded at the first call."""
+    pytest.importorskip("threadpoolctl")
+    pytest.importorskip("numpy")
+    code = """
+import sys
+import kaznlp
+
+class NoNumpy:
+    def entities(self, chunks):
+        return [[] for _ in chunks]
+
+kaznlp.ner("Астана қаласында жиын өтті.", backend=NoNumpy())
+assert "numpy" not in sys.modules
+import numpy, threadpoolctl
+seen = []
+
+class Probe:
+    def entities(self, chunks):
+        seen.append([i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"])
+        return [[] for _ in chunks]
+
+with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+    kaznlp.ner("Тоқаев Пекинге барды.", backend=Probe())
+if seen[0]:
+    assert seen == [[1] * len(seen[0])], seen
+print("ok")
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and res.stdout.strip() == "ok", res.stderr

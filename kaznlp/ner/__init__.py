@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -222,14 +223,27 @@ def _model_view(clean: str) -> str:
     return _SURROGATE.sub("\ufffd", clean) if _SURROGATE.search(clean) else clean
 
 
-@lru_cache(maxsize=1)
+_BLAS: list[Any] = []  # threadpoolctl's handle, kept once it has found a BLAS library
+
+
 def _blas_controller() -> Any:
-    """threadpoolctl's handle on the BLAS libraries loaded now (found once: ~1 ms), or None."""
+    """threadpoolctl's handle on the BLAS libraries loaded now (looked up once: ~1 ms), or None.
+
+    Kept only once a BLAS library is loaded: a first call with a backend that needs no numpy
+    (before numpy is imported) must not leave the bundled model without its one-thread limit.
+    """
+    if _BLAS:
+        return _BLAS[0]
+    if "numpy" not in sys.modules:  # no BLAS loaded yet (numpy brings it): nothing to limit
+        return None
     try:
         from threadpoolctl import ThreadpoolController
     except ImportError:  # pragma: no cover - threadpoolctl is a dependency; degrade gracefully
         return None
-    return ThreadpoolController().select(user_api="blas")
+    controller = ThreadpoolController().select(user_api="blas")
+    if controller.lib_controllers:
+        _BLAS.append(controller)
+    return controller
 
 
 def _one_blas_thread() -> AbstractContextManager[Any]:

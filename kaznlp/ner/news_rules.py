@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
+
+from .._data import read_text
 
 __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label", "quoted_name_spans",
            "join_date_ranges", "trim_glued_prefix"]
@@ -34,14 +35,12 @@ _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY
 @lru_cache(maxsize=1)
 def pattern_words() -> dict[str, tuple[str, ...]]:
     """The rows of ``kaznlp/data/ner_patterns_kk.tsv`` by kind: ``{"month": ("қаңтар", ...), ...}``."""
-    path = Path(__file__).resolve().parent.parent / "data" / "ner_patterns_kk.tsv"
     out: dict[str, list[str]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            kind, word = line.rstrip("\n").split("\t")[:2]
-            out.setdefault(kind, []).append(word)
+    for line in read_text("ner_patterns_kk.tsv").splitlines():  # the one loader: a missing file fails loudly
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t")[:2]
+        out.setdefault(kind, []).append(word)
     return {k: tuple(v) for k, v in out.items()}
 
 
