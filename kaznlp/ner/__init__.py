@@ -162,8 +162,7 @@ def _import_spacy() -> Any:
 def require_installed() -> None:
     """Fail now, naming the line to run, unless spaCy, numpy and the model are installed.
 
-    For callers that want the error before any work starts (the CLI checks this before it
-    reads a corpus with the ``ner`` step): ``from kaznlp.ner import require_installed``;
+    For the error before any work starts (the CLI, before a corpus with the ``ner`` step):
     ``require_installed()`` returns ``None`` when ``kaznlp.ner("Астанада жиын өтті.")`` can run.
     """
     _import_spacy()
@@ -227,11 +226,8 @@ _BLAS: list[Any] = []  # threadpoolctl's handle, kept once it has found a BLAS l
 
 
 def _blas_controller() -> Any:
-    """threadpoolctl's handle on the BLAS libraries loaded now (looked up once: ~1 ms), or None.
-
-    Kept only once a BLAS library is loaded: a first call with a backend that needs no numpy
-    (before numpy is imported) must not leave the bundled model without its one-thread limit.
-    """
+    """threadpoolctl's handle on the BLAS libraries (~1 ms to find), kept once one is loaded:
+    a first call through a backend without numpy must not leave the model unlimited."""
     if _BLAS:
         return _BLAS[0]
     if "numpy" not in sys.modules:  # no BLAS loaded yet (numpy brings it): nothing to limit
@@ -317,6 +313,22 @@ def _collect(text: str, alignment: Alignment | None, out: list[Entity], chunk: C
         out.append(Entity(s, e, label, text[s:e]))
 
 
+def _batches(chunks: Iterable[Chunk], batch_size: int) -> Iterator[list[Chunk]]:
+    """``chunks`` in the batches the model takes: ``batch_size`` chunks or ``BATCH_CHARS``
+    characters, whichever comes first (the same cut as :func:`_stream` makes)."""
+    batch: list[Chunk] = []
+    chars = 0
+    for chunk in chunks:
+        batch.append(chunk)
+        chars += len(chunk.text)
+        if len(batch) >= batch_size or chars >= BATCH_CHARS:
+            yield batch
+            batch = []
+            chars = 0
+    if batch:
+        yield batch
+
+
 def _tag(text: str, backend: Any, normalize: bool, dehyphenate: bool, batch_size: int, rules: bool) -> list[Entity]:
     """:func:`ner` for one text: the same batches and entities as :func:`_stream` gives for a
     stream of that one text, without the stream's bookkeeping (``kaznlp.ner`` called once per
@@ -325,25 +337,13 @@ def _tag(text: str, backend: Any, normalize: bool, dehyphenate: bool, batch_size
     if not text or text.isspace():
         return out
     impl = get_backend(backend)
-    batch: list[Chunk] = []
-    batch_chars = 0
     with paused(len(text)):
         clean, alignment = repair(text, normalize=normalize, dehyphenate=dehyphenate)
-        for chunk in _chunks(_model_view(clean), CHUNK_CHARS):
-            batch.append(chunk)
-            batch_chars += len(chunk.text)
-            if len(batch) >= batch_size or batch_chars >= BATCH_CHARS:
-                with _one_blas_thread():
-                    results = impl.entities(batch)
-                for chunk_done, spans in zip(batch, results):
-                    _collect(text, alignment, out, chunk_done, spans, rules)
-                batch = []
-                batch_chars = 0
-    if batch:
-        with _one_blas_thread():
-            results = impl.entities(batch)
-        for chunk_done, spans in zip(batch, results):
-            _collect(text, alignment, out, chunk_done, spans, rules)
+        for batch in _batches(_chunks(_model_view(clean), CHUNK_CHARS), batch_size):
+            with _one_blas_thread():
+                results = impl.entities(batch)
+            for chunk, spans in zip(batch, results):
+                _collect(text, alignment, out, chunk, spans, rules)
     return out
 
 

@@ -24,6 +24,8 @@ from spacy import util  # noqa: E402
 from spacy.training.pretrain import pretrain  # noqa: E402
 from thinc.api import Config  # noqa: E402
 
+from training.ner.train import config_overrides  # noqa: E402
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -33,15 +35,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="config override (JSON value)")
     args = ap.parse_args()
-    import json
-
-    overrides = {"paths.raw_text": args.raw}
-    for item in args.set:
-        key, _, value = item.partition("=")
-        try:
-            overrides[key] = json.loads(value)
-        except ValueError:
-            overrides[key] = value
+    overrides = {"paths.raw_text": args.raw, **config_overrides(args.set)}
     config = util.load_config(args.config, interpolate=False)
     default = util.load_config(Path(util.__file__).parent / "default_config_pretraining.cfg", interpolate=False)
     pre = dict(default["pretraining"])
