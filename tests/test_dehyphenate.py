@@ -280,7 +280,7 @@ def test_learned_weights_match_the_features():
 
 
 def test_character_model_scores_kazakh_words():
-    from kaznlp import charlm
+    from kaznlp.lang import charlm
 
     assert charlm.available()
     assert charlm.split_gain("күл", "кілі") > 0 and charlm.split_gain("жетіс", "тіктерді") > 0  # one word

@@ -454,7 +454,7 @@ def test_block_checks_bite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
             _check_block(page, info, code, 1)
 
 
-@pytest.mark.parametrize("module", ["kaznlp.corpus_io", "kaznlp.cli", "kaznlp.dask_support", "kaznlp.charlm", "kaznlp.linebreaks",
+@pytest.mark.parametrize("module", ["kaznlp.corpus_io", "kaznlp.cli", "kaznlp.dask_support", "kaznlp.lang.charlm", "kaznlp.linebreaks",
                                     "kaznlp.dehyphenate", "kaznlp.alignment"])
 def test_module_doctests(module: str) -> None:
     if module == "kaznlp.dask_support":

@@ -172,3 +172,41 @@ def test_short_lines_of_kazakh_prose_settle_in_one_pass(k):
     assert dehyphenate(out) == out
     assert skeleton(out) == skeleton(src)
     assert max(d.pass_no for d in explain_breaks(src)) == 1
+
+
+def test_missing_shipped_data_file_fails_loudly(monkeypatch, tmp_path):
+    # issue 18: every data file is read through kaznlp._data; a shipped file that is missing is a
+    # broken install and must raise, not leave an empty table behind (which silently turned
+    # `жетіс-⏎тіктерді` decisions into guesses: no suffixes, no weights, no character model)
+    from importlib import resources
+
+    from kaznlp.dehyphenate import learned
+    from kaznlp.dehyphenate import resources as dres
+    from kaznlp.lang import charlm
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "dehyph_unilex_kk.txt").write_text("# header only\n", encoding="utf-8")
+    loaders = {"suffixes_kk.txt": dres._suffixes, "lexicon_kk.txt": dres._lexicon,
+               "dehyph_contexts_kk.tsv": dres._contexts, "dehyph_weights.json": learned._weights,
+               "charlm_kk.tsv": charlm._table}
+    optional = {"dehyph_unilex_kk.txt": dres._open_forms, "dehyph_hunspell_stems_kk.txt": dres._open_stems}
+    every = [*loaders.values(), *optional.values()]
+    real = resources.files
+
+    def clear() -> None:
+        for fn in every:
+            fn.cache_clear()
+
+    clear()
+    monkeypatch.setattr(resources, "files", lambda pkg: tmp_path if pkg == "kaznlp" else real(pkg))
+    try:
+        for name, fn in loaders.items():
+            with pytest.raises(FileNotFoundError, match=re.escape(name)):
+                fn()
+        for fn in optional.values():  # the open word lists are not shipped: absent or empty is fine
+            assert fn() == frozenset()
+    finally:
+        monkeypatch.undo()
+        clear()
+    assert {"лық", "дың"} <= dres._suffixes()  # the real files again
+    assert dehyphenate("Делегацияға цифр-\nлық қызметтер жетіс-\nтіктерді таныстырды.").count("цифрлық") == 1

@@ -204,7 +204,7 @@ def write_contexts(path: Path, rows: list[tuple[str, str, int, int]], per_source
 
 
 def build_charlm(shared: Path, order: int = 5, min_count: int = 2) -> tuple[list[tuple[str, str, str]], dict[str, int]]:
-    """A Witten-Bell interpolated character ``order``-gram model of words (``kaznlp.charlm``).
+    """A Witten-Bell interpolated character ``order``-gram model of words (``kaznlp.lang.charlm``).
 
     Each word token (lower case, each part of a hyphenated form) is ``^^^^word$``; n-grams
     seen fewer than ``min_count`` times are pruned (single letters stay). Written in back-off
@@ -265,7 +265,7 @@ def build_charlm(shared: Path, order: int = 5, min_count: int = 2) -> tuple[list
 
 def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[str, int], order: int, min_count: int) -> None:
     header = [
-        "# kaznlp: character %d-gram model of Kazakh words (kaznlp.charlm), Witten-Bell, back-off form" % order,
+        "# kaznlp: character %d-gram model of Kazakh words (kaznlp.lang.charlm), Witten-Bell, back-off form" % order,
         "# Built by training/build_lexicon.py (build_charlm); n-grams seen < %d times pruned." % min_count,
         "# Columns: n-gram (^ word start, $ word end), natural-log probability of its last letter",
         "# given the others, natural-log back-off weight when the n-gram is also a context.",

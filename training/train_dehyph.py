@@ -7,7 +7,7 @@ Run from the repository root with ``../shared/data`` present (about two minutes)
 
 What it learns. Each break the rules decide becomes one example: the rules' own answer plus
 the evidence they looked at (levels of :meth:`_Evidence.word`, suffix chains, vowel harmony,
-corpus glue counts) and the character model's preference (:mod:`kaznlp.charlm`). The
+corpus glue counts) and the character model's preference (:mod:`kaznlp.lang.charlm`). The
 examples come from the *dev* split of ``benchmarks/dehyphenate_testset.py`` (text whose
 words did not feed the lexicon, hyphenated with the TeX patterns and wrapped at 35/50/70
 columns), its openly licensed documents only (NTREX-128, CC BY-SA 4.0; KazQAD wiki passages,

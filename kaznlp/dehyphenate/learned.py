@@ -5,7 +5,8 @@ import math
 from functools import lru_cache
 from operator import mul
 
-from kaznlp import charlm
+from kaznlp._data import read_text
+from kaznlp.lang import charlm
 
 from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
@@ -18,7 +19,7 @@ from .morph import (
     _vowels_agree,
     norm,
 )
-from .resources import _DATA, _hyphen_parts
+from .resources import _hyphen_parts
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import _plain_rule
 
@@ -26,9 +27,8 @@ from .rules_line import _plain_rule
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, list[float]]:
     """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked once against the
-    feature names of this version."""
-    path = _DATA / "dehyph_weights.json"
-    models = json.loads(path.read_text(encoding="utf-8"))["models"] if path.exists() else {}
+    feature names of this version (shipped: a missing file raises ``FileNotFoundError``)."""
+    models = json.loads(read_text("dehyph_weights.json"))["models"]
     for kind, names in FEATURES.items():
         if models.get(kind, {}).get("features") != names:
             raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of "
@@ -127,7 +127,7 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
     In a text that loses its line-end hyphens, the rules' answer (:func:`_plain_rule`) is one
     input of a small logistic model (``data/dehyph_weights.json``, trained on the dev split by
     ``training/train_dehyph.py``) that also weighs the evidence levels and how Kazakh-like the
-    one-word and the two-word readings are (:mod:`kaznlp.charlm`): ``күл⏎кілі`` → ``күлкілі``
+    one-word and the two-word readings are (:mod:`kaznlp.lang.charlm`): ``күл⏎кілі`` → ``күлкілі``
     although ``күл`` is a word and ``кілі`` is unknown.
     """
     rule, name = _plain_rule(ev, a, b, prior_join, after)

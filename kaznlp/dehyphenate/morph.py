@@ -1,5 +1,5 @@
 """Kazakh spelling facts the rules read: word lists, vowel harmony, syllable breaks, acronyms,
-and the character model's one-word reading (:mod:`kaznlp.charlm`).
+and the character model's one-word reading (:mod:`kaznlp.lang.charlm`).
 
 >>> _harmony_clash("зәре", "құтын"), _syllable_break("жетіс", "тіктерді")
 (True, True)
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kaznlp import charlm
+from kaznlp.lang import charlm
 
 from .chars import _CYR, SOFT
 
@@ -113,7 +113,7 @@ ONE_WORD_GAIN = 0.0
 
 
 def _reads_as_one_word(a: str, b: str) -> bool:
-    """Does ``a + b`` read as one Kazakh word rather than two (:func:`kaznlp.charlm.split_gain`)?
+    """Does ``a + b`` read as one Kazakh word rather than two (:func:`kaznlp.lang.charlm.split_gain`)?
     ``ғима|раттың`` +: yes; ``зәре|құтын``, ``бірімен|бірі`` −: no. Cyrillic pieces only."""
     if not (_CYR.match(a) and _CYR.match(b) and a.isalpha() and b.isalpha()) or not charlm.available():
         return False

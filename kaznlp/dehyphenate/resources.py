@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from .._data import read_text
 from .chars import _CYR
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+#: the open word lists ``python -m training.build_lexicon --open-only`` writes into ``kaznlp/data``;
+#: not shipped (docs/dehyphenate.md, *Open word lists*), so their absence is no broken install.
+OPTIONAL = ("dehyph_unilex_kk.txt", "dehyph_hunspell_stems_kk.txt")
 
 
 @lru_cache(maxsize=1)
@@ -65,21 +66,25 @@ def _sorted_lexicon() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _suffixes() -> frozenset[str]:
+    """The suffix allomorphs of ``data/suffixes_kk.txt`` (shipped: a missing file raises
+    ``FileNotFoundError`` through :func:`kaznlp._data.read_text`)."""
     out: set[str] = set()
-    path = _DATA / "suffixes_kk.txt"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.startswith("#"):
-                out.update(line.split())
+    for line in read_text("suffixes_kk.txt").splitlines():
+        if not line.startswith("#"):
+            out.update(line.split())
     return frozenset(out)
 
 
 def _word_list(name: str) -> frozenset[str]:
-    """One word per line, ``#`` comments skipped; empty when the file is absent."""
-    path = _DATA / name
-    if not path.exists():
+    """One word per line, ``#`` comments skipped. Only the :data:`OPTIONAL` lists may be absent
+    (then empty); any other missing file raises ``FileNotFoundError``."""
+    try:
+        text = read_text(name)
+    except FileNotFoundError:
+        if name not in OPTIONAL:
+            raise
         return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from ._data import read_text
+from .._data import read_text
 
 __all__ = ["ORDER", "available", "logp", "split_gain"]
 
