@@ -32,9 +32,18 @@ def _read(folder: Traversable, name: str) -> str:
     raise FileNotFoundError(f"kaznlp data file {name!r} (or {name}.gz) is missing from {folder}; reinstall kaznlp")
 
 
-def _lines(name: str) -> list[str]:
-    text = read_text(name)
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+def read_lines(name: str) -> list[str]:
+    """The data lines of ``kaznlp/data/<name>``: blank lines and ``#`` comments (the header with
+    the file's source and licence) left out. Raises :class:`FileNotFoundError` like
+    :func:`read_text` when the file is missing.
+
+    >>> read_lines("clitics_kk.tsv")[0].split()[:2]
+    ['ақ', '1']
+    """
+    return [line for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+_lines = read_lines  # the earlier private name, still used inside kaznlp
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,98 @@
+"""Vowel harmony and syllable breaks of Kazakh words.
+
+In a native Kazakh word the vowels are all back (``қазақ``) or all front (``мемлекет``), and a
+suffix follows the last vowel of its stem (``қазақтар``, ``мемлекеттер``). De-hyphenation reads
+this to tell a suffix from a word after a broken line (``жетіс|тіктерді``: one word;
+``зәре|құтын``: two); it also needs where a word may be broken at all (:func:`syllable_break`).
+
+>>> harmony("мемлекет"), harmony("қазақ"), harmony("су")
+('front', 'back', None)
+>>> harmony_clash("зәре", "құтын"), syllable_break("жетіс", "тіктерді")
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from .alphabet import AMBIGUOUS_VOWELS, BACK_VOWELS, FRONT_VOWELS, KAZAKH_LETTERS, PURE_VOWELS, RUSSIAN_LOAN_LETTERS
+
+__all__ = ["harmony", "vowels_agree", "harmony_clash", "syllable_break"]
+
+_KAZ_ONLY = re.compile(f"[{KAZAKH_LETTERS}]")
+_RUS_ONLY = re.compile(f"[{RUSSIAN_LOAN_LETTERS}]")
+
+
+def harmony(word: str) -> Literal["back", "front"] | None:
+    """The row of ``word``'s last native vowel: ``"back"`` (а о ұ ы) or ``"front"`` (ә ө ү і е),
+    the row its suffixes take; None when it has none (``су``: у is either row). Capitals count
+    as their lower-case letters (``ҚАЗАҚ``).
+
+    >>> harmony("қазақ"), harmony("мемлекет"), harmony("университет"), harmony("радио")
+    ('back', 'front', 'front', 'back')
+    """
+    for c in reversed(word.lower()):
+        if c in BACK_VOWELS:
+            return "back"
+        if c in FRONT_VOWELS:
+            return "front"
+    return None
+
+
+def vowels_agree(a: str, b: str) -> bool | None:
+    """Do the last vowel of ``a`` and the first vowel of ``b`` agree in backness?
+
+    A suffix agrees with its stem (``бөлме|лері``: е…е, ``айна|ласындағы``: а…а), also after
+    loanwords, so a clash (``самай|шеке``: а…е, ``деректері|қорымдар``: і…о) says the second
+    piece is a word, not a suffix. None when a vowel is missing or ambiguous (и у ю я э ё).
+
+    >>> vowels_agree("бөлме", "лері"), vowels_agree("самай", "шеке"), vowels_agree("такси", "ге")
+    (True, False, None)
+    """
+    va = next((c for c in reversed(a) if c in BACK_VOWELS or c in FRONT_VOWELS or c in AMBIGUOUS_VOWELS), "")
+    vb = next((c for c in b if c in BACK_VOWELS or c in FRONT_VOWELS or c in AMBIGUOUS_VOWELS), "")
+    if not va or not vb or va in AMBIGUOUS_VOWELS or vb in AMBIGUOUS_VOWELS:
+        return None
+    return (va in BACK_VOWELS) == (vb in BACK_VOWELS)
+
+
+def harmony_clash(a: str, b: str) -> bool:
+    """The last vowel of ``a`` and the first vowel of ``b`` differ in backness.
+
+    Inside a native Kazakh word the vowels agree (``жетіс|тіктерді``: і…і), so a break
+    between a front and a back vowel points to two words (``зәре|құтын``: е…ұ).
+    Ambiguous letters (и у ю я э ё) are skipped. No clash is claimed before the instrumental
+    ``мен/бен/пен`` (it does not harmonise: ``ұшақ|пен``), in a word without a Kazakh-only
+    letter or with a Russian-only one, or before ``о``/``ө`` (loanwords: ``Маке|дониядағы``,
+    ``лей|бористік``).
+
+    >>> harmony_clash("зәре", "құтын"), harmony_clash("жетіс", "тіктерді"), harmony_clash("ұшақ", "пен")
+    (True, False, False)
+    """
+    if b.startswith(("мен", "бен", "пен")):
+        return False  # the instrumental suffix does not harmonise: ұшақ|пен
+    if not _KAZ_ONLY.search(a + b) or _RUS_ONLY.search(a + b) or "о" in b or "ө" in b:
+        return False  # loanwords (Маке|дониядағы, лей|бористік) do not follow harmony
+    va = next((c for c in reversed(a) if c in BACK_VOWELS or c in FRONT_VOWELS), "")
+    vb = next((c for c in b if c in BACK_VOWELS or c in FRONT_VOWELS), "")
+    return bool(va and vb) and ((va in BACK_VOWELS) != (vb in BACK_VOWELS))
+
+
+def syllable_break(a: str, b: str) -> bool:
+    """Can a word be broken between ``a`` and ``b``?
+
+    Inside a Kazakh word a syllable starts with a consonant, and at least two
+    letters stay on each side (lefthyphenmin = righthyphenmin = 2), so
+    ``бозды|еркекшөпті`` and ``ғ|ларда`` are not word breaks, ``жетіс|тіктерді`` is.
+    ``a`` is the text before the break (its last run of letters counts), ``b`` the text after.
+
+    >>> syllable_break("жетіс", "тіктерді"), syllable_break("бозды", "еркекшөпті"), syllable_break("ғ", "ларда")
+    (True, False, False)
+    """
+    la = 0
+    for c in reversed(a):
+        if not c.isalpha():
+            break
+        la += 1
+    return la >= 2 and len(b) >= 2 and b[0] not in PURE_VOWELS
