@@ -190,7 +190,14 @@ def test_suffix_inventory_rows() -> None:
     assert len(forms) == len(set(forms)) == 217
     assert all(s.after_number or s.in_chain for s in rows) and all(s.grammar and all(s.grammar) for s in rows)
     nen = next(s for s in rows if s.form == "нен")
-    assert nen.after_number and nen.in_chain and nen.grammar == ("case",)
+    assert nen.after_number and nen.in_chain and nen.grammar == ("ablative",)
+    assert {g for s in rows for g in s.grammar} == set(affixes.GRAMMAR)
+    # the tokenizer's case endings of "күннен-күнге" (ablative then dative of one word)
+    assert affixes.suffixes_of("ablative") == _old("kaznlp.tokenize._hyphens", "_ABLATIVE")
+    assert set(affixes.suffixes_of("dative")) == set(_old("kaznlp.tokenize._hyphens", "_DATIVE"))
+    assert "күннен".endswith(affixes.suffixes_of("ablative")) and "күнге".endswith(affixes.suffixes_of("dative"))
+    with pytest.raises(ValueError, match="unknown grammar label 'case'"):
+        affixes.suffixes_of("case")
     assert "шылық" in affixes.suffix_allomorphs() and "шылық" not in affixes.number_suffixes()
 
 
@@ -255,8 +262,9 @@ def test_no_lang_module_reads_a_file_itself() -> None:
 
 @pytest.mark.parametrize(("name", "text", "message"), [
     ("affixes_kk.tsv", "нің\t1\t1\t-\n", "expected 5 tab-separated columns"),
-    ("affixes_kk.tsv", "нің\t1\tyes\t-\tcase\n", "'yes' is not 0 or 1"),
+    ("affixes_kk.tsv", "нің\t1\tyes\t-\tgenitive\n", "'yes' is not 0 or 1"),
     ("affixes_kk.tsv", "ған\t0\t1\tgerund\tverbal\n", "ending 'gerund'"),
+    ("affixes_kk.tsv", "ған\t0\t1\tparticiple\tverb\n", "grammar 'verb'"),
     ("clitics_kk.tsv", "Ақ\t1\t1\t1\temphatic\n", "lower-case form first"),
 ])
 def test_a_damaged_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, name: str, text: str, message: str) -> None:

@@ -19,12 +19,16 @@ from typing import Literal, NamedTuple
 
 from .. import _data
 
-__all__ = ["Suffix", "suffixes", "number_suffixes", "suffix_allomorphs", "participle_endings",
-           "finite_endings", "CLITIC_ROLES", "clitics"]
+__all__ = ["Suffix", "suffixes", "number_suffixes", "suffix_allomorphs", "suffixes_of", "participle_endings",
+           "finite_endings", "GRAMMAR", "CLITIC_ROLES", "clitics"]
 
 SUFFIX_FILE = "affixes_kk.tsv"
 CLITIC_FILE = "clitics_kk.tsv"
 ENDINGS = ("participle", "finite")
+#: the labels of the grammar column of ``affixes_kk.tsv``
+GRAMMAR = ("genitive", "accusative", "dative", "locative", "ablative", "instrumental", "similative", "equative",
+           "limitative", "plural", "possessive", "person", "relative", "ordinal/collective", "derivational",
+           "verbal", "loanword ending")
 #: the roles of ``clitics_kk.tsv``, its columns after the clitic
 CLITIC_ROLES = ("token", "hyphenated", "inline")
 CliticRole = Literal["token", "hyphenated", "inline"]
@@ -37,7 +41,7 @@ class Suffix(NamedTuple):
     after_number: bool        #: stays in one token after a number and a hyphen: ``"80-нен"``
     in_chain: bool            #: an allomorph of stem + suffix chains (de-hyphenation, normalization)
     ending: str               #: ``"participle"`` (``-ған``), ``"finite"`` (``-ды``) or ``""``
-    grammar: tuple[str, ...]  #: what it is: ``("case",)``, ``("derivational",)``, ...
+    grammar: tuple[str, ...]  #: what it is: ``("genitive",)``, ``("ablative", "derivational")``, ...
 
 
 def _flag(value: str, name: str, line: str) -> bool:
@@ -66,8 +70,11 @@ def suffixes() -> tuple[Suffix, ...]:
         form, number, chain, ending, grammar = _columns(SUFFIX_FILE, line, 5)
         if ending != "-" and ending not in ENDINGS:
             raise ValueError(f"kaznlp data file {SUFFIX_FILE}: ending {ending!r} is not one of {ENDINGS} or '-'")
+        labels = tuple(g.strip() for g in grammar.split(","))
+        if not set(labels) <= set(GRAMMAR):
+            raise ValueError(f"kaznlp data file {SUFFIX_FILE}: grammar {grammar!r} is not made of {GRAMMAR}")
         out.append(Suffix(form, _flag(number, SUFFIX_FILE, line), _flag(chain, SUFFIX_FILE, line),
-                          "" if ending == "-" else ending, tuple(g.strip() for g in grammar.split(","))))
+                          "" if ending == "-" else ending, labels))
     return tuple(out)
 
 
@@ -85,6 +92,21 @@ def suffix_allomorphs() -> frozenset[str]:
     line that starts with a suffix (``цифр|лық``): de-hyphenation's and normalization's set
     (both read ``suffixes_kk.txt`` before)."""
     return frozenset(s.form for s in suffixes() if s.in_chain)
+
+
+@lru_cache(maxsize=None)
+def suffixes_of(grammar: str) -> tuple[str, ...]:
+    """The forms of one :data:`GRAMMAR` label, in file order: the ablative after ``күннен`` in
+    ``күннен-күнге``, the dative after it.
+
+    >>> suffixes_of("ablative")
+    ('дан', 'ден', 'тан', 'тен', 'нан', 'нен')
+    >>> suffixes_of("dative")
+    ('ға', 'ге', 'қа', 'ке', 'на', 'не', 'а', 'е')
+    """
+    if grammar not in GRAMMAR:
+        raise ValueError(f"unknown grammar label {grammar!r}: expected one of {', '.join(GRAMMAR)}")
+    return tuple(s.form for s in suffixes() if grammar in s.grammar)
 
 
 @lru_cache(maxsize=None)
