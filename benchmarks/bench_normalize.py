@@ -24,6 +24,14 @@ Writes ``benchmarks/results/normalize.json`` and ``normalize.md``.
 
     python -m benchmarks.bench_normalize
     python -m benchmarks.bench_normalize --before c6ef14b
+
+``--identity`` times nothing: it prints one SHA-256 per corpus of everything ``normalize`` and
+``explain`` give (output text, alignment runs, every edit and suspect) over the news corpus
+(apertium, NTREX), the KazQAD wiki passages, UD KTB, the pdftotext guidelines, the seed articles
+and the damage sets (issue 3's, issue 14's dev and test, the real-damage dev set; hashes only, no
+test case is shown). Run it on two versions of the code to prove a speed change changed no output.
+
+    python -m benchmarks.bench_normalize --identity
 """
 
 from __future__ import annotations
@@ -90,13 +98,41 @@ def with_alignment(fn):
     return lambda s: fn(s, return_alignment=True)
 
 
+def identity_digests() -> dict[str, dict]:
+    """``{corpus: {"texts", "chars", "sha256"}}`` of ``normalize`` (text and alignment) and ``explain``."""
+    import hashlib
+
+    from benchmarks.bench_process_stages import identity_corpora
+    from kaznlp.normalize import explain
+
+    corpora = identity_corpora(None)
+    for name, cases in (("damage_issue3", ts.build(ts.SEED)), ("damage14_dev", ts.build14("dev")),
+                        ("damage14_test", ts.build14("test")), ("damage_real_dev", ts.build_real("dev"))):
+        corpora[name] = [c["text"] for part in cases.values() for c in part]
+    out = {}
+    for name, texts in corpora.items():
+        h = hashlib.sha256()
+        for text in texts:
+            new, al = normalize(text, return_alignment=True)
+            assert new == normalize(text)
+            edits = [tuple(e) for e in explain(text)]
+            h.update(json.dumps([new, al.src_len, al.dst_len, al.runs, edits], ensure_ascii=False).encode("utf-8"))
+        out[name] = {"texts": len(texts), "chars": sum(map(len, texts)), "sha256": h.hexdigest()}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--before", metavar="REV", help="also time kaznlp.normalize at this git revision")
+    ap.add_argument("--identity", action="store_true", help="print SHA-256 digests of every output, time nothing")
     args = ap.parse_args()
     if not ts.DATA.is_dir():
         sys.exit(f"shared data not found at {ts.DATA}")
+    if args.identity:
+        for name, row in identity_digests().items():
+            print(json.dumps({"corpus": name, **row}))
+        return
 
     docs = news_documents()
     lines = [line for d in docs for line in d.splitlines() if line.strip()]

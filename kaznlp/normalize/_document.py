@@ -10,11 +10,13 @@ import re
 from .._validate import check_choice, check_text
 from ..alignment import Alignment, apply_edits
 from ._chars import (
-    _ENTITY_GATE, _markup, _step_commas, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes,
+    _ENTITY_GATE, _markup, _plain_neighbour, _step_commas, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes,
     _step_spaces,
 )
 from ._letters import _step_letters
-from ._mojibake import _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _step_kz1048, _step_utf8_mojibake
+from ._mojibake import (
+    _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _UTF8_GATE, _step_kz1048, _step_utf8_mojibake,
+)
 from ._script import (
     _ELEMENTS, _NOTE_CONTEXT, _caps_around, _doc_gate, _glued, _latin_word_reading, _opens_sentence,
     _runs_less_plain_words, _twin_only,
@@ -128,6 +130,52 @@ _MAX_PASSES = 16
 _LETTER_PASSES = 3
 
 
+def _only_letters_left(cur: str, html: bool, opts: dict[str, bool | None],
+                       letter_changes: list[tuple[int, str, str]], steps: set[str]) -> bool:
+    """After a full pass in which only the HTML, invisible and letter ``steps`` changed the text: do
+    the steps of the next pass before the letter step (HTML, mojibake, invisible, spaces, NFC, comma)
+    find nothing in ``cur``? Then the next pass would be the letter step alone (and the KZ-1048 step,
+    which already saw ``cur`` at the end of this pass and changed nothing), so :func:`_run` asks the
+    letter step alone whether the text is final: one scan instead of a whole pass (crawled news has
+    HTML references and Latin ``i`` in Kazakh words, and little else).
+
+    The spaces, NFC and comma steps ran after the HTML and invisible steps of this pass and changed
+    nothing; after them the letter step only replaced letters by letters, one for one, so:
+
+    * spaces, comma: they read a letter only as "a letter", and no letter is a space;
+    * NFC: the pass ran NFC again after the letter step (a repaired letter may compose with a mark)
+      and it changed nothing;
+    * invisible: a joiner keeps its job only between characters that :func:`_plain_neighbour` does
+      not call plain (checked for every replaced letter); after a deletion, the step is asked again;
+    * HTML and UTF-8 mojibake ran before the deletions and letter repairs, which can complete a
+      reference or a mojibake pair (``&am\u00adp;``; the reverse rule makes ``&quоt;`` Latin): the
+      HTML step is asked again where its gate finds a reference, the mojibake step's gate is asked.
+    """
+    for _, before, after in letter_changes:
+        if len(before) != 1 or len(after) != 1 or not before.isalpha() or not after.isalpha() \
+                or _plain_neighbour(before) != _plain_neighbour(after):
+            return False
+    if html and "&" in cur and _ENTITY_GATE.search(cur) is not None and _step_html(cur):
+        return False
+    deleted = "invisible" in steps
+    if deleted and _step_invisible(cur):
+        return False
+    return not (opts["mojibake"] and (letter_changes or deleted) and _UTF8_GATE.search(cur) is not None)
+
+
+def _final_suspects(cur: str, html: bool, again: list[tuple[int, int, str]], letters: list[tuple[int, int, str]],
+                    kz: list[tuple[int, int, str]], reported: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The suspects the next pass would have reported (``again``: the letter step's on ``cur``, ``kz``:
+    the KZ-1048 step's, the same on ``cur``), or this pass's (``reported``) when the fast-path check
+    would have stopped before it. Equal when the letter step says the same as before and KZ-1048 none."""
+    if again == letters and not kz:
+        return reported
+    level = _work_level(cur, html)
+    if level == _NOTHING:
+        return reported
+    return again + kz if level == _ALL else again
+
+
 def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
          ) -> tuple[str, Alignment, list[Edit]]:
     check_text(text, func)
@@ -145,11 +193,16 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
     al = Alignment.identity(len(text))
     edits: list[Edit] = []
     suspects: list[tuple[int, int, str]] = []
+    letter_suspects: list[tuple[int, int, str]] = []
+    kz_suspects: list[tuple[int, int, str]] = []
     pass_kinds: set[str] = set()
     plans: _Memo = {}
+    pass_steps: set[str] = set()       # the steps that changed the text in this pass
+    letter_changes: list[tuple[int, str, str]] = []   # (position, before, after) of this pass's letter edits
 
-    def apply(step_edits: list[tuple[int, int, str, str, str]]) -> None:
+    def apply(step_edits: list[tuple[int, int, str, str, str]], name: str = "") -> None:
         nonlocal cur, al
+        pass_steps.add(name)
         if want_edits:
             for s, e, repl, kind, note in step_edits:
                 os, oe = al.span_to_src(s, e)
@@ -160,14 +213,17 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
 
     for _ in range(_MAX_PASSES):
         pass_kinds.clear()
-        suspects = []
+        pass_steps.clear()
+        letter_changes.clear()
+        suspects, letter_suspects, kz_suspects = [], [], []
+        first_full = level == _ALL
         # _LETTERS: the HTML, invisible, space, NFC and comma steps find nothing here (see _work_level)
         full = level == _ALL
         # first: a decoded "&nbsp;" is then a space for the space step, "&shy;" an invisible
         if full and html and (html_opt or not _markup(cur)):
             step = _step_html(cur)
             if step:
-                apply(step)
+                apply(step, "html")
         if opts["mojibake"]:
             step = _step_utf8_mojibake(cur)
             if step:
@@ -178,16 +234,18 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
             if full and opts[flag]:
                 step = fn(cur)
                 if step:
-                    apply(step)
+                    apply(step, flag)
         if opts["homoglyphs"] or opts["kazakh_letters"]:
             # a repaired word can be the Kazakh context another word needed: repeat until stable
             for _ in range(_LETTER_PASSES):
                 step, susp = _step_letters(cur, bool(opts["homoglyphs"]), bool(opts["kazakh_letters"]), plans)
                 if step:
-                    apply(step)
+                    letter_changes.extend((s, cur[s:e], r) for s, e, r, _, _ in step)
+                    apply(step, "letters")
                 if not step or all(note != _NOTE_CONTEXT for _, _, note in susp):
                     break
-            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            letter_suspects = [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            suspects += letter_suspects
         if opts["nfc"] and pass_kinds & {"homoglyph", "kazakh_letter"}:
             step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
             if step:
@@ -196,7 +254,8 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
             # after NFC and the letter step: both can produce ќ ў ї є (к + U+0301, ϵ → є, ...);
             # a _LETTERS text that nothing changed has no KZ-1048 letter
             step, susp = _step_kz1048(cur)
-            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            kz_suspects = [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            suspects += kz_suspects
             if step:
                 apply(step)
         if opts["nfc"] and "mojibake" in pass_kinds:
@@ -212,6 +271,19 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
         # most repaired texts final without a second pass, and most others need the letter step only.
         if not pass_kinds:
             break
+        if plain and first_full and pass_steps <= {"html", "invisible", "letters"} \
+                and _only_letters_left(cur, html, opts, letter_changes, pass_steps):
+            # The next pass could only change what the letter step decides (see _only_letters_left):
+            # ask the letter step alone; if it changes nothing, that pass would change nothing.
+            if "letters" not in pass_steps:
+                step, again = [], letter_suspects    # the letter step (if on) already saw this very text
+            else:
+                step, susp = _step_letters(cur, bool(opts["homoglyphs"]), bool(opts["kazakh_letters"]), plans)
+                again = [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            if not step:
+                if want_edits:
+                    suspects = _final_suspects(cur, html, again, letter_suspects, kz_suspects, suspects)
+                break
         if plain:
             level = _work_level(cur, html)
             if level == _NOTHING:
