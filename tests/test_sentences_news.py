@@ -488,11 +488,34 @@ def test_no_word_is_read_from_far_back() -> None:
     "Бюджеттің кіріс бөлігінің Сонымен бірге, салық әкімшілігі ТҮРКСОЙ Осы ретте жақсарды.",
     "Кеше Астанада «Мәңгілік Ел» қойылымы өтті Бұл-ақ Бұл2 Бұл- жаңа. Толқу кезінде жарақат алды Түрме 2014 «Ал",
     "ашылды Бұл",
+    "Исламик софт «Нұр» мешіті «Нұр» мешіті Қарағанды облысы Шахтинск қаласында. Үкімет үйі Үкімет үйі Бұл",
 ])
 def test_one_scan_finds_what_both_join_rules_find(text: str) -> None:
     from kaznlp import sentences
+    from kaznlp.sentences import _joins
     both = set(sentences._lost_stop_before_opener(text)) | set(sentences._unstopped_joins(text))
+    both |= set(_joins._repeated_titles(text))
     assert sorted(set(sentences._stopless_boundaries(text))) == sorted(both)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a page's title and its heading flattened into one line: the second copy starts a sentence
+    ("Айгүл Мұхаметкәрімқызы Мұхаметкәрім Айгүл Мұхаметкәрімқызы Мұхаметкәрім 1969 жылы 13 мамырда "
+     "Солтүстік Қазақстан облысында туған.",
+     ["Айгүл Мұхаметкәрімқызы Мұхаметкәрім",
+      "Айгүл Мұхаметкәрімқызы Мұхаметкәрім 1969 жылы 13 мамырда Солтүстік Қазақстан облысында туған."]),
+    ("Исламик софт «Ақмешіт» мешіті «Ақмешіт» мешіті Целиноград ауданы Бақырау ауылында орналасқан.",
+     ["Исламик софт «Ақмешіт» мешіті",
+      "«Ақмешіт» мешіті Целиноград ауданы Бақырау ауылында орналасқан."]),
+    # a name chain repeats a particle, not a title: no cut ("ибн" is no title end)
+    ("Оның толық аты-жөні Әбунасыр Мұхаммед ибн Мұхаммед ибн Ұзлағ ибн Тархан әл-Фараби.",
+     ["Оның толық аты-жөні Әбунасыр Мұхаммед ибн Мұхаммед ибн Ұзлағ ибн Тархан әл-Фараби."]),
+    # one word said twice is a slip, not a title; a copy with a stop in it is left to punctuation
+    ("Есеп комитетінің Есеп Есеп комитетінің баспасөз қызметі хабарлады.",
+     ["Есеп комитетінің Есеп Есеп комитетінің баспасөз қызметі хабарлады."]),
+])
+def test_a_repeated_title_starts_a_sentence(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
 
 
 def test_no_sentence_ends_after_a_date() -> None:

@@ -191,6 +191,7 @@ def _stopless_boundaries(text: str) -> list[int]:
     """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts)."""
     out = []
     openers = _OPENER_FORMS
+    open_forms, bounds = _OPEN_FORMS, _END_BOUND
     for m in _STOPLESS.finditer(text):
         i = m.start()
         nxt = m.group(1)
@@ -200,9 +201,61 @@ def _stopless_boundaries(text: str) -> list[int]:
                 if i >= 2 and text[i - 2].isalpha():
                     out.append(i + 1)
                 continue
-        if _join_ends_sentence(text, i, nxt):
+        # (the first test of _join_ends_sentence, inlined: most joins fail it)
+        o = open_forms.get(nxt)
+        if o is None:
+            o = _OPEN_CAPS if len(nxt) > 1 and nxt.isupper() else 0.0
+        b = bounds.get(text[i - 3:i])
+        if b is None:
+            b = _cached_end_bound(text[i - 3:i])
+        if o + b >= JOIN_MIN_SCORE and _join_decides(text, i, o) or nxt in text[
+                i - TITLE_MAX_CHARS if i > TITLE_MAX_CHARS else 0:i] and _repeats_title(text, i, nxt):
             out.append(i + 1)
     return out
+
+
+#: a title repeated on a flattened page (``«Нұр» мешіті «Нұр» мешіті``) is at most this long
+TITLE_MAX_CHARS = 100
+
+
+def _repeats_title(text: str, i: int, nxt: str) -> bool:
+    """Does the text after the space ``i`` repeat, word for word, the words right before it?
+
+    ``Айгүл Мұхаметкәрімқызы Мұхаметкәрім Айгүл Мұхаметкәрімқызы Мұхаметкәрім 1969 жылы …`` and
+    ``Исламик софт «Ақмешіт» мешіті «Ақмешіт» мешіті Целиноград ауданы …`` are web pages whose
+    title and heading (or breadcrumb and heading) were flattened into one line: the second copy
+    starts a sentence. Running Kazakh does not say a phrase of two or more words twice in a row;
+    the copy must end in a word of four or more letters (a title does not end in a particle or
+    a conjunction: ``Мұхаммед ибн Мұхаммед ибн Ұзлағ`` is a name chain) and hold no stop.
+    """
+    if nxt == "«":
+        k = text.find(" ", i + 1, i + 40)
+        if k < 0:
+            return False
+        nxt = text[i + 1:k]
+    elif len(nxt) < 2 or not nxt[0].isalpha():
+        return False
+    lo = max(0, i - TITLE_MAX_CHARS)
+    j = text.rfind(" " + nxt + " ", lo, i)
+    if j >= 0:
+        j += 1
+    elif lo == 0 and text.startswith(nxt + " "):
+        j = 0
+    else:
+        return False
+    phrase = text[j:i]
+    end = i + 1 + len(phrase)
+    if " " not in phrase or text[i + 1:end] != phrase or end < len(text) and not text[end].isspace():
+        return False
+    if any(c in phrase for c in ".!?…"):
+        return False
+    return len(phrase[phrase.rfind(" ") + 1:].strip("»”\")")) >= 4
+
+
+def _repeated_titles(text: str) -> list[int]:
+    """Every cut of :func:`_repeats_title` in ``text`` (what :func:`_stopless_boundaries` adds for it)."""
+    return [m.start() + 1 for m in _LOWER_JOIN.finditer(text)
+            if m.group(1) not in _OPENER_FORMS and _repeats_title(text, m.start(), m.group(1))]
 
 
 def _join_ends_sentence(text: str, i: int, nxt: str) -> bool:
@@ -212,15 +265,24 @@ def _join_ends_sentence(text: str, i: int, nxt: str) -> bool:
     o = _OPEN_FORMS.get(nxt)
     if o is None:
         o = _OPEN_CAPS if len(nxt) > 1 and nxt.isupper() else 0.0
-    e3 = text[i - 3:i]
-    bounds = _END_BOUND
-    b = bounds.get(e3)
+    b = _END_BOUND.get(text[i - 3:i])
     if b is None:
-        b = _end_bound(e3)
-        if len(bounds) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
-            bounds[e3] = b
+        b = _cached_end_bound(text[i - 3:i])
     if o + b < JOIN_MIN_SCORE:
         return False  # (no word with this ending can reach the threshold before this word)
+    return _join_decides(text, i, o)
+
+
+def _cached_end_bound(e3: str) -> float:
+    """:func:`_end_bound` of ``e3``, kept in :data:`_END_BOUND`."""
+    b = _end_bound(e3)
+    if len(_END_BOUND) < 100_000:  # (the endings of a text's words: bounded in practice, capped anyway)
+        _END_BOUND[e3] = b
+    return b
+
+
+def _join_decides(text: str, i: int, o: float) -> bool:
+    """The rest of :func:`_join_ends_sentence` once the bound allows a cut (``o``: the open score)."""
     word = _lower_word_before(text, i)
     if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
         return False
