@@ -7,7 +7,7 @@ git into this process beside the working tree's, and both are run on the same te
     python -m benchmarks.sentences_ab REV --identity      # offsets on every apertium file and KazQAD passage
     nice -n 10 python -m benchmarks.sentences_ab REV --speed 11   # CPU time per document, passes interleaved
 
-``--identity`` splits each apertium file and KazQAD passage whole, with its lines joined by
+``--identity`` splits each apertium file, KazQAD passage, NTREX document, UD KTB document and seed article whole, with its lines joined by
 spaces, and (files of several lines) in 12-line pieces joined by spaces, where the rules for
 flattened text run; it prints the number of sentences, the texts whose offsets differ and the
 SHA-256 of all offsets for each side. ``--speed N`` times one call per document on the corpus
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import kaznlp
-from benchmarks import corpus
+from benchmarks import corpus, ud_ktb
 from kaznlp import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,11 +72,21 @@ def load_revision(rev: str) -> Callable:
 
 
 def identity_texts(shared: Path) -> Iterator[str]:
-    """Every apertium file and KazQAD passage: whole, flattened, and in flattened 12-line pieces."""
+    """Every apertium file, KazQAD passage, NTREX document, UD KTB document and seed article:
+    whole, flattened, and in flattened 12-line pieces."""
     ap = shared / "data" / "news" / "apertium_kaz_rus_corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(ap.iterdir()) if p.name not in _SKIP]
     kq = shared / "data" / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl"
     texts += [json.loads(line)["text"] for line in kq.read_text(encoding="utf-8").splitlines() if line.strip()]
+    nt = shared / "data" / "news" / "ntrex128_kaz.jsonl"
+    if nt.is_file():
+        texts += [json.loads(line)["text"] for line in nt.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ktb = shared / "data" / "ud_kk_ktb"
+    if ud_ktb.available(ktb):
+        texts += [doc.text for doc in ud_ktb.load(ktb)]
+    seeds = shared / "seeds"
+    if seeds.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
     for t in texts:
         yield t
         yield t.replace("\n", " ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import _data
-from ..tokenize import LOWER, UPPER
+from ..lang.alphabet import LOWER, UPPER
 
 from ._lines import CRAWL_CAP_WINDOW, CRAWL_LINE_CAP
 from ._marks import _OPENERS
@@ -14,7 +14,7 @@ from ._stamps import _month_stems
 
 def _opener_forms() -> list[str]:
     """Capitalised sentence openers from ``data/sentences_openers_kk.tsv`` (``Бұл``, ``Сонымен``, ``Біздің``)."""
-    return [line.split("\t", 1)[0].capitalize() for line in _data._lines("sentences_openers_kk.tsv")]
+    return [line.split("\t", 1)[0].capitalize() for line in _data.read_lines("sentences_openers_kk.tsv")]
 
 
 def _opener_trie() -> str:
@@ -58,7 +58,7 @@ def _join_tables() -> tuple[dict[str, float], dict[str, float]]:
     """``(end, open)`` log-odds from ``data/sentences_joins_kk.tsv`` (learned by ``benchmarks/sentences_joins.py``)."""
     end: dict[str, float] = {}
     opens: dict[str, float] = {}
-    for line in _data._lines("sentences_joins_kk.tsv"):
+    for line in _data.read_lines("sentences_joins_kk.tsv"):
         kind, key, value = line.split("\t", 3)[:3]
         if kind == "end":
             end[key] = float(value)

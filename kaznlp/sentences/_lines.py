@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..tokenize import LOWER, UPPER
+from ..lang.alphabet import LOWER, UPPER
 
 from ._marks import (_HEADING_NUMBER, _LINE_END_CONTINUES, _NEWLINE, _OPENERS, _is_start, _period_ends_sentence,
                      _word_before)

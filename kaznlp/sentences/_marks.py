@@ -6,7 +6,7 @@ import re
 
 from .. import _data
 from ..linebreaks import LINE_BREAK_CHARS
-from ..tokenize import LOWER, UPPER
+from ..lang.alphabet import LOWER, UPPER
 
 
 # A sentence-final mark with its closing quotes (group 1), white space, and the first

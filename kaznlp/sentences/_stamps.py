@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from .. import _data
-from ..tokenize import LOWER, UPPER
+from ..lang.affixes import finite_endings
+from ..lang.alphabet import LATIN_VOWELS_UPPER, LOWER, UPPER, VOWELS, VOWELS_UPPER
+from ..lang.phonology import harmony
 
 from ._marks import _word_before
 
@@ -21,25 +23,26 @@ def _month_stems() -> str:
 # checked in Python.
 _DATE_STAMP = re.compile(rf" жыл(?:дың|ғы)[^\S\n]\d{{1,2}}[^\S\n](?=(?i:{_month_stems()}))")
 # A finite verb of the third person ends a Kazakh headline: past "ашылды", "өтті", "қатысты",
-# present-future "өтеді", "басталады".
-_FINITE_END = ("ды", "ді", "ты", "ті")
+# present-future "өтеді", "басталады" (the endings of kaznlp.lang.affixes).
+_FINITE_ENDINGS = finite_endings()
 
 
 def _month_possessives() -> list[str]:
     """The possessive (stamp) form of each month name: ``қыркүйегі``, ``тамызы``, ``шілдесі``.
 
     The names are the glosses of the month abbreviations in ``data/abbreviations.tsv``
-    (``қыр.`` -> ``қыркүйек``); the ending follows the last vowel (``-ы``/``-і``, ``-сы``/``-сі``
-    after a vowel) and a final ``к``/``қ`` voices before it (``қыркүйек`` -> ``қыркүйегі``).
+    (``қыр.`` -> ``қыркүйек``); the ending follows vowel harmony (:func:`kaznlp.lang.phonology.harmony`:
+    ``-ы``/``-і``, ``-сы``/``-сі`` after a vowel) and a final ``к``/``қ`` voices before it
+    (``қыркүйек`` -> ``қыркүйегі``).
     """
     out = []
-    for line in _data._lines("abbreviations.tsv"):
+    for line in _data.read_lines("abbreviations.tsv"):
         cols = line.split("\t")
         if len(cols) < 3 or cols[1] != "month":
             continue
         name = cols[2].split(",", 1)[0].strip()
-        back = [c for c in name if c in "аоұыәеөүіэиу"][-1] in "аоұы"
-        if name[-1] in "аәеоөұүыіэиу":
+        back = harmony(name) == "back"
+        if name[-1] in VOWELS:
             out.append(name + ("сы" if back else "сі"))
         else:
             stem = name[:-1] + {"к": "г", "қ": "ғ"}.get(name[-1], name[-1])
@@ -80,7 +83,7 @@ def _headline_before_date(text: str) -> list[int]:
             b -= 1
         k = _word_before(text, b)
         word = text[k:b]
-        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_END):
+        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_ENDINGS):
             out.append(year)
         elif text[m.start() + 4] == "д" and word and (word[-1].isalpha() or word[-1] in "»”") \
                 and _POSSESSIVE_MONTH.match(text, m.end()):
@@ -156,7 +159,7 @@ def _numeric_date_stamps(text: str) -> list[int]:
 
 # A media tag in brackets after a headline: "(ФОТО)", "(ВИДЕО)"; a tag reads as a word (two
 # vowels in five letters or more), an acronym does not.
-_VOWELS = frozenset("АӘЕЁИОӨҰҮУЫІЭЮЯAEIOUY")
+_TAG_VOWELS = VOWELS_UPPER | LATIN_VOWELS_UPPER
 _MEDIA_TAG = re.compile(rf"\([A-Z{UPPER}]{{3,}}\)(?=[^\S\n]+[«“\"]?[{UPPER}])")
 
 
@@ -174,10 +177,10 @@ def _headline_before_tag_end(text: str) -> list[int]:
         if b < 2 or not text[b].isspace():
             continue
         tag = text[m.start() + 1:m.end() - 1]
-        if sum(c in _VOWELS for c in tag) * 5 < 2 * len(tag):
+        if sum(c in _TAG_VOWELS for c in tag) * 5 < 2 * len(tag):
             continue  # an acronym ("(ЕҚҚДБ)" after "президенті"), not a word-like tag ("ФОТО", "ВИДЕО")
         k = _word_before(text, b)
         word = text[k:b]
-        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_END):
+        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_ENDINGS):
             out.append(m.end())
     return out

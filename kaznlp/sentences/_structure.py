@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from .. import _data
-from ..tokenize import LOWER, UPPER
+from ..lang.alphabet import LOWER, UPPER
 
 from ._marks import _OPENERS, _word_before
 
