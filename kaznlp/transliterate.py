@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from itertools import combinations
 from functools import lru_cache
-from importlib import resources
 from typing import Literal, NamedTuple, overload
 
-from ._data import read_text
+from ._data import read_lines
 from ._validate import check_choice, check_text
 from .alignment import Alignment, apply_edits
+from .lang.alphabet import VOWELS
+from .lang.lexicon import forms_and_parts
 
 __all__ = ["transliterate", "ALPHABETS"]
 
@@ -35,7 +36,6 @@ ALPHABETS = ("2021", "2018", "2017")
 _BOOL = (False, True)
 # apostrophes a 2017 spelling is typed with: ASCII, right single quotation mark, modifier letter
 _APOSTROPHES = "'\u2019\u02bc"
-_CYR_VOWELS = frozenset("аәеиоөуұүыіэяюё")
 
 
 class _Letter(NamedTuple):
@@ -48,11 +48,8 @@ class _Letter(NamedTuple):
 
 @lru_cache(maxsize=None)
 def _table() -> dict[str, list[_Letter]]:
-    raw = resources.files("kaznlp").joinpath("data", "translit_kk.tsv").read_text(encoding="utf-8")
     out: dict[str, list[_Letter]] = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("translit_kk.tsv"):
         cols = line.split("\t")
         lat = ["" if c == "-" else c for c in cols[2:5]]
         out.setdefault(cols[0], []).append(_Letter(cols[1], lat[0], lat[1], lat[2], cols[5]))
@@ -248,19 +245,10 @@ def _decide(toks: list[tuple[int, int, str]], rd: _Reader, flips: frozenset[int]
             if flip:
                 c = {"х": "һ", "Х": "Һ", "е": "э", "Е": "Э", "І": "И"}[c]
         out.append((s, e, c))
-        prev_vowel = low in _CYR_VOWELS
+        prev_vowel = low in VOWELS
         at_start = False
         k += 1
     return out, points
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
-    """Lower-case Kazakh word forms (``data/lexicon_kk.txt``, shared with de-hyphenation), and
-    the parts of its hyphenated forms (``вице`` of ``вице-министр``: words are read between hyphens)."""
-    raw = read_text("lexicon_kk.txt")
-    words = [w for w in raw.splitlines() if w and not w.startswith("#")]
-    return frozenset(p for w in words for p in (w, *w.split("-")) if p)
 
 
 _MAX_TRIES = 24
@@ -274,7 +262,7 @@ def _read(toks: list[tuple[int, int, str]], rd: _Reader) -> list[tuple[int, int,
     out, points = _decide(toks, rd)
     if not points:
         return out
-    lex = _lexicon()
+    lex = forms_and_parts()
     if "".join(r for _, _, r in out).lower() in lex:
         return out
     tries = 0

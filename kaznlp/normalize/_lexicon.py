@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
-
-from .._data import read_text
+from .._data import read_lines
+from ..lang.affixes import suffix_allomorphs
+from ..lang.alphabet import BACK_VOWELS_LOAN, FRONT_VOWELS_LOAN, VOWELS
+from ..lang.lexicon import forms_and_parts
 from ._tables import _ASCII_TWIN, _Memo, _SISTER_RE
 
 
@@ -25,10 +26,8 @@ def _open_lists() -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set()
     acronyms: set[str] = set()
     for name in ("normalize_unilex_kk.txt", "normalize_hunspell_kk.txt"):
-        raw = read_text(name)
-        for w in raw.splitlines():
-            if w and not w.startswith("#"):
-                (acronyms if w.isupper() else words).add(w)
+        for w in read_lines(name):
+            (acronyms if w.isupper() else words).add(w)
     return frozenset(words), frozenset(acronyms)
 
 
@@ -41,15 +40,11 @@ def _latin_words() -> tuple[frozenset[str], frozenset[str]]:
     """``(words, acronyms)``: lower-case Kazakh forms (``data/lexicon_kk.txt`` and the ``word`` rows
     of ``data/normalize_words_kk.tsv``) that can be typed with Latin look-alikes alone, and the
     hand-listed upper-case Kazakh acronyms (``acronym`` rows)."""
-    from ..transliterate import _lexicon
     up = frozenset(v for v in _ASCII_TWIN.values())
-    words = frozenset(w for w in _lexicon() if len(w) >= 2 and all(c in up or c.upper() in up for c in w))
-    raw = resources.files("kaznlp").joinpath("data", "normalize_words_kk.tsv").read_text(encoding="utf-8")
+    words = frozenset(w for w in forms_and_parts() if len(w) >= 2 and all(c in up or c.upper() in up for c in w))
     acr: list[str] = []
     extra: list[str] = []
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("normalize_words_kk.tsv"):
         form, kind = line.split("\t")[:2]
         (acr if kind == "acronym" else extra).append(form)
     return words | frozenset(w.lower() for w in extra), frozenset(acr) | _open_lists()[1]
@@ -63,13 +58,11 @@ _SINGLE_SUFFIX = ("ы", "і", "н", "а", "е", "й", "у")   # one-letter suffi
 
 @lru_cache(maxsize=1)
 def _suffix_index() -> dict[str, tuple[str, ...]]:
-    """Kazakh suffix allomorphs (``data/suffixes_kk.txt``, shared with de-hyphenation) by first letter."""
-    raw = resources.files("kaznlp").joinpath("data", "suffixes_kk.txt").read_text(encoding="utf-8")
+    """Kazakh suffix allomorphs (:func:`kaznlp.lang.affixes.suffix_allomorphs`, shared with
+    de-hyphenation) by first letter, longest first."""
     out: dict[str, set[str]] = {}
-    for line in raw.splitlines():
-        if not line.startswith("#"):
-            for s in line.split():
-                out.setdefault(s[0], set()).add(s)
+    for s in suffix_allomorphs():
+        out.setdefault(s[0], set()).add(s)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
@@ -87,8 +80,7 @@ def _suffix_chain(rest: str, depth: int = 0) -> bool:
 
 @lru_cache(maxsize=1)
 def _sorted_forms() -> list[str]:
-    from ..transliterate import _lexicon
-    return sorted(_lexicon() | _open_forms() | _latin_words()[0])
+    return sorted(forms_and_parts() | _open_forms() | _latin_words()[0])
 
 
 def _known_prefix(prefix: str) -> bool:
@@ -103,8 +95,7 @@ def _known_form(w: str) -> bool:
 
 
 def _lexicon_forms() -> frozenset[str]:
-    from ..transliterate import _lexicon
-    return _lexicon()
+    return forms_and_parts()
 
 
 # no Kazakh word form is longer (the longest in data/lexicon_kk.txt has 30 letters); a longer "word"
@@ -122,8 +113,7 @@ def _attested(word: str) -> bool:
         return False
     w = word.lower()
     words, acronyms = _latin_words()
-    from ..transliterate import _lexicon
-    lex = _lexicon()
+    lex = forms_and_parts()
     more = _open_forms()
     if w in lex or w in more or w in words or word in acronyms:
         return True
@@ -156,11 +146,6 @@ def _sister_attested(word: str, last: int) -> bool:
     return any(_attested(w[:i]) and _attested(w[i:]) for i in range(4, len(w) - 3))
 
 
-_BACK_VOWELS = frozenset("аоұыяё")
-_FRONT_VOWELS = frozenset("әеөүіэ")
-_VOWELS = _BACK_VOWELS | _FRONT_VOWELS | frozenset("иую")
-
-
 def _suffix_attested(w: str, first: int) -> bool:
     """Do all the sister letters of ``w`` (the lower-case repaired word; the first at ``first``) lie
     in Kazakh suffixes, in the variant that vowel harmony gives after the stem? ``биосфераныҥ`` →
@@ -172,11 +157,12 @@ def _suffix_attested(w: str, first: int) -> bool:
         return False
     for i in range(first, 2, -1):
         stem, rest = w[:i], w[i:]
-        last = next((c for c in reversed(stem) if c in _VOWELS), None)
+        last = next((c for c in reversed(stem) if c in VOWELS), None)
         if last is None or not _suffix_chain(rest):
             continue
-        vowels = {c for c in rest if c in _VOWELS}
-        if (last in _BACK_VOWELS and vowels <= _BACK_VOWELS) or (last in _FRONT_VOWELS and vowels <= _FRONT_VOWELS):
+        vowels = {c for c in rest if c in VOWELS}
+        if (last in BACK_VOWELS_LOAN and vowels <= BACK_VOWELS_LOAN) or (last in FRONT_VOWELS_LOAN
+                                                                    and vowels <= FRONT_VOWELS_LOAN):
             return True
     return False
 

@@ -9,10 +9,11 @@ characters, spaces, dashes, sister-alphabet letters (``ҡ`` → ``қ``). :class:
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Any, NamedTuple
 
 import unicodedata2
+
+from .._data import read_lines
 
 
 KINDS = (
@@ -43,11 +44,8 @@ class Edit(NamedTuple):
 # ---------------------------------------------------------------------------
 
 def _load_table() -> dict[str, dict[str, str]]:
-    raw = resources.files("kaznlp").joinpath("data", "normalize_chars.tsv").read_text(encoding="utf-8")
     tables: dict[str, dict[str, str]] = {}
-    for line in raw.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("normalize_chars.tsv"):
         cols = line.split("\t")
         src = chr(int(cols[0][2:], 16))
         dst = "" if not cols[1] else " " if cols[1] == "SPACE" else chr(int(cols[1][2:], 16))
