@@ -11,7 +11,6 @@ import ast
 import doctest
 import importlib
 import re
-from functools import _lru_cache_wrapper
 from pathlib import Path
 from typing import Any
 
@@ -229,10 +228,25 @@ def test_clitic_roles() -> None:
 
 # -- one loader, failing loudly ----------------------------------------------------------------
 
-LOADERS = [affixes.suffixes, affixes._clitic_table]
+def _readers() -> dict[str, Any]:
+    """Every function of the wing that reads a data file (calls ``_data.read_text`` or
+    ``_data.read_lines``), by its dotted name."""
+    out = {}
+    for path in sorted(LANG.glob("*.py")):
+        module = importlib.import_module(f"kaznlp.lang.{path.stem}")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            if any(isinstance(c, ast.Attribute) and c.attr in ("read_text", "read_lines")
+                   and isinstance(c.value, ast.Name) and c.value.id == "_data" for c in ast.walk(fn)):
+                out[f"{module.__name__}.{fn.name}"] = getattr(module, fn.name)
+    return out
 
 
 def test_every_lang_loader_reads_through_the_one_loader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With the shipped files missing, every loader of the wing raises FileNotFoundError naming
+    its file (through ``kaznlp._data``), never an empty table."""
+    readers = _readers()
+    assert {"kaznlp.lang.affixes.suffixes", "kaznlp.lang.affixes._clitic_table", "kaznlp.lang.charlm._table"} <= set(readers)
     read: list[str] = []
 
     def missing(name: str) -> str:
@@ -240,14 +254,11 @@ def test_every_lang_loader_reads_through_the_one_loader(monkeypatch: pytest.Monk
         return _data._read(tmp_path, name)  # an empty folder: the shipped file is missing
 
     monkeypatch.setattr(_data, "read_text", missing)
-    for loader in LOADERS:
-        with pytest.raises(FileNotFoundError, match=r"kaznlp data file '\w+\.tsv'.*reinstall kaznlp"):
-            loader.__wrapped__()
-    assert read == [affixes.SUFFIX_FILE, affixes.CLITIC_FILE]
-    # every cached function of the wing is a loader above or is built from one
-    cached = {f"{m.__name__}.{n}" for m in (alphabet, phonology, affixes) for n, f in vars(m).items()
-              if isinstance(f, _lru_cache_wrapper) and f.__module__ == m.__name__}
-    assert {f"{f.__module__}.{f.__name__}" for f in LOADERS} <= cached
+    for name, loader in readers.items():
+        with pytest.raises(FileNotFoundError, match=r"kaznlp data file '[\w.]+'.*reinstall kaznlp"):
+            getattr(loader, "__wrapped__", loader)()  # past the cache: read again
+        assert read, name
+    assert {affixes.SUFFIX_FILE, affixes.CLITIC_FILE, "charlm_kk.tsv"} <= set(read)
 
 
 def test_no_lang_module_reads_a_file_itself() -> None:
@@ -258,6 +269,8 @@ def test_no_lang_module_reads_a_file_itself() -> None:
         assert not imported & {"importlib", "pathlib", "gzip", "io", "os"}, path.name
         calls = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         assert "open" not in calls, path.name
+        # names are read as _data.read_text(...), so a test (and a reader) sees every call
+        assert not [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and (n.module or "").endswith("_data")]
 
 
 @pytest.mark.parametrize(("name", "text", "message"), [

@@ -34,7 +34,7 @@ MAX_LINES = 470  # "about 450"
 #: its longest matching prefix.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("kaznlp._data", "kaznlp._validate", "kaznlp._gc", "kaznlp.alignment", "kaznlp.spans",
-              "kaznlp.linebreaks", "kaznlp.charlm", "kaznlp.spacy_layout", "kaznlp.steps", "kaznlp.lang")),
+              "kaznlp.linebreaks", "kaznlp.spacy_layout", "kaznlp.steps", "kaznlp.lang")),
     ("step", ("kaznlp.normalize", "kaznlp.dehyphenate", "kaznlp.sentences", "kaznlp.tokenize",
               "kaznlp.transliterate")),
     ("pipeline", ("kaznlp.pipeline",)),

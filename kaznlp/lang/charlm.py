@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from .._data import read_text
+from .. import _data
 
 __all__ = ["ORDER", "available", "logp", "split_gain"]
 
@@ -36,7 +36,7 @@ def _table() -> tuple[dict[str, float], dict[str, float]]:
     (shipped gzip-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
     lp: dict[str, float] = {}
     bow: dict[str, float] = {}
-    for line in read_text("charlm_kk.tsv").splitlines():
+    for line in _data.read_text("charlm_kk.tsv").splitlines():
         if line.startswith("#"):
             continue
         key, p, b = line.split("\t")
