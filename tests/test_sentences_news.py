@@ -181,6 +181,12 @@ def test_semicolon_lists_on_one_line() -> None:
     # one semicolon before a capital is running text
     one = "Қаулы бекітілді; Бұл шешім ертең күшіне енеді."
     assert texts(one) == [one]
+    # the ";" of an HTML entity left in a crawled page ("&gt;" as a bullet, "&quot;") is no list mark
+    entities = ("Ұсынылады &gt; Жұмыс өтілі кемінде 2 (екі) жыл &gt; Бакалавр дипломының орташа балы "
+                "кемінде 5,0 &gt; Диплом бойынша мамандығы сәйкес келуі.")
+    assert texts(entities) == [entities]
+    quoted = "ҰҚК төрағасы &quot;Арыстан&quot; Қызметінің басшылық құрамына &quot;Арыстан&quot; Белгісін тапсырды."
+    assert texts(quoted) == [quoted]
 
 
 def test_initials_glued_after_a_comma() -> None:

@@ -55,6 +55,8 @@ _CLOSERS = "»”“\"'’)]"
 # "; " before a capital: a candidate list-item end.
 _SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER}])")
 LIST_ITEM_MAX_CHARS = 300
+# An HTML entity left in crawled text ("&gt;", "&quot;", "&#171;"): its ";" closes the entity.
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,5}|#x[0-9A-Fa-f]{1,4})\Z")
 # A colon before the first item of a numbered list run into the same line: "… отырыста 3 мәселе
 # қаралды: 1. Қазақстан Республикасының …". The colon ends the sentence that introduces the list.
 _COLON_BEFORE_FIRST_ITEM = re.compile(rf":(?=[^\S\n]+1[.)][^\S\n]+[«“\"]?[{UPPER}])")
@@ -95,6 +97,8 @@ def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
 
     for m in _SEMICOLON.finditer(text):
         i = m.start()
+        if text[i - 1].isalnum() and _ENTITY.search(text, max(0, i - 9), i):
+            continue  # "&gt; Бакалавр …": the ";" of an HTML entity (a bullet, a quote) is no list mark
         if run and (i - last > LIST_ITEM_MAX_CHARS or "\n" in text[last:i]
                     or bisect_left(ends, i) > bisect_left(ends, last + 1)):
             flush()
