@@ -280,3 +280,30 @@ def test_name_glued_to_web_furniture_starts_at_its_capital():
     ents = ner(text, backend=_Fixed([(14, 57, "ORGANISATION")]))
     assert ("Орталық коммуникациялар қызметінде", "ORGANISATION") in _texts(text, ents)
     assert all(text[e.start:e.end] == e.text for e in ents)
+
+
+@pytest.mark.parametrize("text, model, found", [
+    # the year word and the day or month after it are one written date (a model split them)
+    ("Сол жылы қазанда мешіт ашылды.", [(0, 8, "DATE"), (9, 16, "DATE")], [("Сол жылы қазанда", "DATE")]),
+    ("1971 ж. наурыздың 26-сын Тәуелсіздік күні деп жариялады.", [(0, 7, "DATE"), (8, 24, "DATE")],
+     [("1971 ж. наурыздың 26-сын", "DATE")]),
+    # an age after the year stays a DATE of its own (guideline: ages are DATE)
+    ("Ол 2014 жылы 11 жастағы баланы құтқарды.", [(3, 12, "DATE"), (13, 23, "DATE")],
+     [("2014 жылы", "DATE"), ("11 жастағы", "DATE")]),
+    # no year word at the end of the first: two dates
+    ("Дүйсенбі 15 қарашада жиын болады.", [(0, 8, "DATE"), (9, 20, "DATE")],
+     [("Дүйсенбі", "DATE"), ("15 қарашада", "DATE")]),
+])
+def test_year_word_and_day_are_one_written_date(text, model, found):
+    assert _texts(text, ner(text, backend=_Fixed(model))) == found
+
+
+def test_date_glued_to_web_furniture_starts_at_its_first_digit():
+    text = "26 ақпан 2015 толығымен2015 жылғы 26 ақпанда Министрліктер үйінде кеңес өтті."
+    start = text.index("толығымен")
+    ents = ner(text, backend=_Fixed([(start, text.index(" Министрліктер"), "DATE")]))
+    assert ("2015 жылғы 26 ақпанда", "DATE") in _texts(text, ents)
+    assert all(text[e.start:e.end] == e.text for e in ents)
+    # without the rules the furniture stays inside
+    ents = ner(text, backend=_Fixed([(start, text.index(" Министрліктер"), "DATE")]), rules=False)
+    assert ("толығымен2015 жылғы 26 ақпанда", "DATE") in _texts(text, ents)

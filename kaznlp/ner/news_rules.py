@@ -9,9 +9,11 @@ and was kept only if it raised the cross-validated written-news dev F1 (``docs/n
 * :func:`ordinal_label`: a number with an ordinal suffix (``4-ші``, ``2-нші``) is ORDINAL, never CARDINAL;
 * :func:`quoted_name_spans`: a quoted name followed by a word that says what it is takes its
   label from that word (``«Парасат» орденімен`` ART, ``«Нұрлы жол» бағдарламасы`` PROJECT);
-* :func:`join_date_ranges`: two DATEs joined by a dash are one range (``дүйсенбі – жұма аралығында``);
-* :func:`trim_glued_prefix`: a name glued to the web furniture before it
-  (``толығымен2015``, ``толығыменОрталық коммуникациялар қызметінде``) starts at its capital.
+* :func:`join_date_ranges`: two DATEs joined by a dash are one range (``дүйсенбі – жұма аралығында``),
+  and a DATE ending in a year word with the day or month after it is one date (``[Сол жылы қазанда]``);
+* :func:`trim_glued_prefix`: a name or number glued to the web furniture before it
+  (``толығыменОрталық коммуникациялар қызметінде``, ``толығымен2015 жылғы``) starts at its
+  capital or its first digit.
 """
 
 from __future__ import annotations
@@ -165,36 +167,78 @@ def quoted_name_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _written_date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A DATE ending in a year word (``2016 жылғы``, ``өткен жылы``, ``1971 ж.``) and a DATE
+    starting with a day number or a month (``21 қазанда``, ``қазанда``)."""
+    words = pattern_words()
+    years = sorted(words.get("year", ()), key=len, reverse=True)
+    year_end = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) + ("" if w.endswith(".") else r"\w*")
+                                                      for w in years) + r")$", re.IGNORECASE)
+    months = sorted(words.get("month", ()), key=len, reverse=True)
+    day_or_month = re.compile(r"\d|(?:" + "|".join(re.escape(w) for w in months) + ")", re.IGNORECASE)
+    return year_end, day_or_month
+
+
 def join_date_ranges(text: str, spans: Sequence[Span]) -> list[Span]:
-    """Two DATE spans joined only by a dash are one range (guideline: a range is one DATE).
+    """Two DATE spans that make one written date or range are one DATE.
+
+    * joined only by a dash: a range (guideline: a range is one DATE);
+    * joined only by spaces, the first ending in a year word and the second starting with a day
+      number or a month: one written date with its year word (``docs/ner_annotation.md``:
+      ``[2016 жылғы 21 қазанда DATE]``, ``[өткен жылы 15 қарашада DATE]``). An age or a
+      duration after a year stays apart (``[2014 жылы DATE] [11 жастағы DATE]``).
+
+    This is the last step over the model's and the pattern rules' spans together, so a DATE
+    glued to web furniture is trimmed here too (:func:`trim_glued_prefix`: the pattern rules
+    add their spans after the per-span steps).
 
     >>> t = "Дүйсенбі – жұма аралығында жұмыс істейді."
     >>> [(t[a:b], lab) for a, b, lab in join_date_ranges(t, [(0, 8, "DATE"), (11, 26, "DATE")])]
     [('Дүйсенбі – жұма аралығында', 'DATE')]
+    >>> t = "Сол жылы қазанда ашылды."
+    >>> [(t[a:b], lab) for a, b, lab in join_date_ranges(t, [(0, 8, "DATE"), (9, 16, "DATE")])]
+    [('Сол жылы қазанда', 'DATE')]
     """
+    year_end, day_or_month = _written_date_res()
     out: list[Span] = []
-    for span in sorted(spans):
-        if out and out[-1][2] == "DATE" and span[2] == "DATE" and \
-                re.fullmatch(r"[ \t]*[-–—][ \t]*", text[out[-1][1]:span[0]]):
-            out[-1] = (out[-1][0], span[1], "DATE")
-            continue
+    for span in sorted(trim_glued_prefix(text, sp) if sp[2] == "DATE" else sp for sp in spans):
+        if out and out[-1][2] == "DATE" and span[2] == "DATE":
+            gap = text[out[-1][1]:span[0]]
+            second = text[span[0]:span[1]]
+            if re.fullmatch(r"[ \t]*[-–—][ \t]*", gap) or (
+                    re.fullmatch(r"[ \t]+", gap) and year_end.search(text, out[-1][0], out[-1][1])
+                    and day_or_month.match(second) and "жас" not in second.lower()):
+                out[-1] = (out[-1][0], span[1], "DATE")
+                continue
         out.append(span)
     return out
 
 
 _GLUED = re.compile(r"[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{3,}(?=[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ])")
+#: lower-case Cyrillic letters glued to the digits of a date or number (``толығымен2015``)
+_GLUED_DIGIT = re.compile(r"[а-яәғқңөұүһіё]{3,}(?=\d)")
+_NUMBER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENTAGE", "QUANTITY"})
 
 
 def trim_glued_prefix(text: str, span: Span) -> Span:
-    """A name span whose first word is lower-case web furniture glued to a capitalised name
-    starts at the capital: a page that lost the break between a button and the lead
-    (``толығыменОрталық коммуникациялар қызметінде``) still has the name.
+    """A span whose first word is lower-case web furniture glued to a name or a number starts
+    at the name's capital or the number's first digit: a page that lost the break between a
+    button and the lead (``толығыменОрталық коммуникациялар қызметінде``,
+    ``толығымен2015 жылғы 26 ақпанда``) still has the entity (``docs/ner_annotation.md``,
+    glued furniture).
 
     >>> t = "толығыменОрталық коммуникациялар қызметінде брифинг өтті"
     >>> s, e, lab = trim_glued_prefix(t, (0, 43, "ORGANISATION")); t[s:e]
     'Орталық коммуникациялар қызметінде'
+    >>> t = "толығымен2015 жылғы 26 ақпанда"
+    >>> s, e, lab = trim_glued_prefix(t, (0, 30, "DATE")); t[s:e]
+    '2015 жылғы 26 ақпанда'
     """
     start, end, label = span
+    if label in _NUMBER_LABELS:
+        m = _GLUED_DIGIT.match(text, start, end)
+        return (m.end(), end, label) if m else span
     if label not in _NAME_LABELS:
         return span
     m = _GLUED.match(text, start, end)
