@@ -567,6 +567,19 @@ def test_one_long_sentence_with_a_join_near_the_cap_is_no_evidence_of_a_cut() ->
     assert texts(" ".join(lines[:2])) == [" ".join(lines[:2])]
 
 
+def test_a_cut_line_ends_at_the_last_join_before_the_cap() -> None:
+    from kaznlp import sentences
+    # the crawl keeps as many whole words as fit in 192 characters: of the two joins near the cap
+    # (", Қазақстан" at 180, "Сыртқы 2002" at 187) the line ended at the later one
+    bio = ("2000 жылғы наурыздан - Сыртқы істер министрлігінің Азия департаментінің бастығы, 2001 жылғы "
+           "қаңтардан - Президент Әкімшілігінің бөлім меңгерушісі, бас маман, Қазақстан Республикасы Сыртқы")
+    lead = "2002 жылғы маусымнан - Қазақстан Республикасы Сыртқы істер министрінің орынбасары болып тағайындалды."
+    lines = [bio, lead, _crawl_cut(_LONG[1]), _SHORT[1]]
+    text = " ".join(lines)
+    assert [m.start() for m in sentences._CAP_JOIN.finditer(text, 178, 193)] == [180, 187]
+    assert texts(text) == lines
+
+
 # A bare numeric date stamp flattened between a headline and its lead (space-joined page lines)
 @pytest.mark.parametrize("text, expected", [
     ("Баспасөз релиздері 17.06.2015 Есеп комитетінің мүшесі Константин Плотников делегацияны қабылдады.",

@@ -353,8 +353,9 @@ def _crawl_line_cuts(text: str, cuts: list[int]) -> list[int]:
     cut line runs into the next sentence: ``… ақпарат ресурстарына Thomson Reuters (АҚШ) және …``
     (``ресурстарына`` is the 191st character of its line). Evidence: a sentence (between the
     ``cuts`` found so far) longer than the cap that has a join (:data:`_CAP_JOIN`) within
-    :data:`CRAWL_CAP_WINDOW` characters before the cap, at the best-scoring join there
-    (:func:`_join_score`). Running text has long sentences too, and a fifth of them have a join
+    :data:`CRAWL_CAP_WINDOW` characters before the cap, at the last join there (the crawl kept as
+    many whole words as fit in the cap, so the cut line is as long as it can be; a join after the
+    true cut must lie within the next line's first words). Running text has long sentences too, and a fifth of them have a join
     in that window by chance, so the text must show the cap more than once: at least
     :data:`CRAWL_MIN_FOUND` cut lines, counting those found so and sentences the other rules
     already ended at the cap length without a stop (``… ұйымдастыруда`` at 185 characters), and
@@ -380,25 +381,17 @@ def _crawl_line_cuts(text: str, cuts: list[int]) -> list[int]:
         a = b
     if not spans:
         return []
-    found = miss = 0
+    out: list[int] = []
+    miss = 0
     for a, b in spans:
         while b - a > CRAWL_LINE_CAP:
             joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
             if not joins:
                 miss += 1
                 break
-            found += 1
-            a = joins[-1] + 1
-    found_all = found + ended
-    if not found or found_all < CRAWL_MIN_FOUND or miss * CRAWL_MISS_RATIO > found_all:
+            a = joins[-1] + 1  # the crawl kept as many whole words as fit: the line is as long as it can be
+            out.append(a)
+    found_all = len(out) + ended
+    if not out or found_all < CRAWL_MIN_FOUND or miss * CRAWL_MISS_RATIO > found_all:
         return []
-    out = []
-    for a, b in spans:
-        while b - a > CRAWL_LINE_CAP:
-            joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
-            if not joins:
-                break
-            i = max(joins, key=lambda j: _join_score(text, j))
-            out.append(i + 1)
-            a = i + 1
     return out
