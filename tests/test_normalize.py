@@ -830,3 +830,39 @@ def test_latin_schwa_as_an_initial(text: str, expected: str | None) -> None:
     out = normalize(text)
     assert out == (expected or text) and normalize(out) == out
     assert [e.kind for e in explain(text) if e.kind != "suspect"] == (["kazakh_letter"] if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # KazQAD wiki (dev): Greek letters and degrees typed in the Symbol font, exported as U+F0xx
+    ("Корпускул. сәулелерді \uf061- және \uf062-бөлшектер деп атады.",
+     "Корпускул. сәулелерді α- және β-бөлшектер деп атады."),
+    ("Қылқан жапырақты орман 40\uf0b0 с.е-тен оңт-ке қарай", "Қылқан жапырақты орман 40° с.е-тен оңт-ке қарай"),
+    ("Мысалы:        \uf0b7 Бұл ұсыныс", "Мысалы:        • Бұл ұсыныс"),      # pdftotext of a Word list
+    ("  \uf0a7\tтізімнің бірінші жолы", None),   # Wingdings bullet position at a line start: font unknown
+    ("Ағайынды\n\uf06e Абдуллиндер", None),
+])
+def test_symbol_font_private_use_characters(text: str, expected: str | None) -> None:
+    out, al = normalize(text, return_alignment=True)
+    assert out == (expected or text) and normalize(out) == out and al.dst_len == al.src_len == len(text)
+    edits = [e for e in explain(text) if e.kind != "suspect"]
+    assert len(edits) == sum(a != b for a, b in zip(out, text))
+    assert all(e.kind == "mojibake" and e.note == "Symbol-font private-use character" for e in edits)
+    assert normalize(text, mojibake=False) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # apertium (dev): one letter of a one-byte Kazakh font (KZ-1048 read as cp1251) in a Unicode Kazakh line
+    ("шағымның мәні белгілі болған кезден бастап, їш айдан кешіктірілмей шағым береді",
+     "шағымның мәні белгілі болған кезден бастап, үш айдан кешіктірілмей шағым береді"),
+    ("субъекті немесе заңды тұлға їшін шағымды қараудан бас тартады",
+     "субъекті немесе заңды тұлға үшін шағымды қараудан бас тартады"),
+    ("Україна мен Қазақстан арасындағы келісім", None),      # a Ukrainian word reads as no Kazakh form
+    ("Їх бачили у Києві.", None),                             # Ukrainian text: no Kazakh letter on the line
+    ("Ол мәшїүр болды.", None),                               # its KZ-1048 reading is no known form either
+])
+def test_kz1048_letter_in_a_kazakh_word(text: str, expected: str | None) -> None:
+    out = normalize(text)
+    assert out == (expected or text) and normalize(out) == out
+    edits = [e for e in explain(text) if e.kind != "suspect"]
+    assert [(e.before, e.after, e.note) for e in edits] == ([("ї", "ү", "KZ-1048 letter in a Kazakh word")]
+                                                            if expected else [])

@@ -68,7 +68,9 @@ def normalize(
     Options (all keyword-only booleans):
 
     * ``mojibake`` (on): undo UTF-8 read as cp1251 (``РљР°Р·Р°Т›``) and KZ-1048
-      read as cp1251 (``Ќазаќ``); only where the result reads as Kazakh/Russian.
+      read as cp1251 (``Ќазаќ``; one such letter in a Kazakh word: ``їш`` → ``үш``), only
+      where the result reads as Kazakh/Russian; Symbol-font private-use characters
+      (``\\uf061`` → ``α``, ``\\uf0b0`` → ``°``).
     * ``invisible`` (on): delete soft hyphens, zero-width and bidi control characters.
     * ``spaces`` (on): no-break, thin, ideographic and other exotic spaces become
       a plain space; line breaks and tabs are kept.

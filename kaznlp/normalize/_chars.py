@@ -14,7 +14,7 @@ from html.entities import html5 as _HTML5
 import unicodedata2
 
 from ..linebreaks import LINE_BREAK_CHARS
-from ._tables import _DASH, _INVISIBLE, _SPACE, _any_in, _cls
+from ._tables import _DASH, _INVISIBLE, _SPACE, _SYMBOL_FONT, _any_in, _cls
 
 
 # ---------------------------------------------------------------------------
@@ -146,6 +146,47 @@ def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
     if not _any_in(_SPACE_CHARS, text):
         return []
     return [(m.start(), m.end(), " ", "space", "") for m in _SPACE_RE.finditer(text)]
+
+
+# Symbol-font characters: Word and PDF converters write a character typed in the Symbol font as the
+# private-use code point U+F000 + its Symbol code (KazQAD wiki, dev: «\uf061- және \uf062-бөлшектер»,
+# «орман 40\uf0b0 с.е-тен»); data/normalize_chars.tsv, rows symbol_font. Wingdings puts its list bullets
+# at some of the same code points: there, at the start of a line before a space, the font is unknown.
+_SYMBOL_RE = re.compile("[" + _cls("".join(_SYMBOL_FONT)) + "]")
+_WINGDINGS_BULLETS = frozenset("\uf06c\uf06e\uf071\uf075\uf076\uf0a7\uf0d8\uf0fc")
+_NOTE_SYMBOL = "Symbol-font private-use character"
+
+
+def _has_symbol_font(text: str) -> bool:
+    """Is a U+F021-U+F0FE character in ``text``? One search of the UTF-16 bytes for a high byte 0xF0
+    (a copy and a ``bytes.find``: ten times cheaper than a character-class search of the text)."""
+    raw = text.encode("utf-16-le", "surrogatepass")
+    i = raw.find(b"\xf0", 1)
+    while i != -1:
+        if i & 1 and 0x21 <= raw[i - 1] <= 0xFE:
+            return True
+        i = raw.find(b"\xf0", i + 1)
+    return False
+
+
+def _step_symbol_font(text: str) -> list[tuple[int, int, str, str, str]]:
+    """``α-бөлшектер`` for ``\uf061-бөлшектер``, ``40°`` for ``40\uf0b0`` (a ``mojibake`` edit);
+    a Wingdings bullet position at a line start before a space or tab stays."""
+    if not _has_symbol_font(text):
+        return []
+    edits = []
+    n = len(text)
+    for m in _SYMBOL_RE.finditer(text):
+        s = m.start()
+        c = m.group()
+        if c in _WINGDINGS_BULLETS and s + 1 < n and text[s + 1] in " \t":
+            k = s - 1
+            while k >= 0 and text[k] in " \t":
+                k -= 1
+            if k < 0 or text[k] in LINE_BREAK_CHARS:
+                continue
+        edits.append((s, s + 1, _SYMBOL_FONT[c], "mojibake", _NOTE_SYMBOL))
+    return edits
 
 
 # U+201A SINGLE LOW-9 QUOTATION MARK is drawn like a comma, and fonts and keyboard layouts put it

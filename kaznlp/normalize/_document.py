@@ -11,7 +11,7 @@ from .._validate import check_choice, check_text
 from ..alignment import Alignment, apply_edits
 from ._chars import (
     _ENTITY_GATE, _markup, _plain_neighbour, _step_commas, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes,
-    _step_spaces,
+    _step_spaces, _step_symbol_font,
 )
 from ._letters import _step_letters
 from ._mojibake import (
@@ -224,6 +224,10 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
             step = _step_html(cur)
             if step:
                 apply(step, "html")
+        if full and opts["mojibake"]:
+            step = _step_symbol_font(cur)     # before the mojibake step: ° is a cp1251 byte
+            if step:
+                apply(step, "symbol_font")
         if opts["mojibake"]:
             step = _step_utf8_mojibake(cur)
             if step:

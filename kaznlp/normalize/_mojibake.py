@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..linebreaks import NOT_LINE_BREAK
+from ._lexicon import _attested
 from ._tables import _DASH, _INVISIBLE, _KAZ_SPECIFIC, _LETTER_MAP, _SPACE, _any_in, _cls
 
 
@@ -152,8 +153,27 @@ def _step_kz1048(text: str) -> tuple[list[tuple[int, int, str, str, str]], list[
                 s = base + m.start()
                 edits.append((s, s + 1, _KZ1048[m.group()], "mojibake", "KZ-1048 read as cp1251"))
         else:
+            kazakh_line = _KAZAKH_LETTER_RE.search(seg) is not None
             for w in re.finditer(r"[^\W\d_]+", seg):
-                if any(c in _KZ_STRONG for c in w.group()):
+                word = w.group()
+                if kazakh_line and _kz1048_word(word):
+                    s = base + w.start()
+                    edits += [(s + i, s + i + 1, _KZ1048[c], "mojibake", _NOTE_KZ_WORD)
+                              for i, c in enumerate(word) if c in _KZ1048]
+                elif any(c in _KZ_STRONG for c in word):
                     suspects.append((base + w.start(), base + w.end(), "possible KZ-1048 mojibake"))
     return edits, suspects
+
+
+# One letter of a one-byte Kazakh font (KZ-1048 read as cp1251) in a word of an otherwise Unicode Kazakh
+# line: apertium (dev) «їш айдан кешіктірілмей», «субъекті немесе заңды тўұға їшін». The line has real
+# Kazakh letters, so the whole-line rule above does not apply; the word is repaired when it is no known
+# form and its KZ-1048 reading is (їш → үш, їшін → үшін); a Ukrainian word (їх, Україна) reads as none.
+_KAZAKH_LETTER_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүІі]")
+_NOTE_KZ_WORD = "KZ-1048 letter in a Kazakh word"
+
+
+def _kz1048_word(word: str) -> bool:
+    return any(c in _KZ1048 for c in word) and not _attested(word) and _attested(word.translate(_KZ1048_TABLE))
 _KZ1048_CHARS = tuple(_KZ1048)
+_KZ1048_TABLE = str.maketrans(_KZ1048)

@@ -59,6 +59,7 @@ _KAZ_LETTER: dict[str, str] = _TABLES["kazakh_letter"]
 _INVISIBLE: dict[str, str] = _TABLES["invisible"]
 _SPACE: dict[str, str] = _TABLES["space"]
 _DASH: dict[str, str] = _TABLES["dash"]
+_SYMBOL_FONT: dict[str, str] = _TABLES["symbol_font"]
 
 _KAZ_ONLY_LATIN = frozenset("iIh")          # need a Kazakh context: Russian has no і / һ
 _LETTER_MAP: dict[str, str] = {**_HOMOGLYPH, **_KAZ_LETTER}
