@@ -240,6 +240,13 @@ def test_contact_rule_replaces_a_model_label():
     ("«Қазақстан 2030» Қазақ-Түрік жастарды қолдау қоғамдық қоры", [], []),
     # a position that takes the quoted name in is left alone
     ("«Аққайнар» газетінің редакторы сөз алды.", [(0, 30, "POSITION")], [("«Аққайнар» газетінің редакторы", "POSITION")]),
+    # a page that closes with the opening mark; a hyphenated word between name and descriptor
+    ("“Роза“ дауылы Мексикаға жақындады.", [(1, 5, "ART")], [("Роза", "EVENT")]),
+    ("«Мәңгілік Ел» халықаралық ғылыми-тәжірибелік конференциясы өтеді.", [(1, 12, "ART")],
+     [("Мәңгілік Ел", "EVENT")]),
+    # an honorary title is a POSITION; "атаған" (called) is no title word
+    ("Бұрын «Батыр Ана» атағын алған аналар.", [(7, 16, "ORGANISATION")], [("Батыр Ана", "POSITION")]),
+    ("Оларды “Мухгал” деп атаған.", [], []),
     # "ұйымдастырған" (organised) is not the descriptor "ұйымы"; "заңгер" (lawyer) is not "заң"
     ("«Жас қанат» ұйымдастырған кеш өтті.", [], []),
     ("«Адал» заңгері келді.", [], []),

@@ -30,7 +30,7 @@ __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label"
 Span = tuple[int, int, str]
 
 #: labels a quoted name can take from the word after it (``descriptor_<LABEL>`` rows of the data)
-DESCRIPTOR_LABELS = ("ORGANISATION", "ART", "PROJECT", "EVENT", "LAW", "FACILITY")
+DESCRIPTOR_LABELS = ("ORGANISATION", "ART", "PROJECT", "EVENT", "LAW", "FACILITY", "POSITION")
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY", "POSITION"})
 
 
@@ -109,10 +109,11 @@ def _descriptors() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-_QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120}?)[»”\"]")
+#: a closing “ as well as ” (``“Роза“ дауылы``: pages that use the opening mark twice)
+_QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120}?)[»”“\"]")
 #: the next words after the quotes: up to two lower-case ones (``діни``, ``халықаралық``) may
-#: stand between the name and its descriptor
-_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,3}")
+#: stand between the name and its descriptor, hyphenated ones too (``ғылыми-тәжірибелік``)
+_NEXT_WORDS = re.compile(r"(?:\s+[^\W\d_]+(?:-[^\W\d_]+)*){1,3}")
 
 
 def _descriptor_after(text: str, pos: int) -> tuple[str, int] | None:
