@@ -149,8 +149,8 @@ def _step_spaces(text: str) -> list[tuple[int, int, str, str, str]]:
 
 
 # Symbol-font characters: Word and PDF converters write a character typed in the Symbol font as the
-# private-use code point U+F000 + its Symbol code (KazQAD wiki, dev: «\uf061- және \uf062-бөлшектер»,
-# «орман 40\uf0b0 с.е-тен»); data/normalize_chars.tsv, rows symbol_font. Wingdings puts its list bullets
+# private-use code point U+F000 + its Symbol code (KazQAD wiki, dev: «\uf061- және \uf062-бөлшектер»);
+# data/normalize_chars.tsv, rows symbol_font. Wingdings puts its list bullets
 # at some of the same code points: there, at the start of a line before a space, the font is unknown.
 _SYMBOL_RE = re.compile("[" + _cls("".join(_SYMBOL_FONT)) + "]")
 _WINGDINGS_BULLETS = frozenset("\uf06c\uf06e\uf071\uf075\uf076\uf0a7\uf0d8\uf0fc")
