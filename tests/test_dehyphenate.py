@@ -193,6 +193,20 @@ def test_line_end_hyphen_real_by_its_letters(a, b, expected, rule):
         assert f"{a}-{b}" in out and "жетістіктерді" in out
 
 
+@pytest.mark.parametrize("a,b,expected,rule", [
+    ("ой", "түйіндерін", "hyphen", "short_pair_word"),   # PDF dev (kazqad-lit): ой-түйіндерін destroyed
+    ("үй", "жайы", "hyphen", "short_pair_word"),          # pair words with a two-letter first part
+    ("ба", "салқы", "join", "default_join"),              # a question particle is no first part
+    ("ке", "лісімдері", "join", None),                    # a syllable, not a word: ке|лісім
+])
+def test_line_end_hyphen_after_a_two_letter_word(a, b, expected, rule):
+    v = judge(a, b)
+    assert v.decision == expected and (rule is None or v.rule == rule)
+    text = "Делегацияға цифр-\nлық қызметтер саласындағы жетіс-\nтіктерді таныстырды, " * 3
+    out = dehyphenate(text + f"ақынның {a}-\n{b} туралы жазды.")
+    assert (f"{a}-{b}" if expected == "hyphen" else f"{a}{b}") in out
+
+
 def test_weak_hyphen_evidence_needs_a_two_word_reading(monkeypatch):
     from kaznlp.dehyphenate import morph
 

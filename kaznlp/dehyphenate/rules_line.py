@@ -125,6 +125,11 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
             # жақсы-⏎жайсаңдары, жобалау-⏎мақсатты: not even stem + suffixes
             or j == 0 and (wa >= 2 and wb >= 1 or wa >= 1 and wb >= 2)):
         return ("join", "weak_compound_reads_as_one_word") if _reads_as_one_word(a_last, b_first) else ("hyphen", "weak_compound")
+    if len(a_last) == 2 and len(b_first) >= 3 and j == 0 and wa >= 2 and wb >= 1 and not (
+            a_last in PARTICLES or a_last in CONJUNCTIONS):
+        # ой-⏎түйіндерін, үй-⏎жайы, ел-⏎жұрты: a pair word whose first part is a two-letter word
+        # (not a particle: ``ба-⏎салқы``), the join unknown; kept unless it reads as one word
+        return ("join", "short_pair_reads_as_one_word") if _reads_as_one_word(a_last, b_first) else ("hyphen", "short_pair_word")
     return "join", "default_join"
 
 
