@@ -14,13 +14,18 @@ from .alignment import Alignment, apply_edits
 from .dehyphenate import dehyphenate
 from .ner import load, ner, ner_pipe
 from .normalize import explain, normalize
-from .pipeline import pipe, process
+from .pipeline import pipe, process, set_ner
 from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Span, Token
 from .tokenize import tokenize
 from .transliterate import transliterate
 
 __version__ = "0.1.0"
+
+# process(ner=True) and pipe(ner=True) find entities with kaznlp.ner, handed to the pipeline
+# here, in the front layer: the pipeline layer sits below NER and imports nothing from it
+set_ner(ner, ner_pipe)
+del set_ner
 
 __all__ = [
     "Alignment",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 
 import pytest
@@ -88,6 +89,38 @@ def test_ner_fills_entities_like_kaznlp_ner() -> None:
     # the record of the CLI's ner step is the same document
     rec = analyse(texts[0], steps=["normalize", "dehyphenate", "sentences", "tokens", "ner"])
     assert rec["entities"] == [e._asdict() for e in docs[0].entities]
+
+
+def test_entity_finders_are_handed_to_the_pipeline_by_the_front() -> None:
+    """Issue 18 item 4: the pipeline imports nothing from kaznlp.ner; ``import kaznlp`` hands it
+    kaznlp.ner's two finders, and process/pipe/the CLI record use whatever finder is set."""
+    from kaznlp import pipeline
+    from kaznlp.pipeline import set_ner
+
+    assert pipeline._NER == {"ner": kaznlp.ner, "ner_pipe": kaznlp.ner_pipe}
+    seen = []
+
+    def capital(text: str, backend: object, **options: object) -> list:
+        seen.append((text, backend, options))
+        i = text.find("Астана")
+        return [] if i < 0 else [kaznlp.Entity(i, i + 6, "LOC", "Астана")]
+
+    texts = ["Біз Астана қаласында тұрамыз.", "Мемлекеттiк тіл: Астана", "Алматы"]
+    try:
+        set_ner(capital, lambda ts, backend, **options: [capital(t, backend, **options) for t in ts])
+        docs = [kaznlp.process(t, ner=True) for t in texts]
+        assert [[e.text for e in d.entities] for d in docs] == [["Астана"], ["Астана"], []]
+        assert docs[1].entities[0].start == texts[1].index("Астана")
+        assert seen[0] == (texts[0], "kaznlp", {"normalize": False, "dehyphenate": False})
+        assert seen[1][0] == "Мемлекеттік тіл: Астана"  # the finder reads the clean text
+        assert list(kaznlp.pipe(texts, ner=True, batch_size=2)) == docs
+        if importlib.util.find_spec("spacy"):  # (the CLI's ner step first checks that spaCy is installed)
+            assert analyse(texts[0], steps=["sentences", "tokens", "ner"])["entities"] == \
+                [docs[0].entities[0]._asdict()]
+        with pytest.raises(TypeError, match="two functions"):
+            set_ner(capital, None)  # type: ignore[arg-type]
+    finally:
+        set_ner(kaznlp.ner, kaznlp.ner_pipe)
 
 
 def test_records_carry_norms_and_read_back() -> None:

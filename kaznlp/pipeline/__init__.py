@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -31,13 +31,50 @@ from ..steps import parse_steps
 from ..tokenize import Columns, token_columns
 from ._mapping import _assemble
 
-__all__ = ["process", "pipe", "repair", "STEPS"]
+__all__ = ["process", "pipe", "repair", "STEPS", "set_ner"]
 
 #: the steps :func:`process` can run, in order (the CLI's ``--steps`` adds ``words``:
 #: tokens without multiword tokens)
 STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
 
 _new = tuple.__new__
+
+# The entity finders of ``ner=...``: kaznlp.ner.ner and kaznlp.ner.ner_pipe, handed over by the
+# front layer (kaznlp/__init__.py) when kaznlp is imported, so this layer imports nothing above
+# it (issue 18: the NER layer imports the pipeline, never the other way round).
+_NER: dict[str, Callable[..., Any]] = {}
+
+
+def set_ner(ner: Callable[..., Any], ner_pipe: Callable[..., Any]) -> None:
+    """Give :func:`process` and :func:`pipe` their entity finders (what ``ner=True`` runs).
+
+    ``import kaznlp`` does this with :func:`kaznlp.ner.ner` and :func:`kaznlp.ner.ner_pipe`
+    (every import of a kaznlp module runs it first); call it only to plug in other finders
+    of the same signatures: ``ner(clean_text, backend, normalize=False, dehyphenate=False)``
+    returns a list of :class:`~kaznlp.spans.Entity` in ``clean_text``, ``ner_pipe`` the same for
+    a list of texts.
+
+    >>> import kaznlp
+    >>> from kaznlp.pipeline import set_ner
+    >>> def capital(text, backend, **options):  # a toy finder: "Астана" wherever it is
+    ...     i = text.find("Астана")
+    ...     return [] if i < 0 else [kaznlp.Entity(i, i + 6, "LOC", "Астана")]
+    >>> set_ner(capital, lambda texts, backend, **options: [capital(t, backend) for t in texts])
+    >>> kaznlp.process("Біз Астана қаласында тұрамыз.", ner=True).entities
+    [Entity(start=4, end=10, label='LOC', text='Астана')]
+    >>> set_ner(kaznlp.ner, kaznlp.ner_pipe)  # back to the bundled model, as ``import kaznlp`` set it
+    """
+    if not (callable(ner) and callable(ner_pipe)):
+        raise TypeError("kaznlp.pipeline.set_ner() expects two functions: ner and ner_pipe")
+    _NER["ner"], _NER["ner_pipe"] = ner, ner_pipe
+
+
+def _ner_step(name: str) -> Callable[..., Any]:
+    try:
+        return _NER[name]
+    except KeyError:
+        raise RuntimeError("kaznlp.process(ner=...): no entity finder is set; import kaznlp "
+                           "(it hands kaznlp.ner to the pipeline)") from None
 
 
 def repair(text: str, *, normalize: bool = True, dehyphenate: bool = True) -> tuple[str, Alignment]:
@@ -161,9 +198,7 @@ def process(
         with paused(len(text)):
             doc = _process(text, normalize, dehyphenate, tokens, multiword)
     if backend is not None:
-        from ..ner import ner as _ner
-
-        ents = _ner(doc.clean_text, backend, normalize=False, dehyphenate=False)
+        ents = _ner_step("ner")(doc.clean_text, backend, normalize=False, dehyphenate=False)
         doc = _with_entities(doc, ents)
     return doc
 
@@ -228,9 +263,7 @@ def _process_batch(batch: list[str], options: tuple[bool, bool, bool, bool, Any]
         docs = [_process(t, normalize, dehyphenate, tokens, multiword) for t in batch]
     if backend is None:
         return docs
-    from ..ner import ner_pipe
-
-    found = ner_pipe([d.clean_text for d in docs], backend, normalize=False, dehyphenate=False)
+    found = _ner_step("ner_pipe")([d.clean_text for d in docs], backend, normalize=False, dehyphenate=False)
     return [_with_entities(d, ents) for d, ents in zip(docs, found)]
 
 
