@@ -25,6 +25,19 @@ _DATE_STAMP = re.compile(rf" жыл(?:дың|ғы)[^\S\n]\d{{1,2}}[^\S\n](?=(?i:
 # A finite verb of the third person ends a Kazakh headline: past "ашылды", "өтті", "қатысты",
 # present-future "өтеді", "басталады" (the endings of kaznlp.lang.affixes).
 _FINITE_ENDINGS = finite_endings()
+# Kazakh voicing assimilation: a suffix in "т" follows a voiceless consonant ("өт-ті", "қатыс-ты"),
+# one in "д" a vowel or a voiced consonant ("ашыл-ды", "өте-ді").
+_VOICELESS = frozenset("кқпстшфхцчщ")
+
+
+def _finite_verb(word: str) -> bool:
+    """Can ``word`` (lower case) be a third-person finite verb (``қатысты``, ``өтті``, ``өтеді``)?
+
+    It ends in ``-ды/-ді/-ты/-ті`` and obeys voicing assimilation: ``-ты/-ті`` after a voiceless
+    consonant, ``-ды/-ді`` after anything else. ``департаменті``, ``комитеті``, ``президенті`` (a
+    stem's ``т`` and the possessive ``-і``: the subject of a lead, before its date) are no verbs.
+    """
+    return word.endswith(_FINITE_ENDINGS) and (word[-3:-2] in _VOICELESS) == (word[-2] == "т")
 
 
 def _month_possessives() -> list[str]:
@@ -83,7 +96,7 @@ def _headline_before_date(text: str) -> list[int]:
             b -= 1
         k = _word_before(text, b)
         word = text[k:b]
-        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_ENDINGS):
+        if len(word) >= 4 and word.isalpha() and word.islower() and _finite_verb(word):
             out.append(year)
         elif text[m.start() + 4] == "д" and word and (word[-1].isalpha() or word[-1] in "»”") \
                 and _POSSESSIVE_MONTH.match(text, m.end()):
@@ -181,6 +194,6 @@ def _headline_before_tag_end(text: str) -> list[int]:
             continue  # an acronym ("(ЕҚҚДБ)" after "президенті"), not a word-like tag ("ФОТО", "ВИДЕО")
         k = _word_before(text, b)
         word = text[k:b]
-        if len(word) >= 4 and word.isalpha() and word.islower() and word.endswith(_FINITE_ENDINGS):
+        if len(word) >= 4 and word.isalpha() and word.islower() and _finite_verb(word):
             out.append(m.end())
     return out
