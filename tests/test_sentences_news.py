@@ -162,6 +162,14 @@ def test_numbered_headings_and_enumerations_run_together() -> None:
     # a count at a sentence end has no neighbouring labels: the sentence ends after it
     assert texts("Жиналысқа келгендер саны 12. Олар дауыс берді.") == [
         "Жиналысқа келгендер саны 12.", "Олар дауыс берді."]
+    # after a finite verb a number is no count (Kazakh is verb-final): it labels the next item
+    assert texts("Ағымдағы жылғы 6 тамызда Есеп комитетінің кезекті отырысы өтті 1. Шығыс Қазақстан облысына "
+                 "бөлінген қаражаттың пайдаланылуы қаралды.") == [
+        "Ағымдағы жылғы 6 тамызда Есеп комитетінің кезекті отырысы өтті",
+        "1. Шығыс Қазақстан облысына бөлінген қаражаттың пайдаланылуы қаралды."]
+    # a possessive noun in "-ті" is no verb: "президенті 2." is not read so
+    assert texts("Оған сыйлықты клубтың президенті 2. Олар кетті.") == [
+        "Оған сыйлықты клубтың президенті 2.", "Олар кетті."]
 
 
 def test_semicolon_lists_on_one_line() -> None:

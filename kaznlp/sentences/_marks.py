@@ -6,6 +6,7 @@ import re
 
 from .. import _data
 from ..linebreaks import LINE_BREAK_CHARS
+from ..lang.affixes import finite_endings
 from ..lang.alphabet import LOWER, UPPER
 
 
@@ -65,6 +66,7 @@ _INITIALS = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]\Z")
 _HEADING_NUMBER = re.compile(rf"\d{{1,3}}-[{LOWER}]{{2,8}}")
 _LETTER_CHAIN = re.compile(rf"[{UPPER}{LOWER}]\.(?:[{LOWER}]\.){{0,2}}[{LOWER}]\Z")
 _OPENERS = "«“„\"'‘([" + "–—-"
+_FINITE_ENDINGS = finite_endings()
 _LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
 
 
@@ -188,6 +190,32 @@ def _label_at_line_end(text: str, k: int, nxt: int) -> bool:
 _OWN_LABEL = re.compile(r"\d{1,3}[.)]\s")
 
 
+# Kazakh voicing assimilation: a suffix in "т" follows a voiceless consonant ("өт-ті", "қатыс-ты"),
+# one in "д" a vowel or a voiced consonant ("ашыл-ды", "өте-ді").
+_VOICELESS = frozenset("кқпстшфхцчщ")
+
+
+def _finite_verb(word: str) -> bool:
+    """Can ``word`` (lower case) be a third-person finite verb (``қатысты``, ``өтті``, ``өтеді``)?
+
+    It ends in ``-ды/-ді/-ты/-ті`` (:func:`kaznlp.lang.affixes.finite_endings`) and obeys voicing
+    assimilation: ``-ты/-ті`` after a voiceless consonant, ``-ды/-ді`` after anything else.
+    ``департаменті``, ``комитеті``, ``президенті`` (a stem's ``т`` and the possessive ``-і``: the
+    subject of a lead, before its date) are no verbs.
+    """
+    return word.endswith(_FINITE_ENDINGS) and (word[-3:-2] in _VOICELESS) == (word[-2] == "т")
+
+
+def _after_finite_verb(text: str, k: int) -> bool:
+    """Is the word before the space at ``k`` a lower-case finite verb of four or more letters?
+
+    Kazakh is verb-final: a number after the verb does not end that sentence but numbers what
+    follows (``… кезекті отырысы өтті 1. Шығыс Қазақстан …``: a headline, then item 1).
+    """
+    word = text[_word_before(text, k):k]
+    return len(word) >= 4 and word.isalpha() and word.islower() and _finite_verb(word)
+
+
 def _label_of_list(text: str, i: int, line_start: bool) -> bool:
     """Does an item label ``N.`` start at ``i``, at a line start or in a numbered list (``N-1.``
     or ``N+1.`` nearby)?
@@ -249,11 +277,12 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                         k -= 1
                     if dot - k - 1 <= 3 and k > 0 and text[k] == " " and (
                             "\n" in text[dot:nxt] and _label_at_line_end(text, k, nxt)
-                            or _in_enumeration(text, k + 1, dot)):
+                            or _in_enumeration(text, k + 1, dot) or _after_finite_verb(text, k)):
                         # an item number numbers the item after it: at a line end ("…туралы
                         # (А.В.Горяинов) 1." / "Есеп комитетінің мүшесі…") or inside a numbered
                         # list run together ("…енгізу; 2. Бақылау-талдау…; 3. Бақылау…"), the
-                        # sentence ends before the number (crawled and PDF lists)
+                        # sentence ends before the number (crawled and PDF lists); so after a
+                        # finite verb ("… отырысы өтті 1. Шығыс …": a headline, then item 1)
                         append(k + 1)
                         continue
             append(m.end(1))

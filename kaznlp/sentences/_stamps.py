@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from .. import _data
-from ..lang.affixes import finite_endings
 from ..lang.alphabet import LATIN_VOWELS_UPPER, LOWER, UPPER, VOWELS, VOWELS_UPPER
 from ..lang.phonology import harmony
 
-from ._marks import _word_before
+from ._marks import _finite_verb, _word_before
 
 
 def _month_stems() -> str:
@@ -23,21 +22,8 @@ def _month_stems() -> str:
 # checked in Python.
 _DATE_STAMP = re.compile(rf" жыл(?:дың|ғы)[^\S\n]\d{{1,2}}[^\S\n](?=(?i:{_month_stems()}))")
 # A finite verb of the third person ends a Kazakh headline: past "ашылды", "өтті", "қатысты",
-# present-future "өтеді", "басталады" (the endings of kaznlp.lang.affixes).
-_FINITE_ENDINGS = finite_endings()
-# Kazakh voicing assimilation: a suffix in "т" follows a voiceless consonant ("өт-ті", "қатыс-ты"),
-# one in "д" a vowel or a voiced consonant ("ашыл-ды", "өте-ді").
-_VOICELESS = frozenset("кқпстшфхцчщ")
-
-
-def _finite_verb(word: str) -> bool:
-    """Can ``word`` (lower case) be a third-person finite verb (``қатысты``, ``өтті``, ``өтеді``)?
-
-    It ends in ``-ды/-ді/-ты/-ті`` and obeys voicing assimilation: ``-ты/-ті`` after a voiceless
-    consonant, ``-ды/-ді`` after anything else. ``департаменті``, ``комитеті``, ``президенті`` (a
-    stem's ``т`` and the possessive ``-і``: the subject of a lead, before its date) are no verbs.
-    """
-    return word.endswith(_FINITE_ENDINGS) and (word[-3:-2] in _VOICELESS) == (word[-2] == "т")
+# present-future "өтеді", "басталады" (_marks._finite_verb: the endings of kaznlp.lang.affixes,
+# with voicing assimilation).
 
 
 def _month_possessives() -> list[str]:
