@@ -182,15 +182,15 @@ def test_missing_shipped_data_file_fails_loudly(monkeypatch, tmp_path):
 
     from kaznlp.dehyphenate import learned
     from kaznlp.dehyphenate import resources as dres
-    from kaznlp.lang import charlm
+    from kaznlp.lang import affixes, charlm, lexicon
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "dehyph_unilex_kk.txt").write_text("# header only\n", encoding="utf-8")
-    loaders = {"suffixes_kk.txt": dres._suffixes, "lexicon_kk.txt": dres._lexicon,
-               "dehyph_contexts_kk.tsv": dres._contexts, "dehyph_weights.json": learned._weights,
-               "charlm_kk.tsv": charlm._table}
+    loaders = {"lexicon_kk.txt": dres._lexicon, "dehyph_contexts_kk.tsv": dres._contexts,
+               "dehyph_weights.json": learned._weights, "charlm_kk.tsv": charlm._table,
+               "affixes_kk.tsv": affixes.suffix_allomorphs}
     optional = {"dehyph_unilex_kk.txt": dres._open_forms, "dehyph_hunspell_stems_kk.txt": dres._open_stems}
-    every = [*loaders.values(), *optional.values()]
+    every = [*loaders.values(), *optional.values(), lexicon.forms, affixes.suffixes]
     real = resources.files
 
     def clear() -> None:
@@ -208,5 +208,5 @@ def test_missing_shipped_data_file_fails_loudly(monkeypatch, tmp_path):
     finally:
         monkeypatch.undo()
         clear()
-    assert {"лық", "дың"} <= dres._suffixes()  # the real files again
+    assert {"лық", "дың"} <= affixes.suffix_allomorphs() and "мемлекет" in dres._lexicon()[0]  # the real files again
     assert dehyphenate("Делегацияға цифр-\nлық қызметтер жетіс-\nтіктерді таныстырды.").count("цифрлық") == 1

@@ -5,8 +5,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Concatenate, NamedTuple, ParamSpec
 
-from .morph import _SINGLE, _VERB_3SG, CLITICS, PARTICLES
-from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon, _suffixes
+from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
+
+from .morph import _SINGLE, PARTICLES
+from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon
 from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
 __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "doc_vocab"]
@@ -44,10 +46,11 @@ class Evidence:
         # search per question would cost more than the set); the answers are the same
         self.lazy = True
         self.lex, self.pairs = _lexicon()
-        self.sfx = _suffixes()
+        self.sfx = suffix_allomorphs()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
         self._chain_cache: dict[tuple[str, bool], bool] = {}
         self._word_cache: dict[tuple[int, str], float] = {}
+        self._join_cache: dict[tuple[int, str, str], float] = {}  # join_score, asked by the votes, rules and features
         self.sparse = False
         self.hyphens_lost = False  # the text lost its real line-end hyphens too (layout._document_layout)
         self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
@@ -242,7 +245,7 @@ class Evidence:
         # ``инновацияларды`` = ``инновация`` (lexicon) + ``лар`` + ``ды``
         if "-" in w:
             head, _, tail = w.rpartition("-")
-            return (head in self.lex or self.in_doc(head)) and (tail in self.lex or tail in CLITICS or self.analyzable(tail))
+            return (head in self.lex or self.in_doc(head)) and (tail in self.lex or tail in clitics("hyphenated") or self.analyzable(tail))
         doc = self._built()
         for k in range(len(w) - 1, 2, -1):
             stem = w[:k]
@@ -329,7 +332,7 @@ class Evidence:
             return 3
         if form in self.lex or (a, b[:4]) in self.pairs:
             return 2
-        if b in CLITICS and (a[-2:] in _VERB_3SG if b in ("мыс", "міс") else self.word(a) >= 2):
+        if b in clitics("hyphenated") and (a[-2:] in finite_endings() if b in ("мыс", "міс") else self.word(a) >= 2):
             return 2  # сондай-ақ, келеді-міс
         if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or self.in_doc(a)):
             return 2  # reduplication: бір-бірімен, жылдан-жылға
@@ -346,6 +349,15 @@ class Evidence:
         return 0
 
     def join_score(self, a: str, b: str) -> float:
+        """Evidence that ``a + b`` is one word: :meth:`word` of the joined form, the open word
+        lists, and 2.5 when ``b`` is a bare suffix chain (``цифр|лық``). Remembered per block."""
+        key = (self._blk, a, b)
+        hit = self._join_cache.get(key)
+        if hit is None:
+            hit = self._join_cache[key] = self._join_score(a, b)
+        return hit
+
+    def _join_score(self, a: str, b: str) -> float:
         j = self.word(a + b)
         if j < 2 and (self.open_forms or self.open_stems):
             j = max(j, self.open_word(a + b))  # the open word lists know the joined form

@@ -7,6 +7,7 @@ from operator import mul
 
 from kaznlp._data import read_text
 from kaznlp.lang import charlm
+from kaznlp.lang.phonology import harmony_clash, syllable_break, vowels_agree
 
 from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
@@ -14,9 +15,6 @@ from .morph import (
     COMBINING,
     CONJUNCTIONS,
     PARTICLES,
-    _harmony_clash,
-    _syllable_break,
-    _vowels_agree,
     norm,
 )
 from .resources import _hyphen_parts
@@ -87,15 +85,15 @@ def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
     al, bl = norm(a), norm(b)
     b_first = bl.split("-")[0]
     if (not al.isalpha() or not b_first.isalpha() or not _CYR.match(al) or not _CYR.match(b_first)
-            or al in COMBINING or not _syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
+            or al in COMBINING or not syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
         return None  # never before a vowel (``Әкесінің- інісі``), a capital or a conjunction
     left, right = _hyphen_parts()
-    agree = _vowels_agree(al, b_first)
+    agree = vowels_agree(al, b_first)
     return (_gain_features(al, b_first) + _onehot(ev.attested_hyphen(al, bl), (0, 1, 2, 3))
             + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
             + _onehot(ev.word(b_first), _W_LEVELS)
             + [float(ev.is_chain(b_first, first_long=True)), float(b_first in PARTICLES),
-               float(agree is True), float(agree is False), float(_harmony_clash(al, b_first)),
+               float(agree is True), float(agree is False), float(harmony_clash(al, b_first)),
                float(a[0].isupper()), float(_inflected_word(ev, al)), float(al in left or ev.doc_hyphen_left(al)),
                float(b_first[:4] in right or ev.doc_hyphen_right(b_first[:4]))]
             + _glue_features(ev, al, b_first) + [len(al) / 10, len(b_first) / 10, 1.0])
@@ -108,12 +106,12 @@ def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | No
     al, bl = norm(a), norm(b).split("-")[0]
     if not al or not bl or not al.isalpha() or not bl.isalpha():
         return None
-    agree = _vowels_agree(al, bl)
+    agree = vowels_agree(al, bl)
     return (_gain_features(al, bl)
             + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
             + _onehot(ev.word(bl), _W_LEVELS)
-            + [float(ev.is_chain(bl, first_long=True)), float(_syllable_break(al, bl)), float(agree is True),
-               float(agree is False), float(_harmony_clash(al, bl)), float(a[0].isupper()),
+            + [float(ev.is_chain(bl, first_long=True)), float(syllable_break(al, bl)), float(agree is True),
+               float(agree is False), float(harmony_clash(al, bl)), float(a[0].isupper()),
                float(al in CONJUNCTIONS)]
             + _glue_features(ev, al, bl)
             + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10,

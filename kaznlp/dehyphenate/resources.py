@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .._data import read_text
+from kaznlp._data import read_text
+from kaznlp.lang.lexicon import forms
+
 from .chars import _CYR
 
 #: the open word lists ``python -m training.build_lexicon --open-only`` writes into ``kaznlp/data``;
@@ -13,17 +15,14 @@ OPTIONAL = ("dehyph_unilex_kk.txt", "dehyph_hunspell_stems_kk.txt")
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """Word forms, and (left, right[:4]) pairs of hyphenated compounds (``күш``, ``жіге``)."""
-    words: set[str] = set()
+    words = forms()  # kaznlp.lang.lexicon: the one loader of data/lexicon_kk.txt
     pairs: set[tuple[str, str]] = set()
-    for line in read_text("lexicon_kk.txt").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        words.add(line)
+    for line in words:
         if "-" in line:
             parts = line.split("-")
             for i in range(len(parts) - 1):
                 pairs.add((parts[i], parts[i + 1][:4]))
-    return frozenset(words), frozenset(pairs)
+    return words, frozenset(pairs)
 
 
 @lru_cache(maxsize=1)
@@ -62,17 +61,6 @@ def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str,
 @lru_cache(maxsize=1)
 def _sorted_lexicon() -> list[str]:
     return sorted(_lexicon()[0])
-
-
-@lru_cache(maxsize=1)
-def _suffixes() -> frozenset[str]:
-    """The suffix allomorphs of ``data/suffixes_kk.txt`` (shipped: a missing file raises
-    ``FileNotFoundError`` through :func:`kaznlp._data.read_text`)."""
-    out: set[str] = set()
-    for line in read_text("suffixes_kk.txt").splitlines():
-        if not line.startswith("#"):
-            out.update(line.split())
-    return frozenset(out)
 
 
 def _word_list(name: str) -> frozenset[str]:

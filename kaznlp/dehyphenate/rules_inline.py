@@ -1,16 +1,17 @@
 from __future__ import annotations
 
+from kaznlp.lang.affixes import clitics, finite_endings, participle_endings
+from kaznlp.lang.alphabet import VOWELS
+from kaznlp.lang.phonology import syllable_break, vowels_agree
+
 from .evidence import GLUE_RATIO, Evidence
 from .morph import (
     _SURNAME,
-    _VERB_3SG,
     COMBINING,
     CONJUNCTIONS,
     PARTICLES,
     _ends_number,
     _is_acronym,
-    _syllable_break,
-    _vowels_agree,
     norm,
 )
 
@@ -21,13 +22,11 @@ _ARTICLES = frozenset("аль әл ал эль әд ад ан ас ат ар у�
 
 # first parts of hyphenated foreign names: Сан-Диего, Санкт-Петербург, Нью-Йорк, Лос-Анджелес
 _NAME_PREFIXES = frozenset("сан санта санто санкт сен сент нью лос лас ле ла дю ди фон ван абу ибн".split())
-_INLINE_CLITICS = frozenset(("ақ", "ау", "ай", "ей"))  # сондай- ақ; not екен / ғой, which stand alone
 # Case and possessive endings: a first part ending so is usually a whole inflected word, and
 # "word- word" after it is a dash typed without its leading space (``анасы- аса құрметті``).
 _INFLECTED_END = ("ы", "і", "сы", "сі", "да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке",
                   "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "ның", "нің", "дың", "дің", "тың",
                   "тің", "дан", "ден", "тан", "тен", "нан", "нен")
-_VOWELS = frozenset("аәеёиоөуұүыіэюя")
 
 
 def _inflected_word(ev: Evidence, al: str) -> bool:
@@ -97,16 +96,16 @@ def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, st
         if a[0].isupper() and al in _NAME_PREFIXES:
             return "hyphen", "name_prefix"  # Сан- Диегодағы, Нью- Йорк: the first part of a foreign place name
         return "keep", "capital_dash"  # Палеолит- Ежелгі: a dash
-    if not any(c in _VOWELS for c in al):
+    if not any(c in VOWELS for c in al):
         return ("hyphen", "abbreviation_suffix") if ev.is_chain(b_first) else ("keep", "abbreviation_dash")  # мб- дан: an abbreviation + a suffix
-    if b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")):
+    if b_first in finite_endings() and al.endswith(participle_endings()):
         return "hyphen", "participle_particle"  # салған- ды: participle + particle
     inflected = _inflected_word(ev, al)
     if h >= 2 or (h > 0 and not inflected):
         return "hyphen", "hyphenated_form_known"  # келісім- шарт, қарым- қатынас
-    if bl in _INLINE_CLITICS and ev.word(al) >= 2:
+    if bl in clitics("inline") and ev.word(al) >= 2:  # сондай- ақ; not екен / ғой, which stand alone
         return "hyphen", "clitic"  # сондай- ақ
-    if b_first in ("мыс", "міс") and al[-2:] in _VERB_3SG:
+    if b_first in ("мыс", "міс") and al[-2:] in finite_endings():
         return "hyphen", "clitic_mys"  # келеді- міс
     j = ev.word(al + bl)
     wa, wb = ev.word(al), ev.word(b_first)
@@ -118,7 +117,7 @@ def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, st
         # Real words parse as suffix chains too (``қаулыны`` = қа+у+лы+ны), so after a known
         # word the piece must be unknown and agree (``бөлме- лері``); after a fragment it may
         # be "stem + suffixes" if it agrees (``тұрақта- нады``, ``жүрт- шылық``).
-        agree = _vowels_agree(al, b_first)
+        agree = vowels_agree(al, b_first)
         if wa >= 2:
             ok = agree and wb == 0 and not inflected  # not зорлыққа- шыдамаған (dative + a word)
         else:
@@ -129,12 +128,12 @@ def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, st
             return "join", "suffix_chain"
     if j >= 2 and not (wa >= 2 and wb >= 1):
         return "join", "joined_form_known"  # ауда- нының, мемле- кеттік, өзге- ріс: the joined form is a known word
-    if j >= 2 and not inflected and _vowels_agree(al, b_first) is not False and ev.is_chain(b_first, first_long=True):
+    if j >= 2 and not inflected and vowels_agree(al, b_first) is not False and ev.is_chain(b_first, first_long=True):
         return "join", "word_plus_suffixes"  # қабыл- дау, мәлім- деді: a known word = word + a suffix chain that agrees
     if wa == 0 and wb == 0 and j >= 1:
         return "join", "fragments_analyzable"  # тем- пературасына: no piece is a word, the joined form is stem + suffixes
-    if _syllable_break(al, b_first):  # a piece after a break starts with a consonant (not Әкесінің- інісі)
-        agree = _vowels_agree(al, b_first)
+    if syllable_break(al, b_first):  # a piece after a break starts with a consonant (not Әкесінің- інісі)
+        agree = vowels_agree(al, b_first)
         if j == 3 and h == 0:
             return "join", "joined_in_text"  # Ел- басы, әр- бір: this text writes Елбасы / әрбір elsewhere (and never Ел-басы)
         if len(b_first) <= 5 and agree is not False and ev.is_chain(b_first, first_long=True):

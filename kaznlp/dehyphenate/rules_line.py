@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from kaznlp.lang.affixes import finite_endings, participle_endings
+from kaznlp.lang.alphabet import VOWELS
+from kaznlp.lang.phonology import harmony_clash, syllable_break
+
 from .evidence import GLUE_RATIO, Evidence, _memo_decision
 from .morph import (
     _SURNAME,
@@ -7,12 +11,9 @@ from .morph import (
     COMBINING,
     CONJUNCTIONS,
     PARTICLES,
-    VOWELS,
     _ends_number,
-    _harmony_clash,
     _is_acronym,
     _reads_as_one_word,
-    _syllable_break,
     norm,
 )
 from .resources import _hyphen_parts
@@ -67,7 +68,7 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     if (b_first and b_first[0] not in VOWELS and not any(c in VOWELS for c in al.rsplit("-", 1)[-1])
             and ev.is_chain(b_first)):
         return "hyphen", "abbreviation_suffix"  # см-⏎ге, мг-⏎нан: a word's first syllable has a vowel
-    if not _syllable_break(al, b_first):
+    if not syllable_break(al, b_first):
         return "hyphen", "no_syllable_break"  # бозды-⏎еркекшөпті, ғ-⏎ларда, уә-⏎л-мамалик: not a place where a word can break
     h = ev.hyphen_form(al, bl)
     if ev.sparse:
@@ -75,8 +76,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         # unless a case suffix follows a word (``Қазақстан-⏎ның``)
         b_first = bl.split("-")[0]
         if (h == 0 and ev.is_chain(b_first, first_long=True) and ev.word(b_first) == 0
-                and ev.word(al + bl) >= 1 and not _harmony_clash(al, b_first)
-                and not (b_first in ("ды", "ді", "ты", "ті") and al.endswith(("ған", "ген", "қан", "кен")))):
+                and ev.word(al + bl) >= 1 and not harmony_clash(al, b_first)
+                and not (b_first in finite_endings() and al.endswith(participle_endings()))):
             return "join", "unhyphenated_text_case_suffix"
         return "hyphen", "unhyphenated_text_real_hyphen"
     joined_in_doc = ev.in_doc(al + bl)
@@ -108,7 +109,7 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     # only if ``a_last + b_first`` does not read as one word to the character model
     # (:func:`_reads_as_one_word`): ``ғима-⏎раттың``, ``Метро-⏎политен``, ``Қоры-⏎тылмаған``
     # join, ``зәре-⏎құтын``, ``Әскери-⏎революциялық``, ``бірімен-⏎бірі`` keep their hyphen.
-    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and _harmony_clash(a_last, b_first):
+    if len(a_last) >= 3 and len(b_first) >= 3 and j < 2 and harmony_clash(a_last, b_first):
         # зәре-⏎құтын, бозды-⏎бетегелі: a suffix or a syllable would agree
         return ("join", "harmony_clash_reads_as_one_word") if _reads_as_one_word(a_last, b_first) else ("hyphen", "harmony_clash")
     if b_first in PARTICLES or ev.is_chain(b_first, first_long=True):
@@ -160,7 +161,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
         if not a[:1].isalpha():
             return "space", "after_number"
     al, bl = norm(a), norm(b)
-    if not _syllable_break(al, bl):
+    if not syllable_break(al, bl):
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None
     if bl[0] in "ңьъ" or (sur is not None and ev.is_chain(bl[sur.end():] or "ы")):
