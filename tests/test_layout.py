@@ -62,17 +62,12 @@ MAY_IMPORT: dict[str, set[str]] = {
 #: known exceptions, each (kind, what, reason); kind: "import" (importer -> imported, by part),
 #: "private" (importer part -> imported part: name), "syspath" (file), "size" (file)
 KNOWN: list[tuple[str, str, str]] = [
-    ("import", "kaznlp.pipeline -> kaznlp.ner",
-     "item 4: process(ner=...) calls up into kaznlp.ner, which imports the pipeline (pipeline/ner owners)"),
     ("import", "kaznlp.sentences -> kaznlp.tokenize",
      "item 1: the alphabet and letter classes move to kaznlp/lang/ (sentences come before tokens)"),
-    ("import", "kaznlp.normalize -> kaznlp.transliterate",
-     "item 1: normalize reads transliterate's lexicon; Kazakh word lists move to kaznlp/lang/"),
     ("import", "kaznlp.ner -> kaznlp.ner.backends",
      "item 4: ner/__init__ and ner/backends import each other (the model loader moves out of __init__)"),
     ("import", "kaznlp.ner.fast -> kaznlp.ner.backends",
      "item 4: fast.py takes Chunk from backends, whose bundled backend is fast.py's compiled path"),
-    ("private", "kaznlp.normalize -> kaznlp.transliterate: _lexicon", "item 1: one Kazakh lexicon loader"),
     *[("size", f, "item 3: split by job (the NER modules)")
       for f in ("kaznlp/ner/fast.py", "kaznlp/ner/tagger.py", "kaznlp/ner/rules.py")],
 ]
