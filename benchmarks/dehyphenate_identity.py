@@ -14,12 +14,14 @@ comes first on the child's path: no ``sys.path`` edit, no ``PYTHONPATH``). Corpo
 passages, UD Kazakh-KTB (each sentence, and each file as one text), the seeds, the KazNERD
 guidelines as pdftotext extracted them, and the PDF test set's **dev** extractions cached by
 ``python -m benchmarks.pdf_testset --split dev`` (skipped if not cached). Only fingerprints
-(SHA-1) are written, never text; ``--compare`` names the documents whose output differs.
+(SHA-256) are written, never text; ``--compare`` names the documents whose output differs and
+gives one SHA-256 digest per corpus (over its documents' fingerprints, in key order) and for all.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -50,7 +52,7 @@ for key, text in docs.items():
     res, al = dehyphenate(text, return_alignment=True)
     # the alignment, read through its public API: the source span of every output character
     spans = [al.span_to_src(i, i + 1) for i in range(len(res))]
-    fp[key] = hashlib.sha1(repr((res, al.src_len, spans)).encode("utf-8")).hexdigest()
+    fp[key] = hashlib.sha256(repr((res, al.src_len, spans)).encode("utf-8")).hexdigest()
 Path(sys.argv[2]).write_text(json.dumps({
     "kaznlp": str(Path(kaznlp.__file__).parent),
     "news_speed": {"documents": len(news), "chars": n, "cpu_seconds": round(best, 4),
@@ -93,6 +95,20 @@ def documents(shared: Path = SHARED) -> dict[str, str]:
     return docs
 
 
+def corpora(fps: dict[str, str]) -> list[str]:
+    """The corpus names of the fingerprint keys (``apertium``, ``ud``, ``seed``, ``pdfdev``...)."""
+    return sorted({k.split("/", 1)[0] for k in fps})
+
+
+def digest(fps: dict[str, str], corpus: str | None = None) -> str:
+    """One SHA-256 over the fingerprints of ``corpus`` (every corpus when None), in key order."""
+    h = hashlib.sha256()
+    for k in sorted(fps):
+        if corpus is None or k.split("/", 1)[0] == corpus:
+            h.update(f"{k}\t{fps[k]}\n".encode())
+    return h.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, help="write the fingerprints (and the news speed) here")
@@ -108,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
               + (f", {len(a.keys() ^ b.keys())} in one only" if a.keys() ^ b.keys() else ""))
         for k in diff[:50]:
             print("  differs:", k)
+        for name, fps in (("old", a), ("new", b)):
+            print(f"{name} SHA-256:", "; ".join(f"{c} {digest(fps, c)[:16]}" for c in corpora(fps)),
+                  f"; all {digest(fps)[:16]}")
         print(f"news CPU chars/s: old {old['news_speed']['chars_per_cpu_s']:,}, new {new['news_speed']['chars_per_cpu_s']:,}")
         return 1 if diff else 0
     if not args.out:
