@@ -333,7 +333,7 @@ def _score_controls(controls: list[dict], fails: list[str], show: bool) -> tuple
     total: Counter[str] = Counter()
     for c in controls:
         total[c["kind"]] += 1
-        out = normalize(c["text"])
+        out = normalize(c["text"], **c.get("opts", {}))
         if out != c["text"]:
             changed[c["kind"]] += 1
             if show:
@@ -640,8 +640,9 @@ def evaluate14(cases: dict[str, list[dict]], show: bool) -> tuple[dict, list[str
     by_kind: Counter[str] = Counter()
     by_kind_ok: Counter[str] = Counter()
     for c in cases["damaged"]:
-        out = normalize(c["text"])
-        edits = [e for e in explain(c["text"]) if e.kind != "suspect"]
+        opts = c.get("opts", {})
+        out = normalize(c["text"], **opts)
+        edits = [e for e in explain(c["text"], **opts) if e.kind != "suspect"]
         ok = out == c["ref"]
         kind = c["kinds"][0]
         cov = all(any(e.start < de and ds < e.end for e in edits if e.kind in EDIT_KINDS14[kind])
@@ -722,6 +723,49 @@ def damage_real(kind: str, ref: str, rng: random.Random) -> tuple[str, list[tupl
     return d, [(a, b, kind) for a, b in spans]
 
 
+# --- more real damage kinds (dev side only), each with a random stream of its own so the cases above
+# stay as they were: Symbol-font private-use characters (KazQAD wiki, dev: «\uf061- және \uf062-бөлшектер»;
+# pdftotext bullets \uf0b7), one KZ-1048 letter in a word of a Unicode Kazakh line (apertium, dev: «їш
+# айдан», «тұлға їшін»), Russian letters typed for Kazakh ones (KazQAD wiki, dev: «отыру кажет»,
+# «биологиялык белсенді»; scored with normalize(..., russian_letters=True), the option that repairs it)
+KINDS_REAL_MORE = ("symbol_font", "kz1048_letter", "russian_letters")
+EDIT_KINDS14.update({"symbol_font": {"mojibake"}, "kz1048_letter": {"mojibake"}, "russian_letters": {"kazakh_letter"}})
+KZ1048_OF = {"ү": "ї", "ә": "ј", "қ": "ќ", "ң": "ѕ", "ғ": "є", "ө": "ґ", "ұ": "ў", "һ": "ћ"}
+RUSSIAN_OF = {"ә": "а", "ө": "о", "ү": "у", "ұ": "у", "қ": "к", "ғ": "г", "ң": "н", "һ": "х"}
+OPTS_OF = {"russian_letters": {"russian_letters": True}}
+
+
+def damage_more(kind: str, ref: str, rng: random.Random) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """One damage of a :data:`KINDS_REAL_MORE` kind in the clean sentence ``ref`` (``None`` if it cannot
+    take it); a Symbol-font case inserts what it damages (the reference then holds the character)."""
+    if kind == "symbol_font":
+        how = rng.choice(("bullet", "greek", "degree"))
+        if how == "bullet":
+            return "\uf0b7 " + ref, [(0, 1, kind)]
+        words = [m for m in CYR_WORD.finditer(ref) if m.group().islower()]
+        if how == "greek" and words:
+            m = rng.choice(words)
+            return ref[:m.start()] + "\uf061-" + ref[m.start():], [(m.start(), m.start() + 1, kind)]
+        nums = [m.end() for m in re.finditer(r"\d+(?= )", ref)]
+        if not nums:
+            return None
+        k = rng.choice(nums)
+        return ref[:k] + "\uf0b0" + ref[k:], [(k, k + 1, kind)]
+    table = KZ1048_OF if kind == "kz1048_letter" else RUSSIAN_OF
+    words = [m for m in CYR_WORD.finditer(ref) if len(m.group()) >= 4 and m.group().islower()
+             and table.keys() & set(m.group())]
+    if not words:
+        return None
+    m = rng.choice(words)
+    letters = [c for c in m.group() if c in table]
+    # one font letter (a one-byte font puts its Kazakh letters at Ukrainian places), or every Kazakh
+    # letter of the word (a Russian layout has none of them)
+    pick = {rng.choice(letters)} if kind == "kz1048_letter" else set(letters)
+    edits = [(m.start() + i, m.start() + i + 1, table[c]) for i, c in enumerate(m.group()) if c in pick]
+    d, spans = _splice(ref, edits)
+    return d, [(a, b, kind) for a, b in spans]
+
+
 def build_real(split: str = "dev", sentences: dict[str, list[str]] | None = None,
                seed: int = SEED_REAL) -> dict[str, list[dict]]:
     """Damaged sentences of :data:`KINDS_REAL` from one split, and negative controls: the split's own
@@ -743,6 +787,25 @@ def build_real(split: str = "dev", sentences: dict[str, list[str]] | None = None
                 continue
             damaged.append({"ref": ref, "text": got[0], "spans": got[1], "kinds": [kind]})
             n += 1
+    for kind in KINDS_REAL_MORE:
+        krng = random.Random(f"{seed}-{split}-{kind}")
+        opts = OPTS_OF.get(kind, {})
+        n = 0
+        for s in sents:
+            if n >= N_REAL_PER_KIND:
+                break
+            if krng.random() < 0.5:
+                continue
+            ref = normalize(s, **opts)
+            if normalize(ref, **opts) != ref:
+                continue
+            got = damage_more(kind, ref, krng)
+            if got is None or got[0] == ref:
+                continue
+            if kind == "symbol_font":
+                ref = got[0].replace("\uf0b7", "•").replace("\uf061", "α").replace("\uf0b0", "°")
+            damaged.append({"ref": ref, "text": got[0], "spans": got[1], "kinds": [kind], "opts": opts})
+            n += 1
     controls: list[dict] = [{"kind": "caucasian_palochka", "text": s} for s in CAUCASIAN_SENTENCES]
     clean = [r for r in refs if r == normalize(r)][:300]
     controls += [{"kind": "azerbaijani_latin", "text": s} for s in AZERBAIJANI_LATIN]
@@ -756,7 +819,17 @@ def build_real(split: str = "dev", sentences: dict[str, list[str]] | None = None
             controls.append({"kind": kind, "text": sentence[:k] + " " + item + sentence[k:]})
     for r in clean[:200]:
         controls.append({"kind": "clean_kazakh", "text": r})
-    return {"damaged": damaged, "controls": controls}
+    # the new kinds' controls: Russian, Ukrainian, Serbian ... and sister-language sentences with the
+    # option on, clean Kazakh with it on, and Wingdings bullet positions at a line start
+    more = [{"kind": "russian_letters_other_language", "text": t, "opts": OPTS_OF["russian_letters"]}
+            for t in RUSSIAN + OTHER_CYRILLIC + [x[1] for x in SISTER_SENTENCES]]
+    crng = random.Random(f"{seed}-{split}-controls-more")
+    clean_on = [r for r in clean if normalize(r, russian_letters=True) == r]
+    more += [{"kind": "clean_kazakh_russian_letters_on", "text": r, "opts": OPTS_OF["russian_letters"]}
+             for r in crng.sample(clean_on, min(100, len(clean_on)))]
+    more += [{"kind": "wingdings_bullet", "text": b + r} for b in ("\uf0a7 ", "\uf06e\t", "\uf0d8 ")
+             for r in crng.sample(clean, 5)]
+    return {"damaged": damaged, "controls": controls + more}
 
 
 # --- document-level evidence (issue 14, step 4): real documents, a word damaged once where the

@@ -812,10 +812,16 @@ def test_low9_quotation_mark_for_a_comma(text: str, expected: str) -> None:
 def test_real_damage_kinds_dev_set() -> None:
     from benchmarks import normalize_testset as ts
     summary, _ = ts.evaluate14(ts.build_real("dev"), show=False)
-    assert summary["damaged_sentences"] >= 400
+    assert summary["damaged_sentences"] >= 1000
     assert summary["negative_controls_changed"] == 0
-    assert summary["exact_repair_rate"] >= 0.99
     assert summary["all_injected_damage_reported_by_explain"] >= summary["exact_repair"]
+    by_kind = {k: tuple(map(int, v.split("/"))) for k, v in summary["exact_and_reported_by_kind"].items()}
+    # every kind but the Russian-layout one is repaired >= 99 %; that one (opt-in, a word only when one
+    # known form reads so) 154 of 250 on dev when it was added
+    for kind, (ok, n) in by_kind.items():
+        assert n and ok / n >= (0.6 if kind == "russian_letters" else 0.97), kind
+    assert sum(ok for k, (ok, _) in by_kind.items() if k != "russian_letters") >= 0.99 * sum(
+        n for k, (_, n) in by_kind.items() if k != "russian_letters")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -866,3 +872,38 @@ def test_kz1048_letter_in_a_kazakh_word(text: str, expected: str | None) -> None
     edits = [e for e in explain(text) if e.kind != "suspect"]
     assert [(e.before, e.after, e.note) for e in edits] == ([("ї", "ү", "KZ-1048 letter in a Kazakh word")]
                                                             if expected else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # KazQAD wiki and apertium (dev): a Kazakh word typed with the Russian letters of a layout without
+    # Kazakh ones, in a line that has Kazakh letters
+    ("Мәсуекті әрбір 2-3 айда жаңартып отыру кажет.", "Мәсуекті әрбір 2-3 айда жаңартып отыру қажет."),
+    ("эндокриндік ұлпалар мен мүшелерге әсер ететін биологиялык белсенді заттар.",
+     "эндокриндік ұлпалар мен мүшелерге әсер ететін биологиялық белсенді заттар."),
+    ("Пластидтерді пигменттерінің құрамына карай хлоропластар", "Пластидтерді пигменттерінің құрамына қарай хлоропластар"),
+    ("3. кызмет көрсетудің рұқсат етілген ең жоғары", "3. қызмет көрсетудің рұқсат етілген ең жоғары"),
+    # a line typed without any Kazakh letter: capitalized words and и for і too (constructed)
+    ("Казакстан Президенти жарлыкка кол койды", "Қазақстан Президенті жарлыққа кол койды"),
+    # stays: Russian, Kyrgyz, a name in Russian spelling beside Kazakh letters, a hyphenated name part,
+    # an и the writer typed beside і, a form the lists know as typed (атын = ат + ы + н)
+    ("Он сказал, что это так и будет, кажется.", None),
+    ("Кыргызстан жана Казакстан өнүгүү боюнча сүйлөштү.", None),
+    ("Бүгін Адил Максатович сөз сөйледі, құрамына енді.", None),
+    ("«Асбат аль-ансар» ұйымы туралы айтылды.", None),
+    ("Біз бүгін ислами білім туралы естиді.", None),
+    ("Кейіннен «Ата жолы» деп атын өзгертіп, 2001 жылы тіркелген ұйым.", None),
+])
+def test_russian_letters_for_kazakh_ones(text: str, expected: str | None) -> None:
+    out = normalize(text, russian_letters=True)
+    assert out == (expected or text) and normalize(out, russian_letters=True) == out
+    assert normalize(text) == text                       # off by default
+    edits = [e for e in explain(text, russian_letters=True) if e.kind != "suspect"]
+    assert len(edits) == sum(a != b for a, b in zip(out, text))
+    assert all(e.kind == "kazakh_letter" and e.note == "Russian letter typed for a Kazakh one" for e in edits)
+    new, al = normalize(text, return_alignment=True, russian_letters=True)
+    assert new == out and al.src_len == al.dst_len == len(text)
+
+
+def test_russian_letters_option_is_checked() -> None:
+    with pytest.raises(ValueError, match="russian_letters"):
+        normalize("кажет", russian_letters="yes")  # type: ignore[call-overload]

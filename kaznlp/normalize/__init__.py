@@ -42,11 +42,13 @@ __all__ = ["Edit", "normalize", "explain", "KINDS"]
 @overload
 def normalize(text: str, *, return_alignment: Literal[False] = ..., mojibake: bool = ..., invisible: bool = ...,
               spaces: bool = ..., nfc: bool = ..., homoglyphs: bool = ..., kazakh_letters: bool = ...,
-              quotes: bool = ..., dashes: bool = ..., html_entities: bool | None = ...) -> str: ...
+              quotes: bool = ..., dashes: bool = ..., html_entities: bool | None = ...,
+              russian_letters: bool = ...) -> str: ...
 @overload
 def normalize(text: str, *, return_alignment: Literal[True], mojibake: bool = ..., invisible: bool = ...,
               spaces: bool = ..., nfc: bool = ..., homoglyphs: bool = ..., kazakh_letters: bool = ...,
-              quotes: bool = ..., dashes: bool = ..., html_entities: bool | None = ...) -> tuple[str, Alignment]: ...
+              quotes: bool = ..., dashes: bool = ..., html_entities: bool | None = ...,
+              russian_letters: bool = ...) -> tuple[str, Alignment]: ...
 
 
 def normalize(
@@ -62,6 +64,7 @@ def normalize(
     quotes: bool = False,
     dashes: bool = False,
     html_entities: bool | None = None,
+    russian_letters: bool = False,
 ) -> str | tuple[str, Alignment]:
     """Repair damaged Kazakh text; optionally return an :class:`Alignment` (output → source).
 
@@ -85,6 +88,10 @@ def normalize(
       and numeric, ``;`` required (``&quot;Қазақстан&quot;`` → ``"Қазақстан"``); ``None``
       decodes unless the text holds a literal tag (``<p>``, ``</a>``: real markup), ``True``
       always, ``False`` never. Double escapes decode fully (``&amp;quot;`` → ``"``).
+    * ``russian_letters`` (off): a lower-case word typed with the Russian letters a layout without
+      Kazakh ones gives (``кажет`` → ``қажет``, ``биологиялык`` → ``биологиялық``), in Kazakh lines,
+      when exactly one known Kazakh form reads so (kind ``kazakh_letter``). Off by default: it
+      looks up every word of the text (about the time of a clean-text call again).
 
     >>> normalize("ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТIК ТIЛI")
     'ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТІЛІ'
@@ -96,6 +103,7 @@ def normalize(
         text.__class__ is str
         and quotes is False
         and dashes is False
+        and russian_letters is False
         and return_alignment is False
         and mojibake in _BOOL and invisible in _BOOL and spaces in _BOOL
         and nfc in _BOOL and homoglyphs in _BOOL and kazakh_letters in _BOOL
@@ -104,7 +112,8 @@ def normalize(
     ):
         return text  # fast path: nothing that could need repair
     opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
-                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes, html_entities=html_entities)
+                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes, html_entities=html_entities,
+                russian_letters=russian_letters)
     check_choice(return_alignment, "return_alignment", _BOOL, "normalize")
     out, al, _ = _run(text, "normalize", opts, want_edits=False)
     return (out, al) if return_alignment else out
@@ -122,6 +131,7 @@ def explain(
     quotes: bool = False,
     dashes: bool = False,
     html_entities: bool | None = None,
+    russian_letters: bool = False,
 ) -> list[Edit]:
     """List every edit :func:`normalize` makes, plus suspect words it left alone (kind ``suspect``).
 
@@ -133,5 +143,6 @@ def explain(
     11 15 suspect OAНA -> OAНA
     """
     opts = dict(mojibake=mojibake, invisible=invisible, spaces=spaces, nfc=nfc, homoglyphs=homoglyphs,
-                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes, html_entities=html_entities)
+                kazakh_letters=kazakh_letters, quotes=quotes, dashes=dashes, html_entities=html_entities,
+                russian_letters=russian_letters)
     return _run(text, "explain", opts, want_edits=True)[2]

@@ -13,6 +13,7 @@ from ._chars import (
     _ENTITY_GATE, _markup, _plain_neighbour, _step_commas, _step_dashes, _step_html, _step_invisible, _step_nfc, _step_quotes,
     _step_spaces, _step_symbol_font,
 )
+from ._keyboard import _step_russian_letters
 from ._letters import _step_letters
 from ._mojibake import (
     _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _UTF8_GATE, _step_kz1048, _step_utf8_mojibake,
@@ -118,7 +119,8 @@ def _needs_work(text: str, html: bool = False, suspects: bool = False) -> bool:
 # ---------------------------------------------------------------------------
 _BOOL = (True, False)
 _HTML_CHOICES = (None, True, False)
-_OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh_letters", "quotes", "dashes")
+_OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh_letters", "quotes", "dashes",
+                 "russian_letters")
 # Passes over the whole text: normalize repeats its steps until one pass changes nothing, so
 # normalize(normalize(x)) == normalize(x). A pass changes something again only when an edit
 # brought new damage together (a deleted "\u200b" in "Р\u200bё" makes a mojibake pair; a decoded
@@ -183,8 +185,8 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
         check_choice(opts[name], name, _BOOL, func)
     html_opt = check_choice(opts["html_entities"], "html_entities", _HTML_CHOICES, func)
     html = html_opt is not False
-    # quotes and dashes are steps the level does not look at: with either on, every pass is full
-    plain = not opts["quotes"] and not opts["dashes"]
+    # quotes, dashes and russian_letters are steps the level does not look at: with one on, every pass is full
+    plain = not opts["quotes"] and not opts["dashes"] and not opts["russian_letters"]
     level = _work_level(text, html, want_edits) if plain and text else _ALL
     if not text or level == _NOTHING:
         return text, Alignment.identity(len(text)), []
@@ -250,6 +252,11 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
                     break
             letter_suspects = [(*al.span_to_src(s, e), note) for s, e, note in susp]
             suspects += letter_suspects
+        if opts["russian_letters"]:
+            step, susp = _step_russian_letters(cur)     # after the letter step: кiтап is кітап by now
+            suspects += [(*al.span_to_src(s, e), note) for s, e, note in susp]
+            if step:
+                apply(step, "russian_letters")
         if opts["nfc"] and pass_kinds & {"homoglyph", "kazakh_letter"}:
             step = _step_nfc(cur)    # a repaired letter may compose with a mark: у + U+0306 → ў
             if step:
