@@ -15,7 +15,7 @@ from ._script import (
     _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_CANDIDATE, _WORD_CONTEXT_RE,
     _latin_word_plan, _twin_only, _word_plan,
 )
-from ._tables import _DIRECT, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_cyr, _is_mark, _is_wordchar
+from ._tables import _DIRECT, _KAZ_SPECIFIC, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_cyr, _is_mark, _is_wordchar
 
 
 # ---------------------------------------------------------------------------
@@ -29,7 +29,7 @@ _SISTER_TEXT_RE = re.compile("[ҙҘҫҪҗҖӑӐӗӖҹҸҷҶӣӢӯӮўЎҳҲӝӜ�
 # Yakut have ө ү (Yakut һ) but no ә ғ қ ұ і; Khakas has і ғ ң ӧ ӱ but no ә қ ұ). Uzbek and Karakalpak
 # have қ but also ў/ҳ, which _SISTER_TEXT_RE catches. The Caucasian palochka Ӏ (Chechen ХӀинца) needs a
 # Kazakh letter other than і.
-_ALL_KAZ = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+_ALL_KAZ = _KAZ_SPECIFIC
 _KAZAKH_EVIDENCE: dict[str, re.Pattern[str]] = {}
 for _letters, _evidence in (("ҡҠ", "ІіҰұҚқ"), ("ӄӃӈӇӷӶѳѲ", _ALL_KAZ), ("ҥҤ", "ӘәҒғҚқҰұІі"),
                             ("ҕҔ", "ӘәҒғҚқҢңҰұІі"), ("ӱӰӧӦ", "ӘәҚқҰұ"),

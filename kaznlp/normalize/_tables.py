@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 import unicodedata2
 
 from .._data import read_lines
+from ..lang.alphabet import KAZAKH_LETTERS, KAZAKH_LETTERS_UPPER
 
 
 KINDS = (
@@ -67,7 +68,8 @@ _LETTER_MAP: dict[str, str] = {**_HOMOGLYPH, **_KAZ_LETTER}
 # mapped only inside attested Kazakh words in Kazakh context (see _sister_plan)
 _SISTER: dict[str, str] = _TABLES.get("sister_letter", {})
 _CYR_SUBSTITUTES = frozenset(c for c in _KAZ_LETTER if "\u0400" <= c <= "\u052f")   # ӊ Ӊ
-_KAZ_SPECIFIC = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+# the Kazakh-only letters, capital then small: "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+_KAZ_SPECIFIC = "".join(u + lo for u, lo in zip(KAZAKH_LETTERS_UPPER, KAZAKH_LETTERS))
 # Cyrillic letters that some Latin/Greek letter imitates; every other Cyrillic letter is "distinctive"
 _LOOKALIKE_CYR = frozenset(v for k, v in _LETTER_MAP.items() if not ("\u0400" <= k <= "\u052f"))
 
