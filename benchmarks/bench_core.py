@@ -350,6 +350,12 @@ def fresh_callable(name: str) -> Callable[[str], object]:
 
 def per_call_callable(name: str) -> Callable[[str], object]:
     """The per-call tools: kaznlp's three public calls, spaCy's tokenizer, the bare regex."""
+    if name == "kaznlp process":
+        import kaznlp
+
+        # the Document makes its token records at the first read of its tokens: read them, as a
+        # caller does (process alone would leave the records out of the figure)
+        return lambda t: kaznlp.process(t).tokens
     if name.startswith("kaznlp "):
         import kaznlp
 

@@ -17,7 +17,7 @@ It equals ``text`` unless :func:`kaznlp.process` repaired the token.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import itemgetter
@@ -180,7 +180,10 @@ class Document:
     - ``tokens``: all tokens in text order; ``token.norm`` is the clean form;
     - ``entities``: :class:`Entity` records (filled by ``process(text, ner=True)``).
 
-    ``to_dict()`` / ``from_dict()`` round-trip everything, the alignment included.
+    ``to_dict()`` / ``from_dict()`` round-trip everything, the alignment included. A document
+    from :func:`kaznlp.process` makes its sentence and token records at the first read of
+    ``sentences`` or ``tokens`` (until then it keeps the token columns): a caller who never
+    reads them pays for no record.
 
     >>> import kaznlp
     >>> doc = kaznlp.process("Премьер- Министр келді.")
@@ -210,16 +213,38 @@ class Document:
                 f"but text has {len(self.text)} and clean_text {len(self.clean_text)}")
 
     @classmethod
-    def _trusted(cls, text: str, sentences: list[Sentence], clean_text: str, alignment: Alignment | None,
-                 entities: list[Entity] | None = None) -> Document:
-        """Build without checks (the pipeline's records are consistent by construction)."""
+    def _trusted(cls, text: str, sentences: list[Sentence] | Callable[[], list[Sentence]], clean_text: str,
+                 alignment: Alignment | None, entities: list[Entity] | None = None) -> Document:
+        """Build without checks (the pipeline's records are consistent by construction).
+
+        ``sentences`` may be a function that makes them: it is called once, at the first read of
+        ``doc.sentences`` (or ``tokens``, ``to_dict()``, ``==``, ...), so a document whose tokens
+        are never read costs no token records (:func:`kaznlp.process` keeps its token columns so)."""
         self = object.__new__(cls)
         if alignment is None:
             n = len(text)
             alignment = Alignment._trusted(n, n, [0] if n else [], [0] if n else [], [n] if n else [])
-        self.__dict__.update(text=text, sentences=sentences, entities=[] if entities is None else entities,
+        self.__dict__.update(text=text, entities=[] if entities is None else entities,
                              clean_text=clean_text, alignment=alignment)
+        if callable(sentences):
+            self.__dict__["_make_sentences"] = sentences
+        else:
+            self.__dict__["sentences"] = sentences
         return self
+
+    def __getattr__(self, name: str) -> Any:
+        # (only called when ``name`` is not in the instance: ``sentences`` not made yet)
+        if name == "sentences":
+            make = self.__dict__.get("_make_sentences")
+            if make is not None:
+                sentences = self.__dict__["sentences"] = make()
+                self.__dict__.pop("_make_sentences", None)
+                return sentences
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _sentence_maker(self) -> list[Sentence] | Callable[[], list[Sentence]]:
+        """What :meth:`_trusted` takes to give a copy of this document the same sentences, made or not."""
+        return self.__dict__.get("_make_sentences") or self.sentences
 
     @property
     def tokens(self) -> list[Token]:

@@ -91,3 +91,39 @@ def test_fast_assembly_equals_the_slow_mapping_on_news_and_seeds() -> None:
         assert fast == slow_process(text)
         repaired += any(t[2] != t[4] for _, toks in fast for t in toks)
     assert repaired >= 3  # the texts exercise the mapping, not only the nothing-repaired path
+
+
+# --- the records are made at the first read (issue 16: no per-token objects until asked) ------
+
+
+def test_records_are_made_at_the_first_read_and_are_those_of_an_eager_build() -> None:
+    import gc
+    import pickle
+
+    from kaznlp.pipeline import _assemble, repair
+    from kaznlp.tokenize import token_columns
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))][:1]
+    texts = [*seeds, "Мемлекеттiк тіл заң-\nды қабылданды. Премьер- Министр келді.",
+             "Алматы — ірі қала.", "", "\u2adc\u200c\u0958" * 5]
+    for text in texts:
+        doc = kaznlp.process(text)
+        assert "sentences" not in vars(doc)  # nothing made yet: the token columns are kept
+        clean, al = repair(text)
+        eager = _assemble(text, clean, al, kaznlp.split_sentences(clean), token_columns(clean))
+        assert "sentences" in vars(eager)
+        copy = pickle.loads(pickle.dumps(doc))  # a document not read yet pickles (pipe's workers)
+        assert doc.tokens == eager.tokens and doc.sentences is doc.sentences
+        assert [type(t) for t in doc.tokens] == [type(t) for t in eager.tokens]
+        assert doc == eager == copy and doc.to_dict() == eager.to_dict()
+        assert all(text[t.start:t.end] == t.text for t in doc.tokens)
+    # made with the cyclic collector paused, whose state the caller gets back
+    for enabled in (True, False):
+        doc = kaznlp.process(texts[1])
+        gc.enable() if enabled else gc.disable()
+        try:
+            assert doc.tokens and gc.isenabled() is enabled
+        finally:
+            gc.enable()
+    with pytest.raises(AttributeError, match="no attribute 'sentence'"):
+        getattr(kaznlp.process("Алматы"), "sentence")  # noqa: B009

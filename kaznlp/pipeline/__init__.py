@@ -14,7 +14,6 @@ lie inside one unchanged stretch are shifted, not searched for.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -222,21 +221,16 @@ def _with_entities(doc: Document, ents: list[Entity]) -> Document:
                 prev = out.pop()
                 s, end, label = prev.start, max(prev.end, end), prev.label
             out.append(_new(Entity, (s, end, label, text[s:end])))
-    return Document._trusted(text, doc.sentences, doc.clean_text, doc.alignment, out)
+    return Document._trusted(text, doc._sentence_maker(), doc.clean_text, doc.alignment, out)
 
 
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
     clean, alignment = _repair(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
-    if not gc.isenabled():
-        return _assemble(text, clean, alignment, sentence_spans, token_columns(clean, multiword=multiword) if tokens else _NO_COLUMNS)
-    # the token columns and records are made with the cyclic collector paused, as kaznlp.tokenize
-    # does, whatever the text's length (they hold only ints and strings: no cycles to find)
-    gc.disable()
-    try:
-        return _assemble(text, clean, alignment, sentence_spans, token_columns(clean, multiword=multiword) if tokens else _NO_COLUMNS)
-    finally:
-        gc.enable()
+    # the token columns are made with the cyclic collector paused (kaznlp.tokenize does so); the
+    # records are made from them at the first read of doc.sentences or doc.tokens (_assemble)
+    cols = token_columns(clean, multiword=multiword) if tokens else _NO_COLUMNS
+    return _assemble(text, clean, alignment, sentence_spans, cols, lazy=True)
 
 
 _NO_COLUMNS: Columns = ([], [], [], [])

@@ -8,8 +8,10 @@ stretch are shifted in C, not searched for (see docs/pipeline.md, "Speed").
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 from itertools import islice, repeat
 from operator import add, getitem, itemgetter
 
@@ -183,21 +185,49 @@ def _group(tokens: list[Token], starts: list[int], sentences: list[tuple[int, in
     return list(map(_new, repeat(Sentence), map(add, sentences, zip(parts))))
 
 
-def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
-              ) -> Document:
-    """The :class:`Document` of ``text`` from the sentences and the token columns
-    (:func:`kaznlp.tokenize.token_columns`) found in its repaired ``clean``.
+def _sentences(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
+               ) -> list[Sentence]:
+    """The :class:`Sentence` records of ``text``, with their tokens, from the sentence spans and the
+    token columns (:func:`kaznlp.tokenize.token_columns`) found in its repaired ``clean``.
 
-    Each token record is made once, at its offsets in ``text``. ``alignment`` is the
-    one from ``text`` to ``clean`` (``None``: the identity)."""
-    if alignment is not None and alignment.is_identity:
-        alignment = None
+    Each token record is made once, at its offsets in ``text``. ``alignment`` is the one from
+    ``text`` to ``clean`` (``None``: the identity)."""
     if clean == text:  # nothing repaired: the segmenters' offsets are the answer
-        return Document._trusted(text, _group(make_tokens(*cols), cols[0], sentence_spans), text, None)
+        return _group(make_tokens(*cols), cols[0], sentence_spans)
     cols, norms = _map_columns(cols, alignment, text, clean)
     toks = _records(cols, norms)
     if alignment is None:  # repaired one character for one ("i" → "і"): same offsets
         sents = [(s, e, text[s:e]) for s, e, _ in sentence_spans]
     else:
         sents = [(s, e, text[s:e]) for s, e, _, _, _ in _map_spans(sentence_spans, alignment)]
-    return Document._trusted(text, _group(toks, cols[0], sents), clean, alignment)
+    return _group(toks, cols[0], sents)
+
+
+def _made(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
+          ) -> list[Sentence]:
+    """:func:`_sentences` with the cyclic collector paused (they hold only ints and strings)."""
+    if not gc.isenabled():
+        return _sentences(text, clean, alignment, sentence_spans, cols)
+    gc.disable()
+    try:
+        return _sentences(text, clean, alignment, sentence_spans, cols)
+    finally:
+        gc.enable()
+
+
+def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns,
+              lazy: bool = False) -> Document:
+    """The :class:`Document` of ``text`` from the sentences and the token columns found in its
+    repaired ``clean`` (:func:`_sentences`). ``alignment`` is the one from ``text`` to ``clean``
+    (``None``: the identity).
+
+    ``lazy=True`` (:func:`kaznlp.process`) keeps the spans and columns and makes the records at the
+    first read of ``doc.sentences`` (``tokens``, ``to_dict()``, ...): a caller who never reads
+    the tokens of a document pays for none of its records."""
+    if alignment is not None and alignment.is_identity or clean == text:
+        alignment = None
+    if clean == text:
+        clean = text
+    if lazy:
+        return Document._trusted(text, partial(_made, text, clean, alignment, sentence_spans, cols), clean, alignment)
+    return Document._trusted(text, _sentences(text, clean, alignment, sentence_spans, cols), clean, alignment)
