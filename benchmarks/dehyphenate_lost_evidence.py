@@ -23,7 +23,7 @@ from pathlib import Path
 from benchmarks.gold.splits import SPLIT_OF_GROUP
 from kaznlp.dehyphenate.evidence import Evidence
 from kaznlp.dehyphenate.morph import norm
-from kaznlp.dehyphenate.resources import _hyphen_parts
+from kaznlp.lang.lexicon import forms
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 _AP = "news/apertium_kaz_rus_corpus/"
@@ -55,11 +55,26 @@ def kinds(ev: Evidence, left: set[str], right: set[str], a: str, b: str) -> list
     return out
 
 
+def hyphen_parts() -> tuple[set[str], set[str]]:
+    """Left parts and right-part beginnings (4 letters) of the lexicon's hyphenated forms, as the
+    de-hyphenator reads them (``интернет`` of ``интернет-ресурс``, ``ресу``)."""
+    left: set[str] = set()
+    right: set[str] = set()
+    cyr = re.compile(r"[\u0400-\u04ff]")
+    for w in forms():
+        parts = w.split("-")
+        for x, y in zip(parts, parts[1:]):
+            if len(x) >= 3 and len(y) >= 3 and x.isalpha() and cyr.search(x) and cyr.search(y):
+                left.add(x)
+                right.add(y[:4])
+    return left, right
+
+
 def main() -> int:
     files = sorted(g[len(_AP):] for g, s in SPLIT_OF_GROUP.items() if g.startswith(_AP) and s == "dev")
     text = "\n".join((SHARED / _AP / f).read_text(encoding="utf-8") for f in files)
     ev = Evidence("")  # lexicon evidence only: no document vocabulary
-    left, right = _hyphen_parts()
+    left, right = hyphen_parts()
     tally: dict[str, Counter] = defaultdict(Counter)
     for m in _PAIR.finditer(text):
         a, sep, b = m.groups()
