@@ -29,8 +29,9 @@ Equivalence of the fast path with spaCy's (entity for entity, counts only)::
 
     python -m benchmarks.bench_ner --equivalence
 
-A change to the fast path against an earlier revision of ``kaznlp/ner/fast.py`` (its file
-from git, loaded beside the current one on the same loaded model): entities of one
+A change to ``kaznlp.ner`` against an earlier revision (the whole ``kaznlp/ner`` package of
+that revision from git, loaded beside the current one on the same loaded model; the spaCy
+component ``tagger``/``architectures`` and ``news_rules`` are the working tree's): entities of one
 ``kaznlp.ner`` call per text on KazNERD valid and test sentences, the written-news *dev*
 gold sentences and the seed documents, old vs new (counts of texts that differ only),
 then per-call speed on KazNERD test sentences, old and new interleaved in blocks, each
@@ -177,37 +178,57 @@ def per_call(args: argparse.Namespace) -> None:
     print(json.dumps(res, indent=2))
 
 
-def _module_at(rev: str, path: str, name: str):
-    """``path`` (a module of the ``kaznlp.ner`` package) as it is at git revision ``rev``,
-    imported as the sibling module ``kaznlp.ner.<name>`` so its relative imports resolve."""
+#: modules of ``kaznlp.ner`` that the old package of ``--against`` takes from the working tree:
+#: the spaCy component and its registered architectures (spaCy registers a factory once, and the
+#: fast path checks the component's class), and ``news_rules`` (another engineer's, not the
+#: subject of the comparison)
+SHARED_MODULES = ("tagger", "architectures", "news_rules")
+
+
+def _package_at(rev: str):
+    """The package ``kaznlp/ner`` as it is at git revision ``rev``, imported beside the working
+    tree's as ``kaznlp._ner_at_<rev>`` (its relative imports of ``kaznlp`` resolve to the working
+    tree; those of :data:`SHARED_MODULES` too)."""
+    import importlib
     import importlib.util
     import subprocess
+    import tarfile
     import tempfile
+    from io import BytesIO
 
-    source = subprocess.run(["git", "-C", str(REPO), "show", f"{rev}:{path}"],
-                            check=True, capture_output=True, text=True).stdout
-    with tempfile.TemporaryDirectory() as tmp:
-        file = Path(tmp) / f"{name}.py"
-        file.write_text(source, encoding="utf-8")
-        full = f"kaznlp.ner.{name}"
-        spec = importlib.util.spec_from_file_location(full, file)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        module.__package__ = "kaznlp.ner"
-        sys.modules[full] = module
-        spec.loader.exec_module(module)
+    tag = "".join(ch if ch.isalnum() else "_" for ch in rev)
+    name = f"kaznlp._ner_at_{tag}"
+    if name in sys.modules:
+        return sys.modules[name]
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "kaznlp/ner"],
+                             check=True, capture_output=True).stdout
+    folder = Path(tempfile.mkdtemp(prefix="kaznlp_ner_at_"))
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    folder = folder / "kaznlp" / "ner"
+    for shared in SHARED_MODULES:
+        if (folder / f"{shared}.py").is_file():
+            sys.modules[f"{name}.{shared}"] = importlib.import_module(f"kaznlp.ner.{shared}")
+    tagger = sys.modules["kaznlp.ner.tagger"].EntityTagger
+    for old, new in (("_decode", "decode"), ("_sure_outside", "sure_outside")):  # names before 2026-12-06
+        if not hasattr(tagger, old) and hasattr(tagger, new):
+            setattr(tagger, old, getattr(tagger, new))
+    spec = importlib.util.spec_from_file_location(name, folder / "__init__.py", submodule_search_locations=[str(folder)])
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
     return module
 
 
 def _ner_at(rev: str):
-    """``(ner, FastTagger)`` of git revision ``rev``: its ``kaznlp/ner/__init__.py`` and
-    ``kaznlp/ner/fast.py`` beside the working tree's (the rest of kaznlp is shared). The old
-    ``ner`` resolves ``backend="kaznlp"`` through the same ``get_backend`` as the new one,
-    so both are given their tagger explicitly (see :func:`_call`)."""
-    tag = rev.replace("~", "_").replace("^", "_").replace("/", "_")
-    fast = _module_at(rev, "kaznlp/ner/fast.py", f"_fast_{tag}")
-    init = _module_at(rev, "kaznlp/ner/__init__.py", f"_init_{tag}")
-    return init, fast.FastTagger
+    """``(kaznlp.ner, FastTagger)`` of git revision ``rev``: its whole ``kaznlp/ner`` package
+    (normalization, chunking, the fast path, the rules) beside the working tree's; the rest of
+    kaznlp is shared. The old ``ner`` is given its tagger explicitly (see :func:`_call`)."""
+    import importlib
+
+    package = _package_at(rev)
+    return package, importlib.import_module(f"{package.__name__}.fast").FastTagger
 
 
 def _call(module, tagger):
@@ -228,14 +249,14 @@ def against(args: argparse.Namespace) -> None:
     import importlib
 
     from benchmarks.gold.news_ner import load as load_news_gold
-    from kaznlp.ner import _bundled
+    from kaznlp.ner import load
     from kaznlp.ner.fast import FastTagger
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     new_module = importlib.import_module("kaznlp.ner")
     old_module, OldTagger = _ner_at(args.against)
-    nlp = _bundled()
+    nlp = load()
     kaz = shared_dir(args.shared) / "data" / "kaznerd"
     valid = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_valid.txt")]
     test = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_test.txt")]
@@ -248,8 +269,8 @@ def against(args: argparse.Namespace) -> None:
                               check=True, capture_output=True, text=True).stdout.strip()
 
     res: dict = {"against": args.against, "new": "working tree", "torch": TORCH,
-                 "against_fast_py_last_changed_in": last_change("kaznlp/ner/fast.py"),
-                 "against_init_py_last_changed_in": last_change("kaznlp/ner/__init__.py"),
+                 "against_ner_last_changed_in": last_change("kaznlp/ner"),
+                 "shared_with_the_working_tree": [f"kaznlp/ner/{m}.py" for m in SHARED_MODULES],
                  "load_average_at_start": os.getloadavg()[0], "equivalence": {}}
     real_get_backend = new_module.get_backend
     try:
@@ -301,7 +322,7 @@ def main() -> None:
     ap.add_argument("--per-call", action="store_true", help="kaznlp.ner once per KazNERD test sentence")
     ap.add_argument("--equivalence", action="store_true", help="fast numpy path vs spaCy's path: same entities?")
     ap.add_argument("--against", metavar="REV", default=None,
-                    help="kaznlp/ner/fast.py of git revision REV vs the working tree: same entities? speed?")
+                    help="kaznlp/ner of git revision REV vs the working tree: same entities? speed?")
     ap.add_argument("--sentences", type=int, default=None, help="--per-call: only the first N sentences")
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--stanza-mb", type=float, default=0.1, help="Stanza is slow: a smaller slice")
