@@ -143,29 +143,25 @@ def test_backend_spacy_is_the_bundled_model_through_spacy(nlp):
     assert ner(NEWS, backend="spacy") == ner(NEWS, backend=nlp)
 
 
-def _without_cache(module, call):
-    from kaznlp.ner import backends
+def _without_cache(call):
+    from kaznlp.ner.backends import unload
 
-    caches = (module._bundled, backends._spacy_path_backend, backends._bundled_backend)
-    for cached in caches:
-        cached.cache_clear()
+    unload()
     try:
         return call()
     finally:
-        for cached in caches:
-            cached.cache_clear()
+        unload()
 
 
 @needs_spacy
 def test_without_the_model_package_the_error_names_the_pip_line(monkeypatch):
     # spaCy installed, the model distribution kk-kaznlp-ner not (an install of spaCy by hand)
-    import sys
+    from kaznlp.ner import model
 
-    module = sys.modules["kaznlp.ner"]
-    monkeypatch.setattr(module, "MODEL_PACKAGE", "kk_kaznlp_ner_not_installed")
+    monkeypatch.setattr(model, "MODEL_PACKAGE", "kk_kaznlp_ner_not_installed")
     for backend in ("kaznlp", "spacy"):
         with pytest.raises(ModuleNotFoundError) as err:
-            _without_cache(module, lambda b=backend: ner(NEWS, backend=b))
+            _without_cache(lambda b=backend: ner(NEWS, backend=b))
         assert 'pip install "kaznlp[ner]"' in str(err.value) and "kk-kaznlp-ner" in str(err.value)
         assert err.value.name == "kk_kaznlp_ner_not_installed"
     with pytest.raises(ModuleNotFoundError, match=r'pip install "kaznlp\[ner\]"'):
@@ -175,11 +171,10 @@ def test_without_the_model_package_the_error_names_the_pip_line(monkeypatch):
 @needs_spacy  # without spaCy the same error names spaCy first (tests/test_packaging.py)
 def test_cli_ner_step_without_the_model_package_is_a_usage_error(monkeypatch, tmp_path, capsys):
     # `kaznlp process --steps ...,ner` stops before any work (exit 2) and names the pip line
-    import sys
-
     from kaznlp.cli import main
+    from kaznlp.ner import model
 
-    monkeypatch.setattr(sys.modules["kaznlp.ner"], "MODEL_PACKAGE", "kk_kaznlp_ner_not_installed")
+    monkeypatch.setattr(model, "MODEL_PACKAGE", "kk_kaznlp_ner_not_installed")
     out = tmp_path / "out.jsonl"
     try:
         code = main(["process", "--sample", "--steps", "sentences,ner", "-o", str(out), "-q"])
@@ -192,12 +187,11 @@ def test_cli_ner_step_without_the_model_package_is_a_usage_error(monkeypatch, tm
 
 @needs_spacy
 def test_backend_spacy_with_an_incomplete_model_says_how_to_fix(monkeypatch, tmp_path):
-    import sys
+    from kaznlp.ner import model
 
-    module = sys.modules["kaznlp.ner"]
-    monkeypatch.setattr(module, "model_path", lambda: tmp_path / "model")  # a model folder without files
+    monkeypatch.setattr(model, "model_path", lambda: tmp_path / "model")  # a model folder without files
     with pytest.raises(FileNotFoundError) as err:
-        _without_cache(module, lambda: ner(NEWS, backend="spacy"))
+        _without_cache(lambda: ner(NEWS, backend="spacy"))
     assert "model is incomplete" in str(err.value) and "reinstall" in str(err.value)
 
 
@@ -324,7 +318,7 @@ def test_decoding_is_the_best_well_formed_sequence():
     for _ in range(40):
         n = int(rng.integers(1, 5))
         scores = rng.dirichlet(numpy.ones(len(labels)) * 0.3, size=n).astype("f")
-        got = tagger._decode(scores)
+        got = tagger.decode(scores)
         assert _well_formed(got)
         best = max(
             (seq for seq in itertools.product(range(len(labels)), repeat=n) if _well_formed([labels[j] for j in seq])),

@@ -13,6 +13,7 @@ import pytest
 from conftest import SHARED, needs_shared
 from kaznlp.ner import get_backend, load, ner, ner_pipe
 from kaznlp.ner.backends import Chunk, SpacyBackend
+from kaznlp.ner.fast_embed import WordEmbedding
 from kaznlp.ner.conll import detokenize, read_iob2
 from kaznlp.ner.fast import FastTagger, compile_pipeline, doc_tokens
 from kaznlp.spacy_lang import make_doc
@@ -106,18 +107,20 @@ def test_new_words_do_not_grow_spacys_vocabulary(fast):
 
 
 def test_word_cache_starts_afresh_when_full(fast, monkeypatch):
-    from kaznlp.ner import fast as fast_module
+    from kaznlp.ner import fast_embed
 
     text = "Тоқаев Жаңаөзенбайқұлов Астанада Моңғолия елшісі Батсайханбаатармен кездесті."
     chunk = Chunk(0, text, ((0, len(text)),))
     expected = fast.entities([chunk])
-    fast._index.clear()
+    fast.clear_caches()
+    assert fast.cached_words() == set()
     fast.entities([Chunk(0, "Алматыда жиын өтті.", ((0, 19),))])
-    monkeypatch.setattr(fast_module, "CACHE_ROWS", 5)
+    assert fast.cached_words() == set(doc_tokens("Алматыда жиын өтті.")[0])
+    monkeypatch.setattr(fast_embed, "CACHE_ROWS", 5)
     assert fast.entities([chunk]) == expected  # 8 new words > 5 rows: the cache starts afresh
-    assert set(fast._index) == set(doc_tokens(text)[0])
+    assert fast.cached_words() == set(doc_tokens(text)[0])
     monkeypatch.undo()
-    fast._index.clear()
+    fast.clear_caches()
     assert fast.entities([chunk]) == expected
 
 
@@ -129,8 +132,8 @@ def test_pipeline_it_cannot_run_exactly_keeps_spacys_path(monkeypatch):
     # self-check compares scores with spaCy's on Kazakh sentences and refuses
     other = load()
     assert compile_pipeline(other) is not None
-    embed = FastTagger._embed_words
-    monkeypatch.setattr(FastTagger, "_embed_words", lambda self, words: embed(self, words) * 1.01)
+    embed = WordEmbedding.embed
+    monkeypatch.setattr(WordEmbedding, "embed", lambda self, words: embed(self, words) * 1.01)
     assert compile_pipeline(other) is None
     assert compile_pipeline(other, check=False) is not None
 
@@ -143,7 +146,7 @@ def test_threads_share_the_caches_safely(fast):
     texts = [f"Тоқаев Қызылордабек{i}ұлы мен Астанаев{i} Алматыда кездесті." for i in range(40)]
     chunks = [Chunk(0, t, ((0, len(t)),)) for t in texts]
     alone = [fast.entities([c])[0] for c in chunks]
-    fast._index.clear()
+    fast.clear_caches()
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda c: fast.entities([c])[0], chunks))
     assert together == alone
@@ -158,23 +161,23 @@ def test_padded_rows_change_no_score(fast, monkeypatch):
     texts = ["Ол", "Тоқаев сөйледі.", "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев Астанада сөз сөйледі.",
              "АЛМАТЫ. ҚазАқпарат - 2016 жылғы 21 қазанда «ҚазМұнайГаз» АҚ басқарма төрағасы сөз сөйледі."]
     seqs = [doc_tokens(t)[0] for t in texts]
-    fast._window_cache.clear()
+    fast.clear_caches()
     padded = fast.scores(seqs) + [fast.scores([s])[0] for s in seqs]
     for lengths in [(len(s),) for s in seqs] + [tuple(len(s) for s in seqs)]:
-        for idx, n_in, n_out, _ in fast._plan(lengths):
+        for idx, n_in, n_out, _ in fast.plan(lengths):
             assert len(idx) % fast_module.ROW_MULTIPLE == 0 and len(idx) - n_out < fast_module.ROW_MULTIPLE
             assert (idx[n_out:] == n_in).all()  # padding windows: the constant row only
     chunks = [Chunk(0, t, ((0, len(t)),)) for t in texts]
     entities = fast.entities(chunks)
     monkeypatch.setattr(fast_module, "ROW_MULTIPLE", 1)
-    fast._window_cache.clear()
+    fast.clear_caches()
     plain = fast.scores(seqs) + [fast.scores([s])[0] for s in seqs]
     for a, b in zip(padded, plain):
         assert a.shape == b.shape
         assert numpy.allclose(a, b, atol=1e-4, rtol=0)
     assert fast.entities(chunks) == entities
     assert sum(map(len, entities)) >= 5
-    fast._window_cache.clear()
+    fast.clear_caches()
 
 
 @needs_shared

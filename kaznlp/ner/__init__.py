@@ -36,14 +36,9 @@ Nothing is downloaded at run time.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from .._gc import paused
@@ -52,15 +47,16 @@ from ..alignment import Alignment
 from ..pipeline import repair
 from ..sentences import split_sentences
 from ..spans import Entity
-from .rules import postprocess
 from .backends import (
-    Backend,
-    Chunk,
     SpacyBackend,
     StanzaBackend,
     TransformersBackend,
     get_backend,
 )
+from .chunk import Backend, Chunk
+from .model import MODEL_PACKAGE, load, model_path, require_installed
+from .rules import postprocess
+from .threads import one_blas_thread
 
 __all__ = [
     "ner",
@@ -69,6 +65,7 @@ __all__ = [
     "load",
     "model_path",
     "LABELS",
+    "MODEL_PACKAGE",
     "Backend",
     "Chunk",
     "SpacyBackend",
@@ -91,89 +88,6 @@ CHUNK_CHARS = 2000
 #: ~4 full chunks a batch against 13,000-15,000 with 32), while many short texts
 #: (``ner_pipe`` over sentences) still share batches of up to ``batch_size`` pieces
 BATCH_CHARS = 8000
-
-
-#: the import package of the model distribution ``kk-kaznlp-ner`` (``packages/kk_kaznlp_ner``)
-MODEL_PACKAGE = "kk_kaznlp_ner"
-_NER_INSTALL = 'pip install "kaznlp[ner]" (from a source checkout: pip install ".[ner]")'
-
-
-def model_path() -> Path:
-    """Folder of kaznlp's NER pipeline, inside the installed model package ``kk_kaznlp_ner``.
-
-    Found without importing the package (nor spaCy). The model comes with the ``ner`` extra;
-    without it this raises :class:`ModuleNotFoundError` naming the line to run.
-
-    >>> model_path().name  # doctest: +SKIP
-    'model'
-    """
-    spec = importlib.util.find_spec(MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError(
-            f"kaznlp's NER model (the kk-kaznlp-ner distribution, import name {MODEL_PACKAGE!r}) is not "
-            f"installed; run: {_NER_INSTALL}",
-            name=MODEL_PACKAGE,
-        )
-    return Path(spec.origin).resolve().parent / "model"
-
-
-def load(**kwargs: Any) -> Any:
-    """Load kaznlp's Kazakh NER pipeline as a spaCy ``Language`` (no download).
-
-    The same as ``spacy.load("kk_kaznlp_ner")``. Keyword arguments go to ``spacy.load``
-    (``exclude=``, ``disable=``, ``config=``). The pipeline's tokenizer is kaznlp's; add
-    ``"kaznlp_sentencizer"`` or ``"kaznlp_normalizer"`` (``first=True``) with
-    ``nlp.add_pipe`` if you need them. Needs the ``ner`` extra (spaCy and the model package).
-
-    >>> nlp = load()
-    >>> doc = nlp("Астана қаласында 2024 жылы форум өтті.")
-    >>> [(ent.text, ent.label_) for ent in doc.ents]  # doctest: +SKIP
-    [('Астана', 'GPE'), ('2024 жылы', 'DATE')]
-    """
-    spacy = _import_spacy()
-
-    from .. import spacy_lang  # noqa: F401  (registers "kk" when kaznlp is not pip-installed)
-
-    path = model_path()
-    if not (path / "config.cfg").is_file():
-        raise FileNotFoundError(
-            f"kaznlp's NER model is incomplete: no config.cfg in {path}; reinstall it "
-            "(pip install --force-reinstall kk-kaznlp-ner, or from a source checkout: "
-            "pip install --force-reinstall ./packages/kk_kaznlp_ner) or, in a checkout, rebuild it: "
-            "training/ner/README.md"
-        )
-    return spacy.load(path, **kwargs)
-
-
-def _import_spacy() -> Any:
-    """``import spacy`` (and numpy), or an error that names the extra to install."""
-    try:
-        import numpy  # noqa: F401
-        import spacy
-    except ImportError as err:
-        raise ModuleNotFoundError(
-            f"kaznlp's NER (kaznlp.ner, kaznlp.ner_pipe, kaznlp.load) needs spaCy and numpy, which are not "
-            f"installed (no module named {err.name!r}); run: {_NER_INSTALL}",
-            name=err.name,  # the missing module, as Python's own error gives it
-        ) from err
-    return spacy
-
-
-def require_installed() -> None:
-    """Fail now, naming the line to run, unless spaCy, numpy and the model are installed.
-
-    For the error before any work starts (the CLI, before a corpus with the ``ner`` step):
-    ``require_installed()`` returns ``None`` when ``kaznlp.ner("Астанада жиын өтті.")`` can run.
-    """
-    _import_spacy()
-    model_path()
-
-
-@lru_cache(maxsize=1)
-def _bundled() -> Any:
-    nlp = load()
-    nlp.max_length = 10**8  # chunks are small; never trip spaCy's length guard
-    return nlp
 
 
 def _chunks(clean: str, max_chars: int) -> Iterator[Chunk]:
@@ -220,66 +134,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _model_view(clean: str) -> str:
     """``clean`` as the model may read it: lone surrogates become U+FFFD (same length)."""
     return _SURROGATE.sub("\ufffd", clean) if _SURROGATE.search(clean) else clean
-
-
-_BLAS: list[Any] = []  # threadpoolctl's handle, kept once it has found a BLAS library
-
-
-def _blas_controller() -> Any:
-    """threadpoolctl's handle on the BLAS libraries (~1 ms to find), kept once one is loaded:
-    a first call through a backend without numpy must not leave the model unlimited."""
-    if _BLAS:
-        return _BLAS[0]
-    if "numpy" not in sys.modules:  # no BLAS loaded yet (numpy brings it): nothing to limit
-        return None
-    try:
-        from threadpoolctl import ThreadpoolController
-    except ImportError:  # pragma: no cover - threadpoolctl is a dependency; degrade gracefully
-        return None
-    controller = ThreadpoolController().select(user_api="blas")
-    if controller.lib_controllers:
-        _BLAS.append(controller)
-    return controller
-
-
-def _one_blas_thread() -> AbstractContextManager[Any]:
-    """One BLAS thread while kaznlp's model runs; the caller's setting comes back afterwards.
-
-    The bundled model multiplies small matrices (a sentence of 12 tokens is a 12 x 96 by
-    96 x 288 product): BLAS threads only add hand-offs, and when torch is installed its
-    OpenMP threads and numpy's OpenBLAS threads spin against each other on the same
-    cores (20-40 ms per short sentence; 2.8 ms with one BLAS thread). The limit holds only
-    inside the ``with`` block (a few microseconds to set and restore), so the caller's own
-    numpy code keeps its threads.
-    """
-    controller = _blas_controller()
-    if controller is None or not controller.lib_controllers:
-        return nullcontext()
-    return _OneBlasThread(controller.lib_controllers)
-
-
-class _OneBlasThread:
-    """``controller.limit(limits=1)`` without its bookkeeping: one ``get`` per library, and a
-    ``set`` only where the count is not 1 already (about 5 us instead of 100 us a call,
-    which matters when ``kaznlp.ner`` is called once per sentence)."""
-
-    __slots__ = ("libs", "saved")
-
-    def __init__(self, libs: list[Any]) -> None:
-        self.libs = libs
-        self.saved: list[tuple[Any, int]] = []
-
-    def __enter__(self) -> None:
-        for lib in self.libs:
-            n = lib.get_num_threads()
-            if n is not None and n != 1:
-                lib.set_num_threads(1)
-                self.saved.append((lib, n))
-
-    def __exit__(self, *exc: Any) -> None:
-        for lib, n in self.saved:
-            lib.set_num_threads(n)
-        self.saved.clear()
 
 
 def _make_chunk(clean: str, group: list[tuple[int, int]]) -> Chunk:
@@ -340,7 +194,7 @@ def _tag(text: str, backend: Any, normalize: bool, dehyphenate: bool, batch_size
     with paused(len(text)):
         clean, alignment = repair(text, normalize=normalize, dehyphenate=dehyphenate)
         for batch in _batches(_chunks(_model_view(clean), CHUNK_CHARS), batch_size):
-            with _one_blas_thread():
+            with one_blas_thread():
                 results = impl.entities(batch)
             for chunk, spans in zip(batch, results):
                 _collect(text, alignment, out, chunk, spans, rules)
@@ -374,7 +228,7 @@ def _stream(
         nonlocal batch_chars
         batch_chars = 0
         assert impl is not None
-        with _one_blas_thread():
+        with one_blas_thread():
             results = impl.entities([chunk for _, chunk in batch])
         for (rec, chunk), spans in zip(batch, results):
             _collect(rec.text, rec.alignment, rec.out, chunk, spans, rules)

@@ -15,12 +15,14 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, runtime_checkable
+from typing import Any
 
 from ..tokenize import tokenize
+from .chunk import Backend, Chunk
+from .model import bundled, import_spacy
 
 __all__ = [
-    "Chunk", "Backend", "SpacyBackend", "StanzaBackend", "TransformersBackend", "get_backend",
+    "Chunk", "Backend", "SpacyBackend", "StanzaBackend", "TransformersBackend", "get_backend", "unload",
     "STANZA_DOWNLOAD", "TRANSFORMERS_MODEL",
 ]
 
@@ -32,22 +34,6 @@ STANZA_INSTALL = 'pip install "kaznlp[stanza]"'
 #: KazNERD test; CC BY 4.0; about 2.2 GB).
 TRANSFORMERS_MODEL = "yeshpanovrustem/xlm-roberta-large-ner-kazakh"
 TRANSFORMERS_INSTALL = 'pip install "kaznlp[transformers]"'
-
-
-class Chunk(NamedTuple):
-    """Whole sentences of repaired text: ``text`` starts at ``start`` in the repaired
-    document, and ``sentences`` are ``(start, end)`` offsets into ``text``."""
-
-    start: int
-    text: str
-    sentences: tuple[tuple[int, int], ...]
-
-
-@runtime_checkable
-class Backend(Protocol):
-    """Anything with ``entities(chunks) -> [[(start, end, label), ...] per chunk]``."""
-
-    def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]: ...
 
 
 class SpacyBackend:
@@ -325,9 +311,7 @@ def _stanza_default_dir(stanza: Any) -> str:
 
 @lru_cache(maxsize=8)
 def _spacy_backend(name: str) -> SpacyBackend:
-    from . import _import_spacy
-
-    spacy = _import_spacy()
+    spacy = import_spacy()
 
     from .. import spacy_lang  # noqa: F401  ("kk" pipelines need the language registered)
 
@@ -345,9 +329,7 @@ def _spacy_backend(name: str) -> SpacyBackend:
 def _bundled_backend() -> Backend:
     """The bundled model: the fused numpy path (:mod:`kaznlp.ner.fast`) when it reproduces
     spaCy's scores on its self-check, else spaCy's own path."""
-    from . import _bundled
-
-    nlp = _bundled()  # first: without spaCy, the error names the extra to install
+    nlp = bundled()  # first: without spaCy, the error names the extra to install
     from .fast import compile_pipeline
 
     fast = compile_pipeline(nlp)
@@ -363,14 +345,24 @@ def _default_stanza() -> StanzaBackend:
 def _spacy_path_backend() -> SpacyBackend:
     """``backend="spacy"``: the bundled model through spaCy's own ``nlp.pipe`` (the reference
     path the fused numpy path is checked against)."""
-    from . import _bundled
-
-    return SpacyBackend(_bundled())
+    return SpacyBackend(bundled())
 
 
 @lru_cache(maxsize=1)
 def _default_transformers() -> TransformersBackend:
     return TransformersBackend()
+
+
+def unload() -> None:
+    """Forget every model and backend loaded so far (the bundled pipeline, Stanza's, a
+    transformers model, spaCy pipelines loaded by name): their memory can be freed, and the
+    next call loads them again (after a model package was reinstalled, for example).
+
+    >>> unload()
+    """
+    for cached in (_spacy_backend, _bundled_backend, _default_stanza, _spacy_path_backend,
+                   _default_transformers, bundled):
+        cached.cache_clear()
 
 
 def get_backend(backend: Any) -> Backend:

@@ -1,0 +1,86 @@
+"""Building blocks of the fused numpy path (:mod:`kaznlp.ner.fast`): thinc's maxout and layer
+norm as a few numpy operations, read from a loaded layer, and the error for a model the fast
+path does not know.
+
+>>> import numpy
+>>> f32(numpy.arange(3)).dtype
+dtype('float32')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+
+__all__ = ["MaxoutNorm", "Unsupported", "f32", "only"]
+
+
+class Unsupported(Exception):
+    """The pipeline is not one the fast path can run exactly (:func:`kaznlp.ner.fast.compile_pipeline`
+    then keeps spaCy's own path)."""
+
+
+def only(nodes: list[Any], what: str) -> Any:
+    """The one layer of ``nodes``, or :class:`Unsupported` when there are none or several."""
+    if len(nodes) != 1:
+        raise Unsupported(f"expected one {what} layer, found {len(nodes)}")
+    return nodes[0]
+
+
+def f32(array: Any) -> Any:
+    """``array`` as a C-contiguous float32 numpy array."""
+    return numpy.ascontiguousarray(numpy.asarray(array, dtype="float32"))
+
+
+class MaxoutNorm:
+    """``Maxout(nO, nI, nP) >> LayerNorm`` with weights permuted so the pieces are three
+    contiguous blocks (an elementwise maximum instead of a reduction over a tiny axis)."""
+
+    def __init__(self, maxout: Any, norm: Any) -> None:
+        n_o, n_p, n_i = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
+        W = numpy.asarray(maxout.get_param("W"), dtype="float32").reshape(n_o, n_p, n_i)
+        b = numpy.asarray(maxout.get_param("b"), dtype="float32").reshape(n_o, n_p)
+        self.n_o, self.n_p, self.n_i = n_o, n_p, n_i
+        self.Wt = f32(W.transpose(1, 0, 2).reshape(n_p * n_o, n_i).T)  # (nI, nP * nO)
+        self.b = f32(b.T.reshape(n_p * n_o))
+        self.G = f32(norm.get_param("G"))
+        self.beta = f32(norm.get_param("b"))
+
+    def __call__(self, X: Any, rows: int | None = None) -> Any:
+        """The layer on the rows of ``X``; only the first ``rows`` when given (the others
+        are padding that makes the row count a multiple of :data:`ROW_MULTIPLE`)."""
+        Y = X @ self.Wt
+        if rows is not None:
+            Y = Y[:rows]
+        Y += self.b
+        return self.finish(Y)
+
+    def finish(self, Y: Any, out: Any = None) -> Any:
+        """Maxout over the pieces of ``Y = X @ W + b``, then thinc's layer norm (into ``out``
+        when given: an array of ``len(Y)`` rows and ``nO`` columns)."""
+        n_o = self.n_o
+        maximum = numpy.maximum
+        if self.n_p > 1:
+            best = maximum(Y[:, :n_o], Y[:, n_o:2 * n_o], out=out)
+        elif out is None:
+            best = Y[:, :n_o].copy()
+        else:
+            best = out
+            best[...] = Y[:, :n_o]
+        for p in range(2, self.n_p):
+            maximum(best, Y[:, p * n_o:(p + 1) * n_o], out=best)
+        # thinc's LayerNorm, the same float32 operations as numpy's mean and var:
+        # (x - mean) * (var + 1e-8) ** -0.5 * G + b, per row (in place: same numbers)
+        reduce = numpy.add.reduce
+        mu = reduce(best, axis=1, keepdims=True)
+        mu /= n_o
+        best -= mu
+        var = reduce(best * best, axis=1, keepdims=True)
+        var /= n_o
+        var += 1e-08
+        var **= -1.0 / 2.0
+        best *= var
+        best *= self.G
+        best += self.beta
+        return best

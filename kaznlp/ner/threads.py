@@ -1,0 +1,77 @@
+"""One BLAS thread around kaznlp's own model, and the caller's setting back afterwards.
+
+The bundled model multiplies small matrices; when torch is installed its OpenMP threads
+and numpy's OpenBLAS threads spin against each other inside each tiny product (issue 13:
+20-40 ms for a short sentence, 2.8 ms with one BLAS thread). :func:`one_blas_thread` limits
+BLAS for the ``with`` block only (threadpoolctl), so the caller's numpy keeps its threads.
+
+>>> with one_blas_thread():
+...     pass
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
+
+__all__ = ["one_blas_thread"]
+
+_BLAS: list[Any] = []  # threadpoolctl's handle, kept once it has found a BLAS library
+
+
+def _blas_controller() -> Any:
+    """threadpoolctl's handle on the BLAS libraries (~1 ms to find), kept once one is loaded:
+    a first call through a backend without numpy must not leave the model unlimited."""
+    if _BLAS:
+        return _BLAS[0]
+    if "numpy" not in sys.modules:  # no BLAS loaded yet (numpy brings it): nothing to limit
+        return None
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover - threadpoolctl is a dependency; degrade gracefully
+        return None
+    controller = ThreadpoolController().select(user_api="blas")
+    if controller.lib_controllers:
+        _BLAS.append(controller)
+    return controller
+
+
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """One BLAS thread while kaznlp's model runs; the caller's setting comes back afterwards.
+
+    The bundled model multiplies small matrices (a sentence of 12 tokens is a 12 x 96 by
+    96 x 288 product): BLAS threads only add hand-offs, and when torch is installed its
+    OpenMP threads and numpy's OpenBLAS threads spin against each other on the same
+    cores (20-40 ms per short sentence; 2.8 ms with one BLAS thread). The limit holds only
+    inside the ``with`` block (a few microseconds to set and restore), so the caller's own
+    numpy code keeps its threads.
+    """
+    controller = _blas_controller()
+    if controller is None or not controller.lib_controllers:
+        return nullcontext()
+    return _OneBlasThread(controller.lib_controllers)
+
+
+class _OneBlasThread:
+    """``controller.limit(limits=1)`` without its bookkeeping: one ``get`` per library, and a
+    ``set`` only where the count is not 1 already (about 5 us instead of 100 us a call,
+    which matters when ``kaznlp.ner`` is called once per sentence)."""
+
+    __slots__ = ("libs", "saved")
+
+    def __init__(self, libs: list[Any]) -> None:
+        self.libs = libs
+        self.saved: list[tuple[Any, int]] = []
+
+    def __enter__(self) -> None:
+        for lib in self.libs:
+            n = lib.get_num_threads()
+            if n is not None and n != 1:
+                lib.set_num_threads(1)
+                self.saved.append((lib, n))
+
+    def __exit__(self, *exc: Any) -> None:
+        for lib, n in self.saved:
+            lib.set_num_threads(n)
+        self.saved.clear()
