@@ -232,16 +232,6 @@ class Document:
             self.__dict__["sentences"] = sentences
         return self
 
-    def __getattr__(self, name: str) -> Any:
-        # (only called when ``name`` is not in the instance: ``sentences`` not made yet)
-        if name == "sentences":
-            make = self.__dict__.get("_make_sentences")
-            if make is not None:
-                sentences = self.__dict__["sentences"] = make()
-                self.__dict__.pop("_make_sentences", None)
-                return sentences
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
     def _sentence_maker(self) -> list[Sentence] | Callable[[], list[Sentence]]:
         """What :meth:`_trusted` takes to give a copy of this document the same sentences, made or not."""
         return self.__dict__.get("_make_sentences") or self.sentences
@@ -320,3 +310,24 @@ class Document:
                                                                 [tuple(r) for r in al["runs"]])
         return cls(text=text, sentences=sentences, entities=entities, clean_text=data.get("clean_text", text),
                    alignment=alignment)  # type: ignore[arg-type]  # None: the identity (see __post_init__)
+
+
+class _MadeAtFirstRead:
+    """``Document.sentences`` of a document made by :func:`kaznlp.process`, whose records are made
+    at the first read (see :meth:`Document._trusted`). A non-data descriptor: once made, the
+    sentences sit in the instance's ``__dict__`` and every later read finds them there directly."""
+
+    def __get__(self, doc: Document | None, owner: type | None = None) -> list[Sentence]:
+        if doc is None:
+            raise AttributeError("type object 'Document' has no attribute 'sentences'")
+        d = doc.__dict__
+        make = d.get("_make_sentences")
+        if make is None:  # (only a document built around __init__ lacks both)
+            raise AttributeError("'Document' object has no attribute 'sentences'")
+        sentences = d["sentences"] = make()
+        d.pop("_make_sentences", None)
+        return sentences
+
+
+# (set after the dataclass is made: its __init__ stores the sentences in the instance as before)
+setattr(Document, "sentences", _MadeAtFirstRead())  # noqa: B010
