@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from .. import _data
 from .._validate import check_text
+from ..lang.affixes import clitics, number_suffixes, suffixes_of
 from ._pattern import HYPHEN
 
 
 _HYPHENS = re.compile(HYPHEN)
-_SUFFIX_SET = frozenset(_data.suffixes())
-_ABLATIVE = ("дан", "ден", "тан", "тен", "нан", "нен")
+_SUFFIX_SET = frozenset(number_suffixes())
+_ABLATIVE = suffixes_of("ablative")  # "күннен-күнге": ablative then dative of one word
 # Endings that unambiguously mark an inflected word: locative, genitive, and the possessive
 # of abstract and plural nouns. The first part of a Kazakh paired word is never inflected
 # (the ending goes on the last part: "қарым-қатынасымыздың"), so a long inflected word
@@ -24,8 +25,8 @@ _INFLECTED = (
     "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің",
     "лігі", "лығы", "дігі", "дығы", "тігі", "тығы", "лары", "лері", "дары", "дері", "тары", "тері",
 )
-_CLITICS = frozenset(("ақ", "ау", "ай", "мыс", "міс", "ғой", "қой", "ше", "шы", "ші"))
-_DATIVE = ("ға", "ге", "қа", "ке", "а", "е", "на", "не")
+_CLITICS = clitics("token")  # kept in the token after a hyphen: "тұрғындары-ақ"
+_DATIVE = suffixes_of("dative")
 
 
 def _starts_with_any(word: str, stems: frozenset[str]) -> bool:

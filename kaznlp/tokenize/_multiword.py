@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from operator import attrgetter
 
+from ..lang.affixes import participle_endings
+from ..lang.alphabet import CYRILLIC_LOWER
 from ._columns import _splice
 
 
@@ -17,9 +19,9 @@ from ._columns import _splice
 # After a noun or adjective the auxiliary is a word of its own: "себеп жоқ", "жаман емес",
 # "қазақ екен", "тиіс емес". Every such form in KTB (14 of 14) is a past participle or a
 # finite verb before the auxiliary, and no KTB token splits one.
-_PARTICIPLE = re.compile(r"[а-яёәғқңөұүһі]{2,}(?:ған|ген|қан|кен)")  # болған, көрген, келген
+_PARTICIPLE = re.compile(rf"[{CYRILLIC_LOWER}]{{2,}}(?:{'|'.join(participle_endings())})")  # болған, көрген
 _FINITE = re.compile(
-    r"[а-яёәғқңөұүһі]{2,}(?:[аейю]ды|[аейю]ді"                       # present: сыйлайды, үйретеді
+    rf"[{CYRILLIC_LOWER}]{{2,}}(?:[аейю]ды|[аейю]ді"                       # present: сыйлайды, үйретеді
     r"|(?<!с)с[ае](?:м|ң|қ|к|ңыз|ңіз|ңдар|ңдер)?)"                  # conditional: алсам, болса
 )  # (not "касса", "масса": nouns in -сса)
 _NEGATION = re.compile(r"(?:жоқ|емес)(?:пын|пін|сың|сің|пыз|піз|сыз|сіз)?")  # жоқ, емеспін

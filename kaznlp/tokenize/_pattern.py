@@ -9,6 +9,8 @@ from types import MappingProxyType
 
 from .. import _data
 from .._validate import check_choice
+from ..lang.affixes import number_suffixes
+from ..lang.alphabet import LOWER, UPPER
 
 
 # -- character classes ----------------------------------------------------------
@@ -21,8 +23,7 @@ from .._validate import check_choice
 # whole scan by half.
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff"
 W = rf"[\w{_MARKS}]"
-LOWER = "a-zа-яёәғқңөұүһі"
-UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# LOWER, UPPER: a lower-case / capital letter of Kazakh text (kaznlp.lang.alphabet)
 HYPHEN = "[-\u2010\u2011]"  # hyphen-minus, hyphen, non-breaking hyphen
 APOSTROPHE = "['\u2019\u02bc]"
 UNIT_SPACE = "[ \u00a0\u202f]"  # between a number and its unit: "5 %", "63\u00a0%-ы"
@@ -87,7 +88,7 @@ def _rules(email: bool = True, fast: bool = True) -> str:
     abbr = _data.abbreviations()
     dotted = [a for a, cls in abbr.items() if cls != "month"]
     months = [a for a, cls in abbr.items() if cls == "month"]
-    suffix_chain = rf"(?=[{LOWER}]{{1,12}}(?!{W}))(?:{_alternation(_data.suffixes())})+(?!{W})"
+    suffix_chain = rf"(?=[{LOWER}]{{1,12}}(?!{W}))(?:{_alternation(number_suffixes())})+(?!{W})"
     year = rf"(?:{_alternation(YEAR_FORMS)})(?!{W})"
     tld = _alternation(_data.tlds())
     url_char = r"[^\s<>\"«»“”„()\[\]{}]"
