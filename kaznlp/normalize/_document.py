@@ -130,6 +130,8 @@ _OPTION_NAMES = ("mojibake", "invisible", "spaces", "nfc", "homoglyphs", "kazakh
 _MAX_PASSES = 16
 # the letter step repeats within a pass when a repaired word is the Kazakh context another needed
 _LETTER_PASSES = 3
+# texts this long skip the fast-path check after a pass when the letter-step check can stand for it
+_LONG = 2000
 
 
 def _only_letters_left(cur: str, html: bool, opts: dict[str, bool | None],
@@ -166,13 +168,15 @@ def _only_letters_left(cur: str, html: bool, opts: dict[str, bool | None],
 
 
 def _final_suspects(cur: str, html: bool, again: list[tuple[int, int, str]], letters: list[tuple[int, int, str]],
-                    kz: list[tuple[int, int, str]], reported: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+                    kz: list[tuple[int, int, str]], reported: list[tuple[int, int, str]],
+                    level: int | None = None) -> list[tuple[int, int, str]]:
     """The suspects the next pass would have reported (``again``: the letter step's on ``cur``, ``kz``:
     the KZ-1048 step's, the same on ``cur``), or this pass's (``reported``) when the fast-path check
     would have stopped before it. Equal when the letter step says the same as before and KZ-1048 none."""
     if again == letters and not kz:
         return reported
-    level = _work_level(cur, html)
+    if level is None:
+        level = _work_level(cur, html)
     if level == _NOTHING:
         return reported
     return again + kz if level == _ALL else again
@@ -282,6 +286,13 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
         # most repaired texts final without a second pass, and most others need the letter step only.
         if not pass_kinds:
             break
+        # the fast-path check first on a short text (it is cheap there, and most repaired sentences
+        # pass it); a long one has some character it stops at, so it goes to the letter-step check
+        known_level: int | None = None
+        if plain and len(cur) < _LONG:
+            known_level = level = _work_level(cur, html)
+            if level == _NOTHING:
+                break
         if plain and first_full and pass_steps <= {"html", "invisible", "letters"} \
                 and _only_letters_left(cur, html, opts, letter_changes, pass_steps):
             # The next pass could only change what the letter step decides (see _only_letters_left):
@@ -293,9 +304,9 @@ def _run(text: str, func: str, opts: dict[str, bool | None], want_edits: bool
                 again = [(*al.span_to_src(s, e), note) for s, e, note in susp]
             if not step:
                 if want_edits:
-                    suspects = _final_suspects(cur, html, again, letter_suspects, kz_suspects, suspects)
+                    suspects = _final_suspects(cur, html, again, letter_suspects, kz_suspects, suspects, known_level)
                 break
-        if plain:
+        if plain and known_level is None:
             level = _work_level(cur, html)
             if level == _NOTHING:
                 break
