@@ -163,7 +163,9 @@ def process(
 
     Every offset in the result points into ``text`` itself; each token's clean form
     is ``token.norm``; the repaired text is ``doc.clean_text`` and the map between the
-    two is ``doc.alignment``. The text is repaired once.
+    two is ``doc.alignment``. The text is repaired once. The sentence and token records are
+    made at the first read of ``doc.sentences`` or ``doc.tokens`` (until then the document
+    keeps the token columns), so a caller who never reads them pays for none.
 
     Args:
         text: the caller's text (any length; never changed).
