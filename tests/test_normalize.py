@@ -907,3 +907,32 @@ def test_russian_letters_for_kazakh_ones(text: str, expected: str | None) -> Non
 def test_russian_letters_option_is_checked() -> None:
     with pytest.raises(ValueError, match="russian_letters"):
         normalize("кажет", russian_letters="yes")  # type: ignore[call-overload]
+
+
+# pieces for the final-check test: what crawled news has (HTML references, Latin i and look-alikes in
+# Kazakh and Russian words, soft hyphens, joiners), and what could make a second pass act (a mojibake
+# lead + continuation pair, a reference a deletion or a letter repair completes, a Cyrillic о in a
+# Latin word)
+FINAL_PIECES = ["Қазақстан", "мемлекеттiк", "бiлiм", "Aстана", "&quot;", "&amp;", "&am\u00adp;", "&quоt;",
+                "Microsоft", "ecki", "үйде", "\u00ad", "\u200d", "\u200b", "Р", "і", "ё", "Pі", "сайтына",
+                "Россия", "iPhone", " ", " ", "\n", ".", "«", "»", "\u0306", "XXI", "ҡала", "ї", "\uf0b0", "ә"]
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(FINAL_PIECES), max_size=40).map("".join))
+def test_final_check_pass_changes_nothing(text: str) -> None:
+    """The cheap final check (``_only_letters_left``: only the letter step asked again) gives what a
+    whole second pass gives: the same text, alignment and explain(), on any mix of the pieces."""
+    import importlib
+    document = importlib.import_module("kaznlp.normalize._document")
+    fast = normalize(text, return_alignment=True), explain(text)
+    original, long_text = document._only_letters_left, document._LONG
+    try:
+        document._LONG = 0                                       # the final check first, at any length
+        first = normalize(text, return_alignment=True), explain(text)
+        document._only_letters_left = lambda *args: False       # always the whole second pass
+        slow = normalize(text, return_alignment=True), explain(text)
+    finally:
+        document._only_letters_left, document._LONG = original, long_text
+    for got in (fast, first):
+        assert got[0][0] == slow[0][0] and got[0][1].runs == slow[0][1].runs and got[1] == slow[1]
