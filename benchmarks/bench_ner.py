@@ -268,7 +268,9 @@ def against(args: argparse.Namespace) -> None:
         return subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h", args.against, "--", path],
                               check=True, capture_output=True, text=True).stdout.strip()
 
-    res: dict = {"against": args.against, "new": "working tree", "torch": TORCH,
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", args.against],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    res: dict = {"against": args.against, "against_commit": commit, "new": "working tree", "torch": TORCH,
                  "against_ner_last_changed_in": last_change("kaznlp/ner"),
                  "shared_with_the_working_tree": [f"kaznlp/ner/{m}.py" for m in SHARED_MODULES],
                  "load_average_at_start": os.getloadavg()[0], "equivalence": {}}
