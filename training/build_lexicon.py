@@ -62,12 +62,12 @@ TWO_LETTER_WORDS = frozenset("""
 
 
 def load_suffixes() -> set[str]:
-    path = ROOT / "kaznlp" / "data" / "suffixes_kk.txt"
-    out: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            out.update(line.split())
-    return out
+    """The suffix allomorphs of stem + suffix chains, from the one inventory
+    (:func:`kaznlp.lang.affixes.suffix_allomorphs`, ``data/affixes_kk.tsv``; the same set
+    ``suffixes_kk.txt`` held)."""
+    from kaznlp.lang.affixes import suffix_allomorphs
+
+    return set(suffix_allomorphs())
 
 
 def normalize_word(tok: str) -> str | None:
