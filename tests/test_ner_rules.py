@@ -314,3 +314,55 @@ def test_date_glued_to_web_furniture_starts_at_its_first_digit():
     # without the rules the furniture stays inside
     ents = ner(text, backend=_Fixed([(start, text.index(" Министрліктер"), "DATE")]), rules=False)
     assert ("толығымен2015 жылғы 26 ақпанда", "DATE") in _texts(text, ents)
+
+
+def _at(text, word, label, end_word=None):
+    """The span of ``word`` (or from ``word`` to the end of ``end_word``) in ``text``."""
+    start = text.index(word)
+    end = text.index(end_word) + len(end_word) if end_word else start + len(word)
+    return (start, end, label)
+
+
+@pytest.mark.parametrize("text, model, found", [
+    # a state in the genitive, or bare ҚР, before the office is part of the POSITION
+    ("Кездесуге Мексиканың Сыртқы істер министрі қатысты.",
+     [_at("Кездесуге Мексиканың Сыртқы істер министрі қатысты.", "Мексиканың", "GPE"),
+      _at("Кездесуге Мексиканың Сыртқы істер министрі қатысты.", "Сыртқы", "POSITION", "министрі")],
+     [("Мексиканың Сыртқы істер министрі", "POSITION")]),
+    ("Жиынды ҚР Дін істері агенттігінің төрағасы ашты.",
+     [_at("Жиынды ҚР Дін істері агенттігінің төрағасы ашты.", "Дін", "POSITION", "төрағасы")],
+     [("ҚР Дін істері агенттігінің төрағасы", "POSITION")]),
+    # a place in the locative says where, not whose: apart
+    ("Түркістандағы өкілі хабарлады.",
+     [(0, 13, "GPE"), (14, 19, "POSITION")], [("Түркістандағы", "GPE"), ("өкілі", "POSITION")]),
+])
+def test_state_before_position_joins_it(text, model, found):
+    assert _texts(text, ner(text, backend=_Fixed(model))) == found
+    # the rule is what joins them: without the rules the state stays out
+    joined = len(found) == 1
+    assert (_texts(text, ner(text, backend=_Fixed(model), rules=False)) != found) == joined
+
+
+@pytest.mark.parametrize("word, label, expected", [
+    ("Мексиканың", "PERSON", "GPE"), ("Израильдің", "PERSON", "GPE"), ("Мексикада", "FACILITY", "GPE"),
+    ("Жаңа Зеландия", "PERSON", "GPE"), ("Ангола", "PERSON", "GPE"),
+    # a surname that begins like a country stays a person
+    ("Мексиков", "PERSON", "PERSON"), ("Қытайбаев", "PERSON", "PERSON"),
+])
+def test_country_names_from_cldr_are_gpe(word, label, expected):
+    text = f"Бүгін {word} туралы айтылды."
+    assert _texts(text, ner(text, backend=_Fixed([_at(text, word, label)]))) == [(word, expected)]
+
+
+def test_rubric_tag_and_acronym_person_are_no_entities():
+    text = ("Қазақстан • 04 Сәуір, 2024\n"
+            "Кездесуге СӘ Халықаралық байланыстар бөлімінің меңгерушісі Шакир Шаяхметов қатысты.")
+    model = [_at(text, "Қазақстан", "ORGANISATION"), _at(text, "СӘ", "PERSON"),
+             _at(text, "Шакир", "PERSON", "Шаяхметов")]
+    found = _texts(text, ner(text, backend=_Fixed(model)))
+    assert ("Қазақстан", "ORGANISATION") not in found and ("СӘ", "PERSON") not in found
+    assert ("Шакир Шаяхметов", "PERSON") in found and ("04 Сәуір, 2024", "DATE") in found
+    # the same name in running text, and initials, stay entities
+    text = "Ол Қазақстан • Ресей шекарасында А.А. Мерғалиевпен кездесті."
+    model = [_at(text, "Қазақстан", "GPE"), _at(text, "Ресей", "GPE"), _at(text, "А.А.", "PERSON", "Мерғалиевпен")]
+    assert [lab for _, lab in _texts(text, ner(text, backend=_Fixed(model)))] == ["GPE", "GPE", "PERSON"]
