@@ -13,7 +13,8 @@ Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_
 - ``tokenize``: the tokenizer's work inside ``process`` (``kaznlp.tokenize.token_columns(clean)``:
   the scan, hyphenated words, multiword forms; the token records are not made here);
 - ``assemble``: the pipeline's own part (token offsets moved onto the caller's text, the
-  token records made once at those offsets, clean forms, sentences, the ``Document``);
+  token records made once at those offsets, clean forms, sentences, the ``Document``), made
+  eagerly here; inside ``process`` it is paid at the first read of the document's tokens;
 - ``process``: ``kaznlp.process(text)`` end to end (its own timing). The ``Document`` it returns
   makes its token records at the first read of ``doc.sentences`` / ``doc.tokens``, so this is
   the stages without ``assemble``;
