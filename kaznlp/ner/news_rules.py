@@ -30,7 +30,7 @@ from .._data import read_text
 
 __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label", "quoted_name_spans",
            "join_date_ranges", "trim_glued_prefix", "country_names", "country_label", "join_state_position",
-           "is_rubric_tag", "is_acronym_person", "name_steps"]
+           "is_rubric_tag", "is_acronym_person", "name_steps", "split_person_country"]
 
 Span = tuple[int, int, str]
 
@@ -323,8 +323,9 @@ def _place_case_re() -> re.Pattern[str]:
 
 
 def join_state_position(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A state right before a POSITION is part of it: a GPE span, or a bare state abbreviation
-    (``state_prefix`` rows of the data: ``ҚР``), joined to the POSITION by spaces only.
+    """A state right before a POSITION is part of it: a GPE span, a bare state abbreviation
+    (``state_prefix`` rows of the data: ``ҚР``) or a bare country name (:func:`country_names`:
+    ``Малайзияның Премьер-Министрі``), joined to the POSITION by spaces only.
 
     Guideline (``docs/ner_annotation.md``; 89 KazNERD training POSITIONs begin with a state):
     ``[ҚР Дін істері агенттігінің төрағасы POSITION]``, ``[Қазақстан Республикасы Ішкі
@@ -350,10 +351,13 @@ def join_state_position(text: str, spans: Sequence[Span]) -> list[Span]:
                         or prev in prefixes:
                     out[-1] = (p0, end, "POSITION")
                     continue
-            lo = max(0, start - 20)
+            lo = max(0, start - 40)
             m = re.search(r"(?:^|(?<=\s))(\S+)[ \t]+$", text[lo:start])
-            if m and m.group(1) in prefixes and (not out or out[-1][1] <= lo + m.start(1)):
-                span = (lo + m.start(1), end, label)
+            if m and (not out or out[-1][1] <= lo + m.start(1)):
+                word = m.group(1)
+                if word in prefixes or (word[:1].isupper() and _country_stem([word])
+                                        and not _place_case_re().search(word.lower())):
+                    span = (lo + m.start(1), end, label)
         out.append(span)
     return out
 
@@ -389,7 +393,7 @@ def is_acronym_person(text: str, span: Span) -> bool:
 
 def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     """The name steps over the model's and the pattern rules' spans, last in ``postprocess``:
-    rubric tags and acronyms taken for persons are dropped (:func:`is_rubric_tag`,
+    a person that ran into a country is split (:func:`split_person_country`), rubric tags and acronyms taken for persons are dropped (:func:`is_rubric_tag`,
     :func:`is_acronym_person`), countries relabelled (:func:`country_label`), a state joined to
     the POSITION after it (:func:`join_state_position`).
 
@@ -398,6 +402,25 @@ def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     ...                                                (28, 38, "PERSON"), (39, 60, "POSITION")])]
     [('04 Сәуір, 2024', 'DATE'), ('Мексиканың Сыртқы істер министрі', 'POSITION')]
     """
-    kept = [country_label(text, sp) for sp in spans
+    kept = [country_label(text, sp) for sp in split_person_country(text, spans)
             if not is_rubric_tag(text, sp) and not is_acronym_person(text, sp)]
     return join_state_position(text, kept)
+
+
+def split_person_country(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A PERSON of two or more words whose last word is a country's name (a case ending
+    allowed) ran into the next phrase: the person ends before it and the country is a GPE
+    (``[Бақытжан Жұмағұлов PERSON] [Финляндияның GPE] ... министрі``).
+
+    >>> t = "Бақытжан Жұмағұлов Финляндияның министрімен кездесті."
+    >>> [(t[a:b], lab) for a, b, lab in split_person_country(t, [(0, 31, "PERSON")])]
+    [('Бақытжан Жұмағұлов', 'PERSON'), ('Финляндияның', 'GPE')]
+    """
+    out: list[Span] = []
+    for start, end, label in spans:
+        words = list(re.finditer(r"\S+", text[start:end])) if label == "PERSON" else []
+        if len(words) >= 2 and words[-1].group()[:1].isupper() and _country_stem([words[-1].group()]):
+            out += [(start, start + words[-2].end(), "PERSON"), (start + words[-1].start(), end, "GPE")]
+        else:
+            out.append((start, end, label))
+    return out

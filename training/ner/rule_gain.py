@@ -34,6 +34,8 @@ STEPS: dict[str, Callable[[str, Sequence[Span]], list[Span]]] = {
     "country_label": lambda t, sp: [news_rules.country_label(t, s) for s in sp],
     "rubric_tag": lambda t, sp: [s for s in sp if not news_rules.is_rubric_tag(t, s)],
     "acronym_person": lambda t, sp: [s for s in sp if not news_rules.is_acronym_person(t, s)],
+    "split_person_country": news_rules.split_person_country,
+    "name_steps": news_rules.name_steps,
 }
 
 
