@@ -61,11 +61,7 @@ MAY_IMPORT: dict[str, set[str]] = {
 
 #: known exceptions, each (kind, what, reason); kind: "import" (importer -> imported, by part),
 #: "private" (importer part -> imported part: name), "syspath" (file), "size" (file)
-KNOWN: list[tuple[str, str, str]] = [
-    ("import", "kaznlp.sentences -> kaznlp.tokenize",
-     "item 1: the letter classes now come from kaznlp.lang; sentences/__init__ still reads the tokenizer's "
-     "TOKEN_PATTERN to keep a domain whole (sentences owner: the pattern, or its domain rule, in a base module)"),
-]
+KNOWN: list[tuple[str, str, str]] = []
 
 
 def _known(kind: str) -> set[str]:

@@ -6,7 +6,7 @@ knowledge from here; the word lists and tables themselves are data files in ``ka
 (each with its source in ``LICENSES/README.md``), read through the one loader
 :func:`kaznlp._data.read_text`, which fails loudly when a shipped file is missing.
 
-This package imports only the base layer (``kaznlp._data``), never a step.
+This package imports only the base layer (``kaznlp._data``, ``kaznlp._validate``), never a step.
 
 - :mod:`kaznlp.lang.alphabet`: the 42 letters, letter classes (``LOWER``, ``UPPER``), Kazakh-only
   and Russian-loan letters, every vowel class a step uses (``BACK_VOWELS``, ``FRONT_VOWELS``, ...)
@@ -14,6 +14,8 @@ This package imports only the base layer (``kaznlp._data``), never a step.
   clashes, syllable breaks
 - :mod:`kaznlp.lang.affixes`: one suffix inventory (``data/affixes_kk.tsv``), one clitic list
   (``data/clitics_kk.tsv``), participle and finite endings
+- :mod:`kaznlp.lang.tokens`: what a token is, the tokenizer's rules as one regex (``80-нен``,
+  ``т.б.``, ``egov.kz``), cut by tokenize and respected by the sentence splitter
 - :mod:`kaznlp.lang.lexicon`: the word-form lexicon (``data/lexicon_kk.txt``)
 - :mod:`kaznlp.lang.charlm`: the character 5-gram model of Kazakh words ("one word or two?")
 """

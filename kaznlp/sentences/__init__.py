@@ -33,7 +33,7 @@ from .._gc import MIN_CHARS as PAUSE_MIN_CHARS
 from .._gc import paused
 from .._validate import check_text
 from ..spans import Span
-from ..tokenize import TOKEN_PATTERN
+from ..lang.tokens import TOKEN_PATTERN
 from ._joins import CRAWL_MIN_FOUND as CRAWL_MIN_FOUND
 from ._joins import CRAWL_MISS_RATIO as CRAWL_MISS_RATIO
 from ._joins import JOIN_MIN_SCORE as JOIN_MIN_SCORE
@@ -100,7 +100,7 @@ def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
     """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
 
     A cut with no space on either side (``…жазады Egemen.Kz сайты``, ``аа.Kz``) is checked
-    against the tokenizer's own pattern (:data:`kaznlp.tokenize.TOKEN_PATTERN`): a domain with
+    against the tokenizer's own pattern (:data:`kaznlp.lang.tokens.TOKEN_PATTERN`): a domain with
     a capitalised TLD (``Egemen.Kz``), an e-mail, a URL, an abbreviation chain (``ә.б.``) or a
     number (``08.10.2015``) is one token, so no sentence may end inside it, and every token of
     ``process`` lies in one sentence. The white-space-delimited chunk around the cut is scanned

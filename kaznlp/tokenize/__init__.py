@@ -53,8 +53,8 @@ from ..spans import Token, make_tokens
 from ._columns import Columns, _glue_marks, _split_compounds
 from ._hyphens import hyphen_cuts
 from ._multiword import _join_multiword
-from ._pattern import (APOSTROPHE, HYPHEN, LOWER, RULE_KINDS, TOKEN_PATTERN, UNIT_SPACE, UPPER, W,
-                       YEAR_FORMS, _KIND, _SCAN, _SCAN_NO_EMAIL, abbreviation_stops, token_pattern)
+from ..lang.tokens import (APOSTROPHE, HYPHEN, LOWER, RULE_KINDS, TOKEN_PATTERN, UNIT_SPACE, UPPER, W,
+                          YEAR_FORMS, abbreviation_stops, token_pattern)
 
 __all__ = ["tokenize", "token_columns", "TOKEN_PATTERN", "RULE_KINDS", "token_pattern", "hyphen_cuts",
            "abbreviation_stops", "W", "LOWER", "UPPER", "HYPHEN", "APOSTROPHE", "UNIT_SPACE", "YEAR_FORMS"]
@@ -67,7 +67,9 @@ _tokens = make_tokens
 
 
 _LASTGROUP = attrgetter("lastgroup")
-_KIND_OF = _KIND.__getitem__
+_KIND_OF = dict(RULE_KINDS).__getitem__  # a plain dict: faster than the read-only view
+_SCAN = token_pattern(scan=True)
+_SCAN_NO_EMAIL = token_pattern(scan=True, email=False)
 _M_START, _M_GROUP = re.Match.start, re.Match.group
 
 

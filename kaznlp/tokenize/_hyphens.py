@@ -8,7 +8,7 @@ from functools import lru_cache
 from .. import _data
 from .._validate import check_text
 from ..lang.affixes import clitics, number_suffixes, suffixes_of
-from ._pattern import HYPHEN
+from ..lang.tokens import HYPHEN
 
 
 _HYPHENS = re.compile(HYPHEN)

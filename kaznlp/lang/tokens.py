@@ -1,4 +1,11 @@
-"""The tokenizer's pattern: character classes, the rules as one regex, and the rule kinds."""
+"""What a Kazakh token is: character classes, the tokenizer's rules as one regex, and the rule kinds.
+
+Like spaCy's per-language punctuation and tokenizer exceptions, the token rules are language
+knowledge (a number glued to its suffix, ``80-нен``; abbreviations such as ``т.б.``; ``ҚР-ның``),
+so they live in the Kazakh wing: :mod:`kaznlp.tokenize` cuts text with them, and
+:mod:`kaznlp.sentences` reads them to never end a sentence inside a token (a domain such as
+``egov.kz``), without one step importing the other.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,8 @@ from types import MappingProxyType
 
 from .. import _data
 from .._validate import check_choice
-from ..lang.affixes import number_suffixes
-from ..lang.alphabet import LOWER, UPPER
+from .affixes import number_suffixes
+from .alphabet import LOWER, UPPER
 
 
 # -- character classes ----------------------------------------------------------
