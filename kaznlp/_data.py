@@ -57,16 +57,6 @@ def abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def suffixes() -> tuple[str, ...]:
-    """Suffix morphemes that stay glued to a number with a hyphen (``suffixes.txt``)."""
-    seen: dict[str, None] = {}
-    for line in _lines("suffixes.txt"):
-        for word in line.split():
-            seen[word] = None
-    return tuple(seen)
-
-
-@lru_cache(maxsize=None)
 def tlds() -> tuple[str, ...]:
     """Top-level domains that make ``word.tld`` a domain token (``tlds.txt``)."""
     return tuple(w for line in _lines("tlds.txt") for w in line.split())

@@ -109,28 +109,6 @@ def test_harmony_clash_and_agreement() -> None:
 # -- suffixes, clitics, endings ----------------------------------------------------------------
 
 
-def _old_words(name: str) -> list[str]:
-    """The words of one of the earlier suffix files, in order, each once."""
-    path = ROOT / "kaznlp" / "data" / name
-    if not path.exists():
-        pytest.skip(f"{name} is deleted (its consumers read affixes_kk.tsv)")
-    seen: dict[str, None] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            seen.update(dict.fromkeys(line.split()))
-    return list(seen)
-
-
-def test_number_suffixes_are_the_tokenizers() -> None:
-    assert affixes.number_suffixes() == tuple(_old_words("suffixes.txt"))
-    if hasattr(_data, "suffixes"):
-        assert affixes.number_suffixes() == _data.suffixes()  # same order: the tokenizer's regex
-
-
-def test_suffix_allomorphs_are_dehyphenation_and_normalizations() -> None:
-    assert affixes.suffix_allomorphs() == frozenset(_old_words("suffixes_kk.txt"))
-
-
 def test_suffix_inventory_rows() -> None:
     rows = affixes.suffixes()
     forms = [s.form for s in rows]

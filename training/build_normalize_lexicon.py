@@ -18,7 +18,7 @@ give their parts; two-letter forms are too often a chance reading of a Latin wor
 a form with no vowel is a lower-cased acronym; a Unilex form seen only in capitals is an acronym or
 a Latin code typed in Cyrillic look-alikes, ``ЕХРО``),
 and a word that is a shorter word of the same list followed by known Kazakh suffixes
-(``kaznlp/data/suffixes_kk.txt``, the chain normalize follows) is left out, since normalize
+(``kaznlp/data/affixes_kk.tsv``, the chain normalize follows) is left out, since normalize
 accepts it anyway: ``абайсызда`` = ``абайсыз`` + ``да``. Sorted, one word a line. The Unilex
 file ends with the acronyms of four or more letters that Unilex writes only in capitals
 (``КСРО``), in capitals, except those whose Latin twin it also writes (``ЕХРО``/``EXPO``).
@@ -48,7 +48,7 @@ HEADERS = {
 # Source: Unicode Unilex, https://github.com/unicode-org/unilex commit b3a9ae27a0c29eac217bb15a75c6f8d8efb15d17,
 #   file data/frequency/kk.txt (21,060 forms of a 593,810-token Kazakh web corpus); built by
 #   training/build_normalize_lexicon.py: lower-cased Cyrillic words of 3+ letters with a vowel, not seen
-#   only in capitals; a form that is a shorter form of this list + known suffixes (data/suffixes_kk.txt)
+#   only in capitals; a form that is a shorter form of this list + known suffixes (data/affixes_kk.tsv)
 #   left out; frequencies dropped. Then, in capitals: acronyms (forms of 4+ letters seen only in
 #   capitals), except one whose Latin look-alike twin the list also writes (ЕХРО beside EXPO).
 # Copyright © 2017-2024 Unicode, Inc. Distributed under the Unicode License V3 (LICENSES/Unicode-3.0.txt).
@@ -59,7 +59,7 @@ HEADERS = {
 # Source: Kazakh dictionary for hunspell (OpenOffice dict-kk, 2009; Debian package hunspell-kk 1.1-3,
 #   usr/share/hunspell/kk_KZ.dic, 54,063 stems); built by training/build_normalize_lexicon.py:
 #   lower-cased Cyrillic stems of 3+ letters with a vowel, affix flags dropped, a stem that is a shorter stem of
-#   this list + known suffixes (data/suffixes_kk.txt) left out.
+#   this list + known suffixes (data/affixes_kk.tsv) left out.
 # Copyright 2009 Akmaral Mussayeva, László Németh, Rail Aliev. Licensed GPL-2+ or LGPL-2.1+ or MPL-1.1+;
 #   kaznlp uses it under the Mozilla Public License 1.1 (LICENSES/MPL-1.1.txt); this file stays under MPL-1.1.
 # SPDX-License-Identifier: MPL-1.1

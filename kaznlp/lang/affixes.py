@@ -81,16 +81,14 @@ def suffixes() -> tuple[Suffix, ...]:
 @lru_cache(maxsize=None)
 def number_suffixes() -> tuple[str, ...]:
     """Suffixes that stay glued to a number or a symbol with a hyphen, in file order: ``"80-нен"``,
-    ``"55-ші"``, ``"63%-ы"`` are one token each (UD Kazakh-KTB). The tokenizer's set
-    (``kaznlp._data.suffixes()`` read ``suffixes.txt`` before)."""
+    ``"55-ші"``, ``"63%-ы"`` are one token each (UD Kazakh-KTB). The tokenizer's set."""
     return tuple(s.form for s in suffixes() if s.after_number)
 
 
 @lru_cache(maxsize=None)
 def suffix_allomorphs() -> frozenset[str]:
     """Suffix allomorphs of stem + suffix chains (``тарымен`` = ``тар`` + ``ы`` + ``мен``) and of a
-    line that starts with a suffix (``цифр|лық``): de-hyphenation's and normalization's set
-    (both read ``suffixes_kk.txt`` before)."""
+    line that starts with a suffix (``цифр|лық``): de-hyphenation's and normalization's set."""
     return frozenset(s.form for s in suffixes() if s.in_chain)
 
 

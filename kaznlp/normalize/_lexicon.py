@@ -107,7 +107,7 @@ _MAX_WORD = 48
 def _attested(word: str) -> bool:
     """Is ``word`` a known Kazakh form? In ``data/lexicon_kk.txt`` (or ``normalize_words_kk.tsv``,
     whose upper-case acronyms count as written: ``ҚР``), or a known form of three or more letters
-    followed by one to four known suffixes (``data/suffixes_kk.txt``): ``толқуда`` = ``толқу`` +
+    followed by one to four known suffixes (``data/affixes_kk.tsv``, :func:`kaznlp.lang.affixes.suffix_allomorphs`): ``толқуда`` = ``толқу`` +
     ``да``, ``геральдикалық`` = ``геральдика`` + ``лық``. Longer than any word (``_MAX_WORD``): no."""
     if len(word) > _MAX_WORD:
         return False
