@@ -58,7 +58,7 @@ from ._lines import WRAP_MIN_CHARS as WRAP_MIN_CHARS
 from ._lines import WRAP_RATIO as WRAP_RATIO
 from ._lines import CRAWL_LINE_CAP, _block_end_boundaries, _line_boundaries, _space_run_boundaries, _space_runs_break
 from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
-from ._marks import _AS_NEWLINE, _OTHER_BREAK, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _punctuation_boundaries
+from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _punctuation_boundaries
 from ._stamps import _before_bare_date, _headline_before_date, _headline_before_tag_end, _numeric_date_stamps
 from ._stamps import _month_possessives as _month_possessives
 from ._structure import LIST_ITEM_MAX_CHARS as LIST_ITEM_MAX_CHARS
@@ -90,10 +90,10 @@ def _scan_text(text: str) -> str:
     ``\x85``, ``\u2028`` and ``\u2029`` become ``"\n"``, so the rules below, written for
     ``"\n"``, see the same breaks as normalize and dehyphenate. Offsets hold.
     """
-    if (_OTHER_BREAK.search(text) is None if len(text) < 2000
-            else not any(ch in text for ch in _OTHER_BREAKS)):  # long text: a fast search per character
-        return text
-    return text.replace("\r\n", " \n").translate(_AS_NEWLINE)
+    for ch in _OTHER_BREAKS:  # a fast search per character (a regex class is ten times slower, even on short text)
+        if ch in text:
+            return text.replace("\r\n", " \n").translate(_AS_NEWLINE)
+    return text
 
 
 def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
@@ -133,7 +133,9 @@ def _split(text: str) -> list[Span]:
     held: list[int] = []
     runs = _space_runs_break(scan)
     punct = _punctuation_boundaries(scan, starts, runs, held)
-    drop = _agency_datelines(scan, starts) if "- " in scan or "– " in scan or "— " in scan else None
+    # (a dash alone is searched first: one character is found several times faster than two)
+    dash = "- " in scan or "–" in scan and "– " in scan or "—" in scan and "— " in scan
+    drop = _agency_datelines(scan, starts) if dash else None
     if drop:
         punct = [c for c in punct if c not in drop]
     # (a short text is first searched for any glued mark at all: one scan instead of four)
@@ -142,7 +144,7 @@ def _split(text: str) -> list[Span]:
         punct.extend(_outside_tokens(text, glued))
     if ";" in scan:
         punct.extend(_semicolon_lists(scan, sorted(punct)))
-    if ": 1" in scan:
+    if ":" in scan and ": 1" in scan:
         punct.extend(m.end() for m in _COLON_BEFORE_FIRST_ITEM.finditer(scan))
     brackets = _brackets(scan) if "(" in scan else []
     punct = _drop_inside(punct, brackets)
@@ -170,7 +172,7 @@ def _split(text: str) -> list[Span]:
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None
         if stamps:
             cuts.update(_drop_inside(stamps, brackets))
-        if "</" in scan:
+        if "<" in scan and "</" in scan:
             cuts.update(_drop_inside(_block_end_boundaries(scan), brackets))
         if len(scan) > CRAWL_LINE_CAP:
             cuts.update(_crawl_line_cuts(scan, sorted(cuts)))

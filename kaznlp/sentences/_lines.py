@@ -89,6 +89,11 @@ def _starts_item(text: str, k: int) -> bool:
 
 
 _LOWER_LINE = re.compile(rf"\n[^\S\n]*(?=[{LOWER}])")
+# A line break before a non-blank line (_NEWLINE) whose line does not end right at a stop or a line break.
+# Led by the literal "\n" (fast search), the character before it read by a lookbehind.
+_NEWLINE_NOT_AFTER_STOP = re.compile(r"\n(?<![.!?…\n]\n)(?=[^\S\n]*\S)")
+
+
 def _heading_label(text: str, dot: int) -> bool:
     """Is the word before the period at ``dot`` a numbered heading label (``2-тарау.``, ``4-бап.``)?"""
     word = text[_word_before(text, dot):dot].lstrip(_OPENERS)
@@ -118,8 +123,13 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
     special = {m.start(): m.end() for m in _LOWER_LINE.finditer(text)}
     for dot in held:
         special.setdefault(text.find("\n", dot), 0)
-    for m in _NEWLINE.finditer(text):
-        i = m.start()
+    # the line breaks to read: those not right after a stop (found by the regex, no Python work for
+    # the commonest line end, "." then "\n"), and the special ones right after a stop
+    breaks = [m.start() for m in _NEWLINE_NOT_AFTER_STOP.finditer(text)]
+    after_stop = [i for i in special if i > 0 and text[i - 1] in ".!?…\n" and _NEWLINE.match(text, i)]
+    if after_stop:
+        breaks = sorted(breaks + after_stop)
+    for i in breaks:
         j = i
         while j and text[j - 1] in " \t":
             j -= 1
@@ -152,15 +162,15 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
             # every such line end in the dev apertium files is 185-192 characters into its line)
             cut = paragraphs and last in "(«“„" and (
                 CRAWL_LINE_CAP - CRAWL_CAP_WINDOW <= _line_length(text, text.rfind("\n", 0, i) + 1, i) <= CRAWL_LINE_CAP)
-            if not (last in ";:" or paragraphs and last not in "(«“„" or cut) or not _starts_item(text, m.end()):
+            if not (last in ";:" or paragraphs and last not in "(«“„" or cut) or not _starts_item(text, i + 1):
                 continue
             # a list: "Құжаттар:" / "1. Өтініш." / "Жеке куәлік;" / "Еуразия ұлттық университеті;";
             # in one-paragraph-per-line text, a paragraph the crawl cut after a comma or at its cap
-            out.append(m.end())
+            out.append(i + 1)
             continue
         if last in "»”\"')" and text[j - 2:j - 1] in (".", "!", "?", "…"):
             continue
-        k = m.end()
+        k = i + 1
         while text[k] in " \t":
             k += 1
         first = text[k]

@@ -55,7 +55,6 @@ _TERMINALS = tuple(
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
 _OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")
 _AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAK_CHARS, "\n"))
-_OTHER_BREAK = re.compile("[" + re.escape(_OTHER_BREAKS) + "]")
 # A blank line: always a boundary.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A line break before a non-blank line: a candidate boundary.
