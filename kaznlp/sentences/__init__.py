@@ -62,8 +62,8 @@ from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _
 from ._stamps import _before_bare_date, _headline_before_date, _headline_before_tag_end, _numeric_date_stamps
 from ._stamps import _month_possessives as _month_possessives
 from ._structure import LIST_ITEM_MAX_CHARS as LIST_ITEM_MAX_CHARS
-from ._structure import (_COLON_BEFORE_FIRST_ITEM, _GLUED_ANY, _brackets, _closers, _drop_inside, _glued_boundaries,
-                         _reported_speech, _semicolon_lists)
+from ._structure import (_COLON_BEFORE_FIRST_ITEM, _GLUED_ANY, _GLUED_DOT, _brackets, _closers, _drop_inside,
+                         _glued_boundaries, _reported_speech, _semicolon_lists)
 
 __all__ = ["split_sentences"]
 
@@ -139,7 +139,8 @@ def _split(text: str) -> list[Span]:
     if drop:
         punct = [c for c in punct if c not in drop]
     # (a short text is first searched for any glued mark at all: one scan instead of four)
-    glued = _glued_boundaries(scan) if len(scan) >= 2000 or _GLUED_ANY.search(scan) else None
+    glued = _glued_boundaries(scan) if len(scan) >= 2000 or _GLUED_DOT.search(scan) or (
+        ("?" in scan or "!" in scan or "…" in scan) and _GLUED_ANY.search(scan)) else None
     if glued:  # the only cuts with no white space beside them: every other cut follows or precedes a space
         punct.extend(_outside_tokens(text, glued))
     if ";" in scan:

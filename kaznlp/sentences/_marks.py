@@ -93,17 +93,12 @@ def _is_start(text: str, i: int) -> bool:
 
 def _word_before(text: str, dot: int) -> int:
     """Start of the non-space chunk that ends at ``dot`` (looks back at most 40 characters)."""
-    lo = max(0, dot - 40)
-    k = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot)) + 1
-    if k == 0 and lo > 0:
-        k = lo
-    chunk = text[k:dot]
-    if not chunk.isprintable() or "\xa0" in chunk:  # tabs, NBSP and other spaces: rare
-        j = len(chunk)
-        while j and not chunk[j - 1].isspace():
-            j -= 1
-        k += j
-    return k
+    m = _TO_LAST_SPACE(text, dot - 40 if dot > 40 else 0, dot)  # (one C call: no slice, no loop)
+    return m.end() if m is not None else dot  # (it always matches, if only the empty string)
+
+
+# Everything up to the last white space (str.isspace) of the window, or nothing: its end is the chunk's start.
+_TO_LAST_SPACE = re.compile(r"(?s:.*\s)?").match
 
 
 def _period_ends_sentence(text: str, dot: int, nxt: int, runs: bool = False) -> bool:

@@ -117,6 +117,9 @@ _GLUED = tuple(
 
 
 _GLUED_ANY = re.compile(rf"[.?!…][.!?…»”)]*[«“„]?[{UPPER}]")
+# Its matches that start with ".", led by the literal (fast search; a class-led search is three times slower):
+# a text with no "?", "!" or "…" is searched with this one alone.
+_GLUED_DOT = re.compile(rf"\.(?=[.!?…»”)]*[«“„]?[{UPPER}])")
 
 
 def _glued_boundaries(text: str) -> list[int]:
