@@ -35,7 +35,8 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     after, has_end = _AFTER_QUOTE.match, _HAS_END.search
     return [
         (m.start(), m.end() - 1)
-        for pattern in _QUOTED
+        for opener, pattern in zip("«“„\"", _QUOTED)
+        if opener in text  # (a quote mark that does not occur is not scanned for: a string search is faster)
         for m in pattern.finditer(text)
         if after(text, m.end()) and has_end(text, m.start(), m.end())
     ]
@@ -136,7 +137,8 @@ def _glued_boundaries(text: str) -> list[int]:
     """
     out = []
     abbr = _data.abbreviations()
-    for m in (m for pattern in _GLUED for m in pattern.finditer(text)):
+    # (a mark that does not occur is not scanned for: a search of the string is several times faster)
+    for m in (m for mark, pattern in zip(".?!…", _GLUED) if mark in text for m in pattern.finditer(text)):
         dot = m.start()
         k = _word_before(text, dot)
         word = text[k:dot].lstrip(_OPENERS).rstrip("»”)")
