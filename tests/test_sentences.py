@@ -116,3 +116,27 @@ def test_enumeration_on_one_line() -> None:
     # a number ending a sentence before a capital is a boundary
     assert texts("Жиналысқа келгендер саны 120. Олар дауыс берді.") == [
         "Жиналысқа келгендер саны 120.", "Олар дауыс берді."]
+
+
+def test_word_before_a_period_starts_after_any_white_space() -> None:
+    # the abbreviation or word before a period is read back to the last white space of any kind
+    # (a no-break space, a tab), as after a plain space: "млн." and "проф." run on, "өтті." ends
+    assert texts("Құны 5\xa0млн. АҚШ долларын құрады.") == ["Құны 5\xa0млн. АҚШ долларын құрады."]
+    assert texts("Кездесуге\tпроф. Ахметов қатысты. Форум\xa0өтті. Ертең жалғасады.") == [
+        "Кездесуге\tпроф. Ахметов қатысты.", "Форум\xa0өтті.", "Ертең жалғасады."]
+
+
+def test_line_ends_after_a_stop_in_one_paragraph_per_line_text() -> None:
+    # crawled text, one paragraph per line: a line that ends in a stop ends its sentence even
+    # before a lower-case line (the crawl cut that paragraph's start), and a line that ends in an
+    # abbreviation ("Қостанай қ.") ends one before the next paragraph
+    lines = ["Халыққа қызмет көрсету орталығы жұмыс уақытын өзгертті.",
+             "Өтініш берушіге қажет құжаттардың тізімі сайтта табылатын құжат.",
+             "қосымша келесі құжаттардың көшірмелері де талап етіледі.",
+             "Мекенжайы: Қостанай қ.",
+             "Дүйсенбі – сенбі күндері сағат тоғыздан бастап жұмыс істейді.",
+             "Анықтама алу үшін орталықтың телефонына хабарласыңыз."]
+    page = "\n".join(lines)
+    assert texts(page) == lines
+    spans = split_sentences(page)
+    assert all(page[s.start:s.end] == s.text for s in spans)

@@ -292,8 +292,9 @@ _AGENCY = re.compile(rf"[A-Z{UPPER}][\w.]*[^\S\n]+[-–—][^\S\n]")
 _TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]")
 
 
-# ". Agency - " (ҚазАқпарат, Kazinform, BNews.kz): literal-led, so found by fast search.
-_AGENCY_AFTER_DOT = re.compile(rf"\.[^\S\n]+[A-Z{UPPER}][\w.]{{0,30}}[^\S\n]+[-–—][^\S\n]")
+# ". Agency - " (ҚазАқпарат, Kazinform, BNews.kz): literal-led, so found by fast search. The name is
+# read possessively ("{0,30}+": no white space can follow a part of it, so backtracking never helps).
+_AGENCY_AFTER_DOT = re.compile(rf"\.[^\S\n]+[A-Z{UPPER}][\w.]{{0,30}}+[^\S\n]+[-–—][^\S\n]")
 
 
 def _agency_datelines(text: str, starts: list[int]) -> set[int]:
