@@ -84,6 +84,7 @@ _NEWS_RULE_NOOPS = {
     "in_markup": lambda text, span: False, "is_designator_number": lambda text, span: False,
     "ordinal_label": lambda text, span: span, "trim_glued_prefix": lambda text, span: span,
     "quoted_name_spans": lambda text, spans: list(spans), "join_date_ranges": lambda text, spans: list(spans),
+    "name_steps": lambda text, spans: list(spans),
 }
 
 

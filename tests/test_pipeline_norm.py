@@ -99,7 +99,7 @@ def test_bad_options_fail_at_the_door() -> None:
 
 
 @pytest.mark.parametrize("module", ["kaznlp", "kaznlp.spans", "kaznlp.pipeline", "kaznlp.tokenize",
-                                    "kaznlp.tokenize._pattern", "kaznlp.tokenize._hyphens"])
+                                    "kaznlp.lang.tokens", "kaznlp.tokenize._hyphens"])
 def test_module_doctests(module: str) -> None:
     import doctest
     import importlib

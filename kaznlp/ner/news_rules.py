@@ -14,7 +14,7 @@ and was kept only if it raised the cross-validated written-news dev F1 (``docs/n
 * :func:`trim_glued_prefix`: a name or number glued to the web furniture before it
   (``толығыменОрталық коммуникациялар қызметінде``, ``толығымен2015 жылғы``) starts at its
   capital or its first digit;
-* :func:`name_steps` (round 7): a rubric tag before a bullet (``Қазақстан • 04 Сәуір``) and an
+* :func:`name_steps` (round 7, the last step of ``rules.postprocess``): a rubric tag before a bullet (``Қазақстан • 04 Сәуір``) and an
   acronym taken for a person (``МХР``) are no entities, a country's name (CLDR, with a case
   ending: ``Мексиканың``) is GPE, and a state before a POSITION is part of it
   (``[ҚР Дін істері агенттігінің төрағасы]``).
@@ -218,9 +218,7 @@ def join_date_ranges(text: str, spans: Sequence[Span]) -> list[Span]:
                 out[-1] = (out[-1][0], span[1], "DATE")
                 continue
         out.append(span)
-    # the last step of postprocess: the name steps run here until rules.postprocess calls
-    # name_steps itself (kaznlp/ner/rules.py has another owner this round)
-    return name_steps(text, out)
+    return out
 
 
 _GLUED = re.compile(r"[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{3,}(?=[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ])")

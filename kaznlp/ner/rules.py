@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .._data import read_text
 from .edges import OPEN_QUOTES, clip_to_sentences, trim_span
-from .news_rules import (in_markup, is_designator_number, join_date_ranges, ordinal_label,
+from .news_rules import (in_markup, is_designator_number, join_date_ranges, name_steps, ordinal_label,
                          pattern_words, quoted_name_spans, trim_glued_prefix)
 from .patterns import Span, alternation, pattern_spans
 
@@ -229,7 +229,7 @@ def postprocess(
             found = [r for r in pattern_spans(text, classes)
                      if any(a <= r[0] and r[1] <= b for a, b in sentences)]
             out = combine(_split_run_on(text, out, found), found, fill_classes)
-        out = join_date_ranges(text, out)
+        out = name_steps(text, join_date_ranges(text, out))
     # no overlaps (a trimmed span can touch its neighbour's former edge only)
     final: list[Span] = []
     for span in out:

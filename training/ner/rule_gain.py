@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.bench_ner_news import score
-from kaznlp.ner import news_rules, ner_pipe
+from kaznlp.ner import ner_pipe, news_rules, rules
 from training.ner import news_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,13 +42,13 @@ STEPS: dict[str, Callable[[str, Sequence[Span]], list[Span]]] = {
 def _cache(args) -> dict:
     if args.cache and args.cache.exists():
         return json.loads(args.cache.read_text(encoding="utf-8"))
-    # tag without the steps measured here (join_date_ranges ends with them)
-    saved = news_rules.name_steps
-    news_rules.name_steps = lambda text, spans: list(spans)  # type: ignore[assignment]
+    # tag without the steps measured here (rules.postprocess ends with them)
+    saved = rules.name_steps
+    rules.name_steps = lambda text, spans: list(spans)  # type: ignore[assignment]
     try:
         return _tag(args)
     finally:
-        news_rules.name_steps = saved  # type: ignore[assignment]
+        rules.name_steps = saved  # type: ignore[assignment]
 
 
 def _tag(args) -> dict:
