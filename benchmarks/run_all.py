@@ -8,17 +8,17 @@ a missing script is skipped with a note):
 ==============  ==============================================  =====================================
 name            script                                          writes (benchmarks/results/)
 ==============  ==============================================  =====================================
-core            ``bench_core.py --update-docs``                 core.json, core.md (+ docs block)
-normalize       ``bench_normalize.py``                          normalize.json, normalize.md
-normalize_set   ``normalize_testset.py``                        normalize_testset.json
-dehyphenate     ``bench_dehyphenate.py --update``               dehyphenate.json, dehyphenate.md
-dehyph_set      ``dehyphenate_testset.py --json ...``           dehyphenate_testset.json
-ner             ``bench_ner.py`` (if present)                   its own files
+core            ``accuracy/bench_core.py --update-docs``        core.json, core.md (+ docs block)
+normalize       ``speed/bench_normalize.py``                    normalize.json, normalize.md
+normalize_set   ``testsets/normalize_testset.py``               normalize_testset.json
+dehyphenate     ``speed/bench_dehyphenate.py --update``         dehyphenate.json, dehyphenate.md
+dehyph_set      ``testsets/dehyphenate_testset.py --json ...``  dehyphenate_testset.json
+ner             ``speed/bench_ner.py`` (if present)             its own files
 ner_eval        ``training/ner/evaluate.py --out ...``            ner_kaznerd.json (KazNERD test P/R/F1)
-pipeline        ``bench_scaling.py``                            pipeline.json, pipeline.md
+pipeline        ``speed/bench_scaling.py``                      pipeline.json, pipeline.md
 ==============  ==============================================  =====================================
 
-Then ``benchmarks/plots.py`` draws ``docs/img/*.png`` and this script writes
+Then ``benchmarks/common/plots.py`` draws ``docs/img/*.png`` and this script writes
 ``results/summary.json`` and ``results/summary.md`` (every step's status and time,
 the accuracy tables, the headline speed figures) and refreshes the block between
 ``<!-- run-all:start -->`` and ``<!-- run-all:end -->`` in ``docs/benchmarks.md``.
@@ -57,22 +57,22 @@ def steps(quick: bool, shared: str | None) -> list[tuple[str, str, list[str]]]:
     sh = ["--shared", shared] if shared else []
     if quick:
         return [
-            ("core", "bench_core.py", ["-m", "benchmarks.bench_core", "--quick", "--no-write", *sh]),
-            ("pipeline", "bench_scaling.py", ["-m", "benchmarks.bench_scaling", "--quick", "--no-write", *sh]),
+            ("core", "accuracy/bench_core.py", ["-m", "benchmarks.accuracy.bench_core", "--quick", "--no-write", *sh]),
+            ("pipeline", "speed/bench_scaling.py", ["-m", "benchmarks.speed.bench_scaling", "--quick", "--no-write", *sh]),
         ]
     return [
-        ("core", "bench_core.py", ["-m", "benchmarks.bench_core", "--update-docs", *sh]),
-        ("normalize", "bench_normalize.py", ["-m", "benchmarks.bench_normalize"]),
-        ("normalize_set", "normalize_testset.py", ["-m", "benchmarks.normalize_testset", "--show-failures", "0"]),
-        ("dehyphenate", "bench_dehyphenate.py", ["-m", "benchmarks.bench_dehyphenate", "--update"]),
-        ("dehyph_set", "dehyphenate_testset.py",
-         ["-m", "benchmarks.dehyphenate_testset", "--json", str(RESULTS / "dehyphenate_testset.json"),
+        ("core", "accuracy/bench_core.py", ["-m", "benchmarks.accuracy.bench_core", "--update-docs", *sh]),
+        ("normalize", "speed/bench_normalize.py", ["-m", "benchmarks.speed.bench_normalize"]),
+        ("normalize_set", "testsets/normalize_testset.py", ["-m", "benchmarks.testsets.normalize_testset", "--show-failures", "0"]),
+        ("dehyphenate", "speed/bench_dehyphenate.py", ["-m", "benchmarks.speed.bench_dehyphenate", "--update"]),
+        ("dehyph_set", "testsets/dehyphenate_testset.py",
+         ["-m", "benchmarks.testsets.dehyphenate_testset", "--json", str(RESULTS / "dehyphenate_testset.json"),
           *(["--shared", str(Path(shared) / "data")] if shared else [])]),
-        ("ner", "bench_ner.py", ["-m", "benchmarks.bench_ner"]),
+        ("ner", "speed/bench_ner.py", ["-m", "benchmarks.speed.bench_ner"]),
         ("ner_eval", "../training/ner/evaluate.py",
          ["-m", "training.ner.evaluate", "--out", str(RESULTS / "ner_kaznerd.json"),
           *(["--kaznerd", str(Path(shared) / "data" / "kaznerd")] if shared else [])]),
-        ("pipeline", "bench_scaling.py", ["-m", "benchmarks.bench_scaling", *sh]),
+        ("pipeline", "speed/bench_scaling.py", ["-m", "benchmarks.speed.bench_scaling", *sh]),
     ]
 
 
@@ -132,7 +132,7 @@ def accuracy_tables() -> list[str]:
         lines.append("")
     norm = _j("normalize_testset.json")
     if norm:
-        lines += ["### Normalization test set (`benchmarks/normalize_testset.py`)", "", "| measure | value |",
+        lines += ["### Normalization test set (`benchmarks/testsets/normalize_testset.py`)", "", "| measure | value |",
                   "|---|---|"]
         lines += [f"| {k} | {_fmt(v, k)} |" for k, v in norm.items() if not isinstance(v, (dict, list))]
         for k, v in norm.get("exact_repair_by_damage_kind", {}).items():
@@ -142,7 +142,7 @@ def accuracy_tables() -> list[str]:
     if dh and isinstance(dh.get("summary"), dict):
         groups = {k: v for k, v in dh["summary"].items() if isinstance(v, dict) and "repaired_pct" in v}
         if groups:
-            lines += ["### De-hyphenation test set (`benchmarks/dehyphenate_testset.py`)", "",
+            lines += ["### De-hyphenation test set (`benchmarks/testsets/dehyphenate_testset.py`)", "",
                       "| subset | broken words | repaired % | wrong glue % (line ends) | real hyphens destroyed |",
                       "|---|---:|---:|---:|---:|"]
             for k, v in groups.items():
@@ -170,13 +170,13 @@ def accuracy_tables() -> list[str]:
         lines.append("")
     ner_md = [p for p in sorted(RESULTS.glob("ner*.md"))]
     if ner_md:
-        lines += ["### NER (`benchmarks/bench_ner.py`)", ""]
+        lines += ["### NER (`benchmarks/speed/bench_ner.py`)", ""]
         for p in ner_md:  # its own report, headings demoted, as the NER benchmark wrote it
             body = p.read_text(encoding="utf-8").strip().split("\n")
             body = body[1:] if body and body[0].startswith("# ") else body
             lines += [("#" + x if x.startswith("#") else x) for x in body] + [""]
     else:
-        lines += ["### NER (KazNERD)", "", "No NER benchmark results in this run (`benchmarks/bench_ner.py` absent or "
+        lines += ["### NER (KazNERD)", "", "No NER benchmark results in this run (`benchmarks/speed/bench_ner.py` absent or "
                   "failed); see [ner.md](ner.md).", ""]
     return lines
 
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> dict:
         done.append(run_step(name, script, argv_, args.timeout * LONG_STEPS.get(name, 1), log_dir))
     figures: list[str] = []
     if not no_docs:
-        from benchmarks import plots
+        from benchmarks.common import plots
 
         figures = plots.main()
     machine = (_j("pipeline.json") or _j("core.json") or {}).get("machine")

@@ -1,4 +1,4 @@
-"""The CLI timing harness of the benchmarks (benchmarks/bench_scaling.py, plots.py): it times the
+"""The CLI timing harness of the benchmarks (benchmarks/speed/bench_scaling.py, plots.py): it times the
 real command, checks every offset it wrote, and draws a figure from what it measured; and
 bench_core's output folder, sentence scorer and Punkt training text."""
 
@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from benchmarks import bench_scaling  # noqa: E402  (python -m pytest from the root: benchmarks is a package there)
+from benchmarks.speed import bench_scaling  # noqa: E402  (python -m pytest from the root: benchmarks is a package there)
 from conftest import SHARED, needs_shared  # noqa: E402
 
 CHUNKS = [
@@ -47,7 +47,7 @@ def test_parallel_ceiling_is_a_ratio() -> None:
 
 def test_report_and_figure_from_measured_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("matplotlib")
-    from benchmarks import plots
+    from benchmarks.common import plots
 
     src = tmp_path / "in.jsonl"
     bench_scaling.write_jsonl_corpus(src, 0.02, CHUNKS)
@@ -69,7 +69,7 @@ def test_report_and_figure_from_measured_rows(tmp_path: Path, monkeypatch: pytes
 
 
 def test_core_writes_scratch_unless_asked_to_update_results(tmp_path: Path) -> None:
-    from benchmarks import bench_core
+    from benchmarks.accuracy import bench_core
 
     ap = bench_core.parser()
     assert bench_core.output_dir(ap.parse_args(["--quick"])) == bench_core.SCRATCH
@@ -83,7 +83,7 @@ def test_core_writes_scratch_unless_asked_to_update_results(tmp_path: Path) -> N
 
 
 def test_sentence_scorer_trims_and_ignores_the_text_end() -> None:
-    from benchmarks import ud_ktb
+    from benchmarks.gold import ud_ktb
 
     text = "Жиналыс аяқталды. Ертең сессия басталады. Бәрі келеді.  "
     gold = [(0, 17), (18, 41), (42, 55)]
@@ -102,7 +102,7 @@ def test_sentence_scorer_trims_and_ignores_the_text_end() -> None:
 
 @needs_shared
 def test_punkt_is_trained_without_the_test_documents() -> None:
-    from benchmarks import punkt_news
+    from benchmarks.common import punkt_news
     from benchmarks.gold import news_sentences
 
     text, info = punkt_news.training_text(SHARED)
@@ -127,7 +127,7 @@ NEWS = ("Ұлттық статистика бюросы 2025-жылғы халы
 def test_fresh_speed_tools_are_the_calls_users_make() -> None:
     """Every timed call does the whole job: the regex reference yields the words and punctuation
     of the text (not a lazy iterator), kaznlp gives records that point into the text."""
-    from benchmarks import bench_core
+    from benchmarks.accuracy import bench_core
 
     matches = bench_core.fresh_callable("regex")(NEWS)
     assert [m.group() for m in matches][:4] == ["Ұлттық", "статистика", "бюросы", "2025"]
@@ -139,7 +139,7 @@ def test_fresh_speed_tools_are_the_calls_users_make() -> None:
 
 
 def test_fresh_time_pass_counts_documents_and_gc() -> None:
-    from benchmarks import bench_core
+    from benchmarks.accuracy import bench_core
 
     docs = [NEWS, NEWS[:60]]
     x = bench_core.time_pass(bench_core.fresh_callable("regex"), docs, "news per document")
@@ -150,7 +150,7 @@ def test_fresh_time_pass_counts_documents_and_gc() -> None:
 @needs_shared
 def test_fresh_worker_runs_in_its_own_process_and_renders(tmp_path: Path) -> None:
     """One round, one case, two tools: each in a subprocess, same text, both ratios in the report."""
-    from benchmarks import bench_core
+    from benchmarks.accuracy import bench_core
 
     fs = bench_core.fresh_speed(SHARED, "quick", tools=("kaznlp", "regex"), cases=("KTB repeated",))
     r = fs["cases"]["KTB repeated"]

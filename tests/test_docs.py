@@ -447,7 +447,7 @@ def test_block_checks_bite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         ("", "kaznlp/\n    tokenize.py\n    no_such_module.py\n", AssertionError, "no_such_module.py does not exist"),
         ("json", "{\"сөз\": 1,}\n", json.JSONDecodeError, "Expecting"),
         ("sh", "pip install kaznlp\nrm -rf build\n", AssertionError, "`rm` lines are not checked"),
-        ("sh", "python -m benchmarks.bench_adversarial --no-such-option\n", AssertionError, "no option --no-such"),
+        ("sh", "python -m benchmarks.speed.bench_adversarial --no-such-option\n", AssertionError, "no option --no-such"),
         ("python no-run", "def f(:\n", SyntaxError, "page.md:1"),
     ]:
         with pytest.raises(error, match=re.escape(message)):

@@ -312,7 +312,7 @@ def test_no_exception_for_odd_strings() -> None:
 # --- acceptance test set built from ../shared (skipped without it) ------------------------------
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
 def test_acceptance_testset_from_shared_data() -> None:
-    from benchmarks import normalize_testset as ts
+    from benchmarks.testsets import normalize_testset as ts
     summary, fails = ts.evaluate(ts.build(ts.SEED))
     assert summary["damaged_sentences"] >= 3000
     assert summary["exact_repair_rate"] >= 0.99, fails[:5]
@@ -576,8 +576,8 @@ def test_new_rules_keep_the_fast_path() -> None:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
 def test_issue14_dev_set_from_shared_data() -> None:
-    # dev split only (aggregate test figures come from benchmarks/normalize_testset.py)
-    from benchmarks import normalize_testset as ts
+    # dev split only (aggregate test figures come from benchmarks/testsets/normalize_testset.py)
+    from benchmarks.testsets import normalize_testset as ts
     summary, _ = ts.evaluate14(ts.build14("dev"), show=False)
     assert summary["damaged_sentences"] >= 800
     assert summary["negative_controls_changed"] == 0
@@ -810,7 +810,7 @@ def test_low9_quotation_mark_for_a_comma(text: str, expected: str) -> None:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data not available")
 def test_real_damage_kinds_dev_set() -> None:
-    from benchmarks import normalize_testset as ts
+    from benchmarks.testsets import normalize_testset as ts
     summary, _ = ts.evaluate14(ts.build_real("dev"), show=False)
     assert summary["damaged_sentences"] >= 1000
     assert summary["negative_controls_changed"] == 0

@@ -78,7 +78,7 @@ def test_fast_assembly_equals_the_slow_mapping_on_hostile_text(text: str) -> Non
 
 @needs_shared
 def test_fast_assembly_equals_the_slow_mapping_on_news_and_seeds() -> None:
-    from benchmarks import corpus
+    from benchmarks.common import corpus
 
     docs = [t for t in corpus.load_sources(SHARED)["apertium"] if t.strip()]
     texts = [d[:20_000] for d in docs[:6]] + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

@@ -11,8 +11,8 @@ def test_subset_run_keeps_earlier_rows(tmp_path, monkeypatch):
     monkeypatch.setattr(run_all, "RESULTS", tmp_path)
     monkeypatch.setattr(run_all.tempfile, "mkdtemp", lambda prefix="": str(tmp_path))  # step logs
     earlier = {"date": "2026-11-22 05:30 UTC", "steps": [
-        {"name": "core", "status": "ok", "seconds": 44.5, "command": "python -m benchmarks.bench_core --update-docs"},
-        {"name": "ner", "status": "ok", "seconds": 37.2, "command": "python benchmarks/bench_ner.py"},
+        {"name": "core", "status": "ok", "seconds": 44.5, "command": "python -m benchmarks.accuracy.bench_core --update-docs"},
+        {"name": "ner", "status": "ok", "seconds": 37.2, "command": "python benchmarks/speed/bench_ner.py"},
     ]}
     (tmp_path / "summary.json").write_text(json.dumps(earlier), encoding="utf-8")
     summary = run_all.main(["--only", "no-such-step", "--no-docs"])  # runs nothing

@@ -420,7 +420,7 @@ def test_number_at_a_line_end_value_or_label(text: str, expected: list[str]) -> 
 
 
 # A sentence end with no stop, decided from learned evidence on both sides of the join
-# (data/sentences_joins_kk.tsv, benchmarks/sentences_joins.py): a predicate before, an opener after.
+# (data/sentences_joins_kk.tsv, training/sentences_joins.py): a predicate before, an opener after.
 @pytest.mark.parametrize("text, expected", [
     # a headline run into its lead: a finite verb ("ашылды", "салынды", "алды"), then a new subject
     ("Семейде жаңа көпір ашылды Көпір қаланың екі бөлігін жалғайды.",

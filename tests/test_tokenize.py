@@ -197,7 +197,8 @@ def test_sample_matches_the_reference_tokens() -> None:
 def test_news_corpus_and_ktb_match_the_reference() -> None:
     """Every text of the news corpus (2.9M chars) and of UD KTB gives the tokens of the tokenizer
     before the speed-up, both multiword settings (hashes in tests/fixtures/tokenize_reference.json)."""
-    from benchmarks import corpus, ud_ktb
+    from benchmarks.common import corpus
+    from benchmarks.gold import ud_ktb
 
     texts = corpus.load_texts(SHARED)
     if sum(map(len, texts)) != REFERENCE["news_chars"]:

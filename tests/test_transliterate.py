@@ -153,8 +153,8 @@ def test_exported() -> None:
 
 @needs_shared
 def test_round_trip_on_real_news_sentences() -> None:
-    from benchmarks.corpus import load_sources
-    from benchmarks.translit_roundtrip import roundtrip
+    from benchmarks.common.corpus import load_sources
+    from benchmarks.accuracy.translit_roundtrip import roundtrip
 
     texts = load_sources()["ntrex"][:40]
     total, ok, bad = roundtrip(texts)

@@ -1,6 +1,6 @@
 """Accuracy on UD Kazakh-KTB (skipped when ../shared is absent).
 
-The thresholds are the acceptance floor; `python -m benchmarks.bench_core` reports the
+The thresholds are the acceptance floor; `python -m benchmarks.accuracy.bench_core` reports the
 exact figures next to the peers.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import kaznlp
-from benchmarks import ud_ktb
+from benchmarks.gold import ud_ktb
 from conftest import SHARED, needs_shared
 
 pytestmark = needs_shared

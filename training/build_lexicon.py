@@ -13,9 +13,9 @@ Sources (all openly licensed; the GPL apertium crawl is deliberately NOT used):
 * UD Kazakh-KTB (CC BY-SA 4.0), ``ud_kk_ktb/*.conllu`` (``# text`` lines)
 
 Held-out documents: NTREX documents and KazQAD *articles* are split by
-:func:`benchmarks.dehyphenate_split.split_of` into ``lexicon`` (half), ``dev`` (a quarter: rules are tuned on it) and
+:func:`benchmarks.testsets.dehyphenate_split.split_of` into ``lexicon`` (half), ``dev`` (a quarter: rules are tuned on it) and
 ``test`` (a quarter: only reported on). Only the ``lexicon`` half feeds the lexicon, so
-``benchmarks/dehyphenate_testset.py`` measures the de-hyphenator on text whose words did
+``benchmarks/testsets/dehyphenate_testset.py`` measures the de-hyphenator on text whose words did
 not feed it. KazQAD is split by article title, not by passage: passages of one Wikipedia
 article share their rare words (and 26 sentences), and a passage-level split leaked them.
 
@@ -33,7 +33,7 @@ import re
 import sys
 from pathlib import Path
 
-from benchmarks.dehyphenate_split import is_heldout, kazqad_key  # the lexicon's split, one home
+from benchmarks.testsets.dehyphenate_split import is_heldout, kazqad_key  # the lexicon's split, one home
 from kaznlp._data import read_file, write_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,7 @@ Run from the repository root with ``../shared/data`` present (about two minutes)
 What it learns. Each break the rules decide becomes one example: the rules' own answer plus
 the evidence they looked at (levels of :meth:`_Evidence.word`, suffix chains, vowel harmony,
 corpus glue counts) and the character model's preference (:mod:`kaznlp.lang.charlm`). The
-examples come from the *dev* split of ``benchmarks/dehyphenate_testset.py`` (text whose
+examples come from the *dev* split of ``benchmarks/testsets/dehyphenate_testset.py`` (text whose
 words did not feed the lexicon, hyphenated with the TeX patterns and wrapped at 35/50/70
 columns), its openly licensed documents only (NTREX-128, CC BY-SA 4.0; KazQAD wiki passages,
 CC BY-SA 4.0): the dev lines of the GPL-3.0 apertium crawl are skipped, so the shipped
@@ -29,7 +29,7 @@ import random
 import re
 from pathlib import Path
 
-from benchmarks import dehyphenate_testset as T
+from benchmarks.testsets import dehyphenate_testset as T
 from kaznlp.dehyphenate import explain_breaks
 from kaznlp.dehyphenate.learned import FEATURES
 
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                          "examples": len(y), "accuracy_rules": round(acc_rule, 5), "accuracy_cv": round(acc_cv, 5)}
     args.out.write_text(json.dumps({
         "about": "Logistic layer of kaznlp.dehyphenate, trained by training/train_dehyph.py on the dev split "
-                 "of benchmarks/dehyphenate_testset.py, its openly licensed documents only (NTREX-128 and "
+                 "of benchmarks/testsets/dehyphenate_testset.py, its openly licensed documents only (NTREX-128 and "
                  "KazQAD wiki passages, CC BY-SA 4.0; the GPL-3.0 apertium crawl is not read) (score > 0: join).",
         "models": models}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -55,7 +55,7 @@ def _lost_stop_before_opener(text: str) -> list[int]:
 
 
 def _join_tables() -> tuple[dict[str, float], dict[str, float]]:
-    """``(end, open)`` log-odds from ``data/sentences_joins_kk.tsv`` (learned by ``benchmarks/sentences_joins.py``)."""
+    """``(end, open)`` log-odds from ``data/sentences_joins_kk.tsv`` (learned by ``training/sentences_joins.py``)."""
     end: dict[str, float] = {}
     opens: dict[str, float] = {}
     for line in _data.read_lines("sentences_joins_kk.tsv"):

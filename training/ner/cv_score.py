@@ -2,7 +2,7 @@
 
 ``finetune.py --holdout K --out DIR/PREFIX{K}`` trains fold K's model without the K-th
 source-group fold of the news dev split; this script tags each fold with its own model through
-``kaznlp.ner_pipe`` (normalization, rules, trimmed edges, as ``benchmarks/bench_ner_news.py``),
+``kaznlp.ner_pipe`` (normalization, rules, trimmed edges, as ``benchmarks/accuracy/bench_ner_news.py``),
 pools the predictions over all folds and scores them like the benchmark (exact span + label,
 micro), with the base model on the same sentences beside it.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-from benchmarks.bench_ner_news import score, table, without_news_rules  # noqa: E402
+from benchmarks.accuracy.bench_ner_news import score, table, without_news_rules  # noqa: E402
 from kaznlp.ner import ner_pipe  # noqa: E402
 from training.ner import news_data  # noqa: E402
 

@@ -28,7 +28,7 @@ import spacy  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
-from benchmarks.bench_ner_news import without_news_rules  # noqa: E402
+from benchmarks.accuracy.bench_ner_news import without_news_rules  # noqa: E402
 from kaznlp.ner import model_path, ner_pipe  # noqa: E402
 from kaznlp.ner.conll import char_entities, detokenize, iob_to_spans, read_iob2, score_spans, spaces_after  # noqa: E402
 

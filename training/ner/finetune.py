@@ -17,7 +17,7 @@ trained by ``train.py`` on KazNERD valid); only the weights move. Each step draw
     python -m training.ner.package --model training/ner/ft_all/model-last
 
 The held-out fold is scored through ``kaznlp.ner_pipe`` (normalization, rules, trimmed edges),
-exactly as ``benchmarks/bench_ner_news.py`` scores the bundled model; the KazNERD dev slice on
+exactly as ``benchmarks/accuracy/bench_ner_news.py`` scores the bundled model; the KazNERD dev slice on
 gold tokens (``evaluate.py --split dev``) is printed beside it to watch forgetting.
 """
 
@@ -38,7 +38,7 @@ from spacy.training import Example  # noqa: E402
 from thinc.api import Adam  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
-from benchmarks.bench_ner_news import score  # noqa: E402
+from benchmarks.accuracy.bench_ner_news import score  # noqa: E402
 from kaznlp.ner import model_path, ner_pipe  # noqa: E402
 from kaznlp.ner.conll import score_spans  # noqa: E402
 from training.ner import news_data  # noqa: E402

@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from benchmarks.bench_ner_news import score
+from benchmarks.accuracy.bench_ner_news import score
 from kaznlp.ner import ner_pipe, news_rules, rules
 from training.ner import news_data
 

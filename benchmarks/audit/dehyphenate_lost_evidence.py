@@ -1,0 +1,92 @@
+"""Which evidence could bring back a real hyphen lost at a line end (issue 15)? Dev only.
+
+    python -m benchmarks.audit.dehyphenate_lost_evidence
+
+When a PDF's text layer loses its hyphen glyphs, ``Қазақстан-⏎Сербия`` comes out as
+``Қазақстан⏎Сербия``, exactly like two words wrapped at a space. A line break falls at a word
+boundary about as often whatever the boundary is, so the chance that a lost break held a hyphen
+is the share of hyphens among the same word pairs in running text. This script counts, in the
+dev-split apertium files (never in the lexicon), every pair of words written ``X-Y`` or ``X Y``
+by a few kinds of evidence: numbers (``2-қосымша`` / ``2 дана``), two capitalised words
+(``Куала-Лумпур`` / ``Назарбаев Университеті``), two adjectives in ``-лық/-лік`` (``әлеуметтік-
+экономикалық`` / ``ұлттық техникалық``), parts known from the lexicon's hyphenated forms, two
+known words, and the form attested (text or lexicon, what ``_lost_real_hyphen`` uses). A kind is
+worth a hyphen only where P(hyphen) > 0.5.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from benchmarks.gold.splits import SPLIT_OF_GROUP
+from kaznlp.dehyphenate.evidence import Evidence
+from kaznlp.dehyphenate.morph import norm
+from kaznlp.lang.lexicon import forms
+
+SHARED = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "data"
+_AP = "news/apertium_kaz_rus_corpus/"
+_ADJ = ("лық", "лік", "дық", "дік", "тық", "тік")
+_PAIR = re.compile(r"(?=(?<![\w-])([^\W_]+)( |-)([^\W_]+)(?![\w-]))")
+
+
+def kinds(ev: Evidence, left: set[str], right: set[str], a: str, b: str) -> list[str]:
+    al, bl = norm(a), norm(b)
+    out = []
+    if a.isdigit() and b.isalpha() and b[0].islower():
+        out.append(f"number of {min(len(a), 4)}{'+' if len(a) >= 4 else ''} digits + word")
+    if a.isdigit() and b.isdigit():
+        out.append("number + number" + (" of 3 digits" if len(b) == 3 else ""))
+    if a.isalpha() and b.isdigit():
+        out.append("word + number")
+    if a.isalpha() and b.isalpha():
+        if a[0].isupper() and b[0].isupper() and not a.isupper() and not b.isupper():
+            out.append("Capitalised + Capitalised")
+        if b[0].islower() and len(al) >= 3 and len(bl) >= 3:
+            if al in left and bl[:4] in right:
+                out.append("both parts known from hyphenated forms")
+            if ev.word(al) >= 2 and ev.word(bl) >= 2 and ev.word(al + bl) < 2:
+                out.append("two known words")
+            if al.endswith(_ADJ) and bl.endswith(_ADJ):
+                out.append("two -лық/-лік adjectives")
+            if ev.attested_hyphen(al, bl) >= 1:
+                out.append("hyphenated form attested (lexicon)")
+    return out
+
+
+def hyphen_parts() -> tuple[set[str], set[str]]:
+    """Left parts and right-part beginnings (4 letters) of the lexicon's hyphenated forms, as the
+    de-hyphenator reads them (``интернет`` of ``интернет-ресурс``, ``ресу``)."""
+    left: set[str] = set()
+    right: set[str] = set()
+    cyr = re.compile(r"[\u0400-\u04ff]")
+    for w in forms():
+        parts = w.split("-")
+        for x, y in zip(parts, parts[1:]):
+            if len(x) >= 3 and len(y) >= 3 and x.isalpha() and cyr.search(x) and cyr.search(y):
+                left.add(x)
+                right.add(y[:4])
+    return left, right
+
+
+def main() -> int:
+    files = sorted(g[len(_AP):] for g, s in SPLIT_OF_GROUP.items() if g.startswith(_AP) and s == "dev")
+    text = "\n".join((SHARED / _AP / f).read_text(encoding="utf-8") for f in files)
+    ev = Evidence("")  # lexicon evidence only: no document vocabulary
+    left, right = hyphen_parts()
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for m in _PAIR.finditer(text):
+        a, sep, b = m.groups()
+        for k in kinds(ev, left, right, a, b):
+            tally[k][sep] += 1
+    print(f"dev apertium files: {', '.join(files)} ({len(text):,} chars)")
+    print("evidence | X-Y | X Y | P(hyphen)")
+    for k, c in sorted(tally.items()):
+        n = c["-"] + c[" "]
+        print(f"{k} | {c['-']:,} | {c[' ']:,} | {c['-'] / n:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Helpers the benchmarks share: raw corpora, peer adapters, the Punkt peer, plots."""

@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks: kaznlp's steps next to their peers, same process, same inputs."""

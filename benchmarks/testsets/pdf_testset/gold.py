@@ -1,0 +1,171 @@
+"""Gold documents of the PDF test set: references into ``../shared/data``, text rebuilt at run time.
+
+``documents.json`` (committed, small) holds one record per document::
+
+    {"id": "ntrex-bbc.381790", "split": "dev",
+     "source": {"file": "news/ntrex128_kaz.jsonl", "records": ["ntrex128-bbc.381790"],
+                "fields": ["title", "text"], "lines_per_paragraph": 3},
+     "sha1": "..."}
+
+and the apertium crawl as ``{"file": "news/apertium_kaz_rus_corpus/knb-kaz-1010", "lines": [412, 415, ...]}``
+(1-based line numbers, each line one paragraph). A document's text is its paragraphs, each
+normalised by :func:`norm_paragraph` (soft hyphens removed, whitespace runs to one space), so the
+rendered text and the gold agree on what a word boundary is. ``sha1`` is of the paragraphs joined
+with ``"\\n"``. The split comes from :func:`benchmarks.gold.splits.split_of` (one partition of the
+shared sources for every gold set); ``python -m benchmarks.testsets.pdf_testset --build-gold`` re-selects the
+documents (deterministic) and rewrites the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.testsets.dehyphenate_split import is_heldout, kazqad_key  # the lexicon's own split
+from benchmarks.gold.shared import GoldSourceError, file_lines, jsonl_records, shared_dir  # noqa: F401
+from benchmarks.gold.splits import SPLIT_OF_GROUP, group, split_of
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent.parent
+DOCUMENTS = HERE / "documents.json"
+
+NTREX = "news/ntrex128_kaz.jsonl"
+KAZQAD = "other/kazqad_wiki/kazqad_val_passages.jsonl"
+APERTIUM = "news/apertium_kaz_rus_corpus/"
+
+#: documents per split and source (selection in :func:`build`)
+PER_SPLIT = {"ntrex": 4, "kazqad": 3, "apertium": 4}
+NTREX_LINES_PER_PARAGRAPH = 3  # NTREX keeps one sentence a line and has no paragraphs
+KAZQAD_MAX_PASSAGES = 5
+APERTIUM_TARGET_CHARS = 3500
+
+
+def norm_paragraph(text: str) -> str:
+    """One gold paragraph: soft hyphens (U+00AD) dropped, whitespace runs made one space, stripped.
+
+    ``"Респуб\\u00adликасы  үкіметі\\n"`` -> ``"Республикасы үкіметі"``: a renderer hyphenates by
+    itself, and a stray soft hyphen or double space in the crawl is not what is measured.
+    """
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+
+
+def paragraphs(doc: dict, shared: str | os.PathLike | None = None, check: bool = True) -> list[str]:
+    """The gold paragraphs of a ``documents.json`` record, rebuilt from the shared data."""
+    data = shared_dir(shared) / "data"
+    src = doc["source"]
+    path = data / src["file"]
+    if not path.is_file():
+        raise GoldSourceError(f"missing shared file {path}")
+    paras: list[str] = []
+    if "records" in src:
+        recs = jsonl_records(str(path))
+        for rid in src["records"]:
+            rec = recs[rid]
+            if src.get("lines_per_paragraph"):
+                if rec.get("title"):
+                    paras.append(rec["title"])
+                lines = [ln for ln in rec["text"].splitlines() if ln.strip()]
+                k = src["lines_per_paragraph"]
+                paras += [" ".join(lines[i:i + k]) for i in range(0, len(lines), k)]
+            else:
+                paras.append(rec["text"])
+        if "kazqad" in src["file"] and recs[src["records"][0]].get("title"):
+            paras.insert(0, recs[src["records"][0]]["title"])
+    else:
+        lines = file_lines(str(path))
+        paras = [lines[n - 1] for n in src["lines"]]
+    paras = [p for p in (norm_paragraph(p) for p in paras) if p]
+    if check and doc.get("sha1") and _sha1(paras) != doc["sha1"]:
+        raise GoldSourceError(f"{doc['id']}: shared text differs from the gold's (sha1)")
+    return paras
+
+
+def _sha1(paras: list[str]) -> str:
+    return hashlib.sha1("\n".join(paras).encode("utf-8")).hexdigest()
+
+
+def load(split: str | None = None, path: Path = DOCUMENTS) -> dict:
+    """``documents.json`` (documents filtered to ``split`` if given)."""
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    if split is not None:
+        meta["documents"] = [d for d in meta["documents"] if d["split"] == split]
+    return meta
+
+
+# ---------------------------------------------------------------------------------------------
+# selection (deterministic; run once, the result is committed)
+# ---------------------------------------------------------------------------------------------
+def _heldout(key: str) -> bool:
+    """True when ``key`` (an NTREX id, a KazQAD article) was kept out of kaznlp's lexicon."""
+    return is_heldout(key)
+
+
+def _cyrillic_share(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    return sum("\u0400" <= c <= "\u04ff" for c in letters) / max(1, len(letters))
+
+
+def build(shared: str | os.PathLike | None = None) -> list[dict]:
+    """Select the documents of both splits (every source group used is listed in ``splits.py``)."""
+    data = shared_dir(shared) / "data"
+    docs: list[dict] = []
+    # NTREX: the longest held-out document of each outlet, outlets taken in turn
+    by_group: dict[str, list[dict]] = defaultdict(list)
+    for rid, rec in jsonl_records(str(data / NTREX)).items():
+        if _heldout(rid):
+            by_group[group({"file": NTREX, "record": rid})].append(rec)
+    for split in ("dev", "test"):
+        groups = sorted(g for g in by_group if SPLIT_OF_GROUP.get(g) == split)
+        ranked = [sorted(by_group[g], key=lambda r: -len(r["text"])) for g in groups]
+        picked = [r for i in range(max(map(len, ranked), default=0)) for rk in ranked if i < len(rk)
+                  for r in [rk[i]]][:PER_SPLIT["ntrex"]]
+        for rec in picked:
+            docs.append({"id": "ntrex-" + rec["id"].split("-", 1)[1], "source": {
+                "file": NTREX, "records": [rec["id"]], "fields": ["title", "text"],
+                "lines_per_paragraph": NTREX_LINES_PER_PARAGRAPH}})
+    # KazQAD: the held-out articles with most text, one passage a paragraph (title first)
+    arts: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for rid, rec in jsonl_records(str(data / KAZQAD)).items():
+        if _heldout(kazqad_key(rec["title"])):
+            arts[(group({"file": KAZQAD, "record": rid}), rec["title"])].append(rec)
+    for split in ("dev", "test"):
+        cands = sorted((k for k in arts if SPLIT_OF_GROUP.get(k[0]) == split),
+                       key=lambda k: (-sum(len(r["text"]) for r in arts[k][:KAZQAD_MAX_PASSAGES]), k))
+        for g, title in cands[:PER_SPLIT["kazqad"]]:
+            recs = arts[(g, title)][:KAZQAD_MAX_PASSAGES]
+            docs.append({"id": "kazqad-" + recs[0]["id"].split("-")[2].split("#")[0], "source": {
+                "file": KAZQAD, "records": [r["id"] for r in recs], "fields": ["title", "text"]}})
+    # apertium crawl: running-text lines (120+ chars, Cyrillic) from the middle third of a file
+    for split in ("dev", "test"):
+        n = 0
+        files = sorted(g[len(APERTIUM):] for g, s in SPLIT_OF_GROUP.items()
+                       if s == split and g.startswith(APERTIUM))
+        for name in files:
+            lines = file_lines(str(data / APERTIUM / name))
+            seen, picked, size = set(), [], 0
+            for i in range(len(lines) // 3, len(lines)):
+                p = norm_paragraph(lines[i])
+                if len(p) < 120 or _cyrillic_share(p) < 0.95 or p in seen or "http" in p:
+                    continue
+                seen.add(p)
+                picked.append(i + 1)
+                size += len(p)
+                if size >= APERTIUM_TARGET_CHARS:
+                    break
+            if size < APERTIUM_TARGET_CHARS // 2:
+                continue
+            docs.append({"id": "apertium-" + re.sub(r"[^a-z0-9]+", "-", name), "source": {
+                "file": APERTIUM + name, "lines": picked}})
+            n += 1
+            if n == PER_SPLIT["apertium"]:
+                break
+    for d in docs:
+        src = d["source"]
+        ref = {"file": src["file"], "record": src["records"][0]} if "records" in src else {"file": src["file"]}
+        d["split"] = split_of(ref)
+        d["sha1"] = _sha1(paragraphs(d, shared, check=False))
+    return docs
