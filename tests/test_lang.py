@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from kaznlp import _data
-from kaznlp.lang import affixes, alphabet, phonology
+from kaznlp.lang import affixes, alphabet, phonology, words
 from kaznlp.lang.alphabet import (ALPHABET, ALPHABET_UPPER, AMBIGUOUS_VOWELS, BACK_VOWELS, BACK_VOWELS_LOAN,
                                   CYRILLIC_LOWER, FRONT_VOWELS, FRONT_VOWELS_LOAN, GLIDE_VOWELS, KAZAKH_LETTERS,
                                   LATIN_VOWELS_UPPER, LOWER, PURE_VOWELS, RUSSIAN_LOAN_LETTERS, UPPER, VOWELS,
@@ -40,7 +40,7 @@ def _words(text: str) -> list[str]:
 SAMPLE = _data.read_text("sample_kk.txt")
 
 
-@pytest.mark.parametrize("module", [alphabet, phonology, affixes, _data])
+@pytest.mark.parametrize("module", [alphabet, phonology, affixes, words, _data])
 def test_docstring_examples(module: Any) -> None:
     res = doctest.testmod(module)
     assert res.attempted and not res.failed
@@ -156,6 +156,71 @@ def test_the_steps_get_these_facts() -> None:
     assert kaznlp.dehyphenate("Бүгін сондай-\nақ жиналыс өтті.") == "Бүгін сондай-ақ жиналыс өтті."  # hyphenated
 
 
+# -- function words (data/function_words_kk.tsv) ------------------------------------------------
+
+# (step module, its constant, the role it is built from); a tuple constant is used with endswith
+STEP_WORD_SETS = [
+    ("kaznlp.dehyphenate.morph", "CONJUNCTIONS", "conjunction"),
+    ("kaznlp.dehyphenate.morph", "COMBINING", "combining_prefix"),
+    ("kaznlp.dehyphenate.morph", "PARTICLES", "particle"),
+    ("kaznlp.dehyphenate.morph", "_WORD_FINAL", "word_final_suffix"),
+    ("kaznlp.dehyphenate.rules_inline", "_SUSPENDERS", "suspender"),
+    ("kaznlp.dehyphenate.rules_inline", "_ARTICLES", "article"),
+    ("kaznlp.dehyphenate.rules_inline", "_NAME_PREFIXES", "name_prefix"),
+    ("kaznlp.dehyphenate.rules_inline", "_INFLECTED_END", "inline_inflected_ending"),
+    ("kaznlp.tokenize._hyphens", "_INFLECTED", "token_inflected_ending"),
+    ("kaznlp.tokenize._multiword", "_PRONOUN_HEADS", "pronoun_head"),
+]
+
+
+@pytest.mark.parametrize(("module", "name", "role"), STEP_WORD_SETS)
+def test_the_steps_word_sets_are_the_data_files(module: str, name: str, role: str) -> None:
+    value = getattr(importlib.import_module(module), name)
+    assert set(value) == words.words(role) and len(value) == len(words.words(role)) > 0
+
+
+def test_the_multiword_auxiliaries_come_from_the_data_file() -> None:
+    mw = importlib.import_module("kaznlp.tokenize._multiword")
+    aux = words.words("negation_auxiliary") | words.words("evidential_auxiliary") | words.words("pronoun_tail")
+    assert set(mw._AUXILIARIES) == aux == {"жоқ", "емес", "екен", "нәрсе"}
+    assert all(mw._NEGATION.fullmatch(w) for w in ("жоқ", "емес", "емеспін", "жоқпыз"))
+    assert not mw._NEGATION.fullmatch("жоқтық")
+    assert mw._EVIDENTIAL.fullmatch("екенсің") and mw._PRONOUN_TAIL.fullmatch("нәрсені")
+
+
+def test_function_word_roles() -> None:
+    w = words.words
+    assert {"және", "немесе", "мен"} <= w("conjunction") and "мен" in w("particle") and "мен" in w("suspender")
+    assert w("suspender") <= w("conjunction")   # every suspender is a conjunction
+    assert {"теле", "радио", "авиа"} <= w("combining_prefix")
+    assert {"әл", "аль"} <= w("article") and {"нью", "сан", "санкт"} <= w("name_prefix")
+    assert "ғана" in w("particle") and "лық" in w("word_final_suffix")
+    assert "нің" in w("inline_inflected_ending") and "лары" in w("token_inflected_ending")
+    assert all(x == x.lower().strip() for role in words.ROLES for x in w(role))
+    with pytest.raises(ValueError, match="unknown role 'adverb'.*conjunction"):
+        w("adverb")
+
+
+def test_function_words_drive_the_steps() -> None:
+    """Outputs that hang on the word lists, on real text (one example per list)."""
+    import kaznlp
+
+    def tokens(text: str) -> list[str]:
+        return [t.text for t in kaznlp.tokenize(text)]
+
+    assert tokens("ол болған жоқ") == ["ол", "болған жоқ"]                        # negation_auxiliary
+    assert tokens("деген екен") == ["деген екен"]                                 # evidential_auxiliary
+    assert tokens("еш нәрсені білмеді") == ["еш нәрсені", "білмеді"]              # pronoun_head, _tail
+    assert tokens("себеп жоқ") == ["себеп", "жоқ"]                                # a noun: two tokens
+    assert tokens("жайылымдарда-мал") == ["жайылымдарда", "-", "мал"]             # token_inflected_ending
+    dh = kaznlp.dehyphenate
+    assert dh("Бүгін сондай- ақ жиналыс өтті.") == "Бүгін сондай-ақ жиналыс өтті."
+    assert dh("Ол әл- Фарабидің еңбегін оқыды.") == "Ол әл-Фарабидің еңбегін оқыды."   # article
+    assert dh("Ол Нью- Йоркке барды.") == "Ол Нью-Йоркке барды."                      # name_prefix
+    assert dh("теле- және радиосюжеттер") == "теле- және радиосюжеттер"               # suspender
+    assert dh("Жаңа теле-\nрадио орталығы ашылды.") == "Жаңа теле-радио орталығы ашылды."  # combining_prefix
+
+
 # -- one loader, failing loudly ----------------------------------------------------------------
 
 def _readers() -> dict[str, Any]:
@@ -188,7 +253,7 @@ def test_every_lang_loader_reads_through_the_one_loader(monkeypatch: pytest.Monk
         with pytest.raises(FileNotFoundError, match=r"kaznlp data file '[\w.]+'.*reinstall kaznlp"):
             getattr(loader, "__wrapped__", loader)()  # past the cache: read again
         assert read, name
-    assert {affixes.SUFFIX_FILE, affixes.CLITIC_FILE, "charlm_kk.tsv"} <= set(read)
+    assert {affixes.SUFFIX_FILE, affixes.CLITIC_FILE, words.WORD_FILE, "charlm_kk.tsv"} <= set(read)
 
 
 def test_no_lang_module_reads_a_file_itself() -> None:
@@ -209,9 +274,11 @@ def test_no_lang_module_reads_a_file_itself() -> None:
     ("affixes_kk.tsv", "ған\t0\t1\tgerund\tverbal\n", "ending 'gerund'"),
     ("affixes_kk.tsv", "ған\t0\t1\tparticiple\tverb\n", "grammar 'verb'"),
     ("clitics_kk.tsv", "Ақ\t1\t1\t1\temphatic\n", "lower-case form first"),
+    ("function_words_kk.tsv", "және\tconjunctions\n", "one of ('conjunction'"),
 ])
 def test_a_damaged_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, name: str, text: str, message: str) -> None:
     monkeypatch.setattr(_data, "read_text", lambda n: "# header\n" + text if n == name else "")
-    loader = affixes.suffixes if name == affixes.SUFFIX_FILE else affixes._clitic_table
+    loader = {affixes.SUFFIX_FILE: affixes.suffixes, affixes.CLITIC_FILE: affixes._clitic_table,
+              words.WORD_FILE: words._table}[name]
     with pytest.raises(ValueError, match=f"kaznlp data file {name}.*{re.escape(message)}"):
         loader.__wrapped__()

@@ -1,5 +1,5 @@
 """Kazakh spelling facts the rules read: word lists of de-hyphenation (conjunctions, combining
-forms, particles), acronyms, numbers, and the character model's one-word reading
+forms, particles, from ``data/function_words_kk.tsv`` via :mod:`kaznlp.lang.words`), acronyms, numbers, and the character model's one-word reading
 (:mod:`kaznlp.lang.charlm`). Vowel classes, harmony and syllable breaks, the clitics and the
 verb endings come from :mod:`kaznlp.lang` (issue 18: one home for each Kazakh fact).
 
@@ -12,23 +12,23 @@ from __future__ import annotations
 import re
 
 from kaznlp.lang import charlm
+from kaznlp.lang.words import words
 
 from .chars import _CYR, SOFT
 
 # Words that follow a legitimate suspended hyphen: ``теле- және радиосюжеттер``.
-CONJUNCTIONS = frozenset("және мен бен пен немесе не әрі я яки һәм да де та те".split())
+CONJUNCTIONS = words("conjunction")
 # International combining forms, written both joined and hyphenated (``телерадио`` /
 # ``теле-радио``): before a whole word at a line end the hyphen is kept, when in doubt.
-COMBINING = frozenset("теле радио авиа авто агро аэро био вело видео гидро евро кибер медиа мега "
-                      "микро мини мото нано супер фото эко электро экс вице контр интернет онлайн веб".split())
+COMBINING = words("combining_prefix")
 # Words that look like suffixes but are written apart: ``Ол да⏎келді`` stays two words.
-PARTICLES = frozenset("да де та те ма ме ба бе па пе мен бен пен ше ғой шама дейін бас ғана қана".split())
+PARTICLES = words("particle")
 
 
 # one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...)
 _SINGLE = frozenset("ыіаейнмңуп")
 # word-final derivational suffixes: ``ветеринариялық-⏎санитариялық`` ends a whole word
-_WORD_FINAL = ("лық", "лік", "дық", "дік", "тық", "тік")
+_WORD_FINAL = tuple(sorted(words("word_final_suffix")))
 
 
 def norm(word: str) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from kaznlp.lang.affixes import clitics, finite_endings, participle_endings
 from kaznlp.lang.alphabet import VOWELS
 from kaznlp.lang.phonology import syllable_break, vowels_agree
+from kaznlp.lang.words import words
 
 from .evidence import GLUE_RATIO, Evidence
 from .morph import (
@@ -16,17 +17,15 @@ from .morph import (
 )
 
 # conjunctions after a suspended hyphen: ``теле- және радиосюжеттер``, ``ауыл- мен су шаруашылығы``
-_SUSPENDERS = frozenset("және немесе әрі я яки һәм мен бен пен".split())
-_ARTICLES = frozenset("аль әл ал эль әд ад ан ас ат ар уль ул ән әт әс әр".split())  # аль-Асад, әл-Фараби
+_SUSPENDERS = words("suspender")
+_ARTICLES = words("article")  # аль-Асад, әл-Фараби
 
 
 # first parts of hyphenated foreign names: Сан-Диего, Санкт-Петербург, Нью-Йорк, Лос-Анджелес
-_NAME_PREFIXES = frozenset("сан санта санто санкт сен сент нью лос лас ле ла дю ди фон ван абу ибн".split())
+_NAME_PREFIXES = words("name_prefix")
 # Case and possessive endings: a first part ending so is usually a whole inflected word, and
 # "word- word" after it is a dash typed without its leading space (``анасы- аса құрметті``).
-_INFLECTED_END = ("ы", "і", "сы", "сі", "да", "де", "та", "те", "нда", "нде", "ға", "ге", "қа", "ке",
-                  "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "ның", "нің", "дың", "дің", "тың",
-                  "тің", "дан", "ден", "тан", "тен", "нан", "нен")
+_INFLECTED_END = tuple(sorted(words("inline_inflected_ending")))
 
 
 def _inflected_word(ev: Evidence, al: str) -> bool:

@@ -9,6 +9,7 @@ from .. import _data
 from .._validate import check_text
 from ..lang.affixes import clitics, number_suffixes, suffixes_of
 from ..lang.tokens import HYPHEN
+from ..lang.words import words
 
 
 _HYPHENS = re.compile(HYPHEN)
@@ -21,10 +22,7 @@ _ABLATIVE = suffixes_of("ablative")  # "күннен-күнге": ablative then 
 # "жайылымдарда-мал шаруашылығы" → "жайылымдарда" "-" "мал" (UD KTB).
 # Endings shared with derivation are left out: adjectival -ды/-ті ("индустриалды-инновациялық"),
 # relative -ғы/-гі ("көктемгі-егістік"), dative-looking stems ("жәрмеңке-көрмеге").
-_INFLECTED = (
-    "да", "де", "та", "те", "ның", "нің", "дың", "дің", "тың", "тің",
-    "лігі", "лығы", "дігі", "дығы", "тігі", "тығы", "лары", "лері", "дары", "дері", "тары", "тері",
-)
+_INFLECTED = tuple(sorted(words("token_inflected_ending")))
 _CLITICS = clitics("token")  # kept in the token after a hyphen: "тұрғындары-ақ"
 _DATIVE = suffixes_of("dative")
 

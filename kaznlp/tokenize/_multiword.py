@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from ..lang.affixes import participle_endings
 from ..lang.alphabet import CYRILLIC_LOWER
+from ..lang.words import words
 from ._columns import _splice
 
 
@@ -24,12 +25,22 @@ _FINITE = re.compile(
     rf"[{CYRILLIC_LOWER}]{{2,}}(?:[аейю]ды|[аейю]ді"                       # present: сыйлайды, үйретеді
     r"|(?<!с)с[ае](?:м|ң|қ|к|ңыз|ңіз|ңдар|ңдер)?)"                  # conditional: алсам, болса
 )  # (not "касса", "масса": nouns in -сса)
-_NEGATION = re.compile(r"(?:жоқ|емес)(?:пын|пін|сың|сің|пыз|піз|сыз|сіз)?")  # жоқ, емеспін
-_EVIDENTIAL = re.compile(r"екен(?:мін|сің|сіз|біз|сіңдер|сіздер)?")          # екен, екенсің
+_NEGATION_WORDS = words("negation_auxiliary")
+_EVIDENTIAL_WORDS = words("evidential_auxiliary")
+_PRONOUN_TAILS = words("pronoun_tail")
+
+
+def _alternatives(ws: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(ws))
+
+
+_NEGATION = re.compile(rf"(?:{_alternatives(_NEGATION_WORDS)})(?:пын|пін|сың|сің|пыз|піз|сыз|сіз)?")  # жоқ, емеспін
+_EVIDENTIAL = re.compile(rf"(?:{_alternatives(_EVIDENTIAL_WORDS)})(?:мін|сің|сіз|біз|сіңдер|сіздер)?")  # екен, екенсің
 # Closed pronouns KTB writes as two words and tags as one: "еш нәрсені" (lemma ешнәрсе).
-_PRONOUN_HEADS = frozenset(("еш",))
-_PRONOUN_TAIL = re.compile(r"нәрсе(?:ні|нің|ге|де|ден|мен)?")
-_AUXILIARIES = ("жоқ", "емес", "екен", "нәрсе")
+_PRONOUN_HEADS = words("pronoun_head")
+_PRONOUN_TAIL = re.compile(rf"(?:{_alternatives(_PRONOUN_TAILS)})(?:ні|нің|ге|де|ден|мен)?")
+# the words looked for in the text (with str.find) before a join is tried
+_AUXILIARIES = tuple(sorted(_NEGATION_WORDS | _EVIDENTIAL_WORDS | _PRONOUN_TAILS))
 _START = attrgetter("start")
 
 
