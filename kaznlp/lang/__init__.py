@@ -16,6 +16,9 @@ This package imports only the base layer (``kaznlp._data``, ``kaznlp._validate``
   (``data/clitics_kk.tsv``), participle and finite endings
 - :mod:`kaznlp.lang.tokens`: what a token is, the tokenizer's rules as one regex (``80-нен``,
   ``т.б.``, ``egov.kz``), cut by tokenize and respected by the sentence splitter
+- :mod:`kaznlp.lang.words`: function words and endings by role (``data/function_words_kk.tsv``):
+  conjunctions, particles, combining prefixes (``теле-``), articles (``әл-Фараби``), name prefixes
+  (``Нью-Йорк``), the auxiliaries of ``болған жоқ``
 - :mod:`kaznlp.lang.lexicon`: the word-form lexicon (``data/lexicon_kk.txt``)
 - :mod:`kaznlp.lang.charlm`: the character 5-gram model of Kazakh words ("one word or two?")
 """
