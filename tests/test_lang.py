@@ -282,3 +282,14 @@ def test_a_damaged_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, name: 
               words.WORD_FILE: words._table}[name]
     with pytest.raises(ValueError, match=f"kaznlp data file {name}.*{re.escape(message)}"):
         loader.__wrapped__()
+
+
+def test_voicing_and_one_letter_suffixes() -> None:
+    """The voiceless consonants choose т- over д-suffixes (``қатысты``, ``ашылды``); every
+    one-letter suffix normalize reads is a piece de-hyphenation lets a suffix chain hold."""
+    from kaznlp.lang.affixes import ONE_LETTER_CHAIN_PIECES, ONE_LETTER_SUFFIXES
+    from kaznlp.lang.alphabet import VOICELESS_CONSONANTS
+
+    assert "с" in VOICELESS_CONSONANTS and "л" not in VOICELESS_CONSONANTS
+    assert not VOICELESS_CONSONANTS & (BACK_VOWELS | FRONT_VOWELS)
+    assert set(ONE_LETTER_SUFFIXES) < ONE_LETTER_CHAIN_PIECES and {"м", "ң", "п"} <= ONE_LETTER_CHAIN_PIECES

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kaznlp.lang import charlm
+from kaznlp.lang.affixes import ONE_LETTER_CHAIN_PIECES
 from kaznlp.lang.words import words
 
 from .chars import _CYR, SOFT
@@ -25,8 +26,8 @@ COMBINING = words("combining_prefix")
 PARTICLES = words("particle")
 
 
-# one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...)
-_SINGLE = frozenset("ыіаейнмңуп")
+# one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...): kaznlp.lang.affixes
+_SINGLE = ONE_LETTER_CHAIN_PIECES
 # word-final derivational suffixes: ``ветеринариялық-⏎санитариялық`` ends a whole word
 _WORD_FINAL = tuple(sorted(words("word_final_suffix")))
 

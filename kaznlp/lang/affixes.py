@@ -31,6 +31,14 @@ GRAMMAR = ("genitive", "accusative", "dative", "locative", "ablative", "instrume
            "verbal", "loanword ending")
 #: the roles of ``clitics_kk.tsv``, its columns after the clitic
 CLITIC_ROLES = ("token", "hyphenated", "inline")
+
+#: One-letter suffixes after a stem, in the order normalize tries them when it reads a damaged word
+#: as stem + suffixes: possessive ``ы``/``і`` (``үйі``), accusative ``н`` (``үйін``), dative
+#: ``а``/``е`` (``маған``), ``й`` and ``у`` of verb forms (``барай``, ``бару``).
+ONE_LETTER_SUFFIXES = ("ы", "і", "н", "а", "е", "й", "у")
+#: The one-letter pieces de-hyphenation lets a suffix chain hold: the above plus ``м``/``ң`` of the
+#: first/second person (``атам``, ``атаң``) and the converb ``п`` (``барып``).
+ONE_LETTER_CHAIN_PIECES = frozenset("ыіаейнмңуп")
 CliticRole = Literal["token", "hyphenated", "inline"]
 
 

@@ -94,6 +94,9 @@ FRONT_VOWELS_LOAN = FRONT_VOWELS | frozenset("э")
 VOWELS = BACK_VOWELS | FRONT_VOWELS | AMBIGUOUS_VOWELS
 #: the vowel letters that are a vowel sound alone, without a glide (all but и у ю я ё)
 PURE_VOWELS = VOWELS - frozenset("иуюяё")
+#: Voiceless consonants: a suffix in ``т`` follows them (``өт-ті``, ``қатыс-ты``), one in ``д`` a
+#: vowel or a voiced consonant (``ашыл-ды``, ``өте-ді``): Kazakh voicing assimilation.
+VOICELESS_CONSONANTS = frozenset("кқпстшфхцчщ")
 #: the 15 vowel letters, capitals
 VOWELS_UPPER = frozenset(v.upper() for v in VOWELS)
 #: Latin vowel capitals (a Latin word in capitals, ``(VIDEO)``, reads as a word too)

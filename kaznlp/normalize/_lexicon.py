@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from .._data import read_lines
-from ..lang.affixes import suffix_allomorphs
+from ..lang.affixes import ONE_LETTER_SUFFIXES, suffix_allomorphs
 from ..lang.alphabet import BACK_VOWELS_LOAN, FRONT_VOWELS_LOAN, VOWELS
 from ..lang.lexicon import forms_and_parts
 from ._tables import _ASCII_TWIN, _Memo, _SISTER_RE
@@ -53,7 +53,7 @@ def _latin_words() -> tuple[frozenset[str], frozenset[str]]:
 # ---------------------------------------------------------------------------
 # "a known Kazakh word": the word-form lexicon, or a known form + a chain of known suffixes
 # ---------------------------------------------------------------------------
-_SINGLE_SUFFIX = ("ы", "і", "н", "а", "е", "й", "у")   # one-letter suffixes (possessive ы/і, accusative н ...)
+_SINGLE_SUFFIX = ONE_LETTER_SUFFIXES  # one-letter suffixes (possessive ы/і, accusative н ...): kaznlp.lang.affixes
 
 
 @lru_cache(maxsize=1)

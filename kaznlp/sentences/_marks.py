@@ -7,7 +7,7 @@ import re
 from .. import _data
 from ..linebreaks import LINE_BREAK_CHARS
 from ..lang.affixes import finite_endings
-from ..lang.alphabet import LOWER, UPPER
+from ..lang.alphabet import LOWER, UPPER, VOICELESS_CONSONANTS
 
 
 # A sentence-final mark with its closing quotes (group 1), white space, and the first
@@ -184,9 +184,8 @@ def _label_at_line_end(text: str, k: int, nxt: int) -> bool:
 _OWN_LABEL = re.compile(r"\d{1,3}[.)]\s")
 
 
-# Kazakh voicing assimilation: a suffix in "т" follows a voiceless consonant ("өт-ті", "қатыс-ты"),
-# one in "д" a vowel or a voiced consonant ("ашыл-ды", "өте-ді").
-_VOICELESS = frozenset("кқпстшфхцчщ")
+# Kazakh voicing assimilation (kaznlp.lang.alphabet.VOICELESS_CONSONANTS)
+_VOICELESS = VOICELESS_CONSONANTS
 
 
 def _finite_verb(word: str) -> bool:
