@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .._data import read_text
+from .._data import read_lines
 
 __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label", "quoted_name_spans",
            "join_date_ranges", "trim_glued_prefix", "country_names", "country_label", "join_state_position",
@@ -43,9 +43,7 @@ _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY
 def pattern_words() -> dict[str, tuple[str, ...]]:
     """The rows of ``kaznlp/data/ner_patterns_kk.tsv`` by kind: ``{"month": ("қаңтар", ...), ...}``."""
     out: dict[str, list[str]] = {}
-    for line in read_text("ner_patterns_kk.tsv").splitlines():  # the one loader: a missing file fails loudly
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("ner_patterns_kk.tsv"):  # the one loader: a missing file fails loudly
         kind, word = line.split("\t")[:2]
         out.setdefault(kind, []).append(word)
     return {k: tuple(v) for k, v in out.items()}
@@ -255,9 +253,7 @@ def trim_glued_prefix(text: str, span: Span) -> Span:
 def country_names() -> frozenset[str]:
     """The Kazakh names of countries and territories, lower case (``kaznlp/data/ner_countries_kk.tsv``,
     from Unicode CLDR): ``{"мексика", "израиль", "біріккен араб әмірліктері", ...}``."""
-    rows = (line.split("\t") for line in read_text("ner_countries_kk.tsv").splitlines()
-            if line.strip() and not line.startswith("#"))
-    return frozenset(" ".join(r[1].lower().split()) for r in rows)
+    return frozenset(" ".join(line.split("\t")[1].lower().split()) for line in read_lines("ner_countries_kk.tsv"))
 
 
 @lru_cache(maxsize=1)

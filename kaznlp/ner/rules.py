@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .._data import read_text
+from .._data import read_lines
 from .edges import OPEN_QUOTES, clip_to_sentences, trim_span
 from .news_rules import (in_markup, is_designator_number, join_date_ranges, name_steps, ordinal_label,
                          pattern_words, quoted_name_spans, trim_glued_prefix)
@@ -59,8 +59,7 @@ _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Forms KazNERD writes in lower case inside a sentence (``data/ner_common_words_kk.txt``)."""
-    lines = read_text("ner_common_words_kk.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in read_lines("ner_common_words_kk.txt"))
 
 
 def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[int, int]]) -> bool:
