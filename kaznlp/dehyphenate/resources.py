@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kaznlp._data import read_text
+from kaznlp._data import read_lines, read_text
 from kaznlp.lang.lexicon import forms
 
 from .chars import _CYR
@@ -48,9 +48,7 @@ def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str,
     ``(мен, ны)``: ``...нымен`` 300 times, ``...ны мен`` 16 times."""
     two: dict[tuple[str, str], tuple[int, int]] = {}
     one: dict[tuple[str, str], tuple[int, int]] = {}
-    for line in read_text("dehyph_contexts_kk.tsv").splitlines():
-        if not line or line.startswith("#"):
-            continue
+    for line in read_lines("dehyph_contexts_kk.tsv"):
         b, e, g, s = line.split("\t")
         two[(b, e)] = (int(g), int(s))
         g1, s1 = one.get((b, e[-1:]), (0, 0))

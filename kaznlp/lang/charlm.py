@@ -36,9 +36,7 @@ def _table() -> tuple[dict[str, float], dict[str, float]]:
     (shipped gzip-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
     lp: dict[str, float] = {}
     bow: dict[str, float] = {}
-    for line in _data.read_text("charlm_kk.tsv").splitlines():
-        if line.startswith("#"):
-            continue
+    for line in _data.read_lines("charlm_kk.tsv"):
         key, p, b = line.split("\t")
         if p:
             lp[key] = float(p)
