@@ -43,14 +43,12 @@ def read_lines(name: str) -> list[str]:
     return [line for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
-_lines = read_lines  # the earlier private name, still used inside kaznlp
-
 
 @lru_cache(maxsize=None)
 def abbreviations() -> dict[str, str]:
     """``{abbreviation (lower case): class}`` from ``abbreviations.tsv``."""
     table: dict[str, str] = {}
-    for line in _lines("abbreviations.tsv"):
+    for line in read_lines("abbreviations.tsv"):
         cols = line.split("\t")
         table[cols[0].lower()] = cols[1]
     return table
@@ -59,14 +57,14 @@ def abbreviations() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def tlds() -> tuple[str, ...]:
     """Top-level domains that make ``word.tld`` a domain token (``tlds.txt``)."""
-    return tuple(w for line in _lines("tlds.txt") for w in line.split())
+    return tuple(w for line in read_lines("tlds.txt") for w in line.split())
 
 
 @lru_cache(maxsize=None)
 def hyphen_words() -> dict[str, frozenset[str]]:
     """``{class: words}`` from ``hyphen_words.tsv`` (ethnonym, numeral, pronoun, article)."""
     table: dict[str, set[str]] = {}
-    for line in _lines("hyphen_words.tsv"):
+    for line in read_lines("hyphen_words.tsv"):
         word, cls = line.split("\t")[:2]
         table.setdefault(cls, set()).add(word)
     return {cls: frozenset(words) for cls, words in table.items()}

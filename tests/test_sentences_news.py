@@ -322,7 +322,7 @@ def test_lost_stop_before_a_sentence_opener(text: str, expected: list[str]) -> N
 
 def test_opener_list_is_closed_class_with_evidence() -> None:
     from kaznlp import _data
-    rows = [line.split("\t") for line in _data._lines("sentences_openers_kk.tsv")]
+    rows = [line.split("\t") for line in _data.read_lines("sentences_openers_kk.tsv")]
     assert len(rows) > 100
     classes = {r[1] for r in rows}
     assert classes <= {"pronoun", "conjunction", "adverb", "determiner", "weekday"}
