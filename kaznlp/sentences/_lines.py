@@ -39,7 +39,7 @@ def _line_length(text: str, start: int, end: int) -> int:
 _TAG_REMNANT = re.compile(r"</?(?:[A-Za-z]{1,10}>?)?\Z")
 
 
-def _one_paragraph_per_line(text: str) -> bool:
+def _one_paragraph_per_line(text: str, held: Sequence[int] = ()) -> bool:
     """Is ``text`` written one paragraph per line (crawled web text), not wrapped (print, PDF)?
 
     In wrapped text most full lines stop in mid-sentence (15 % of the KazNERD guidelines'
@@ -47,13 +47,18 @@ def _one_paragraph_per_line(text: str) -> bool:
     one (the apertium news files: 50-100 %). When at least 30 % of the lines of 25 or more
     characters end in ``.!?…:;`` (and there are at least four) a line break after a line without a stop ends the sentence
     too: the crawl cut the paragraph there (``…мемлекеттік қызметтерді алуға`` /
-    ``Бұл үшін ХҚКО арқылы…``).
+    ``Бұл үшін ХҚКО арқылы…``). A line that ends in a period of ``held`` (an abbreviation or
+    initials that punctuation does not take as a sentence end: ``… бюджеттен 5 млн.``) does not
+    count as ending in a stop: print wraps after such words as after any other.
     """
     long_lines = ends = starts = lower_starts = 0
     lines = text.split("\n", PARAGRAPH_SAMPLE_LINES)
     if len(lines) > PARAGRAPH_SAMPLE_LINES:
         lines.pop()  # the rest of a long text: the first lines tell how it is written
+    held_ends = set(held)
+    pos = 0  # offset of the line in text
     for line in lines:
+        line_start, pos = pos, pos + len(line) + 1
         first = line.lstrip()[:1]
         if first:
             starts += 1
@@ -72,6 +77,9 @@ def _one_paragraph_per_line(text: str) -> bool:
                         last = line[-1:]
                 if last in _CLOSERS:
                     last = line.rstrip(_CLOSERS)[-1:]
+                elif last == "." and held_ends and line_start + len(line) - 1 in held_ends:
+                    long_lines -= 1  # "… 5 млн." ends no sentence: no evidence either way
+                    continue
                 ends += last != "" and last in ".!?…:;"
     if long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines:
         return True
@@ -148,7 +156,7 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
                 # the line is a list item or a paragraph whose start the crawl cut
                 # ("… табылатын құжат." / "қосымша келесі құжаттардың көшірмелері …")
                 if paragraphs is None:
-                    paragraphs = _one_paragraph_per_line(text)
+                    paragraphs = _one_paragraph_per_line(text, held)
                 if paragraphs and (last != "." or _period_ends_sentence(text, j - 1, k)):
                     out.append(k)
                 continue
@@ -156,7 +164,7 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
                 continue
         if last in _LINE_END_CONTINUES:
             if paragraphs is None:
-                paragraphs = _one_paragraph_per_line(text)
+                paragraphs = _one_paragraph_per_line(text, held)
             # an opening bracket or quote ends a line of one-paragraph-per-line text only where the
             # crawl cut it at its line cap ("… Ереван қаласында (" at 185 characters / "Есеп комитеті …":
             # every such line end in the dev apertium files is 185-192 characters into its line)
@@ -177,7 +185,7 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
         if first.islower() or first in ",;:)»”":
             continue  # a sentence running on
         if paragraphs is None:
-            paragraphs = _one_paragraph_per_line(text)
+            paragraphs = _one_paragraph_per_line(text, held)
         if paragraphs:
             out.append(k)
             continue
