@@ -359,6 +359,27 @@ def test_country_names_from_cldr_are_gpe(word, label, expected):
     assert _texts(text, ner(text, backend=_Fixed([_at(text, word, label)]))) == [(word, expected)]
 
 
+@pytest.mark.parametrize("word, label", [
+    # a historical state or union (ner_states_historical_kk.tsv) that the model took for an
+    # organisation, a person or, with a case ending after a hyphen, a number
+    ("КСРО", "ORGANISATION"), ("Кеңес Одағының", "ORGANISATION"), ("КСР Одағының", "ORGANISATION"),
+    ("ГДР", "ORGANISATION"), ("Эстон КСР-і", "ORGANISATION"), ("Пруссияға", "PERSON"),
+    ("Ресей империясында", "LOCATION"), ("Қазақ хандығының", "PERSON"), ("КСРО-ның", "CARDINAL"),
+])
+def test_historical_states_are_gpe(word, label):
+    text = f"Бүгін {word} туралы айтылды."
+    assert _texts(text, ner(text, backend=_Fixed([_at(text, word, label)]))) == [(word, "GPE")]
+    # without the rules the model's label stays
+    assert _texts(text, ner(text, backend=_Fixed([_at(text, word, label)]), rules=False)) == [(word, label)]
+
+
+def test_a_number_or_a_word_beside_a_state_keeps_its_label():
+    text = "1991 жылы КСРО ыдырады, 15 республика тәуелсіз болды."
+    model = [_at(text, "1991 жылы", "DATE"), _at(text, "КСРО", "ORGANISATION"), _at(text, "15", "CARDINAL")]
+    assert _texts(text, ner(text, backend=_Fixed(model))) == [
+        ("1991 жылы", "DATE"), ("КСРО", "GPE"), ("15", "CARDINAL")]
+
+
 def test_rubric_tag_and_acronym_person_are_no_entities():
     text = ("Қазақстан • 04 Сәуір, 2024\n"
             "Кездесуге СӘ Халықаралық байланыстар бөлімінің меңгерушісі Шакир Шаяхметов қатысты.")
