@@ -305,6 +305,37 @@ def test_year_word_and_day_are_one_written_date(text, model, found):
     assert _texts(text, ner(text, backend=_Fixed(model))) == found
 
 
+def _dates(text, *parts):
+    return [_at(text, p, "DATE") for p in parts]
+
+
+@pytest.mark.parametrize("text, parts, found", [
+    # round 8: a year word, a comma, then the day and month (KazQAD Wikipedia)
+    ("Ол 1910 жыл, 30 қыркүйек күні туған.", ("1910 жыл", "30 қыркүйек"), ["1910 жыл, 30 қыркүйек"]),
+    # a month in the genitive and the day after it, in digits or in words
+    ("Ол 2008 жылы мамыр айының 15 күні келді.", ("2008 жылы мамыр айының", "15 күні"),
+     ["2008 жылы мамыр айының 15 күні"]),
+    ("Шайқас 1757 ж. маусымның жиырма үші күні болды.", ("1757 ж. маусымның", "жиырма үші"),
+     ["1757 ж. маусымның жиырма үші"]),
+    # the two ends of a from-to range
+    ("Ол 2008 жылдың 1 шілдесінен бастап 2011 жылға дейін істеді.",
+     ("2008 жылдың 1 шілдесінен бастап", "2011 жылға дейін"), ["2008 жылдың 1 шілдесінен бастап 2011 жылға дейін"]),
+    # a list of years stays a list; a day after a comma with no year word before it stays apart
+    ("Ол 1952, 1954 жылдары келді.", ("1952", "1954 жылдары"), ["1952", "1954 жылдары"]),
+    ("Жиын дүйсенбі, 15 қарашада өтеді.", ("дүйсенбі", "15 қарашада"), ["дүйсенбі", "15 қарашада"]),
+])
+def test_written_dates_of_round_8_are_one_date(text, parts, found):
+    assert [t for t, lab in _texts(text, ner(text, backend=_Fixed(_dates(text, *parts))))] == found
+    if len(found) == 1:  # the rule is what joins them
+        assert len(ner(text, backend=_Fixed(_dates(text, *parts)), rules=False)) == 2
+
+
+def test_a_date_ends_before_the_document_number():
+    text = "Министрдің 2014 жылғы 18 наурыздағы № 11 бұйрығымен бекітілген."
+    model = [(text.index("2014"), text.index(" бұйрығымен"), "DATE")]
+    assert _texts(text, ner(text, backend=_Fixed(model))) == [("2014 жылғы 18 наурыздағы", "DATE")]
+
+
 def test_date_glued_to_web_furniture_starts_at_its_first_digit():
     text = "26 ақпан 2015 толығымен2015 жылғы 26 ақпанда Министрліктер үйінде кеңес өтті."
     start = text.index("толығымен")

@@ -184,6 +184,42 @@ def _written_date_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return year_end, day_or_month
 
 
+@lru_cache(maxsize=1)
+def _day_join_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A DATE ending in a month (or ``ай``) in the genitive (``мамыр айының``, ``маусымның``), a
+    DATE starting with a day number (``15 күні``, ``жиырма үші``), the ends of a from-to range."""
+    from ..lang.affixes import suffixes_of
+
+    w = pattern_words()
+    alt = lambda kind: "|".join(re.escape(x) for x in sorted(w.get(kind, ()), key=len, reverse=True))  # noqa: E731
+    gen = "|".join(suffixes_of("genitive"))
+    return (re.compile(rf"(?:^|\s)(?:{alt('month')}|{alt('month_word')})\w*(?:{gen})$", re.IGNORECASE),
+            re.compile(rf"\d|(?:{alt('day_number')})\b", re.IGNORECASE),
+            re.compile(rf"\s(?:{alt('range_from')})$", re.IGNORECASE), re.compile(rf"\s(?:{alt('range_to')})$", re.IGNORECASE))
+
+
+def _joins_dates(text: str, first: Span, second: Span) -> bool:
+    """The two DATEs (``first`` before ``second``) are one written date or range."""
+    year_end, day_or_month = _written_date_res()
+    gen_month, day, range_from, range_to = _day_join_res()
+    gap, a, b = text[first[1]:second[0]], text[first[0]:first[1]], text[second[0]:second[1]]
+    if re.fullmatch(r"[ \t]*[-–—][ \t]*", gap):
+        return True
+    if not re.fullmatch(r",?[ \t]+", gap):
+        return False
+    if year_end.search(a) and day_or_month.match(b) and "жас" not in b.lower():
+        return True
+    return gap[0] != "," and bool(gen_month.search(a) and day.match(b) or range_from.search(a) and range_to.search(b))
+
+
+def _before_number_sign(text: str, span: Span) -> Span:
+    """A DATE ends before a document's number (``2014 жылғы 18 наурыздағы № 11``)."""
+    start, end, label = span
+    cut = min((i for i in (text.find(m, start, end) for m in pattern_words().get("document_number", ())) if i > start),
+              default=end)
+    return (start, start + len(text[start:cut].rstrip()), label) if cut < end else span
+
+
 def join_date_ranges(text: str, spans: Sequence[Span]) -> list[Span]:
     """Two DATE spans that make one written date or range are one DATE.
 
@@ -191,7 +227,13 @@ def join_date_ranges(text: str, spans: Sequence[Span]) -> list[Span]:
     * joined only by spaces, the first ending in a year word and the second starting with a day
       number or a month: one written date with its year word (``docs/ner_annotation.md``:
       ``[2016 жылғы 21 қазанда DATE]``, ``[өткен жылы 15 қарашада DATE]``). An age or a
-      duration after a year stays apart (``[2014 жылы DATE] [11 жастағы DATE]``).
+      duration after a year stays apart (``[2014 жылы DATE] [11 жастағы DATE]``); also after a
+      comma (``[1910 жыл, 30 қыркүйек DATE]``, round 8);
+    * (round 8) joined by spaces, a month in the genitive and a day number (``[2008 жылы мамыр
+      айының 15 күні DATE]``, ``[1841 жылы қазан айының 20-сында DATE]``), or the two ends of a
+      from-to range (``[2008 жылдың 1 шілдесінен бастап 2011 жылға дейін DATE]``).
+
+    A DATE ends before a document's number (``[2014 жылғы 18 наурыздағы DATE] № 11 бұйрығы``).
 
     This is the last step over the model's and the pattern rules' spans together, so a DATE
     glued to web furniture is trimmed here too (:func:`trim_glued_prefix`: the pattern rules
@@ -203,18 +245,17 @@ def join_date_ranges(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> t = "Сол жылы қазанда ашылды."
     >>> [(t[a:b], lab) for a, b, lab in join_date_ranges(t, [(0, 8, "DATE"), (9, 16, "DATE")])]
     [('Сол жылы қазанда', 'DATE')]
+    >>> t = "2008 жылы мамыр айының 15 күні, 1910 жыл, 30 қыркүйек"
+    >>> [t[a:b] for a, b, _ in join_date_ranges(t, [(0, 22, "DATE"), (23, 30, "DATE"), (32, 40, "DATE"),
+    ...                                                (42, 53, "DATE")])]
+    ['2008 жылы мамыр айының 15 күні', '1910 жыл, 30 қыркүйек']
     """
-    year_end, day_or_month = _written_date_res()
     out: list[Span] = []
-    for span in sorted(trim_glued_prefix(text, sp) if sp[2] == "DATE" else sp for sp in spans):
-        if out and out[-1][2] == "DATE" and span[2] == "DATE":
-            gap = text[out[-1][1]:span[0]]
-            second = text[span[0]:span[1]]
-            if re.fullmatch(r"[ \t]*[-–—][ \t]*", gap) or (
-                    re.fullmatch(r"[ \t]+", gap) and year_end.search(text, out[-1][0], out[-1][1])
-                    and day_or_month.match(second) and "жас" not in second.lower()):
-                out[-1] = (out[-1][0], span[1], "DATE")
-                continue
+    for span in sorted(_before_number_sign(text, trim_glued_prefix(text, sp)) if sp[2] == "DATE" else sp
+                       for sp in spans):
+        if out and out[-1][2] == "DATE" and span[2] == "DATE" and _joins_dates(text, out[-1], span):
+            out[-1] = (out[-1][0], span[1], "DATE")
+            continue
         out.append(span)
     return out
 
