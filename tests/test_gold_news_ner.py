@@ -48,9 +48,11 @@ def test_splits_disjoint_by_source_group_and_every_kind_in_both():
     assert not groups["dev"] & groups["test"]
     kinds = {s: {news_ner.kind(r["source"]) for r in RECORDS if r["split"] == s} for s in news_ner.SPLITS}
     assert kinds["dev"] == kinds["test"] == {"apertium", "ntrex", "kazqad"}
-    # about half each
+    # both sides large: the test side keeps its 922 sentences, and dev (which grows with the
+    # training-material passes, docs/ner_annotation.md) stays at most two thirds of the set
     n = {s: sum(r["split"] == s for r in RECORDS) for s in news_ner.SPLITS}
-    assert 0.4 <= n["dev"] / sum(n.values()) <= 0.6, n
+    assert n["test"] >= 900, n
+    assert 0.4 <= n["dev"] / sum(n.values()) <= 2 / 3, n
 
 
 def test_counts_reach_issue_targets():
