@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .._data import read_lines
+from .not_names import is_not_a_name
 
 __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label", "quoted_name_spans",
            "join_date_ranges", "trim_glued_prefix", "country_names", "country_label", "join_state_position",
@@ -436,9 +437,9 @@ def is_acronym_person(text: str, span: Span) -> bool:
 
 def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     """The name steps over the model's and the pattern rules' spans, last in ``postprocess``:
-    a person that ran into a country is split (:func:`split_person_country`), rubric tags and acronyms taken for persons are dropped (:func:`is_rubric_tag`,
-    :func:`is_acronym_person`), countries relabelled (:func:`country_label`), a state joined to
-    the POSITION after it (:func:`join_state_position`).
+    a person that ran into a country split (:func:`split_person_country`); rubric tags, acronym persons,
+    headline words, document numbers, codes dropped (:func:`is_rubric_tag`, :func:`is_acronym_person`,
+    :func:`.not_names.is_not_a_name`); countries relabelled, a state joined to the POSITION after it.
 
     >>> t = "Қазақстан • 04 Сәуір, 2024. Мексиканың Сыртқы істер министрі келді."
     >>> [(t[a:b], lab) for a, b, lab in name_steps(t, [(0, 9, "ORGANISATION"), (12, 26, "DATE"),
@@ -446,7 +447,7 @@ def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     [('04 Сәуір, 2024', 'DATE'), ('Мексиканың Сыртқы істер министрі', 'POSITION')]
     """
     kept = [country_label(text, sp) for sp in split_person_country(text, spans)
-            if not is_rubric_tag(text, sp) and not is_acronym_person(text, sp)]
+            if not is_rubric_tag(text, sp) and not is_acronym_person(text, sp) and not is_not_a_name(text, sp)]
     return join_state_position(text, kept)
 
 
