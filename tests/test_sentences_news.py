@@ -688,3 +688,52 @@ def test_month_possessives_come_from_the_month_names() -> None:
 ])
 def test_closing_block_tag_ends_a_flattened_segment(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the items of a ";"-run are the noun phrases of the finite verb that ends the last one
+    ("Есеп комитетінде Талдау, ұйымдастыру және кадр жұмысы басқармасының бастығы; Бақылау іс-шаралары "
+     "департаментінің директоры; Аппарат басшысының орынбасары лауазымдарында болды. Екі баласы бар.",
+     ["Есеп комитетінде Талдау, ұйымдастыру және кадр жұмысы басқармасының бастығы; Бақылау іс-шаралары "
+      "департаментінің директоры; Аппарат басшысының орынбасары лауазымдарында болды.", "Екі баласы бар."]),
+    # a list of units has no finite verb in its last item, a list of clauses one in every item
+    ("Олар: Л.Н. Гумилев атындағы Еуразия ұлттық университеті; С.Сейфуллин атындағы Қазақ агротехникалық "
+     "университеті; Әл Фараби атындағы ҚазҰУ.",
+     ["Олар:", "Л.Н. Гумилев атындағы Еуразия ұлттық университеті;",
+      "С.Сейфуллин атындағы Қазақ агротехникалық университеті;", "Әл Фараби атындағы ҚазҰУ."]),
+    ("Жиналыс өтті; Шешім қабылданды; Ертең сессия басталды.",
+     ["Жиналыс өтті;", "Шешім қабылданды;", "Ертең сессия басталды."]),
+])
+def test_semicolon_items_of_one_predicate_are_one_sentence(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Roman label numbers the heading after it, like "2." (Latin letters or the Kazakh "І")
+    ("сәйкес келуі\nII. Мемлекеттік қызметшілер санаты:", ["сәйкес келуі", "II. Мемлекеттік қызметшілер санаты:"]),
+    ("сәйкес келуі</seg> IV. ЖОО түлектері санаты:</seg>", ["сәйкес келуі</seg>", "IV. ЖОО түлектері санаты:</seg>"]),
+    # run into the line before, it starts the heading: the boundary is before it
+    ("«Конгра-Гел») ІІ. Жоғарғы Соттың 2005 жылғы шешіміне сәйкес:",
+     ["«Конгра-Гел»)", "ІІ. Жоғарғы Соттың 2005 жылғы шешіміне сәйкес:"]),
+    # "XX ғасыр" (no period) and a single "I." (an initial) are left alone
+    ("Бұл XX ғасырда болды. Ол І. Есенберлин туралы жазды.",
+     ["Бұл XX ғасырда болды.", "Ол І. Есенберлин туралы жазды."]),
+])
+def test_roman_numeral_labels(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an abbreviation that never ends a sentence, then the bracket of its gloss closes: no end
+    ("1928 жылы Мысырда (Исмаилия қ.) Хасан әл - Банна тарапынан құрылды.",
+     ["1928 жылы Мысырда (Исмаилия қ.) Хасан әл - Банна тарапынан құрылды."]),
+    # a bracket closed on a year ends a heading or a citation; a stop after the bracket ends the sentence
+    ("Форумда сөйлеген сөзі (Астана қаласы, 13 қараша 2013 ж.) Дін істері агенттігі",
+     ["Форумда сөйлеген сөзі (Астана қаласы, 13 қараша 2013 ж.)", "Дін істері агенттігі"]),
+    ("Ол соғысқа қатысты (1941-1945 жж.). Бүгін оны еске аламыз.",
+     ["Ол соғысқа қатысты (1941-1945 жж.).", "Бүгін оны еске аламыз."]),
+    # a whole sentence in brackets still ends at its own stop
+    ("Жол ашылды. (Толығырақ сайтта.) Бүгін келді.", ["Жол ашылды.", "(Толығырақ сайтта.)", "Бүгін келді."]),
+])
+def test_abbreviation_before_a_closing_bracket(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

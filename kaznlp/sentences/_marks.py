@@ -63,6 +63,11 @@ _NEWLINE = re.compile(r"\n(?=[^\S\n]*\S)")
 _SPACED_ABBR = re.compile(r"(?<!\S)\w{1,4}\.(?: \w{1,4}\.){1,2}\Z")
 _INITIALS = re.compile(rf"(?:[{UPPER}]\.)*[{UPPER}]\Z")
 _HEADING_NUMBER = re.compile(rf"\d{{1,3}}-[{LOWER}]{{2,8}}")
+# A Roman numeral label of two or more letters (Latin, or the Kazakh "І" written for "I"): "II.", "IV.",
+# "XII."; a single "I." is read as an initial.
+_ROMAN_LABEL = re.compile(r"(?:[IVX]|І){2,5}")
+# The closing tag of a markup block (a TMX segment, a paragraph) that ends a line flattened into text.
+_BLOCK_TAG_END = re.compile(r"</[a-z][a-z0-9]{0,9}>\Z")
 _LETTER_CHAIN = re.compile(rf"[{UPPER}{LOWER}]\.(?:[{LOWER}]\.){{0,2}}[{LOWER}]\Z")
 _OPENERS = "«“„\"'‘([" + "–—-"
 _FINITE_ENDINGS = finite_endings()
@@ -128,16 +133,18 @@ def _period_ends_sentence(text: str, dot: int, nxt: int, runs: bool = False) -> 
         return False  # "А.А. Мерғалиев", "Г. Дамдин"
     if "," in word and _INITIALS.match(word.rpartition(",")[2]):
         return False  # initials glued after a comma by the crawl: "Джаксыбаева,Л.Н. Гумилев атындағы"
-    if len(word) <= 3 and word.isdigit() or word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word):
-        # an enumeration number ("1.", "12.") or a numbered heading label ("2-тарау.", "4-бап.",
-        # "1-бөлім."): at a line start or after a sentence end the period closes the label and
-        # the heading or item follows it in the same sentence
+    if len(word) <= 3 and word.isdigit() or word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word) or (
+            word[:1] in "IVXІ" and _ROMAN_LABEL.fullmatch(word)):
+        # an enumeration number ("1.", "12.", a Roman "II.") or a numbered heading label ("2-тарау.",
+        # "4-бап.", "1-бөлім."): at a line start or after a sentence end the period closes the label
+        # and the heading or item follows it in the same sentence
         # the last character before the number on its line (only the spaces before it are
         # read: reading back to the line start is quadratic on "1. … 2. … 3. …" in one line)
         b = k - 1
         while b >= 0 and text[b] != "\n" and text[b].isspace():
             b -= 1
-        if b < 0 or text[b] == "\n" or text[b] in ".!?…:" or runs and k - b > 2:
+        if b < 0 or text[b] == "\n" or text[b] in ".!?…:" or runs and k - b > 2 or text[b] == ">" and (
+                _BLOCK_TAG_END.search(text, max(0, b - 12), b + 1)):
             # an enumeration: "1. Жалпы ережелер", "…айтасың? 12. Мұнан кейін"; after a run of
             # spaces, the trace of an emptied line: "… МЕМЛЕКЕТТІК ТУЫ  4-бап. Қазақстан …"
             return False
@@ -246,6 +253,9 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                 continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue
+            if single_period and m.group(1) and not m.group(1).strip(")]") and c.isalpha() and (
+                    "\n" not in text[m.end(1):m.start(2)] and _in_bracket_gloss(text, m.start(), m.start(2), runs)):
+                continue  # "(Исмаилия қ.) Хасан …": an abbreviation's period, then the bracket closes (in a line)
             if single_period and not m.group(1):
                 dot = m.start()
                 nxt = m.start(2)
@@ -264,6 +274,13 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                     elif held is not None and before.isalpha() and "\n" in text[dot:nxt]:
                         held.append(dot)  # "Қостанай қ." / "Дүйсенбі – сенбі …": the line rules judge it
                     continue
+                if before in "IVXІ" and c.isupper():
+                    k = _word_before(text, dot)
+                    if k and _ROMAN_LABEL.fullmatch(text, k, dot):
+                        # a Roman label run into the line before ("… келуі II. Мемлекеттік …"): it
+                        # numbers the heading after it, so the sentence ends before it
+                        append(k)
+                        continue
                 if before.isdigit():
                     k = dot - 1
                     while k >= 0 and text[k].isdigit():
@@ -280,6 +297,25 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                         continue
             append(m.end(1))
     return out
+
+
+# Year markers: a bracket that closes on a date ("(Астана қаласы, 13 қараша 2013 ж.)", "(06.03.2015 ж.)")
+# closes the date line of a heading or a citation more often than a gloss inside a sentence.
+_YEAR_MARKS = ("ж", "жж", "г", "гг")
+
+
+def _in_bracket_gloss(text: str, dot: int, nxt: int, runs: bool) -> bool:
+    """Is the period at ``dot``, right before a closing bracket, an abbreviation's inside a gloss?
+
+    ``1928 жылы Мысырда (Исмаилия қ.) Хасан әл - Банна тарапынан құрылды.`` is one sentence: the
+    period belongs to ``қ.`` (қаласы), which never ends a sentence, and the bracket closes a
+    gloss; a stop would follow the bracket (``… (1940-1945 жж.).``). A bracket that closes on a
+    year (``ж.``) ends a heading or a citation more often and is left to the punctuation rule.
+    """
+    if not _period_ends_sentence(text, dot, nxt, runs):
+        word = text[_word_before(text, dot):dot].lstrip(_OPENERS)
+        return word not in _YEAR_MARKS
+    return False
 
 
 # A wire dateline: a city (ALL CAPS, or a capitalised name) and a period, then an agency and

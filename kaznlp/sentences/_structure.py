@@ -8,7 +8,7 @@ from bisect import bisect_left
 from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import _OPENERS, _word_before
+from ._marks import _OPENERS, _finite_verb, _word_before
 
 
 _AFTER_QUOTE = re.compile(r"[,.!?…]*[^\S\n]*(?:[–—-][^\S\n]*)?(?=[" + LOWER + "])")
@@ -56,6 +56,9 @@ _CLOSERS = "»”“\"'’)]"
 # "; " before a capital: a candidate list-item end.
 _SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER}])")
 LIST_ITEM_MAX_CHARS = 300
+#: the last item of a list that shares one predicate (``… директоры; Аппарат басшысының орынбасары
+#: лауазымдарында болды.``) is at most this long
+PREDICATE_ITEM_MAX_CHARS = 100
 # An HTML entity left in crawled text ("&gt;", "&quot;", "&#171;"): its ";" closes the entity.
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,5}|#x[0-9A-Fa-f]{1,4})\Z")
 # A colon before the first item of a numbered list run into the same line: "… отырыста 3 мәселе
@@ -81,7 +84,7 @@ def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
     last = -1
 
     def flush() -> None:
-        if len(run) >= 2:
+        if len(run) >= 2 and not _one_predicate(text, run, ends):
             out.extend(run)
             first = run[0] - 1
             lo = max(0, first - LIST_ITEM_MAX_CHARS)
@@ -108,6 +111,35 @@ def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
         last = i
     flush()
     return out
+
+
+def _one_predicate(text: str, run: list[int], ends: list[int]) -> bool:
+    """Are the ``;``-items of ``run`` (offsets after each ``;``) the noun phrases of one predicate?
+
+    ``Есеп комитетінде … басқармасының бастығы; … департаментінің директоры; Аппарат басшысының
+    орынбасары лауазымдарында болды.`` is one sentence: Kazakh is verb-final, and the finite verb
+    at the end of the last item (``болды``) has the items before it as its arguments; none of them
+    ends in a finite verb of its own. A list of units (``… университеті; … университеті;``) ends
+    no item in a finite verb, and a list of clauses ends each in its own.
+    """
+    j = bisect_left(ends, run[-1])
+    end = ends[j] if j < len(ends) else len(text)
+    if end - run[-1] > PREDICATE_ITEM_MAX_CHARS or any(text[i:i + 3].strip()[-1:] == ")" for i in run):
+        return False  # (a long last item may be a cut line and the next unit; "2) …" labels a list)
+    k = end
+    while k > run[-1] and text[k - 1] in " \t\n" + _CLOSERS:
+        k -= 1
+    if k <= run[-1] or text[k - 1] != ".":
+        return False
+    if not _predicate_word(text, k - 1):
+        return False
+    return not any(_predicate_word(text, i - 1) for i in run)
+
+
+def _predicate_word(text: str, i: int) -> bool:
+    """Is the word ending at ``i`` (exclusive) a lower-case finite verb of four or more letters?"""
+    word = text[_word_before(text, i):i]
+    return len(word) >= 4 and word.isalpha() and word.islower() and _finite_verb(word)
 
 
 # One literal-led pattern per mark (fast search, as _TERMINALS).
