@@ -209,7 +209,7 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
 # or heading) glued to the word before it, then white space and a sentence start. Inline tags
 # (</b>, </a>, </span>) close inside a sentence and are left out. Led by the literal "</".
 _BLOCK_END = re.compile(rf"</(?:seg|prop|tuv|tu|p|div|li|td|th|tr|h[1-6]|title|dd|dt|blockquote)>"
-                        rf"(?=[^\S\n]+[«“\"]?[{UPPER}\d])")
+                        rf"(?=[^\S\n]+(?:[«“\"]?[{UPPER}\d]|&gt;|&#8226;|&bull;|[•*–—-][^\S\n]))")
 
 
 def _block_end_boundaries(text: str) -> list[int]:
