@@ -19,6 +19,7 @@ from .chars import (
     _has_hyphen_break,
     _has_hyphen_space,
     _has_other_break,
+    _hyphen_space_starts,
 )
 from .evidence import Evidence
 from .layout import _document_layout, _is_wrapped, _wrapped_blocks
@@ -95,7 +96,8 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     if has_soft:
         todo.update(bisect_right(starts, m.start()) - 1 for m in re.finditer(SOFT, text))
     if has_hs:
-        todo.update(bisect_right(starts, m.start()) - 1 for m in _HS.finditer(text))
+        # the lines with a "hyphen + space" after a word (_inline_line finds nothing in the others)
+        todo.update(bisect_right(starts, i) - 1 for i in _hyphen_space_starts(text, has_soft))
     for li in sorted(todo):
         line = lines[li]
         base = starts[li]
