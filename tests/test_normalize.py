@@ -632,7 +632,8 @@ def test_document_evidence_repairs_unlisted_words(text: str, damaged: str, fixed
 @pytest.mark.parametrize("text", [
     "Қазақстан ЕХРО көрмесіне қатысты. EXPO көрмесі Астанада өтті.",       # upper case: no
     "XXI ғасырда ХХІ ғасыр туралы көп айтылды.",                         # Roman numeral: never
-    "Роу туралы жазды. Кайл Poy-дің соққысы.",                           # glued: a code or name part
+    "Роу туралы жазды. Кайл Poy-2 соққысы.",                             # glued: a code or name part
+    "Роу туралы жазды. Кайл Poy-ddd соққысы.",                           # a Latin part after the hyphen
     "Роу туралы. Cape Poy Town атауы.",                                  # Latin phrase
     "Роу туралы. Kyle Poy played well.",                                 # Latin neighbours
     "Роу Ростов Poy Ростов",                                             # no Kazakh letter near

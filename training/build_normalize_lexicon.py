@@ -3,6 +3,7 @@
 Run from the repository root, with ``../shared/data/lexicons`` present::
 
     python -m training.build_normalize_lexicon     # writes kaznlp/data/normalize_{unilex,hunspell}_kk.txt
+    python -m training.build_normalize_lexicon --russian   # writes kaznlp/data/normalize_russian_words.txt
 
 * ``kaznlp/data/normalize_unilex_kk.txt`` (Unicode-3.0): the Unicode CLDR Unilex Kazakh
   frequency list (``unilex_kk/kk.txt``, unicode-org/unilex @b3a9ae27, 21,060 forms of a
@@ -22,6 +23,12 @@ and a word that is a shorter word of the same list followed by known Kazakh suff
 accepts it anyway: ``абайсызда`` = ``абайсыз`` + ``да``. Sorted, one word a line. The Unilex
 file ends with the acronyms of four or more letters that Unilex writes only in capitals
 (``КСРО``), in capitals, except those whose Latin twin it also writes (``ЕХРО``/``EXPO``).
+
+``--russian`` writes ``kaznlp/data/normalize_russian_words.txt`` (MIT): the Russian stop words of
+spaCy (``spacy.lang.ru.stop_words``, MIT, © Explosion) that Latin look-alikes alone can type, in
+lower case, title case or capitals (``все`` as ``Bce``, ``как`` as ``kak``); normalize reads a whole
+Latin look-alike word in Cyrillic Kazakh text as such a Russian word (``Bce новости`` →
+``Все новости``). Needs spaCy installed (a build-time tool only, never a dependency of kaznlp).
 """
 
 from __future__ import annotations
@@ -123,7 +130,36 @@ def prune(words: set[str]) -> list[str]:
     return sorted(kept)
 
 
+# the Cyrillic letters a Latin letter can stand for: lower case (a c e o p x y k) and capitals
+_TWIN_LOWER = frozenset("асеорхук")
+_TWIN_UPPER = frozenset("АВСЕНКМОРТХ")
+RUSSIAN_HEADER = """# Russian words that can be typed with Latin look-alikes alone (in lower case, title case or capitals),
+# for kaznlp.normalize: a whole Latin look-alike word inside Cyrillic Kazakh text whose Cyrillic reading is
+# one of these is a Russian word typed on the wrong layout ("Bce новости" -> "Все новости"; docs/normalize.md).
+# Source: the Russian stop words of spaCy (spacy/lang/ru/stop_words.py, MIT License, (c) Explosion AI),
+# those of two or more letters whose letters all have a Latin twin in at least one of the three casings;
+# built by training/build_normalize_lexicon.py --russian. Licence: MIT.
+# SPDX-License-Identifier: MIT
+"""
+
+
+def russian_twin_words() -> list[str]:
+    """spaCy's Russian stop words that Latin look-alikes can type (see :data:`RUSSIAN_HEADER`)."""
+    from spacy.lang.ru.stop_words import STOP_WORDS
+
+    def typable(w: str) -> bool:
+        return (all(c in _TWIN_LOWER for c in w) or (w[0].upper() in _TWIN_UPPER and all(c in _TWIN_LOWER for c in w[1:]))
+                or all(c.upper() in _TWIN_UPPER for c in w))
+
+    return sorted(w for w in STOP_WORDS if len(w) >= 2 and typable(w))
+
+
 def main() -> None:
+    if "--russian" in sys.argv[1:]:
+        words = russian_twin_words()
+        write_file(OUT / "normalize_russian_words.txt", RUSSIAN_HEADER + f"# {len(words)} lines\n" + "\n".join(words) + "\n")
+        print(f"normalize_russian_words.txt: {len(words)} words")
+        return
     if not LEX.is_dir():
         sys.exit(f"lexicons not found at {LEX}")
     for name, words in (("normalize_unilex_kk.txt", unilex_words()), ("normalize_hunspell_kk.txt", hunspell_words())):

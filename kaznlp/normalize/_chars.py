@@ -31,7 +31,10 @@ from ._tables import _DASH, _INVISIBLE, _SPACE, _SYMBOL_FONT, _any_in, _cls
 # tokenized "& quot ; Аманулла & quot ;". A reference is decoded only when it is complete
 # (the ";" is required: "&amp;n…" cut off by a crawler stays "&n…"), names come from the
 # standard library's HTML5 table (html.entities.html5), numbers are decimal or hex.
-_ENTITY_AT = re.compile(r"#[xX](0*[0-9a-fA-F]{1,6});|#(0*[0-9]{1,8});|([A-Za-z][A-Za-z0-9]{0,31});")
+_ENTITY_AT = re.compile(r"#[xX](0*[0-9a-fA-F]{1,6})(;?)|#(0*[0-9]{1,8})(;?)|([A-Za-z][A-Za-z0-9]{0,31});")
+# A numeric reference without its ";" is still decoded, as HTML5 does, when the number plainly ends
+# there: "&#171Қазақстан&#187" (a crawler or an editor lost the ";"), two or more digits (hex: any
+# digits, and no letter or digit after it: "&#xABC" reads on), a character that is text, not a control
 # cheap gate for the fast path: "&" then something that may start a reference
 _ENTITY_GATE = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]*;)")
 # A literal tag ("<p>", "</a>", "<br/>", "<a href=...>": "<" + ASCII letter ... ">") means the
@@ -62,8 +65,17 @@ def _entity_at(text: str, pos: int) -> tuple[int, str] | None:
     m = _ENTITY_AT.match(text, pos)
     if m is None:
         return None
-    hexd, dec, name = m.groups()
-    value = _HTML5.get(name + ";") if name else _numeric_ref(int(hexd, 16) if hexd else int(dec))
+    hexd, hsemi, dec, dsemi, name = m.groups()
+    if name:
+        value = _HTML5.get(name + ";")
+    else:
+        num = int(hexd, 16) if hexd else int(dec)
+        if (hsemi if hexd else dsemi) == "":
+            end = m.end()
+            if num < 0x20 or (dec and len(dec) < 2) or (end < len(text) and (
+                    text[end].isdigit() or (hexd and text[end].isascii() and text[end].isalnum()))):
+                return None
+        value = _numeric_ref(num)
     return None if value is None else (m.end(), value)
 
 

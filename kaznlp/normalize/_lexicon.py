@@ -31,6 +31,14 @@ def _open_lists() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words), frozenset(acronyms)
 
 
+@lru_cache(maxsize=1)
+def _russian_words() -> frozenset[str]:
+    """Russian words that Latin look-alikes alone can type (``все``, ``как``, ``вместо``), lower case:
+    ``data/normalize_russian_words.txt`` (spaCy's Russian stop words, MIT). A whole look-alike word in
+    Cyrillic Kazakh text that reads as one is a Russian word typed on the wrong layout (``Bce новости``)."""
+    return frozenset(read_lines("normalize_russian_words.txt"))
+
+
 def _open_forms() -> frozenset[str]:
     return _open_lists()[0]
 

@@ -12,7 +12,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from ..linebreaks import LINE_BREAK_CHARS
-from ._lexicon import _DOC_MIN, _DocForms, _attested, _known_form, _latin_words, _lexicon_forms
+from ._lexicon import (
+    _DOC_MIN, _DocForms, _attested, _known_form, _latin_words, _lexicon_forms, _russian_words, _suffix_chain,
+)
 from ._tables import (
     _ASCII_TWIN, _ASCII_TWIN_SET, _CYR_SUBSTITUTES, _DIRECT, _HOMOGLYPH, _KAZ_LETTER, _KAZ_ONLY_LATIN,
     _KAZ_SPECIFIC, _LETTER_MAP, _LOOKALIKE_CYR, _SISTER, _TWIN_TABLE, _cls, _is_cyr, _is_mark, _is_wordchar,
@@ -271,17 +273,26 @@ def _latin_word_reading(word: str, headline: bool = False, doc: _DocForms | None
         return None
     cyr = word.translate(_TWIN_TABLE)
     words, acronyms = _latin_words()
+    russian = _russian_words()
     if word.isupper() and len(word) <= 3:
-        return cyr if cyr in acronyms or (headline and cyr.lower() in words) else None
+        # a two-letter capital word is a Latin code (OK, TV, HP) even in a Cyrillic headline
+        return cyr if cyr in acronyms or (headline and len(word) == 3 and (cyr.lower() in words
+                                                                             or cyr.lower() in russian)) else None
     if word in _ELEMENTS:
         # "He", "Co", "Ca": chemical symbols, not "Не", "Со", "Са"; but a known Kazakh word that opens
         # a sentence of lower-case words is that word ("He алды? Не берді?": Не, "what")
         return cyr if sentence_word and cyr.lower() in _lexicon_forms() else None
     if word.isupper():
         # an upper-case Latin word is a brand or code as often as a Kazakh word: only a whole known
-        # form counts (KIMEP is not кім + ер)
-        return cyr if cyr.lower() in words or _known_form(cyr.lower()) or cyr in acronyms else None
-    return cyr if _attested(cyr) or (doc is not None and doc.has(cyr)) else None
+        # form counts (KIMEP is not кім + ер); inside an upper-case Cyrillic headline, whose words are
+        # all capitals, also a form of the open lists or a known form + suffixes (METP, KAPTAMEH)
+        low = cyr.lower()
+        return cyr if (low in words or _known_form(low) or cyr in acronyms or low in russian
+                       or (headline and _attested(cyr))) else None
+    if _attested(cyr) or (doc is not None and doc.has(cyr)):
+        return cyr
+    # a Russian word (spaCy's stop words) typed on the Latin layout in a Cyrillic line: "Bce новости"
+    return cyr if len(word) >= 3 and cyr.lower() in russian else None
 
 
 def _twin_only(run: str) -> bool:
@@ -291,11 +302,40 @@ def _twin_only(run: str) -> bool:
 
 def _glued(text: str, s: int, e: int) -> bool:
     """Is a digit, hyphen, slash, ``@`` … (or a dot/colon followed by a letter or digit) glued to
-    ``text[s:e]``? Then the word is part of a code, unit, domain or e-mail (``A4``, ``ac.kz``)."""
+    ``text[s:e]``? Then the word is part of a code, unit, domain or e-mail (``A4``, ``ac.kz``).
+    Two hyphens are Kazakh spelling, not glue (:func:`_hyphen_shape`): a hyphen and Kazakh
+    suffixes after the word (``KCPO-ның``), and a number and hyphen before a lower-case word
+    (``15-ke``, ``3-yi``)."""
     n = len(text)
     before = text[s - 1] if s else " "
     after = text[e] if e < n else " "
-    return before in _GLUE or (after in _GLUE and not (after in ".:" and (e + 1 >= n or not text[e + 1].isalnum())))
+    if before in _GLUE and not (before == "-" and _number_before(text, s) and text[s:e].islower()):
+        return True
+    return after in _GLUE and not (after in ".:" and (e + 1 >= n or not text[e + 1].isalnum())) \
+        and not (after == "-" and _suffix_after(text, e))
+
+
+# a hyphen and a run of lower-case Cyrillic letters that ends the word ("-ның", "-дағы")
+_SUFFIX_AFTER_RE = re.compile("-([\u0430-\u044f\u0450-\u045f\u0460-\u052f]+)(?![^\\W\\d_]|-)")
+
+
+def _suffix_after(text: str, e: int) -> bool:
+    """Does ``text[e:]`` start with a hyphen and Kazakh suffixes that end the word (``-ның``,
+    ``-дағы``: one to four known suffixes, :func:`_suffix_chain`)? Kazakh writes the case endings
+    of an acronym, a number or a foreign word after a hyphen (``КСРО-ның``, ``НАТО-ны``)."""
+    m = _SUFFIX_AFTER_RE.match(text, e)
+    return m is not None and _suffix_chain(m.group(1))
+
+
+def _number_suffix(text: str, s: int, word: str) -> bool:
+    """Is the lower-case look-alike ``word`` at ``s`` Kazakh suffixes after a number and hyphen
+    (``15-ke`` → ``15-ке``, ``3-yi`` → ``3-уі``)? Kazakh writes the endings of a numeral so."""
+    return _number_before(text, s) and word.islower() and _suffix_chain(word.translate(_TWIN_TABLE))
+
+
+def _number_before(text: str, s: int) -> bool:
+    """Is ``text[s:]`` preceded by a number and a hyphen (``15-ке``, ``3-сынып``)?"""
+    return s >= 2 and text[s - 1] == "-" and text[s - 2].isdigit()
 
 
 def _caps_around(text: str, s: int, e: int) -> bool:
@@ -368,6 +408,8 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
     cyr = _latin_word_reading(word, headline, sentence_word=word in _ELEMENTS and _opens_sentence(text, s, e))
     if cyr is None and doc is not None and _doc_head(text, word):
         cyr = _latin_word_reading(word, headline, doc())
+    if cyr is None and _number_suffix(text, s, word):
+        cyr = word.translate(_TWIN_TABLE)     # Kazakh endings after a number: "15-ke" -> "15-ке", "3-yi" -> "3-уі"
     if cyr is None:
         return [], _NOTE_LATIN_WORD
     return [(i, cyr[i], "kazakh_letter" if c in _KAZ_LETTER else "homoglyph") for i, c in enumerate(word)], ""
