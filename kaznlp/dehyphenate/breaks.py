@@ -23,14 +23,17 @@ from .rules_line import _decide_line_hyphen
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
-                 trace: list | None = None) -> None:
+                 trace: list | None = None, at: list[int] | None = None) -> None:
     """Decide every "hyphen + space" of one line (``Премьер- Министрінің``), appending edits.
+    ``at``: where they start in ``line`` (``_HYPH_SPACE`` matches), if the caller found them.
 
     Pieces chained by several of them (``инно- да- лық``) are judged as the words a second pass
     over the output would see: the left word includes what the previous decision glued, the
     right word what the next one glued; adjacent decisions are repeated until they agree."""
     ms: list[tuple[re.Match[str], str, re.Match[str], str] | None] = []
-    for m in _HYPH_SPACE.finditer(line):
+    found = (list(_HYPH_SPACE.finditer(line)) if at is None
+             else [m for p in at if (m := _HYPH_SPACE.match(line, p)) is not None])
+    for m in found:
         tw = _tail_word(line, m.start())
         hw = _HEAD_WORD.match(line, m.end())
         ms.append((m, tw.replace(SOFT, ""), hw, _head(hw)) if tw and hw else None)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from typing import Literal
 
 from kaznlp.linebreaks import LINE_BREAK
@@ -61,19 +62,17 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     # ---- split into lines with source offsets --------------------------------
     starts = [0]
     brk: list[tuple[int, int]] = []  # (line_end, next_line_start)
-    if has_nl:
-        if other_breaks:
+    if has_nl and not other_breaks:
+        lines = text.split("\n")
+        starts = list(accumulate([len(x) + 1 for x in lines[:-1]], initial=0))
+        brk = [(s - 1, s) for s in starts[1:]]
+    else:
+        if has_nl:
             for m in LINE_BREAK.finditer(text):
                 brk.append((m.start(), m.end()))
                 starts.append(m.end())
-        else:
-            pos = text.find("\n")
-            while pos >= 0:
-                brk.append((pos, pos + 1))
-                starts.append(pos + 1)
-                pos = text.find("\n", pos + 1)
-    ends = [b[0] for b in brk] + [len(text)]
-    lines = [text[s:e] for s, e in zip(starts, ends)]
+        ends = [b[0] for b in brk] + [len(text)]
+        lines = [text[s:e] for s, e in zip(starts, ends)]
     stripped = [x.strip(LAYOUT_SPACE) for x in lines]  # chars._layout_strip, once for every test
     if reflow == "auto":
         wrapped = len(lines) > 1 and _is_wrapped(lines, stripped)
@@ -95,9 +94,13 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     todo: set[int] = set()  # lines with a soft hyphen or a "hyphen + space", found at C speed
     if has_soft:
         todo.update(bisect_right(starts, m.start()) - 1 for m in re.finditer(SOFT, text))
+    hs_at: dict[int, list[int]] = {}  # line -> where a "hyphen + space" after a word starts in it
     if has_hs:
-        # the lines with a "hyphen + space" after a word (_inline_line finds nothing in the others)
-        todo.update(bisect_right(starts, i) - 1 for i in _hyphen_space_starts(text, has_soft))
+        # only these lines get an inline decision (_inline_line finds nothing in the others)
+        for i in _hyphen_space_starts(text, has_soft):
+            li = bisect_right(starts, i) - 1
+            hs_at.setdefault(li, []).append(i - starts[li])
+        todo.update(hs_at)
     for li in sorted(todo):
         line = lines[li]
         base = starts[li]
@@ -116,9 +119,8 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
                     inline.append((base + m.start(), base + m.start() + 1, ""))
                 else:
                     inline.append((base + m.start(), base + m.end(), ""))  # бар\xad лық → барлық
-        if has_hs and ("- " in line or "-\t" in line or "\u2010 " in line or "\u2010\t" in line
-                       or SOFT in line and _HS.search(line)):
-            _inline_line(ev, line, base, inline, trace)
+        if li in hs_at:
+            _inline_line(ev, line, base, inline, trace, hs_at[li])
     edits.extend(inline)
 
     # ---- line breaks -------------------------------------------------------------
@@ -140,13 +142,25 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     read is the only thing ``by_output`` changes, and a longer line can only turn them off: where
     no such line exists, ``by_output=True`` would give the same edits (see kaznlp.dehyphenate._run)."""
     n = len(lines)
-    stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow, stripped)
     # Unwrapped text (web, one paragraph a line) with no ``\r``: only a line ending in a hyphen or
     # a soft hyphen can get an edit (prior_join is False there, see _document_layout), and every
-    # other line resets the state (carry ""), so the loop visits those lines only.
+    # other line resets the state (carry ""), so the loop visits those lines only. What the
+    # document layout says of such a text is known without reading it: no prior (False), no
+    # narrow block, ``ev.sparse`` and ``ev.hyphens_lost`` False (as Evidence starts), and the
+    # block widths are read only for wrapped lines (_decide_break returns before them), so it
+    # is not computed (tests/test_dehyphenate_speed.py holds _document_layout to this).
     marked: list[int] | None = None
+    width: list[int]
+    prior_join: bool | None
+    narrow: list[bool] | None
     if not wrapped and block_wrapped is None and not has_cr and not by_output:
+        if stripped is None:
+            stripped = [x.strip(LAYOUT_SPACE) for x in lines]
         marked = [i for i in range(n - 1) if stripped[i] and stripped[i][-1] in _LINE_END_MARKS]
+        width, prior_join, narrow = [0] * n if marked else [], False, None
+    else:
+        stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow,
+                                                               stripped)
     mi = 0
     k = 0
     carry = ""
