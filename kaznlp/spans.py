@@ -17,6 +17,7 @@ It equals ``text`` unless :func:`kaznlp.process` repaired the token.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain, repeat
@@ -238,8 +239,19 @@ class Document:
 
     @property
     def tokens(self) -> list[Token]:
-        """All tokens of all sentences, in text order."""
-        return list(chain.from_iterable(map(_TOKENS_OF, self.sentences)))  # (in C: no Python code per token)
+        """All tokens of all sentences, in text order (a new list at each read).
+
+        The list (and, at the first read, the records) is made with Python's cyclic collector
+        paused, as :func:`kaznlp.tokenize` makes its list: a collection started in the middle would
+        walk every record just made, which form no cycles (6 % of ``process(text).tokens`` on
+        news). The collector is switched back on at once, also on an error."""
+        if not gc.isenabled():
+            return list(chain.from_iterable(map(_TOKENS_OF, self.sentences)))  # (in C: no Python code per token)
+        gc.disable()
+        try:
+            return list(chain.from_iterable(map(_TOKENS_OF, self.sentences)))
+        finally:
+            gc.enable()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict.

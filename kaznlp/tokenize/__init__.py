@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Callable
 from itertools import islice
 from operator import add, attrgetter
 
@@ -66,11 +67,22 @@ __all__ = ["tokenize", "token_columns", "TOKEN_PATTERN", "RULE_KINDS", "token_pa
 _tokens = make_tokens
 
 
-_LASTGROUP = attrgetter("lastgroup")
-_KIND_OF = dict(RULE_KINDS).__getitem__  # a plain dict: faster than the read-only view
+_LASTINDEX = attrgetter("lastindex")
 _SCAN = token_pattern(scan=True)
 _SCAN_NO_EMAIL = token_pattern(scan=True, email=False)
 _M_START, _M_GROUP = re.Match.start, re.Match.group
+
+
+def _kind_of_group(pattern: re.Pattern[str]) -> Callable[[int], str]:
+    """The kind of a match of ``pattern`` from its ``lastindex``: the number of the rule's group,
+    whose name says the kind (``RULE_KINDS[match.lastgroup]``, read from a list)."""
+    kinds = [""] * (pattern.groups + 1)
+    for name, index in pattern.groupindex.items():
+        kinds[index] = RULE_KINDS[name]
+    return kinds.__getitem__
+
+
+_KIND_OF = {_SCAN: _kind_of_group(_SCAN), _SCAN_NO_EMAIL: _kind_of_group(_SCAN_NO_EMAIL)}
 
 
 def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
@@ -143,15 +155,17 @@ def _columns(text: str, multiword: bool = True) -> Columns:
     first moves the offsets onto the caller's text, so each record is made once, at its final
     offsets. The lists may be shared with nothing else: callers may change them.
     """
-    matches = (_SCAN if "@" in text else _SCAN_NO_EMAIL).finditer(text)
+    pattern = _SCAN if "@" in text else _SCAN_NO_EMAIL
+    kind_of = _KIND_OF[pattern]
+    matches = pattern.finditer(text)
     batch = list(islice(matches, _BATCH))
-    kinds = list(map(_KIND_OF, map(_LASTGROUP, batch)))
+    kinds = list(map(kind_of, map(_LASTINDEX, batch)))
     # each match is a token and the white space after it; no token ends in white space
     texts = list(map(str.rstrip, map(_M_GROUP, batch)))
     starts = list(map(_M_START, batch))
     while len(batch) == _BATCH:
         batch = list(islice(matches, _BATCH))
-        kinds += map(_KIND_OF, map(_LASTGROUP, batch))
+        kinds += map(kind_of, map(_LASTINDEX, batch))
         texts += map(str.rstrip, map(_M_GROUP, batch))
         starts += map(_M_START, batch)
     del batch
