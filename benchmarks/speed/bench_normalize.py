@@ -10,7 +10,9 @@ every tool once; best round per tool):
 * ``clean news lines``: lines of ``normalize(news)``, one call per line;
 * ``damaged sentences``: the damaged half of ``benchmarks/testsets/normalize_testset.py``;
 * ``issue-14 damaged (dev)``: the damaged sentences of the issue-14 set, dev split (Latin
-  look-alike words, Cyrillic letters in Latin words, sister-alphabet letters, HTML entities).
+  look-alike words, Cyrillic letters in Latin words, sister-alphabet letters, HTML entities);
+* ``issue-14 edges (dev)``: the damaged sentences of ``benchmarks/testsets/normalize_edges.py``
+  (damage at quotes, hyphens and numbers, headlines, Russian words, HTML references without ``;``).
 
 Each corpus is timed as ``normalize(text)`` and as ``normalize(text, return_alignment=True)``
 (how ``kaznlp.process`` calls it; no fast return of the unchanged string). Timings are process
@@ -52,6 +54,7 @@ from pathlib import Path
 
 import ftfy
 
+from benchmarks.testsets import normalize_edges as te
 from benchmarks.testsets import normalize_testset as ts
 from kaznlp.normalize import normalize
 
@@ -107,7 +110,8 @@ def identity_digests() -> dict[str, dict]:
 
     corpora = identity_corpora(None)
     for name, cases in (("damage_issue3", ts.build(ts.SEED)), ("damage14_dev", ts.build14("dev")),
-                        ("damage14_test", ts.build14("test")), ("damage_real_dev", ts.build_real("dev"))):
+                        ("damage14_test", ts.build14("test")), ("damage_real_dev", ts.build_real("dev")),
+                        ("damage_edges_dev", te.build_edges("dev"))):
         corpora[name] = [c["text"] for part in cases.values() for c in part]
     out = {}
     for name, texts in corpora.items():
@@ -140,6 +144,7 @@ def main() -> None:
     clean_docs = [normalize(d) for d in docs]
     damaged = [c["text"] for c in ts.build(ts.SEED)["damaged"]]
     damaged14 = [c["text"] for c in ts.build14("dev")["damaged"]]
+    edges = [c["text"] for c in te.build_edges("dev")["damaged"]]
     corpora = {
         "news documents (raw)": docs,
         "clean news documents": clean_docs,
@@ -147,6 +152,7 @@ def main() -> None:
         "clean news lines": clean_lines,
         "damaged sentences": damaged,
         "issue-14 damaged (dev)": damaged14,
+        "issue-14 edges (dev)": edges,
     }
     tools = {"kaznlp.normalize": normalize, "kaznlp, with alignment": with_alignment(normalize)}
     if args.before:

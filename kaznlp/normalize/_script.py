@@ -386,6 +386,8 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
     writes that word in Cyrillic elsewhere (``Кайл Poy ... Роу`` → ``Роу``)."""
     if _glued(text, s, e):
         return [], ""
+    if text[s:e].isupper() and _ROMAN_RE.fullmatch(text[s:e]):
+        return [], ""                         # a Roman numeral (XXI, III): Latin by design, nothing to report
     prev, nxt = _neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)
     cyr_near = False
     headline = True
