@@ -98,8 +98,92 @@ def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int
         o_k.append(kinds[k])
 
 
+def _surfaces(cols: Columns, i: int, j: int, d: int, text: str, clean: str, found: list[tuple[int, str]]) -> None:
+    """Add to ``found`` ``(index, surface)`` for each of tokens ``i:j`` of the clean text, which lie in
+    one copy run of the alignment (shifted by ``d``), whose surface in the caller's text differs.
+
+    A copy run is unchanged text or characters replaced one for one ("i" → "і"): one string
+    comparison tells that the whole stretch is unchanged; else it is halved until the tokens
+    whose surface differs are found (as :func:`_shift_run`)."""
+    starts, ends, texts, _ = cols
+    lo, hi = starts[i], ends[j - 1]
+    if text[lo + d:hi + d] == clean[lo:hi]:
+        return
+    if j - i > 32:
+        mid = (i + j) // 2
+        _surfaces(cols, i, mid, d, text, clean, found)
+        _surfaces(cols, mid, j, d, text, clean, found)
+        return
+    for k in range(i, j):
+        s = starts[k] + d
+        surface = text[s:s + ends[k] - starts[k]]
+        if surface != texts[k]:
+            found.append((k, surface))
+
+
 def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: str
                  ) -> tuple[Columns, list[tuple[int, str]]]:
+    """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
+    with ``[(index, norm)]`` for the tokens whose clean form differs from their surface.
+
+    Each token stays one token (the usual case): the offsets of the tokens inside one copy run
+    of the alignment are shifted in bulk (in C), a token across a repaired stretch is mapped
+    with :meth:`Alignment.span_to_src`, and only the surfaces that differ are replaced, in a copy
+    of the surfaces (the kinds are the same list). When two mapped tokens overlap in the
+    caller's text or one maps to nothing, :func:`_map_columns_merging` does it all again.
+    """
+    starts, ends, texts, kinds = cols
+    n = len(starts)
+    found: list[tuple[int, str]] = []  # (index, the caller's surface) where it differs from the clean form
+    if not n:
+        return cols, []
+    if alignment is None:  # one for one: the same offsets
+        _surfaces(cols, 0, n, 0, text, clean, found)
+        o_s, o_e = starts, ends
+    else:
+        xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
+        span_to_src = alignment.span_to_src
+        o_s, o_e = [], []
+        after_mapped = False  # the token before was mapped with span_to_src (no copy run since)
+        i = 0
+        while i < n:
+            a, b = starts[i], ends[i]
+            k = bisect_right(ys, a) - 1
+            if k >= 0 and b <= ys[k] + ns[k]:
+                j = bisect_right(ends, ys[k] + ns[k], i + 1, n)
+                d = xs[k] - ys[k]
+                if d:
+                    o_s += map(add, starts[i:j], repeat(d))
+                    o_e += map(add, ends[i:j], repeat(d))
+                else:
+                    o_s += starts[i:j]
+                    o_e += ends[i:j]
+                _surfaces(cols, i, j, d, text, clean, found)
+                after_mapped = False
+                i = j
+                continue
+            s, e = span_to_src(a, b)
+            if e <= s or after_mapped and s < o_e[-1]:  # (a token dropped or two merged: rare)
+                return _map_columns_merging(cols, alignment, text, clean)
+            surface = text[s:e]
+            if surface != texts[i]:
+                found.append((i, surface))
+            o_s.append(s)
+            o_e.append(e)
+            after_mapped = True
+            i += 1
+    if not found:
+        return (o_s, o_e, texts, kinds), []
+    texts = texts[:]
+    norms = []
+    for k, surface in found:
+        norms.append((k, texts[k]))
+        texts[k] = surface
+    return (o_s, o_e, texts, kinds), norms
+
+
+def _map_columns_merging(cols: Columns, alignment: Alignment, text: str, clean: str
+                         ) -> tuple[Columns, list[tuple[int, str]]]:
     """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
     with ``[(index, norm)]`` for the tokens whose clean form differs from their surface.
 
@@ -115,9 +199,6 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
     starts, ends, texts, kinds = cols
     n = len(starts)
     if not n:
-        return out, norms
-    if alignment is None:
-        _shift_run(cols, out, norms, 0, n, 0, text, clean)
         return out, norms
     xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
     span_to_src = alignment.span_to_src
