@@ -27,6 +27,7 @@ from kaznlp.normalize import explain, normalize
     ("&#171Қазақстан&#187 газеті шықты.", "«Қазақстан» газеті шықты."),
     ("1996-1998 жж. &#8211 Президенттің көмекшісі.", "1996-1998 жж. – Президенттің көмекшісі."),
     ("&#xABБолашақ&#xBB бағдарламасы", "«Болашақ» бағдарламасы"),
+    ("8. &#xABM1&#xBB санатындағы виза", "8. «M1» санатындағы виза"),     # hex digits end at M
 ])
 def test_edge_damage_is_repaired_and_reported(damaged: str, fixed: str) -> None:
     out, al = normalize(damaged, return_alignment=True)

@@ -28,13 +28,15 @@ from ._tables import _DASH, _INVISIBLE, _SPACE, _SYMBOL_FONT, _any_in, _cls
 # HTML entities (in the spirit of ftfy's unescape_html)
 # ---------------------------------------------------------------------------
 # Crawled news keeps its HTML escapes: apertium "&quot;Аманулла&quot; мешітінде" would be
-# tokenized "& quot ; Аманулла & quot ;". A reference is decoded only when it is complete
-# (the ";" is required: "&amp;n…" cut off by a crawler stays "&n…"), names come from the
+# tokenized "& quot ; Аманулла & quot ;". A named reference is decoded only when it is complete
+# (its ";" is required: "&amp;n…" cut off by a crawler stays "&n…"), names come from the
 # standard library's HTML5 table (html.entities.html5), numbers are decimal or hex.
 _ENTITY_AT = re.compile(r"#[xX](0*[0-9a-fA-F]{1,6})(;?)|#(0*[0-9]{1,8})(;?)|([A-Za-z][A-Za-z0-9]{0,31});")
 # A numeric reference without its ";" is still decoded, as HTML5 does, when the number plainly ends
 # there: "&#171Қазақстан&#187" (a crawler or an editor lost the ";"), two or more digits (hex: any
-# digits, and no letter or digit after it: "&#xABC" reads on), a character that is text, not a control
+# digits, and no hex digit after it: "&#xABM1" is "«M1", "&#x0000ABC" reads on), a character that
+# is text, not a control
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 # cheap gate for the fast path: "&" then something that may start a reference
 _ENTITY_GATE = re.compile(r"&(?:#[0-9xX]|[A-Za-z][A-Za-z0-9]*;)")
 # A literal tag ("<p>", "</a>", "<br/>", "<a href=...>": "<" + ASCII letter ... ">") means the
@@ -73,7 +75,7 @@ def _entity_at(text: str, pos: int) -> tuple[int, str] | None:
         if (hsemi if hexd else dsemi) == "":
             end = m.end()
             if num < 0x20 or (dec and len(dec) < 2) or (end < len(text) and (
-                    text[end].isdigit() or (hexd and text[end].isascii() and text[end].isalnum()))):
+                    text[end] in _HEX_DIGITS if hexd else text[end].isdigit())):
                 return None
         value = _numeric_ref(num)
     return None if value is None else (m.end(), value)
