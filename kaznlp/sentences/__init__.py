@@ -41,7 +41,7 @@ from ._joins import QUOTE_REACH as QUOTE_REACH
 from ._joins import _CAP_JOIN as _CAP_JOIN
 from ._joins import _JOIN_END as _JOIN_END
 from ._joins import _JOIN_OPEN as _JOIN_OPEN
-from ._joins import _crawl_line_cuts, _headline_at_start, _stopless_boundaries
+from ._joins import HEADLINE_MIN_TEXT, _crawl_line_cuts, _headline_at_start, _stopless_boundaries
 from ._joins import _end_score as _end_score
 from ._joins import _join_score as _join_score
 from ._joins import _lost_stop_before_opener as _lost_stop_before_opener
@@ -168,7 +168,8 @@ def _split(text: str) -> list[Span]:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
         joins = _stopless_boundaries(scan)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
-        joins.extend(_headline_at_start(scan))
+        if len(scan) >= HEADLINE_MIN_TEXT:
+            joins.extend(_headline_at_start(scan))
         if joins:
             cuts.update(_drop_inside(joins, brackets))
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None

@@ -335,6 +335,8 @@ QUOTE_REACH = 60  # a quoted name opens and closes within this many characters o
 #: a headline that opens a flattened page is this long (its finite verb ends within these characters)
 HEADLINE_MIN_CHARS = 25
 HEADLINE_MAX_CHARS = 160
+#: a shorter text holds no headline and lead (the rule is not run: short calls stay cheap)
+HEADLINE_MIN_TEXT = 2 * HEADLINE_MIN_CHARS
 #: the learned evidence of the verb's ending must say "end" at least this much (``^байланысты`` 0.16, a
 #: postposition as often as a verb, does not)
 HEADLINE_MIN_END = 0.5
