@@ -25,7 +25,8 @@ Negative controls for each: Latin words, codes and English before a hyphen and s
 (``EXPO-ның``, ``OPEC-тің``), all-caps headlines with Latin codes and Roman numerals, English in
 quotes and brackets, codes after numbers (``T-34``, ``5G``), English phrases whose words read as
 Russian in Cyrillic (``He said``, ``To be``), ``&`` that starts no reference (``AT&T``, ``R&D``,
-``&#x`` alone).
+``&#x`` alone), Latin-script Kazakh with the same shapes (``15-ke``), alone and quoted in a
+Cyrillic sentence.
 
     python -m benchmarks.testsets.normalize_edges          # dev figures and failures; writes
                                                            # benchmarks/results/normalize_edges.json
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from benchmarks.testsets.normalize_testset import (
     EDIT_KINDS14, LAT_OF_CYR, SISTER_OF, SISTER_SENTENCES, _replay, _splice, _standalone_words, evaluate14,
-    load_sentences_by_split,
+    load_sentences_by_split, to_latin_2021,
 )
 from kaznlp.normalize import explain, normalize
 
@@ -264,6 +265,12 @@ def build_edges(split: str = "dev", sentences: dict[str, list[str]] | None = Non
         controls.append({"kind": "clean_headline", "text": h})
     for _, s in SISTER_SENTENCES:
         controls.append({"kind": "sister_language_headline", "text": s.upper()})
+    # Latin-script Kazakh writes the same shapes (15-ke, NATO-nyñ): alone, and quoted in a Cyrillic sentence
+    shaped = [r for r in stable if _NUMBER_WORD.search(r) or _ACRONYM_SUFFIX.search(r)][:100]
+    for r in shaped:
+        controls.append({"kind": "latin_2021_edges", "text": to_latin_2021(r)})
+    for r in shaped[:50]:
+        controls.append({"kind": "latin_2021_in_kazakh", "text": insert_into(crng.choice(clean), f"«{to_latin_2021(r)}»")})
     return {"damaged": damaged, "controls": controls}
 
 
