@@ -590,3 +590,36 @@ def test_explain_offsets_point_into_the_callers_text():
     assert all(isinstance(d.rule, str) and d.rule for d in decisions)
     with pytest.raises(ValueError):
         judge("жетіс", "тіктерді", "newline")
+
+
+def test_document_vocabulary_keeps_line_edges_whole_by_their_look():
+    # issue 15: in a narrow column most words stand at a line edge, where they may be pieces of
+    # a broken word; a capitalised line start (a continued word starts in lower case) and a
+    # line end after punctuation are whole words, so the column's own words count as evidence
+    from kaznlp.dehyphenate.vocab import LazyVocab, doc_vocab
+
+    text = "Әкімдіктің хатшысы\nАберкромби сенбі\nкүні келді.\nЖиында ол\nсөйледі\nҚАЗ\nКСР туралы"
+    vocab = doc_vocab(text)
+    assert vocab == {"әкімдіктің", "аберкромби", "келді", "жиында"}
+    # ``сенбі``, ``хатшысы``: line ends without punctuation; ``күні``, ``сөйледі``: lower-case
+    # line starts; ``КСР``: an acronym may be the rest of one broken at the line end
+    # the same answers from a search of the text (a longer one: the search budget is its length)
+    filler = "\nЖиналыста аудан әкімі жол құрылысы мен су құбырының жөндеу жұмыстарын талқылады." * 20
+    for w in ("аберкромби", "келді", "жиында", "сенбі", "сөйледі", "кср"):
+        assert LazyVocab(text + filler).contains(w) is (w in vocab), w
+
+
+# A narrow lost-hyphen column (our own sentences, in the style of a Wikipedia article on
+# Cnidaria) that writes ``Ішекқуыстылар`` whole at a line start and breaks it later.
+LOST_COLUMN = ("Ішекқуыстылар көп\nжасушалы жануар\nлар. Олардың де\nнесі екі қабат\nты. Теңізде тіршілік\n"
+               "ететін ішек\nқуыстылар жыныс\nсыз және жынысты\nжолмен көбейеді.\n")
+
+
+def test_lost_hyphen_joined_form_written_in_the_text():
+    # the text's own spelling of the joined form outweighs the learned layer, which reads
+    # ``ішек`` + ``қуыстылар`` as two words (a harmony clash, two known pieces)
+    out = dehyphenate(LOST_COLUMN)
+    assert "ететін ішекқуыстылар жыныссыз" in out and "жануарлар. Олардың денесі екі қабатты." in out
+    d = {(d.left, d.right): d for d in explain_breaks(LOST_COLUMN)}[("ішек", "қуыстылар")]
+    assert (d.action, d.rule) == ("join", "joined_form_in_text")
+    assert dehyphenate(out) == out

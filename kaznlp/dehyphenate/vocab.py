@@ -62,19 +62,62 @@ def doc_vocab(text: str) -> set[str]:
     punctuation (a token with digits or inner punctuation goes through ``_VOCAB_WORD``):
     about 35 M chars/s, where one regex over the text ran at 10-20 M chars/s.
 
+    A capitalised line start and a line end after punctuation are whole words (``Ол``;
+    ``ертең`` may be the first piece of a broken word, ``қайтады.`` the last):
+
     >>> sorted(doc_vocab("Ол бүгін Астанаға келді, ертең\\nқайтады."))
-    ['астанаға', 'бүгін', 'келді']
+    ['астанаға', 'бүгін', 'келді', 'ол']
     """
     if SOFT in text:
         text = text.replace(SOFT, "")
-    return lines_vocab(_split_lines(text.lower()))
+    low = text.lower()
+    if len(low) != len(text):  # ``İ`` lowers to two characters: no capital reading
+        return lines_vocab(_split_lines(low))
+    return lines_vocab(_split_lines(low), map(_capital_start, _split_lines(text)))
 
 
-def lines_vocab(lines: Iterable[str]) -> set[str]:
-    """:func:`doc_vocab` of lines already lower-cased, without soft hyphens and line breaks."""
+def _capital_start(line: str) -> bool:
+    """Does the line's first token start with a capital followed by a lower-case letter
+    (``Аберкромби``; not ``КСР``, the rest of an acronym broken at the line end)?"""
+    s = line.lstrip()
+    return s[:1].isupper() and s[1:2].islower()
+
+
+# a line-final token ending in one of these ends a word (a line-end hyphen is not one)
+_WORD_END = frozenset(".,;:!?…»”)]\"'’")
+
+
+def _whole_edges(ts: list[str], capital: bool) -> list[str]:
+    """The line-edge tokens of one line that are whole words whatever the lines around them
+    say: the first when it is capitalised (``Аберкромби сенбі``: a word continued from the
+    line before starts in lower case), the last when it ends in punctuation (``келді.``: a
+    word does not continue after a full stop or a comma on the next line)."""
+    out = []
+    end = ts[-1][-1] in _WORD_END
+    if len(ts) == 1:
+        return ts if capital and end else out
+    if capital:
+        out.append(ts[0])
+    if end:
+        out.append(ts[-1])
+    return out
+
+
+def lines_vocab(lines: Iterable[str], capitals: Iterable[bool] | None = None) -> set[str]:
+    """:func:`doc_vocab` of lines already lower-cased, without soft hyphens and line breaks.
+
+    A token at a line edge may be a piece of a word broken there and is left out, unless it is
+    whole by its own look (:func:`_whole_edges`); ``capitals`` says, line by line, whether the
+    line's first token was capitalised before lower-casing (:func:`_capital_start`)."""
     toks: set[str] = set()
+    caps = iter(capitals) if capitals is not None else None
     for line in lines:
+        capital = next(caps, False) if caps is not None else False
         ts = line.split()
+        if not ts:
+            continue
+        if "- " not in line and "-\t" not in line and "\u2010" not in line:
+            toks.update(_whole_edges(ts, capital))
         if len(ts) < 3:
             continue
         if "- " in line or "-\t" in line or "\u2010" in line:
@@ -128,8 +171,10 @@ class LazyVocab:
     """
 
     def __init__(self, text: str) -> None:
-        low = (text.replace(SOFT, "") if SOFT in text else text).lower()
+        text = text.replace(SOFT, "") if SOFT in text else text
+        low = text.lower()
         self.low = low
+        self.cased = text if len(low) == len(text) else None  # for _capital_start, as doc_vocab
         self.lowi = low.replace("i", "і") if "i" in low else low  # searched: ``i`` read as ``і``
         self.breaks: list[int] | None = None  # line starts and ends, for texts with other breaks
         self.other = _has_other_break(low)
@@ -181,7 +226,8 @@ class LazyVocab:
             ls, le = self._line(pos)
             words = self.lines.get(ls)
             if words is None:
-                words = self.lines[ls] = lines_vocab((self.low[ls:le],))
+                cap = self.cased is not None and _capital_start(self.cased[ls:le])
+                words = self.lines[ls] = lines_vocab((self.low[ls:le],), (cap,))
                 self.budget -= le - ls + 64
             yield words
             if self.budget <= 0:
