@@ -13,6 +13,14 @@ writes ``left-right`` and not ``leftright``, ``break`` for the reverse, else unl
 The curve: were the hyphen kept whenever a ``suffix_chain`` or ``default_join`` join reads as two
 words to the character model (``charlm.split_gain`` < T), how many real hyphens would be saved and
 how many broken words would keep a wrong hyphen.
+
+    python -m benchmarks.audit.dehyphenate_curve --evidence
+
+The evidence table: for every line-end hyphen the rules join, which kinds of evidence a rule could
+use to keep the hyphen instead (both pieces free words in the Unicode Unilex list of
+``../shared/data/lexicons`` or in kaznlp's lexicon, the joined form unknown, the character model's
+two-word reading), and how many real hyphens and broken words each kind holds. A kind is worth a
+rule only where it holds more real hyphens than broken words.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from collections import Counter, defaultdict
 
 from benchmarks.testsets.dehyphenate_testset import SEED, SHARED, WIDTHS, Hyphenator, load_docs, make_doc
 from kaznlp.dehyphenate import explain_breaks
+from kaznlp.dehyphenate.evidence import Evidence
+from kaznlp.dehyphenate.morph import norm
 from kaznlp.lang import charlm
 
 VETOED = ("suffix_chain", "default_join")
@@ -68,7 +78,65 @@ def texts() -> list[tuple[str, str]]:
     return out
 
 
-def main() -> int:
+def unilex() -> set[str]:
+    """The lower-cased forms of the Unilex Kazakh frequency list (``../shared/data/lexicons``)."""
+    out = set()
+    with (SHARED / "lexicons" / "unilex_kk" / "kk.txt").open(encoding="utf-8") as f:
+        for line in f:
+            w = line.split("\t", 1)[0].strip().lower()
+            if w and not w.startswith("#") and w != "form":
+                out.add(w)
+    return out
+
+
+def evidence_kinds(ev: Evidence, uni: set[str], a: str, b: str, g: float) -> list[str]:
+    """The kinds of keep-the-hyphen evidence that ``a-⏎b`` (lower case, joined by a rule) has."""
+    j = ev.word(a + b)  # 3 text, 2 lexicon, 1 stem + suffixes, 1.5-2 a text/lexicon word begins so
+    long = len(a) >= 3 and len(b) >= 3
+    lex_both = ev.word(a) >= 2 and ev.word(b) >= 2
+    kinds = {
+        "both pieces Unilex forms, joined form in neither list": a in uni and b in uni and a + b not in uni and j < 2,
+        "... both pieces of 3+ letters": long and a in uni and b in uni and a + b not in uni and j < 2,
+        "both pieces lexicon/text words of 3+ letters, joined form unknown": long and lex_both and j < 1,
+        "... or only stem + suffixes, and two words to the character model (gain < -4)": long and lex_both and j < 2 and g < -4,
+        "reduplicated pair (same first 3 letters)": long and a[:3] == b[:3],
+    }
+    return [k for k, v in kinds.items() if v]
+
+
+def evidence_table() -> int:
+    uni = unilex()
+    tally: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for src, gold in texts():
+        gl = gold.lower()
+        ev = Evidence(src)
+        for d in explain_breaks(src):
+            if d.kind != "line_end_hyphen" or d.pass_no != 1 or d.action != "join":
+                continue
+            lab = label(gl, d.left, d.right)
+            a, b = norm(d.left.rsplit("-", 1)[-1]), norm(d.right.split("-")[0])
+            if lab is None or not a.isalpha() or not b.isalpha():
+                continue
+            tally["every join"][lab] += 1
+            if lab == "real":
+                examples[("every join", lab)].append(f"{a}-{b}")
+            for k in evidence_kinds(ev, uni, a, b, gain(d.left, d.right)):
+                tally[k][lab] += 1
+                if len(examples[(k, lab)]) < 8:
+                    examples[(k, lab)].append(f"{a}-{b}")
+    print(f"Unilex forms: {len(uni):,}")
+    print("evidence for keeping the hyphen | real hyphens (destroyed now) | broken words (repaired now) | examples")
+    for k, c in tally.items():
+        ex = examples[(k, "real")][:12] + examples[(k, "break")][:4]
+        print(f"{k} | {c['real']} | {c['break']} | {', '.join(ex)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+    if "--evidence" in (sys.argv[1:] if argv is None else argv):
+        return evidence_table()
     tally: dict[str, Counter] = defaultdict(Counter)
     curve = {t: Counter() for t in THRESHOLDS}
     for src, gold in texts():
