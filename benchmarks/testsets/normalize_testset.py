@@ -19,6 +19,8 @@ damage of the kinds issue 14 added (whole words in Latin look-alikes, Cyrillic l
 words/domains/e-mails, sister-alphabet letters, HTML entities) injected into sentences of that
 split, and negative controls for every "never touch" item (Roman numerals, units, codes, English
 words and names, Latin-script Kazakh, Bashkir/Tatar/Kyrgyz/Altai/... sentences, real mixed text).
+Damage at the edges of words (quotes, hyphens and suffixes, numbers, headlines, Russian words,
+HTML references without ``;``) is a dev-only set of its own: ``benchmarks/testsets/normalize_edges.py``.
 
 Usage::
 
