@@ -92,7 +92,7 @@ def _whole_edges(ts: list[str], capital: bool) -> list[str]:
     say: the first when it is capitalised (``Аберкромби сенбі``: a word continued from the
     line before starts in lower case), the last when it ends in punctuation (``келді.``: a
     word does not continue after a full stop or a comma on the next line)."""
-    out = []
+    out: list[str] = []
     end = ts[-1][-1] in _WORD_END
     if len(ts) == 1:
         return ts if capital and end else out
