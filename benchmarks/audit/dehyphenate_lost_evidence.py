@@ -12,6 +12,13 @@ by a few kinds of evidence: numbers (``2-қосымша`` / ``2 дана``), two
 экономикалық`` / ``ұлттық техникалық``), parts known from the lexicon's hyphenated forms, two
 known words, and the form attested (text or lexicon, what ``_lost_real_hyphen`` uses). A kind is
 worth a hyphen only where P(hyphen) > 0.5.
+
+    python -m benchmarks.audit.dehyphenate_lost_evidence --men
+
+``X⏎мен``: the instrumental ending (``өлеңмен``) or the conjunction (``жәндіктер мен
+жануарлар``)? Counts, in the same files, ``X мен Y`` against ``Xмен Y`` (``X`` a known word) by
+whether ``X`` and ``Y`` are coordinated: both plural, both capitalised names (``X`` not ending in
+``ы/і``), else by the ending of ``X``.
 """
 
 from __future__ import annotations
@@ -70,10 +77,44 @@ def hyphen_parts() -> tuple[set[str], set[str]]:
     return left, right
 
 
-def main() -> int:
+_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+_MEN = re.compile(r"(?<![\w-])([^\W\d_]{2,}?)( ?)(мен|бен|пен)(?![\w-])[ ,]*([^\W\d_]+)")
+
+
+def men_table(text: str, ev: Evidence) -> None:
+    """``X мен Y`` (apart) against ``Xмен Y`` (glued, ``X`` a known word), by coordination."""
+    tally: dict[str, Counter] = defaultdict(Counter)
+    for m in _MEN.finditer(text):
+        x, sp, _, y = m.groups()
+        if not sp and ev.word(norm(x)) < 1:
+            continue  # ``кемен``: no word before the ending
+        xl, yl = norm(x), norm(y)
+        if xl.endswith(_PLURAL) and yl.endswith(_PLURAL):
+            kind = "both plural (жәндіктер мен жануарлар)"
+        elif x[0].isupper() and y[0].isupper() and not x.isupper() and not xl.endswith(("ы", "і")):
+            kind = "both capitalised, X not ending in ы/і (Роналду мен Майорга)"
+        elif xl.endswith(_PLURAL):
+            kind = "X plural, Y not"
+        elif xl.endswith(("ы", "і")):
+            kind = "X ends in ы/і (possessive)"
+        else:
+            kind = "other"
+        tally[kind]["apart" if sp else "glued"] += 1
+    print("X мен Y | apart | glued (instrumental) | P(apart)")
+    for k, c in sorted(tally.items()):
+        n = c["apart"] + c["glued"]
+        print(f"{k} | {c['apart']:,} | {c['glued']:,} | {c['apart'] / n:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+    args = sys.argv[1:] if argv is None else argv
     files = sorted(g[len(_AP):] for g, s in SPLIT_OF_GROUP.items() if g.startswith(_AP) and s == "dev")
     text = "\n".join((SHARED / _AP / f).read_text(encoding="utf-8") for f in files)
     ev = Evidence("")  # lexicon evidence only: no document vocabulary
+    if "--men" in args:
+        men_table(text, ev)
+        return 0
     left, right = hyphen_parts()
     tally: dict[str, Counter] = defaultdict(Counter)
     for m in _PAIR.finditer(text):
