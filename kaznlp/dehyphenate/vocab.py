@@ -70,54 +70,46 @@ def doc_vocab(text: str) -> set[str]:
     """
     if SOFT in text:
         text = text.replace(SOFT, "")
-    low = text.lower()
-    if len(low) != len(text):  # ``İ`` lowers to two characters: no capital reading
-        return lines_vocab(_split_lines(low))
-    return lines_vocab(_split_lines(low), map(_capital_start, _split_lines(text)))
+    if _TWO_CHAR_LOWER in text:  # ``İ`` lowers to two characters: read the lower-cased text
+        return lines_vocab(_split_lines(text.lower()))
+    return lines_vocab(_split_lines(text), cased=True)
 
 
-def _capital_start(line: str) -> bool:
-    """Does the line's first token start with a capital followed by a lower-case letter
-    (``Аберкромби``; not ``КСР``, the rest of an acronym broken at the line end)?"""
-    s = line.lstrip()
-    return s[:1].isupper() and s[1:2].islower()
-
+# the one character whose lower case is two characters (``İ`` → ``i̇``); a text holding it is
+# lower-cased before it is split, so it has no capital reading (LazyVocab does the same)
+_TWO_CHAR_LOWER = "\u0130"
 
 # a line-final token ending in one of these ends a word (a line-end hyphen is not one)
 _WORD_END = frozenset(".,;:!?…»”)]\"'’")
 
 
-def _whole_edges(ts: list[str], capital: bool) -> list[str]:
-    """The line-edge tokens of one line that are whole words whatever the lines around them
-    say: the first when it is capitalised (``Аберкромби сенбі``: a word continued from the
-    line before starts in lower case), the last when it ends in punctuation (``келді.``: a
-    word does not continue after a full stop or a comma on the next line)."""
-    out: list[str] = []
-    end = ts[-1][-1] in _WORD_END
-    if len(ts) == 1:
-        return ts if capital and end else out
-    if capital:
-        out.append(ts[0])
-    if end:
-        out.append(ts[-1])
-    return out
-
-
-def lines_vocab(lines: Iterable[str], capitals: Iterable[bool] | None = None) -> set[str]:
-    """:func:`doc_vocab` of lines already lower-cased, without soft hyphens and line breaks.
+def lines_vocab(lines: Iterable[str], cased: bool = False) -> set[str]:
+    """:func:`doc_vocab` of lines without soft hyphens and line breaks, already lower-cased
+    unless ``cased`` (then the tokens are lower-cased here: the same strings, since a token
+    ends at white space, where lower-casing never looks across).
 
     A token at a line edge may be a piece of a word broken there and is left out, unless it is
-    whole by its own look (:func:`_whole_edges`); ``capitals`` says, line by line, whether the
-    line's first token was capitalised before lower-casing (:func:`_capital_start`)."""
+    whole by its own look: the first when it is capitalised, a capital followed by a lower-case
+    letter (``Аберкромби сенбі``: a word continued from the line before starts in lower case;
+    ``КСР`` may be the rest of ``Қаз⏎КСР``), the last when it ends in punctuation (``келді.``: a
+    word does not continue after a full stop or a comma on the next line)."""
     toks: set[str] = set()
-    caps = iter(capitals) if capitals is not None else None
     for line in lines:
-        capital = next(caps, False) if caps is not None else False
         ts = line.split()
         if not ts:
             continue
         if "- " not in line and "-\t" not in line and "\u2010" not in line:
-            toks.update(_whole_edges(ts, capital))
+            head, tail = ts[0], ts[-1]
+            capital = cased and head[:1].isupper() and head[1:2].islower()
+            end = tail[-1] in _WORD_END
+            if len(ts) == 1:
+                if capital and end:
+                    toks.add(head)
+                continue
+            if capital:
+                toks.add(head)
+            if end:
+                toks.add(tail)
         if len(ts) < 3:
             continue
         if "- " in line or "-\t" in line or "\u2010" in line:
@@ -135,6 +127,8 @@ def lines_vocab(lines: Iterable[str], capitals: Iterable[bool] | None = None) ->
             toks.update(keep)
         else:
             toks.update(ts[1:-1])
+    if cased:
+        toks = {t.lower() for t in toks}
     out: set[str] = set()
     for t in toks:
         w = t.strip(_PUNCT)
@@ -174,7 +168,7 @@ class LazyVocab:
         text = text.replace(SOFT, "") if SOFT in text else text
         low = text.lower()
         self.low = low
-        self.cased = text if len(low) == len(text) else None  # for _capital_start, as doc_vocab
+        self.cased = None if _TWO_CHAR_LOWER in text else text  # line vocabularies read as doc_vocab does
         self.lowi = low.replace("i", "і") if "i" in low else low  # searched: ``i`` read as ``і``
         self.breaks: list[int] | None = None  # line starts and ends, for texts with other breaks
         self.other = _has_other_break(low)
@@ -226,8 +220,8 @@ class LazyVocab:
             ls, le = self._line(pos)
             words = self.lines.get(ls)
             if words is None:
-                cap = self.cased is not None and _capital_start(self.cased[ls:le])
-                words = self.lines[ls] = lines_vocab((self.low[ls:le],), (cap,))
+                words = self.lines[ls] = (lines_vocab((self.low[ls:le],)) if self.cased is None
+                                          else lines_vocab((self.cased[ls:le],), cased=True))
                 self.budget -= le - ls + 64
             yield words
             if self.budget <= 0:
