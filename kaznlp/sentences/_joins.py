@@ -344,6 +344,8 @@ HEADLINE_MIN_END = 0.5
 #: place, the text's start, is evidence too)
 HEADLINE_MIN_SCORE = -2.0
 _FIRST_STOP = re.compile(r"[.!?…]")
+# The end of a finite verb (:func:`_finite_verb`'s endings) right before a join of _LOWER_JOIN.
+_FINITE_BEFORE_SPACE = re.compile(rf"[дт][ыі] (?=[{UPPER}\d«])")
 
 
 def _headline_at_start(text: str) -> list[int]:
@@ -360,7 +362,12 @@ def _headline_at_start(text: str) -> list[int]:
     ``материалдарды``, against about 40 found line starts).
     """
     stop = _FIRST_STOP.search(text, 0, HEADLINE_MAX_CHARS)
-    for m in _LOWER_JOIN.finditer(text, 0, stop.start() if stop else HEADLINE_MAX_CHARS):
+    limit = stop.start() if stop else HEADLINE_MAX_CHARS
+    # (a cheap gate: no finite ending before a join from HEADLINE_MIN_CHARS on, no headline end;
+    # joins before HEADLINE_MIN_CHARS are never taken, so the scan starts there)
+    if _FINITE_BEFORE_SPACE.search(text, HEADLINE_MIN_CHARS - 2, limit) is None:
+        return []
+    for m in _LOWER_JOIN.finditer(text, HEADLINE_MIN_CHARS, limit):
         i = m.start()
         word = _lower_word_before(text, i)
         if len(word) < 4 or i < HEADLINE_MIN_CHARS or not _finite_verb(word):
