@@ -937,3 +937,43 @@ def test_final_check_pass_changes_nothing(text: str) -> None:
         document._only_letters_left, document._LONG = original, long_text
     for got in (fast, first):
         assert got[0][0] == slow[0][0] and got[0][1].runs == slow[0][1].runs and got[1] == slow[1]
+
+
+@PROFILE
+@given(st.lists(st.sampled_from(FINAL_PIECES + ["Chrome", "KZ", "ΑΒ", "мемлекеттiк", "-", "2024"]), max_size=40)
+       .map("".join))
+def test_letter_step_rescan_after_its_own_edits(text: str) -> None:
+    """The letter step asked again on the text its own edits made (a second round, the final check)
+    scans only the pieces around the edited letters: the candidates, edits and suspects are those
+    of a full scan with a fresh memo (``Microsоft`` → ``Microsoft`` becomes a plain Latin word,
+    ``мемлекеттiк`` → ``мемлекеттік`` no candidate)."""
+    import importlib
+    letters = importlib.import_module("kaznlp.normalize._letters")
+    plans: dict[object, object] = {}
+    cur = text
+    for _ in range(3):
+        step, _susp = letters._step_letters(cur, True, True, plans)
+        cur, _ = apply_edits(cur, [(s, e, r) for s, e, r, _, _ in step])
+        full = [m.span() for m in letters._LETTER_CANDIDATE.finditer(cur)]
+        assert letters._candidate_spans(cur, plans) == full
+        assert letters._step_letters(cur, True, True, plans) == letters._step_letters(cur, True, True, {})
+
+
+def test_letter_step_rescan_on_real_kazakh_text() -> None:
+    """The same on a news sentence with Latin i in Kazakh words beside Latin and look-alike words:
+    the second call reuses the first scan (the memo holds it) and agrees with a fresh call."""
+    import importlib
+    letters = importlib.import_module("kaznlp.normalize._letters")
+    text = ("Microsоft компаниясы мемлекеттiк бағдарламаға қатысты; www.аkorda.kz сайтында "
+            "Қазақстанның iшкi саясаты туралы «Chrome» браузерiнде 2024-жылы жарияланды.")
+    plans: dict[object, object] = {}
+    step, _ = letters._step_letters(text, True, True, plans)
+    assert len(step) >= 5
+    cur, _ = apply_edits(text, [(s, e, r) for s, e, r, _, _ in step])
+    assert "мемлекеттік" in cur and "Microsoft" in cur
+    last = plans[letters._SCAN_KEY]
+    assert letters._spans_after_edits(cur, *last) == [m.span() for m in letters._LETTER_CANDIDATE.finditer(cur)]
+    assert letters._step_letters(cur, True, True, plans) == letters._step_letters(cur, True, True, {}) == ([], [])
+    # another text of the same length is scanned in full
+    other = cur.replace("Microsoft", "Microsofx")
+    assert letters._spans_after_edits(other, *plans[letters._SCAN_KEY]) is None

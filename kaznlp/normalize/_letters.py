@@ -12,8 +12,8 @@ from functools import partial
 from ..linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 from ._lexicon import _attested, _doc_forms, _sister_attested, _suffix_attested, _suffix_chain
 from ._script import (
-    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_CANDIDATE, _WORD_CONTEXT_RE,
-    _latin_word_plan, _twin_only, _word_plan,
+    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_CANDIDATE, _PLAIN_NEIGHBOUR,
+    _WORD_CONTEXT_RE, _latin_word_plan, _twin_only, _word_plan,
 )
 from ._tables import _DIRECT, _KAZ_SPECIFIC, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_cyr, _is_mark, _is_wordchar
 
@@ -251,6 +251,111 @@ def _kazakh_around(text: str, s: int, e: int) -> bool:
                 or _KAZ_AROUND_RE.search(text, e, min(len(text), e + _CONTEXT)))
 
 
+def _ranges(chars: str) -> str:
+    """A regex class body for ``chars`` (sorted, as ranges)."""
+    out, cps = [], sorted(map(ord, chars))
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+# the letters and marks (_is_wordchar) below U+0530: a candidate is widened to its word by regex over these
+_WORD_LOW = _ranges("".join(c for c in map(chr, range(0x530)) if _is_wordchar(c)))
+_WORD_LOW_RUN = re.compile(f"[{_WORD_LOW}]*")
+_TO_LAST_NOT_WORD = re.compile(f".*[^{_WORD_LOW}]", re.S)
+_WIDEN_BACK = 64
+
+
+# the key of the letter step's last scan in the memo of one normalize call (no word is a tuple)
+_SCAN_KEY = ("letter candidates",)
+# a window reaches back at most this far for the start of its piece of text; further, the text is scanned again
+_WINDOW_BACK = 256
+# edits this close to the last window widen it (a window less to find and to scan)
+_WINDOW_GAP = 200
+# from a position to the end of the last plain character before the end; a run of characters that are not plain
+_TO_LAST_PLAIN = re.compile(f".*[{_PLAIN_NEIGHBOUR}]", re.S)
+_NOT_PLAIN = re.compile(f"[^{_PLAIN_NEIGHBOUR}]*")
+
+
+def _not_plain_end(text: str, i: int) -> int:
+    """The end of the run of characters that are not plain from ``i``."""
+    m = _NOT_PLAIN.match(text, i)
+    return m.end() if m is not None else i
+
+
+def _candidate_spans(text: str, plans: _Memo) -> list[tuple[int, int]]:
+    """The spans of :data:`_LETTER_CANDIDATE` in ``text``. The letter step is asked again on the
+    text its own edits made (a second round within a pass, and the check that a repaired text is
+    final): such a text differs from the one scanned last only at the edited letters, so only the
+    pieces around them (bounded by plain characters: spaces, digits, ASCII punctuation, see
+    ``_PLAIN_NEIGHBOUR``) are scanned again. A candidate is a run of trigger letters and depends on
+    its run and the character either side only, so the spans are those of a full scan."""
+    last = plans.get(_SCAN_KEY)
+    if last is not None:
+        spans = _spans_after_edits(text, *last)
+        if spans is not None:
+            return spans
+    return [m.span() for m in _LETTER_CANDIDATE.finditer(text)]
+
+
+def _spans_after_edits(text: str, before: str, edits: list[tuple[int, int, str, str, str]],
+                       spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The candidate spans of ``text`` when it is ``before`` (whose spans are ``spans``) with the
+    one-letter ``edits`` made, else None."""
+    n = len(text)
+    if n != len(before):
+        return None
+    if not edits:
+        return spans if text == before else None
+    letters = sorted([(s, repl) for s, e, repl, _, _ in edits if e - s == 1 and len(repl) == 1])
+    pieces: list[str] = []
+    prev = 0
+    for s, repl in letters:
+        if s < prev:
+            return None           # two edits of one letter
+        pieces += (before[prev:s], repl)
+        prev = s + 1
+    pieces.append(before[prev:])
+    if len(letters) != len(edits) or "".join(pieces) != text:
+        return None
+    changed = [s for s, _ in letters]
+    windows: list[list[int]] = []
+    for p in changed:
+        if windows and p < windows[-1][1] + _WINDOW_GAP:    # near the last piece: one window (scanning is cheap)
+            if p >= windows[-1][1]:
+                windows[-1][1] = _not_plain_end(text, p + 1)
+            continue
+        lo = max(0, p - _WINDOW_BACK)
+        m = _TO_LAST_PLAIN.match(text, lo, p)
+        if m is not None:
+            a = m.end()
+        elif lo:
+            return None
+        else:
+            a = 0
+        b = _not_plain_end(text, p + 1)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    out: list[tuple[int, int]] = []
+    i, k = 0, len(spans)
+    for a, b in windows:
+        while i < k and spans[i][0] < a:
+            out.append(spans[i])
+            i += 1
+        while i < k and spans[i][0] < b:
+            i += 1
+        out += [m.span() for m in _LETTER_CANDIDATE.finditer(text, a, b)]
+    out += spans[i:]
+    return out
+
+
 def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Memo | None = None
                   ) -> tuple[list[tuple[int, int, str, str, str]], list[tuple[int, int, str]]]:
     """Letter edits and suspects of one pass. ``plans`` keeps :func:`_word_plan`'s answer per word
@@ -263,12 +368,23 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Mem
     n = len(text)
     last_end = -1
     hits: _Memo = {}
-    for m in _LETTER_CANDIDATE.finditer(text):     # _LETTER_TRIGGER runs less plain Latin words
-        s, e = m.span()
+
+    def kazakh_context(s: int, e: int, memo: list[bool]) -> bool:
+        # Kazakh (or Ukrainian/Belarusian) letters in the word or within _CONTEXT characters
+        # either side. Asked once per piece of a word cut around foreign runs, so the answer
+        # is kept: a 1 MB "жiжzжiжz..." is one word of 250,000 pieces (quadratic otherwise).
+        if not memo:
+            memo.append(_kazakh_around(text, s, e))
+        return memo[0]
+
+    spans = _candidate_spans(text, plans)          # _LETTER_TRIGGER runs less plain Latin words
+    for s, e in spans:
         if s < last_end:
             continue  # same word as the previous trigger
-        run = m.group()
-        if not ((s and _is_wordchar(text[s - 1])) or (e < n and _is_wordchar(text[e]))
+        run = text[s:e]
+        # _is_wordchar inlined (no combining mark lies below U+0300)
+        if not ((s and ((c := text[s - 1]).isalpha() or (c > "\u02ff" and _is_mark(c))))
+                or (e < n and ((c := text[e]).isalpha() or (c > "\u02ff" and _is_mark(c))))
                 or (not run.isascii() and _CYR_SUBST_RE.search(run))):
             # a whole Latin/Greek word: touched only when it is a Kazakh word typed in Latin
             # look-alikes, in Kazakh text ("ecki үйде" → "ескі үйде"); never "CEO", "Cape Town"
@@ -296,19 +412,17 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Mem
             continue
         memo: list[bool] = []
 
-        def kazakh_context(s: int = s, e: int = e, memo: list[bool] = memo) -> bool:
-            # Kazakh (or Ukrainian/Belarusian) letters in the word or within _CONTEXT characters
-            # either side. Asked once per piece of a word cut around foreign runs, so the answer
-            # is kept: a 1 MB "жiжzжiжz..." is one word of 250,000 pieces (quadratic otherwise).
-            if not memo:
-                memo.append(_kazakh_around(text, s, e))
-            return memo[0]
-
-        while s > 0 and (text[s - 1].isalpha() or _is_mark(text[s - 1])):     # _is_wordchar, inlined
+        # widen to the word: the regexes take the letters and marks below U+0530, the loops the rest
+        if s and (w := _TO_LAST_NOT_WORD.match(text, max(0, s - _WIDEN_BACK), s)) is not None:
+            s = w.end()
+        elif s:
+            s = max(0, s - _WIDEN_BACK)
+        while s > 0 and (text[s - 1].isalpha() or (text[s - 1] > "\u02ff" and _is_mark(text[s - 1]))):
             s -= 1
         if s < last_end:
             continue  # same word as the previous trigger
-        while e < n and (text[e].isalpha() or _is_mark(text[e])):
+        e = w.end() if (w := _WORD_LOW_RUN.match(text, e)) is not None else e
+        while e < n and (text[e].isalpha() or (text[e] > "\u02ff" and _is_mark(text[e]))):
             e += 1
         last_end = e
         word = text[s:e]
@@ -341,4 +455,5 @@ def _step_letters(text: str, homoglyphs: bool, kazakh_letters: bool, plans: _Mem
             suspects.append((s, e, note))
         for i, repl, kind in plan:
             edits.append((s + i, s + i + 1, repl, kind, ""))
+    plans[_SCAN_KEY] = (text, edits, spans)
     return edits, suspects
