@@ -54,6 +54,9 @@ def _runs_less_plain_words(run_class: str, plain_neighbour: str) -> re.Pattern[s
 _LETTER_CANDIDATE = _runs_less_plain_words(_TRIGGER_CLASS, _PLAIN_NEIGHBOUR)
 _HAS_CYR = re.compile("[\u0400-\u052f]")
 _CYR_SUBST_RE = re.compile(f"[{_cls(''.join(_CYR_SUBSTITUTES) + ''.join(_SISTER))}]")
+_CYR_SUBST_ONLY = re.compile(f"[{_cls(''.join(_CYR_SUBSTITUTES))}]")
+# a Cyrillic letter no Latin/Greek letter looks like
+_DISTINCTIVE_CYR = re.compile(f"[{_cls(''.join(c for c in map(chr, range(0x400, 0x530)) if c not in _LOOKALIKE_CYR))}]")
 _ROMAN_RE = re.compile(r"M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _TO_ROMAN = str.maketrans("ХІСМ", "XICM")
 # Kazakh letters, their stand-ins (ə ӊ ɵ), or Ukrainian/Belarusian letters: a Latin i here is і
@@ -72,9 +75,9 @@ def _runs(word: str) -> list[tuple[int, int, bool]]:
     out = []
     i = 0
     while i < len(word):
-        cyr = _is_cyr(word[i])
+        cyr = "\u0400" <= word[i] <= "\u052f"                    # _is_cyr, inlined
         j = i + 1
-        while j < len(word) and (_is_cyr(word[j]) == cyr or _is_mark(word[j])):
+        while j < len(word) and (("\u0400" <= word[j] <= "\u052f") == cyr or _is_mark(word[j])):
             j += 1
         out.append((i, j, cyr))
         i = j
@@ -88,10 +91,10 @@ def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, 
     ``strict`` (for the pieces of a word cut around foreign runs) asks for a
     letter that only Cyrillic has, so Latin words are never repaired piecewise.
     """
-    if not any(_is_cyr(c) for c in word):
+    if _HAS_CYR.search(word) is None:
         return [], ""                                   # Latin, Greek, ...: never touched
-    foreign = [(i, c) for i, c in enumerate(word) if not _is_cyr(c) and not _is_mark(c)]
-    subs = [(i, c) for i, c in enumerate(word) if c in _CYR_SUBSTITUTES]
+    foreign = [(i, c) for i, c in enumerate(word) if not "\u0400" <= c <= "\u052f" and not _is_mark(c)]
+    subs = [(i, c) for i, c in enumerate(word) if c in _CYR_SUBSTITUTES] if _CYR_SUBST_ONLY.search(word) else []
     if not foreign:
         return ([(i, _KAZ_LETTER[c], "kazakh_letter") for i, c in subs] if kazakh_letters else []), ""
     if word.isupper() and _ROMAN_RE.fullmatch(word.translate(_TO_ROMAN)):
@@ -127,9 +130,9 @@ def _word_plan(word: str, kazakh_context: Callable[[], bool], homoglyphs: bool, 
                 plan += [(prev + k, r, kind) for k, r, kind in sub]
             prev = j
         return plan, note
-    n_cyr = sum(1 for c in word if _is_cyr(c))
+    n_cyr = len(_HAS_CYR.findall(word))
     n_glyph = sum(1 for _, c in foreign if c in _HOMOGLYPH)
-    distinctive = any(_is_cyr(c) and c not in _LOOKALIKE_CYR for c in word)
+    distinctive = _DISTINCTIVE_CYR.search(word) is not None
     if not distinctive and (strict or n_cyr <= n_glyph):
         return [], "mostly Latin/Greek word with Cyrillic letters"
     if any(c in _KAZ_ONLY_LATIN for _, c in foreign) and not _KAZ_CONTEXT_RE.search(word) and not kazakh_context():
