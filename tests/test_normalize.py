@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kaznlp.alignment import apply_edits
@@ -977,3 +977,34 @@ def test_letter_step_rescan_on_real_kazakh_text() -> None:
     # another text of the same length is scanned in full
     other = cur.replace("Microsoft", "Microsofx")
     assert letters._spans_after_edits(other, *plans[letters._SCAN_KEY]) is None
+
+
+@PROFILE
+@example("мемлекеттiк")
+@given(st.text(st.sampled_from(list("abIiXмемлекеттіқӘӊα1_²") + ["\u0306", "\u0301", "\u0483", "\u0903", "-"]),
+               max_size=12))
+def test_script_runs_by_regex_match_the_letter_walk(word: str) -> None:
+    """``_runs`` (same-script runs of a word, a combining mark kept with the run before it) takes a
+    regex when the word has no mark; it gives what walking the letters gives (``мемлекеттiк``:
+    three runs; ``у\u0306лкен``-like words with a mark take the walk)."""
+    import importlib
+    import unicodedata
+
+    script = importlib.import_module("kaznlp.normalize._script")
+
+    def cyr(c: str) -> bool:
+        return "\u0400" <= c <= "\u052f"
+
+    def mark(c: str) -> bool:
+        return unicodedata.category(c)[0] == "M"
+
+    want, i = [], 0
+    while i < len(word):
+        j = i + 1
+        while j < len(word) and (cyr(word[j]) == cyr(word[i]) or mark(word[j])):
+            j += 1
+        want.append((i, j, cyr(word[i])))
+        i = j
+    assert script._runs(word) == want
+    if word == "мемлекеттiк":
+        assert len(want) == 3

@@ -70,8 +70,15 @@ _CONTEXT = 250
 _NOTE_CONTEXT = "Latin i/h in a word that may be Russian"
 
 
+_SCRIPT_RUN = re.compile("([\u0400-\u052f]+)|[^\u0400-\u052f]+")
+_NOT_WORD_RE = re.compile(r"\W")
+
+
 def _runs(word: str) -> list[tuple[int, int, bool]]:
-    """Maximal same-script runs ``(start, end, is_cyrillic)`` of a word."""
+    """Maximal same-script runs ``(start, end, is_cyrillic)`` of a word (a combining mark stays
+    with the run before it)."""
+    if _NOT_WORD_RE.search(word) is None:       # no mark: the runs of one script, by regex
+        return [(m.start(), m.end(), m.lastindex is not None) for m in _SCRIPT_RUN.finditer(word)]
     out = []
     i = 0
     while i < len(word):
