@@ -155,7 +155,7 @@ def _only_letters_left(cur: str, html: bool, opts: dict[str, bool | None],
       reference or a mojibake pair (``&am\u00adp;``; the reverse rule makes ``&quоt;`` Latin): the
       HTML step is asked again where its gate finds a reference, the mojibake step's gate is asked.
     """
-    for _, before, after in letter_changes:
+    for before, after in {(b, a) for _, b, a in letter_changes}:     # a few distinct pairs (i → і ...)
         if len(before) != 1 or len(after) != 1 or not before.isalpha() or not after.isalpha() \
                 or _plain_neighbour(before) != _plain_neighbour(after):
             return False
