@@ -127,3 +127,30 @@ def test_records_are_made_at_the_first_read_and_are_those_of_an_eager_build() ->
             gc.enable()
     with pytest.raises(AttributeError, match="no attribute 'sentence'"):
         getattr(kaznlp.process("Алматы"), "sentence")  # noqa: B009
+
+
+# --- sentences moved in bulk (one shift per copy run) give what one-by-one mapping gives ------
+
+
+def test_sentences_moved_per_copy_run_equal_the_one_by_one_mapping() -> None:
+    import random
+
+    from kaznlp.pipeline import repair
+    from kaznlp.pipeline._mapping import _map_sentences, _map_spans
+
+    rng = random.Random(16)
+    texts = ["Мемлекетт\u0069к тіл. Премьер- Министр заң-\nды қабылдады. " * 30,
+             "инно-\nвацияларды ынты-\nмақтастықты дамыту. Келісім-\nшартқа қол қойылды. " * 20,
+             "A\u0958. B\u2adc\u200c\u0958 келді. " * 10]
+    for text in texts:
+        clean, al = repair(text)
+        assert not al.is_identity
+        for _ in range(40):
+            # any partition of the clean text into spans, some cut inside a repaired stretch (where two
+            # spans share a source character and must merge, or one is made of inserted characters only)
+            cuts = sorted(set(rng.sample(range(1, len(clean)), rng.randint(1, 40))))
+            bounds = [0, *cuts, len(clean)]
+            spans = [(a, b, clean[a:b]) for a, b in zip(bounds, bounds[1:])]
+            slow = [(s, e, text[s:e]) for s, e, *_ in _map_spans(spans, al)]
+            starts, ends, texts_ = _map_sentences(spans, al, text)
+            assert list(zip(starts, ends, texts_)) == slow
