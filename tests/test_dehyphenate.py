@@ -623,3 +623,48 @@ def test_lost_hyphen_joined_form_written_in_the_text():
     d = {(d.left, d.right): d for d in explain_breaks(LOST_COLUMN)}[("ішек", "қуыстылар")]
     assert (d.action, d.rule) == ("join", "joined_form_in_text")
     assert dehyphenate(out) == out
+
+
+# Issue 15, no-hyphen layouts: LibreOffice with hyphenation off cuts a token longer than a
+# narrow column where it fills the line, with no hyphen. Lines from PDF dev split extractions
+# (4-column page, ``pypdf``) of kazqad-lit0012lit, apertium-afn-kaz-1550 and kazqad-lit0080lit.
+CUT_HEADING = ("рілген Дулат “Абай\nжолында” Барлас ата-\nнып кете берді.\n==Шығармалары=\n"
+               "= Ақын «\"Тегімді ме-\nнің сұрасаң\"», «\"Ал,\nқарағай сұлу сындар-\nлы\"», «\"О, Сарыарқа,\n")
+CUT_ENTITY = ("шараларымен толы-\nғып отырады, деп мә-\nлімдеді бүгін Қазақс-\nтан\nРеспубликасы&amp;n\nbs…\n"
+              "2015 жылдың 28 та-\nмызы Астанада Алма-\nты қаласы С.Д. Ас-\n")
+CUT_BEFORE_SUFFIX = ("Чернышевский, т.б.)\nкөп оқып, “Шал мен\nқызға”, &lt;br&gt;“А,\nдүние”,\n&lt;br&gt;“Жас\n"
+                     "жүрек”,\n&lt;br&gt;“Сарыарқан\nың жаңбыры”,\n&lt;br&gt;“Адасқан\nөмір”,\n&lt;br&gt;“Кедей”,\n")
+
+
+@pytest.mark.parametrize("text, whole, rule", [
+    (CUT_HEADING, "==Шығармалары== Ақын", "cut_markup_run"),
+    (CUT_ENTITY, "Республикасы&amp;nbs…", "cut_entity"),
+    (CUT_BEFORE_SUFFIX, "&lt;br&gt;“Сарыарқаның жаңбыры”,", "cut_before_suffix"),
+])
+def test_token_cut_at_the_column_edge_is_joined(text, whole, rule):
+    # the narrow-block, short-line and heading checks would keep these breaks: the cut is
+    # judged first, from the token's shape
+    out = dehyphenate(text)
+    assert whole in out
+    assert rule in {d.rule for d in explain_breaks(text) if d.action == "join"}
+    assert dehyphenate(out) == out
+
+
+def test_token_cut_needs_the_tokens_shape():
+    # the same column's real word breaks stay: a word alone on its line before a word
+    out = dehyphenate(CUT_BEFORE_SUFFIX)
+    assert "&lt;br&gt;“Жас жүрек”," in out and "&lt;br&gt;“Адасқан өмір”," in out
+    from kaznlp.dehyphenate.breaks import _overlong_cut
+
+    assert _overlong_cut("жылдамдығы 90 км/", "сағ болды") == "cut_after_slash"
+    assert _overlong_cut("мәлімет: https://www.", "akorda.kz") == "cut_in_url"
+    # a URL that ends whole before a word; a slash before a capital (``ҚР/⏎Президенті``);
+    # an ``=`` run that opens the next heading (``==А==⏎==Б==``); a date before a time
+    assert _overlong_cut("www.akorda.kz", "сайтында") == ""
+    assert _overlong_cut("ҚР/", "Президенті") == ""
+    assert _overlong_cut("==Тарихы==", "==Шығармалары==") == ""
+    assert _overlong_cut("12.11.2014", "11:10") == ""
+    # a bare ending after a one-token line joins only where the text never breaks its words:
+    # in a text that loses its hyphens a line start may be a word's first piece
+    text = LOST_COLUMN.replace("ететін ішек\n", "ететін\nтуындылар\nнеме\nсе ішек\n")
+    assert "ететін туындылар немесе ішекқуыстылар" in dehyphenate(text)
