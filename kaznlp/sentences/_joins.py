@@ -363,22 +363,23 @@ def _headline_at_start(text: str) -> list[int]:
     """
     stop = _FIRST_STOP.search(text, 0, HEADLINE_MAX_CHARS)
     limit = stop.start() if stop else HEADLINE_MAX_CHARS
-    # (a cheap gate: no finite ending before a join from HEADLINE_MIN_CHARS on, no headline end;
-    # joins before HEADLINE_MIN_CHARS are never taken, so the scan starts there)
-    if _FINITE_BEFORE_SPACE.search(text, HEADLINE_MIN_CHARS - 2, limit) is None:
-        return []
-    for m in _LOWER_JOIN.finditer(text, HEADLINE_MIN_CHARS, limit):
-        i = m.start()
+    # (only a join right after a finite ending can be taken, and none before HEADLINE_MIN_CHARS:
+    # the scan visits those joins alone, in text order, with the cheap checks first)
+    for g in _FINITE_BEFORE_SPACE.finditer(text, HEADLINE_MIN_CHARS - 2, limit):
+        i = g.end() - 1
+        m = _LOWER_JOIN.match(text, i, limit)
+        if m is None:
+            continue
         word = _lower_word_before(text, i)
-        if len(word) < 4 or i < HEADLINE_MIN_CHARS or not _finite_verb(word):
+        if len(word) < 4 or not _finite_verb(word):
+            continue
+        q = text.rfind("«", 0, i)
+        if q >= 0 and text.find("»", q, i) < 0:
             continue
         end = _end_score(word)
         if end < HEADLINE_MIN_END or end + _open_score(m.group(1)) < HEADLINE_MIN_SCORE or _in_date(text, i - len(word), word):
             continue
         if _REPORTING.search(text, max(0, i - 60), i) is not None:
-            continue
-        q = text.rfind("«", 0, i)
-        if q >= 0 and text.find("»", q, i) < 0:
             continue
         return [i + 1]
     return []
