@@ -370,11 +370,11 @@ def _headline_at_start(text: str) -> list[int]:
         m = _LOWER_JOIN.match(text, i, limit)
         if m is None:
             continue
-        word = _lower_word_before(text, i)
-        if len(word) < 4 or not _finite_verb(word):
-            continue
         q = text.rfind("«", 0, i)
         if q >= 0 and text.find("»", q, i) < 0:
+            continue
+        word = _lower_word_before(text, i)
+        if len(word) < 4 or not _finite_verb(word):
             continue
         end = _end_score(word)
         if end < HEADLINE_MIN_END or end + _open_score(m.group(1)) < HEADLINE_MIN_SCORE or _in_date(text, i - len(word), word):
