@@ -174,6 +174,16 @@ def _surfaces(cols: Columns, i: int, j: int, d: int, text: str, clean: str, foun
             found.append((k, surface))
 
 
+def _copy_run(xs: list[int], ys: list[int], ns: list[int], starts: list[int], ends: list[int], i: int,
+              n: int) -> tuple[int, int] | None:
+    """``(j, shift)`` when token ``i`` lies inside one copy run of the alignment: tokens ``i..j-1``
+    all do, and their source offsets are theirs plus ``shift``; None when it crosses a repair."""
+    k = bisect_right(ys, starts[i]) - 1
+    if k < 0 or ends[i] > ys[k] + ns[k]:
+        return None
+    return bisect_right(ends, ys[k] + ns[k], i + 1, n), xs[k] - ys[k]
+
+
 def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: str
                  ) -> tuple[Columns, list[tuple[int, str]]]:
     """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
@@ -200,11 +210,9 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
         after_mapped = False  # the token before was mapped with span_to_src (no copy run since)
         i = 0
         while i < n:
-            a, b = starts[i], ends[i]
-            k = bisect_right(ys, a) - 1
-            if k >= 0 and b <= ys[k] + ns[k]:
-                j = bisect_right(ends, ys[k] + ns[k], i + 1, n)
-                d = xs[k] - ys[k]
+            run = _copy_run(xs, ys, ns, starts, ends, i, n)
+            if run is not None:
+                j, d = run
                 if d:
                     o_s += map(add, starts[i:j], repeat(d))
                     o_e += map(add, ends[i:j], repeat(d))
@@ -215,7 +223,7 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
                 after_mapped = False
                 i = j
                 continue
-            s, e = span_to_src(a, b)
+            s, e = span_to_src(starts[i], ends[i])
             if e <= s or after_mapped and s < o_e[-1]:  # (a token dropped or two merged: rare)
                 return _map_columns_merging(cols, alignment, text, clean)
             surface = text[s:e]
@@ -271,13 +279,13 @@ def _map_columns_merging(cols: Columns, alignment: Alignment, text: str, clean: 
     i = 0
     while i < n:
         a, b = starts[i], ends[i]
-        k = bisect_right(ys, a) - 1
-        if k >= 0 and b <= ys[k] + ns[k]:
-            j = bisect_right(ends, ys[k] + ns[k], i + 1, n)
+        run = _copy_run(xs, ys, ns, starts, ends, i, n)
+        if run is not None:
+            j, d = run
             if pend is not None:
                 flush(pend)
                 pend = None
-            _shift_run(cols, out, norms, i, j, xs[k] - ys[k], text, clean)
+            _shift_run(cols, out, norms, i, j, d, text, clean)
             i = j
             continue
         i += 1
