@@ -112,6 +112,17 @@ def _columns_of(mapped: list[list], text: str) -> tuple[list[int], list[int], li
     return o_s, o_e, [text[s:e] for s, e in zip(o_s, o_e)]
 
 
+def _extend_shifted(o_s: list[int], o_e: list[int], starts: list[int], ends: list[int], i: int, j: int,
+                    d: int) -> None:
+    """Append the offsets of tokens ``i:j`` shifted by ``d`` (in C: no Python code per token)."""
+    if d:
+        o_s += map(add, starts[i:j], repeat(d))
+        o_e += map(add, ends[i:j], repeat(d))
+    else:
+        o_s += starts[i:j]
+        o_e += ends[i:j]
+
+
 def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int, j: int, d: int,
                text: str, clean: str) -> None:
     """Append tokens ``i:j`` of the clean text, which lie in one copy run of the alignment, shifted by ``d``.
@@ -126,12 +137,7 @@ def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int
     o_s, o_e, o_t, o_k = out
     lo, hi = starts[i], ends[j - 1]
     if text[lo + d:hi + d] == clean[lo:hi]:
-        if d:
-            o_s += map(add, starts[i:j], repeat(d))
-            o_e += map(add, ends[i:j], repeat(d))
-        else:
-            o_s += starts[i:j]
-            o_e += ends[i:j]
+        _extend_shifted(o_s, o_e, starts, ends, i, j, d)
         o_t += texts[i:j]
         o_k += kinds[i:j]
         return
@@ -213,12 +219,7 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
             run = _copy_run(xs, ys, ns, starts, ends, i, n)
             if run is not None:
                 j, d = run
-                if d:
-                    o_s += map(add, starts[i:j], repeat(d))
-                    o_e += map(add, ends[i:j], repeat(d))
-                else:
-                    o_s += starts[i:j]
-                    o_e += ends[i:j]
+                _extend_shifted(o_s, o_e, starts, ends, i, j, d)
                 _surfaces(cols, i, j, d, text, clean, found)
                 after_mapped = False
                 i = j
