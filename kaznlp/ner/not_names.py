@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .._data import read_lines
 
-__all__ = ["is_not_a_name"]
+__all__ = ["common_words", "is_not_a_name"]
 
 Span = tuple[int, int, str]
 
@@ -33,8 +33,9 @@ _CODE = re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]\d{1,2}")
 
 
 @lru_cache(maxsize=1)
-def _lower_case_words() -> frozenset[str]:
-    """Forms KazNERD writes only in lower case inside a sentence (``data/ner_common_words_kk.txt``)."""
+def common_words() -> frozenset[str]:
+    """Forms KazNERD writes only in lower case inside a sentence (``data/ner_common_words_kk.txt``):
+    the one loader of that list (``kaznlp.ner.rules`` reads it here too)."""
     return frozenset(line.strip() for line in read_lines("ner_common_words_kk.txt"))
 
 
@@ -58,4 +59,4 @@ def is_not_a_name(text: str, span: Span) -> bool:
         return False
     if _CODE.fullmatch(word):
         return True
-    return len(word) >= 5 and word.isalpha() and word.isupper() and word.lower() in _lower_case_words()
+    return len(word) >= 5 and word.isalpha() and word.isupper() and word.lower() in common_words()

@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .._data import read_lines
 from .edges import OPEN_QUOTES, clip_to_sentences, trim_span
+from .not_names import common_words
 from .news_rules import (in_markup, is_designator_number, join_date_ranges, name_steps, ordinal_label,
                          pattern_words, quoted_name_spans, trim_glued_prefix)
 from .patterns import Span, alternation, pattern_spans
@@ -56,12 +56,6 @@ def _not_entities() -> frozenset[str]:
 _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY"})
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """Forms KazNERD writes in lower case inside a sentence (``data/ner_common_words_kk.txt``)."""
-    return frozenset(line.strip() for line in read_lines("ner_common_words_kk.txt"))
-
-
 def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[int, int]]) -> bool:
     """A one-word name that opens a sentence and is a common word (``Конференцияда ...``: no GPE).
 
@@ -79,7 +73,7 @@ def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[in
     if not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
         return False
     opens = any(s <= start < e and not any(ch.isalnum() for ch in text[s:start]) for s, e in sentences)
-    return opens and word.lower() in _common_words()
+    return opens and word.lower() in common_words()
 
 
 @lru_cache(maxsize=1)
