@@ -50,7 +50,7 @@ from kaznlp.normalize import explain, normalize
 SEED_EDGE = 20261208
 N_EDGE_PER_KIND = 250
 KINDS_EDGE = ("edge_punct", "edge_hyphen_suffix", "edge_headline", "edge_mixed", "edge_number", "russian_latin",
-              "html_edge")
+              "html_edge", "edge_after_number", "edge_social")
 _WORD_KINDS = {"homoglyph", "kazakh_letter"}
 # look-alikes typed INSIDE a word: the homoglyph rows of data/normalize_chars.tsv (Unicode
 # confusables), which have no lower-case k for к (k has an ascender: no font draws them alike); a
@@ -64,6 +64,13 @@ _EDGE_PUNCT = set("«»\"“”„()[],.;:!?")
 _ACRONYM_SUFFIX = re.compile(rf"(?<![\w-])([{''.join(k for k in LAT_OF_CYR if k.isupper())}]{{2,}})-([а-я{KAZ_LOWER}]+)")
 _NUMBER_WORD = re.compile(rf"(?<![\w-])\d+-([а-я{KAZ_LOWER}]+)")
 _ROMAN_CYR = re.compile("[ІХСМ]+")
+# a word after a number and a space, the unit or counted noun of a measure ("12 метр", "5 ескі")
+_AFTER_NUMBER = re.compile(rf"(?<![\w.,-])\d+(?:[.,]\d+)? ([{''.join(LAT_OF_CYR)}]+)(?![\w-])")
+# Kazakh news outlets' handles and pages as posts and articles cite them (written for this set)
+SOCIAL_LATIN = ["@kazinform", "@akorda_press", "@tengrinews", "@egov_kz", "@qazaqstan_tv", "@aikyn_kz",
+                "https://www.inform.kz/kz/news?id=1234&lang=kk", "https://www.akorda.kz/kz/speeches/page-2",
+                "https://egov.kz/cms/kk/articles/pension", "www.akorda.kz/kz/events", "kazakh-tv.kz/kk/news/society",
+                "https://stat.gov.kz/kk/industries/social-statistics/?tab=1"]
 # Russian phrases as a Kazakh page quotes or names them (site menus, film and song titles, sayings);
 # written for this set. Each has a word that Latin look-alikes alone can type (Все, Как, Так, Нас, Вас, ура)
 RUSSIAN_PHRASES = [
@@ -85,6 +92,11 @@ CONTROL_NUMBER = ["T-34 танкі", "5G желісі", "3-D форматта", 
                   "2-CD альбом", "5-A сыныбы", "Ту-154 ұшағы", "B-52 бомбалаушысы", "X-5 моделі"]
 CONTROL_ENGLISH = ["«He said no»", "«To be or not to be»", "«Hee-haw»", "Ho Chi Minh қаласы", "«Take care»",
                    "«Bac to Bac» тобы", "«Oh my God»", "«Hey Jude» әні", "«Coca-Cola Cup»", "«Tak Fat»"]
+CONTROL_AFTER_NUMBER = ["12 KM", "5 MB", "2 TB", "100 HP", "3 CD", "4 AAA батареясы", "10 OPEC елі", "2 BMW көлігі",
+                        "2017 EXPO көрмесі", "1 OOO", "3 CAM", "25 °C", "5 kg", "220 B", "50 Hz"]
+CONTROL_SOCIAL = ["#EXPO2017", "@BBC", "#COVID19", "@akorda_press", "#MeToo", "@Qazaqstan_TV", "#Қазақстан2050",
+                  "https://kk.wikipedia.org/wiki/Қазақстан", "https://kk.wikipedia.org/wiki/Абай_Құнанбайұлы?action=edit",
+                  "#ҚР_Үкіметі", "@aikyn_kz", "www.akorda.kz/kz/events?page=2"]
 CONTROL_AMP = ["AT&T", "R&D", "Q&A", "&#x", "&#;", "Procter & Gamble", "H&M", "&#xZZ", "S&P 500", "&#abc",
                "Johnson&Johnson"]
 
@@ -213,6 +225,40 @@ def damage_edge(kind: str, ref: str, rng: random.Random) -> tuple[str, str, list
                 edits.append((i, i + 1, rep))
             d, spans = _splice(ref, edits)
         return ref, d, [(a, b, kind) for a, b in spans]
+    if kind == "edge_after_number":
+        def after(r: str) -> list[re.Match[str]]:
+            return [m for m in _AFTER_NUMBER.finditer(r) if _twin_word(m.group(1)) and not (m.group(1).isupper() and len(m.group(1)) <= 3)]
+        ms = after(ref)
+        if not ms:                              # as an all-caps headline writes it ("БИІКТІГІ 12 МЕТР")
+            ref = ref.upper()
+            ms = after(ref)
+        if not ms:
+            return None
+        m = rng.choice(ms)
+        d, spans = _splice(ref, [(m.start(1), m.end(1), _latin(m.group(1)))])
+        return ref, d, [(a, b, kind) for a, b in spans]
+    if kind == "edge_social":
+        spaces = [m.start() for m in re.finditer(" ", ref)]
+        if not spaces or "#" in ref or "@" in ref:
+            return None
+        k = rng.choice(spaces)
+        if rng.random() < 0.5:                  # a hashtag of a Kazakh word with one Latin look-alike in it
+            words = [w for w in _standalone_words(ref) if len(w.w) >= 5 and any(c in LAT_IN_WORD for c in w.w)
+                     and not all(c in LAT_OF_CYR for c in w.w) and w.w.isalpha()]
+            if not words:
+                return None
+            w = rng.choice(words).w
+            item = "#" + w[0].upper() + w[1:]
+            idx = [i for i, c in enumerate(item) if c in LAT_IN_WORD]
+            i = rng.choice(idx)
+            bad = item[:i] + LAT_IN_WORD[item[i]] + item[i + 1:]
+        else:                                   # a Latin handle or address with one Cyrillic look-alike in it
+            item = rng.choice(SOCIAL_LATIN)
+            i = rng.choice([i for i, c in enumerate(item) if c in "aceopx"])
+            bad = item[:i] + {"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х"}[item[i]] + item[i + 1:]
+        ref = ref[:k] + " " + item + ref[k:]
+        d, spans = _splice(ref, [(k + 1 + i, k + 2 + i, bad[i])])
+        return ref, d, [(a, b, kind) for a, b in spans]
     raise ValueError(kind)
 
 
@@ -271,6 +317,12 @@ def build_edges(split: str = "dev", sentences: dict[str, list[str]] | None = Non
         controls.append({"kind": "latin_2021_edges", "text": to_latin_2021(r)})
     for r in shaped[:50]:
         controls.append({"kind": "latin_2021_in_kazakh", "text": insert_into(crng.choice(clean), f"«{to_latin_2021(r)}»")})
+    # round 3 (after the controls above, so that they stay as they were): codes and units after a
+    # number, Latin handles, hashtags and addresses (Cyrillic paths are real: kk.wikipedia.org/wiki/Қазақстан)
+    for name, items in (("number_then_code", CONTROL_AFTER_NUMBER), ("social_latin", CONTROL_SOCIAL)):
+        for item in items:
+            for _ in range(4):
+                controls.append({"kind": name, "text": insert_into(crng.choice(clean), item)})
     return {"damaged": damaged, "controls": controls}
 
 

@@ -15,6 +15,7 @@ from ._chars import (
 )
 from ._keyboard import _step_russian_letters
 from ._letters import _step_letters
+from ._lexicon import _caps_doc
 from ._mojibake import (
     _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _UTF8_GATE, _step_kz1048, _step_utf8_mojibake,
 )
@@ -102,7 +103,7 @@ def _work_level(text: str, html: bool = False, suspects: bool = False) -> int:
         elif _twin_only(run) and not _glued(text, s, e) and (
                 suspects or _latin_word_reading(run, _caps_around(text, s, e), None,
                                                 run in _ELEMENTS and _opens_sentence(text, s, e)) is not None
-                or _doc_gate(text, s, e) or _number_suffix(text, s, run)):
+                or _doc_gate(text, s, e) or _number_suffix(text, s, run) or _caps_doc(text, s, e)):
             level = _LETTERS                  # a Kazakh word typed in Latin look-alikes?
     if _FAST_PAIRS.search(text) is not None:
         return _ALL

@@ -12,7 +12,8 @@ from .._data import read_lines
 from ..lang.affixes import ONE_LETTER_SUFFIXES, suffix_allomorphs
 from ..lang.alphabet import BACK_VOWELS_LOAN, FRONT_VOWELS_LOAN, VOWELS
 from ..lang.lexicon import forms_and_parts
-from ._tables import _ASCII_TWIN, _Memo, _SISTER_RE
+from ..lang.words import words as _role_words
+from ._tables import _ASCII_TWIN, _TWIN_TABLE, _Memo, _SISTER_RE
 
 
 @lru_cache(maxsize=1)
@@ -231,3 +232,48 @@ def _doc_forms(text: str, hits: _Memo) -> _DocForms:
     if doc is None:
         doc = hits[_DocForms] = _doc_forms_of(text)
     return doc
+
+
+def _caps_written(text: str, cyr: str) -> bool:
+    """Does ``text`` write the upper-case Cyrillic form ``cyr`` as a whole word (``РМК`` in
+    ``РМК-нің``, ``(АКТ)``)? Document-level evidence for an upper-case look-alike word that carries
+    Kazakh suffixes after a hyphen (``PMK-нің`` beside ``РМК-нің``)."""
+    n, k = len(text), len(cyr)
+    i = text.find(cyr)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalpha()) and (i + k >= n or not text[i + k].isalpha()):
+            return True
+        i = text.find(cyr, i + 1)
+    return False
+
+
+_TWIN_CAPS = frozenset("АВСЕНКМОРТХ")
+
+
+@lru_cache(maxsize=1)
+def _headline_particles() -> frozenset[str]:
+    """The two-letter Kazakh conjunctions and particles that Latin capitals can type (``НЕ``,
+    ``ТЕ``, ``ТА``, ``МЕ``, ``МА``; ``data/function_words_kk.tsv``): in an upper-case Cyrillic
+    headline ``TE``/``HE`` are these words (``КҮЙІНІП TE, ҚИНАЛЫП ТА``), whereas other two-letter
+    capitals are codes even there (``ТҮНГІ OK МЕЗГІЛДЕ``)."""
+    return frozenset(u for role in ("conjunction", "particle") for w in _role_words(role)
+                     if len(u := w.upper()) == 2 and _TWIN_CAPS.issuperset(u))
+
+
+# a hyphen and a run of lower-case Cyrillic letters that ends the word ("-ның", "-дағы")
+_SUFFIX_AFTER_RE = re.compile("-([\u0430-\u044f\u0450-\u045f\u0460-\u052f]+)(?![^\\W\\d_]|-)")
+
+
+def _suffix_after(text: str, e: int) -> bool:
+    """Does ``text[e:]`` start with a hyphen and Kazakh suffixes that end the word (``-ның``,
+    ``-дағы``: one to four known suffixes, :func:`_suffix_chain`)? Kazakh writes the case endings
+    of an acronym, a number or a foreign word after a hyphen (``КСРО-ның``, ``НАТО-ны``)."""
+    m = _SUFFIX_AFTER_RE.match(text, e)
+    return m is not None and _suffix_chain(m.group(1))
+
+
+def _caps_doc(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` upper-case look-alikes (3+) with Kazakh suffixes after a hyphen, whose Cyrillic
+    capitals the text writes as a word (``PMK-нің`` beside ``РМК-нің``, ``AKT-ның`` beside ``(АКТ)``)?"""
+    w = text[s:e]
+    return e - s >= _DOC_MIN and w.isupper() and _suffix_after(text, e) and _caps_written(text, w.translate(_TWIN_TABLE))

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from ..linebreaks import LINE_BREAK_CHARS
 from ._lexicon import (
-    _DOC_MIN, _DocForms, _attested, _known_form, _latin_words, _lexicon_forms, _russian_words, _suffix_chain,
+    _DOC_MIN, _DocForms, _attested, _caps_doc, _headline_particles, _known_form, _latin_words, _lexicon_forms,
+    _russian_words, _suffix_after, _suffix_chain,
 )
 from ._tables import (
     _ASCII_TWIN, _ASCII_TWIN_SET, _CYR_SUBSTITUTES, _DIRECT, _HOMOGLYPH, _KAZ_LETTER, _KAZ_ONLY_LATIN,
@@ -286,8 +287,9 @@ def _latin_word_reading(word: str, headline: bool = False, doc: _DocForms | None
     russian = _russian_words()
     if word.isupper() and len(word) <= 3:
         # a two-letter capital word is a Latin code (OK, TV, HP) even in a Cyrillic headline
-        return cyr if cyr in acronyms or (headline and len(word) == 3 and (cyr.lower() in words
-                                                                             or cyr.lower() in russian)) else None
+        # (but a two-letter conjunction or particle in a headline: КҮЙІНІП TE -> ТЕ)
+        return cyr if cyr in acronyms or (headline and (cyr in _headline_particles() if len(word) == 2 else (
+            cyr.lower() in words or cyr.lower() in russian))) else None
     if word in _ELEMENTS:
         # "He", "Co", "Ca": chemical symbols, not "Не", "Со", "Са"; but a known Kazakh word that opens
         # a sentence of lower-case words is that word ("He алды? Не берді?": Не, "what")
@@ -319,22 +321,16 @@ def _glued(text: str, s: int, e: int) -> bool:
     n = len(text)
     before = text[s - 1] if s else " "
     after = text[e] if e < n else " "
-    if before in _GLUE and not (before == "-" and _number_before(text, s) and text[s:e].islower()):
+    if before in _GLUE and not (before == "-" and _number_before(text, s) and text[s:e].islower()) \
+            and not (before == "=" and _WIKI_OPEN_RE.fullmatch(text, max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1, s)):
         return True
     return after in _GLUE and not (after in ".:" and (e + 1 >= n or not text[e + 1].isalnum())) \
-        and not (after == "-" and _suffix_after(text, e))
+        and not (after == "-" and _suffix_after(text, e)) and not (after == "=" and _WIKI_CLOSE_RE.match(text, e))
 
 
-# a hyphen and a run of lower-case Cyrillic letters that ends the word ("-ның", "-дағы")
-_SUFFIX_AFTER_RE = re.compile("-([\u0430-\u044f\u0450-\u045f\u0460-\u052f]+)(?![^\\W\\d_]|-)")
-
-
-def _suffix_after(text: str, e: int) -> bool:
-    """Does ``text[e:]`` start with a hyphen and Kazakh suffixes that end the word (``-ның``,
-    ``-дағы``: one to four known suffixes, :func:`_suffix_chain`)? Kazakh writes the case endings
-    of an acronym, a number or a foreign word after a hyphen (``КСРО-ның``, ``НАТО-ны``)."""
-    m = _SUFFIX_AFTER_RE.match(text, e)
-    return m is not None and _suffix_chain(m.group(1))
+# a MediaWiki heading's "==" at the start or end of a line ("==KCPO-ның сыртқы саясаты=="): markup, not glue
+_WIKI_OPEN_RE = re.compile(r"[ \t]*={2,6}[ \t]*")
+_WIKI_CLOSE_RE = re.compile(r"={2,6}[ \t]*(?:$|[\n\r])")
 
 
 def _number_suffix(text: str, s: int, word: str) -> bool:
@@ -361,9 +357,10 @@ def _is_latin_twin_word(word: str) -> bool:
     return word.isascii() and len(word) >= 2 and all(c in _ASCII_TWIN_SET for c in word)
 
 
-def _neighbour_word(text: str, i: int, step: int) -> str | None:
+def _neighbour_word(text: str, i: int, step: int, numbers: bool = False) -> str | None:
     """The nearest letter run before (``step=-1``) or after (``step=1``) position ``i`` on the same
-    line, within 40 characters; ``None`` if there is none (or a digit comes first)."""
+    line, within 40 characters; ``None`` if there is none (or a digit comes first, unless
+    ``numbers``: then the word past the number, ``БИІКТІГІ`` for ``METP`` in ``БИІКТІГІ 12 METP``)."""
     n = len(text)
     k = i
     for _ in range(40):
@@ -372,9 +369,9 @@ def _neighbour_word(text: str, i: int, step: int) -> str | None:
         c = text[k]
         if c in "\n\r" or c in LINE_BREAK_CHARS:
             return None
-        if c.isdigit():
+        if c.isdigit() and not numbers:
             return None
-        if _is_wordchar(c):
+        if _is_wordchar(c) and not c.isdigit():
             a = b = k
             while a > 0 and _is_wordchar(text[a - 1]):
                 a -= 1
@@ -398,7 +395,7 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
         return [], ""
     if text[s:e].isupper() and _ROMAN_RE.fullmatch(text[s:e]):
         return [], ""                         # a Roman numeral (XXI, III): Latin by design, nothing to report
-    prev, nxt = _neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)
+    prev, nxt = _neighbour_word(text, s - 1, -1, True), _neighbour_word(text, e, 1, True)
     cyr_near = False
     headline = True
     for w in (prev, nxt):
@@ -420,6 +417,8 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
     cyr = _latin_word_reading(word, headline, sentence_word=word in _ELEMENTS and _opens_sentence(text, s, e))
     if cyr is None and doc is not None and _doc_head(text, word):
         cyr = _latin_word_reading(word, headline, doc())
+    if cyr is None and _caps_doc(text, s, e):
+        cyr = word.translate(_TWIN_TABLE)     # PMK-нің beside РМК-нің: the text's own capitals
     if cyr is None and _number_suffix(text, s, word):
         cyr = word.translate(_TWIN_TABLE)     # Kazakh endings after a number: "15-ke" -> "15-ке", "3-yi" -> "3-уі"
     if cyr is None:
