@@ -443,3 +443,52 @@ def test_names_in_capitals_and_numbered_schools_stay():
     model = [_at(text, "ҚАЗАҚСТАН", "GPE"), _at(text, "№44", "ORGANISATION", "мектеп"), _at(text, "ҰҚК", "ORGANISATION")]
     assert _texts(text, ner(text, backend=_Fixed(model))) == [
         ("ҚАЗАҚСТАН", "GPE"), ("44 орта мектеп", "ORGANISATION"), ("ҰҚК", "ORGANISATION")]  # edges drop the №
+
+
+@pytest.mark.parametrize("text, model, found", [
+    # round 9: an organisation and the head of a post after it (or as its last word) are one POSITION
+    ("Іргетасын «Наргиз» ЖШС директоры Нұрлан Төлеулов қалады.",
+     [("«Наргиз»", "ORGANISATION", "ЖШС"), ("Нұрлан", "PERSON", "Төлеулов")],
+     [("«Наргиз» ЖШС директоры", "POSITION"), ("Нұрлан Төлеулов", "PERSON")]),
+    ("Бұл жайында Орталық сайлау комиссиясының мүшесі Ләззат Сүлеймен мәлімдеді.",
+     [("Орталық", "ORGANISATION", "комиссиясының"), ("Ләззат", "PERSON", "Сүлеймен")],
+     [("Орталық сайлау комиссиясының мүшесі", "POSITION"), ("Ләззат Сүлеймен", "PERSON")]),
+    ("Еңбек және халықты әлеуметтік қорғау министрінің қабылдауында болды.",
+     [("Еңбек", "ORGANISATION", "министрінің")],
+     [("Еңбек және халықты әлеуметтік қорғау министрінің", "POSITION")]),
+    # the plural is no post, and a one-word organisation named like a post stays
+    ("Қазақстан коммунистік халық партиясының өкілдері келді.",
+     [("Қазақстан", "ORGANISATION", "партиясының")],
+     [("Қазақстан коммунистік халық партиясының", "ORGANISATION")]),
+    # a bare title before a person is a POSITION of its own
+    ("1958 жылы генерал Шарль де Голль билікке келді.",
+     [("1958", "DATE", "жылы"), ("Шарль", "PERSON", "Голль")],
+     [("1958 жылы", "DATE"), ("генерал", "POSITION"), ("Шарль де Голль", "PERSON")]),
+    ("Петр III таққа отырғаннан кейін князь Г.Г.Орловтың көмегімен билікке келді.",
+     [("Петр", "PERSON", "III"), ("Г.Г.Орловтың", "PERSON")],
+     [("Петр III", "PERSON"), ("князь", "POSITION"), ("Г.Г.Орловтың", "PERSON")]),
+])
+def test_posts_of_round_9(text, model, found):
+    spans = [_at(text, *m) for m in model]
+    assert _texts(text, ner(text, backend=_Fixed(spans))) == found
+
+
+@pytest.mark.parametrize("text, word, label", [
+    # round 9: a CARDINAL of capitals without a digit, one capital letter, a name cut by a teaser
+    ("Шартқа әрбір мемлекеттің АЭХА-ның талаптарын орындауы маңызды.", "АЭХА-ның", "CARDINAL"),
+    ("Жеңіс оларды Еуропалық Лиганың Г тобындағы орынға орнықтырады.", "Г", "CARDINAL"),
+    ("Бензин жеткізіледі, деп хабарлады ҚР энергетика минист…", "ҚР энергетика минист", "ORGANISATION"),
+    ("Қаржы бағытталады, деп мәлімдеді бүгін ҚР Премь…", "ҚР Премь", "POSITION"),
+])
+def test_letter_cardinals_and_cut_teaser_names_are_no_entities(text, word, label):
+    model = [_at(text, word, label)]
+    assert (word, label) not in _texts(text, ner(text, backend=_Fixed(model)))
+    assert (word, label) in _texts(text, ner(text, backend=_Fixed(model), rules=False))
+
+
+def test_whole_words_before_an_ellipsis_numbers_and_places_keep_their_spans():
+    text = "Бүгін ҚР Парламенті Мәжілісінде… Ол 5 орын алды, ал Қазақстан 50-орынға ие."
+    model = [_at(text, "ҚР", "ORGANISATION", "Мәжілісінде"), _at(text, "5", "CARDINAL"),
+             _at(text, "Қазақстан", "GPE"), _at(text, "50", "CARDINAL")]
+    assert _texts(text, ner(text, backend=_Fixed(model))) == [
+        ("ҚР Парламенті Мәжілісінде", "ORGANISATION"), ("5", "CARDINAL"), ("Қазақстан", "GPE"), ("50", "ORDINAL")]

@@ -11,13 +11,10 @@ and was kept only if it raised the cross-validated written-news dev F1 (``docs/n
   label from that word (``«Парасат» орденімен`` ART, ``«Нұрлы жол» бағдарламасы`` PROJECT);
 * :func:`join_date_ranges`: two DATEs joined by a dash are one range (``дүйсенбі – жұма аралығында``),
   and a DATE ending in a year word with the day or month after it is one date (``[Сол жылы қазанда]``);
-* :func:`trim_glued_prefix`: a name or number glued to the web furniture before it
-  (``толығыменОрталық коммуникациялар қызметінде``, ``толығымен2015 жылғы``) starts at its
-  capital or its first digit;
-* :func:`name_steps` (round 7, the last step of ``rules.postprocess``): a rubric tag before a bullet (``Қазақстан • 04 Сәуір``) and an
-  acronym taken for a person (``МХР``) are no entities, a country's name (CLDR, with a case
-  ending: ``Мексиканың``) is GPE, and a state before a POSITION is part of it
-  (``[ҚР Дін істері агенттігінің төрағасы]``).
+* :func:`trim_glued_prefix`: a name or number glued to web furniture (``толығымен2015 жылғы``) starts at it;
+* :func:`name_steps` (rounds 7-9, last in ``rules.postprocess``): rubric tags (``Қазақстан • 04 Сәуір``) and
+  acronym persons (``МХР``) dropped, countries GPE (``Мексиканың``), a state before a POSITION part of it
+  (``[ҚР Дін істері агенттігінің төрағасы]``); the steps of :mod:`.not_names` and :mod:`.news_spans`.
 """
 
 from __future__ import annotations
@@ -27,6 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .._data import read_lines
+from .news_spans import is_cut_teaser, is_letter_cardinal, org_position, place_ordinal, title_position
 from .not_names import is_not_a_name
 
 __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label", "quoted_name_spans",
@@ -437,18 +435,20 @@ def is_acronym_person(text: str, span: Span) -> bool:
 
 def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     """The name steps over the model's and the pattern rules' spans, last in ``postprocess``:
-    a person that ran into a country split (:func:`split_person_country`); rubric tags, acronym persons,
-    headline words, document numbers, codes dropped (:func:`is_rubric_tag`, :func:`is_acronym_person`,
-    :func:`.not_names.is_not_a_name`); countries relabelled, a state joined to the POSITION after it.
+    a person run into a country split; rubric tags, acronym persons, headline words, document numbers,
+    codes, names cut by a teaser's ``…``, letter CARDINALs dropped (:mod:`.not_names`, :mod:`.news_spans`);
+    countries GPE; an organisation with a post's head, a title before a person, a state before a POSITION: POSITION.
 
     >>> t = "Қазақстан • 04 Сәуір, 2024. Мексиканың Сыртқы істер министрі келді."
     >>> [(t[a:b], lab) for a, b, lab in name_steps(t, [(0, 9, "ORGANISATION"), (12, 26, "DATE"),
     ...                                                (28, 38, "PERSON"), (39, 60, "POSITION")])]
     [('04 Сәуір, 2024', 'DATE'), ('Мексиканың Сыртқы істер министрі', 'POSITION')]
     """
-    kept = [country_label(text, sp) for sp in split_person_country(text, spans)
-            if not is_rubric_tag(text, sp) and not is_acronym_person(text, sp) and not is_not_a_name(text, sp)]
-    return join_state_position(text, kept)
+    kept = [country_label(text, place_ordinal(text, sp)) for sp in split_person_country(text, spans)
+            if not is_rubric_tag(text, sp) and not is_acronym_person(text, sp) and not is_not_a_name(text, sp)
+            and not is_cut_teaser(text, sp)]
+    kept = [sp for sp in kept if not is_letter_cardinal(text, sp)]
+    return join_state_position(text, title_position(text, org_position(text, kept)))
 
 
 def split_person_country(text: str, spans: Sequence[Span]) -> list[Span]:

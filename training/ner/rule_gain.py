@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from benchmarks.accuracy.bench_ner_news import score
-from kaznlp.ner import ner_pipe, news_rules, rules
+from kaznlp.ner import ner_pipe, news_rules, news_spans, rules
 from training.ner import news_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +35,12 @@ STEPS: dict[str, Callable[[str, Sequence[Span]], list[Span]]] = {
     "rubric_tag": lambda t, sp: [s for s in sp if not news_rules.is_rubric_tag(t, s)],
     "acronym_person": lambda t, sp: [s for s in sp if not news_rules.is_acronym_person(t, s)],
     "split_person_country": news_rules.split_person_country,
+    # round 9 (kaznlp/ner/news_spans.py)
+    "org_position": news_spans.org_position,
+    "title_position": lambda t, sp: news_spans.title_position(t, sorted(sp)),
+    "place_ordinal": lambda t, sp: [news_spans.place_ordinal(t, s) for s in sp],
+    "letter_cardinal": lambda t, sp: [s for s in sp if not news_spans.is_letter_cardinal(t, s)],
+    "cut_teaser": lambda t, sp: [s for s in sp if not news_spans.is_cut_teaser(t, s)],
     "name_steps": news_rules.name_steps,
 }
 
