@@ -37,7 +37,11 @@ gold sentences and the seed documents, old vs new (counts of texts that differ o
 then per-call speed on KazNERD test sentences, old and new interleaved in blocks, each
 from empty word caches (a first pass, CPU time, same run)::
 
-    python -m benchmarks.speed.bench_ner --against REV [--sentences N] [--out benchmarks/results/ner_against.json]
+    python -m benchmarks.speed.bench_ner --against REV [--sentences N] [--identity-only] [--out benchmarks/results/ner_against.json]
+
+The identity part also covers the written-news *test* gold sentences (only counts and the
+SHA-256 of each side's entity lists are printed, never a test text or entity) and one
+multi-chunk document of dev news lines; ``--identity-only`` skips the speed part.
 
 Wall-clock and CPU-time rates are both reported: on a shared machine the CPU-time
 rate is the fairer figure for "one core". Results go to ``--out`` (default: the committed
@@ -180,9 +184,9 @@ def per_call(args: argparse.Namespace) -> None:
 
 #: modules of ``kaznlp.ner`` that the old package of ``--against`` takes from the working tree:
 #: the spaCy component and its registered architectures (spaCy registers a factory once, and the
-#: fast path checks the component's class), and ``news_rules`` (another engineer's, not the
-#: subject of the comparison)
-SHARED_MODULES = ("tagger", "architectures", "news_rules")
+#: fast path checks the component's class), and ``news_rules``/``not_names`` (the rule data
+#: modules of the training work, not the subject of the comparison)
+SHARED_MODULES = ("tagger", "architectures", "news_rules", "not_names")
 
 
 def _package_at(rev: str):
@@ -243,6 +247,14 @@ def _call(module, tagger):
     return module.ner
 
 
+def _digest(results: list) -> str:
+    """SHA-256 of entity lists (start, end, label, text per entity, one list per text)."""
+    import hashlib
+
+    rows = [[(e.start, e.end, e.label, e.text) for e in ents] for ents in results]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def against(args: argparse.Namespace) -> None:
     """``kaznlp/ner/__init__.py`` and ``fast.py`` at ``args.against`` vs the working tree:
     entities, then per-call speed."""
@@ -262,6 +274,10 @@ def against(args: argparse.Namespace) -> None:
     test = [detokenize(w)[0] for w, _ in read_iob2(kaz / "IOB2_test.txt")]
     seeds = [p.read_text(encoding="utf-8") for p in sorted((shared_dir(args.shared) / "seeds").glob("*.txt"))]
     news_dev = [text for _, text, _ in load_news_gold("dev")]
+    news_test = [text for _, text, _ in load_news_gold("test")]  # never printed: counts and hashes only
+    news_dir = shared_dir(args.shared) / "data" / "news" / "apertium_kaz_rus_corpus"
+    dev_document = "\n".join(ln for name in DEV_NEWS
+                             for ln in (news_dir / name).read_text(encoding="utf-8").splitlines()[:300] if ln.strip())
     import subprocess
 
     def last_change(path: str) -> str:
@@ -279,13 +295,21 @@ def against(args: argparse.Namespace) -> None:
         old_ner = _call(old_module, OldTagger(nlp))
         new_ner = _call(new_module, FastTagger(nlp))
         for name, texts in (("kaznerd_valid_sentences", valid), ("kaznerd_test_sentences", test),
-                            ("news_ner_dev_sentences", news_dev), ("seed_documents", seeds)):
+                            ("news_ner_dev_sentences", news_dev), ("news_ner_test_sentences", news_test),
+                            ("dev_news_document", [dev_document]), ("seed_documents", seeds)):
             a = [old_ner(t) for t in texts]
             b = [new_ner(t) for t in texts]
             res["equivalence"][name] = {"texts": len(texts), "entities_old": sum(map(len, a)),
                                         "entities_new": sum(map(len, b)),
-                                        "texts_differing": sum(x != y for x, y in zip(a, b))}
+                                        "texts_differing": sum(x != y for x, y in zip(a, b)),
+                                        "sha256_old": _digest(a), "sha256_new": _digest(b)}
         print(json.dumps(res["equivalence"], indent=2))
+        same = all(v["sha256_old"] == v["sha256_new"] for v in res["equivalence"].values())
+        print("IDENTICAL" if same else "DIFFERENT")
+        if args.identity_only:
+            if args.out != DEFAULT_OUT:
+                args.out.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            return
         # speed: blocks of 500 sentences, old and new in turn (the order flips every block), each
         # through a fresh tagger (empty word caches: a first pass over the sentences, as --per-call)
         old_ner = _call(old_module, OldTagger(nlp))
@@ -326,6 +350,7 @@ def main() -> None:
     ap.add_argument("--against", metavar="REV", default=None,
                     help="kaznlp/ner of git revision REV vs the working tree: same entities? speed?")
     ap.add_argument("--sentences", type=int, default=None, help="--per-call: only the first N sentences")
+    ap.add_argument("--identity-only", action="store_true", help="--against: entities only, no speed part")
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--stanza-mb", type=float, default=0.1, help="Stanza is slow: a smaller slice")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
