@@ -121,3 +121,21 @@ def test_round3_damage_is_repaired_and_reported(damaged: str, fixed: str) -> Non
 ])
 def test_round3_controls_are_left(text: str) -> None:
     assert normalize(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "HE»#TE«үйде",                       # two particles beside each other: neither is the other's headline
+    "MEH»12ҚИНАЛЫП»",                    # the headline word past a number, as the letter step sees it
+    "METP@==@»MEH\n,үйде",               # a look-alike neighbour read in a headline
+    "КҮЙІНІП TE, ҚИНАЛЫП ТА",
+])
+def test_explain_and_the_fast_path_agree(text: str) -> None:
+    # what explain reports is what normalize does: the fast path's headline gate sees the same
+    # neighbours as the letter step (past numbers, look-alike words read in a headline)
+    out = normalize(text)
+    edits = [e for e in explain(text) if e.kind != "suspect"]
+    rebuilt, last = [], 0
+    for e in sorted(edits):
+        rebuilt += [text[last:e.start], e.after]
+        last = e.end
+    assert "".join(rebuilt) + text[last:] == out

@@ -347,8 +347,9 @@ def _number_before(text: str, s: int) -> bool:
 def _caps_around(text: str, s: int, e: int) -> bool:
     """Is the letter before or after ``text[s:e]`` (past spaces and punctuation, on the line) an
     upper-case one? A cheap stand-in for the headline test of :func:`_latin_word_plan`."""
-    for w in (_neighbour_word(text, s - 1, -1), _neighbour_word(text, e, 1)):
-        if w is not None and w.isupper() and _HAS_CYR.search(w):
+    for w in (_neighbour_word(text, s - 1, -1, True), _neighbour_word(text, e, 1, True)):
+        if w is not None and w.isupper() and (_HAS_CYR.search(w) or (  # or a look-alike word read in a headline
+                len(w) > 2 and _is_latin_twin_word(w) and _latin_word_reading(w, True) is not None)):
             return True
     return False
 
@@ -404,7 +405,7 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
         if not _HAS_CYR.search(w):
             if not _is_latin_twin_word(w):
                 return [], ""                 # Latin phrase ("Cape Town"), Latin-script Kazakh
-            if _latin_word_reading(w, True) is None:
+            if (w.isupper() and len(w) == 2) or _latin_word_reading(w, True) is None:   # TE HE: only beside Cyrillic
                 headline = headline and w.isupper()
                 continue                      # an unknown look-alike word: neither side
             # a known Kazakh word in look-alikes counts as the Cyrillic word it is (before and after
