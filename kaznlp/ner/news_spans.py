@@ -55,8 +55,17 @@ def _is_head(word: str) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)")
 
 
+#: the genitive or a possessive ending: the organisation the post belongs to (``министрлігінің``, ``министрлігі``)
+_WHOSE = re.compile(r"(?:ның|нің|тың|тің|дың|дің|сы|сі|ы|і)$")
+#: the locative, ablative or instrumental: where or with whom, not whose (``брифингте``)
+_WHERE = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|бен|пен)$")
+
+
 def org_position(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An ORGANISATION with the head of a post after it (or as its last word) is one POSITION.
+    """An ORGANISATION with the head of a post after it (or as its last word) is one POSITION;
+    an ORGANISATION right before a POSITION is part of it when it is the post's owner: in the
+    genitive or with a possessive ending, or not in a place case before a POSITION that ends in
+    a head (``[ҚР Мәдениет және спорт министрлігі Дін істері комитетінің төрағасы]``).
 
     >>> t = "Іргетасын «Наргиз» ЖШС директоры Нұрлан Төлеулов қалады."
     >>> [(t[a:b], lab) for a, b, lab in org_position(t, [(10, 22, "ORGANISATION"), (33, 48, "PERSON")])]
@@ -64,19 +73,27 @@ def org_position(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> t = "Партиясының өкілдері келді."
     >>> org_position(t, [(0, 11, "ORGANISATION")])
     [(0, 11, 'ORGANISATION')]
+    >>> t = "ОКҚ брифингте даму вице-министрі сөйледі."
+    >>> org_position(t, [(0, 13, "ORGANISATION"), (14, 32, "POSITION")])
+    [(0, 13, 'ORGANISATION'), (14, 32, 'POSITION')]
     """
-    out = sorted(spans)
+    out: list[Span] = []
+    for span in sorted(spans):
+        start, end, label = span
+        if label == "POSITION" and out and out[-1][2] == "ORGANISATION" and not text[out[-1][1]:start].strip(" \t"):
+            owner = text[out[-1][0]:out[-1][1]].lower()
+            if _WHOSE.search(owner) or (_is_head(text[start:end].split()[-1]) and not _WHERE.search(owner)):
+                out[-1] = (out[-1][0], end, "POSITION")
+                continue
+        out.append(span)
     for i, (start, end, label) in enumerate(out):
         if label != "ORGANISATION":
             continue
-        last = text[start:end].rsplit(None, 1)[-1]
-        if " " in text[start:end].strip() and _is_head(last):
+        if " " in text[start:end].strip() and _is_head(text[start:end].rsplit(None, 1)[-1]):
             out[i] = (start, end, "POSITION")
             continue
         m = _NEXT_WORD.match(text, end)
-        if m is None or not _is_head(m.group(1)):
-            continue
-        if i + 1 < len(out) and out[i + 1][0] < m.end():
+        if m is None or not _is_head(m.group(1)) or (i + 1 < len(out) and out[i + 1][0] < m.end()):
             continue
         out[i] = (start, m.end(), "POSITION")
     return out
