@@ -195,7 +195,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         # lower-case line is no paragraph start (``pdftotext -layout`` indents justified lines)
         ev.why = "indented_line"
         return None
-    last = core.rstrip(_CLOSERS)[-1:] if core.rstrip(_CLOSERS) else ""
+    last = core.rstrip(_CLOSERS)[-1:]  # "" when the line is only closers
     # with ``run`` (a pass decided again because a second pass would change its output, see
     # kaznlp.dehyphenate._run): the left line as the output, and so that second pass, has it; a
     # line this pass joined to the lines before it is no short last line (``ұзын жол⏎а⏎а⏎а``:
@@ -276,6 +276,11 @@ def _overlong_cut(core: str, Ms: str) -> str:
     """
     first = Ms[:1]
     if not first or first.isspace() or not core:
+        return ""
+    # every shape needs a connector at the end of ``core`` (``=``, ``/``, the URL's) or an ``&``
+    # in it (an entity): a line ending in a letter or a comma (nearly all) is no cut, without
+    # the three regex scans of the line below
+    if core[-1] not in _URL_CONNECTOR and "&" not in core:
         return ""
     if _EQ_CUT.search(core) and _EQ_CLOSE.match(Ms):
         return "cut_markup_run"
