@@ -12,7 +12,10 @@ started in ``--code`` (default: this checkout), whose ``kaznlp`` it imports (the
 comes first on the child's path: no ``sys.path`` edit, no ``PYTHONPATH``). Corpora, from
 ``../shared`` at run time: the apertium news files, NTREX-128, the KazQAD validation
 passages, UD Kazakh-KTB (each sentence, and each file as one text), the seeds, the KazNERD
-guidelines as pdftotext extracted them, and the PDF test set's **dev** extractions cached by
+guidelines as pdftotext extracted them, the narrow newspaper columns that lost their hyphens of
+``benchmarks/speed/bench_dehyphenate.py`` (its ``narrow-lost`` 1 MB: 25 documents wrapped at 15-35
+characters, the slowest path, made from the corpus text at run time), and the PDF test set's
+**dev** extractions cached by
 ``python -m benchmarks.testsets.pdf_testset --split dev`` (skipped if not cached). Only fingerprints
 (SHA-256) are written, never text; ``--compare`` names the documents whose output differs and
 gives one SHA-256 digest per corpus (over its documents' fingerprints, in key order) and for all.
@@ -78,6 +81,8 @@ def documents(shared: Path = SHARED) -> dict[str, str]:
         docs["seed/" + p.name] = p.read_text(encoding="utf-8")
     for p in sorted((data / "pdf_extracted" / "kaznerd_guidelines").glob("*.txt")):
         docs["pdfx/" + p.name] = p.read_text(encoding="utf-8")
+    for i, d in enumerate(narrow_documents(shared)):
+        docs[f"narrow/{i}"] = d
     try:
         from benchmarks.testsets.pdf_testset import gold, render
         from benchmarks.testsets.pdf_testset.extract import drop_line_end_hyphens
@@ -93,6 +98,17 @@ def documents(shared: Path = SHARED) -> dict[str, str]:
                     text = txt.read_text(encoding="utf-8")
                     docs[f"pdfdev/{lay['name']}/{ex}/{d['id']}"] = drop_line_end_hyphens(text) if lay.get("lost_text") else text
     return docs
+
+
+def narrow_documents(shared: Path = SHARED) -> list[str]:
+    """The ``narrow-lost`` 1 MB documents of ``bench_dehyphenate`` (lost-hyphen columns of 15-35
+    characters, about 40,000 characters each), as that benchmark times them."""
+    from benchmarks.speed import bench_dehyphenate as bench
+
+    if shared.resolve() != bench.SHARED.parent.resolve():
+        return []  # the benchmark reads this checkout's ../shared only
+    narrow = bench.wrapped(bench.corpus(), 1_000_000, "lost", widths=(15, 20, 25, 30, 35))
+    return bench.documents(narrow[:1_000_000])
 
 
 def corpora(fps: dict[str, str]) -> list[str]:
