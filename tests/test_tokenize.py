@@ -342,6 +342,21 @@ def test_token_columns_are_the_records_of_tokenize() -> None:
         _tok.token_columns(text, multiword="yes")  # type: ignore[arg-type]
 
 
+def test_token_columns_without_ends_are_the_same_columns() -> None:
+    """``ends=False`` (how kaznlp.process calls it) leaves out only the ends: the glued marks, the
+    cut compounds and the joined verb forms give the same starts, surfaces and kinds, and each
+    end is its start plus the length of its surface."""
+    text = ("Меконг (ཟླ་ཆུ།) өзені. Ол келген жоқ, жиырма-отыз адам ҚР-ның 63%-ы "
+            "мемлекетт\u0456к за\u0301ң, естіген жоқ екен.")
+    for multiword in (True, False):
+        starts, ends, texts, kinds = _tok.token_columns(text, multiword=multiword)
+        assert "жиырма" in texts and ("келген жоқ" in texts) is multiword
+        assert _tok.token_columns(text, multiword=multiword, ends=False) == (starts, [], texts, kinds)
+        assert ends == [s + len(x) for s, x in zip(starts, texts)]
+    with pytest.raises(ValueError, match="ends"):
+        _tok.token_columns(text, ends=None)  # type: ignore[arg-type]
+
+
 def test_hyphen_cuts_are_where_tokenize_cuts() -> None:
     for word in ("жиырма-отыз", "ауыл-ауылдан", "Қасым-Жомарт", "Бұл-біздің", "іс-қимыл"):
         pieces = [t.text for t in tokenize(word)]

@@ -10,8 +10,8 @@ Per document over the apertium news corpus (``shared/data/news/apertium_kaz_rus_
 - ``dehyphenate``: ``kaznlp.dehyphenate(normalized, return_alignment=True)``;
 - ``compose``: chaining the two alignments;
 - ``split``: ``kaznlp.split_sentences(clean)``;
-- ``tokenize``: the tokenizer's work inside ``process`` (``kaznlp.tokenize.token_columns(clean)``:
-  the scan, hyphenated words, multiword forms; the token records are not made here);
+- ``tokenize``: the tokenizer's work inside ``process`` (``kaznlp.tokenize.token_columns(clean,
+  ends=False)``: the scan, hyphenated words, multiword forms; the token records are not made here);
 - ``assemble``: the pipeline's own part (token offsets moved onto the caller's text, the
   token records made once at those offsets, clean forms, sentences, the ``Document``), made
   eagerly here; inside ``process`` it is paid at the first read of the document's tokens;
@@ -93,7 +93,8 @@ def prepare(docs: list[str]) -> list[dict]:
         al = a1.compose(a2)
         out.append({"text": text, "normalized": n_text, "a1": a1, "a2": a2, "clean": clean,
                     "alignment": None if al.is_identity else al,
-                    "sentences": kaznlp.split_sentences(clean), "columns": _columns(clean)})
+                    "sentences": kaznlp.split_sentences(clean), "columns": _columns(clean, ends=False),
+                    "records_columns": _columns(clean)})
     return out
 
 
@@ -126,7 +127,7 @@ def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
     def run_columns() -> None:
         for d in prep:
             gc.disable()  # as inside process
-            _columns(d["clean"])
+            _columns(d["clean"], ends=False)
             gc.enable()
 
     def run_tokenize() -> None:
@@ -155,7 +156,7 @@ def stage_fns(prep: list[dict]) -> dict[str, Callable[[], None]]:
     def run_records() -> None:
         for d in prep:
             gc.disable()
-            make_tokens(*d["columns"])
+            make_tokens(*d["records_columns"])
             gc.enable()
 
     def run_bare() -> None:

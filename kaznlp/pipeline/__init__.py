@@ -234,8 +234,9 @@ def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiw
     clean, alignment = _repair(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
     # the token columns are made with the cyclic collector paused (kaznlp.tokenize does so); the
-    # records are made from them at the first read of doc.sentences or doc.tokens (_assemble)
-    cols = token_columns(clean, multiword=multiword) if tokens else _NO_COLUMNS
+    # records are made from them at the first read of doc.sentences or doc.tokens (_assemble),
+    # each end there as its start, moved onto the caller's text, plus the surface's length
+    cols = token_columns(clean, multiword=multiword, ends=False) if tokens else _NO_COLUMNS
     return _assemble(text, clean, alignment, sentence_spans, cols, lazy=True)
 
 

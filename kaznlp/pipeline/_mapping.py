@@ -112,15 +112,25 @@ def _columns_of(mapped: list[list], text: str) -> tuple[list[int], list[int], li
     return o_s, o_e, [text[s:e] for s, e in zip(o_s, o_e)]
 
 
-def _extend_shifted(o_s: list[int], o_e: list[int], starts: list[int], ends: list[int], i: int, j: int,
+def _extend_shifted(o_s: list[int], o_e: list[int], starts: list[int], texts: list[str], i: int, j: int,
                     d: int) -> None:
-    """Append the offsets of tokens ``i:j`` shifted by ``d`` (in C: no Python code per token)."""
+    """Append the offsets of tokens ``i:j`` shifted by ``d``, each end its shifted start plus the
+    length of its surface (in C: no Python code per token)."""
+    m = len(o_s)
     if d:
         o_s += map(add, starts[i:j], repeat(d))
-        o_e += map(add, ends[i:j], repeat(d))
     else:
         o_s += starts[i:j]
-        o_e += ends[i:j]
+    o_e += map(add, o_s[m:], map(len, texts[i:j]))
+
+
+def _ends(cols: Columns) -> list[int]:
+    """The ends column of ``cols``: its own, or each start plus the length of its surface when it
+    was left out (``token_columns(..., ends=False)``, as :func:`kaznlp.process` calls it)."""
+    starts, ends, texts, _ = cols
+    if len(ends) == len(starts):
+        return ends
+    return list(map(add, starts, map(len, texts)))
 
 
 def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int, j: int, d: int,
@@ -133,11 +143,11 @@ def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int
     is halved until the tokens whose surface differs from their clean form are found: they get
     the caller's surface, and their clean form goes in ``norms`` (output index, norm).
     """
-    starts, ends, texts, kinds = cols
+    starts, _, texts, kinds = cols
     o_s, o_e, o_t, o_k = out
-    lo, hi = starts[i], ends[j - 1]
+    lo, hi = starts[i], starts[j - 1] + len(texts[j - 1])
     if text[lo + d:hi + d] == clean[lo:hi]:
-        _extend_shifted(o_s, o_e, starts, ends, i, j, d)
+        _extend_shifted(o_s, o_e, starts, texts, i, j, d)
         o_t += texts[i:j]
         o_k += kinds[i:j]
         return
@@ -147,7 +157,8 @@ def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int
         _shift_run(cols, out, norms, mid, j, d, text, clean)
         return
     for k in range(i, j):
-        s, e, norm = starts[k] + d, ends[k] + d, texts[k]
+        s, norm = starts[k] + d, texts[k]
+        e = s + len(norm)
         surface = text[s:e]
         if surface != norm:
             norms.append((len(o_s), norm))
@@ -164,8 +175,8 @@ def _surfaces(cols: Columns, i: int, j: int, d: int, text: str, clean: str, foun
     A copy run is unchanged text or characters replaced one for one ("i" → "і"): one string
     comparison tells that the whole stretch is unchanged; else it is halved until the tokens
     whose surface differs are found (as :func:`_shift_run`)."""
-    starts, ends, texts, _ = cols
-    lo, hi = starts[i], ends[j - 1]
+    starts, _, texts, _ = cols
+    lo, hi = starts[i], starts[j - 1] + len(texts[j - 1])
     if text[lo + d:hi + d] == clean[lo:hi]:
         return
     if j - i > 32:
@@ -174,20 +185,29 @@ def _surfaces(cols: Columns, i: int, j: int, d: int, text: str, clean: str, foun
         _surfaces(cols, mid, j, d, text, clean, found)
         return
     for k in range(i, j):
-        s = starts[k] + d
-        surface = text[s:s + ends[k] - starts[k]]
-        if surface != texts[k]:
+        s, norm = starts[k] + d, texts[k]
+        surface = text[s:s + len(norm)]
+        if surface != norm:
             found.append((k, surface))
 
 
-def _copy_run(xs: list[int], ys: list[int], ns: list[int], starts: list[int], ends: list[int], i: int,
+def _copy_run(xs: list[int], ys: list[int], ns: list[int], starts: list[int], texts: list[str], i: int,
               n: int) -> tuple[int, int] | None:
     """``(j, shift)`` when token ``i`` lies inside one copy run of the alignment: tokens ``i..j-1``
-    all do, and their source offsets are theirs plus ``shift``; None when it crosses a repair."""
-    k = bisect_right(ys, starts[i]) - 1
-    if k < 0 or ends[i] > ys[k] + ns[k]:
+    all do, and their source offsets are theirs plus ``shift``; None when it crosses a repair.
+
+    (The tokens do not overlap, so of those starting inside the run only the last may end after it.)"""
+    start = starts[i]
+    k = bisect_right(ys, start) - 1
+    if k < 0:
         return None
-    return bisect_right(ends, ys[k] + ns[k], i + 1, n), xs[k] - ys[k]
+    run_end = ys[k] + ns[k]
+    if start + len(texts[i]) > run_end:
+        return None
+    j = bisect_left(starts, run_end, i + 1, n)
+    if starts[j - 1] + len(texts[j - 1]) > run_end:
+        j -= 1
+    return j, xs[k] - ys[k]
 
 
 def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: str
@@ -201,14 +221,14 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
     of the surfaces (the kinds are the same list). When two mapped tokens overlap in the
     caller's text or one maps to nothing, :func:`_map_columns_merging` does it all again.
     """
-    starts, ends, texts, kinds = cols
+    starts, _, texts, kinds = cols
     n = len(starts)
     found: list[tuple[int, str]] = []  # (index, the caller's surface) where it differs from the clean form
     if not n:
         return cols, []
     if alignment is None:  # one for one: the same offsets
         _surfaces(cols, 0, n, 0, text, clean, found)
-        o_s, o_e = starts, ends
+        o_s, o_e = starts, _ends(cols)
     else:
         xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
         span_to_src = alignment.span_to_src
@@ -216,15 +236,15 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
         after_mapped = False  # the token before was mapped with span_to_src (no copy run since)
         i = 0
         while i < n:
-            run = _copy_run(xs, ys, ns, starts, ends, i, n)
+            run = _copy_run(xs, ys, ns, starts, texts, i, n)
             if run is not None:
                 j, d = run
-                _extend_shifted(o_s, o_e, starts, ends, i, j, d)
+                _extend_shifted(o_s, o_e, starts, texts, i, j, d)
                 _surfaces(cols, i, j, d, text, clean, found)
                 after_mapped = False
                 i = j
                 continue
-            s, e = span_to_src(starts[i], ends[i])
+            s, e = span_to_src(starts[i], starts[i] + len(texts[i]))
             if e <= s or after_mapped and s < o_e[-1]:  # (a token dropped or two merged: rare)
                 return _map_columns_merging(cols, alignment, text, clean)
             surface = text[s:e]
@@ -258,7 +278,7 @@ def _map_columns_merging(cols: Columns, alignment: Alignment, text: str, clean: 
     """
     out: Columns = ([], [], [], [])
     norms: list[tuple[int, str]] = []
-    starts, ends, texts, kinds = cols
+    starts, _, texts, kinds = cols
     n = len(starts)
     if not n:
         return out, norms
@@ -279,8 +299,9 @@ def _map_columns_merging(cols: Columns, alignment: Alignment, text: str, clean: 
 
     i = 0
     while i < n:
-        a, b = starts[i], ends[i]
-        run = _copy_run(xs, ys, ns, starts, ends, i, n)
+        a = starts[i]
+        b = a + len(texts[i])
+        run = _copy_run(xs, ys, ns, starts, texts, i, n)
         if run is not None:
             j, d = run
             if pend is not None:
@@ -348,7 +369,7 @@ def _sentences(text: str, clean: str, alignment: Alignment | None, sentence_span
     Each token record is made once, at its offsets in ``text``. ``alignment`` is the one from
     ``text`` to ``clean`` (``None``: the identity)."""
     if clean == text:  # nothing repaired: the segmenters' offsets are the answer
-        return _group(make_tokens(*cols), cols[0], sentence_spans)
+        return _group(make_tokens(cols[0], _ends(cols), cols[2], cols[3]), cols[0], sentence_spans)
     cols, norms = _map_columns(cols, alignment, text, clean)
     toks = _records(cols, norms)
     if alignment is None:  # repaired one character for one ("i" → "і"): same offsets

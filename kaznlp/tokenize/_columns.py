@@ -1,5 +1,9 @@
-"""Rewrites of the token columns (starts, ends, surfaces, kinds): combining marks glued,
+"""Rewrites of the token columns (starts, surfaces, kinds): combining marks glued,
 hyphenated words cut, rows spliced.
+
+The rules work on three columns; a token's end is its start plus the length of its surface,
+and :func:`kaznlp.tokenize.token_columns` makes the ends column only when it is asked for
+(:func:`kaznlp.process` derives the ends from the starts it has moved onto the caller's text).
 """
 
 from __future__ import annotations
@@ -9,9 +13,11 @@ import unicodedata2 as unicodedata
 from ._hyphens import _cuts
 
 Columns = tuple[list[int], list[int], list[str], list[str]]
+# starts, surfaces, kinds: what the rules below rewrite
+Rows = tuple[list[int], list[str], list[str]]
 
 
-def _glue_marks(text: str, starts: list[int], ends: list[int], texts: list[str], kinds: list[str]) -> Columns:
+def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
     """The columns with each combining mark the pattern does not match ("क" + nukta + "ा",
     Devanagari; Tibetan, Burmese vowel signs; Arabic harakat) glued to the token before it,
     and so a word or number right after such a mark. (One big class of every mark in the
@@ -25,14 +31,14 @@ def _glue_marks(text: str, starts: list[int], ends: list[int], texts: list[str],
     """
     category = unicodedata.category
     n = len(starts)
-    edits: list[tuple[int, int, Columns]] = []
+    edits: list[tuple[int, int, Rows]] = []
     g = 0
     while True:
         try:
             g = kinds.index("symbol", g + 1)
         except ValueError:
             break
-        if starts[g] != ends[g - 1] or category(texts[g])[0] != "M":
+        if starts[g] != starts[g - 1] + len(texts[g - 1]) or category(texts[g])[0] != "M":
             continue
         # the mark g starts a stretch: token g - 1 and every token that continues it
         first = g - 1
@@ -41,24 +47,24 @@ def _glue_marks(text: str, starts: list[int], ends: list[int], texts: list[str],
             rows, start = _cut_pieces(texts[first], start, _cuts(texts[first]))
             kind = "word"
         else:
-            rows = ([], [], [], [])
-        last_end = glue_end = ends[g]
+            rows = ([], [], [])
+        last_end = glue_end = starts[g] + len(texts[g])
         k = g + 1
         while k < n:
             kd = kinds[k]
             if not (starts[k] == glue_end and kd in ("word", "hword", "number")
                     or kd == "symbol" and starts[k] == last_end and category(texts[k])[0] == "M"):
                 break
-            last_end = ends[k]
+            last_end = starts[k] + len(texts[k])
             glue_end = last_end if kd == "symbol" or category(text[last_end - 1])[0] == "M" else -1
             k += 1
-        _add_row(rows, start, last_end, text[start:last_end], kind)
+        _add_row(rows, start, text[start:last_end], kind)
         edits.append((first, k, rows))
         g = k - 1
-    return _splice(starts, ends, texts, kinds, edits)
+    return _splice(starts, texts, kinds, edits)
 
 
-def _split_compounds(starts: list[int], ends: list[int], texts: list[str], kinds: list[str]) -> Columns:
+def _split_compounds(starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
     """The columns with every "hword" (a word with a hyphen inside) made one word, or split where
     :func:`_pair_splits` says so. Most stay whole: their kind is changed in place; the lists are
     copied only when some word splits."""
@@ -79,37 +85,35 @@ def _split_compounds(starts: list[int], ends: list[int], texts: list[str], kinds
     for j, cuts in splits:
         word, start = texts[j], starts[j]
         rows, rest = _cut_pieces(word, start, cuts)
-        _add_row(rows, rest, start + len(word), word[rest - start:], "word")
+        _add_row(rows, rest, word[rest - start:], "word")
         edits.append((j, j + 1, rows))
-    return _splice(starts, ends, texts, kinds, edits)
+    return _splice(starts, texts, kinds, edits)
 
 
-def _cut_pieces(word: str, start: int, cuts: tuple[int, ...]) -> tuple[Columns, int]:
+def _cut_pieces(word: str, start: int, cuts: tuple[int, ...]) -> tuple[Rows, int]:
     """The rows of a hyphenated word (at ``start``) cut at ``cuts`` (:func:`_cuts`): each part
     before a cut and its hyphen, and where the last part starts: ``жиырма-отыз`` cut at 6 gives
     ``жиырма``, ``-`` and the last part at start + 7."""
-    rows: Columns = ([], [], [], [])
+    rows: Rows = ([], [], [])
     prev = 0
     for cut in cuts:
-        _add_row(rows, start + prev, start + cut, word[prev:cut], "word")
-        _add_row(rows, start + cut, start + cut + 1, word[cut], "punct")
+        _add_row(rows, start + prev, word[prev:cut], "word")
+        _add_row(rows, start + cut, word[cut], "punct")
         prev = cut + 1
     return rows, start + prev
 
 
-def _add_row(rows: Columns, start: int, end: int, surface: str, kind: str) -> None:
+def _add_row(rows: Rows, start: int, surface: str, kind: str) -> None:
     rows[0].append(start)
-    rows[1].append(end)
-    rows[2].append(surface)
-    rows[3].append(kind)
+    rows[1].append(surface)
+    rows[2].append(kind)
 
 
 # at most this many edits are made in place (:func:`_splice`)
 _IN_PLACE = 16
 
 
-def _splice(starts: list[int], ends: list[int], texts: list[str], kinds: list[str],
-            edits: list[tuple[int, int, Columns]]) -> Columns:
+def _splice(starts: list[int], texts: list[str], kinds: list[str], edits: list[tuple[int, int, Rows]]) -> Rows:
     """The columns with rows ``[first, stop)`` replaced by ``rows`` for each ``(first, stop, rows)``
     of ``edits`` (in order, not overlapping). A few edits are made in place, last first (each
     moves the lists' tails: a block copy, no reference count touched); more are copied once into
@@ -117,31 +121,26 @@ def _splice(starts: list[int], ends: list[int], texts: list[str], kinds: list[st
     жоқ" (copying every row of a news document cost half the multiword step). The lists are the
     tokenizer's own (see :func:`kaznlp.tokenize._columns`)."""
     if not edits:
-        return starts, ends, texts, kinds
+        return starts, texts, kinds
     if len(edits) <= _IN_PLACE:
-        for first, stop, (r_s, r_e, r_t, r_k) in reversed(edits):
+        for first, stop, (r_s, r_t, r_k) in reversed(edits):
             starts[first:stop] = r_s
-            ends[first:stop] = r_e
             texts[first:stop] = r_t
             kinds[first:stop] = r_k
-        return starts, ends, texts, kinds
+        return starts, texts, kinds
     o_s: list[int] = []
-    o_e: list[int] = []
     o_t: list[str] = []
     o_k: list[str] = []
     i = 0
-    for first, stop, (r_s, r_e, r_t, r_k) in edits:
+    for first, stop, (r_s, r_t, r_k) in edits:
         o_s += starts[i:first]
         o_s += r_s
-        o_e += ends[i:first]
-        o_e += r_e
         o_t += texts[i:first]
         o_t += r_t
         o_k += kinds[i:first]
         o_k += r_k
         i = stop
     o_s += starts[i:]
-    o_e += ends[i:]
     o_t += texts[i:]
     o_k += kinds[i:]
-    return o_s, o_e, o_t, o_k
+    return o_s, o_t, o_k

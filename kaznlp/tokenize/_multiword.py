@@ -57,11 +57,11 @@ def _second_word(word: str, first: str) -> bool:
     return first in _PRONOUN_HEADS and _PRONOUN_TAIL.fullmatch(word) is not None
 
 
-def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[str], kinds: list[str]
-                    ) -> tuple[list[int], list[int], list[str], list[str]]:
+def _join_multiword(text: str, starts: list[int], texts: list[str], kinds: list[str]
+                    ) -> tuple[list[int], list[str], list[str]]:
     """Join analytic verb forms into one token, as UD Kazakh-KTB does ("болған жоқ").
 
-    Works on the four columns of the tokens (starts, ends, surfaces, kinds) and returns them:
+    Works on three columns of the tokens (starts, surfaces, kinds) and returns them:
     the same lists when nothing is joined (the auxiliaries are found with ``str.find``, the
     tokens by bisecting the starts; the lists are copied once, and only when a form joins)."""
     hits = []
@@ -71,7 +71,7 @@ def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[s
             hits.append(i + 1)
             i = text.find(" " + aux, i + 2)
     if not hits:
-        return starts, ends, texts, kinds
+        return starts, texts, kinds
     hits.sort()
     n = len(starts)
     groups: list[list[int]] = []  # [first, last]: the tokens joined into one, in order
@@ -81,13 +81,14 @@ def _join_multiword(text: str, starts: list[int], ends: list[int], texts: list[s
             continue
         chained = bool(groups) and groups[-1][1] == j - 1  # "естіген жоқ" + "екен"
         first = groups[-1][0] if chained else j - 1
-        if ends[j - 1] != start - 1 or kinds[j] != "word" or kinds[first] != "word" \
-                or not _second_word(texts[j], text[starts[first]:ends[j - 1]] if chained else texts[j - 1]):
+        end = starts[j - 1] + len(texts[j - 1])  # (the token before: its end)
+        if end != start - 1 or kinds[j] != "word" or kinds[first] != "word" \
+                or not _second_word(texts[j], text[starts[first]:end] if chained else texts[j - 1]):
             continue
         if chained:
             groups[-1][1] = j
         else:
             groups.append([j - 1, j])
-    return _splice(starts, ends, texts, kinds, [
-        (first, last + 1, ([starts[first]], [ends[last]], [text[starts[first]:ends[last]]], [kinds[first]]))
+    return _splice(starts, texts, kinds, [
+        (first, last + 1, ([starts[first]], [text[starts[first]:starts[last] + len(texts[last])]], [kinds[first]]))
         for first, last in groups])
