@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kaznlp.linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 
@@ -22,11 +23,26 @@ _TAIL_WINDOW = 64
 def _tail_word(s: str, end: int | None = None) -> str | None:
     """The word ending at ``end`` (default: the end of ``s``), as ``_TAIL_WORD`` finds it.
 
+    It reads only the ``_TAIL_WINDOW`` + 1 characters before ``end`` (:func:`_tail_of`), and
+    the answers for the last 8,192 such windows are remembered: a line's last word is read by
+    the document prior (``layout._break_vote``), by the break decision and by the word carried
+    over a join, three times for most lines of wrapped text."""
+    if end is None:
+        end = len(s)
+    elif end <= 0:
+        return None
+    return _tail_of(s[end - _TAIL_WINDOW - 1:end] if end > _TAIL_WINDOW else s[:end])
+
+
+@lru_cache(maxsize=8192)
+def _tail_of(s: str) -> str | None:
+    """:func:`_tail_word` of the end of ``s`` (at most ``_TAIL_WINDOW`` + 1 characters: the
+    window, and the character before it, which tells a run longer than the window).
+
     The run of word characters before ``end`` is found by a short backward scan, and the regex
     runs on that run only: searching from the line start cost the line length per call. A run
     longer than 64 characters (a glued menu string, a URL) gives None."""
-    if end is None:
-        end = len(s)
+    end = len(s)
     lo = end - _TAIL_WINDOW
     if lo < 0:
         lo = 0
