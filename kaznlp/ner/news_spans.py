@@ -105,7 +105,7 @@ def titles() -> frozenset[str]:
     return frozenset(line.strip() for line in read_lines("ner_titles_kk.tsv"))
 
 
-_PREV_WORD = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+$")
+_PREV_WORD = re.compile(r"(?:^|(?<=[\s(«“\"]))([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+$")
 
 
 def title_position(text: str, spans: Sequence[Span]) -> list[Span]:
