@@ -764,3 +764,20 @@ def test_abbreviation_before_a_closing_bracket(text: str, expected: list[str]) -
 ])
 def test_headline_at_the_start_of_a_flattened_page(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+def test_reporting_clause_read_backwards_agrees_with_the_pattern() -> None:
+    """_after_reporting (one anchored match on the reversed window) answers as the search of
+    _REPORTING does, also where "деп" or its left guard stands at the 60-character window's edge."""
+    from kaznlp.sentences import _joins
+    found = 0
+    for lead in ("", "а", "-", " ", "»", "1"):
+        for clause in ("деп хабарлады", "деп атап өтті", "», - деді", "», - деді ол", "”, – деді Трамп", "депутат келді",
+                       "деп  ол  айтты", "-деп айтты", "деп\nайтты"):
+            for pad in range(0, 64, 3):
+                text = "ж" * pad + lead + clause + " Бұл"
+                for i in range(len(text) + 1):
+                    want = _joins._REPORTING.search(text, max(0, i - 60), i) is not None
+                    assert _joins._after_reporting(text, i) == want, (text, i)
+                    found += want
+    assert found > 100

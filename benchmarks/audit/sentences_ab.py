@@ -7,7 +7,8 @@ git into this process beside the working tree's, and both are run on the same te
     python -m benchmarks.audit.sentences_ab REV --identity      # offsets on every apertium file and KazQAD passage
     nice -n 10 python -m benchmarks.audit.sentences_ab REV --speed 11   # CPU time per document, passes interleaved
 
-``--identity`` splits each apertium file, KazQAD passage, NTREX document, UD KTB document and seed article whole, with its lines joined by
+``--identity`` splits each apertium file, KazQAD passage, NTREX document, UD KTB document, seed article
+and news gold document (dev and test: its text only, for the hash; no gold sentence is read) whole, with its lines joined by
 spaces, and (files of several lines) in 12-line pieces joined by spaces, where the rules for
 flattened text run; it prints the number of sentences, the texts whose offsets differ and the
 SHA-256 of all offsets for each side. ``--speed N`` times one call per document on the corpus
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import kaznlp
 from benchmarks.common import corpus
-from benchmarks.gold import ud_ktb
+from benchmarks.gold import news_sentences, ud_ktb
 from kaznlp import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -73,8 +74,8 @@ def load_revision(rev: str) -> Callable:
 
 
 def identity_texts(shared: Path) -> Iterator[str]:
-    """Every apertium file, KazQAD passage, NTREX document, UD KTB document and seed article:
-    whole, flattened, and in flattened 12-line pieces."""
+    """Every apertium file, KazQAD passage, NTREX document, UD KTB document, seed article and news
+    gold document: whole, flattened, and in flattened 12-line pieces."""
     ap = shared / "data" / "news" / "apertium_kaz_rus_corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(ap.iterdir()) if p.name not in _SKIP]
     kq = shared / "data" / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl"
@@ -88,6 +89,10 @@ def identity_texts(shared: Path) -> Iterator[str]:
     seeds = shared / "seeds"
     if seeds.is_dir():
         texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    try:  # the news gold's documents as the benchmark builds them (texts only: no gold sentence is read)
+        texts += [text for _, text, _ in news_sentences.load("all", "lines", shared)]
+    except news_sentences.GoldSourceError:
+        pass
     for t in texts:
         yield t
         yield t.replace("\n", " ")

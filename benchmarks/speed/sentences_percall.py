@@ -1,6 +1,6 @@
 """Per-call cost of ``kaznlp.split_sentences`` on short inputs (issue 16 target: <= 20 us a call).
 
-Times one call on each of a few short Kazakh inputs (one or two sentences, 25-60 characters),
+Times one call on each of a few short Kazakh inputs (one or two sentences, 24-94 characters),
 best of ``--repeat`` rounds of ``--number`` calls, with razdel's ``sentenize`` timed in the same
 rounds for reference (the machine's load moves both alike). Prints microseconds per call and
 the load average; it is a benchmark, not a test::
@@ -22,6 +22,9 @@ SHORT = [
     "Құны 5 млн. АҚШ долларын құрады.",
     "А.А. Мерғалиев сөз сөйледі.",
     "«Іс қаралды», – деді ол.",
+    # the sentences of issue 16's per-call tables: bench_process_stages (75 chars) and bench_core (94 chars)
+    "Халықтың 63%-ы қалаларда тұрады, деп хабарлады ҚР Ұлттық статистика бюросы.",
+    "Бюро мәліметінше, 1 қаңтардағы жағдай бойынша республика халқының саны 20,3 млн. адамға жетті.",
 ]
 
 

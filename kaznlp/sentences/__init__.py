@@ -21,7 +21,8 @@ The rules live in one module per job (each rule's docstring gives its Kazakh exa
 :mod:`._marks` (terminal punctuation, abbreviations, labels, datelines), :mod:`._structure`
 (quotations, ``;``-lists, stops with no space, brackets), :mod:`._lines` (line breaks and runs
 of spaces), :mod:`._stamps` (date stamps and media tags after a headline) and :mod:`._joins`
-(sentence ends with no stop); this module reads the text once per rule and joins their cuts.
+(sentence ends with no stop) and :mod:`._crawl` (lines a crawl cut); this module reads the text
+once per rule and joins their cuts.
 
 >>> [s.text for s in split_sentences("А.А. Мерғалиев сөз сөйледі. Ол 2,5 млн. теңге туралы айтты.")]
 ['А.А. Мерғалиев сөз сөйледі.', 'Ол 2,5 млн. теңге туралы айтты.']
@@ -34,14 +35,15 @@ from .._gc import paused
 from .._validate import check_text
 from ..spans import Span
 from ..lang.tokens import TOKEN_PATTERN
-from ._joins import CRAWL_MIN_FOUND as CRAWL_MIN_FOUND
-from ._joins import CRAWL_MISS_RATIO as CRAWL_MISS_RATIO
+from ._crawl import CRAWL_MIN_FOUND as CRAWL_MIN_FOUND
+from ._crawl import CRAWL_MISS_RATIO as CRAWL_MISS_RATIO
+from ._crawl import _CAP_JOIN as _CAP_JOIN
+from ._crawl import _crawl_line_cuts
 from ._joins import JOIN_MIN_SCORE as JOIN_MIN_SCORE
 from ._joins import QUOTE_REACH as QUOTE_REACH
-from ._joins import _CAP_JOIN as _CAP_JOIN
 from ._joins import _JOIN_END as _JOIN_END
 from ._joins import _JOIN_OPEN as _JOIN_OPEN
-from ._joins import HEADLINE_MIN_TEXT, _crawl_line_cuts, _headline_at_start, _stopless_boundaries
+from ._joins import HEADLINE_MIN_TEXT, _Head, _headline_at_start, _stopless_boundaries
 from ._joins import _end_score as _end_score
 from ._joins import _join_score as _join_score
 from ._joins import _lost_stop_before_opener as _lost_stop_before_opener
@@ -167,9 +169,10 @@ def _split(text: str) -> list[Span]:
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
-        joins = _stopless_boundaries(scan)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
-        if len(scan) >= HEADLINE_MIN_TEXT:
-            joins.extend(_headline_at_start(scan))
+        heads: list[_Head] | None = [] if len(scan) >= HEADLINE_MIN_TEXT else None  # (the headline rule's joins)
+        joins = _stopless_boundaries(scan, heads)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
+        if heads:
+            joins.extend(_headline_at_start(scan, heads))
         if joins:
             cuts.update(_drop_inside(joins, brackets))
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None

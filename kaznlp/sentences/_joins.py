@@ -1,4 +1,4 @@
-"""Sentence ends with no stop: closed-class openers, the learned join score, lines cut by a crawl."""
+"""Sentence ends with no stop: closed-class openers, the learned join score, a headline at the start."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._lines import CRAWL_CAP_WINDOW, CRAWL_LINE_CAP
 from ._marks import _OPENERS, _finite_verb
 from ._stamps import _month_stems
 
@@ -187,14 +186,27 @@ _STOPLESS = re.compile(rf" (?=[{UPPER}\d«])(?:(?<=[{LOWER}] )([{UPPER}][^\W\d_]
                        rf"|(?<=[^\W\d_] )(?:{_opener_trie()})(?![\w-]))")
 
 
-def _stopless_boundaries(text: str) -> list[int]:
-    """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts)."""
+def _stopless_boundaries(text: str, heads: list[_Head] | None = None) -> list[int]:
+    """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts).
+
+    ``heads``: the joins :func:`_headline_at_start` reads (after ``-ды/-ді/-ты/-ті``, 25-160
+    characters in) are appended to it with what this scan learned of them, so that rule needs
+    no scan of its own and reads no word twice.
+    """
     out = []
     openers = _OPENER_FORMS
     open_forms, bounds = _OPEN_FORMS, _END_BOUND
     for m in _STOPLESS.finditer(text):
         i = m.start()
         nxt = m.group(1)
+        head = None
+        if nxt is not None and heads is not None and HEADLINE_MIN_CHARS <= i < HEADLINE_MAX_CHARS and text[
+                i - 1] in "ыі" and text[i - 2] in "дт":
+            # (a join after a finite ending near the text's start: the headline rule's only candidates)
+            word = _lower_word_before(text, i)
+            end = _end_score(word) if len(word) >= 4 and _finite_verb(word) else None
+            head = _Head(i, m.end(), _open_score(nxt), word, end)
+            heads.append(head)
         if nxt is None or nxt in openers:  # a listed opener (a whole word) after two letters
             after = text[m.end():m.end() + 1]
             if nxt is None or not (after.isalnum() or after in "-_") or not after:
@@ -208,7 +220,8 @@ def _stopless_boundaries(text: str) -> list[int]:
         b = bounds.get(text[i - 3:i])
         if b is None:
             b = _cached_end_bound(text[i - 3:i])
-        if o + b >= JOIN_MIN_SCORE and _join_decides(text, i, o) or nxt in text[
+        if o + b >= JOIN_MIN_SCORE and (_join_decides(text, i, o) if head is None else _join_decides(
+                text, i, o, head.word, head.end)) or nxt in text[
                 i - TITLE_MAX_CHARS if i > TITLE_MAX_CHARS else 0:i] and _repeats_title(text, i, nxt):
             out.append(i + 1)
     return out
@@ -281,12 +294,18 @@ def _cached_end_bound(e3: str) -> float:
     return b
 
 
-def _join_decides(text: str, i: int, o: float) -> bool:
-    """The rest of :func:`_join_ends_sentence` once the bound allows a cut (``o``: the open score)."""
-    word = _lower_word_before(text, i)
-    if len(word) < 2 or _end_score(word) + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
+def _join_decides(text: str, i: int, o: float, word: str | None = None, end: float | None = None) -> bool:
+    """The rest of :func:`_join_ends_sentence` once the bound allows a cut (``o``: the open score;
+    ``word``, ``end``: the word before and its end score, when the caller has read them)."""
+    if word is None:
+        word = _lower_word_before(text, i)
+    if len(word) < 2:
         return False
-    if _REPORTING.search(text, max(0, i - 60), i) is not None:
+    if end is None:
+        end = _end_score(word)
+    if end + o < JOIN_MIN_SCORE or _in_date(text, i - len(word), word):
+        return False
+    if _after_reporting(text, i):
         return False  # "«…», - деді Трамп …", "… деп хабарлады Лондон полициясы.": the speaker follows
     q = text.rfind("«", max(0, i - QUOTE_REACH), i)
     return not (q >= 0 and text.find("»", q, i) < 0 and text.find("»", i, i + QUOTE_REACH) >= 0)
@@ -295,6 +314,23 @@ def _join_decides(text: str, i: int, o: float) -> bool:
 # A reporting clause: the quotative "деп" or a closing quote and a dash ("», -", "”, –"), then
 # one or two lower-case words up to the join ("деп атап өтті", "», - деді", "», - деді ол").
 _REPORTING = re.compile(rf"(?:(?<![\w-])деп|[»”“\"],?[^\S\n]*[-–—])(?:[^\S\n]+[{LOWER}]+){{1,2}}\Z")
+# _REPORTING read backwards, for an anchored match on the reversed window (the quotative "деп"
+# reversed is "пед"; its left guard is read after it, or outside the window by the caller).
+_REPORTING_REVERSED = re.compile(rf"(?:[{LOWER}]+[^\S\n]+){{1,2}}(?:(пед)(?:(?![\w-])|\Z)|[-–—][^\S\n]*,?[»”“\"])")
+
+
+def _after_reporting(text: str, i: int) -> bool:
+    """Does the join at the space ``i`` follow a reporting clause (:data:`_REPORTING` in the 60
+    characters before it: ``деп хабарлады``, ``», - деді``)? The same answer from one anchored
+    match on the window read backwards (a search from every position of it costs more)."""
+    lo = i - 60 if i > 60 else 0
+    window = text[lo:i][::-1]
+    m = _REPORTING_REVERSED.match(window)
+    if m is None:
+        return False
+    if lo and m.end(1) == len(window) and (text[lo - 1].isalnum() or text[lo - 1] in "_-"):
+        return _REPORTING.search(text, lo, i) is not None  # (the guard of "деп" lies outside the window)
+    return True
 
 
 _MONTH_STEMS = tuple(_month_stems().split("|"))
@@ -348,7 +384,18 @@ _FIRST_STOP = re.compile(r"[.!?…]")
 _FINITE_BEFORE_SPACE = re.compile(rf"[дт][ыі] (?=[{UPPER}\d«])")
 
 
-def _headline_at_start(text: str) -> list[int]:
+class _Head:
+    """A join after a finite ending near the text's start, as :func:`_stopless_boundaries` read it:
+    the space ``i``, the end of the word after it, its open score, the word before and that word's
+    end score (``None`` unless it is a finite verb of four or more letters)."""
+
+    __slots__ = ("i", "after_end", "open", "word", "end")
+
+    def __init__(self, i: int, after_end: int, o: float, word: str, end: float | None) -> None:
+        self.i, self.after_end, self.open, self.word, self.end = i, after_end, o, word, end
+
+
+def _headline_at_start(text: str, heads: list[_Head] | None = None) -> list[int]:
     """A headline without a stop that opens a text with no line break ends at its finite verb.
 
     ``Қытай АИТВ/ЖИТС-ке шалдыққандардың саны 14%-ға артып отырғанын айтады Қытай АИТВ/ЖИТС-ке
@@ -361,89 +408,33 @@ def _headline_at_start(text: str) -> list[int]:
     first sentence of running text is rare (on the dev texts one false cut, an accusative
     ``материалдарды``, against about 40 found line starts).
     """
+    if heads is None:
+        heads = []
+        _stopless_boundaries(text, heads)
+    if not heads:
+        return []
     stop = _FIRST_STOP.search(text, 0, HEADLINE_MAX_CHARS)
     limit = stop.start() if stop else HEADLINE_MAX_CHARS
     # (only a join right after a finite ending can be taken, and none before HEADLINE_MIN_CHARS:
-    # the scan visits those joins alone, in text order, with the cheap checks first)
-    for g in _FINITE_BEFORE_SPACE.finditer(text, HEADLINE_MIN_CHARS - 2, limit):
-        i = g.end() - 1
-        m = _LOWER_JOIN.match(text, i, limit)
-        if m is None:
+    # the joins scan visited those alone, in text order; the cheap checks come first)
+    for h in heads:
+        i = h.i
+        if i + 1 >= limit:
+            break
+        end = h.end
+        if end is None or end < HEADLINE_MIN_END:
+            continue
+        o = h.open
+        if h.after_end > limit:  # the word after runs past the first stop or the window: read up to there
+            m = _LOWER_JOIN.match(text, i, limit)
+            o = _open_score(m.group(1)) if m is not None else 0.0
+        if end + o < HEADLINE_MIN_SCORE:
             continue
         q = text.rfind("«", 0, i)
         if q >= 0 and text.find("»", q, i) < 0:
             continue
-        word = _lower_word_before(text, i)
-        if len(word) < 4 or not _finite_verb(word):
-            continue
-        end = _end_score(word)
-        if end < HEADLINE_MIN_END or end + _open_score(m.group(1)) < HEADLINE_MIN_SCORE or _in_date(text, i - len(word), word):
-            continue
-        if _REPORTING.search(text, max(0, i - 60), i) is not None:
+        word = h.word
+        if _in_date(text, i - len(word), word) or _after_reporting(text, i):
             continue
         return [i + 1]
     return []
-
-
-# A join that may end a cut line: a word, a comma, a colon or a closing mark, one space, then
-# a capital, a digit or an opening quote.
-_CAP_JOIN = re.compile(rf"(?<=[{LOWER},:;)»]) (?=[{UPPER}\d«])")
-#: long sentences with no join near the cap (as running text has) per cut line found, at most
-CRAWL_MISS_RATIO = 2
-#: cut lines needed before the text is read as cut: one is chance (a fifth of the long sentences
-#: of uncut news and Wikipedia text have a join near the cap), two are evidence
-CRAWL_MIN_FOUND = 2
-# A cut line already ended by another rule: no stop, white space or a closing mark at its end.
-_STOP_OR_CLOSER = ".!?…:;»\"”)"
-
-
-def _crawl_line_cuts(text: str, cuts: list[int]) -> list[int]:
-    """Lines a crawl cut at a fixed length, run together with spaces: cut where the line ended.
-
-    The apertium crawl of Kazakh news sites keeps at most :data:`CRAWL_LINE_CAP` characters of a
-    line and drops the rest of a longer sentence, stop included; flattened with spaces, the
-    cut line runs into the next sentence: ``… ақпарат ресурстарына Thomson Reuters (АҚШ) және …``
-    (``ресурстарына`` is the 191st character of its line). Evidence: a sentence (between the
-    ``cuts`` found so far) longer than the cap that has a join (:data:`_CAP_JOIN`) within
-    :data:`CRAWL_CAP_WINDOW` characters before the cap, at the last join there (the crawl kept as
-    many whole words as fit in the cap, so the cut line is as long as it can be; a join after the
-    true cut must lie within the next line's first words). Running text has long sentences too, and a fifth of them have a join
-    in that window by chance, so the text must show the cap more than once: at least
-    :data:`CRAWL_MIN_FOUND` cut lines, counting those found so and sentences the other rules
-    already ended at the cap length without a stop (``… ұйымдастыруда`` at 185 characters), and
-    at most one long sentence without such a join per :data:`CRAWL_MISS_RATIO` cut lines. A
-    single long sentence with a join near 192 characters is no evidence: it is how 9 of the 12
-    uncut dev NTREX and KazQAD texts the rule once cut looked.
-    """
-    lo_w = CRAWL_LINE_CAP - CRAWL_CAP_WINDOW
-    n = len(text)
-    spans = []
-    a = 0
-    ended = 0  # cut lines the other rules already ended: cap length, no stop
-    for b in cuts + [n]:
-        while a < b and text[a].isspace():
-            a += 1
-        if b - a > CRAWL_LINE_CAP:
-            spans.append((a, b))
-        elif b - a >= lo_w and b < n:
-            e = b
-            while text[e - 1].isspace():
-                e -= 1
-            ended += e - a >= lo_w and text[e - 1] not in _STOP_OR_CLOSER
-        a = b
-    if not spans:
-        return []
-    out: list[int] = []
-    miss = 0
-    for a, b in spans:
-        while b - a > CRAWL_LINE_CAP:
-            joins = [m.start() for m in _CAP_JOIN.finditer(text, a + lo_w, a + CRAWL_LINE_CAP + 1)]
-            if not joins:
-                miss += 1
-                break
-            a = joins[-1] + 1  # the crawl kept as many whole words as fit: the line is as long as it can be
-            out.append(a)
-    found_all = len(out) + ended
-    if not out or found_all < CRAWL_MIN_FOUND or miss * CRAWL_MISS_RATIO > found_all:
-        return []
-    return out

@@ -234,6 +234,11 @@ _LONG_WORD = max(len(a[:-1]) for a in _data.abbreviations() if a[:-1].isalpha())
 assert _LONG_WORD <= 6, "an abbreviation of six letters or more: lengthen the first part of _easy_word"
 
 
+# A text shorter than this is first checked for a mark before its final marks (a copy of it is made).
+_TAIL_CHECK_MAX = 400
+_TAIL_MARKS = ".!?…»”“\"'’)]"
+
+
 def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                             held: list[int] | None = None) -> list[int]:
     """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``.
@@ -241,6 +246,12 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
     ``held``: the periods of abbreviations and initials at a line end (no cut here) are added to
     it, for :func:`_line_boundaries` to judge as line ends.
     """
+    if len(text) < _TAIL_CHECK_MAX:
+        # (a mark ends a sentence only before white space and more text: the marks and closing quotes
+        # that end the text, "… бюросы.»", never do, so a short text with no other mark is not scanned)
+        body = text.rstrip().rstrip(_TAIL_MARKS)
+        if "." not in body and "?" not in body and "!" not in body and "…" not in body:
+            return []
     out = [m.end() for m in _EASY_ENDS.finditer(text)] if "." in text else []
     append = out.append
     for mark, pattern in zip(".?!…", _TERMINALS):
