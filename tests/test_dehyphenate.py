@@ -207,6 +207,38 @@ def test_line_end_hyphen_after_a_two_letter_word(a, b, expected, rule):
     assert (f"{a}-{b}" if expected == "hyphen" else f"{a}{b}") in out
 
 
+@pytest.mark.parametrize("a,b,expected,rule", [
+    ("әдеби", "сын", "hyphen", "relational_adjective"),    # PDF dev (kazqad-lit): әдеби-сын destroyed x5
+    ("саяси", "философиялық", "hyphen", None),             # an -и adjective begins a coordinative compound
+    ("ғылыми", "лығы", "join", None),                      # -лық after it is a suffix: ғылымилығы
+    ("такси", "ден", "join", None),                        # a loan in -и + a case ending
+    ("Кеннеди", "дің", "join", None),                      # a name in -и + a case ending
+])
+def test_line_end_hyphen_after_a_relational_adjective(a, b, expected, rule):
+    v = judge(a, b)
+    assert v.decision == expected and (rule is None or v.rule == rule)
+    text = "Делегацияға цифр-\nлық қызметтер саласындағы жетіс-\nтіктерді таныстырды, " * 3
+    out = dehyphenate(text + f"ақынның {a}-\n{b} туралы жазды.")
+    assert (f"{a}-{b}" if expected == "hyphen" else f"{a}{b}") in out
+
+
+def test_closed_compound_of_the_dictionary_joins():
+    from kaznlp.dehyphenate.evidence import Evidence
+
+    ev = Evidence("")
+    # қолшатыр (umbrella) is one Hunspell stem made of two words, қол + шатыр: the break falls
+    # between two words and only the dictionary says the compound is written whole
+    assert ev.closed_compound("қол", "шатырға") and ev.closed_compound("жол", "жазбалары")
+    assert not ev.closed_compound("тағы", "бір") and not ev.closed_compound("қол", "ға")
+    v = judge("қол", "шатыр")
+    assert v == ("join", "closed_compound", None, None)
+    text = "Делегацияға цифр-\nлық қызметтер саласындағы жетіс-\nтіктерді таныстырды, " * 3
+    assert "қолшатыр алды" in dehyphenate(text + "ол қол-\nшатыр алды.")
+    # and where the text layer lost its hyphens (a bare break the rules read as two words)
+    assert judge("қол", "шатырға", "line_break") == ("join", "closed_compound", None, None)
+    assert judge("тағы", "бір", "line_break").decision == "space"
+
+
 def test_weak_hyphen_evidence_needs_a_two_word_reading(monkeypatch):
     from kaznlp.dehyphenate import morph
 
@@ -264,8 +296,10 @@ def test_lost_hyphens_weighed_by_the_learned_layer():
     assert dehyphenate(LOST_NEWS) == expected
     rules = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(LOST_NEWS, learned=False)}
     learned = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(LOST_NEWS)}
-    for pair in (("қауіп", "сіздігіміз"), ("орын", "басарын"), ("күл", "кілі")):
+    for pair in (("қауіп", "сіздігіміз"), ("күл", "кілі")):
         assert rules[pair][0] == "space" and learned[pair] == ("join", "learned:" + rules[pair][1])
+    # ``орынбасар`` is a closed compound of the Hunspell dictionary: it joins before the layer is asked
+    assert rules[("орын", "басарын")] == learned[("орын", "басарын")] == ("join", "closed_compound")
 
 
 def test_web_hyphen_space_weighed_by_the_learned_layer():

@@ -19,6 +19,13 @@ worth a hyphen only where P(hyphen) > 0.5.
 жануарлар``)? Counts, in the same files, ``X мен Y`` against ``Xмен Y`` (``X`` a known word) by
 whether ``X`` and ``Y`` are coordinated: both plural, both capitalised names (``X`` not ending in
 ``ы/і``), else by the ending of ``X``.
+
+    python -m benchmarks.audit.dehyphenate_lost_evidence --compounds
+
+A closed compound of the Hunspell dictionary (``data/dehyph_compounds_kk.txt``: ``қолшатыр``)
+across a bare break (``қол⏎шатырға``): how often the same files write such a compound whole
+(a token = compound + suffixes) against apart (``X Y`` with ``X`` a word and ``XY`` = compound +
+suffixes), and the compounds most often written apart.
 """
 
 from __future__ import annotations
@@ -106,6 +113,32 @@ def men_table(text: str, ev: Evidence) -> None:
         print(f"{k} | {c['apart']:,} | {c['glued']:,} | {c['apart'] / n:.3f}")
 
 
+def compounds_table(text: str, ev: Evidence) -> None:
+    from kaznlp.dehyphenate.morph import closed_compounds
+
+    comp = closed_compounds()
+
+    def head(w: str, lo: int) -> str | None:
+        for k in range(len(w), lo, -1):
+            if w[:k] in comp and (k == len(w) or ev.is_chain(w[k:])):
+                return w[:k]
+        return None
+
+    low = text.lower()
+    whole, apart = Counter(), Counter()
+    for w in re.findall(r"[^\W\d_]+", low):
+        h = head(w, 5) if len(w) >= 6 else None
+        if h:
+            whole[h] += 1
+    for m in re.finditer(r"(?=(?<![\w-])([^\W\d_]+) ([^\W\d_]+)(?![\w-]))", low):
+        a, b = m.groups()
+        if ev.word(a) >= 1 and ev.closed_compound(a, b):
+            apart[head(a + b, len(a) + 2)] += 1
+    print(f"closed compounds ({len(comp):,} in the list): written whole {sum(whole.values()):,}, "
+          f"apart {sum(apart.values()):,}")
+    print("most often apart:", ", ".join(f"{k} {v}" for k, v in apart.most_common(12)))
+
+
 def main(argv: list[str] | None = None) -> int:
     import sys
     args = sys.argv[1:] if argv is None else argv
@@ -114,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     ev = Evidence("")  # lexicon evidence only: no document vocabulary
     if "--men" in args:
         men_table(text, ev)
+        return 0
+    if "--compounds" in args:
+        compounds_table(text, ev)
         return 0
     left, right = hyphen_parts()
     tally: dict[str, Counter] = defaultdict(Counter)

@@ -7,7 +7,7 @@ from typing import Concatenate, NamedTuple, ParamSpec
 
 from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
 
-from .morph import _SINGLE, PARTICLES
+from .morph import _SINGLE, PARTICLES, closed_compounds
 from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon
 from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
@@ -337,6 +337,12 @@ class Evidence:
         if len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] and (a in self.lex or self.in_doc(a)):
             return 2  # reduplication: бір-бірімен, жылдан-жылға
         return 0
+
+    def closed_compound(self, a: str, b: str) -> bool:
+        """Is ``a + b`` a closed compound of the Hunspell dictionary, then suffixes, the compound
+        running across the break? ``кер|тартпа``, ``қол|шатырға`` (``қолшатыр`` + ``ға``)."""
+        w, comp = a + b, closed_compounds()
+        return any(w[:k] in comp and (k == len(w) or self.is_chain(w[k:])) for k in range(len(w), len(a) + 2, -1))
 
     def open_word(self, w: str) -> float:
         """Evidence from the open word lists: 2 a Unilex form, 1 a Hunspell stem + suffixes, 0 none."""

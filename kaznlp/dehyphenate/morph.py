@@ -10,7 +10,9 @@ verb endings come from :mod:`kaznlp.lang` (issue 18: one home for each Kazakh fa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kaznlp._data import read_text
 from kaznlp.lang import charlm
 from kaznlp.lang.affixes import ONE_LETTER_CHAIN_PIECES
 from kaznlp.lang.words import words
@@ -66,6 +68,26 @@ def _reads_as_one_word(a: str, b: str) -> bool:
     return charlm.split_gain(a, b) > ONE_WORD_GAIN
 
 
+# ``split_gain`` under which two pieces read as two words, clearly (``әдеби|сын`` −8.6; a case
+# ending after a loan reads near 0 or above: ``такси|ден`` −1.2, ``кеннеди|дің`` −0.4)
+TWO_WORDS_GAIN = -4.0
+
+
+def _two_words(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` clearly read as two words (:func:`kaznlp.lang.charlm.split_gain` < −4)?"""
+    if not (_CYR.match(a) and _CYR.match(b) and a.isalpha() and b.isalpha()) or not charlm.available():
+        return False
+    return charlm.split_gain(a, b) < TWO_WORDS_GAIN
+
+
 # the end of a Russian-style surname (Бердімұрат|ов, Бозымба|евтың): [letters] ов / ев (+ а)
 _SURNAME = re.compile(r"[^\W\d_]*?[оеё]ва?")
 
+
+
+@lru_cache(maxsize=1)
+def closed_compounds() -> frozenset[str]:
+    """Closed compounds of the Kazakh Hunspell dictionary, two free words written as one
+    (``кертартпа``, ``қолшатыр``): ``data/dehyph_compounds_kk.txt``, built by
+    ``python -m training.build_dehyph_compounds`` (MPL-1.1, sources in its header)."""
+    return frozenset(w for w in read_text("dehyph_compounds_kk.txt").split("\n") if w and not w.startswith("#"))

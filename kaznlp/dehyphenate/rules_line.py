@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kaznlp.lang.affixes import finite_endings, participle_endings
+from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suffixes_of
 from kaznlp.lang.alphabet import VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
 
@@ -14,6 +14,7 @@ from .morph import (
     _ends_number,
     _is_acronym,
     _reads_as_one_word,
+    _two_words,
     norm,
 )
 from .resources import _hyphen_parts
@@ -25,6 +26,26 @@ def _latin_word(a: str) -> bool:
     part = a.rsplit("-", 1)[-1]
     latin = sum(1 for c in part if "a" <= c.lower() <= "z")
     return latin * 2 > sum(1 for c in part if c.isalpha())
+
+
+_CASE_OR_PLURAL = frozenset(x for g in GRAMMAR if g not in ("possessive", "person", "relative", "ordinal/collective",
+                                                           "derivational", "verbal", "loanword ending")
+                            for x in suffixes_of(g))
+
+
+def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
+    """``әдеби-⏎сын``, ``саяси-⏎философиялық``: the piece before the hyphen is a relational adjective
+    in ``-и`` (a word of the lexicon or this text, written in lower case, 4+ letters, a consonant
+    before the ``и``: ``әдеби``, ``саяси``, ``ғылыми``, ``мәдени``, ``тарихи``), the piece after it a
+    word of 3+ letters that starts with a consonant other than ``л`` and is no case or plural ending,
+    and the two read as two words to the character model. Such adjectives begin coordinative
+    compounds and take few suffixes (``-лық``, ``-лен``, which start with ``л``); a native Kazakh word
+    never ends in consonant + ``и``, so a hyphenation break does not fall there; names (``Кеннеди``)
+    are capitalised and loans (``такси-⏎дің``) take case endings."""
+    part = a.rsplit("-", 1)[-1]
+    return (len(a_last) >= 4 and part.islower() and a_last[-1] == "и" and a_last[-2] not in VOWELS
+            and wa >= 2 and len(b_first) >= 3 and b_first[0] not in VOWELS and b_first[0] != "л"
+            and b_first not in _CASE_OR_PLURAL and _two_words(a_last, b_first))
 
 
 @_memo_decision
@@ -105,6 +126,10 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     j = ev.join_score(al, bl)
     if j < 2 and ev.spans(al, bl):
         return "join", "stem_spans_break"  # қыр-⏎күйектегі, қыз-⏎метшінің: a known stem (қыркүйек, қызметші) runs across the break
+    if ev.word(al + bl) < 2 and _nisba_pair(a, a_last, b_first, wa):
+        return "hyphen", "relational_adjective"  # әдеби-⏎сын, ғылыми-⏎зерттеу: an -и adjective before a word
+    if j < 2 and ev.closed_compound(a_last, b_first):
+        return "join", "closed_compound"  # кер-⏎тартпа, қол-⏎шатыр: the dictionary writes the compound as one word
     # Below, the evidence for a real hyphen is weak (no hyphenated form attested): it is kept
     # only if ``a_last + b_first`` does not read as one word to the character model
     # (:func:`_reads_as_one_word`): ``ғима-⏎раттың``, ``Метро-⏎политен``, ``Қоры-⏎тылмаған``
