@@ -58,7 +58,7 @@ class MaxoutNorm:
 
     def finish(self, Y: Any, out: Any = None) -> Any:
         """Maxout over the pieces of ``Y = X @ W + b``, then thinc's layer norm (into ``out``
-        when given: an array of ``len(Y)`` rows and ``nO`` columns)."""
+        when given: an array of ``len(Y)`` rows and ``nO`` columns). ``Y`` is overwritten."""
         n_o = self.n_o
         maximum = numpy.maximum
         if self.n_p > 1:
@@ -76,7 +76,10 @@ class MaxoutNorm:
         mu = reduce(best, axis=1, keepdims=True)
         mu /= n_o
         best -= mu
-        var = reduce(best * best, axis=1, keepdims=True)
+        # the squares go into the first piece's block of Y, which is read no more (a scratch
+        # array of the right shape: no allocation per call; the same numbers as best * best)
+        square = numpy.multiply(best, best, out=Y[:, :n_o])
+        var = reduce(square, axis=1, keepdims=True)
         var /= n_o
         var += 1e-08
         var **= -1.0 / 2.0
