@@ -781,3 +781,18 @@ def test_reporting_clause_read_backwards_agrees_with_the_pattern() -> None:
                     assert _joins._after_reporting(text, i) == want, (text, i)
                     found += want
     assert found > 100
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a heading in capitals flattened into the text after it ends before the first word in ordinary case
+    ("ШЕКТЕУДІ АЛЫП ТАСТАУ Құрметті түлек! Егер Сіздің жұмыс істеуіңіз аяқталса, өтініш беріңіз.",
+     ["ШЕКТЕУДІ АЛЫП ТАСТАУ", "Құрметті түлек!", "Егер Сіздің жұмыс істеуіңіз аяқталса, өтініш беріңіз."]),
+    ("Баспасөз БАСПАСӨЗ ХАБАРЛАМАСЫ Ү.ж. 23 қыркүйегінде департамент жұмыс жүргізді.",
+     ["Баспасөз БАСПАСӨЗ ХАБАРЛАМАСЫ", "Ү.ж. 23 қыркүйегінде департамент жұмыс жүргізді."]),
+    # an acronym (three letters) after the heading, one word in capitals, or a line break: no such cut
+    ("Все новости БАСПАСӨЗ ХАБАРЛАМАСЫ ҰҚК Астана қаласы бойынша департаменті хабарлайды.",
+     ["Все новости БАСПАСӨЗ ХАБАРЛАМАСЫ ҰҚК Астана қаласы бойынша департаменті хабарлайды."]),
+    ("Наурызбай қажы ТАҒАНҰЛЫ Рамазан айы туралы айтты.", ["Наурызбай қажы ТАҒАНҰЛЫ Рамазан айы туралы айтты."]),
+])
+def test_heading_in_capitals_ends_before_ordinary_case(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

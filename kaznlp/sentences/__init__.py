@@ -61,7 +61,8 @@ from ._lines import WRAP_RATIO as WRAP_RATIO
 from ._lines import CRAWL_LINE_CAP, _block_end_boundaries, _line_boundaries, _space_run_boundaries, _space_runs_break
 from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
 from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _punctuation_boundaries
-from ._stamps import _before_bare_date, _headline_before_date, _headline_before_tag_end, _numeric_date_stamps
+from ._stamps import (_before_bare_date, _caps_heading_ends, _headline_before_date, _headline_before_tag_end,
+                      _numeric_date_stamps)
 from ._stamps import _month_possessives as _month_possessives
 from ._structure import LIST_ITEM_MAX_CHARS as LIST_ITEM_MAX_CHARS
 from ._structure import (_COLON_BEFORE_FIRST_ITEM, _GLUED_ANY, _GLUED_DOT, _brackets, _closers, _drop_inside,
@@ -178,6 +179,9 @@ def _split(text: str) -> list[Span]:
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None
         if stamps:
             cuts.update(_drop_inside(stamps, brackets))
+        heads_caps = _caps_heading_ends(scan)
+        if heads_caps:
+            cuts.update(_drop_inside(heads_caps, brackets))
         if "<" in scan and "</" in scan:
             cuts.update(_drop_inside(_block_end_boundaries(scan), brackets))
         if len(scan) > CRAWL_LINE_CAP:

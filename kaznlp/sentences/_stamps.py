@@ -185,3 +185,52 @@ def _headline_before_tag_end(text: str) -> list[int]:
         if len(word) >= 4 and word.isalpha() and word.islower() and _finite_verb(word):
             out.append(m.end())
     return out
+
+
+# A heading in capitals: a space between two words that end and start in four capitals (led by the
+# literal space: a fast search; the words are read in Python, _heading_word).
+_CAPS_PAIR = re.compile(rf" (?<=[{UPPER}]{{4}} )(?=[{UPPER}]{{4}})")
+_UPPER_ONE = re.compile(rf"[{UPPER}]")
+_TITLE_START = re.compile(rf"[{UPPER}][{LOWER}.]")
+
+
+def _heading_word(word: str) -> bool:
+    """A word of four or more capitals (hyphens inside): ``БАСПАСӨЗ``, ``АСТАНА-МӘСКЕУ``."""
+    letters = word.replace("-", "")
+    return len(word) >= 4 and letters.isalpha() and letters.isupper() and _UPPER_ONE.match(word) is not None
+
+
+def _caps_heading_ends(text: str) -> list[int]:
+    """A heading written in capitals ends before the first word in ordinary case after it.
+
+    ``ШЕКТЕУДІ АЛЫП ТАСТАУ`` / ``Құрметті түлек! Егер Сіздің …``, ``23.09.2015 БАСПАСӨЗ
+    ХАБАРЛАМАСЫ`` / ``Ү.ж. 23 қыркүйегінде ҰҚК …``: a web page sets its headings, rubrics and
+    staff names in capitals, and a page flattened with spaces runs them into the text after
+    them. Kazakh running text writes words of four or more letters in capitals only inside
+    such a heading (an acronym, ``ҰҚК``, ``ТМД``, is shorter), so a run of two or more such
+    words is a heading and the first word in ordinary case after it starts a sentence. None
+    stands in UD KTB or the dev KazQAD passages; in the dev apertium files flattened in
+    12-line pieces 19 of 21 end a line (the two others: a staff name before the post on its
+    line, ``НЫГЫМЕТОВ ГАНИ САКТАГАНОВИЧ Президент …``).
+    """
+    out: list[int] = []
+    n = len(text)
+    search = _CAPS_PAIR.search  # (a search per heading: finditer does not lead with the fast literal search)
+    m = search(text)
+    while m is not None:
+        i = m.start()
+        k = text.rfind(" ", 0, i) + 1
+        end, words = i, 0
+        if _heading_word(text[k:i]):
+            words = 1
+        while True:  # the heading's words, one space apart
+            j = end + 1
+            e = text.find(" ", j)
+            e = n if e < 0 else e
+            if not _heading_word(text[j:e]):
+                break
+            end, words = e, words + 1
+        if words >= 2 and end < n and text[end] == " " and _TITLE_START.match(text, end + 1):
+            out.append(end)
+        m = search(text, max(end, i + 1))
+    return out
