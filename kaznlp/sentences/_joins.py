@@ -7,7 +7,7 @@ import re
 from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import _OPENERS, _finite_verb
+from ._marks import _OPENERS, _finite_verb, _matches
 from ._stamps import _month_stems
 
 
@@ -196,7 +196,7 @@ def _stopless_boundaries(text: str, heads: list[_Head] | None = None) -> list[in
     out = []
     openers = _OPENER_FORMS
     open_forms, bounds = _OPEN_FORMS, _END_BOUND
-    for m in _STOPLESS.finditer(text):
+    for m in _matches(_STOPLESS, text):
         i = m.start()
         nxt = m.group(1)
         head = None

