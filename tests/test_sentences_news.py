@@ -796,3 +796,14 @@ def test_reporting_clause_read_backwards_agrees_with_the_pattern() -> None:
 ])
 def test_heading_in_capitals_ends_before_ordinary_case(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speech's address run into the heading before it starts a sentence; a title runs on
+    ("Облыс әкімінің кеңестегі баяндамасы Құрметті Қанат Алдабергенұлы! Құрметті кеңеске қатысушылар! Бүгін біз жиналдық.",
+     ["Облыс әкімінің кеңестегі баяндамасы", "Құрметті Қанат Алдабергенұлы!", "Құрметті кеңеске қатысушылар!",
+      "Бүгін біз жиналдық."]),
+    ("Ол 2010 жылы Алматы қаласының Құрметті азаматы атанды.", ["Ол 2010 жылы Алматы қаласының Құрметті азаматы атанды."]),
+])
+def test_vocative_address_starts_a_sentence(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected

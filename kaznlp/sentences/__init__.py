@@ -43,7 +43,7 @@ from ._joins import JOIN_MIN_SCORE as JOIN_MIN_SCORE
 from ._joins import QUOTE_REACH as QUOTE_REACH
 from ._joins import _JOIN_END as _JOIN_END
 from ._joins import _JOIN_OPEN as _JOIN_OPEN
-from ._joins import HEADLINE_MIN_TEXT, _Head, _headline_at_start, _stopless_boundaries
+from ._joins import HEADLINE_MIN_TEXT, _address_starts, _Head, _headline_at_start, _stopless_boundaries
 from ._joins import _end_score as _end_score
 from ._joins import _join_score as _join_score
 from ._joins import _lost_stop_before_opener as _lost_stop_before_opener
@@ -174,6 +174,8 @@ def _split(text: str) -> list[Span]:
         joins = _stopless_boundaries(scan, heads)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
         if heads:
             joins.extend(_headline_at_start(scan, heads))
+        if "Құрметті" in scan:
+            joins.extend(_address_starts(scan))
         if joins:
             cuts.update(_drop_inside(joins, brackets))
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None

@@ -53,6 +53,24 @@ def _lost_stop_before_opener(text: str) -> list[int]:
     return out
 
 
+# A vocative address run into the text before it: "Құрметті" ("dear", "respected") after a word,
+# then the address up to its "!" (at most 80 characters, no other stop). Led by the literal space.
+_ADDRESS = re.compile(r" (?<=[^\W\d_] )Құрметті(?= [^.!?…]{1,80}!)")
+
+
+def _address_starts(text: str) -> list[int]:
+    """A vocative address (``Құрметті …!``) after a word without a stop starts a sentence.
+
+    ``… кеңестегі баяндамасы`` / ``Құрметті Қанат Алдабергенұлы!`` / ``Құрметті кеңеске
+    қатысушылар!``: a speech opens with its address, which ends in ``!``. Running Kazakh
+    capitalises ``Құрметті`` mid-sentence only as a title (``Алматының Құрметті азаматы``), and a
+    title runs on to its verb and a full stop, not to ``!`` (so the word is no listed opener). In
+    the dev apertium files flattened in 12-line pieces all 10 such addresses start a line; none
+    stands in UD KTB.
+    """
+    return [m.start() + 1 for m in _ADDRESS.finditer(text)]
+
+
 def _join_tables() -> tuple[dict[str, float], dict[str, float]]:
     """``(end, open)`` log-odds from ``data/sentences_joins_kk.tsv`` (learned by ``training/sentences_joins.py``)."""
     end: dict[str, float] = {}
