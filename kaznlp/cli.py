@@ -80,7 +80,19 @@ def _format_for(output: str | None, explicit: str | None) -> str:
     return "jsonl"
 
 
+def _say(message: str) -> None:
+    """One line on standard error, unless it is closed (`2>&-`: ``sys.stderr`` is None, where
+    ``print(file=None)`` would write into the records on standard output, or its writes fail)."""
+    if sys.stderr is not None:
+        try:
+            print(message, file=sys.stderr, flush=True)
+        except OSError:
+            pass
+
+
 def _demo(args: argparse.Namespace) -> int:
+    if sys.stdout is None:  # `kaznlp demo >&-`
+        raise OSError(9, "cannot write the demo to standard output: it is closed")
     text = _sample_text()
     if args.steps:
         steps = parse_steps(args.steps)
@@ -91,7 +103,7 @@ def _demo(args: argparse.Namespace) -> int:
             check_steps(steps)
         except RuntimeError as exc:  # the core install: the demo runs without NER and says so once
             steps = DEFAULT_STEPS
-            print(f"kaznlp demo: no NER here ({exc})", file=sys.stderr)
+            _say(f"kaznlp demo: no NER here ({exc})")
     rec = analyse(text, doc_id="sample", source=f"kaznlp/data/{SAMPLE}", steps=steps)
     if args.json:
         sys.stdout.write(to_jsonl(rec))
@@ -178,6 +190,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return _demo(args)
         except (RuntimeError, ValueError) as exc:
             parser.exit(EXIT_USAGE, f"kaznlp demo: {exc}\n")
+        except OSError as exc:
+            parser.exit(EXIT_OUTPUT, f"kaznlp demo: {exc.strerror or exc}\n")
 
     try:
         steps = list(parse_steps(args.steps))
@@ -193,11 +207,18 @@ def _main(argv: Sequence[str] | None) -> int:
         parser.error("no steps left to run")
     if args.jobs < 0:
         parser.error("--jobs must be 0 (one per CPU core) or more")
+    for option, value in (("--batch-docs", args.batch_docs), ("--batch-chars", args.batch_chars)):
+        if value < 1:
+            parser.error(f"{option} must be 1 or more, got {value}")
+    if args.resume and args.overwrite:
+        parser.error("--resume continues OUT and --overwrite replaces it: give one of them")
     if args.jobs == 0:
         args.jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     fmt = _format_for(args.output, args.to)
     documents = None
     if args.sample:
+        if args.inputs:  # never a silently dropped input
+            parser.error(f"--sample processes the bundled article only; drop it or the inputs ({' '.join(args.inputs)})")
         documents = [InputDoc("sample", f"kaznlp/data/{SAMPLE}", None, _sample_text(), 0)]
     elif not args.inputs:
         parser.error("give input files or folders, - for stdin, or --sample")
@@ -221,13 +242,13 @@ def _main(argv: Sequence[str] | None) -> int:
                     errors_path=args.errors, progress=args.progress, batch_docs=args.batch_docs,
                     batch_chars=args.batch_chars, documents=documents)
     except OutputError as exc:
-        parser.exit(EXIT_OUTPUT, f"kaznlp process: {exc.strerror}{hint}\n")
+        parser.exit(EXIT_OUTPUT, f"kaznlp process: {exc.strerror}{hint if _has_output(out, parts) else ''}\n")
     except (RuntimeError, ValueError, LookupError) as exc:
         parser.exit(EXIT_USAGE, f"kaznlp process: {exc}\n")
     except KeyboardInterrupt as exc:
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
         parser.exit(128 + signum, f"kaznlp process: interrupted ({signal.Signals(signum).name}), "
-                                  f"workers stopped{hint}\n")
+                                  f"workers stopped{hint if _has_output(out, parts) else ''}\n")
     failed = stats["errors_total"]
     if not args.quiet:
         msg = (f"kaznlp: {stats['documents']:,} documents, {stats['chars']:,} chars in {stats['seconds']:.1f} s "
@@ -236,16 +257,27 @@ def _main(argv: Sequence[str] | None) -> int:
             msg += f"; {stats['skipped']:,} already done"
         if failed:
             msg += f"; {failed} errors" + (f" → {stats['errors_file']}" if stats["errors_file"] else "")
-        print(msg, file=sys.stderr)
+        _say(msg)
     if stats["found"] == 0:
-        print("kaznlp process: no documents found in " + " ".join(args.inputs or ["--sample"]), file=sys.stderr)
+        _say("kaznlp process: no documents found in " + " ".join(args.inputs or ["--sample"]))
         return EXIT_FAILED
     if failed:
         if args.quiet:
             where = stats["errors_file"] or "stderr"
-            print(f"kaznlp process: {failed} documents or inputs failed; see {where}", file=sys.stderr)
+            _say(f"kaznlp process: {failed} documents or inputs failed; see {where}")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _has_output(out: str | None, parts: str | None) -> bool:
+    """Whether a failed run left anything that ``--resume`` continues (a non-empty ``OUT`` or
+    DocBin parts): the exit message only points there then."""
+    try:
+        if parts and os.path.isdir(parts) and any(n.endswith(".spacy") for n in os.listdir(parts)):
+            return True
+        return bool(out) and os.path.isfile(out) and os.path.getsize(out) > 0  # type: ignore[arg-type]
+    except OSError:
+        return False
 
 
 if __name__ == "__main__":  # pragma: no cover

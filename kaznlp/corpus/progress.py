@@ -9,6 +9,7 @@ documents, documents and characters per second, errors. For example::
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 from typing import TextIO
@@ -43,8 +44,10 @@ class Progress:
                  interval: float = 0.2) -> None:
         self.docs = self.chars = self.errors = self.skipped = self.nbytes = 0
         self.total = total_bytes or None
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
+        # sys.stderr is None when the command runs with standard error closed (`2>&-`): no bar then
+        self.stream = stream if stream is not None else (sys.stderr or io.StringIO())
+        self.enabled = (sys.stderr is not None or stream is not None) and (
+            self.stream.isatty() if enabled is None else enabled)
         self.interval = interval
         self.t0 = time.perf_counter()
         self._shown = float("-inf")

@@ -297,6 +297,10 @@ def iter_documents(
         jsonl = is_jsonl(name, input_format)
         try:
             if name == "-":
+                if stdin is None and sys.stdin is None:  # run with standard input closed (`<&-`)
+                    yield Problem("-", None, "ClosedInput", "standard input is closed: nothing to read from -",
+                                  id="stdin", whole_file=True)
+                    continue
                 fh = stdin if stdin is not None else sys.stdin.buffer
                 if jsonl:
                     yield from _read_jsonl(fh, "-", encoding, text_field, id_field, keep_fields)

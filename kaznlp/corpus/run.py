@@ -205,10 +205,15 @@ def run(
         raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(OUTPUT_FORMATS)}")
     if fmt == "docbin":
         _check_spacy_for_docbin()
+    for name, value in (("batch_docs", batch_docs), ("batch_chars", batch_chars)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} (--{name.replace('_', '-')}) must be a whole number of 1 or more, got {value!r}")
     to_file = output is not None and output != "-"
     if resume and not to_file:
         raise ValueError("--resume needs an output file (-o OUT)")
-    if errors_path is None and to_file:
+    if errors_path == "-":
+        errors_path = None  # `--errors -`: standard error, as `-o -` is standard output
+    elif errors_path is None and to_file:
         errors_path = output.rstrip("/\\") + ".errors.jsonl"  # type: ignore[union-attr]
     # what this run writes is never one of its inputs (an output inside an input folder)
     parts = docbin_parts_dir(output) if to_file and fmt == "docbin" else None  # type: ignore[arg-type]
@@ -216,6 +221,15 @@ def run(
         [errors_path] if errors_path else [])
     problems: list[Problem] = []
     files = list_files(inputs, pattern, exclude, avoid=avoid, problems=problems) if documents is None else []
+    if errors_path and to_file and any(os.path.realpath(errors_path) == os.path.realpath(p)
+                                       for p in (output, f"{output}.done", parts) if p):
+        raise ValueError(f"the errors file {errors_path} is this run's output (or its bookkeeping); give "
+                         "--errors another name")
+    out_dir = os.path.dirname(os.path.abspath(output)) if to_file and output and parts is None else None
+    if out_dir and not os.path.isdir(out_dir):
+        raise OutputError(2, f"cannot write the output {output}: the folder {out_dir} does not exist")
+    if errors_path and os.path.isdir(errors_path):
+        raise OutputError(21, f"cannot write the errors file {errors_path}: it is a folder")
     if errors_path and not os.path.isdir(os.path.dirname(os.path.abspath(errors_path))):
         raise OutputError(2, f"cannot write the errors file {errors_path}: the folder "
                           f"{os.path.dirname(os.path.abspath(errors_path))} does not exist")

@@ -110,6 +110,9 @@ class BatchWriter:
                 pass
             probe.unlink()
         elif path is None or path == "-":
+            if sys.stdout is None:  # run with standard output closed (`>&-`)
+                raise OutputError(9, "cannot write the output to standard output: it is closed; "
+                                  "give -o OUT or open it")
             self._fh = sys.stdout.buffer
         else:
             if fmt == "conllu" and not append and os.path.exists(path + ".done"):
@@ -248,7 +251,12 @@ class ErrorLog:
         self.count += 1
         line = json_line(problem.to_dict())
         if self.path is None:
-            sys.stderr.write("kaznlp: error: " + line.decode("utf-8"))
+            try:  # closed (`2>&-`): the entry is still counted, and the exit code says so
+                if sys.stderr is not None:
+                    sys.stderr.write("kaznlp: error: " + line.decode("utf-8"))
+                    sys.stderr.flush()
+            except OSError:
+                pass
             return
         try:
             if self._fh is None:
