@@ -33,6 +33,7 @@ without the normalizer they are the identity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -64,6 +65,7 @@ __all__ = [
     "sentence_starts",
 ]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _USER_KEY = "kaznlp_source"  # doc.user_data[_USER_KEY] = (text, src_len, dst_len, runs)
 
 
@@ -97,6 +99,13 @@ def make_doc(vocab: Vocab, text: str, multiword: bool = False, *,
     >>> [t.text for t in doc], doc[0].norm_, [s.text for s in doc.sents]
     (['Премьер- Министр', 'келді', '.'], 'Премьер-Министр', ['Премьер- Министр келді.'])
     """
+    if not isinstance(text, str):
+        raise TypeError(f"kaznlp's spaCy tokenizer expects str, got {type(text).__name__}")
+    bad = _SURROGATE.search(text)
+    if bad:  # spaCy keeps every string as UTF-8 and would fail deep in its string store
+        raise ValueError(f"kaznlp's spaCy tokenizer: the text has a lone surrogate {bad.group()!r} at character "
+                         f"{bad.start()}, which has no UTF-8 form and cannot be in a spaCy Doc; fix the decoding "
+                         "(kaznlp.process and kaznlp.ner accept such text)")
     if tokens is None:
         tokens = [(t[0], t[1]) for t in _kaznlp_tokenize(text, multiword=multiword)]
     words, spaces, _, index = words_and_spaces(text, tokens)
