@@ -210,6 +210,8 @@ def _main(argv: Sequence[str] | None) -> int:
     for option, value in (("--batch-docs", args.batch_docs), ("--batch-chars", args.batch_chars)):
         if value < 1:
             parser.error(f"{option} must be 1 or more, got {value}")
+    if not args.text_field:  # an empty shell variable: every JSONL line would be a MissingField entry
+        parser.error(f"--text-field {args.text_field!r} names no field; give one, e.g. --text-field body")
     if args.resume and args.overwrite:
         parser.error("--resume continues OUT and --overwrite replaces it: give one of them")
     if args.jobs == 0:

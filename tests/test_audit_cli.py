@@ -100,11 +100,13 @@ def test_summary_and_errors_survive_a_stderr_that_cannot_be_written(
 
 
 def test_meaningless_batch_and_mode_options_are_usage_errors(article: Path, tmp_path: Path) -> None:
-    """``--batch-docs 0``, ``--batch-chars -1`` and ``--resume --overwrite`` together ran (exit 0)."""
+    """``--batch-docs 0``, ``--batch-chars -1`` and ``--resume --overwrite`` together ran (exit 0);
+    ``--text-field ''`` made every JSONL line a MissingField entry."""
     out = tmp_path / "out.jsonl"
     for extra, message in [(["--batch-docs", "0"], b"--batch-docs must be 1 or more"),
                            (["--batch-chars", "-1"], b"--batch-chars must be 1 or more"),
-                           (["--resume", "--overwrite"], b"give one of them")]:
+                           (["--resume", "--overwrite"], b"give one of them"),
+                           (["--text-field", ""], b"names no field")]:
         res = kaznlp("process", str(article), "-o", str(out), *extra)
         assert res.returncode == EXIT_USAGE and message in res.stderr, (extra, res.stderr)
         assert not out.exists()
@@ -150,3 +152,15 @@ def test_output_in_a_missing_folder_names_the_output_and_no_resume(article: Path
     message = res.stderr.decode()
     assert f"cannot write the output {target}: the folder {target.parent} does not exist" in message
     assert "--resume" not in message
+
+
+def test_whitespace_only_text_field_says_so(tmp_path: Path) -> None:
+    """A JSONL text of spaces and line breaks was reported as "'text' is empty"."""
+    (tmp_path / "news.jsonl").write_text(json.dumps({"id": "n1", "text": NEWS}, ensure_ascii=False) + "\n"
+                                         + '{"id": "n2", "text": " \\n\\t "}\n{"id": "n3", "text": ""}\n',
+                                         encoding="utf-8")
+    stats = run([str(tmp_path / "news.jsonl")], str(tmp_path / "out.jsonl"), progress=False)
+    assert (stats["documents"], stats["errors"]) == (1, 2)
+    entries = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["id"], e["error"], e["message"]) for e in entries] == [
+        ("n2", "EmptyDocument", "'text' has only whitespace"), ("n3", "EmptyDocument", "'text' is empty")]

@@ -220,7 +220,8 @@ def _read_jsonl(fh: BinaryIO, source: str, encoding: str, text_field: str, id_fi
                           id=doc_id, nbytes=len(raw))
             continue
         if not text.strip():
-            yield Problem(source, n, "EmptyDocument", f"{text_field!r} is empty", id=doc_id, nbytes=len(raw))
+            yield Problem(source, n, "EmptyDocument", f"{text_field!r} is empty" if not text else
+                          f"{text_field!r} has only whitespace", id=doc_id, nbytes=len(raw))
             continue
         meta = {k: obj[k] for k in keep_fields if k in obj} or None
         why = unwritable(doc_id, "the id") or unwritable(text, repr(text_field)) or unwritable(meta, "the kept fields")
