@@ -78,6 +78,7 @@ class Problem:
         return doc_key(self.source, None if self.whole_file else self.line)
 
     def to_dict(self) -> dict[str, Any]:
+        """The errors-file entry: ``source``, ``line``, ``id``, ``error``, ``message``, ``key``."""
         return {"source": self.source, "line": self.line, "id": self.id, "error": self.error,
                 "message": self.message, "key": self.key}
 

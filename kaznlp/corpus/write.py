@@ -201,6 +201,7 @@ class BatchWriter:
         shutil.rmtree(folder)
 
     def close(self) -> None:
+        """Close the output file and the CoNLL-U manifest (standard output is left open)."""
         for fh in (self._fh if self._own else None, self._manifest):
             if fh is not None:
                 try:
@@ -248,6 +249,7 @@ class ErrorLog:
                 raise output_error(self.path, exc, "the errors file") from exc
 
     def add(self, problem: Problem) -> None:
+        """Write one entry (one JSON line, flushed) or, with no path, print it to standard error."""
         self.count += 1
         line = json_line(problem.to_dict())
         if self.path is None:
@@ -281,9 +283,11 @@ class ErrorLog:
         return out
 
     def keys(self) -> set[str]:
+        """The document keys of the entries now in the file: what ``--resume`` skips."""
         return {d.get("key") or doc_key(d.get("source") or "-", d.get("line")) for d in self.entries()}
 
     def close(self) -> None:
+        """Close the errors file (kept: every entry was flushed when written)."""
         if self._fh is not None:
             try:
                 self._fh.close()
