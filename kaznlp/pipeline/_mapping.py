@@ -399,10 +399,13 @@ def _assemble(text: str, clean: str, alignment: Alignment | None, sentence_spans
     ``lazy=True`` (:func:`kaznlp.process`) keeps the spans and columns and makes the records at the
     first read of ``doc.sentences`` (``tokens``, ``to_dict()``, ...): a caller who never reads
     the tokens of a document pays for none of its records."""
-    if alignment is not None and alignment.is_identity or clean == text:
-        alignment = None
+    kept = alignment  # the document's (None: Document._trusted makes the identity)
+    if alignment is not None and alignment.is_identity:
+        alignment = None  # (the repairs' own identity is kept: no second one is made)
+    elif clean == text:
+        alignment = kept = None
     if clean == text:
         clean = text
     if lazy:
-        return Document._trusted(text, partial(_made, text, clean, alignment, sentence_spans, cols), clean, alignment)
-    return Document._trusted(text, _sentences(text, clean, alignment, sentence_spans, cols), clean, alignment)
+        return Document._trusted(text, partial(_made, text, clean, alignment, sentence_spans, cols), clean, kept)
+    return Document._trusted(text, _sentences(text, clean, alignment, sentence_spans, cols), clean, kept)
