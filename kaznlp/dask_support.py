@@ -89,6 +89,9 @@ def process_partition(
     >>> [is_error(r) for r in recs], recs[2]["error"], recs[2]["id"]
     ([False, True, True], 'MissingField', 'x')
     """
+    if isinstance(items, (str, bytes, dict)):  # a str would give one record per character
+        raise TypeError(f"kaznlp.dask_support.process_partition() expects an iterable of texts or records, got "
+                        f"one {type(items).__name__}; wrap it in a list: process_partition([text])")
     steps = parse_steps(steps)
     out = []
     for i, item in enumerate(items):

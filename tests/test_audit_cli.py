@@ -164,3 +164,14 @@ def test_whitespace_only_text_field_says_so(tmp_path: Path) -> None:
     entries = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(e["id"], e["error"], e["message"]) for e in entries] == [
         ("n2", "EmptyDocument", "'text' has only whitespace"), ("n3", "EmptyDocument", "'text' is empty")]
+
+
+@pytest.mark.parametrize("one", [NEWS, NEWS.encode("utf-8"), {"id": "n1", "text": NEWS}])
+def test_dask_partition_of_one_text_is_a_type_error(one: object) -> None:
+    """``process_partition(text)`` gave one record per character of the text (a str is an iterable)."""
+    from kaznlp.dask_support import process_partition
+
+    with pytest.raises(TypeError, match=r"expects an iterable of texts or records, got one (str|bytes|dict); wrap"):
+        process_partition(one)  # type: ignore[arg-type]
+    [record] = process_partition([one.decode("utf-8") if isinstance(one, bytes) else one])  # type: ignore[list-item]
+    assert record["text"] == NEWS and len(record["sentences"]) == 2
