@@ -30,8 +30,9 @@ Equivalence of the fast path with spaCy's (entity for entity, counts only)::
     python -m benchmarks.speed.bench_ner --equivalence
 
 A change to ``kaznlp.ner`` against an earlier revision (the whole ``kaznlp/ner`` package of
-that revision from git, loaded beside the current one on the same loaded model; the spaCy
-component ``tagger``/``architectures`` and ``news_rules`` are the working tree's): entities of one
+that revision from git, loaded beside the current one on the same loaded model; every module
+outside ``SUBJECT_MODULES``, i.e. the spaCy component and the rule modules of the training work,
+is the working tree's): entities of one
 ``kaznlp.ner`` call per text on KazNERD valid and test sentences, the written-news *dev*
 gold sentences and the seed documents, old vs new (counts of texts that differ only),
 then per-call speed on KazNERD test sentences, old and new interleaved in blocks, each
@@ -182,17 +183,25 @@ def per_call(args: argparse.Namespace) -> None:
     print(json.dumps(res, indent=2))
 
 
-#: modules of ``kaznlp.ner`` that the old package of ``--against`` takes from the working tree:
-#: the spaCy component and its registered architectures (spaCy registers a factory once, and the
-#: fast path checks the component's class), and ``news_rules``/``not_names`` (the rule data
-#: modules of the training work, not the subject of the comparison)
-SHARED_MODULES = ("tagger", "architectures", "news_rules", "not_names")
+#: modules of ``kaznlp.ner`` that ``--against`` compares (the per-call path: chunking, the fast
+#: path, post-processing and pattern rules, backends); the old package takes every *other* module
+#: from the working tree (:func:`shared_modules`): the spaCy component and its registered
+#: architectures (spaCy registers a factory once, and the fast path checks the component's class)
+#: and the rule modules of the training work (``news_rules``, ``not_names``, ``news_spans``, any new
+#: one), which are not the subject of the comparison
+SUBJECT_MODULES = ("__init__", "backends", "chunk", "conll", "edges", "fast", "fast_embed", "fast_layers",
+                   "model", "patterns", "rules", "threads")
+
+
+def shared_modules() -> list[str]:
+    """The modules of the working tree's ``kaznlp/ner`` that both sides of ``--against`` share."""
+    return sorted(p.stem for p in (REPO / "kaznlp" / "ner").glob("*.py") if p.stem not in SUBJECT_MODULES)
 
 
 def _package_at(rev: str):
     """The package ``kaznlp/ner`` as it is at git revision ``rev``, imported beside the working
     tree's as ``kaznlp._ner_at_<rev>`` (its relative imports of ``kaznlp`` resolve to the working
-    tree; those of :data:`SHARED_MODULES` too)."""
+    tree; those of :func:`shared_modules` too)."""
     import importlib
     import importlib.util
     import subprocess
@@ -210,7 +219,7 @@ def _package_at(rev: str):
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
     folder = folder / "kaznlp" / "ner"
-    for shared in SHARED_MODULES:
+    for shared in shared_modules():
         if (folder / f"{shared}.py").is_file():
             sys.modules[f"{name}.{shared}"] = importlib.import_module(f"kaznlp.ner.{shared}")
     tagger = sys.modules["kaznlp.ner.tagger"].EntityTagger
@@ -288,7 +297,7 @@ def against(args: argparse.Namespace) -> None:
                             check=True, capture_output=True, text=True).stdout.strip()
     res: dict = {"against": args.against, "against_commit": commit, "new": "working tree", "torch": TORCH,
                  "against_ner_last_changed_in": last_change("kaznlp/ner"),
-                 "shared_with_the_working_tree": [f"kaznlp/ner/{m}.py" for m in SHARED_MODULES],
+                 "shared_with_the_working_tree": [f"kaznlp/ner/{m}.py" for m in shared_modules()],
                  "load_average_at_start": os.getloadavg()[0], "equivalence": {}}
     real_get_backend = new_module.get_backend
     try:
