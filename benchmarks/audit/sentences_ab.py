@@ -6,6 +6,7 @@ git into this process beside the working tree's, and both are run on the same te
 
     python -m benchmarks.audit.sentences_ab REV --identity      # offsets on every apertium file and KazQAD passage
     nice -n 10 python -m benchmarks.audit.sentences_ab REV --speed 11   # CPU time per document, passes interleaved
+    nice -n 10 python -m benchmarks.audit.sentences_ab REV --percall 9  # CPU time per call on short inputs
 
 ``--identity`` splits each apertium file, KazQAD passage, NTREX document, UD KTB document, seed article
 and news gold document (dev and test: its text only, for the hash; no gold sentence is read) whole, with its lines joined by
@@ -137,11 +138,35 @@ def speed(old: Callable, rounds: int, shared: Path) -> None:
     print(f"load average {load0:.1f} -> {os.getloadavg()[0]:.1f}")
 
 
+def percall(old: Callable, rounds: int, calls: int = 10000) -> None:
+    """Microseconds of CPU time per call on each short input of :mod:`benchmarks.speed.sentences_percall`
+    (the two issue-16 sentences among them), best of ``rounds`` rounds of ``calls`` calls, the sides
+    alternating in order; both sides must give the same spans."""
+    from benchmarks.speed.sentences_percall import SHORT
+
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    sides = (("old", old), ("new", split_sentences))
+    for text in SHORT:
+        assert [tuple(s) for s in old(text)] == [tuple(s) for s in split_sentences(text)], text
+        best = {"old": float("inf"), "new": float("inf")}
+        for r in range(rounds):
+            for side, fn in sides if r % 2 == 0 else sides[::-1]:
+                t0 = time.process_time()
+                for _ in range(calls):
+                    fn(text)
+                best[side] = min(best[side], (time.process_time() - t0) / calls)
+        o, n = best["old"] * 1e6, best["new"] * 1e6
+        print(f"old {o:6.2f} us  new {n:6.2f} us  new/old {n / o:.3f}  ({len(text)} chars) {text[:40]}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("rev", help="git revision to compare the working tree with (e.g. HEAD, a commit)")
     ap.add_argument("--identity", action="store_true", help="compare sentence offsets")
     ap.add_argument("--speed", type=int, metavar="N", help="time N interleaved passes of each side")
+    ap.add_argument("--percall", type=int, metavar="N",
+                    help="time one call on each short input of benchmarks.speed.sentences_percall, N interleaved rounds")
     ap.add_argument("--shared", type=Path, default=None, help="shared folder (default: $KAZNLP_SHARED or ../shared)")
     args = ap.parse_args(argv)
     shared = corpus.shared_dir(args.shared)
@@ -151,6 +176,8 @@ def main(argv: list[str] | None = None) -> None:
         identity(old, shared)
     if args.speed:
         speed(old, args.speed, shared)
+    if args.percall:
+        percall(old, args.percall)
 
 
 if __name__ == "__main__":
