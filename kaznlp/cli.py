@@ -94,7 +94,7 @@ def _demo(args: argparse.Namespace) -> int:
     if sys.stdout is None:  # `kaznlp demo >&-`
         raise OSError(9, "cannot write the demo to standard output: it is closed")
     text = _sample_text()
-    if args.steps:
+    if args.steps is not None:  # `--steps ''` is "no steps given", as for `kaznlp process`
         steps = parse_steps(args.steps)
         check_steps(steps)
     else:
@@ -118,6 +118,8 @@ def _demo(args: argparse.Namespace) -> int:
         toks = s.get("tokens", [])
         shown = " | ".join(t[2].replace("\n", "⏎") for t in toks) if toks else s["text"].replace("\n", "⏎")
         out.write(f"[{i}] {s['start']}:{s['end']}  {shown}\n")
+    if not sents and rec.get("tokens"):  # tokens without the sentences step: one line of them
+        out.write(f"[tokens] {' | '.join(t[2].replace(chr(10), '⏎') for t in rec['tokens'])}\n")
     for e in rec["entities"]:
         out.write(f"  entity {e['label']:<14} {e['start']}:{e['end']}  {e['text']}\n")
     out.write("\nFull record: kaznlp demo --json   ·   your files: kaznlp process FILE... -o out.jsonl\n")

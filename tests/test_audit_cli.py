@@ -175,3 +175,14 @@ def test_dask_partition_of_one_text_is_a_type_error(one: object) -> None:
         process_partition(one)  # type: ignore[arg-type]
     [record] = process_partition([one.decode("utf-8") if isinstance(one, bytes) else one])  # type: ignore[list-item]
     assert record["text"] == NEWS and len(record["sentences"]) == 2
+
+
+def test_demo_steps_empty_and_tokens_without_sentences() -> None:
+    """``kaznlp demo --steps ''`` ran every step (``kaznlp process --steps ''`` is a usage error), and
+    ``kaznlp demo --steps tokens`` said "115 tokens" and showed none."""
+    res = kaznlp("demo", "--steps", "")
+    assert res.returncode == EXIT_USAGE and b"no steps given" in res.stderr
+    res = kaznlp("demo", "--steps", "tokens")
+    assert res.returncode == EXIT_OK
+    shown = [ln for ln in res.stdout.decode("utf-8").splitlines() if ln.startswith("[tokens] ")]
+    assert len(shown) == 1 and shown[0].startswith("[tokens] Астана | • | 12 | наурыз | , | 2026 | Ұлттық")
