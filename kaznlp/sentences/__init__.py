@@ -171,7 +171,8 @@ def _split(text: str) -> list[Span]:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)
         heads: list[_Head] | None = [] if len(scan) >= HEADLINE_MIN_TEXT else None  # (the headline rule's joins)
-        joins = _stopless_boundaries(scan, heads)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
+        pairs: list[int] = []  # (the spaces between words in capitals, for the capitals-heading rule)
+        joins = _stopless_boundaries(scan, heads, pairs)  # (_lost_stop_before_opener and _unstopped_joins, one scan)
         if heads:
             joins.extend(_headline_at_start(scan, heads))
         if "Құрметті" in scan:
@@ -181,7 +182,7 @@ def _split(text: str) -> list[Span]:
         stamps = _numeric_date_stamps(scan) if ".20" in scan or ".19" in scan else None
         if stamps:
             cuts.update(_drop_inside(stamps, brackets))
-        heads_caps = _caps_heading_ends(scan)
+        heads_caps = _caps_heading_ends(scan, pairs) if pairs else None
         if heads_caps:
             cuts.update(_drop_inside(heads_caps, brackets))
         if "<" in scan and "</" in scan:

@@ -54,8 +54,8 @@ def _lost_stop_before_opener(text: str) -> list[int]:
 
 
 # A vocative address run into the text before it: "Құрметті" ("dear", "respected") after a word,
-# then the address up to its "!" (at most 80 characters, no other stop). Led by the literal space.
-_ADDRESS = re.compile(r" (?<=[^\W\d_] )Құрметті(?= [^.!?…]{1,80}!)")
+# then the address up to its "!" (at most 80 characters, no other stop). Led by the literal word.
+_ADDRESS = re.compile(r"Құрметті(?<=[^\W\d_] Құрметті)(?= [^.!?…]{1,80}!)")
 
 
 def _address_starts(text: str) -> list[int]:
@@ -68,7 +68,7 @@ def _address_starts(text: str) -> list[int]:
     the dev apertium files flattened in 12-line pieces all 10 such addresses start a line; none
     stands in UD KTB.
     """
-    return [m.start() + 1 for m in _ADDRESS.finditer(text)]
+    return [m.start() for m in _matches(_ADDRESS, text)]
 
 
 def _join_tables() -> tuple[dict[str, float], dict[str, float]]:
@@ -201,21 +201,27 @@ def _join_score(text: str, i: int) -> float:
 # after a lower-case letter, the word after (group 1: a capitalised word, a digit or a quote);
 # after another letter, only a listed opener. Led by the literal space (fast search).
 _STOPLESS = re.compile(rf" (?=[{UPPER}\d«])(?:(?<=[{LOWER}] )([{UPPER}][^\W\d_]*(?:-[^\W\d_]+)*|\d|«)"
-                       rf"|(?<=[^\W\d_] )(?:{_opener_trie()})(?![\w-]))")
+                       rf"|(?<=[^\W\d_] )(?:{_opener_trie()})(?![\w-])"
+                       rf"|(?<=[{UPPER}]{{4}} )(?=[{UPPER}]{{4}}))")  # (a space between words in capitals: _CAPS_PAIR)
 
 
-def _stopless_boundaries(text: str, heads: list[_Head] | None = None) -> list[int]:
+def _stopless_boundaries(text: str, heads: list[_Head] | None = None, pairs: list[int] | None = None) -> list[int]:
     """:func:`_lost_stop_before_opener` and :func:`_unstopped_joins` in one scan of the text (same cuts).
 
     ``heads``: the joins :func:`_headline_at_start` reads (after ``-ды/-ді/-ты/-ті``, 25-160
     characters in) are appended to it with what this scan learned of them, so that rule needs
-    no scan of its own and reads no word twice.
+    no scan of its own and reads no word twice. ``pairs``: the spaces between two words in
+    capitals (``_stamps._CAPS_PAIR``), for :func:`kaznlp.sentences._stamps._caps_heading_ends`.
     """
     out = []
     openers = _OPENER_FORMS
     open_forms, bounds = _OPEN_FORMS, _END_BOUND
     for m in _matches(_STOPLESS, text):
         i = m.start()
+        if m.end() == i + 1:  # (only a space between words in capitals matches no word)
+            if pairs is not None:
+                pairs.append(i)
+            continue
         nxt = m.group(1)
         head = None
         if nxt is not None and heads is not None and HEADLINE_MIN_CHARS <= i < HEADLINE_MAX_CHARS and text[

@@ -200,7 +200,7 @@ def _heading_word(word: str) -> bool:
     return len(word) >= 4 and letters.isalpha() and letters.isupper() and _UPPER_ONE.match(word) is not None
 
 
-def _caps_heading_ends(text: str) -> list[int]:
+def _caps_heading_ends(text: str, pairs: list[int] | None = None) -> list[int]:
     """A heading written in capitals ends before the first word in ordinary case after it.
 
     ``ШЕКТЕУДІ АЛЫП ТАСТАУ`` / ``Құрметті түлек! Егер Сіздің …``, ``23.09.2015 БАСПАСӨЗ
@@ -213,12 +213,14 @@ def _caps_heading_ends(text: str) -> list[int]:
     12-line pieces 19 of 21 end a line (the two others: a staff name before the post on its
     line, ``НЫГЫМЕТОВ ГАНИ САКТАГАНОВИЧ Президент …``).
     """
+    if pairs is None:  # (the spaces of _CAPS_PAIR; the splitter has them from its joins scan)
+        pairs = [m.start() for m in _matches(_CAPS_PAIR, text)]
     out: list[int] = []
     n = len(text)
-    search = _CAPS_PAIR.search  # (a search per heading: finditer does not lead with the fast literal search)
-    m = search(text)
-    while m is not None:
-        i = m.start()
+    after = 0  # the next pair read lies at or after this offset
+    for i in pairs:
+        if i < after:
+            continue
         k = text.rfind(" ", 0, i) + 1
         end, words = i, 0
         if _heading_word(text[k:i]):
@@ -232,5 +234,5 @@ def _caps_heading_ends(text: str) -> list[int]:
             end, words = e, words + 1
         if words >= 2 and end < n and text[end] == " " and _TITLE_START.match(text, end + 1):
             out.append(end)
-        m = search(text, max(end, i + 1))
+        after = max(end, i + 1)
     return out
