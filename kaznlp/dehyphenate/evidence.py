@@ -30,6 +30,12 @@ class Verdict(NamedTuple):
     score: float | None = None
 
 
+# is_chain answers, shared by every Evidence (a suffix chain depends on the suffix inventory only)
+_CHAIN: dict[tuple[str, bool], bool] = {}
+# Evidence.chain_starts answers, likewise
+_STARTS: dict[str, list[bool]] = {}
+
+
 class Evidence:
     """Scores for 'this string is a word' from the document, the lexicon and morphology."""
 
@@ -48,7 +54,7 @@ class Evidence:
         self.lex, self.pairs = _lexicon()
         self.sfx = suffix_allomorphs()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
-        self._chain_cache: dict[tuple[str, bool], bool] = {}
+        self._chain_cache: dict[tuple[str, bool], bool] = _CHAIN
         self._word_cache: dict[tuple[int, str], float] = {}
         self._join_cache: dict[tuple[int, str, str], float] = {}  # join_score, asked by the votes, rules and features
         self.sparse = False
@@ -193,8 +199,34 @@ class Evidence:
                     ok[i] = True
                     break
         res = n > 0 and ok[0]
+        if len(self._chain_cache) > 200_000:
+            self._chain_cache.clear()  # bounded: a long-running process reads many words
         self._chain_cache[key] = res
         return res
+
+    def chain_starts(self, w: str) -> list[bool]:
+        """``ok[k]``: ``w[k:]`` is a suffix chain (:meth:`is_chain`, ``first_long`` False), for
+        every ``k`` < ``len(w)``, from one pass over ``w`` (the chain test of ``w[k:]`` reads only
+        the letters right of ``k``)."""
+        hit = _STARTS.get(w)
+        if hit is not None:
+            return hit
+        n = len(w)
+        ok = [False] * (n + 1)
+        ok[n] = True
+        sfx = self.sfx
+        for i in range(n - 1, -1, -1):
+            if w[i] in _SINGLE and ok[i + 1]:
+                ok[i] = True
+                continue
+            for k in range(2, min(7, n - i) + 1):
+                if ok[i + k] and w[i:i + k] in sfx:
+                    ok[i] = True
+                    break
+        if len(_STARTS) > 100_000:
+            _STARTS.clear()
+        _STARTS[w] = ok
+        return ok
 
     def word(self, w: str) -> float:
         """3: written elsewhere in this text; 2: in the lexicon; 1: known stem + suffixes; 0: unknown."""
@@ -247,12 +279,12 @@ class Evidence:
             head, _, tail = w.rpartition("-")
             return (head in self.lex or self.in_doc(head)) and (tail in self.lex or tail in clitics("hyphenated") or self.analyzable(tail))
         doc = self._built()
+        ok = self.chain_starts(w)
         for k in range(len(w) - 1, 2, -1):
+            if not ok[k]:
+                continue
             stem = w[:k]
-            if doc is not None:
-                if (stem in self.lex or stem in doc) and self.is_chain(w[k:]):
-                    return True
-            elif self._stem_chain(stem, w[k:]):
+            if stem in self.lex or (stem in doc if doc is not None else self.in_doc(stem)):
                 return True
         return False
 
