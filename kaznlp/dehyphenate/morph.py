@@ -34,6 +34,7 @@ _SINGLE = ONE_LETTER_CHAIN_PIECES
 _WORD_FINAL = tuple(sorted(words("word_final_suffix")))
 
 
+@lru_cache(maxsize=65536)
 def norm(word: str) -> str:
     w = word.lower().replace(SOFT, "")
     if ("i" in w or "ə" in w) and _CYR.search(w):

@@ -14,6 +14,7 @@ this to tell a suffix from a word after a broken line (``жетіс|тіктер
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from .alphabet import AMBIGUOUS_VOWELS, BACK_VOWELS, FRONT_VOWELS, KAZAKH_LETTERS, PURE_VOWELS, RUSSIAN_LOAN_LETTERS
@@ -40,6 +41,7 @@ def harmony(word: str) -> Literal["back", "front"] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def vowels_agree(a: str, b: str) -> bool | None:
     """Do the last vowel of ``a`` and the first vowel of ``b`` agree in backness?
 
@@ -57,6 +59,7 @@ def vowels_agree(a: str, b: str) -> bool | None:
     return (va in BACK_VOWELS) == (vb in BACK_VOWELS)
 
 
+@lru_cache(maxsize=65536)
 def harmony_clash(a: str, b: str) -> bool:
     """The last vowel of ``a`` and the first vowel of ``b`` differ in backness.
 
@@ -79,6 +82,7 @@ def harmony_clash(a: str, b: str) -> bool:
     return bool(va and vb) and ((va in BACK_VOWELS) != (vb in BACK_VOWELS))
 
 
+@lru_cache(maxsize=65536)
 def syllable_break(a: str, b: str) -> bool:
     """Can a word be broken between ``a`` and ``b``?
 
