@@ -107,15 +107,28 @@ def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | No
     if not al or not bl or not al.isalpha() or not bl.isalpha():
         return None
     agree = vowels_agree(al, bl)
-    return (_gain_features(al, bl)
-            + _onehot(ev.join_score(al, bl), _J_LEVELS) + _onehot(ev.word(al), _W_LEVELS)
-            + _onehot(ev.word(bl), _W_LEVELS)
-            + [float(ev.is_chain(bl, first_long=True)), float(syllable_break(al, bl)), float(agree is True),
-               float(agree is False), float(harmony_clash(al, bl)), float(a[0].isupper()),
-               float(al in CONJUNCTIONS)]
-            + _glue_features(ev, al, bl)
-            + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10,
-               float(rule == "join"), 1.0])
+    gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
+    glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
+    x = [gain / 5, max(-10.0, min(10.0, gain)) / 5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+         0.0, 0.0, 0.0, 0.0, 0.0,
+         float(ev.is_chain(bl, first_long=True)), float(syllable_break(al, bl)), float(agree is True),
+         float(agree is False), float(harmony_clash(al, bl)), float(a[0].isupper()), float(al in CONJUNCTIONS),
+         0.0 if glue is None else 1.0, 0.0 if glue is None else math.log((glue[0] + 1) / (glue[1] + 1)) / 3,
+         len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0]
+    j = _J_INDEX.get(ev.join_score(al, bl))
+    if j is not None:
+        x[2 + j] = 1.0
+    w = _W_INDEX.get(ev.word(al))
+    if w is not None:
+        x[8 + w] = 1.0
+    w = _W_INDEX.get(ev.word(bl))
+    if w is not None:
+        x[13 + w] = 1.0
+    return x
+
+
+_J_INDEX = {v: i for i, v in enumerate(_J_LEVELS)}
+_W_INDEX = {v: i for i, v in enumerate(_W_LEVELS)}
 
 
 @_memo_decision

@@ -1,0 +1,113 @@
+"""The de-hyphenator's caches give the uncached answer, for any input, and stay bounded
+(issue 15 speed; no timing here: speed is measured in ``benchmarks/speed/bench_dehyphenate.py``).
+
+The inputs are random strings over Kazakh letters and suffix pieces (``лығымен`` = лығ + ы +
+мен), so that suffix chains, vowel harmony and syllable breaks come out both ways.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kaznlp.dehyphenate import evidence, learned, morph
+from kaznlp.dehyphenate.evidence import Evidence
+from kaznlp.lang import phonology
+
+TEXT = "Қыркүйектегі жиында мамандар тәжірибесімен бөлісті. Ұлттық жетістіктерді таныстырды."
+PIECES = ("лығ", "ы", "мен", "дар", "тер", "ның", "ге", "да", "сы", "н", "қ", "ә", "ө", "і", "у", "ль", "ск",
+          "қыркүйек", "жетіс", "тік", "а", "о", "е", "ю", "-", "Ә", "x")
+
+
+def _words(seed: int, n: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 6))) for _ in range(n)]
+
+
+def _chain_reference(ev: Evidence, s: str, first_long: bool = False) -> bool:
+    """A suffix chain by plain recursion, no table and no cache."""
+    def ok(i: int) -> bool:
+        if i == len(s):
+            return True
+        if s[i] in morph._SINGLE and not (first_long and i == 0) and ok(i + 1):
+            return True
+        return any(s[i:i + k] in ev.sfx and ok(i + k) for k in range(2, min(7, len(s) - i) + 1))
+    return len(s) > 0 and ok(0)
+
+
+def test_chain_caches_give_the_uncached_answer() -> None:
+    ev = Evidence(TEXT)
+    words = _words(15, 1500) + ["лығымен", "дарының", "тердің", "мен", "қыркүйектегі"]
+    for w in words + words:  # the second pass reads the caches
+        starts = ev.chain_starts(w)
+        assert len(starts) == len(w) + 1
+        for k in range(len(w)):
+            assert starts[k] == _chain_reference(ev, w[k:]), (w, k)
+        assert ev.is_chain(w) == _chain_reference(ev, w), w
+        assert ev.is_chain(w, first_long=True) == _chain_reference(ev, w, first_long=True), w
+    assert ev.is_chain("лығымен") and not ev.is_chain("қыркүйек")
+
+
+def test_analyzable_reads_chain_starts_as_is_chain() -> None:
+    ev = Evidence(TEXT)
+    for w in _words(16, 800) + ["жетістіктерді", "тәжірибесімен", "қыркүйектегі"]:
+        expected = any((w[:k] in ev.lex or ev.in_doc(w[:k])) and ev.is_chain(w[k:]) for k in range(len(w) - 1, 2, -1))
+        if "-" not in w:
+            assert ev.analyzable(w) == expected, w
+
+
+@pytest.mark.parametrize("fn", [phonology.vowels_agree, phonology.harmony_clash, phonology.syllable_break])
+def test_cached_phonology_gives_the_uncached_answer(fn) -> None:  # type: ignore[no-untyped-def]
+    a, b = _words(17, 700), _words(18, 700)
+    for x, y in zip(a + a, b + b):
+        assert fn(x, y) == fn.__wrapped__(x, y), (x, y)
+    assert fn.cache_info().maxsize is not None  # bounded
+
+
+def test_cached_norm_gives_the_uncached_answer() -> None:
+    for w in _words(19, 1500) + ["ҚазақстанЬ", "Ceмей", "Aлматы"]:
+        assert morph.norm(w) == morph.norm.__wrapped__(w), w
+    assert morph.norm.cache_info().maxsize is not None
+
+
+def test_chain_caches_are_bounded() -> None:
+    ev = Evidence(TEXT)
+    evidence._STARTS.update({f"x{i}": [True] for i in range(100_001)})
+    assert ev.chain_starts("zлығымен")[1]  # a word not asked before: the full cache is emptied
+    assert len(evidence._STARTS) < 10
+    evidence._CHAIN.update({(f"x{i}", False): True for i in range(200_001)})
+    assert not ev.is_chain("zлығымен")
+    assert len(evidence._CHAIN) < 10
+    assert ev.chain_starts("лығымен")[0] and ev.is_chain("лығымен")
+
+
+def _plain_reference(ev: Evidence, a: str, b: str, rule: str) -> list[float] | None:
+    """The bare-break features assembled the long way, from the one-hot helpers."""
+    if not a[0].isalpha():
+        a = a.rsplit("-", 1)[-1]
+    al, bl = morph.norm(a), morph.norm(b).split("-")[0]
+    if not al or not bl or not al.isalpha() or not bl.isalpha():
+        return None
+    agree = phonology.vowels_agree(al, bl)
+    return (learned._gain_features(al, bl)
+            + learned._onehot(ev.join_score(al, bl), learned._J_LEVELS) + learned._onehot(ev.word(al), learned._W_LEVELS)
+            + learned._onehot(ev.word(bl), learned._W_LEVELS)
+            + [float(ev.is_chain(bl, first_long=True)), float(phonology.syllable_break(al, bl)),
+               float(agree is True), float(agree is False), float(phonology.harmony_clash(al, bl)),
+               float(a[0].isupper()), float(al in learned.CONJUNCTIONS)]
+            + learned._glue_features(ev, al, bl)
+            + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0])
+
+
+def test_plain_features_are_the_long_way_features() -> None:
+    ev = Evidence(TEXT)
+    pairs = list(zip(_words(20, 400), _words(21, 400))) + [("қыр", "күйектегі"), ("жетіс", "тіктерді"),
+                                                            ("Ұлт", "тық"), ("1979-", "жыл")]
+    n = 0
+    for i, (a, b) in enumerate(pairs):
+        rule = "join" if i % 2 else "keep"
+        got, ref = learned._plain_features(ev, a, b, rule), _plain_reference(ev, a, b, rule)
+        assert got == ref, (a, b)
+        n += got is not None
+    assert n > 100  # most pairs are words
