@@ -70,6 +70,8 @@ def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | 
     >>> s, e = trim_span(t, 0, 14, "ORGANISATION"); t[s:e]
     '«Нұр Отан» ХДП'
     """
+    if start < end and text[start].isalnum() and text[end - 1].isalnum():
+        return start, end  # the common case: no edge is white space, punctuation or a symbol
     while start < end:
         changed = False
         span = text[start:end]

@@ -113,7 +113,8 @@ def _cues() -> dict[str, re.Pattern[str]]:
     """Per class, a text that can hold a match of its pattern has a match of its cue (a
     necessary condition, checked first: one short scan instead of the whole pattern's).
 
-    Every TIME alternative has a digit, ``:`` or ``.`` and a digit (``14:17``, ``сағат 9.00``);
+    Every DATE alternative has a year (four digits from 1000 to 2999: ``2016 жылы``,
+    ``21.10.2016``) or a month (``21 қазанда``); every TIME one a digit, ``:`` or ``.`` and a digit (``14:17``, ``сағат 9.00``);
     every PERCENTAGE one ``%`` or a percent word (``пайыз``); every MONEY one a currency word
     (``теңге``). The words are those of the patterns (``ner_patterns_kk.tsv``), matched with the
     same ``IGNORECASE``.
@@ -124,6 +125,7 @@ def _cues() -> dict[str, re.Pattern[str]]:
     w = pattern_words()
     flags = re.IGNORECASE
     return {
+        "DATE": re.compile(rf"[12]\d{{3}}|{alternation(w['month'])}", flags),
         "TIME": re.compile(r"\d[:.]\d"),
         "PERCENTAGE": re.compile(rf"%|{alternation(w['percent'])}", flags),
         "MONEY": re.compile(alternation(w["currency"]), flags),
@@ -134,10 +136,12 @@ _DIGIT = re.compile(r"\d")
 #: classes whose every pattern needs a digit (``\d``): skipped on a text without one
 _NEEDS_DIGIT = frozenset({"DATE", "TIME", "PERCENTAGE", "MONEY"})
 _DOT_WORD = re.compile(r"\.\w")
+#: the start every phone number of the CONTACT pattern has (``+7 (7172)``, ``8 727``)
+_PHONE_CUE = re.compile(r"(?:\+7|8)[\s-]?\(?\d{3}")
 
 
 def _contact_cue(text: str) -> bool:
-    """Whether ``text`` (with no digit: a phone number has one) can hold a CONTACT match: an
+    """Whether ``text`` can hold a CONTACT match other than a phone number (:data:`_PHONE_CUE`): an
     e-mail has ``@``, a URL ``://`` or ``www.``, a domain name ``.`` and its top-level domain
     (a word character), an address ``мекен``. ``str.lower`` finds what the pattern's
     ``IGNORECASE`` finds for these letters: no other character folds to them.
@@ -149,6 +153,14 @@ def _contact_cue(text: str) -> bool:
         return True
     low = text.lower()
     return "www." in low or "мекен" in low
+
+
+@lru_cache(maxsize=8)
+def _wanted(classes: frozenset[str] | None) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """``(label, pattern, cue)`` of the patterns of ``classes`` (all when None), in table order."""
+    cues = _cues()
+    return tuple((label, pattern, cues.get(label)) for label, pattern in _pattern_table().items()
+                 if not label.startswith("_") and (classes is None or label in classes))
 
 
 def pattern_spans(text: str, classes: Iterable[str] | None = None) -> list[Span]:
@@ -164,31 +176,25 @@ def pattern_spans(text: str, classes: Iterable[str] | None = None) -> list[Span]
     >>> [(t[s:e], lab) for s, e, lab in pattern_spans(t)]
     [('21 Қазан 2016', 'DATE'), ('14:17', 'TIME'), ('2,5 млрд. теңге', 'MONEY'), ('15%', 'PERCENTAGE')]
     """
-    wanted = None if classes is None else set(classes)
     found: list[Span] = []
-    pats = _pattern_table()
-    cues = _cues()
     digits = _DIGIT.search(text) is not None
-    for label, pattern in pats.items():
-        if label.startswith("_") or (wanted is not None and label not in wanted):
-            continue
+    for label, pattern, cue in _wanted(None if classes is None else frozenset(classes)):
         # cheap necessary conditions first (a call per sentence pays every full scan): every
         # date, time, percentage and money pattern has a digit; a contact needs a cue, and so
-        # do a time, a percentage and money (_cues)
+        # do a date, a time, a percentage and money (_cues)
         if label in _NEEDS_DIGIT and not digits:
             continue
-        if label == "CONTACT" and not (digits or _contact_cue(text)):
+        if label == "CONTACT" and not (_contact_cue(text) or digits and _PHONE_CUE.search(text)):
             continue
-        cue = cues.get(label)
         if cue is not None and cue.search(text) is None:
             continue
-        if "c" in pattern.groupindex:  # CONTACT: the span is the named group, not the lead-in
+        if label == "CONTACT":  # CONTACT: the span is the named group, not the lead-in
             spans = [(m.start(g), m.end(g), label) for m in pattern.finditer(text)
                      for g in ("c", "c2") if m.group(g)]
         else:
             spans = [(m.start(), m.end(), label) for m in pattern.finditer(text) if m.end() > m.start()]
         if label in ("DATE", "TIME", "PERCENTAGE"):
-            spans = _join_ranges(text, spans, pats["_RANGE"])
+            spans = _join_ranges(text, spans, _pattern_table()["_RANGE"])
         found.extend(spans)
     found.sort(key=lambda s: (s[0], s[0] - s[1]))
     out: list[Span] = []
