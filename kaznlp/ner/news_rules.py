@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .._data import read_lines
 from .news_spans import is_cut_teaser, is_letter_cardinal, org_position, place_ordinal, title_position
-from .not_names import is_not_a_name
+from .not_names import is_acronym_person, is_not_a_name
 
 __all__ = ["pattern_words", "in_markup", "is_designator_number", "ordinal_label", "quoted_name_spans",
            "join_date_ranges", "trim_glued_prefix", "country_names", "country_label", "join_state_position",
@@ -105,10 +105,16 @@ def ordinal_label(text: str, span: Span) -> Span:
 
 
 @lru_cache(maxsize=1)
-def _descriptors() -> tuple[tuple[str, str], ...]:
+def _descriptors() -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """The descriptor stems (a word starts with one) and whole words (a stem ending in ``$``), each
+    with its rank (the longest stem first) and label: a word takes the label of its best-ranked match."""
     words = pattern_words()
     pairs = [(w.lower(), lab) for lab in DESCRIPTOR_LABELS for w in words.get(f"descriptor_{lab}", ())]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+    stems: dict[str, tuple[int, str]] = {}
+    whole = stems.copy()
+    for rank, (stem, lab) in enumerate(sorted(pairs, key=lambda p: -len(p[0]))):
+        (whole if stem.endswith("$") else stems).setdefault(stem.rstrip("$"), (rank, lab))
+    return stems, whole
 
 
 #: a closing “ as well as ” (``“Роза“ дауылы``: pages that use the opening mark twice)
@@ -128,10 +134,11 @@ def _descriptor_after(text: str, pos: int) -> tuple[str, int] | None:
         start = text.index(word, offset)
         offset = start + len(word)
         low = word.lower()
-        label = next((lab for stem, lab in _descriptors()
-                      if (low == stem[:-1] if stem.endswith("$") else low.startswith(stem))), None)
-        if label is not None:
-            return label, offset
+        stems, whole = _descriptors()
+        hits = [stems[low[:i]] for i in range(1, len(low) + 1) if low[:i] in stems]
+        hits += [whole[low]] if low in whole else []
+        if hits:
+            return min(hits)[1], offset
         if not word[:1].islower():
             return None
     return None
@@ -420,19 +427,6 @@ def is_rubric_tag(text: str, span: Span) -> bool:
     return not text[line_start:start].strip() and re.match(r"[ \t]*[•·]", text[end:]) is not None
 
 
-def is_acronym_person(text: str, span: Span) -> bool:
-    """A PERSON that is one word of two to four capitals is an abbreviation, not a name
-    (``МХР``, ``СӘ``): names are written with one capital, initials with a period (``А.А.``).
-
-    >>> t = "СӘ бөлімінің меңгерушісі"
-    >>> is_acronym_person(t, (0, 2, "PERSON")), is_acronym_person("Ол А.А. келді", (3, 7, "PERSON"))
-    (True, False)
-    """
-    start, end, label = span
-    word = text[start:end]
-    return label == "PERSON" and 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
-
-
 def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     """The name steps over the model's and the pattern rules' spans, last in ``postprocess``:
     a person run into a country split; rubric tags, acronym persons, headline words, document numbers,
@@ -444,11 +438,17 @@ def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     ...                                                (28, 38, "PERSON"), (39, 60, "POSITION")])]
     [('04 Сәуір, 2024', 'DATE'), ('Мексиканың Сыртқы істер министрі', 'POSITION')]
     """
-    kept = [country_label(text, place_ordinal(text, sp)) for sp in split_person_country(text, spans)
-            if not is_rubric_tag(text, sp) and not is_acronym_person(text, sp) and not is_not_a_name(text, sp)
-            and not is_cut_teaser(text, sp)]
-    kept = [sp for sp in kept if not is_letter_cardinal(text, sp)]
-    return join_state_position(text, title_position(text, org_position(text, kept)))
+    # a step runs only where it can change something: a label or a character it needs
+    labels, teaser = {sp[2] for sp in spans}, "…" in text or "..." in text
+    rubric, place = "•" in text or "·" in text, "-орын" in text
+    kept = [country_label(text, place_ordinal(text, sp) if place else sp)
+            for sp in (split_person_country(text, spans) if "PERSON" in labels else spans)
+            if not (rubric and is_rubric_tag(text, sp)) and not is_acronym_person(text, sp)
+            and not is_not_a_name(text, sp) and not (teaser and is_cut_teaser(text, sp))]
+    kept = [sp for sp in kept if not is_letter_cardinal(text, sp)] if "CARDINAL" in labels else kept
+    kept = org_position(text, kept) if "ORGANISATION" in labels else sorted(kept)
+    kept = title_position(text, kept) if "PERSON" in labels else sorted(kept)
+    return join_state_position(text, kept) if any(sp[2] == "POSITION" for sp in kept) else kept
 
 
 def split_person_country(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -12,7 +12,9 @@ round 8):
   ``[N 23]-V``): the annotation guideline gives document numbers no entity (a school named by
   its number, ``№44 орта мектеп``, stays);
 * a code of one capital letter and one or two digits (``«[Р6]» санатындағы визалар``,
-  ``«M1»``): a category or model code, no name.
+  ``«M1»``): a category or model code, no name;
+* (:func:`is_acronym_person`, moved here from :mod:`.news_rules`) a PERSON of two to four capitals
+  is an abbreviation (``МХР``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from functools import lru_cache
 
 from .._data import read_lines
 
-__all__ = ["common_words", "is_not_a_name"]
+__all__ = ["common_words", "is_not_a_name", "is_acronym_person"]
 
 Span = tuple[int, int, str]
 
@@ -60,3 +62,18 @@ def is_not_a_name(text: str, span: Span) -> bool:
     if _CODE.fullmatch(word):
         return True
     return len(word) >= 5 and word.isalpha() and word.isupper() and word.lower() in common_words()
+
+
+def is_acronym_person(text: str, span: Span) -> bool:
+    """A PERSON that is one word of two to four capitals is an abbreviation, not a name
+    (``МХР``, ``СӘ``): names are written with one capital, initials with a period (``А.А.``).
+
+    >>> t = "СӘ бөлімінің меңгерушісі"
+    >>> is_acronym_person(t, (0, 2, "PERSON")), is_acronym_person("Ол А.А. келді", (3, 7, "PERSON"))
+    (True, False)
+    """
+    start, end, label = span
+    if label != "PERSON" or not 2 <= end - start <= 4:
+        return False
+    word = text[start:end]
+    return word.isalpha() and word.isupper()
