@@ -111,3 +111,27 @@ def test_plain_features_are_the_long_way_features() -> None:
         assert got == ref, (a, b)
         n += got is not None
     assert n > 100  # most pairs are words
+
+
+@pytest.mark.parametrize("need", [2, 3])
+def test_votes_stop_only_when_the_rest_cannot_change_the_answer(need: int) -> None:
+    # layout stops counting break votes once _settled answers: every way the breaks left could
+    # vote (join, whole words, no evidence) must then give that answer
+    from kaznlp.dehyphenate.layout import _settled
+
+    def final(sj: int, ss: int) -> bool:
+        return sj >= need and sj * 100 >= ss * 12
+
+    stops = 0
+    for sj in range(12):
+        for ss in range(40):
+            for left in range(12):
+                got = _settled(sj, ss, left, need)
+                ends = {final(sj + a, ss + b) for a in range(left + 1) for b in range(left + 1 - a)}
+                if got is None:
+                    assert len(ends) == 2, (sj, ss, left)  # it waits only when the rest can still swing it
+                else:
+                    stops += 1
+                    assert ends == {got}, (sj, ss, left)
+    assert stops > 1000
+    assert _settled(10, 0, 0, need) is True and _settled(1, 0, 0, need) is False

@@ -88,6 +88,16 @@ def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int) -> int:
     return 0
 
 
+def _settled(sj: int, ss: int, left: int, need: int) -> bool | None:
+    """The vote ``sj >= need and sj * 100 >= ss * 12`` (joins against whole words) once ``left``
+    more breaks vote: True or False when no way they vote can change it, else None."""
+    if sj >= need and sj * 100 >= (ss + left) * 12:
+        return True
+    if sj + left < need or (sj + left) * 100 < ss * 12:
+        return False
+    return None
+
+
 def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
                   votes: dict[int, int] | None = None) -> list[bool] | None:
     """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
@@ -106,18 +116,19 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     out: list[bool] | None = None
     for i, j in _blocks(stripped):
         if width[i] < 25 and j - i >= 6:
-            sj = ss = low = 0
-            for k in range(i, j - 1):
-                L, M = stripped[k], stripped[k + 1]
-                if not M[0].islower():
-                    continue
-                low += 1
+            lower = [k for k in range(i, j - 1) if stripped[k + 1][0].islower()]
+            if len(lower) * 2 < j - i - 1:
+                continue  # most breaks start a line in capitals: not prose, no vote needed
+            sj = ss = 0
+            for m, k in enumerate(lower):
                 vote = votes.get(k) if votes is not None else None
                 if vote is None:
-                    vote = _break_vote(ev, L, M, starts[k])
+                    vote = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
                 sj += vote > 0
                 ss += vote < 0
-            if low * 2 >= j - i - 1 and sj >= 3 and sj * 100 >= ss * 12:
+                if _settled(sj, ss, len(lower) - m - 1, 3) is not None:
+                    break  # the votes left cannot change the answer
+            if _settled(sj, ss, 0, 3):
                 if out is None:
                     out = [False] * n
                 for k in range(i, j):
@@ -223,14 +234,14 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     votes: dict[int, int] = {}
     if wrapped and prior_join is not None:
         sj = ss = 0
-        for k in range(n - 1):
-            L, M = stripped[k], stripped[k + 1]
-            if not L or not M or not M[0].islower():
-                continue
-            vote = votes[k] = _break_vote(ev, L, M, starts[k])
+        lower = [k for k in range(n - 1) if stripped[k] and stripped[k + 1] and stripped[k + 1][0].islower()]
+        for m, k in enumerate(lower):
+            vote = votes[k] = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
             sj += vote > 0
             ss += vote < 0
-        prior_join = sj >= 2 and sj * 100 >= ss * 12
+            if _settled(sj, ss, len(lower) - m - 1, 2) is not None:
+                break  # the votes left cannot change the prior (speed only: the same answer)
+        prior_join = bool(_settled(sj, ss, 0, 2))
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
     # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
