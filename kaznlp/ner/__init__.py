@@ -167,6 +167,23 @@ def _collect(text: str, alignment: Alignment | None, out: list[Entity], chunk: C
         out.append(Entity(s, e, label, text[s:e]))
 
 
+def _check_texts(texts: Any, func: str, single: str) -> None:
+    """Raise a ``TypeError`` unless ``texts`` is an iterable of texts (not one text, bytes or None).
+
+    A bare ``str`` is iterable too, but ``ner_pipe("Тоқаев")`` would tag it one character
+    at a time and give six empty results; bytes would fail one item later, deep inside.
+
+    >>> _check_texts("Тоқаев", "ner_pipe", "ner")
+    Traceback (most recent call last):
+    ...
+    TypeError: kaznlp.ner_pipe() expects an iterable of texts, got one str; use kaznlp.ner(text)
+    """
+    if isinstance(texts, str):
+        raise TypeError(f"kaznlp.{func}() expects an iterable of texts, got one str; use kaznlp.{single}(text)")
+    if isinstance(texts, (bytes, bytearray, memoryview)) or not isinstance(texts, Iterable):
+        raise TypeError(f"kaznlp.{func}() expects an iterable of texts, got {type(texts).__name__}")
+
+
 def _batches(chunks: Iterable[Chunk], batch_size: int) -> Iterator[list[Chunk]]:
     """``chunks`` in the batches the model takes: ``batch_size`` chunks or ``BATCH_CHARS``
     characters, whichever comes first (the same cut as :func:`_stream` makes)."""
@@ -319,5 +336,6 @@ def ner_pipe(
     >>> [[e.text for e in ents] for ents in ner_pipe(texts)]  # doctest: +SKIP
     [['Алматыда'], [], ['Президент', 'Тоқаев', 'Қытайға']]
     """
+    _check_texts(texts, "ner_pipe", "ner")
     _check_options("ner_pipe", normalize, dehyphenate, batch_size, rules)
     return _stream(texts, backend, normalize, dehyphenate, batch_size, "ner_pipe", rules)

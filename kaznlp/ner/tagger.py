@@ -79,6 +79,11 @@ maxout_pieces = 3
 DEFAULT_MODEL = Config().from_str(_DEFAULT_MODEL_CONFIG)["model"]
 
 
+def _has_word(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit (``"Тоқаев"``, ``"2024"``; not ``"\\x00"``)."""
+    return any(ch.isalnum() for ch in text)
+
+
 def _well_formed(tags: list[str]) -> bool:
     """Whether a BILUO sequence opens and closes its entities properly."""
     open_type = ""
@@ -251,6 +256,12 @@ class EntityTagger(Tagger):
         return tags
 
     def set_annotations(self, docs: Iterable[Doc], batch_tags: list[list[str]]) -> None:
+        """Set ``doc.ents`` from the BILUO tags, leaving out entities with no letter or digit.
+
+        ``kaznlp.ner`` drops such spans (:func:`kaznlp.ner.edges.trim_span`); here they are
+        control characters the model never saw in KazNERD (``"Ол\\x00келді"`` tagged the NUL
+        ``GPE``), so ``kaznlp.load()`` and ``kaznlp.ner`` agree on them.
+        """
         for doc, tags in zip(docs, batch_tags):
             ents = []
             start = -1
@@ -263,7 +274,7 @@ class EntityTagger(Tagger):
                 elif move == "L" and start >= 0:
                     ents.append(Span(doc, start, j + 1, label=tag[2:]))
                     start = -1
-            doc.set_ents(ents, default="outside")
+            doc.set_ents([ent for ent in ents if _has_word(ent.text)], default="outside")
 
     # -- training -------------------------------------------------------------------------
     def get_loss(self, examples: Iterable[Any], scores: Any) -> tuple[float, Any]:
