@@ -8,7 +8,7 @@ import importlib.util
 import pytest
 
 from conftest import needs_shared, seed_text
-from kaznlp.ner import load, ner, ner_pipe
+from kaznlp.ner import Chunk, StanzaBackend, get_backend, load, ner, ner_pipe
 from kaznlp.sentences import split_sentences
 
 
@@ -56,6 +56,30 @@ def test_ner_pipe_still_takes_lists_tuples_and_generators():
     assert list(ner_pipe(tuple(texts))) == want
     assert list(ner_pipe(t for t in texts)) == want
     assert [e.text for e in want[0]] == ["Тоқаев", "Астанаға"]
+
+
+# -- backends: a sequence of Chunk records, never one text ---------------------------------------
+
+_CHUNK = Chunk(0, "Тоқаев Астанаға келді.", ((0, 22),))
+
+
+@pytest.mark.parametrize("chunks", ["Тоқаев Астанаға келді.", b"Tokayev", None, _CHUNK, ["Тоқаев Астанаға келді."]])
+def test_stanza_backend_rejects_what_is_not_a_sequence_of_chunks(chunks):
+    # a pipeline object that is never reached: the check comes first (no Stanza model needed)
+    with pytest.raises(TypeError, match=r"StanzaBackend\.entities\(\) expects (a sequence of )?Chunk records"):
+        StanzaBackend(pipeline=object()).entities(chunks)
+
+
+@needs_spacy
+def test_spacy_backend_rejects_one_text_and_tags_a_list_of_chunks():
+    backend = get_backend("spacy")
+    with pytest.raises(TypeError, match=r"SpacyBackend\.entities\(\) expects a sequence of Chunk records, got str; "
+                                        r"pass \[Chunk\(0, text"):
+        backend.entities("Тоқаев Астанаға келді.")
+    with pytest.raises(TypeError, match=r"got Chunk"):
+        backend.entities(_CHUNK)
+    [spans] = backend.entities([_CHUNK])
+    assert [(_CHUNK.text[s:e], label) for s, e, label in spans] == [("Тоқаев", "PERSON"), ("Астанаға", "GPE")]
 
 
 # -- kaznlp.load(): no entity without a letter or a digit, as kaznlp.ner ------------------------
