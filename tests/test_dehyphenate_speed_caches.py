@@ -57,6 +57,19 @@ def test_analyzable_reads_chain_starts_as_is_chain() -> None:
             assert ev.analyzable(w) == expected, w
 
 
+def test_longest_stem_and_spans_read_chain_starts_as_is_chain() -> None:
+    ev = Evidence(TEXT)
+    for w in _words(22, 800) + ["жетістіктерді", "тәжірибесімен", "қыркүйектегі", "кентасты"]:
+        w = w.replace("-", "")
+        known = [k for k in range(len(w), 1, -1)
+                 if (w[:k] in ev.lex or ev.in_doc(w[:k])) and (k == len(w) or ev.is_chain(w[k:]))]
+        assert ev.longest_stem(w) == (known[0] if known else 0), w
+        for cut in range(1, len(w)):
+            expected = any(k < len(w) and k > cut + 1 for k in known)
+            assert ev.spans(w[:cut], w[cut:]) == expected, (w, cut)
+    assert ev.spans("қыр", "күйектегі") and ev.longest_stem("жетістіктерді") > 0
+
+
 @pytest.mark.parametrize("fn", [phonology.vowels_agree, phonology.harmony_clash, phonology.syllable_break])
 def test_cached_phonology_gives_the_uncached_answer(fn) -> None:  # type: ignore[no-untyped-def]
     a, b = _words(17, 700), _words(18, 700)

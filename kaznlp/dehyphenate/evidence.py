@@ -292,26 +292,18 @@ class Evidence:
         """The block's vocabulary if it is built (or is to be built at once), else None."""
         return self._cur if self._lazy_vocab() is None else None
 
-    def _stem_chain(self, stem: str, rest: str) -> bool:
-        """``stem`` is a lexicon or text word and ``rest`` a suffix chain (the text searched
-        last: before the vocabulary is built a search costs more than ``is_chain``)."""
-        if stem in self.lex:
-            return self.is_chain(rest)
-        return self.is_chain(rest) and self.in_doc(stem)
-
     def longest_stem(self, w: str) -> int:
         """Length of the longest known word that begins ``w`` and is followed by suffixes only
         (``кентасты``: 6, ``кентас``); 0 if none."""
         doc = self._built()
-        for k in range(len(w), 1, -1):
-            stem = w[:k]
-            if k == len(w):
-                if stem in self.lex or self.in_doc(stem):
-                    return k
-            elif doc is not None:
-                if (stem in self.lex or stem in doc) and self.is_chain(w[k:]):
-                    return k
-            elif self._stem_chain(stem, w[k:]):
+        n = len(w)
+        if n < 2:
+            return 0
+        if w in self.lex or self.in_doc(w):
+            return n
+        ok = self.chain_starts(w)
+        for k in range(n - 1, 1, -1):
+            if ok[k] and (w[:k] in self.lex or (w[:k] in doc if doc is not None else self.in_doc(w[:k]))):
                 return k
         return 0
 
@@ -323,12 +315,9 @@ class Evidence:
         if "-" in w:
             return False
         doc = self._built()
+        ok = self.chain_starts(w)
         for k in range(len(w) - 1, len(a) + 1, -1):
-            stem = w[:k]
-            if doc is not None:
-                if (stem in self.lex or stem in doc) and self.is_chain(w[k:]):
-                    return True
-            elif self._stem_chain(stem, w[k:]):
+            if ok[k] and (w[:k] in self.lex or (w[:k] in doc if doc is not None else self.in_doc(w[:k]))):
                 return True
         return False
 
