@@ -33,16 +33,31 @@ def test_a_pattern_never_matches_where_its_cue_does_not(text, monkeypatch):
     table = patterns._pattern_table()
     for label, cue in patterns._cues().items():
         if table[label].search(text):
-            assert cue.search(text), (label, text)
+            assert cue.search(patterns._fold(text)), (label, text)
     with_cues = patterns.pattern_spans(text)
     monkeypatch.setattr(patterns, "_cues", dict)
     assert patterns.pattern_spans(text) == with_cues
 
 
 def test_cues_find_each_class():
-    found = {label for label, cue in patterns._cues().items() if cue.search(CUE_TEXTS[0] + CUE_TEXTS[1] + CUE_TEXTS[2])}
+    text = patterns._fold(CUE_TEXTS[0] + CUE_TEXTS[1] + CUE_TEXTS[2])
+    found = {label for label, cue in patterns._cues().items() if cue.search(text)}
     assert found == {"TIME", "PERCENTAGE", "MONEY"}
-    assert not any(cue.search("Астанада форум өтті.") for cue in patterns._cues().values())
+    assert not any(cue.search(patterns._fold("Астанада форум өтті.")) for cue in patterns._cues().values())
+    assert patterns._cues()["DATE"].search(patterns._fold("ҚАЗАН айында"))
+
+
+def test_fold_keeps_every_letter_ignorecase_takes_for_a_cue_word():
+    """Every character that ``re.IGNORECASE`` matches to a letter of a cue word is that letter
+    after ``_fold``: the cue on the folded text is found wherever the pattern matches."""
+    words = news_rules.pattern_words()
+    letters = {ch for kind in ("month", "currency", "percent") for w in words[kind] for ch in w if ch.isalpha()}
+    letters |= set("wмекен")  # the contact cues www. and мекен
+    every = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    for letter in sorted(letters):
+        takes = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        assert len(takes) >= 2, letter  # the letter and its capital at least
+        assert {patterns._fold(ch) for ch in takes} == {letter}, (letter, takes)
 
 
 class _Layer:
@@ -135,7 +150,8 @@ def test_gated_postprocess_equals_the_ungated_one(text, spans, monkeypatch):
 def test_phone_and_date_cues_are_necessary(text):
     table = patterns._pattern_table()
     for m in table["CONTACT"].finditer(text):
-        assert patterns._contact_cue(m.group()) or patterns._PHONE_CUE.search(m.group()), m.group()
+        group = m.group()
+        assert patterns._contact_cue(group, patterns._fold(group)) or patterns._PHONE_CUE.search(group), group
     for m in table["DATE"].finditer(text):
         assert patterns._cues()["DATE"].search(m.group()), m.group()
 

@@ -324,7 +324,7 @@ def _country_stem(words: Sequence[str]) -> bool:
     last = words[-1].lower()
     for i in range(len(last), max(0, len(last) - 9), -1):
         rest = last[i:].lstrip("-'’")
-        if (not rest or rest in endings) and " ".join(filter(None, (head, last[:i]))) in names:
+        if (f"{head} {last[:i]}" if head else last[:i]) in names and (not rest or rest in endings):
             return True
     return False
 

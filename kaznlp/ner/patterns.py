@@ -116,20 +116,36 @@ def _cues() -> dict[str, re.Pattern[str]]:
     Every DATE alternative has a year (four digits from 1000 to 2999: ``2016 жылы``,
     ``21.10.2016``) or a month (``21 қазанда``); every TIME one a digit, ``:`` or ``.`` and a digit (``14:17``, ``сағат 9.00``);
     every PERCENTAGE one ``%`` or a percent word (``пайыз``); every MONEY one a currency word
-    (``теңге``). The words are those of the patterns (``ner_patterns_kk.tsv``), matched with the
-    same ``IGNORECASE``.
+    (``теңге``). The words are those of the patterns (``ner_patterns_kk.tsv``); a cue is searched
+    in :func:`_fold` of the text (a case-blind scan of a literal is several times slower in ``re``).
 
-    >>> sorted(label for label, cue in _cues().items() if cue.search("Бағасы 2,5 млрд. теңге."))
+    >>> sorted(label for label, cue in _cues().items() if cue.search(_fold("Бағасы 2,5 млрд. ТЕҢГЕ.")))
     ['MONEY']
     """
     w = pattern_words()
-    flags = re.IGNORECASE
     return {
-        "DATE": re.compile(rf"[12]\d{{3}}|{alternation(w['month'])}", flags),
+        "DATE": re.compile(rf"[12]\d{{3}}|{alternation(w['month'])}"),
         "TIME": re.compile(r"\d[:.]\d"),
-        "PERCENTAGE": re.compile(rf"%|{alternation(w['percent'])}", flags),
-        "MONEY": re.compile(alternation(w["currency"]), flags),
+        "PERCENTAGE": re.compile(rf"%|{alternation(w['percent'])}"),
+        "MONEY": re.compile(alternation(w["currency"])),
     }
+
+
+#: the letters ``re.IGNORECASE`` also takes for ``в д о с т ъ ѣ`` and Latin ``s i`` where ``str.lower``
+#: leaves them (``re._casefix``; tests/test_ner_speed.py checks every letter of the cue words)
+_FOLD = str.maketrans("ᲀᲁᲂᲃᲄᲅᲆᲇſı", "вдосттъѣsi")
+_ODD = re.compile("[ᲀᲁᲂᲃᲄᲅᲆᲇſı]")
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, so that a lower-case cue word is in it wherever the pattern's
+    ``IGNORECASE`` finds the word in ``text``.
+
+    >>> _fold("21 ҚАЗАН")
+    '21 қазан'
+    """
+    low = text.lower()
+    return low.translate(_FOLD) if _ODD.search(low) else low  # translate is slow: only when needed
 
 
 _DIGIT = re.compile(r"\d")
@@ -140,19 +156,16 @@ _DOT_WORD = re.compile(r"\.\w")
 _PHONE_CUE = re.compile(r"(?:\+7|8)[\s-]?\(?\d{3}")
 
 
-def _contact_cue(text: str) -> bool:
+def _contact_cue(text: str, folded: str) -> bool:
     """Whether ``text`` can hold a CONTACT match other than a phone number (:data:`_PHONE_CUE`): an
     e-mail has ``@``, a URL ``://`` or ``www.``, a domain name ``.`` and its top-level domain
-    (a word character), an address ``мекен``. ``str.lower`` finds what the pattern's
-    ``IGNORECASE`` finds for these letters: no other character folds to them.
+    (a word character), an address ``мекен`` (the words looked up in ``folded``, :func:`_fold`).
 
-    >>> _contact_cue("Ақорда сайтында жарияланды."), _contact_cue("деп жазады Egemen.kz")
-    (False, True)
+    >>> t = "Ақорда сайтында жарияланды."
+    >>> _contact_cue(t, _fold(t)), _contact_cue("Egemen.kz", ""), _contact_cue("WWW", _fold("МЕКЕН-ЖАЙЫ"))
+    (False, True, True)
     """
-    if "@" in text or "://" in text or _DOT_WORD.search(text):
-        return True
-    low = text.lower()
-    return "www." in low or "мекен" in low
+    return "@" in text or "://" in text or _DOT_WORD.search(text) is not None or "www." in folded or "мекен" in folded
 
 
 @lru_cache(maxsize=8)
@@ -178,15 +191,16 @@ def pattern_spans(text: str, classes: Iterable[str] | None = None) -> list[Span]
     """
     found: list[Span] = []
     digits = _DIGIT.search(text) is not None
+    folded = _fold(text)
     for label, pattern, cue in _wanted(None if classes is None else frozenset(classes)):
         # cheap necessary conditions first (a call per sentence pays every full scan): every
         # date, time, percentage and money pattern has a digit; a contact needs a cue, and so
         # do a date, a time, a percentage and money (_cues)
         if label in _NEEDS_DIGIT and not digits:
             continue
-        if label == "CONTACT" and not (_contact_cue(text) or digits and _PHONE_CUE.search(text)):
+        if label == "CONTACT" and not (digits and _PHONE_CUE.search(text) or _contact_cue(text, folded)):
             continue
-        if cue is not None and cue.search(text) is None:
+        if cue is not None and cue.search(folded) is None:
             continue
         if label == "CONTACT":  # CONTACT: the span is the named group, not the lead-in
             spans = [(m.start(g), m.end(g), label) for m in pattern.finditer(text)

@@ -140,6 +140,7 @@ def _list_or_document_number(text: str, span: Span, sentences: Sequence[tuple[in
 #: the opening marks of :func:`quoted_name_spans` (its pattern starts with one of them)
 _QUOTE_CUE = re.compile(r"[«“\"]")
 
+
 _NEW_START = re.compile(r"\s+(?=[^\W_]*[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ\d])")
 
 
@@ -214,17 +215,19 @@ def postprocess(
     if rules:
         # web furniture is never an entity ("Фото: sud.gov.kz", "Оставить комментарий")
         # each step runs only when its necessary cue is there (the step could change nothing
-        # without it; checked on KazNERD valid and news dev): a markup tag or entity starts with
-        # "<" or "&" (in_markup), a quoted name with a quote (quoted_name_spans), and
-        # join_date_ranges changes nothing but the order without a DATE span
+        # without it; checked on KazNERD valid/test and news dev/test): a markup tag or entity starts with "<" or "&"
+        # (in_markup), a quoted name with a quote (quoted_name_spans); the
+        # number steps read a CARDINAL only, and join_date_ranges changes nothing but the order
+        # without a DATE span
         furniture = _not_entities()
         markup = "<" in text or "&" in text
         out = [trim_glued_prefix(text, sp) for sp in out]
-        out = [ordinal_label(text, sp) for sp in out
+        out = [ordinal_label(text, sp) if sp[2] == "CARDINAL" else sp for sp in out
                if " ".join(text[sp[0]:sp[1]].lower().split()) not in furniture
                and not _capitalised_by_position(text, sp, sentences)
-               and not _list_or_document_number(text, sp, sentences)
-               and not (markup and in_markup(text, sp)) and not is_designator_number(text, sp)]
+               and (sp[2] != "CARDINAL" or not _list_or_document_number(text, sp, sentences)
+                    and not is_designator_number(text, sp))
+               and not (markup and in_markup(text, sp))]
         out = [_with_legal_form(text, sp) for sp in out]
         out = quoted_name_spans(text, out) if _QUOTE_CUE.search(text) else sorted(out)
         classes = frozenset(rule_classes)
