@@ -71,6 +71,11 @@ def test_pipe_errors_are_clear() -> None:
         kaznlp.pipe(TEXTS, batch_size=0)
     with pytest.raises(TypeError, match=r"kaznlp.pipe\(\) expects str, got bytes"):
         list(kaznlp.pipe(["Алматы", b"x"]))  # type: ignore[list-item]
+    # the collection itself: bytes would be read as ints, None as "not iterable" deep inside
+    with pytest.raises(TypeError, match="iterable of texts, got bytes"):
+        kaznlp.pipe("Алматы".encode())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="iterable of texts, got NoneType"):
+        kaznlp.pipe(None)  # type: ignore[arg-type]
 
 
 def test_ner_fills_entities_like_kaznlp_ner() -> None:

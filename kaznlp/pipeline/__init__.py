@@ -309,6 +309,8 @@ def pipe(
         raise ValueError(f"kaznlp.pipe(): batch_size must be a positive int, got {batch_size!r}")
     if isinstance(texts, str):
         raise TypeError("kaznlp.pipe() expects an iterable of texts, got one str; use kaznlp.process(text)")
+    if isinstance(texts, (bytes, bytearray, memoryview)) or not isinstance(texts, Iterable):
+        raise TypeError(f"kaznlp.pipe() expects an iterable of texts, got {type(texts).__name__}")
     if n_process == -1:
         n_process = os.cpu_count() or 1
     return _pipe(texts, n_process, batch_size, options)
