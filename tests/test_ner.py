@@ -488,6 +488,30 @@ print("ok")
     assert res.returncode == 0 and res.stdout.strip() == "ok", res.stderr
 
 
+
+def test_one_blas_thread_also_limits_a_blas_library_loaded_after_the_first_call():
+    """The handle on the BLAS libraries was kept from the first call: a library loaded later
+    (scipy's own OpenBLAS here; torch's in a Stanza session) kept its threads inside the model,
+    and the test above passed or failed with the order test files ran in. Fresh process."""
+    pytest.importorskip("threadpoolctl")
+    pytest.importorskip("numpy")
+    if importlib.util.find_spec("scipy") is None:
+        pytest.skip("scipy (a second BLAS library) is not installed")
+    code = """
+import kaznlp, threadpoolctl
+from kaznlp.ner.threads import one_blas_thread
+kaznlp.ner("Тоқаев Пекинге барды.")
+before = len(threadpoolctl.threadpool_info())
+import scipy.linalg  # noqa: F401  (brings its own BLAS library in some builds)
+with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+    with one_blas_thread():
+        seen = [i["num_threads"] for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+assert seen == [1] * len(seen), seen
+print("ok", len(threadpoolctl.threadpool_info()) > before)
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and res.stdout.startswith("ok"), res.stderr
+
 # -- audit (principle 5): one str to ner_pipe or a backend, control characters in kaznlp.load() --
 
 # control and format characters a careless export leaves in news text: NUL, BEL, ESC,

@@ -17,13 +17,16 @@ from typing import Any
 
 __all__ = ["one_blas_thread"]
 
-_BLAS: list[Any] = []  # threadpoolctl's handle, kept once it has found a BLAS library
+_BLAS: list[Any] = []  # [controller, len(sys.modules) when it was found], once a BLAS library is loaded
 
 
 def _blas_controller() -> Any:
-    """threadpoolctl's handle on the BLAS libraries (~1 ms to find), kept once one is loaded:
-    a first call through a backend without numpy must not leave the model unlimited."""
-    if _BLAS:
+    """threadpoolctl's handle on the BLAS libraries (~1 ms to find), kept while no module
+    has been imported since: a first call through a backend without numpy must not leave
+    the model unlimited, and a BLAS library loaded later (scipy's own OpenBLAS, torch's)
+    must be limited too. ``len(sys.modules)`` is the cheap sign that something was loaded."""
+    loaded = len(sys.modules)
+    if _BLAS and _BLAS[1] == loaded:
         return _BLAS[0]
     if "numpy" not in sys.modules:  # no BLAS loaded yet (numpy brings it): nothing to limit
         return None
@@ -33,7 +36,9 @@ def _blas_controller() -> Any:
         return None
     controller = ThreadpoolController().select(user_api="blas")
     if controller.lib_controllers:
-        _BLAS.append(controller)
+        _BLAS[:] = [controller, len(sys.modules)]
+    elif _BLAS:  # pragma: no cover - a BLAS library is never unloaded
+        return _BLAS[0]
     return controller
 
 
