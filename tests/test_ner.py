@@ -574,6 +574,26 @@ def test_spacy_backend_rejects_one_text_and_tags_a_list_of_chunks():
     assert [(_CHUNK.text[s:e], label) for s, e, label in spans] == [("Тоқаев", "PERSON"), ("Астанаға", "GPE")]
 
 
+
+@needs_spacy
+def test_default_fast_backend_rejects_one_text_and_tags_a_list_of_chunks():
+    # the default path (FastTagger) raised AttributeError 'str' object has no attribute 'text'
+    backend = get_backend("kaznlp")
+    with pytest.raises(TypeError, match=r"FastTagger\.entities\(\) expects a sequence of Chunk records, got str"):
+        backend.entities("Тоқаев Астанаға келді.")
+    [spans] = backend.entities([_CHUNK])
+    assert [(_CHUNK.text[s:e], label) for s, e, label in spans] == [("Тоқаев", "PERSON"), ("Астанаға", "GPE")]
+
+
+def test_iter_sentences_wants_paths_not_one_path(tmp_path):
+    from kaznlp.ner.conll import iter_sentences
+
+    f = tmp_path / "a.iob2"
+    f.write_text("Тоқаев B-PERSON\nкелді O\n\n", encoding="utf-8")
+    with pytest.raises(TypeError, match="iterable of paths, got one str"):
+        list(iter_sentences(str(f)))  # was: one "file" per character of the path
+    assert len(list(iter_sentences([f]))) == 1
+
 # -- kaznlp.load(): no entity without a letter or a digit, as kaznlp.ner ------------------------
 
 @needs_spacy

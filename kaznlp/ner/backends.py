@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..tokenize import tokenize
-from .chunk import Backend, Chunk
+from .chunk import Backend, Chunk, check_chunks
 from .model import bundled, import_spacy
 
 __all__ = [
@@ -34,20 +34,6 @@ STANZA_INSTALL = 'pip install "kaznlp[stanza]"'
 #: KazNERD test; CC BY 4.0; about 2.2 GB).
 TRANSFORMERS_MODEL = "yeshpanovrustem/xlm-roberta-large-ner-kazakh"
 TRANSFORMERS_INSTALL = 'pip install "kaznlp[transformers]"'
-
-
-def _check_chunks(chunks: Any, owner: str) -> None:
-    """Raise a ``TypeError`` unless ``chunks`` is a sequence of :class:`Chunk` records.
-
-    ``SpacyBackend(nlp).entities("Тоқаев келді.")`` failed deep inside with
-    ``'str' object has no attribute 'text'``; one bare ``Chunk`` (a tuple) likewise.
-    """
-    if isinstance(chunks, (str, bytes, bytearray, Chunk)) or not isinstance(chunks, Sequence):
-        raise TypeError(f"{owner}.entities() expects a sequence of Chunk records, got {type(chunks).__name__}; "
-                        "pass [Chunk(0, text, ((0, len(text)),))] or call kaznlp.ner(text, backend)")
-    for chunk in chunks:
-        if not isinstance(chunk, Chunk):
-            raise TypeError(f"{owner}.entities() expects Chunk records, got an item of type {type(chunk).__name__}")
 
 
 class SpacyBackend:
@@ -72,7 +58,7 @@ class SpacyBackend:
             nlp.max_length = 10**7
 
     def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]:
-        _check_chunks(chunks, "SpacyBackend")
+        check_chunks(chunks, "SpacyBackend")
         out = []
         texts = [chunk.text for chunk in chunks]
         for doc in self.nlp.pipe(texts, batch_size=max(1, len(texts)), disable=self._disable):
@@ -97,7 +83,7 @@ class StanzaBackend:
         self.pipeline = pipeline if pipeline is not None else _stanza_pipeline(**kwargs)
 
     def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]:
-        _check_chunks(chunks, "StanzaBackend")
+        check_chunks(chunks, "StanzaBackend")
         sentences: list[list[str]] = []
         spans: list[list[tuple[int, int]]] = []  # token offsets into the chunk, per sentence
         owner: list[int] = []  # which chunk each sentence belongs to
@@ -206,7 +192,7 @@ class TransformersBackend:
         return out
 
     def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]:
-        _check_chunks(chunks, "TransformersBackend")
+        check_chunks(chunks, "TransformersBackend")
         pieces: list[list[str]] = []
         offsets: list[list[tuple[int, int]]] = []
         owner: list[int] = []

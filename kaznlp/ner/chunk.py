@@ -13,9 +13,9 @@ offsets into ``chunk.text``. Any object with such an ``entities`` method can be 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
-__all__ = ["Backend", "Chunk"]
+__all__ = ["Backend", "Chunk", "check_chunks"]
 
 
 class Chunk(NamedTuple):
@@ -32,3 +32,23 @@ class Backend(Protocol):
     """Anything with ``entities(chunks) -> [[(start, end, label), ...] per chunk]``."""
 
     def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]: ...
+
+
+def check_chunks(chunks: Any, owner: str) -> None:
+    """Raise a ``TypeError`` unless ``chunks`` is a sequence of :class:`Chunk` records.
+
+    ``SpacyBackend(nlp).entities("Тоқаев келді.")`` failed deep inside with
+    ``'str' object has no attribute 'text'``; one bare ``Chunk`` (a tuple) likewise.
+
+    >>> check_chunks([Chunk(0, "Тоқаев келді.", ((0, 13),))], "FastTagger")
+    >>> check_chunks("Тоқаев келді.", "FastTagger")
+    Traceback (most recent call last):
+    ...
+    TypeError: FastTagger.entities() expects a sequence of Chunk records, got str; pass [Chunk(0, text, ((0, len(text)),))] or call kaznlp.ner(text, backend)
+    """
+    if isinstance(chunks, (str, bytes, bytearray, Chunk)) or not isinstance(chunks, Sequence):
+        raise TypeError(f"{owner}.entities() expects a sequence of Chunk records, got {type(chunks).__name__}; "
+                        "pass [Chunk(0, text, ((0, len(text)),))] or call kaznlp.ner(text, backend)")
+    for chunk in chunks:
+        if not isinstance(chunk, Chunk):
+            raise TypeError(f"{owner}.entities() expects Chunk records, got an item of type {type(chunk).__name__}")

@@ -182,6 +182,9 @@ def score_spans(
 
 
 def iter_sentences(paths: Iterable[str | Path]) -> Iterator[Sentence]:
-    """All sentences of several IOB2 files, in order."""
+    """All sentences of several IOB2 files, in order (one file: ``[path]``)."""
+    if isinstance(paths, (str, Path)):
+        raise TypeError(f"iter_sentences() expects an iterable of paths, got one {type(paths).__name__}; "
+                        "use read_iob2(path) or iter_sentences([path])")
     for path in paths:
         yield from read_iob2(path)

@@ -49,7 +49,7 @@ import numpy
 
 from ..spans import Token as KaznlpToken
 from ..tokenize import tokenize as kaznlp_tokenize
-from .chunk import Chunk
+from .chunk import Chunk, check_chunks
 from .fast_embed import WordEmbedding
 from .fast_layers import MaxoutNorm, Unsupported, f32, only
 
@@ -280,6 +280,7 @@ class FastTagger:
 
     # -- Backend ----------------------------------------------------------------------------------
     def entities(self, chunks: Sequence[Chunk]) -> list[list[tuple[int, int, str]]]:
+        check_chunks(chunks, "FastTagger")
         tokenized = [doc_tokens(chunk.text, self.multiword) for chunk in chunks]
         all_scores = self.scores([words for words, _ in tokenized])
         tagger = self.tagger
