@@ -130,11 +130,11 @@ def _descriptor_after(text: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     offset = pos
+    stems, whole = _descriptors()
     for word in m.group().split():
         start = text.index(word, offset)
         offset = start + len(word)
         low = word.lower()
-        stems, whole = _descriptors()
         hits = [stems[low[:i]] for i in range(1, len(low) + 1) if low[:i] in stems]
         hits += [whole[low]] if low in whole else []
         if hits:
