@@ -1,0 +1,200 @@
+"""Head-final names of written news (issue 13, round 10), run by :func:`kaznlp.ner.rules.postprocess`
+before ``name_steps``: a Kazakh name ends in the word that says what it is, its modifiers before it.
+Words are rows of ``kaznlp/data/ner_patterns_kk.tsv``; each step runs only when its cue is in the
+text. Examples and measurements: ``docs/ner.md`` (round 10).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .news_rules import pattern_words, quoted_name_spans
+from .not_names import common_words
+
+__all__ = ["law_titles", "head_label", "extend_connector", "news_heads"]
+
+Span = tuple[int, int, str]
+
+#: a quoted title (also with the ``&quot;`` of web text) and its words
+_QUOTED = re.compile(r"(?:[«“\"]|&quot;)([^«»“”\"\n&]{3,200}?)(?:[»”“\"]|&quot;)")
+
+
+@lru_cache(maxsize=1)
+def _title_end() -> re.Pattern[str]:
+    ends = "|".join(map(re.escape, pattern_words().get("law_title_end", ())))
+    return re.compile(rf"(?:^|\s)(?:{ends})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _law_word() -> re.Pattern[str]:
+    """A word that names a law, a decree or a code (``descriptor_LAW`` and ``head_LAW`` stems)."""
+    words = pattern_words()
+    stems = sorted({w.rstrip("$").lower() for k in ("descriptor_LAW", "head_LAW") for w in words.get(k, ())},
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+
+
+def law_titles(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A quoted title of two or more words ending in ``туралы`` is one LAW span, quotes outside,
+    in a text that names a law, decree or code (``Заңы``, ``қаулысы``, ``Конституциясы``) outside
+    the quotes: a title of an article or a song (``«Жастық туралы» атты әндері``) has none.
+
+    Kazakh law and decree titles are "<subject> туралы" ("on <subject>"), quoted in running text,
+    and the words ``Заңы``, ``қаулысы`` may stand far after them, past the date and the state
+    (``«[Ғылым туралы LAW]» 2011 жылғы 18 ақпандағы Қазақстан Республикасының Заңы``). The
+    model's spans inside the quotes are replaced; a descriptor right after the quotes that gives
+    another class keeps it (:func:`kaznlp.ner.news_rules.quoted_name_spans`), and a span that
+    starts before the quotes (a longer name) is left alone.
+
+    >>> t = "«Әкімшілік рәсімдер туралы» 2000 жылғы 27 қарашадағы Заңына сәйкес"
+    >>> [(t[a:b], lab) for a, b, lab in law_titles(t, [(1, 26, "ART"), (28, 52, "DATE")])]
+    [('Әкімшілік рәсімдер туралы', 'LAW'), ('2000 жылғы 27 қарашадағы', 'DATE')]
+    """
+    out = sorted(spans)
+    described = None
+    law_word = _law_word()
+    for m in _QUOTED.finditer(text):
+        name = m.group(1).strip()
+        if len(name.split()) < 2 or not _title_end().search(name) or not name[:1].isalpha():
+            continue
+        a = m.start(1) + m.group(1).index(name)
+        b = a + len(name)
+        if not (law_word.search(text, 0, m.start()) or law_word.search(text, m.end())):
+            continue
+        if described is None:
+            described = {(s, e): lab for s, e, lab in quoted_name_spans(text, [])}
+        if described.get((a, b), "LAW") != "LAW":
+            continue
+        inside = [sp for sp in out if sp[0] < b and a < sp[1]]
+        if any(sp[0] < m.start() for sp in inside):
+            continue
+        out = sorted([sp for sp in out if sp not in inside] + [(a, b, "LAW")])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[tuple[str, str], ...]:
+    """``(stem, label)`` of the head words of ``head_<LABEL>`` rows, the longest stem first."""
+    rows = [(w.lower(), kind[5:]) for kind, words in pattern_words().items() if kind.startswith("head_")
+            for w in words]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+#: the labels a law's name is wrongly given (a name class, never a number or a person's post)
+_RELABEL = frozenset({"ORGANISATION", "FACILITY", "PERSON", "PRODUCT", "GPE", "ART"})
+
+
+def head_label(text: str, span: Span) -> Span:
+    """A name span whose last word starts with the stem of a ``head_<LABEL>`` row takes that label.
+
+    KazNERD's valid split has every entity ending in ``конституция`` or ``кодекс`` as a LAW
+    (4 and 9 of them); the model, seeing the capital of ``Қазақстан Республикасы
+    Конституциясының``, writes ORGANISATION or FACILITY.
+
+    >>> t = "Қазақстан Республикасы Конституциясының 5-бабы"
+    >>> head_label(t, (0, 39, "ORGANISATION"))
+    (0, 39, 'LAW')
+    """
+    start, end, label = span
+    if label not in _RELABEL:
+        return span
+    last = text[start:end].rsplit(None, 1)[-1].lower()
+    for stem, head in _heads():
+        if last.startswith(stem):
+            return (start, end, head) if head != label else span
+    return span
+
+
+#: a word before a name's connector: letters with hyphens, or initials (``Л.Н.``)
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_]+(?:-[^\W\d_]+)*|(?:[^\W\d_]\.){1,3})[ \t]+$")
+_CONNECTED = frozenset({"ORGANISATION", "POSITION", "LAW", "EVENT", "FACILITY"})
+
+
+#: a case that says where, with what or to whom (not a link of a name chain: ``Жарлығымен``)
+_CASE_STOP = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен|мен|бен|пен|ға|ге|қа|ке)$")
+
+
+def _name_start(text: str, start: int, floor: int) -> int | None:
+    """Where the name before ``start`` begins: back over up to 5 lower-case words to a capitalised
+    one, then over the capitalised words before it; ``None`` when no capital comes first. A word
+    in a place, instrumental or dative case, or a common or short (``Ол``, ``Бұл``) word opening the
+    sentence, is no part."""
+    pos, lower, found = start, 0, False
+    while pos > floor:
+        m = _WORD_BEFORE.search(text, max(floor, pos - 60), pos)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[:1].isupper():
+            opens = not text[:m.start(1)].strip() or text[:m.start(1)].rstrip()[-1] in ".!?:;"
+            short = len(word) <= 3 and word[1:].islower()  # Ол, Бұл, Біз, Ал: a pronoun or conjunction
+            if _CASE_STOP.search(word.lower()) or (opens and (short or word.lower() in common_words())):
+                break
+            found, pos = True, m.start(1)
+            continue
+        if found or lower == 5:
+            break
+        lower, pos = lower + 1, m.start(1)
+    return pos if found else None
+
+
+def extend_connector(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A name span that starts with a connector word (``name_connector`` rows: ``жөніндегі``,
+    ``атындағы``) starts at the capitalised word that opens the name before it.
+
+    A connector joins a name's modifier to its head: the modifier is part of the name (KazNERD
+    guideline: ``[Адам құқықтары жөніндегі Жоғарғы комиссар]``). The model, unsure of the
+    lower-case words of a long modifier, starts the span at the connector. The span goes back
+    over at most five lower-case words to a capitalised word and over the capitalised words
+    before it, never into another span or across punctuation.
+
+    >>> t = "Ол Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің мүшесі болды."
+    >>> [(t[a:b], lab) for a, b, lab in extend_connector(t, [(46, 79, "POSITION")])]
+    [('Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің мүшесі', 'POSITION')]
+    """
+    connectors = pattern_words().get("name_connector", ())
+    out = sorted(spans)
+    for i, (start, end, label) in enumerate(out):
+        if label not in _CONNECTED or not text.startswith(connectors, start):
+            continue
+        if text[start:end].split(None, 1)[0].lower() not in connectors:
+            continue
+        floor = out[i - 1][1] if i else 0
+        new = _name_start(text, start, floor)
+        if new is not None:
+            out[i] = (new, end, label)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The cues of the steps: the title ends (lower and upper case), the connectors, the head stems."""
+    words = pattern_words()
+    ends = tuple(words.get("law_title_end", ()))
+    heads = tuple(s for s, _ in _heads())
+    return (ends + tuple(w.upper() for w in ends), tuple(words.get("name_connector", ())),
+            heads + tuple(h.capitalize() for h in heads) + tuple(h.upper() for h in heads))
+
+
+def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The three steps, each where its cue is in the text: a quote and a title end, a span of a
+    relabelled class, a connector word.
+
+    >>> t = "Қазақстан Республикасы Конституциясының 5-бабы"
+    >>> news_heads(t, [(0, 39, "ORGANISATION")])
+    [(0, 39, 'LAW')]
+    """
+    ends, connectors, heads = _cues()
+    out = list(spans)
+    for head in heads:
+        if head in text:
+            out = [head_label(text, sp) if sp[2] in _RELABEL else sp for sp in out]
+            break
+    if ("«" in text or '"' in text or "“" in text or "&quot;" in text) and any(w in text for w in ends):
+        out = law_titles(text, out)
+    for word in connectors:
+        if word in text:
+            return extend_connector(text, out)
+    return out

@@ -1,0 +1,86 @@
+"""The head-final name steps of kaznlp.ner.news_heads (issue 13, round 10), on real Kazakh
+news and legal text. Each test fails without its step."""
+
+from __future__ import annotations
+
+from kaznlp.ner.news_heads import extend_connector, head_label, law_titles, news_heads
+from kaznlp.ner.rules import postprocess
+
+
+def _spans(text: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for word, label in words:
+        start = text.index(word, pos)
+        out.append((start, start + len(word), label))
+        pos = start + len(word)
+    return out
+
+
+def _show(text: str, spans) -> list[tuple[str, str]]:
+    return [(text[a:b], lab) for a, b, lab in spans]
+
+
+def test_law_title_far_from_its_law_word():
+    # the title and the word Заңы are apart (a date and the state between): no descriptor next to the quotes
+    t = ("2008 жылғы 4 желтоқсандағы Қазақстан Республикасы Бюджет кодексінің 34-бабына және "
+         "«Әкімшілік рәсімдер туралы» 2000 жылғы 27 қарашадағы Қазақстан Республикасы Заңының 9-1-бабына сәйкес")
+    model = _spans(t, [("Әкімшілік рәсімдер туралы", "ART"), ("2000 жылғы 27 қарашадағы", "DATE")])
+    assert ("Әкімшілік рәсімдер туралы", "LAW") in _show(t, law_titles(t, model))
+
+
+def test_law_title_replaces_the_model_pieces_inside_the_quotes():
+    t = ("«Қазақстан Республикасының жергілікті мемлекеттік басқару және өзін-өзі басқару туралы» "
+         "2001 жылғы 23 қаңтардағы Заңын басшылыққа ала отырып")
+    model = _spans(t, [("Қазақстан Республикасының жергілікті", "ORGANISATION"), ("өзін-өзі басқару туралы", "LAW")])
+    assert _show(t, law_titles(t, model)) == [
+        ("Қазақстан Республикасының жергілікті мемлекеттік басқару және өзін-өзі басқару туралы", "LAW")]
+
+
+def test_law_title_of_an_order_and_in_web_quotes():
+    t = ("«Дінтану сараптамасын жүргізу қағидаларын бекіту туралы» Қазақстан Республикасы Мәдениет және "
+         "спорт министрінің 2014 жылғы 30 желтоқсандағы № 162 бұйрығы")
+    assert ("Дінтану сараптамасын жүргізу қағидаларын бекіту туралы", "LAW") in _show(
+        t, law_titles(t, _spans(t, [("Дінтану сараптамасын", "PROJECT")])))
+    t = "Конституциясының, &quot;Қазақстан Республикасының арнаулы мемлекеттік органдары туралы&quot; Заңының"
+    assert ("Қазақстан Республикасының арнаулы мемлекеттік органдары туралы", "LAW") in _show(t, law_titles(t, []))
+
+
+def test_title_of_a_song_or_article_is_no_law():
+    # no law, decree or code named in the text: a song's title stays as the model has it
+    t = "Әсіресе оның «Жастық туралы» атты әндері нәзік сыршылдығымен есте қалады."
+    model = _spans(t, [("Жастық туралы", "ART")])
+    assert law_titles(t, model) == model
+    # a descriptor of another class right after the quotes wins
+    t = "«Абай туралы» кітабы мен Білім туралы заң"
+    assert law_titles(t, []) == []
+
+
+def test_head_label_law():
+    t = "Қазақстан Республикасы Конституциясының, Бюджет кодексінің 34-бабына сәйкес"
+    model = _spans(t, [("Қазақстан Республикасы Конституциясының", "ORGANISATION"), ("Бюджет кодексінің", "PERSON")])
+    assert [lab for _, _, lab in (head_label(t, sp) for sp in model)] == ["LAW", "LAW"]
+    assert head_label(t, (0, 9, "GPE")) == (0, 9, "GPE")
+
+
+def test_extend_connector_to_the_name_start():
+    t = ("Қазақстан Республикасы Президентінің 2014 жылғы 15 қаңтардағы Жарлығымен Республикалық бюджеттің "
+         "атқарылуын бақылау жөніндегі есеп комитетінің Төрағасы болып тағайындалды.")
+    model = _spans(t, [("жөніндегі есеп комитетінің Төрағасы", "POSITION")])
+    assert _show(t, extend_connector(t, model)) == [
+        ("Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің Төрағасы", "POSITION")]
+
+
+def test_extend_connector_stops_at_another_span_and_without_a_capital():
+    t = "Біріккен Ұлттар Ұйымының Адам құқықтары жөніндегі Жоғарғы комиссары келді."
+    model = _spans(t, [("Біріккен Ұлттар Ұйымының", "ORGANISATION"), ("жөніндегі Жоғарғы комиссары", "POSITION")])
+    assert _show(t, extend_connector(t, model))[1] == ("Адам құқықтары жөніндегі Жоғарғы комиссары", "POSITION")
+    t = "ол бюджет жөніндегі есеп комитеті"
+    model = _spans(t, [("жөніндегі есеп комитеті", "ORGANISATION")])
+    assert extend_connector(t, model) == model
+
+
+def test_news_heads_runs_in_postprocess():
+    t = "«Ғылым туралы» 2011 жылғы 18 ақпандағы Қазақстан Республикасының Заңы қабылданды."
+    out = postprocess(t, ((0, len(t)),), _spans(t, [("Ғылым туралы", "ART")]))
+    assert ("Ғылым туралы", "LAW") in _show(t, out)
+    assert news_heads("Тоқаев келді.", [(0, 6, "PERSON")]) == [(0, 6, "PERSON")]
