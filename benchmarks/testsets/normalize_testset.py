@@ -26,6 +26,9 @@ Usage::
 
     python -m benchmarks.testsets.normalize_testset                 # score, write results
     python -m benchmarks.testsets.normalize_testset --dump cases.jsonl   # also dump the cases (outside the repo!)
+    python -m benchmarks.testsets.normalize_testset --dev-only --seeds 1,2,3,4,5
+        # dev only, issue-14 cases built from fresh seeds (same dev sources, same damage generator):
+        # 5x more dev cases to learn from; prints the misses and the figures by seed, writes nothing
 """
 
 from __future__ import annotations
@@ -932,6 +935,27 @@ def evaluate_doc14(cases: list[dict], show: bool) -> tuple[dict, list[str]]:
             "by_kind": {k: f"{ok_by[k]}/{n_by[k]}" for k in sorted(n_by)}}, fails
 
 
+def _sum14(scores: list[dict]) -> dict:
+    """The issue-14 figures of several seeds, summed (damaged, exact, by kind, controls changed)."""
+    ok: Counter[str] = Counter()
+    n: Counter[str] = Counter()
+    ch: Counter[str] = Counter()
+    tot: Counter[str] = Counter()
+    for s in scores:
+        for k, v in s["exact_and_reported_by_kind"].items():
+            a, b = v.split("/")
+            ok[k] += int(a)
+            n[k] += int(b)
+        for k, v in s["negative_controls_by_kind"].items():      # "3 changed of 400"
+            ch[k] += int(v.split()[0])
+            tot[k] += int(v.split()[-1])
+    return {"damaged_sentences": sum(s["damaged_sentences"] for s in scores),
+            "exact_repair": sum(s["exact_repair"] for s in scores),
+            "exact_and_reported_by_kind": {k: f"{ok[k]}/{n[k]}" for k in sorted(n)},
+            "negative_controls": sum(tot.values()), "negative_controls_changed": sum(ch.values()),
+            "negative_controls_by_kind": {k: f"{ch[k]} changed of {tot[k]}" for k in sorted(tot)}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=SEED)
@@ -939,7 +963,13 @@ def main() -> None:
     ap.add_argument("--show-failures", type=int, default=20)
     ap.add_argument("--dev-only", action="store_true",
                     help="score the dev cases only (issue-14 set and real damage kinds), print, write nothing")
+    ap.add_argument("--seed14", type=int, default=SEED14,
+                    help="seed of the issue-14 dev cases with --dev-only (the test split keeps SEED14)")
+    ap.add_argument("--seeds", help="with --dev-only: comma-separated fresh seeds for the issue-14 dev cases, "
+                                    "scored one by one and summed (e.g. 1,2,3,4,5)")
     args = ap.parse_args()
+    if args.seeds and not args.dev_only:
+        sys.exit("--seeds is for --dev-only runs")
     if not DATA.is_dir():
         sys.exit(f"shared data not found at {DATA}")
     cases = build(args.seed)
@@ -954,10 +984,22 @@ def main() -> None:
     for f in freal[: args.show_failures]:
         print(f)
     if args.dev_only:
-        s14, f14 = evaluate14(build14("dev", by_split), show=True)
-        for f in f14[: args.show_failures]:
-            print(f)
-        print(json.dumps({"issue14_dev": s14, "real_damage_dev": real}, ensure_ascii=False, indent=2))
+        seeds = [int(x) for x in args.seeds.split(",")] if args.seeds else [args.seed14]
+        out14: dict[str, object] = {}
+        for seed in seeds:
+            s14, f14 = evaluate14(build14("dev", by_split, seed=seed), show=True)
+            s14["seed"] = seed
+            out14[str(seed)] = s14
+            for f in f14[: args.show_failures]:
+                print(f)
+        if len(seeds) > 1:
+            out14["all_seeds"] = _sum14([v for v in out14.values() if isinstance(v, dict)])
+        # the issue-3 negative controls (counts only: that set is not split by source)
+        ch3, tot3 = _score_controls(cases["controls"], [], show=False)
+        print(json.dumps({"issue14_dev": out14 if len(seeds) > 1 else out14[str(seeds[0])],
+                          "real_damage_dev": real,
+                          "issue3_controls": f"{sum(ch3.values())} changed of {sum(tot3.values())}"},
+                         ensure_ascii=False, indent=2))
         return
     summary, fails = evaluate(cases)
     for f in fails[: args.show_failures]:
