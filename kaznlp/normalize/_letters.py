@@ -31,8 +31,9 @@ _SISTER_TEXT_RE = re.compile("[ҙҘҫҪҗҖӑӐӗӖҹҸҷҶӣӢӯӮўЎҳҲӝӜ�
 # Kazakh letter other than і.
 _ALL_KAZ = _KAZ_SPECIFIC
 _KAZAKH_EVIDENCE: dict[str, re.Pattern[str]] = {}
+# ө ү are evidence beside ӧ ӱ: no alphabet with ӧ ӱ (Altai, Khakas, Shor, Mari, Komi, Udmurt) has ө ү
 for _letters, _evidence in (("ҡҠ", "ІіҰұҚқ"), ("ӄӃӈӇӷӶѳѲ", _ALL_KAZ), ("ҥҤ", "ӘәҒғҚқҰұІі"),
-                            ("ҕҔ", "ӘәҒғҚқҢңҰұІі"), ("ӱӰӧӦ", "ӘәҚқҰұ"),
+                            ("ҕҔ", "ӘәҒғҚқҢңҰұІі"), ("ӱӰӧӦ", "ӘәҚқҰұӨөҮү"),
                             # Chechen/Ingush/Avar/Kabardian have none of Kazakh's letters; і is what Ӏ becomes
                             ("Ӏӏ", "ӘәҒғҚқҢңӨөҰұҮүҺһ")):
     for _c in _letters:

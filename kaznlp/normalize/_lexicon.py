@@ -10,7 +10,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from .._data import read_lines
 from ..lang.affixes import ONE_LETTER_SUFFIXES, suffix_allomorphs
-from ..lang.alphabet import BACK_VOWELS_LOAN, FRONT_VOWELS_LOAN, VOWELS
+from ..lang.alphabet import AMBIGUOUS_VOWELS, BACK_VOWELS, BACK_VOWELS_LOAN, FRONT_VOWELS, FRONT_VOWELS_LOAN, VOWELS
 from ..lang.lexicon import forms_and_parts
 from ..lang.words import words as _role_words
 from ._tables import _ASCII_TWIN, _TWIN_TABLE, _Memo, _SISTER_RE
@@ -173,7 +173,19 @@ def _suffix_attested(w: str, first: int) -> bool:
         if (last in BACK_VOWELS_LOAN and vowels <= BACK_VOWELS_LOAN) or (last in FRONT_VOWELS_LOAN
                                                                     and vowels <= FRONT_VOWELS_LOAN):
             return True
+        if _loan_stem(stem) and (vowels <= BACK_VOWELS_LOAN or vowels <= FRONT_VOWELS_LOAN):
+            return True
     return False
+
+
+def _loan_stem(stem: str) -> bool:
+    """Is ``stem`` a foreign name or loan whose vowels do not say which harmony its suffixes take:
+    its last vowel is one Kazakh spelling leaves open (и у ю я э ё: ``Шариф``, ``Креншоу``), or its
+    vowels mix back and front (``Хамзабаев``, ``Уарен``, ``Макдауэл``)? Kazakh writes either suffix
+    after such a stem (``Хамзабаевтың``, ``Ювентустың``, ``Кэтриннің``); its suffixes agree among themselves."""
+    vowels = [c for c in stem if c in VOWELS]
+    return bool(vowels) and (vowels[-1] in AMBIGUOUS_VOWELS or (
+        not BACK_VOWELS.isdisjoint(vowels) and not FRONT_VOWELS.isdisjoint(vowels)))
 
 
 # ---------------------------------------------------------------------------
@@ -245,6 +257,13 @@ def _caps_written(text: str, cyr: str) -> bool:
             return True
         i = text.find(cyr, i + 1)
     return False
+
+
+def _short_written(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a lower-case look-alike word of two letters whose Cyrillic reading the same
+    text writes as a whole word (``ор қоян, op қоян`` → ``ор``)? Document-level evidence for the
+    short words no list holds and :class:`_DocForms` leaves out (forms of three letters or more)."""
+    return e - s == 2 and text[s:e].islower() and _caps_written(text, text[s:e].translate(_TWIN_TABLE))
 
 
 _TWIN_CAPS = frozenset("АВСЕНКМОРТХ")
