@@ -148,3 +148,44 @@ def test_votes_stop_only_when_the_rest_cannot_change_the_answer(need: int) -> No
                     assert ends == {got}, (sj, ss, left)
     assert stops > 1000
     assert _settled(10, 0, 0, need) is True and _settled(1, 0, 0, need) is False
+
+
+def _logp_reference(word: str) -> float:
+    """``charlm.logp`` the long way: each letter backs off through the table, no cache."""
+    from kaznlp.lang import charlm
+
+    lp, bow = charlm._table()
+    s = "^" * (charlm.ORDER - 1) + word + "$"
+    total = 0.0
+    for i in range(charlm.ORDER - 1, len(s)):
+        back = 0.0
+        for k in range(charlm.ORDER - 1, -1, -1):
+            p = lp.get(s[i - k:i] + s[i])
+            if p is not None:
+                total += back + p
+                break
+            back += bow.get(s[i - k:i], 0.0)
+        else:
+            total += back + charlm._UNSEEN
+    return total
+
+
+def test_charlm_caches_give_the_uncached_answer(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the window contributions and the sums over a word's first letters (split_gain reads ``a``'s
+    # letters once for ``a`` and ``ab``) give the same floats as adding letter by letter, also when
+    # the bounded caches are emptied between the words of one split_gain
+    from kaznlp.lang import charlm
+
+    words = [w.lower().replace("-", "") for w in _words(23, 600)] + ["", "күл", "кілі", "мемлекеттерінің", "xyz"]
+    for small in (False, True):
+        if small:
+            monkeypatch.setattr(charlm, "_WORDS_MAX", 3)
+            monkeypatch.setattr(charlm, "_WINDOW_MAX", 20)
+            for name in ("_LOGP", "_SUMS", "_WINDOW"):
+                monkeypatch.setattr(charlm, name, {})  # empty: the small bounds are reached again
+        for a, b in zip(words, words[1:] + words[:1]):
+            ref = _logp_reference(a + b) - _logp_reference(a) - _logp_reference(b)
+            assert charlm.split_gain(a, b) == ref, (a, b)
+            assert charlm.logp(a) == _logp_reference(a), a
+        assert len(charlm._LOGP) <= charlm._WORDS_MAX and len(charlm._WINDOW) <= charlm._WINDOW_MAX + 8
+    assert charlm.split_gain("күл", "кілі") > 0 > charlm.split_gain("жаңа", "заң")

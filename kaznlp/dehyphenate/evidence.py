@@ -55,8 +55,10 @@ class Evidence:
         self.sfx = suffix_allomorphs()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
         self._chain_cache: dict[tuple[str, bool], bool] = _CHAIN
-        self._word_cache: dict[tuple[int, str], float] = {}
-        self._join_cache: dict[tuple[int, str, str], float] = {}  # join_score, asked by the votes, rules and features
+        # word and join_score answers by block; _wc and _jc: those of the current block
+        self._word_caches: dict[int, dict[str, float]] = {0: {}}
+        self._join_caches: dict[int, dict[tuple[str, str], float]] = {0: {}}  # asked by the votes, rules and features
+        self._wc, self._jc = self._word_caches[0], self._join_caches[0]
         self.sparse = False
         self.hyphens_lost = False  # the text lost its real line-end hyphens too (layout._document_layout)
         self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
@@ -74,6 +76,8 @@ class Evidence:
             if blk != self._blk:
                 self._blk = blk
                 self._cur = None
+                self._wc = self._word_caches.setdefault(blk, {})
+                self._jc = self._join_caches.setdefault(blk, {})
         return self
 
     def _block_text(self) -> str:
@@ -187,18 +191,14 @@ class Evidence:
         hit = self._chain_cache.get(key)
         if hit is not None:
             return hit
-        n = len(s)
-        ok = [False] * (n + 1)
-        ok[n] = True
-        for i in range(n - 1, -1, -1):
-            if s[i] in _SINGLE and ok[i + 1] and not (first_long and i == 0):
-                ok[i] = True
-                continue
-            for k in range(2, min(7, n - i) + 1):
-                if ok[i + k] and s[i:i + k] in self.sfx:
-                    ok[i] = True
-                    break
-        res = n > 0 and ok[0]
+        # read from chain_starts (one pass over ``s`` for both kinds): ``first_long`` changes the
+        # first letter only, which may then not be a one-letter piece
+        ok = self.chain_starts(s) if s else [True]
+        if not first_long or not ok[0]:
+            res = len(s) > 0 and ok[0]
+        else:
+            sfx = self.sfx
+            res = any(ok[k] and s[:k] in sfx for k in range(2, min(7, len(s)) + 1))
         if len(self._chain_cache) > 200_000:
             self._chain_cache.clear()  # bounded: a long-running process reads many words
         self._chain_cache[key] = res
@@ -215,13 +215,18 @@ class Evidence:
         ok = [False] * (n + 1)
         ok[n] = True
         sfx = self.sfx
+        near = n  # the nearest k > i with ok[k]: a piece has at most 7 letters, none reaches from further
         for i in range(n - 1, -1, -1):
+            if near - i > 7:
+                break  # and so from every i further left
             if w[i] in _SINGLE and ok[i + 1]:
                 ok[i] = True
+                near = i
                 continue
             for k in range(2, min(7, n - i) + 1):
                 if ok[i + k] and w[i:i + k] in sfx:
                     ok[i] = True
+                    near = i
                     break
         if len(_STARTS) > 100_000:
             _STARTS.clear()
@@ -230,16 +235,16 @@ class Evidence:
 
     def word(self, w: str) -> float:
         """3: written elsewhere in this text; 2: in the lexicon; 1: known stem + suffixes; 0: unknown."""
-        key = (self._blk, w)
-        hit = self._word_cache.get(key)
+        hit = self._wc.get(w)
         if hit is None:
-            hit = self._word_cache[key] = self._word(w)
+            hit = self._wc[w] = self._word(w)
         return hit
 
     def _word(self, w: str) -> float:
         if not w:
             return 0
-        if self.in_doc(w):
+        cur = self._cur
+        if (w in cur) if cur is not None else self.in_doc(w):
             return 3
         if w in self.lex:
             return 2
@@ -278,7 +283,9 @@ class Evidence:
         if "-" in w:
             head, _, tail = w.rpartition("-")
             return (head in self.lex or self.in_doc(head)) and (tail in self.lex or tail in clitics("hyphenated") or self.analyzable(tail))
-        doc = self._built()
+        doc = self._cur
+        if doc is None:
+            doc = self._built()
         ok = self.chain_starts(w)
         for k in range(len(w) - 1, 2, -1):
             if not ok[k]:
@@ -378,10 +385,10 @@ class Evidence:
     def join_score(self, a: str, b: str) -> float:
         """Evidence that ``a + b`` is one word: :meth:`word` of the joined form, the open word
         lists, and 2.5 when ``b`` is a bare suffix chain (``цифр|лық``). Remembered per block."""
-        key = (self._blk, a, b)
-        hit = self._join_cache.get(key)
+        key = (a, b)
+        hit = self._jc.get(key)
         if hit is None:
-            hit = self._join_cache[key] = self._join_score(a, b)
+            hit = self._jc[key] = self._join_score(a, b)
         return hit
 
     def _join_score(self, a: str, b: str) -> float:

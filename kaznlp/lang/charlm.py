@@ -50,33 +50,81 @@ def available() -> bool:
     return bool(_table()[0])
 
 
-@lru_cache(maxsize=65536)
+# The contribution of a word's letter depends on that letter and the ORDER - 1 before it only
+# (``^`` marks pad the start): its log probability after backing off from the longest context.
+# Remembered per window of ORDER characters, shared by every word (Kazakh words share their
+# endings: a new word finds most of its windows known). A word's score adds its letters'
+# contributions left to right, so the sum over its first letters is the sum over a shorter word:
+# ``split_gain(a, b)`` reads ``a``'s letters once for ``a`` and ``ab``. Every cache is bounded.
+_WINDOW: dict[str, float] = {}
+_WINDOW_MAX = 200_000
+_LOGP: dict[str, float] = {}   # logp by word
+_SUMS: dict[str, float] = {}   # by word: the sum over its letters, before the end mark ``$``
+_WORDS_MAX = 65_536
+_PAD = "^" * (ORDER - 1)
+
+
+def _window(win: str) -> float:
+    """The log probability of the last letter of ``win`` (ORDER characters) after the others,
+    backing off one letter at a time from the longest context."""
+    lp, bow = _table()
+    ch = win[-1]
+    back = 0.0
+    for k in range(ORDER - 1, -1, -1):  # longest context first, back off one letter at a time
+        ctx = win[ORDER - 1 - k:ORDER - 1]
+        p = lp.get(ctx + ch)
+        if p is not None:
+            return back + p
+        back += bow.get(ctx, 0.0)
+    return back + _UNSEEN
+
+
+def _score(word: str, k: int = 0, total: float = 0.0) -> float:
+    """:func:`logp` of ``word`` from its letter ``k`` on, ``total`` the sum over the letters before
+    (one addition per letter, left to right: the same float whatever ``k``); remembers the word's
+    sum before ``$`` (``_SUMS``) and its score (``_LOGP``)."""
+    s = _PAD + word + "$"
+    if len(_WINDOW) >= _WINDOW_MAX:
+        _WINDOW.clear()
+    if len(_LOGP) >= _WORDS_MAX:
+        _LOGP.clear()
+        _SUMS.clear()
+    win = _WINDOW
+    get = win.get
+    end = len(s)  # the window ending in ``$``
+    for i in range(k + ORDER, end + 1):
+        w = s[i - ORDER:i]
+        c = get(w)
+        if c is None:
+            c = win[w] = _window(w)
+        if i == end:
+            _SUMS[word] = total
+        total += c
+    _LOGP[word] = total
+    return total
+
+
 def logp(word: str) -> float:
-    """Natural-log probability of ``word`` (lower case) as a whole word, ``^word$``.
+    """Natural-log probability of ``word`` (lower case) as a whole word, ``^word$``: the
+    contributions of its letters (:func:`_window`), added left to right.
 
     >>> logp("қазақстан") > logp("қзқстн")
     True
     """
-    lp, bow = _table()
-    s = "^" * (ORDER - 1) + word + "$"
-    total = 0.0
-    for i in range(ORDER - 1, len(s)):
-        ch = s[i]
-        back = 0.0
-        for k in range(ORDER - 1, -1, -1):  # longest context first, back off one letter at a time
-            ctx = s[i - k:i]
-            p = lp.get(ctx + ch)
-            if p is not None:
-                total += back + p
-                break
-            back += bow.get(ctx, 0.0)
-        else:
-            total += back + _UNSEEN
-    return total
+    hit = _LOGP.get(word)
+    return _score(word) if hit is None else hit
 
 
 def split_gain(a: str, b: str) -> float:
     """``log P(ab) - log P(a) - log P(b)``: above 0 favours one word ``ab``, below 0 two words.
 
     ``a`` and ``b`` are lower-cased letters only (no hyphen)."""
-    return logp(a + b) - logp(a) - logp(b)
+    ab = a + b
+    lab = _LOGP.get(ab)
+    if lab is None:
+        pa = _SUMS.get(a)
+        if pa is None:
+            _score(a)
+            pa = _SUMS.get(a)
+        lab = _score(ab) if pa is None else _score(ab, len(a), pa)
+    return lab - logp(a) - logp(b)
