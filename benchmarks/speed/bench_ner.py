@@ -38,7 +38,7 @@ gold sentences and the seed documents, old vs new (counts of texts that differ o
 then per-call speed on KazNERD test sentences, old and new interleaved in blocks, each
 from empty word caches (a first pass, CPU time, same run)::
 
-    python -m benchmarks.speed.bench_ner --against REV [--sentences N] [--identity-only] [--out benchmarks/results/ner_against.json]
+    python -m benchmarks.speed.bench_ner --against REV [--sentences N] [--identity-only] [--modules a,b] [--out benchmarks/results/ner_against.json]
 
 The identity part also covers the written-news *test* gold sentences (only counts and the
 SHA-256 of each side's entity lists are printed, never a test text or entity) and one
@@ -193,9 +193,15 @@ SUBJECT_MODULES = ("__init__", "backends", "chunk", "conll", "edges", "fast", "f
                    "model", "patterns", "rules", "threads")
 
 
+#: the modules ``--against`` takes from the revision (``--modules`` narrows it: a speed change to the
+#: fast path is compared with only its own modules from the revision, while another engineer's
+#: uncommitted rule edits in the working tree are on both sides)
+_subject: list[tuple[str, ...]] = [SUBJECT_MODULES]
+
+
 def shared_modules() -> list[str]:
     """The modules of the working tree's ``kaznlp/ner`` that both sides of ``--against`` share."""
-    return sorted(p.stem for p in (REPO / "kaznlp" / "ner").glob("*.py") if p.stem not in SUBJECT_MODULES)
+    return sorted(p.stem for p in (REPO / "kaznlp" / "ner").glob("*.py") if p.stem not in _subject[0])
 
 
 def _package_at(rev: str):
@@ -360,6 +366,9 @@ def main() -> None:
                     help="kaznlp/ner of git revision REV vs the working tree: same entities? speed?")
     ap.add_argument("--sentences", type=int, default=None, help="--per-call: only the first N sentences")
     ap.add_argument("--identity-only", action="store_true", help="--against: entities only, no speed part")
+    ap.add_argument("--modules", default=None,
+                    help="--against: only these comma-separated kaznlp/ner modules from REV (e.g. "
+                         "__init__,fast,fast_embed,fast_layers,threads,chunk); the others from the working tree")
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--stanza-mb", type=float, default=0.1, help="Stanza is slow: a smaller slice")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -372,6 +381,8 @@ def main() -> None:
         equivalence(args)
         return
     if args.against:
+        if args.modules:
+            _subject[0] = tuple(m.strip() for m in args.modules.split(",") if m.strip())
         against(args)
         return
     if hasattr(os, "sched_setaffinity"):

@@ -14,7 +14,9 @@ computation with a handful of numpy operations:
    adds is kept for the first layer (its outputs next to the text are not zero, so
    they matter), and the rows that no later layer reads are never computed. The rows
    of each product are padded to a multiple of :data:`ROW_MULTIPLE` (OpenBLAS's float32
-   kernels are slow on a remainder of 1-3 rows); the extra rows are dropped.
+   kernels are slow on a remainder of 1-3 rows); the extra rows are dropped. A product of
+   few rows is cut into one product per window position (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`),
+   small enough for OpenBLAS's small-matrix kernel, which does not repack the weights.
 3. **Same decoding.** The label scores go through :class:`~kaznlp.ner.tagger.EntityTagger`'s
    own :meth:`~kaznlp.ner.tagger.EntityTagger.decode` (constrained BILUO), and whitespace tokens are a sure ``O``, as in
    the component.
@@ -153,6 +155,7 @@ class FastTagger:
                              only([n for n in res.walk() if n.name == "layernorm"], "layer norm"))
             if mix.n_i != (2 * w + 1) * self.width or mix.n_o != self.width:
                 raise Unsupported("window layer dimensions")
+            mix.split(self.width)  # pieces of one window position
             self.layers.append((w, mix))
         self.pad = int(encoder.attrs.get("pad", 0))
         if self.pad != sum(w for w, _ in self.layers):
@@ -257,7 +260,7 @@ class FastTagger:
         bounds = self._bounds
         empty = numpy.empty
         for layer, ((w, mix), (idx, _, n_out, center)) in enumerate(zip(self.layers, self.plan(lengths))):
-            Y = X[idx].reshape(len(idx), (2 * w + 1) * width) @ mix.Wt
+            Y = mix.product(X[idx].reshape(len(idx), (2 * w + 1) * width))
             Y = Y[:n_out]
             Y += mix.b
             nxt = empty((n_out + (layer < last), width), dtype="float32")

@@ -13,7 +13,13 @@ from typing import Any
 
 import numpy
 
-__all__ = ["MaxoutNorm", "Unsupported", "f32", "only"]
+__all__ = ["MaxoutNorm", "SMALL_PRODUCT", "Unsupported", "f32", "only"]
+
+#: OpenBLAS multiplies a product of at most this many multiply-adds (rows x inner x columns)
+#: with its small-matrix kernel, which skips packing the weights; a window layer's product
+#: over few rows is cut along its inner dimension into pieces under this size (see
+#: :meth:`MaxoutNorm.product`)
+SMALL_PRODUCT = 1_000_000
 
 
 class Unsupported(Exception):
@@ -46,6 +52,34 @@ class MaxoutNorm:
         self.b = f32(b.T.reshape(n_p * n_o))
         self.G = f32(norm.get_param("G"))
         self.beta = f32(norm.get_param("b"))
+        self._splits: list[tuple[int, list[tuple[slice, Any]]]] = []
+
+    def split(self, piece: int) -> None:
+        """Let :meth:`product` cut its inner dimension into pieces of ``piece`` columns (and of
+        ``piece // 2`` when even) for row counts where each piece stays under
+        :data:`SMALL_PRODUCT`. A window layer passes the width of one window position."""
+        splits: list[tuple[int, list[tuple[slice, Any]]]] = []
+        for k in (piece, piece // 2 if piece % 2 == 0 else 0):
+            if k and self.n_i % k == 0 and self.n_i // k > 1:
+                rows = SMALL_PRODUCT // (k * self.Wt.shape[1])
+                if rows and (not splits or rows > splits[-1][0]):
+                    splits.append((rows, [(slice(j, j + k), self.Wt[j:j + k]) for j in range(0, self.n_i, k)]))
+        self._splits = splits
+
+    def product(self, X: Any) -> Any:
+        """``X @ Wt``; for few rows (see :meth:`split`) the sum of the products of column pieces
+        of ``X`` (views, no copy) with the matching row blocks of ``Wt``: 20 rows of 640 x 384
+        took 150 us in one product and 100 us in five pieces of 128 (OpenBLAS, one core,
+        December 2026). The same sum in another order (float32 rounding, ~1e-6)."""
+        rows = len(X)
+        for limit, pieces in self._splits:
+            if rows <= limit:
+                (cols, W), *rest = pieces
+                Y = X[:, cols] @ W
+                for cols, W in rest:
+                    Y += X[:, cols] @ W
+                return Y
+        return X @ self.Wt
 
     def __call__(self, X: Any, rows: int | None = None) -> Any:
         """The layer on the rows of ``X``; only the first ``rows`` when given (the others
