@@ -3,7 +3,8 @@ news and legal text. Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_heads import extend_connector, head_label, law_titles, news_heads
+from kaznlp.ner.news_heads import (extend_connector, head_label, house_facility, law_titles, news_heads,
+                                    post_organisation)
 from kaznlp.ner.rules import postprocess
 
 
@@ -84,3 +85,27 @@ def test_news_heads_runs_in_postprocess():
     out = postprocess(t, ((0, len(t)),), _spans(t, [("Ғылым туралы", "ART")]))
     assert ("Ғылым туралы", "LAW") in _show(t, out)
     assert news_heads("Тоқаев келді.", [(0, 6, "PERSON")]) == [(0, 6, "PERSON")]
+
+
+def test_house_facility():
+    t = "2012 жылдың 08 қазаны Үкімет үйінде Қазақстан Республикасының Премьер-Министрі Серік Ахметовтің төрағалығымен"
+    model = _spans(t, [("Үкімет", "ORGANISATION"), ("үйінде", "TIME")])
+    assert _show(t, house_facility(t, model)) == [("Үкімет үйінде", "FACILITY")]
+    # a person's house is no building with a name
+    t = "Ол Қаумен үйінде тұрды."
+    model = _spans(t, [("Қаумен", "PERSON")])
+    assert house_facility(t, model) == model
+
+
+def test_post_organisation():
+    t = "10-06-2015 ҚР Президентінің Іс Басқармасында мемлекеттік қызметшілер жиналды."
+    model = _spans(t, [("ҚР Президентінің", "POSITION"), ("Іс Басқармасында", "ORGANISATION")])
+    assert _show(t, post_organisation(t, model)) == [("ҚР Президентінің Іс Басқармасында", "ORGANISATION")]
+    # a post not in the genitive is the subject, not the owner
+    t = "Елбасы Министрлер кабинетін жинады."
+    model = _spans(t, [("Елбасы", "POSITION"), ("Министрлер кабинетін", "ORGANISATION")])
+    assert post_organisation(t, model) == model
+    # KazNERD: the post is the subject of a verb and the organisation has no possessive
+    t = "Мемлекет басшысының Парламент сессиясын ашып беруі"
+    model = _spans(t, [("Мемлекет басшысының", "POSITION"), ("Парламент", "ORGANISATION")])
+    assert post_organisation(t, model) == model
