@@ -516,7 +516,8 @@ def score_pdf(shared: Path) -> dict[str, int]:
             "chars": len(src)}
 
 
-def run(shared: Path, verbose: bool = False, splits: tuple[str, ...] = SPLITS) -> dict:
+def run(shared: Path, verbose: bool = False, splits: tuple[str, ...] = SPLITS,
+        styles: tuple[str, ...] = STYLES) -> dict:
     rng = random.Random(SEED)
     hy = Hyphenator(shared / "hyphenation" / "hyph-kk.pat.txt")
     corpus_counts(shared)
@@ -525,7 +526,7 @@ def run(shared: Path, verbose: bool = False, splits: tuple[str, ...] = SPLITS) -
     examples = []
     t0 = time.perf_counter()
     for group, docs in groups.items():
-        for style in STYLES:
+        for style in styles:
             widths = WIDTHS if style not in ("websoft", "webspace") else (0,)
             for width in widths:
                 tot: dict[str, int] = {}
@@ -605,6 +606,8 @@ def summarize(results: dict) -> dict:
     for sp in splits:
         for style in STYLES:
             keys = [k for k in results if synth(k) and k.startswith(sp + "/") and style_of(k) == style]
+            if not keys:
+                continue  # --styles left it out
             t = agg(keys)
             summ[f"{sp}: style {style}"] = {
                 **_rates(t),
@@ -625,11 +628,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--examples", action="store_true", help="print differing words")
     ap.add_argument("--split", choices=("dev", "test", "both"), default="both",
                     help="tune on dev; test is only for reporting (default: both)")
+    ap.add_argument("--styles", default=",".join(STYLES),
+                    help="comma-separated styles to run (default: all; a quick check while tuning)")
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"missing {args.shared}", file=sys.stderr)
         return 1
-    res = run(args.shared, verbose=args.examples, splits=SPLITS if args.split == "both" else (args.split,))
+    styles = tuple(st for st in args.styles.split(",") if st)
+    if not styles or set(styles) - set(STYLES):
+        print(f"--styles: choose from {','.join(STYLES)}", file=sys.stderr)
+        return 2
+    res = run(args.shared, verbose=args.examples, splits=SPLITS if args.split == "both" else (args.split,),
+              styles=styles)
     summ = summarize(res)
     if args.examples:
         for e in res.get("_examples", []):

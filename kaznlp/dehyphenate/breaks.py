@@ -19,7 +19,7 @@ from .evidence import Evidence, Verdict
 from .learned import _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES
 from .morph import _ends_number, _is_acronym, norm
-from .rules_line import _decide_line_hyphen
+from .rules_line import _decide_line_hyphen, _lost_range, _suffix_only_line
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
@@ -184,7 +184,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         ev.why = cut_rule
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
-    if auto and width < 25 and not narrow_prose:
+    if auto and width < 25 and not narrow_prose and not (prior_join and first.islower() and core[-1:].isalpha()
+                                                          and _suffix_only_line(ev, Ms)):
         ev.why = "narrow_block_not_prose"
         return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = len(L) - len(L.lstrip(LAYOUT_SPACE))
@@ -212,6 +213,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         # a short line whose successor's first word would have fitted: ``[жапон-қытай]⏎қатынастары,``
         ev.why = "short_line"
         return None
+    if prior_join and ev.hyphens_lost and (_lost_range(core, Ms) or first.isupper() and core[-1:].isalpha() and (
+            tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and _lost_real_hyphen(ev, tw, _head(hw))):
+        ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995`` (rules_line._lost_range)
+        return (0, "-")
     if not first.islower():
         if fits and last not in ",":
             ev.why = "heading"

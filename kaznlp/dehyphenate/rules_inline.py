@@ -34,6 +34,11 @@ def _inflected_word(ev: Evidence, al: str) -> bool:
 
 
 
+def _two_consonants(b: str) -> bool:
+    """``нда``, ``ттері``: two consonants start the piece, which no syllable inside a word does."""
+    return len(b) >= 3 and b[0] not in VOWELS and b[1] not in VOWELS and b[0] not in "ьъ" and b[1] not in "ьъ"
+
+
 def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, str]:
     """The rules for :func:`_decide_inline`: 'join', 'hyphen' or 'keep'.
 
@@ -97,6 +102,11 @@ def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, st
         return "keep", "capital_dash"  # Палеолит- Ежелгі: a dash
     if not any(c in VOWELS for c in al):
         return ("hyphen", "abbreviation_suffix") if ev.is_chain(b_first) else ("keep", "abbreviation_dash")  # мб- дан: an abbreviation + a suffix
+    if (len(al) == 1 or len(al) <= 4 and al[-1] not in VOWELS and _two_consonants(b_first)) and ev.is_chain(b_first):
+        # Э- інің, А- ның: a letter + a suffix (a word keeps two letters before its break);
+        # Бат- нда, оңт- нде: a word cut after a consonant (an abbreviation, ``батысында``) + a
+        # suffix that starts with two consonants, where no syllable inside a short word starts
+        return "hyphen", "cut_word_suffix"
     if b_first in finite_endings() and al.endswith(participle_endings()):
         return "hyphen", "participle_particle"  # салған- ды: participle + particle
     inflected = _inflected_word(ev, al)

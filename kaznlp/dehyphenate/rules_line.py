@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
+
 from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suffixes_of
 from kaznlp.lang.alphabet import VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
 
+from .chars import _HEAD_WORD, _head
 from .evidence import GLUE_RATIO, Evidence, _memo_decision
 from .morph import (
     _SURNAME,
@@ -46,6 +49,25 @@ def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
     return (len(a_last) >= 4 and part.islower() and a_last[-1] == "и" and a_last[-2] not in VOWELS
             and wa >= 2 and len(b_first) >= 3 and b_first[0] not in VOWELS and b_first[0] != "л"
             and b_first not in _CASE_OR_PLURAL and _two_words(a_last, b_first))
+
+
+# a number at a line end, and one opening the next line (not a thousands group: ``375⏎000``)
+_NUM_TAIL = re.compile(r"(?<![\w.,:/])\d{1,4}$")
+_NUM_HEAD = re.compile(r"(?:\d{1,2}|\d{4})(?![\w.,:/])")
+
+
+def _lost_range(core: str, Ms: str) -> bool:
+    """``1994⏎1995``, ``(8⏎16)``: in a text that lost its line-end hyphens, two numbers across a
+    break were a range (``1994-1995``); running text does not write two numbers side by side. A
+    three-digit head is left alone: ``375⏎000`` is one number with a thousands space."""
+    return bool(_NUM_TAIL.search(core)) and bool(_NUM_HEAD.match(Ms))
+
+
+def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
+    """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
+    the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column)."""
+    hw = _HEAD_WORD.match(Ms)
+    return hw is not None and ev.suffix_start(norm(_head(hw)))
 
 
 @_memo_decision

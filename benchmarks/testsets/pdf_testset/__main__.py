@@ -174,16 +174,19 @@ def main(argv: list[str] | None = None) -> None:
     per_doc = {"|".join(k): dict(c) for k, c in sorted(res["counts"].items())}
     payload = {k: v for k, v in res.items() if k != "counts"} | {"summary": summary}
     cache = render.cache_dir()
-    (cache / f"pdf_testset.{args.split}.json").write_text(
+    # a subset (--layouts, --engines, --docs) gets a name of its own: it does not overwrite the full report
+    subset = args.layouts or args.engines != "latex,libreoffice" or args.docs
+    name = f"pdf_testset.{args.split}" + (".subset" if subset else "")
+    (cache / f"{name}.json").write_text(
         json.dumps(payload | {"per_document": per_doc}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (cache / f"pdf_testset.{args.split}.md").write_text(md, encoding="utf-8")
+    (cache / f"{name}.md").write_text(md, encoding="utf-8")
     out_dir = cache
     if args.update_results:  # the committed copy: no per-document counts (they stay in the cache)
         out_dir = RESULTS
         (RESULTS / f"pdf_testset.{args.split}.json").write_text(compact_json(payload), encoding="utf-8")
         (RESULTS / f"pdf_testset.{args.split}.md").write_text(md, encoding="utf-8")
     print(md)
-    print(f"written to {out_dir}/pdf_testset.{args.split}.{{json,md}}")
+    print(f"written to {out_dir}/{name if out_dir == cache else f'pdf_testset.{args.split}'}.{{json,md}}")
 
 
 if __name__ == "__main__":
