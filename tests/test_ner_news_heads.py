@@ -3,7 +3,7 @@ news and legal text. Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_heads import (extend_connector, head_label, house_facility, law_titles, news_heads,
+from kaznlp.ner.news_heads import (extend_connector, head_label, house_facility, law_titles, named_titles, news_heads,
                                     post_organisation)
 from kaznlp.ner.rules import postprocess
 
@@ -109,3 +109,16 @@ def test_post_organisation():
     t = "Мемлекет басшысының Парламент сессиясын ашып беруі"
     model = _spans(t, [("Мемлекет басшысының", "POSITION"), ("Парламент", "ORGANISATION")])
     assert post_organisation(t, model) == model
+
+
+def test_named_titles():
+    # «title» атты + descriptor: the class of the descriptor (EVENT), offsets into the caller's text
+    t = ("17 мамыр 2013 Дін істері агенттігінің төрағасы Қайрат Лама Шарифтың «Ислам терроризмге қарсы» "
+         "атты республикалық ғылыми-практикалық конференцияда сөйлеген сөзі")
+    model = _spans(t, [("Ислам терроризмге қарсы", "ART")])
+    assert ("Ислам терроризмге қарсы", "EVENT") in _show(t, named_titles(t, model))
+    # the President's address (descriptor жолдау) after атты
+    t = ("Ағымдағы жылғы 27 ақпанда Елбасы «Әлеуметтік-экономикалық жаңғырту – Қазақстан дамуының басты бағыты» "
+         "атты халыққа Жолдауын жариялады.")
+    out = _show(t, named_titles(t, _spans(t, [("Қазақстан дамуының басты", "POSITION")])))
+    assert ("Әлеуметтік-экономикалық жаңғырту – Қазақстан дамуының басты бағыты", "ART") in out

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .news_rules import pattern_words, quoted_name_spans
 from .not_names import common_words
 
-__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "post_organisation", "news_heads"]
+__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "post_organisation", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -229,6 +229,24 @@ def post_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+#: ``атты`` ("named") between a quoted title and the word that says what it is
+_NAMED = re.compile(r"(?<=[»”“\"])([ \t]+)(атты)(?=[ \t])")
+
+
+def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A quoted name, ``атты`` ("named") and a descriptor take the descriptor's class as if the
+    descriptor followed the quotes (:func:`kaznlp.ner.news_rules.quoted_name_spans`, on the text
+    with ``атты`` blanked, so every offset stays): ``«[Ислам терроризмге қарсы EVENT]» атты
+    республикалық ғылыми-практикалық конференцияда``, ``«[Дон Кихот ART]» атты романы``.
+
+    >>> t = "Ол «Ислам терроризмге қарсы» атты республикалық ғылыми-практикалық конференцияда сөйледі."
+    >>> [(t[a:b], lab) for a, b, lab in named_titles(t, [(4, 27, "ART")])]
+    [('Ислам терроризмге қарсы', 'EVENT')]
+    """
+    blanked = _NAMED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    return quoted_name_spans(blanked, spans) if blanked != text else list(spans)
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The cues of the steps (lower case): the title ends, the connectors, the head stems, the building heads."""
@@ -254,6 +272,8 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
             break
     if ("«" in text or '"' in text or "“" in text or "&quot;" in text) and any(w in low for w in ends):
         out = law_titles(text, out)
+    if "атты" in text:
+        out = named_titles(text, out)
     labels = {sp[2] for sp in out}
     if "POSITION" in labels and "ORGANISATION" in labels:
         out = post_organisation(text, out)
