@@ -57,3 +57,46 @@ def test_window_product_of_a_layer_that_cannot_be_cut_is_the_whole_product():
     assert mix._splits == []
     X = numpy.ones((5, 40), dtype="f")
     assert numpy.array_equal(mix.product(X), X @ mix.Wt)
+
+
+# --- chunks without a letter or digit never reach the model (kaznlp.ner._model_spans) -------------
+
+class _Recorder:
+    """A backend that tags every chunk as one PERSON and remembers what it was given."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def entities(self, chunks):
+        self.seen.extend(chunk.text for chunk in chunks)
+        return [[(0, len(chunk.text), "PERSON")] for chunk in chunks]
+
+
+def test_a_long_line_of_punctuation_is_not_given_to_the_model():
+    """1,000,000 punctuation marks took 33 s in the model and gave no entity: the model is not
+    called at all now, and the answer is still []."""
+    from kaznlp.ner import ner
+
+    recorder = _Recorder()
+    text = ".,;:!?()«»—" * 20_000 + "\n" + "* " * 50_000
+    assert ner(text, backend=recorder) == []
+    assert recorder.seen == []
+    assert ner(text[:30_000]) == []  # the bundled model's path gives the same answer
+
+
+def test_only_the_chunks_with_a_letter_or_digit_reach_the_model_and_results_stay_in_order():
+    from kaznlp.ner import ner_pipe
+
+    recorder = _Recorder()
+    texts = ["Тоқаев келді.", "!!! ... ---", "«»", "Астана", "2024", "?"]
+    got = [[e.text for e in ents] for ents in ner_pipe(texts, backend=recorder, batch_size=8)]
+    assert recorder.seen == ["Тоқаев келді.", "Астана", "2024"]
+    assert got == [["Тоқаев келді"], [], [], ["Астана"], ["2024"], []]
+
+
+def test_the_letter_or_digit_pattern_is_str_isalnum():
+    """``_ALNUM`` (re's ``\\w`` without the underscore) matches exactly the characters
+    ``str.isalnum`` takes, whose spans ``trim_span`` keeps."""
+    ner_module = importlib.import_module("kaznlp.ner")
+    match = ner_module._ALNUM.match
+    assert not [c for c in range(0x110000) if (match(chr(c)) is not None) != chr(c).isalnum()]
