@@ -22,6 +22,8 @@ Conventions (each has a test in ``tests/test_tokenize.py``):
 - URLs, e-mails and domains are whole (``Egemen.kz``; a final period is split off).
 - quotes ``« » “ ” „ "`` and dashes ``– —`` are tokens of their own; ``...`` and ``…``
   are one token.
+- an emoji sequence is one token (one grapheme cluster: ``🇰🇿``, ``👏🏽``, ``👨‍👩‍👧``); a BOM or
+  zero-width space at a word's edge, and a bidirectional mark, is in no token (:mod:`._emoji`).
 
 How it is fast: one compiled pattern does almost all the work (every alternative ends in an
 empty named group that names its rule, so the engine skips an alternative whose first
@@ -52,6 +54,7 @@ from operator import add, attrgetter
 from .._validate import check_choice, check_text
 from ..spans import Token, make_tokens
 from ._columns import Columns, _glue_marks, _split_compounds
+from ._emoji import _glue_emoji, blank_invisible
 from ._hyphens import hyphen_cuts
 from ._multiword import _join_multiword
 from ..lang.tokens import (APOSTROPHE, HYPHEN, LOWER, RULE_KINDS, TOKEN_PATTERN, UNIT_SPACE, UPPER, W,
@@ -167,6 +170,9 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
     made once, at its final offsets. The lists may be shared with nothing else: callers may
     change them.
     """
+    # a BOM or zero-width space at a word's edge belongs to no token (has_edge_invisible, inlined)
+    if "\ufeff" in text or "\u200b" in text or "\u200d" in text or "\u2060" in text or "\u200c" in text:
+        text = blank_invisible(text)  # (same length; no token holds a character it changes)
     if "@" in text:
         matches, kind_of = _SCAN.finditer(text), _KIND_OF_EMAIL
     else:
@@ -182,8 +188,9 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
         texts += map(str.rstrip, map(_M_GROUP, batch))
         starts += map(_M_START, batch)
     del batch
-    if "symbol" in kinds:  # a combining mark the pattern does not know continues the token before it
-        starts, texts, kinds = _glue_marks(text, starts, texts, kinds)
+    if "symbol" in kinds:  # a combining mark the pattern does not know continues the token before it;
+        starts, texts, kinds = _glue_marks(text, starts, texts, kinds)  # an emoji sequence is one token
+        starts, texts, kinds = _glue_emoji(text, starts, texts, kinds)
     if "hword" in kinds:  # a word with a hyphen inside: one token or split (_compound_cuts)
         starts, texts, kinds = _split_compounds(starts, texts, kinds)
     if multiword:

@@ -41,6 +41,7 @@ _PRONOUN_HEADS = words("pronoun_head")
 _PRONOUN_TAIL = re.compile(rf"(?:{_alternatives(_PRONOUN_TAILS)})(?:ні|нің|ге|де|ден|мен)?")
 # the words looked for in the text (with str.find) before a join is tried
 _AUXILIARIES = tuple(sorted(_NEGATION_WORDS | _EVIDENTIAL_WORDS | _PRONOUN_TAILS))
+_SPACED_AUXILIARIES = tuple(" " + aux for aux in _AUXILIARIES)  # (made once, not at every call)
 _START = attrgetter("start")
 
 
@@ -65,11 +66,12 @@ def _join_multiword(text: str, starts: list[int], texts: list[str], kinds: list[
     the same lists when nothing is joined (the auxiliaries are found with ``str.find``, the
     tokens by bisecting the starts; the lists are copied once, and only when a form joins)."""
     hits = []
-    for aux in _AUXILIARIES:
-        i = text.find(" " + aux)
+    find = text.find
+    for spaced in _SPACED_AUXILIARIES:
+        i = find(spaced)
         while i != -1:
             hits.append(i + 1)
-            i = text.find(" " + aux, i + 2)
+            i = find(spaced, i + 2)
     if not hits:
         return starts, texts, kinds
     hits.sort()
