@@ -55,3 +55,45 @@ def test_two_letter_lookalike_written_in_cyrillic_elsewhere() -> None:
     assert normalize(damaged) == "Балалар «Ор, ор қоян, ор қоян» өлеңін айтты."
     assert normalize("Балалар «op қоян» өлеңін айтты.") == "Балалар «op қоян» өлеңін айтты."   # no evidence
     assert normalize("Ол OK деді, ок.") == "Ол OK деді, ок."                                    # capitals: a code
+
+
+# a title-case look-alike word beside a Cyrillic name part (one space away, no known form, with a letter no
+# Latin letter looks like) is that name's part: a name is written in one script (dev: "Кайл Poy", "Сёко Acaxapa")
+@pytest.mark.parametrize("damaged, fixed", [
+    ("Кайл Poy Дэвид Армстронгтың досы.", "Кайл Роу Дэвид Армстронгтың досы."),
+    ("Секта көсемі Ceko Асахараға тиісті жер сатылды.", "Секта көсемі Секо Асахараға тиісті жер сатылды."),
+    ("Мацумото (Сёко Acaxapa атты жалған атымен) белгілі.", "Мацумото (Сёко Асахара атты жалған атымен) белгілі."),
+])
+def test_lookalike_part_of_a_cyrillic_name(damaged: str, fixed: str) -> None:
+    assert normalize(damaged) == fixed
+    assert normalize(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Kia Қазақстанда зауыт ашты.",          # a brand before a known form (and Кіа reads as no name)
+    "Біз Kia Сорентоны сатып алдық.",        # Кіа reads as no name (charlm)
+    "Ол Poy деді.",                         # no name part beside it
+    "Мен Poy деді.",                        # a capital that opens the sentence is no name part
+    "Бұл Cape Town қаласында болды.",       # a Latin phrase
+    "Компания Apex Қазақстанға келді.",     # a brand before a known form: no name part
+])
+def test_lookalike_without_a_name_beside_stays(text: str) -> None:
+    assert normalize(text) == text
+
+
+# morphology for a sister letter in a word no list holds: a two-letter known form + harmonic suffixes,
+# a combining form (kaznlp.lang.words 'combining_prefix') glued to a known form, an acronym glued to a capitalised word
+@pytest.mark.parametrize("damaged, fixed", [
+    ("Жазу оҥнан солға қарай оқылады.", "Жазу оңнан солға қарай оқылады."),
+    ("Бұл – кең қолданылатын агроэкожӱйенің (бір егістікті) түрі.",
+     "Бұл – кең қолданылатын агроэкожүйенің (бір егістікті) түрі."),
+    ("2015 жылдың қыркүйек айында ҠРПремьер-Министрінің орынбасары келді.",
+     "2015 жылдың қыркүйек айында ҚРПремьер-Министрінің орынбасары келді."),
+])
+def test_sister_letter_word_by_morphology(damaged: str, fixed: str) -> None:
+    assert normalize(damaged) == fixed
+
+
+def test_two_letter_stem_needs_harmonic_suffixes() -> None:
+    text = "Жазу оҥнен солға қарай оқылады."        # оң + нен: a front ending after a back stem
+    assert normalize(text) == text

@@ -21,7 +21,7 @@ from ._mojibake import (
 )
 from ._script import (
     _ELEMENTS, _NOTE_CONTEXT, _caps_around, _doc_gate, _glued, _latin_word_reading, _number_suffix, _opens_sentence,
-    _runs_less_plain_words, _short_written, _twin_only,
+    _name_beside, _runs_less_plain_words, _short_written, _twin_only,
 )
 from ._tables import Edit, _KAZ_SPECIFIC, _Memo, _cls
 
@@ -103,7 +103,8 @@ def _work_level(text: str, html: bool = False, suspects: bool = False) -> int:
         elif _twin_only(run) and not _glued(text, s, e) and (
                 suspects or _latin_word_reading(run, _caps_around(text, s, e), None,
                                                 run in _ELEMENTS and _opens_sentence(text, s, e)) is not None
-                or _doc_gate(text, s, e) or _short_written(text, s, e) or _number_suffix(text, s, run)
+                or _doc_gate(text, s, e) or _short_written(text, s, e) or _name_beside(text, s, e)
+                or _number_suffix(text, s, run)
                 or _caps_doc(text, s, e)):
             level = _LETTERS                  # a Kazakh word typed in Latin look-alikes?
     if _FAST_PAIRS.search(text) is not None:

@@ -122,10 +122,13 @@ def _line_letter_support(text: str, lo: int, hi: int, letter: str, hits: _Memo) 
 
 def _glued_parts_attested(word: str, repaired: str) -> bool:
     """Words glued at a lower-to-upper case change (crawled menus and headlines:
-    ``толығыменҠР``, ``сапарПоделитьсяТаӄырып``, ``ҠазКСР``): every part that has a sister letter
+    ``толығыменҠР``, ``сапарПоделитьсяТаӄырып``, ``ҠазКСР``, an acronym before a capitalised word:
+    ``ҠРПремьер``): every part that has a sister letter
     in ``word`` is, as ``repaired`` spells it (the same length), a known form or an acronym of two
     to six capitals; the other parts may be anything (``Поделиться``)."""
-    cuts = [0] + [i for i in range(1, len(repaired)) if repaired[i - 1].islower() and repaired[i].isupper()]
+    n = len(repaired)
+    cuts = [0] + [i for i in range(1, n) if repaired[i].isupper() and (repaired[i - 1].islower() or (
+        i + 1 < n and repaired[i - 1].isupper() and repaired[i + 1].islower()))]     # ҚР|Премьер too
     if len(cuts) == 1 or len(word) != len(repaired):
         return False
     cuts.append(len(repaired))

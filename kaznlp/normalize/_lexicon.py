@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from .._data import read_lines
+from ..lang import charlm
 from ..lang.affixes import ONE_LETTER_SUFFIXES, suffix_allomorphs
 from ..lang.alphabet import AMBIGUOUS_VOWELS, BACK_VOWELS, BACK_VOWELS_LOAN, FRONT_VOWELS, FRONT_VOWELS_LOAN, VOWELS
 from ..lang.lexicon import forms_and_parts
@@ -150,9 +151,31 @@ def _sister_attested(word: str, last: int) -> bool:
     k = max(last + 1, 5)
     if k < len(w) and _known_prefix(w[:k]):
         return True
+    # a known form of two letters and known suffixes in its harmony ("оңнан" = "оң" + "нан")
+    if len(w) > 2 and w[:2] in forms_and_parts() and _suffix_chain(w[2:]) and _harmonic(w[:2], w[2:]):
+        return True
+    # an international combining form glued to a known form ("агроэкожүйенің" = "агро" + "экожүйенің")
+    if any(w.startswith(p) and len(w) - len(p) >= 4 and _attested(w[len(p):]) for p in _combining()):
+        return True
     # two known forms of four or more letters each, written without the space between them (the
     # crawled corpora glue words: "аренадалайықты" = "аренада" + "лайықты")
     return any(_attested(w[:i]) and _attested(w[i:]) for i in range(4, len(w) - 3))
+
+
+@lru_cache(maxsize=1)
+def _combining() -> tuple[str, ...]:
+    """International combining forms (``агро``, ``эко``, ``теле``): ``data/function_words_kk.tsv``
+    via :mod:`kaznlp.lang.words`, the list de-hyphenation reads as ``morph.COMBINING``."""
+    return tuple(_role_words("combining_prefix"))
+
+
+def _harmonic(stem: str, rest: str) -> bool:
+    """Are the vowels of the suffixes ``rest`` all back after a stem whose last vowel is back, or all
+    front after a front one (:data:`kaznlp.lang.alphabet.BACK_VOWELS_LOAN` / ``FRONT_VOWELS_LOAN``)?"""
+    last = next((c for c in reversed(stem) if c in VOWELS), None)
+    vowels = {c for c in rest if c in VOWELS}
+    return last is not None and ((last in BACK_VOWELS_LOAN and vowels <= BACK_VOWELS_LOAN)
+                                 or (last in FRONT_VOWELS_LOAN and vowels <= FRONT_VOWELS_LOAN))
 
 
 def _suffix_attested(w: str, first: int) -> bool:
@@ -264,6 +287,39 @@ def _short_written(text: str, s: int, e: int) -> bool:
     text writes as a whole word (``ор қоян, op қоян`` → ``ор``)? Document-level evidence for the
     short words no list holds and :class:`_DocForms` leaves out (forms of three letters or more)."""
     return e - s == 2 and text[s:e].islower() and _caps_written(text, text[s:e].translate(_TWIN_TABLE))
+
+
+# a capitalised Cyrillic word (a name part) right after / right before one space
+_NAME_AFTER_RE = re.compile(r" ([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)(?![^\W\d_])")
+_NAME_BEFORE_RE = re.compile(r"(?<![^\W\d_])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+) $")
+# Cyrillic letters that no Latin letter looks like: a name part with one is Cyrillic as written
+_NO_LATIN_TWIN = frozenset("бвгдёжзийлмнптфцчшщъыьэюяәғқңөұүБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮ")
+# charlm.logp per letter under which a reading is no Kazakh or Russian name (dev: every title-case
+# Cyrillic word of look-alike letters scores -6.0 or more; Kia -8.3, Expo -8.6, Echo -10.0)
+_NAME_LOGP = -7.0
+
+
+def _name_part(w: str | None) -> bool:
+    return w is not None and not _NO_LATIN_TWIN.isdisjoint(w) and not _attested(w)
+
+
+def _name_beside(text: str, s: int, e: int) -> bool:
+    """Is the title-case look-alike word ``text[s:e]`` (three letters or more) one part of a name whose
+    other part, one space away, is a capitalised Cyrillic word that no list holds (a foreign name: a
+    known form such as ``Қазақстанға`` is no evidence) with a letter no Latin letter looks like
+    (``Кайл Poy``, ``Ceko Асахараға``, ``(Сёко Acaxapa``), and does its reading read as a name
+    (:func:`kaznlp.lang.charlm.logp`: not ``Kia``)? A name is written in one script, so its Latin
+    look-alike part is damage. A repaired part has no letter without a Latin twin, so it is never
+    the evidence for another (idempotent)."""
+    w = text[s:e]
+    if e - s < 3 or not w.istitle() or not charlm.available():
+        return False
+    m = _NAME_AFTER_RE.match(text, e)
+    b = _NAME_BEFORE_RE.search(text, max(0, s - 40), s)
+    if not (_name_part(m and m.group(1)) or _name_part(b and b.group(1))):
+        return False
+    low = w.translate(_TWIN_TABLE).lower()
+    return charlm.logp(low) / (len(low) + 1) >= _NAME_LOGP
 
 
 _TWIN_CAPS = frozenset("АВСЕНКМОРТХ")

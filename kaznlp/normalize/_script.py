@@ -14,7 +14,7 @@ from collections.abc import Callable
 from ..linebreaks import LINE_BREAK_CHARS
 from ._lexicon import (
     _DOC_MIN, _DocForms, _attested, _caps_doc, _headline_particles, _known_form, _latin_words, _lexicon_forms,
-    _russian_words, _short_written, _suffix_after, _suffix_chain,
+    _name_beside, _russian_words, _short_written, _suffix_after, _suffix_chain,
 )
 from ._tables import (
     _ASCII_TWIN, _ASCII_TWIN_SET, _CYR_SUBSTITUTES, _DIRECT, _HOMOGLYPH, _KAZ_LETTER, _KAZ_ONLY_LATIN,
@@ -420,6 +420,8 @@ def _latin_word_plan(text: str, s: int, e: int, kazakh_context: Callable[[], boo
         cyr = _latin_word_reading(word, headline, doc())
     if cyr is None and _caps_doc(text, s, e):
         cyr = word.translate(_TWIN_TABLE)     # PMK-нің beside РМК-нің: the text's own capitals
+    if cyr is None and _name_beside(text, s, e):
+        cyr = word.translate(_TWIN_TABLE)     # "Кайл Poy Дэвид": a name is written in one script
     if cyr is None and _short_written(text, s, e):
         cyr = word.translate(_TWIN_TABLE)     # "ор қоян, op қоян": the text writes "ор" in Cyrillic
     if cyr is None and _number_suffix(text, s, word):
