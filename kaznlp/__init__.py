@@ -10,15 +10,28 @@ entities; every span points into the text the caller gave.
 [('Премьер- Министр', 'Премьер-Министр')]
 """
 
+from typing import TYPE_CHECKING
+
 from .alignment import Alignment, apply_edits
 from .dehyphenate import dehyphenate
-from .ner import load, ner, ner_pipe
+from .ner import ner, ner_pipe
 from .normalize import explain, normalize
 from .pipeline import pipe, process, set_ner
 from .sentences import split_sentences
 from .spans import Document, Entity, Sentence, Span, Token
 from .tokenize import tokenize
 from .transliterate import transliterate
+
+if TYPE_CHECKING:  # what load returns, for type checkers and editors: the core import loads no spaCy
+    from typing import Any
+
+    from spacy.language import Language
+
+    def load(**kwargs: Any) -> Language:
+        """Load kaznlp's Kazakh NER pipeline as a spaCy ``Language`` (:func:`kaznlp.ner.model.load`)."""
+        ...
+else:
+    from .ner import load
 
 __version__ = "0.1.0"
 
