@@ -122,3 +122,11 @@ def test_named_titles():
          "атты халыққа Жолдауын жариялады.")
     out = _show(t, named_titles(t, _spans(t, [("Қазақстан дамуының басты", "POSITION")])))
     assert ("Әлеуметтік-экономикалық жаңғырту – Қазақстан дамуының басты бағыты", "ART") in out
+
+
+def test_head_label_organisation():
+    # a name ending in the head of an institution is an ORGANISATION (KazNERD valid: министрлігі 51/51, ...)
+    t = ("Оқу орнының толық атауы: «Қазақстан мұсылмандары діни басқармасы» республикалық ислами діни "
+         "бірлестігінің медресесі. Назарбаев Университеті")
+    model = _spans(t, [("Қазақстан мұсылмандары діни басқармасы", "ART"), ("Назарбаев Университеті", "PERSON")])
+    assert [lab for _, _, lab in news_heads(t, model)] == ["ORGANISATION", "ORGANISATION"]

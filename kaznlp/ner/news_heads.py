@@ -82,16 +82,16 @@ def _heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-#: the labels a law's name is wrongly given (a name class, never a number or a person's post)
-_RELABEL = frozenset({"ORGANISATION", "FACILITY", "PERSON", "PRODUCT", "GPE", "ART"})
+#: the labels a head can correct (name classes; never a number or a person's post)
+_RELABEL = frozenset({"ORGANISATION", "FACILITY", "PERSON", "PRODUCT", "GPE", "ART", "LAW"})
 
 
 def head_label(text: str, span: Span) -> Span:
     """A name span whose last word starts with the stem of a ``head_<LABEL>`` row takes that label.
 
-    KazNERD's valid split has every entity ending in ``конституция`` or ``кодекс`` as a LAW
-    (4 and 9 of them); the model, seeing the capital of ``Қазақстан Республикасы
-    Конституциясының``, writes ORGANISATION or FACILITY.
+    Each head is the last word of KazNERD valid entities of one class only: ``конституция``,
+    ``кодекс`` LAW (4, 9), ``сарай`` FACILITY (6), ``министрлігі`` ORGANISATION (51); the model,
+    seeing the capital of ``Қазақстан Республикасы Конституциясының``, writes ORGANISATION.
 
     >>> t = "Қазақстан Республикасы Конституциясының 5-бабы"
     >>> head_label(t, (0, 39, "ORGANISATION"))
