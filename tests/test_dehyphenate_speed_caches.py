@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from kaznlp.dehyphenate import evidence, learned, morph
+from kaznlp.dehyphenate import chains, learned, morph
 from kaznlp.dehyphenate.evidence import Evidence
 from kaznlp.lang import phonology
 
@@ -86,12 +86,12 @@ def test_cached_norm_gives_the_uncached_answer() -> None:
 
 def test_chain_caches_are_bounded() -> None:
     ev = Evidence(TEXT)
-    evidence._STARTS.update({f"x{i}": [True] for i in range(100_001)})
+    chains._STARTS.update({f"x{i}": [True] for i in range(100_001)})
     assert ev.chain_starts("zлығымен")[1]  # a word not asked before: the full cache is emptied
-    assert len(evidence._STARTS) < 10
-    evidence._CHAIN.update({(f"x{i}", False): True for i in range(200_001)})
+    assert len(chains._STARTS) < 10
+    chains._CHAIN.update({(f"x{i}", False): True for i in range(200_001)})
     assert not ev.is_chain("zлығымен")
-    assert len(evidence._CHAIN) < 10
+    assert len(chains._CHAIN) < 10
     assert ev.chain_starts("лығымен")[0] and ev.is_chain("лығымен")
 
 

@@ -31,6 +31,13 @@ def _tail_word(s: str, end: int | None = None) -> str | None:
         end = len(s)
     elif end <= 0:
         return None
+    # the usual line end, a word of letters after a space (or alone): that word, as the scan
+    # and the regex below find it (no class character before the space stops the run)
+    sp = s.rfind(" ", 0, end) + 1
+    if end - sp < _TAIL_WINDOW:
+        tok = s[sp:end]
+        if tok.isalpha():
+            return tok
     return _tail_of(s[end - _TAIL_WINDOW - 1:end] if end > _TAIL_WINDOW else s[:end])
 
 

@@ -7,11 +7,12 @@ from typing import Concatenate, NamedTuple, ParamSpec
 
 from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
 
-from .morph import _SINGLE, PARTICLES, closed_compounds
+from .chains import _LEX_PREFIX, _STEMS, chain_starts, is_chain, lexicon_facts, lexicon_stems, remember
+from .morph import PARTICLES, closed_compounds
 from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon
 from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
-__all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "doc_vocab"]
+__all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "doc_vocab", "is_chain"]
 
 
 # glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
@@ -28,12 +29,6 @@ class Verdict(NamedTuple):
     rule: str
     features: tuple[float, ...] | None = None
     score: float | None = None
-
-
-# is_chain answers, shared by every Evidence (a suffix chain depends on the suffix inventory only)
-_CHAIN: dict[tuple[str, bool], bool] = {}
-# Evidence.chain_starts answers, likewise
-_STARTS: dict[str, list[bool]] = {}
 
 
 class Evidence:
@@ -54,7 +49,7 @@ class Evidence:
         self.lex, self.pairs = _lexicon()
         self.sfx = suffix_allomorphs()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
-        self._chain_cache: dict[tuple[str, bool], bool] = _CHAIN
+        lexicon_facts(self.lex)
         # word and join_score answers by block; _wc and _jc: those of the current block
         self._word_caches: dict[int, dict[str, float]] = {0: {}}
         self._join_caches: dict[int, dict[tuple[str, str], float]] = {0: {}}  # asked by the votes, rules and features
@@ -185,53 +180,9 @@ class Evidence:
             return c
         return None
 
-    def is_chain(self, s: str, first_long: bool = False) -> bool:
-        """True if ``s`` is a sequence of suffixes (``лығымен`` = лығ + ы + мен)."""
-        key = (s, first_long)
-        hit = self._chain_cache.get(key)
-        if hit is not None:
-            return hit
-        # read from chain_starts (one pass over ``s`` for both kinds): ``first_long`` changes the
-        # first letter only, which may then not be a one-letter piece
-        ok = self.chain_starts(s) if s else [True]
-        if not first_long or not ok[0]:
-            res = len(s) > 0 and ok[0]
-        else:
-            sfx = self.sfx
-            res = any(ok[k] and s[:k] in sfx for k in range(2, min(7, len(s)) + 1))
-        if len(self._chain_cache) > 200_000:
-            self._chain_cache.clear()  # bounded: a long-running process reads many words
-        self._chain_cache[key] = res
-        return res
-
-    def chain_starts(self, w: str) -> list[bool]:
-        """``ok[k]``: ``w[k:]`` is a suffix chain (:meth:`is_chain`, ``first_long`` False), for
-        every ``k`` < ``len(w)``, from one pass over ``w`` (the chain test of ``w[k:]`` reads only
-        the letters right of ``k``)."""
-        hit = _STARTS.get(w)
-        if hit is not None:
-            return hit
-        n = len(w)
-        ok = [False] * (n + 1)
-        ok[n] = True
-        sfx = self.sfx
-        near = n  # the nearest k > i with ok[k]: a piece has at most 7 letters, none reaches from further
-        for i in range(n - 1, -1, -1):
-            if near - i > 7:
-                break  # and so from every i further left
-            if w[i] in _SINGLE and ok[i + 1]:
-                ok[i] = True
-                near = i
-                continue
-            for k in range(2, min(7, n - i) + 1):
-                if ok[i + k] and w[i:i + k] in sfx:
-                    ok[i] = True
-                    near = i
-                    break
-        if len(_STARTS) > 100_000:
-            _STARTS.clear()
-        _STARTS[w] = ok
-        return ok
+    # suffix chains (kaznlp.dehyphenate.chains): a function of the suffix inventory only
+    is_chain = staticmethod(is_chain)
+    chain_starts = staticmethod(chain_starts)
 
     def word(self, w: str) -> float:
         """3: written elsewhere in this text; 2: in the lexicon; 1: known stem + suffixes; 0: unknown."""
@@ -244,7 +195,18 @@ class Evidence:
         if not w:
             return 0
         cur = self._cur
-        if (w in cur) if cur is not None else self.in_doc(w):
+        if cur is not None and "-" not in w:  # the vocabulary is built: analyzable's questions, inline
+            if w in cur:
+                return 3
+            if w in self.lex:
+                return 2
+            stems = _STEMS.get(w)
+            if stems is None:
+                stems = lexicon_stems(w, self.lex)
+            if stems is True or not cur.isdisjoint(stems):  # type: ignore[arg-type]
+                return 1
+            return self.prefix(w)
+        if self.in_doc(w):
             return 3
         if w in self.lex:
             return 2
@@ -259,7 +221,7 @@ class Evidence:
         # the first text word >= ``w`` in sorted order begins with ``w`` if any does; before the
         # vocabulary is built, the words of the lines holding ``w`` have the same first one
         first: str | None = None
-        lz = self._lazy_vocab()
+        lz = self._lazy_vocab() if self._cur is None else None
         words = lz.words_with(w, starts=True) if lz is not None else None
         if words is not None:
             first = min((x for x in words if x.startswith(w)), default=None)
@@ -272,11 +234,13 @@ class Evidence:
                 first = sdoc[i]
         if first is not None and self.is_chain(first[len(w):]):
             return 2.0
-        lex = _sorted_lexicon()
-        i = bisect_left(lex, w)
-        if i < len(lex) and lex[i].startswith(w) and self.is_chain(lex[i][len(w):]):
-            return 1.5
-        return 0
+        hit = _LEX_PREFIX.get(w)
+        if hit is None:
+            lex = _sorted_lexicon()
+            i = bisect_left(lex, w)
+            hit = 1.5 if i < len(lex) and lex[i].startswith(w) and self.is_chain(lex[i][len(w):]) else 0
+            remember(_LEX_PREFIX, w, hit)
+        return hit
 
     def analyzable(self, w: str) -> bool:
         # ``инновацияларды`` = ``инновация`` (lexicon) + ``лар`` + ``ды``
@@ -286,12 +250,18 @@ class Evidence:
         doc = self._cur
         if doc is None:
             doc = self._built()
+        if doc is not None:
+            # a stem of the lexicon, else one of this text: what the lexicon says is remembered
+            stems = _STEMS.get(w)
+            if stems is None:
+                stems = lexicon_stems(w, self.lex)
+            return stems is True or not doc.isdisjoint(stems)  # type: ignore[arg-type]
         ok = self.chain_starts(w)
         for k in range(len(w) - 1, 2, -1):
             if not ok[k]:
                 continue
             stem = w[:k]
-            if stem in self.lex or (stem in doc if doc is not None else self.in_doc(stem)):
+            if stem in self.lex or self.in_doc(stem):
                 return True
         return False
 
