@@ -289,9 +289,10 @@ def _short_written(text: str, s: int, e: int) -> bool:
     return e - s == 2 and text[s:e].islower() and _caps_written(text, text[s:e].translate(_TWIN_TABLE))
 
 
-# a capitalised Cyrillic word (a name part) right after / right before one space
-_NAME_AFTER_RE = re.compile(r" ([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)(?![^\W\d_])")
-_NAME_BEFORE_RE = re.compile(r"(?<![^\W\d_])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+) $")
+# a capitalised Cyrillic word (a name part) right after / right before one space (a quote or bracket
+# may close or open at the space: "Кайл (Poy) Дэвид", "Сёко «Acaxapa»")
+_NAME_AFTER_RE = re.compile("[»\"”)]? [«\"“(]?([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)(?![^\\W\\d_])")
+_NAME_BEFORE_RE = re.compile("(?<![^\\W\\d_])([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)[»\"”)]? [«\"“(]?$")
 # Cyrillic letters that no Latin letter looks like: a name part with one is Cyrillic as written
 _NO_LATIN_TWIN = frozenset("бвгдёжзийлмнптфцчшщъыьэюяәғқңөұүБГДЁЖЗИЙЛПФЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮ")
 # charlm.logp per letter under which a reading is no Kazakh or Russian name (dev: every title-case
@@ -305,9 +306,9 @@ def _name_part(w: str | None) -> bool:
 
 def _name_beside(text: str, s: int, e: int) -> bool:
     """Is the title-case look-alike word ``text[s:e]`` (three letters or more) one part of a name whose
-    other part, one space away, is a capitalised Cyrillic word that no list holds (a foreign name: a
+    other part, one space away (a quote or bracket may stand at the space), is a capitalised Cyrillic word that no list holds (a foreign name: a
     known form such as ``Қазақстанға`` is no evidence) with a letter no Latin letter looks like
-    (``Кайл Poy``, ``Ceko Асахараға``, ``(Сёко Acaxapa``), and does its reading read as a name
+    (``Кайл Poy``, ``Ceko Асахараға``, ``Сёко «Acaxapa»``), and does its reading read as a name
     (:func:`kaznlp.lang.charlm.logp`: not ``Kia``)? A name is written in one script, so its Latin
     look-alike part is damage. A repaired part has no letter without a Latin twin, so it is never
     the evidence for another (idempotent)."""
