@@ -52,3 +52,41 @@ def test_suffix_only_line_continues_the_word_in_a_narrow_block():
     why = {(d.left, d.right): d.rule for d in explain_breaks(NARROW_LOST)}
     assert why[("кейіп", "кері")] == "narrow_block_not_prose"  # ``кері`` is a word: the block decides
     assert dehyphenate(out) == out
+
+
+# PDF dev set, NTREX cnn.304521 (LaTeX, narrow news column, hyphen glyphs dropped, pdftotext -layout)
+NARROW_NAME = ("ғаушысы      Кристи\nАберкромби     сенбі\nкүнгі Вандербильт\n    ралы әзірге еш мә\n"
+               "    лімет жоқ\" деп то\n    лықтырды Харрис,\n    ал Теннесси штаты\n    жарақаттың қашан\n"
+               "    пайда болғандығын\n    анықтауға тырысу\n\n\n\n\n1\nда.\n  Бұл қызыл жей\nделі екінші курс ст\n"
+               "уденті   Аберкром\nбидің Иллинойстан\nТеннессиге    ауыс\nқаннан кейінгі ал\nғашқы сезоны еді.")
+
+
+def test_a_word_of_the_text_running_across_a_lost_break_joins():
+    # the learned layer read ``Аберкром⏎бидің`` as two words (o … і looks like a harmony clash);
+    # the text writes ``Аберкромби`` whole, the left piece is no word, the rest is a suffix: one word
+    out = dehyphenate(NARROW_NAME)
+    assert "Аберкромбидің Иллинойстан" in out
+    why = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(NARROW_NAME)}
+    assert why[("Аберкром", "бидің")] == ("join", "stem_spans_break")
+    assert dehyphenate(out) == out
+
+
+# PDF dev set, KazQAD bio0103 (LibreOffice, narrow news column, hyphen glyphs dropped, pdftotext -layout)
+NARROW_MEN = ('зыл маржан) тіршілік\nетеді.      Отырықшы\nішек-қуыстылар белгі\nлі бір затқа төменгі\n'
+              'жағымен бекінеді. Де\nненің ол бөлігі табан\nдеп аталады. Қарма\nлауыштар қоршаған\n'
+              'аузы жоғары жағында\nорналасады. Медуза\nлардың денесінде та\nбан бөлігі жоқ. Аузы\n'
+              'мен қармалауыштары\nтөмен қарай бағытта\nлады да, дененің үс\nтіңгі жағы ашылған\n'
+              'қолшатырға ұқсайды.\nМедузалар қозғалған\nкезде    қолшатырдың\nжиегі     жиырылады.')
+
+
+def test_men_between_two_nouns_alike_is_the_conjunction():
+    # Аузы⏎мен қармалауыштары: the word after мен ends like the word before it (-ы / -ы), two
+    # nouns joined by the conjunction; the learned layer read the instrumental аузымен
+    out = dehyphenate(NARROW_MEN)
+    assert "Аузы мен қармалауыштары" in out and "төменгі жағымен бекінеді" in out
+    why = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(NARROW_MEN)}
+    assert why[("Аузы", "мен")] == ("space", "conjunction_parallel")
+    # a verb after мен (it ends the sentence) or an unlike ending: the instrumental
+    assert judge("наградасы", "мен", "line_break", after=" марапатталды.").rule != "conjunction_parallel"
+    assert judge("кітаптар", "мен", "line_break", after=" танысты").rule != "conjunction_parallel"
+    assert judge("жәндіктер", "мен", "line_break", after=" жануарлар көп").decision == "space"

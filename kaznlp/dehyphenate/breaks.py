@@ -231,7 +231,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if tw and hw:
             if first.islower():
                 ev.why = "line_break"
-                if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 1]).decision == "join":
+                if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 40]).decision == "join":
                     return (0, "")
             if prior_join and ev.hyphens_lost and _lost_real_hyphen(ev, tw, _head(hw)):
                 ev.why = "lost_real_hyphen"

@@ -63,6 +63,28 @@ def _lost_range(core: str, Ms: str) -> bool:
     return bool(_NUM_TAIL.search(core)) and bool(_NUM_HEAD.match(Ms))
 
 
+# endings read alike across vowel harmony and consonant assimilation (``тер`` = ``лар``, ``сы`` = ``ы``)
+_FOLD = str.maketrans("аеәыіұүоөдтлзсгкғқбпм", "AAAIIUUOODDDSSGGGGBBB")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w-]|[ \t]*[.!?])")
+
+
+def _parallel_after_men(a: str, after: str) -> bool:
+    """``қайғысы⏎мен мұңы``, ``жәндіктер⏎мен жануарлар``: the word after ``мен`` ends like the word
+    before it (the same ending up to harmony: ``-сы``/``-ы``, ``-тер``/``-лар``), as two nouns joined
+    by the conjunction do; the instrumental ``-мен`` is followed by a verb or another phrase
+    (``кітаптар⏎мен танысты``, ``таған⏎мен жалғанады``); a word that ends the sentence is its verb
+    (``наградасы⏎мен марапатталды.``)."""
+    m = _NEXT_WORD.match(after)
+    if m is None or len(a) < 3:
+        return False
+    y = m.group(1).lower()
+    if len(y) < 3:
+        return False
+    fa, fy = a.translate(_FOLD), y.translate(_FOLD)
+    k = 1 if a[-1] in VOWELS else 2
+    return fa[-k:] == fy[-k:]
+
+
 def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
     """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
     the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column)."""
@@ -213,7 +235,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     sur = _SURNAME.match(bl) if a[0].isupper() else None
     if bl[0] in "ңьъ" or (sur is not None and ev.is_chain(bl[sur.end():] or "ы")):
         return "join", "no_word_starts_so_or_surname"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
-    if bl in ("мен", "бен", "пен") and after in (",", ")", ".", ";", ":"):
+    if bl in ("мен", "бен", "пен") and after[:1] in (",", ")", ".", ";", ":"):
         return "join", "men_before_punctuation"  # көрінгені⏎мен, деген⏎мен,: the conjunction ``мен`` is followed by a word
     j = ev.join_score(al, bl)
     b_first = bl.split("-")[0]
