@@ -3,8 +3,8 @@ news and legal text. Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_heads import (extend_connector, head_label, house_facility, law_titles, named_titles, news_heads,
-                                    post_organisation)
+from kaznlp.ner.news_heads import (bridge_owner, extend_connector, head_label, house_facility, law_titles, named_titles,
+                                    news_heads, post_organisation)
 from kaznlp.ner.rules import postprocess
 
 
@@ -130,3 +130,19 @@ def test_head_label_organisation():
          "бірлестігінің медресесі. Назарбаев Университеті")
     model = _spans(t, [("Қазақстан мұсылмандары діни басқармасы", "ART"), ("Назарбаев Университеті", "PERSON")])
     assert [lab for _, _, lab in news_heads(t, model)] == ["ORGANISATION", "ORGANISATION"]
+
+
+def test_bridge_owner():
+    t = "2001 жылғы наурыз – 2002 жылғы шілде аралығында – Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы."
+    model = _spans(t, [("Қарағанды облысы", "GPE"), ("Жезқазған", "GPE"), ("Салық комитетінің төрайымы", "POSITION")])
+    assert _show(t, bridge_owner(t, model)) == [
+        ("Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы", "POSITION")]
+    t = "ҚР Министрлер кабинеті жанындағы Мемлекеттік қаржылық бақылау комитетінде басқарма бастығының орынбасары"
+    model = _spans(t, [("ҚР Министрлер кабинеті", "ORGANISATION"),
+                       ("Мемлекеттік қаржылық бақылау комитетінде басқарма бастығының орынбасары", "POSITION")])
+    assert _show(t, bridge_owner(t, model)) == [(t, "POSITION")]
+    # on a proposal (бойынша after a body, not a place) and a number after a place stay apart
+    t = "Қазақстан тарабының ұсынысы бойынша БҰҰ Қауiпсiздiк кеңесi отырыс өткізді, облыс бойынша 15 адам."
+    model = _spans(t, [("Қазақстан тарабының", "ORGANISATION"), ("БҰҰ Қауiпсiздiк кеңесi", "ORGANISATION"),
+                       ("15", "CARDINAL")])
+    assert bridge_owner(t, model) == model

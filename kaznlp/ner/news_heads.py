@@ -13,7 +13,7 @@ from functools import lru_cache
 from .news_rules import pattern_words, quoted_name_spans
 from .not_names import common_words
 
-__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "post_organisation", "news_heads"]
+__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner", "post_organisation", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -168,6 +168,50 @@ def extend_connector(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_BRIDGED = frozenset({"ORGANISATION", "POSITION"})
+_OWNER_LABELS = frozenset({"GPE", "ORGANISATION", "POSITION"})
+
+
+@lru_cache(maxsize=1)
+def _bridge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The gap between an owner and the office it has: ``name_bridge`` rows (``жанындағы``,
+    "attached to") after a place, body or post; ``name_bridge_place`` rows (``бойынша``, "for")
+    after a place only, maybe with its lower-case kind (``қаласы бойынша``)."""
+    words = pattern_words()
+    alt = lambda kind: "|".join(map(re.escape, words.get(kind, ())))  # noqa: E731
+    return (re.compile(rf"[ \t]+(?:{alt('name_bridge')})[ \t]+"),
+            re.compile(rf"[ \t]+(?:[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+[ \t]+)?(?:{alt('name_bridge_place')})[ \t]+"))
+
+
+def bridge_owner(text: str, spans: Sequence[Span]) -> list[Span]:
+    """An ORGANISATION or POSITION after a place or body and a bridge word (``бойынша``,
+    ``жанындағы``) is one span with it, and with the places right before it: ``[Қарағанды облысы
+    Жезқазған қаласы бойынша Салық комитетінің төрайымы]``, ``[ҚР Министрлер кабинеті жанындағы
+    Мемлекеттік қаржылық бақылау комитеті]``. A number or date after ``бойынша`` (``облыс бойынша
+    15 %``) is not an office: KazNERD keeps those apart; nor is a proposal (``Қазақстан тарабының
+    ұсынысы бойынша БҰҰ ...``: ``бойынша`` joins a place only).
+
+    >>> t = "Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы."
+    >>> [(t[a:b], lab) for a, b, lab in bridge_owner(t, [(0, 16, "GPE"), (17, 26, "GPE"), (42, 68, "POSITION")])]
+    [('Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы', 'POSITION')]
+    """
+    out: list[Span] = []
+    for span in sorted(spans):
+        if span[2] in _BRIDGED and out and out[-1][2] in _OWNER_LABELS:
+            any_owner, place = _bridge_res()
+            m = (place if out[-1][2] == "GPE" else any_owner).match(text, out[-1][1])
+            if m is None and out[-1][2] == "GPE":
+                m = any_owner.match(text, out[-1][1])
+            if m and m.end() == span[0]:
+                start = out.pop()[0]
+                while out and out[-1][2] == "GPE" and not text[out[-1][1]:start].strip(" \t"):
+                    start = out.pop()[0]
+                out.append((start, span[1], span[2]))
+                continue
+        out.append(span)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _house_re() -> re.Pattern[str]:
     """A building's head noun with the possessive and a case ending (``үйінде``, ``сарайында``)."""
@@ -248,11 +292,11 @@ def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The cues of the steps (lower case): the title ends, the connectors, the head stems, the building heads."""
     words = pattern_words()
     return (tuple(words.get("law_title_end", ())), tuple(words.get("name_connector", ())),
-            tuple(s for s, _ in _heads()), tuple(words.get("facility_head", ())))
+            tuple(s for s, _ in _heads()), tuple(words.get("facility_head", ())), tuple(words.get("name_bridge", ()) + words.get("name_bridge_place", ())))
 
 
 def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -263,7 +307,7 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> news_heads(t, [(0, 39, "ORGANISATION")])
     [(0, 39, 'LAW')]
     """
-    ends, connectors, heads, houses = _cues()
+    ends, connectors, heads, houses, bridges = _cues()
     low = text.lower()
     out = list(spans)
     for head in heads:
@@ -275,6 +319,8 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     if "атты" in text:
         out = named_titles(text, out)
     labels = {sp[2] for sp in out}
+    if labels & _BRIDGED and any(w in low for w in bridges):
+        out = bridge_owner(text, out)
     if "POSITION" in labels and "ORGANISATION" in labels:
         out = post_organisation(text, out)
     if labels & _OWNERS and any(h in low for h in houses):
