@@ -123,11 +123,8 @@ def _cut(text: str, start: int, end: int, size: int) -> Iterator[tuple[int, int]
         yield start, end
 
 
-# Lone surrogates ("\udc00", half of an emoji split by a careless decoder) are legal in a
-# Python str but not in UTF-8, which spaCy's string store and Stanza's vocabularies hash
-# with. The model sees U+FFFD in their place, one for one, so every offset stays the same
-# and entities still point into the caller's text ("Алматы\udc00да" is tagged as
-# "Алматы\ufffdда" and reported with the surrogate).
+# Lone surrogates ("\udc00") are legal in a str but not in the UTF-8 that spaCy and Stanza
+# hash: the model sees U+FFFD in their place, one for one, so every offset stays the same.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -136,18 +133,13 @@ def _model_view(clean: str) -> str:
     return _SURROGATE.sub("\ufffd", clean) if _SURROGATE.search(clean) else clean
 
 
-# a letter or a digit: re's \w for str patterns is str.isalnum() and the underscore
+# a letter or digit, as str.isalnum() (re's \w less the underscore)
 _ALNUM = re.compile(r"[^\W_]")
 
 
 def _model_spans(impl: Any, batch: list[Chunk]) -> list[list[tuple[int, int, str]]]:
-    """``impl.entities(batch)``, but a chunk without a letter or digit gets ``[]`` unread.
-
-    :func:`~kaznlp.ner.rules.postprocess` drops every span without a letter or digit
-    (``trim_span``), and all of a chunk's spans lie inside it, so a backend's spans over such a
-    chunk never reach the caller; the entities are the same. A line of 1,000,000 punctuation
-    marks took 33 s in the model.
-    """
+    """``impl.entities(batch)``, but ``[]`` unread for a chunk without a letter or digit: postprocess
+    drops all its spans (``trim_span``). 1,000,000 punctuation marks took 33 s in the model."""
     live = [chunk for chunk in batch if _ALNUM.search(chunk.text)]
     if not live:
         return [[] for _ in batch]

@@ -13,20 +13,14 @@ computation with a handful of numpy operations:
    next layers still read: the zero padding of ``window * depth`` rows that spaCy
    adds is kept for the first layer (its outputs next to the text are not zero, so
    they matter), and the rows that no later layer reads are never computed. The rows
-   of each product are padded to a multiple of :data:`ROW_MULTIPLE` (OpenBLAS's float32
-   kernels are slow on a remainder of 1-3 rows); the extra rows are dropped. A product of
-   few rows is cut into one product per window position (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`),
-   small enough for OpenBLAS's small-matrix kernel, which does not repack the weights.
+   of each product are padded to a multiple of :data:`ROW_MULTIPLE`. A product of few rows
+   is cut into one per window position (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`).
 3. **Same decoding.** The label scores go through :class:`~kaznlp.ner.tagger.EntityTagger`'s
    own :meth:`~kaznlp.ner.tagger.EntityTagger.decode` (constrained BILUO), and whitespace tokens are a sure ``O``, as in
    the component.
 
 Memory: see :mod:`kaznlp.ner.fast_embed` (about 34 MB of folded tables and at most 32 MB
 of word rows for the model bundled in December 2026).
-
-Per call (``kaznlp.ner`` once per sentence) the fixed costs are kept small: one window
-plan per sentence length (row indices, cached), each layer's output written straight into
-the next layer's input (with the constant padding row after it).
 
 Every dimension and weight is read from the loaded thinc model; nothing about the
 bundled model's sizes is written here. :func:`compile_pipeline` checks the layer
@@ -57,11 +51,9 @@ from .fast_layers import MaxoutNorm, Unsupported, f32, only
 
 __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
 
-#: window layers multiply a (rows x window*width) matrix by their weights; OpenBLAS's
-#: single-precision kernels take 4 rows at a time and the 1-3 rows left over cost
-#: nearly as much as 4 more (12 rows of 640 x 384: 100 us, 11 rows: 160 us, 15: 177,
-#: 16: 123, one core, December 2026), so the row count is padded up to a multiple of
-#: this with windows of the constant padding row, which are dropped after the product
+#: OpenBLAS's float32 kernels take 4 rows at a time and 1-3 rows left over cost nearly as much
+#: as 4 more (11 x 640 @ 640 x 384: 160 us, 12: 100 us), so the windows are padded to a multiple
+#: of this with windows of the constant row, dropped after the product
 ROW_MULTIPLE = 4
 
 #: largest difference of a label score against spaCy's allowed by the self-check
@@ -189,13 +181,6 @@ class FastTagger:
 
         The next calls compute their words again, as on a first pass over new text; the
         entities are the same.
-
-        >>> fast = compile_pipeline(load())  # doctest: +SKIP
-        >>> chunk = Chunk(0, "Тоқаев Астанада сөз сөйледі.", ((0, 28),))
-        >>> first = fast.entities([chunk])  # doctest: +SKIP
-        >>> fast.clear_caches()  # doctest: +SKIP
-        >>> fast.entities([chunk]) == first  # doctest: +SKIP
-        True
         """
         self.embedding.clear()
         self._window_cache.clear()

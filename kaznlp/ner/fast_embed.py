@@ -131,13 +131,10 @@ class WordEmbedding:
 
     # -- embedding ----------------------------------------------------------------------
     def _lexical(self, words: list[str]) -> tuple[list[list[int]], list[str]]:
-        """Feature keys per word (lexical attributes, then affix hashes, as Python ints) and the
-        vector keys.
+        """Feature keys per word (lexical attributes, then affix hashes) and the vector keys.
 
-        The lexical attributes come from the vocabulary's own attribute functions
-        (``vocab.lex_attr_getters``, what spaCy stores on a new lexeme), hashed as spaCy's
-        string store hashes them, so no lexeme is added to the vocabulary; a spec this
-        cannot reproduce (a flag attribute, a lookups table) goes through a spaCy ``Doc``.
+        The attributes come from ``vocab.lex_attr_getters`` hashed as spaCy's string store does
+        (no lexeme is added); a spec this cannot reproduce goes through a spaCy ``Doc``.
         """
         from spacy.strings import hash_string  # type: ignore[attr-defined, unused-ignore]  # (not in strings.pyi)
 
@@ -175,12 +172,9 @@ class WordEmbedding:
         return hashed
 
     def _floret(self, keys: list[str]) -> Any:
-        """``vocab.vectors.get_batch(keys)`` for a floret table: the mean of the rows of each
-        key's hashed character n-grams (the same numbers; hashing an n-gram again is cheaper
-        than keeping its rows in a dict: measured again in December 2026, a dict of n-gram rows
-        made the first-pass embedding 16 % slower, although 82 % of the n-grams of new words on
-        KazNERD valid had been seen before: the misses pay a tuple and an insert, every look-up
-        hashes a new string in a dict of 88,000 n-grams)."""
+        """``vocab.vectors.get_batch(keys)`` for a floret table: the mean of the rows of each key's
+        hashed character n-grams. Hashing an n-gram again is cheaper than a dict of n-gram rows
+        (16 % slower) or of n-gram hashes (1.5-2.7x slower), December 2026."""
         vectors = self.vocab.vectors
         data = vectors.data
         get_ngrams, get_hashes = vectors._get_ngrams, vectors._get_ngram_hashes

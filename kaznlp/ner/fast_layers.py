@@ -15,16 +15,13 @@ import numpy
 
 __all__ = ["MaxoutNorm", "SMALL_PRODUCT", "Unsupported", "f32", "only"]
 
-#: OpenBLAS multiplies a product of at most this many multiply-adds (rows x inner x columns)
-#: with its small-matrix kernel, which skips packing the weights; a window layer's product
-#: over few rows is cut along its inner dimension into pieces under this size (see
-#: :meth:`MaxoutNorm.product`)
+#: OpenBLAS's small-matrix kernel (no packing of the weights) takes products of at most this
+#: many multiply-adds; see :meth:`MaxoutNorm.product`
 SMALL_PRODUCT = 1_000_000
 
 
 class Unsupported(Exception):
-    """The pipeline is not one the fast path can run exactly (:func:`kaznlp.ner.fast.compile_pipeline`
-    then keeps spaCy's own path)."""
+    """The pipeline is not one the fast path can run exactly (spaCy's own path is kept)."""
 
 
 def only(nodes: list[Any], what: str) -> Any:
@@ -55,9 +52,8 @@ class MaxoutNorm:
         self._splits: list[tuple[int, list[tuple[slice, Any]]]] = []
 
     def split(self, piece: int) -> None:
-        """Let :meth:`product` cut its inner dimension into pieces of ``piece`` columns (and of
-        ``piece // 2`` when even) for row counts where each piece stays under
-        :data:`SMALL_PRODUCT`. A window layer passes the width of one window position."""
+        """Let :meth:`product` cut its inner dimension into pieces of ``piece`` (or ``piece // 2``)
+        columns where each piece stays under :data:`SMALL_PRODUCT`."""
         splits: list[tuple[int, list[tuple[slice, Any]]]] = []
         for k in (piece, piece // 2 if piece % 2 == 0 else 0):
             if k and self.n_i % k == 0 and self.n_i // k > 1:
@@ -67,10 +63,8 @@ class MaxoutNorm:
         self._splits = splits
 
     def product(self, X: Any) -> Any:
-        """``X @ Wt``; for few rows (see :meth:`split`) the sum of the products of column pieces
-        of ``X`` (views, no copy) with the matching row blocks of ``Wt``: 20 rows of 640 x 384
-        took 150 us in one product and 100 us in five pieces of 128 (OpenBLAS, one core,
-        December 2026). The same sum in another order (float32 rounding, ~1e-6)."""
+        """``X @ Wt``, for few rows (:meth:`split`) as a sum over column pieces of ``X`` (views):
+        20 x 640 @ 640 x 384 took 150 us whole, 100 us in 5 pieces (one core, December 2026)."""
         rows = len(X)
         for limit, pieces in self._splits:
             if rows <= limit:
@@ -81,12 +75,9 @@ class MaxoutNorm:
                 return Y
         return X @ self.Wt
 
-    def __call__(self, X: Any, rows: int | None = None) -> Any:
-        """The layer on the rows of ``X``; only the first ``rows`` when given (the others
-        are padding that makes the row count a multiple of :data:`ROW_MULTIPLE`)."""
+    def __call__(self, X: Any) -> Any:
+        """The layer on ``X``."""
         Y = X @ self.Wt
-        if rows is not None:
-            Y = Y[:rows]
         Y += self.b
         return self.finish(Y)
 

@@ -43,15 +43,8 @@ def _blas_controller() -> Any:
 
 
 def one_blas_thread() -> AbstractContextManager[Any]:
-    """One BLAS thread while kaznlp's model runs; the caller's setting comes back afterwards.
-
-    The bundled model multiplies small matrices (a sentence of 12 tokens is a 12 x 96 by
-    96 x 288 product): BLAS threads only add hand-offs, and when torch is installed its
-    OpenMP threads and numpy's OpenBLAS threads spin against each other on the same
-    cores (20-40 ms per short sentence; 2.8 ms with one BLAS thread). The limit holds only
-    inside the ``with`` block (a few microseconds to set and restore), so the caller's own
-    numpy code keeps its threads.
-    """
+    """One BLAS thread while kaznlp's model runs; the caller's setting comes back afterwards
+    (see the module docstring; a few microseconds to set and restore)."""
     controller = _blas_controller()
     if controller is None or not controller.lib_controllers:
         return nullcontext()
@@ -59,9 +52,8 @@ def one_blas_thread() -> AbstractContextManager[Any]:
 
 
 class _OneBlasThread:
-    """``controller.limit(limits=1)`` without its bookkeeping: one ``get`` per library, and a
-    ``set`` only where the count is not 1 already (about 5 us instead of 100 us a call,
-    which matters when ``kaznlp.ner`` is called once per sentence)."""
+    """``controller.limit(limits=1)`` without its bookkeeping: one ``get`` per library, a ``set``
+    only where the count is not 1 (about 5 us instead of 100 us a call)."""
 
     __slots__ = ("libs", "saved")
 
