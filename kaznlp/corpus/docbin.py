@@ -89,7 +89,7 @@ class _DocBinEncoder:
     def __init__(self) -> None:
         self.ids, self._hash, self._np, self._srsly = self._state
         self._cache: dict[str, int] = {}
-        self.tokens: list[bytes] = []
+        self.tokens: list[Any] = []  # one C-ordered uint64 array (tokens x 13) per document
         self.spaces: list[bytes] = []
         self.lengths: list[int] = []
         self.strings: set[str] = {""}
@@ -117,9 +117,10 @@ class _DocBinEncoder:
             return False
         np = self._np
         # entities as Doc.char_span(alignment_mode="expand") + filter_spans + doc.ents would set them
-        ends = [c + len(w) + sp for c, w, sp in zip(char_start, words, spaces)]
         spans = []
-        for e in rec.get("entities") or []:
+        entities = rec.get("entities") or []
+        ends = [c + len(w) + sp for c, w, sp in zip(char_start, words, spaces)] if entities else []
+        for e in entities:
             a, b = e["start"], e["end"]
             i = self._token_at(char_start, ends, a)
             j = self._token_at(char_start, ends, b - 1)
@@ -130,9 +131,15 @@ class _DocBinEncoder:
             if j + 1 <= i or not e["label"]:
                 return False
             spans.append((i, j + 1, e["label"]))
+        # (memory: a long document's lists go as soon as their column is made, the ids are read
+        # straight into the array, and the array itself is kept: to_bytes streams it)
+        del ends, char_start
         arr = np.zeros((n, self._COLS), dtype="uint64")
-        arr[:, self._ORTH] = [self._id(w) for w in words]
+        arr[:, self._ORTH] = np.fromiter(map(self._id, words), dtype="uint64", count=n)
+        self.strings.update(words)
+        del words
         arr[:, self._SENT] = np.where(np.asarray(starts, dtype=bool), 1, self._NOT_START).astype("uint64")
+        del starts
         for i, norm in norms:
             arr[i, self._NORM] = self._id(norm)
             self.strings.add(norm)
@@ -148,8 +155,7 @@ class _DocBinEncoder:
                 arr[i + 1:j, self._IOB] = 1  # I
                 arr[i:j, self._TYPE] = self._id(label)
                 self.strings.add(label)
-        self.strings.update(words)
-        self.tokens.append(arr.tobytes("C"))
+        self.tokens.append(arr)
         self.spaces.append(np.asarray(spaces, dtype=bool).tobytes("C"))
         self.lengths.append(n)
         self.cats.append({})
@@ -167,19 +173,29 @@ class _DocBinEncoder:
         return i if 0 <= i and c < ends[i] else -1
 
     def to_bytes(self) -> bytes:
-        msg: dict[str, Any] = {
-            "version": "0.1",
-            "attrs": self.ATTRS,
-            "tokens": b"".join(self.tokens),
-            "spaces": b"".join(self.spaces),
-            "lengths": self._np.asarray(self.lengths, dtype="int32").tobytes("C"),
-            "strings": sorted(self.strings),
-            "cats": self.cats,
-            "flags": self.flags,
-            "span_groups": self.span_groups,
-            "user_data": self.user_data,
-        }
-        return zlib.compress(self._srsly.msgpack_dumps(msg))
+        """``zlib.compress(msgpack_dumps(msg))`` of spaCy's DocBin message, byte for byte, made
+        piece by piece: the token arrays go to the compressor as they are, so neither their
+        joined bytes nor the whole message is ever held (a document of a million tokens: 104 MB
+        each)."""
+        pack = self._srsly.msgpack_dumps
+        z = zlib.compressobj()
+        out = [z.compress(b"\x8a")]  # a msgpack map of 10 entries, in this order:
+        size = sum(a.nbytes for a in self.tokens)
+        for key, value in (("version", "0.1"), ("attrs", self.ATTRS), ("tokens", None),
+                           ("spaces", b"".join(self.spaces)),
+                           ("lengths", self._np.asarray(self.lengths, dtype="int32").tobytes("C")),
+                           ("strings", sorted(self.strings)), ("cats", self.cats), ("flags", self.flags),
+                           ("span_groups", self.span_groups), ("user_data", self.user_data)):
+            out.append(z.compress(pack(key)))
+            if value is not None:
+                out.append(z.compress(pack(value)))
+                continue
+            # msgpack bin 8/16/32 header, then the raw bytes of every array
+            out.append(z.compress(b"\xc4" + bytes([size]) if size < 256 else b"\xc5" + size.to_bytes(2, "big")
+                                  if size < 65536 else b"\xc6" + size.to_bytes(4, "big")))
+            out.extend(z.compress(memoryview(a).cast("B")) for a in self.tokens)
+        out.append(z.flush())
+        return b"".join(out)
 
 
 def to_docbin_bytes(records: Iterable[dict[str, Any]],
