@@ -4,7 +4,7 @@ news and legal text. Each test fails without its step."""
 from __future__ import annotations
 
 from kaznlp.ner.news_heads import (bridge_owner, extend_connector, head_label, house_facility, law_titles, named_titles,
-                                    news_heads, post_organisation)
+                                    news_heads, post_organisation, quoted_org_post)
 from kaznlp.ner.rules import postprocess
 
 
@@ -146,3 +146,13 @@ def test_bridge_owner():
     model = _spans(t, [("Қазақстан тарабының", "ORGANISATION"), ("БҰҰ Қауiпсiздiк кеңесi", "ORGANISATION"),
                        ("15", "CARDINAL")])
     assert bridge_owner(t, model) == model
+
+
+def test_quoted_org_post():
+    t = "1999-2001 жж. – «Мұнайконсалтинг» ЖАҚ-тың бас менеджер-талдаушысы."
+    model = _spans(t, [("Мұнайконсалтинг", "ART"), ("ЖАҚ-тың бас менеджер-талдаушысы", "POSITION")])
+    assert _show(t, quoted_org_post(t, model)) == [("«Мұнайконсалтинг» ЖАҚ-тың бас менеджер-талдаушысы", "POSITION")]
+    # a POSITION that does not start with a legal form keeps its edges
+    t = "«Нұр Отан» партиясының мүшесі"
+    model = _spans(t, [("Нұр Отан", "ORGANISATION"), ("партиясының мүшесі", "POSITION")])
+    assert quoted_org_post(t, model) == model

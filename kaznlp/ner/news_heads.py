@@ -13,7 +13,7 @@ from functools import lru_cache
 from .news_rules import pattern_words, quoted_name_spans
 from .not_names import common_words
 
-__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner", "post_organisation", "news_heads"]
+__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner", "quoted_org_post", "post_organisation", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -212,6 +212,32 @@ def bridge_owner(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_CLOSED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120})[»”“\"][ \t]+$")
+
+
+def quoted_org_post(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A POSITION that starts with an abbreviated legal form (``legal_form`` rows: ЖШС, АҚ, ЖАҚ)
+    right after a quoted name takes the quoted name in, quotes and all, as the guideline writes
+    an organisation with its legal form: ``[«Шаңырақ» ЖШС директоры]``, ``[«Мұнайконсалтинг»
+    ЖАҚ-тың бас менеджер-талдаушысы]`` (the model tags the name ART or ORGANISATION apart).
+
+    >>> t = "«Шаңырақ» ЖШС директоры келді."
+    >>> [(t[a:b], lab) for a, b, lab in quoted_org_post(t, [(1, 8, "ART"), (10, 23, "POSITION")])]
+    [('«Шаңырақ» ЖШС директоры', 'POSITION')]
+    """
+    forms = frozenset(pattern_words().get("legal_form", ()))
+    out = sorted(spans)
+    for start, end, label in list(out):
+        if label != "POSITION" or text[start:end].split(None, 1)[0].split("-")[0] not in forms:
+            continue
+        m = _CLOSED.search(text, max(0, start - 125), start)
+        if m is None:
+            continue
+        out = sorted([sp for sp in out if not (sp[0] < start and m.start() < sp[1]) and sp[:2] != (start, end)]
+                     + [(m.start(), end, label)])
+    return out
+
+
 @lru_cache(maxsize=1)
 def _house_re() -> re.Pattern[str]:
     """A building's head noun with the possessive and a case ending (``үйінде``, ``сарайында``)."""
@@ -319,6 +345,8 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     if "атты" in text:
         out = named_titles(text, out)
     labels = {sp[2] for sp in out}
+    if "POSITION" in labels and ("»" in text or "”" in text or '"' in text):
+        out = quoted_org_post(text, out)
     if labels & _BRIDGED and any(w in low for w in bridges):
         out = bridge_owner(text, out)
     if "POSITION" in labels and "ORGANISATION" in labels:
