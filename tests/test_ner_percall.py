@@ -100,3 +100,46 @@ def test_the_letter_or_digit_pattern_is_str_isalnum():
     ner_module = importlib.import_module("kaznlp.ner")
     match = ner_module._ALNUM.match
     assert not [c for c in range(0x110000) if (match(chr(c)) is not None) != chr(c).isalnum()]
+
+
+class _Lib:
+    def __init__(self, internal_api: str, architecture: str) -> None:
+        self.internal_api, self.architecture = internal_api, architecture
+
+
+class _Controller:
+    def __init__(self, *libs: _Lib) -> None:
+        self.lib_controllers = list(libs)
+
+
+@pytest.mark.parametrize("libs, cut", [
+    ((_Lib("openblas", "SkylakeX"),), True),
+    ((_Lib("openblas", "SapphireRapids"), _Lib("openblas", "Cooperlake")), True),
+    ((_Lib("openblas", "Haswell"),), False),  # AVX2 kernel: the cut products were slower there
+    ((_Lib("openblas", "SkylakeX"), _Lib("mkl", "")), False),
+    ((), False),
+])
+def test_window_products_are_cut_only_on_openblas_small_matrix_cores(libs, cut, monkeypatch):
+    threads = importlib.import_module("kaznlp.ner.threads")
+    monkeypatch.setattr(threads, "_blas_controller", lambda: _Controller(*libs))
+    assert threads.small_matrix_blas() is cut
+    monkeypatch.setattr(threads, "_blas_controller", lambda: None)
+    assert threads.small_matrix_blas() is False
+
+
+def test_the_fast_tagger_keeps_whole_products_where_the_blas_has_no_small_matrix_kernel(monkeypatch):
+    """The same entities either way (float32 rounding of the same sum)."""
+    from kaznlp.ner import load
+    from kaznlp.ner.chunk import Chunk
+
+    fast_module = importlib.import_module("kaznlp.ner.fast")
+    nlp = load()
+    chunk = Chunk(0, "Қасым-Жомарт Тоқаев 2024 жылғы 21 қазанда Моңғолияға барды.", ((0, 59),))
+    monkeypatch.setattr(fast_module, "small_matrix_blas", lambda: False)
+    whole = fast_module.FastTagger(nlp)
+    assert all(mix._splits == [] for _, mix in whole.layers)
+    monkeypatch.setattr(fast_module, "small_matrix_blas", lambda: True)
+    cut = fast_module.FastTagger(nlp)
+    assert all(mix._splits for _, mix in cut.layers)
+    assert cut.entities([chunk]) == whole.entities([chunk])
+    assert numpy.allclose(cut.scores([["Тоқаев", "келді"]])[0], whole.scores([["Тоқаев", "келді"]])[0], atol=1e-4)

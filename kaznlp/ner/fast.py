@@ -14,7 +14,7 @@ computation with a handful of numpy operations:
    adds is kept for the first layer (its outputs next to the text are not zero, so
    they matter), and the rows that no later layer reads are never computed. The rows
    of each product are padded to a multiple of :data:`ROW_MULTIPLE`. A product of few rows
-   is cut into one per window position (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`).
+   is cut into one per window position on OpenBLAS's AVX-512 cores (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`).
 3. **Same decoding.** The label scores go through :class:`~kaznlp.ner.tagger.EntityTagger`'s
    own :meth:`~kaznlp.ner.tagger.EntityTagger.decode` (constrained BILUO), and whitespace tokens are a sure ``O``, as in
    the component.
@@ -28,12 +28,6 @@ structure and then *compares its scores with spaCy's* on a few Kazakh sentences;
 the structure is not the one it knows (another architecture, an ensemble, extra
 pipeline components) or the scores differ, it returns ``None`` and ``kaznlp.ner``
 keeps spaCy's path. ``kaznlp.load()`` and ``nlp.pipe`` always run spaCy's own path.
-
->>> from kaznlp.ner import load
->>> from kaznlp.ner.chunk import Chunk
->>> fast = compile_pipeline(load())
->>> fast.entities([Chunk(0, "Тоқаев Астанада сөз сөйледі.", ((0, 28),))])  # doctest: +SKIP
-[[(0, 6, 'PERSON'), (7, 15, 'GPE')]]
 """
 
 from __future__ import annotations
@@ -48,6 +42,7 @@ from ..tokenize import tokenize as kaznlp_tokenize
 from .chunk import Chunk, check_chunks
 from .fast_embed import WordEmbedding
 from .fast_layers import MaxoutNorm, Unsupported, f32, only
+from .threads import small_matrix_blas
 
 __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
 
@@ -140,6 +135,7 @@ class FastTagger:
 
         # -- the window CNN ----------------------------------------------------------------
         self.layers: list[tuple[int, MaxoutNorm]] = []
+        cut = small_matrix_blas()
         for res in residuals:
             window = only([n for n in res.walk() if n.name == "expand_window"], "expand_window")
             w = int(window.attrs["window_size"])
@@ -147,7 +143,8 @@ class FastTagger:
                              only([n for n in res.walk() if n.name == "layernorm"], "layer norm"))
             if mix.n_i != (2 * w + 1) * self.width or mix.n_o != self.width:
                 raise Unsupported("window layer dimensions")
-            mix.split(self.width)  # pieces of one window position
+            if cut:
+                mix.split(self.width)  # pieces of one window position
             self.layers.append((w, mix))
         self.pad = int(encoder.attrs.get("pad", 0))
         if self.pad != sum(w for w, _ in self.layers):

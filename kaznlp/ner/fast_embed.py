@@ -3,19 +3,12 @@
 Everything before the window CNN (hashed NORM / PREFIX / SUFFIX / SHAPE and affix features of
 ``kaznlp.AffixHashEmbed.v1``, the floret vector, the first maxout and layer norm) depends on
 the word string only, so :class:`WordEmbedding` computes it once per distinct word and keeps
-it in a table (``word -> row``); a token costs a dict look-up. A new word is computed exactly
-as thinc does it (same hashes, same rows, same products; the maxout's weights are folded into
-the hash tables, so a hash-embedding row is looked up already multiplied).
+it in a table (``word -> row``); a token costs a dict look-up. A new word is computed as thinc
+does it (same hashes and rows; the maxout's weights are folded into the hash tables).
 
-Memory: the folded hash tables are ``sum(rows) x (maxout pieces x width)`` float32 (21,900
-x 384, 34 MB, for the model bundled in December 2026), the word cache at most
-:data:`CACHE_ROWS` rows of ``width`` floats (32 MB at width 128); new words are not added to
-spaCy's vocabulary, so a long-running process does not grow with every new word.
-
->>> from kaznlp.ner import get_backend
->>> embedding = get_backend("kaznlp").embedding  # doctest: +SKIP
->>> embedding.rows(["Астана", "қаласы"]).shape  # doctest: +SKIP
-(2, 128)
+Memory: the folded hash tables (21,900 x 384 float32, 34 MB, for the model bundled in December
+2026) and at most :data:`CACHE_ROWS` word rows (32 MB at width 128); new words are not added to
+spaCy's vocabulary.
 """
 
 from __future__ import annotations
@@ -161,8 +154,7 @@ class WordEmbedding:
         the same numbers as thinc's ``HashEmbed`` (MurmurHash of the key with the layer's seed,
         modulo its rows, plus the column's offset in the table)."""
         hash_ = self._ops.hash
-        # one contiguous row per feature column (no copy per column), one modulo for all
-        # columns (about 10 us less per call with new words than a copy and a modulo per column)
+        # one contiguous row per feature column, one modulo for all columns (10 us less a call)
         cols = numpy.asarray(feats, dtype="uint64").reshape(len(feats), -1).T.copy()
         hashed: Any = numpy.empty((len(feats), 4 * len(self.folded)), dtype="uint32")
         for c, (column, seed, _) in enumerate(self.folded):
@@ -204,8 +196,7 @@ class WordEmbedding:
     def rows(self, words: list[str], padded: bool = False) -> Any:
         """Embedding rows of ``words`` from the per-word cache (new words computed once).
 
-        The caches are shared by all threads that call ``kaznlp.ner``; a lock keeps one
-        thread from reading rows another is writing or clearing.
+        A lock guards the cache, which all threads share.
 
         With ``padded``, one more row follows: zeros, the padding that spaCy puts around a
         sequence before the first window layer (row 0 of the table, never a word's)."""
