@@ -48,18 +48,11 @@ def output_error(path: str, exc: OSError, what: str = "the output") -> OutputErr
 class BatchWriter:
     """Appends one batch at a time; a batch is durable once :meth:`write` returns.
 
-    ``jsonl``/``conllu``: one file, each batch written with one ``write`` call,
-    then flushed and fsync'ed. A kill can at worst leave a torn last batch,
-    which :func:`done_keys` (``--resume``) cuts off before anything is appended.
-    CoNLL-U has no per-line record key, so each batch's end offset, CRC-32 and
-    document keys go to the ``OUT.done`` manifest after the batch is durable;
-    a fresh run deletes the manifest before it empties the output, and resume
-    trusts an entry only if the bytes it describes are there with that CRC.
-    ``docbin``: ``NNNNNN.spacy`` parts, each written to a temporary name and renamed,
-    so a part is either complete or absent; for ``-o OUT.spacy`` they go to the hidden
-    folder ``.OUT.spacy.parts`` and :meth:`finish` merges them into the one file
-    ``OUT.spacy``; for ``-o OUT/`` (or an existing folder) the parts are the output
-    (``spacy train`` reads such a folder too). Any ``OSError`` becomes :class:`OutputError`.
+    ``jsonl``/``conllu``: one file, one ``write`` per batch, flushed and fsync'ed; a torn last
+    batch is cut off by ``--resume``; CoNLL-U batches are listed (end offset, CRC-32, keys) in
+    the ``OUT.done`` manifest (docs/cli.md). ``docbin``: ``NNNNNN.spacy`` parts, written to a
+    temporary name and renamed, in ``.OUT.spacy.parts`` (merged into ``OUT.spacy`` by
+    :meth:`finish`) or in ``OUT/``. Any ``OSError`` becomes :class:`OutputError`.
     """
 
     def __init__(self, path: str | None, fmt: str = "jsonl", append: bool = False) -> None:
@@ -162,11 +155,9 @@ class BatchWriter:
                 os.fsync(self._manifest.fileno())
 
     def finish(self) -> None:
-        """The run is complete: for ``-o OUT.spacy``, merge the parts (and, when resuming, the
-        documents already in ``OUT.spacy``) into ``OUT.spacy`` atomically: a temporary file,
-        fsync, ``MERGED`` marker, ``os.replace``, then the parts folder is removed. A kill at any
-        point leaves either the old state (``--resume`` continues from the parts) or the merged
-        file (the next ``--resume`` or read finds the marker and drops the parts)."""
+        """The run is complete: for ``-o OUT.spacy``, merge the parts (and, resuming, the documents
+        already there) into ``OUT.spacy`` atomically (temporary file, fsync, ``MERGED`` marker,
+        ``os.replace``, parts removed): a kill leaves the old state or the merged file."""
         if self.fmt != "docbin" or self._parts is None:
             return
         try:

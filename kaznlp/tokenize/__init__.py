@@ -1,43 +1,11 @@
-"""Kazakh tokenizer following UD Kazakh-KTB conventions.
+"""Kazakh tokenizer following UD Kazakh-KTB conventions (listed, with the reasons, in docs/tokenize.md).
 
-One compiled regular expression scans the text left to right; its named groups
-say what kind of token matched. Every non-space character ends up in exactly one
-token, and offsets point into the caller's text.
-
-Conventions (each has a test in ``tests/test_tokenize.py``):
-
-- Kazakh letters (ә ғ қ ң ө ұ ү һ і) are letters; a word may carry combining
-  marks, soft hyphens and zero-width joiners inside it.
-- number + suffix is one token: ``80-нен``, ``55-ші``, ``63%-ы``, ``19,4°С-қа``,
-  and a year with the year word: ``2014-жылғы``; number + free word is three, as in
-  KTB: ``15`` ``-`` ``жылдығының``; a range too: ``17`` ``-`` ``19``.
-- acronym or Latin name + suffix is one token: ``ҚР-ның``, ``IACA-ның``,
-  ``COVID-19-дың``; hyphenated compounds stay whole: ``вице-президенті``,
-  ``іс-қимыл``, ``Қасым-Жомарт``.
-- abbreviations keep their period: ``т.б.``, ``млн.``, ``ж.``, initials ``А.``; a chain of
-  single-letter abbreviations is one token, known or not (``ә.б.``, ``б.з.д.``), and so are
-  initials that no name follows (``Сейітов Қ.Ж.``); initials before a name stay apart, as in
-  KTB (``А.`` ``А.`` ``Мерғалиев``).
-- decimals ``2,5``, times ``14:17``, dates ``08.10.2015`` are one token.
-- URLs, e-mails and domains are whole (``Egemen.kz``; a final period is split off).
-- quotes ``« » “ ” „ "`` and dashes ``– —`` are tokens of their own; ``...`` and ``…``
-  are one token.
-- an emoji sequence is one token (one grapheme cluster: ``🇰🇿``, ``👏🏽``, ``👨‍👩‍👧``); a BOM or
-  zero-width space at a word's edge, and a bidirectional mark, is in no token (:mod:`._emoji`).
-
-How it is fast: one compiled pattern does almost all the work (every alternative ends in an
-empty named group that names its rule, so the engine skips an alternative whose first
-character cannot match; the commonest tokens, a plain word, a plain number and a lone
-punctuation mark, are tried first; the white space after a token is consumed by the same
-match), the matches are read into four columns (starts, ends, surfaces, kinds) and the records
-built from them by C-level ``map``/``zip`` with no Python code per token, and Python rules run
-only where the pattern says they may fire, on those tokens only (a hyphen inside a word, a
-combining mark the pattern does not know, an auxiliary verb after a space). Profile (news
-corpus, one call per document): the pattern's scan is about 40 % of the time, reading the
-matches into columns about 30 %, making the records about 20 %, the Python rules under a
-tenth. Before, the scan alone took as long as all of it now: every alternative was
-tried at every space, and the e-mail rule rescanned each word. ``kaznlp.process`` takes the
-columns (:func:`_columns`) and makes each record once, at its offsets in the caller's text.
+One compiled pattern (:mod:`kaznlp.lang.tokens`) scans the text; the matches are read into
+columns (starts, ends, surfaces, kinds) and the records built from them with no Python code per
+token; Python rules run only on the tokens the pattern flags (a hyphen inside a word, a mark
+it does not know, an emoji, an auxiliary verb after a space). Every visible character is in
+exactly one token, offsets point into the caller's text: number + suffix ``80-нен``, ``ҚР-ның``,
+``вице-президенті``, ``т.б.``, ``2,5``, ``Egemen.kz``, ``болған жоқ``, an emoji ``👨‍👩‍👧``.
 
 >>> [t.text for t in tokenize("ҚР-ның 2,5 млн. теңгесі, т.б.")]
 ['ҚР-ның', '2,5', 'млн.', 'теңгесі', ',', 'т.б.']
@@ -65,9 +33,7 @@ __all__ = ["tokenize", "token_columns", "TOKEN_PATTERN", "RULE_KINDS", "token_pa
 
 
 # -- records ---------------------------------------------------------------------------
-# Every Token is made from the columns by spans.make_tokens: a plain 4-field tuple, as
-# Token(...) makes it, without the keyword handling of Token.__new__.
-_tokens = make_tokens
+_tokens = make_tokens  # a plain 4-field tuple per Token, as Token(...) makes it
 
 
 _LASTINDEX = attrgetter("lastindex")
@@ -103,10 +69,8 @@ def tokenize(text: str, *, multiword: bool = True) -> list[Token]:
     >>> [t.text for t in tokenize("Ол келген жоқ.")], [t.text for t in tokenize("Ол келген жоқ.", multiword=False)]
     (['Ол', 'келген жоқ', '.'], ['Ол', 'келген', 'жоқ', '.'])
 
-    Python's cyclic garbage collector is paused during the call (the records hold only ints
-    and strings and form no cycles; a collection in the middle would walk them all, and every
-    match of the pattern, for nothing). It is switched back on at once, also on an error, and
-    left alone if the caller had disabled it.
+    The cyclic garbage collector is paused during the call (the records form no cycles) and
+    restored as the caller had it, also on an error.
     """
     if type(text) is not str:
         check_text(text, "tokenize")
@@ -129,14 +93,9 @@ _BATCH = 2048
 def token_columns(text: str, *, multiword: bool = True, ends: bool = True) -> Columns:
     """The tokens of ``text`` as four parallel lists: starts, ends, surfaces and kinds.
 
-    What :func:`tokenize` finds, before the :class:`Token` records are made: for a caller
-    that keeps columns (an array library, a corpus writer) or moves the offsets first, as
-    :func:`kaznlp.process` does before it makes each record once
-    (:func:`kaznlp.spans.make_tokens` makes the records). The lists are new: change them at will.
-
-    ``ends=False`` leaves the ends list empty, for a caller that moves the starts and reads
-    each end as its start plus the length of its surface (as :func:`kaznlp.process` does:
-    one new integer per token saved, about 5 % of this call on news).
+    What :func:`tokenize` finds before the records are made (:func:`kaznlp.spans.make_tokens`),
+    for a caller that keeps columns or moves the offsets first (:func:`kaznlp.process`). The
+    lists are new. ``ends=False`` leaves the ends empty (each is start + length of the surface).
 
     >>> starts, ends, texts, kinds = token_columns("ҚР-ның 63%-ы өсті.")
     >>> texts, kinds
@@ -162,15 +121,8 @@ def token_columns(text: str, *, multiword: bool = True, ends: bool = True) -> Co
 
 
 def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
-    """The tokens of ``text`` as four parallel lists: starts, ends, surfaces and kinds (the ends
-    empty when ``ends`` is false: each is its start plus the length of its surface).
-
-    :func:`tokenize` makes its records from them in one C-level pass; :func:`kaznlp.process`
-    first moves the starts onto the caller's text and makes the ends there, so each record is
-    made once, at its final offsets. The lists may be shared with nothing else: callers may
-    change them.
-    """
-    # a BOM or zero-width space at a word's edge belongs to no token (has_edge_invisible, inlined)
+    """:func:`token_columns` without the checks; the lists are new (callers may change them)."""
+    # a BOM or zero-width space at a word's edge is in no token (_emoji.blank_invisible)
     if "\ufeff" in text or "\u200b" in text or "\u200d" in text or "\u2060" in text or "\u200c" in text:
         text = blank_invisible(text)  # (same length; no token holds a character it changes)
     if "@" in text:

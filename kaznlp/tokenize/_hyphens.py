@@ -15,13 +15,8 @@ from ..lang.words import words
 _HYPHENS = re.compile(HYPHEN)
 _SUFFIX_SET = frozenset(number_suffixes())
 _ABLATIVE = suffixes_of("ablative")  # "күннен-күнге": ablative then dative of one word
-# Endings that unambiguously mark an inflected word: locative, genitive, and the possessive
-# of abstract and plural nouns. The first part of a Kazakh paired word is never inflected
-# (the ending goes on the last part: "қарым-қатынасымыздың"), so a long inflected word
-# before a hyphen is followed by a dash typed without spaces:
-# "жайылымдарда-мал шаруашылығы" → "жайылымдарда" "-" "мал" (UD KTB).
-# Endings shared with derivation are left out: adjectival -ды/-ті ("индустриалды-инновациялық"),
-# relative -ғы/-гі ("көктемгі-егістік"), dative-looking stems ("жәрмеңке-көрмеге").
+# Endings that surely mark an inflected word (not those shared with derivation): the first part
+# of a paired word never inflects, so "жайылымдарда-мал" is a dash typed without spaces (UD KTB).
 _INFLECTED = tuple(sorted(words("token_inflected_ending")))
 _CLITICS = clitics("token")  # kept in the token after a hyphen: "тұрғындары-ақ"
 _DATIVE = suffixes_of("dative")
@@ -32,14 +27,8 @@ def _starts_with_any(word: str, stems: frozenset[str]) -> bool:
 
 
 def _pair_splits(left: str, right: str, first: bool) -> bool:
-    """Does the hyphen between ``left`` and ``right`` separate two tokens?
-
-    Hyphenated words stay whole unless one of these rules (from UD Kazakh-KTB, data in
-    ``data/hyphen_words.tsv``) says the hyphen is a dash or joins a phrase:
-    "ағылшын-парсы" (two ethnonyms), "бес-алты" (two numerals), "Бұл-біздің" (pronoun),
-    "ағасы-Эдуард" (lower-case word before a name), "ауыл-ауылдан", "күннен-күнге"
-    (a word repeated with its own case ending).
-    """
+    """Does the hyphen between ``left`` and ``right`` separate two tokens (:func:`hyphen_cuts`;
+    data in ``data/hyphen_words.tsv``)? "ағылшын-парсы", "бес-алты", "Бұл-біздің", "ағасы-Эдуард"."""
     words = _data.hyphen_words()
     lo_left, lo_right = left.lower(), right.lower()
     if lo_left == lo_right or (lo_right.startswith(lo_left) and lo_right[len(lo_left):] not in _DATIVE + _ABLATIVE):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from operator import attrgetter
 
 from ..lang.affixes import participle_endings
 from ..lang.alphabet import CYRILLIC_LOWER
@@ -12,14 +11,8 @@ from ..lang.words import words
 from ._columns import _splice
 
 
-# -- analytic verb forms (UD Kazakh-KTB multiword tokens) ----------------------------
-# KTB writes a verb and its negation or evidential auxiliary as one word with a space,
-# as Apertium's Kazakh lexicon does: "болған жоқ" (did not happen), "көрген емеспін"
-# (I have never seen), "деген екен" (he reportedly said), "алсам екен" (if only I took),
-# "сыйлайды екенсің" (you apparently respect), "естіген жоқ екен" (he had not heard).
-# After a noun or adjective the auxiliary is a word of its own: "себеп жоқ", "жаман емес",
-# "қазақ екен", "тиіс емес". Every such form in KTB (14 of 14) is a past participle or a
-# finite verb before the auxiliary, and no KTB token splits one.
+# KTB: a verb + negation/evidential auxiliary is one word ("деген екен"); after a noun or adjective
+# the auxiliary stays apart ("себеп жоқ"). All 14 KTB forms: a past participle or finite verb first.
 _PARTICIPLE = re.compile(rf"[{CYRILLIC_LOWER}]{{2,}}(?:{'|'.join(participle_endings())})")  # болған, көрген
 _FINITE = re.compile(
     rf"[{CYRILLIC_LOWER}]{{2,}}(?:[аейю]ды|[аейю]ді"                       # present: сыйлайды, үйретеді
@@ -39,10 +32,8 @@ _EVIDENTIAL = re.compile(rf"(?:{_alternatives(_EVIDENTIAL_WORDS)})(?:мін|сі
 # Closed pronouns KTB writes as two words and tags as one: "еш нәрсені" (lemma ешнәрсе).
 _PRONOUN_HEADS = words("pronoun_head")
 _PRONOUN_TAIL = re.compile(rf"(?:{_alternatives(_PRONOUN_TAILS)})(?:ні|нің|ге|де|ден|мен)?")
-# the words looked for in the text (with str.find) before a join is tried
 _AUXILIARIES = tuple(sorted(_NEGATION_WORDS | _EVIDENTIAL_WORDS | _PRONOUN_TAILS))
-_SPACED_AUXILIARIES = tuple(" " + aux for aux in _AUXILIARIES)  # (made once, not at every call)
-_START = attrgetter("start")
+_SPACED_AUXILIARIES = tuple(" " + aux for aux in _AUXILIARIES)
 
 
 def _second_word(word: str, first: str) -> bool:
@@ -60,11 +51,7 @@ def _second_word(word: str, first: str) -> bool:
 
 def _join_multiword(text: str, starts: list[int], texts: list[str], kinds: list[str]
                     ) -> tuple[list[int], list[str], list[str]]:
-    """Join analytic verb forms into one token, as UD Kazakh-KTB does ("болған жоқ").
-
-    Works on three columns of the tokens (starts, surfaces, kinds) and returns them:
-    the same lists when nothing is joined (the auxiliaries are found with ``str.find``, the
-    tokens by bisecting the starts; the lists are copied once, and only when a form joins)."""
+    """The columns (starts, surfaces, kinds) with verb forms joined: the same lists if none."""
     hits = []
     find = text.find
     for spaced in _SPACED_AUXILIARIES:
