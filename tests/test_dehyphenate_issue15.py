@@ -90,3 +90,21 @@ def test_men_between_two_nouns_alike_is_the_conjunction():
     assert judge("наградасы", "мен", "line_break", after=" марапатталды.").rule != "conjunction_parallel"
     assert judge("кітаптар", "мен", "line_break", after=" танысты").rule != "conjunction_parallel"
     assert judge("жәндіктер", "мен", "line_break", after=" жануарлар көп").decision == "space"
+
+
+# PDF dev set, KazQAD lit0080 (LaTeX, narrow news column, hyphen glyphs dropped, pdftotext -layout)
+NARROW_VERB = ("   леп шығып күн бо\n   луды”,    “Мұздаған\n   елдің жүрегін жы\n   лытуды” армандай\n"
+               "   ды. Осы тұста әлем\n   әдебиетінің    клас\n   сикалық     үлгілері\n   мен, саяси кітаптар\n"
+               "   мен танысты. 1917\n   жылғы ақпан айын\n   дағы     төңкерістен\n   кейін Семейде жаңа\n"
+               "   құрылған Алаш пар")
+
+
+def test_men_before_the_verb_that_ends_the_sentence_is_the_instrumental():
+    # ``кітаптар⏎мен танысты.``: the word after ``мен`` ends the sentence, so it is the verb, which
+    # the instrumental precedes and the conjunction never does; an initial (``Ж.``) is no verb
+    out = dehyphenate(NARROW_VERB)
+    assert "саяси кітаптармен танысты." in out
+    why = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(NARROW_VERB)}
+    assert why[("кітаптар", "мен")] == ("join", "instrumental_before_verb")
+    assert judge("Өмірзақов", "пен", "line_break", after=" Ж. Сейфуллин").rule != "instrumental_before_verb"
+    assert dehyphenate(out) == out

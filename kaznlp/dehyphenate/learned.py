@@ -19,7 +19,7 @@ from .morph import (
 )
 from .resources import _hyphen_parts
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
-from .rules_line import _parallel_after_men, _plain_rule
+from .rules_line import _parallel_after_men, _plain_rule, _verb_after_men
 
 
 @lru_cache(maxsize=1)
@@ -152,8 +152,11 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
         # the dictionary writes the two words as one (``қол⏎шатырға``): dev apertium text writes such
         # pairs whole 13,114 times and apart 40 (docs/dehyphenate.md, rule ``closed_compound``)
         return Verdict("join", "closed_compound")
-    if norm(b) in ("мен", "бен", "пен") and _parallel_after_men(norm(a), after):
-        return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы: two nouns alike, joined by ``мен``
+    if norm(b) in ("мен", "бен", "пен") and name != "no_syllable_break":
+        if _parallel_after_men(norm(a), after):
+            return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы: two nouns alike, joined by ``мен``
+        if _verb_after_men(after):
+            return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.: the verb ends the sentence
     if name != "no_syllable_break" and ev.word(norm(a)) == 0 and ev.spans(norm(a), norm(b)):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің: a word of this text (Аберкромби) runs across the break
     x = _plain_features(ev, a, b, rule)

@@ -85,11 +85,25 @@ def _parallel_after_men(a: str, after: str) -> bool:
     return fa[-k:] == fy[-k:]
 
 
+_LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
+
+
+def _verb_after_men(after: str) -> bool:
+    """``кітаптар⏎мен танысты.``, ``таған⏎мен жалғанады.``: the word after ``мен`` ends the sentence,
+    so it is the verb (Kazakh puts the verb last), which the instrumental ``-мен`` precedes and the
+    conjunction never does (it is followed by the second noun). Lower case: not ``Ж.``, ``Оңт.``."""
+    m = _LAST_WORD.match(after)
+    return m is not None and m.group(1).islower()
+
+
 def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
     """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
     the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column)."""
     hw = _HEAD_WORD.match(Ms)
-    return hw is not None and ev.suffix_start(norm(_head(hw)))
+    if hw is None:
+        return False
+    h = norm(_head(hw))
+    return ev.is_chain(h, first_long=True) and ev.suffix_start(h)  # the cached chain test first: most line starts fail it
 
 
 @_memo_decision
