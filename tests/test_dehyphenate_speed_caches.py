@@ -11,7 +11,8 @@ import random
 
 import pytest
 
-from kaznlp.dehyphenate import chains, learned, morph
+from kaznlp.dehyphenate import learned, morph
+from kaznlp.dehyphenate import resources as chains
 from kaznlp.dehyphenate.evidence import Evidence
 from kaznlp.lang import phonology
 

@@ -23,17 +23,13 @@ _TAIL_WINDOW = 64
 def _tail_word(s: str, end: int | None = None) -> str | None:
     """The word ending at ``end`` (default: the end of ``s``), as ``_TAIL_WORD`` finds it.
 
-    It reads only the ``_TAIL_WINDOW`` + 1 characters before ``end`` (:func:`_tail_of`), and
-    the answers for the last 8,192 such windows are remembered: a line's last word is read by
-    the document prior (``layout._break_vote``), by the break decision and by the word carried
-    over a join, three times for most lines of wrapped text."""
+    It reads only the ``_TAIL_WINDOW`` + 1 characters before ``end`` (:func:`_tail_of`, which
+    remembers the last 8,192 windows)."""
     if end is None:
         end = len(s)
     elif end <= 0:
         return None
-    # the usual line end, a word of letters after a space (or alone): that word, as the scan
-    # and the regex below find it (no class character before the space stops the run)
-    sp = s.rfind(" ", 0, end) + 1
+    sp = s.rfind(" ", 0, end) + 1  # letters after a space: the word the regex would find
     if end - sp < _TAIL_WINDOW:
         tok = s[sp:end]
         if tok.isalpha():

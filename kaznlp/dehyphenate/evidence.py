@@ -7,9 +7,23 @@ from typing import Concatenate, NamedTuple, ParamSpec
 
 from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
 
-from .chains import _LEX_PREFIX, _STEMS, chain_starts, is_chain, lexicon_facts, lexicon_stems, remember
 from .morph import PARTICLES, closed_compounds
-from .resources import _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon
+from .resources import (
+    _LEX_PREFIX,
+    _LONGEST,
+    _STEMS,
+    _contexts,
+    _lexicon,
+    _open_forms,
+    _open_stems,
+    _sorted_lexicon,
+    chain_starts,
+    is_chain,
+    lexicon_facts,
+    lexicon_longest,
+    lexicon_stems,
+    remember,
+)
 from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
 __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "doc_vocab", "is_chain"]
@@ -22,8 +36,8 @@ _P = ParamSpec("_P")
 
 
 class Verdict(NamedTuple):
-    """A word-level decision: what (``join``, ``hyphen``, ``space``, ``keep``, ``drop``), the rule
-    that made it, and, where the learned layer was asked, its features and score (> 0: join)."""
+    """A word-level decision (``join``, ``hyphen``, ``space``, ``keep``, ``drop``), its rule, and
+    the learned layer's features and score (> 0: join) when asked."""
 
     decision: str
     rule: str
@@ -43,14 +57,13 @@ class Evidence:
         self._sorted: dict[int, list[str]] = {}
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
         self._lazy: dict[int, LazyVocab] = {}  # questions answered before the vocabulary is built
-        # False: build the vocabulary at the first question (wrapped text asks thousands, and a
-        # search per question would cost more than the set); the answers are the same
+        # False: build the vocabulary at the first question (wrapped text asks thousands)
         self.lazy = True
         self.lex, self.pairs = _lexicon()
         self.sfx = suffix_allomorphs()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
         lexicon_facts(self.lex)
-        # word and join_score answers by block; _wc and _jc: those of the current block
+        # word and join_score answers by block (_wc, _jc: the current block's)
         self._word_caches: dict[int, dict[str, float]] = {0: {}}
         self._join_caches: dict[int, dict[tuple[str, str], float]] = {0: {}}  # asked by the votes, rules and features
         self._wc, self._jc = self._word_caches[0], self._join_caches[0]
@@ -84,9 +97,7 @@ class Evidence:
 
     @property
     def doc(self) -> set[str]:
-        """The vocabulary of the current block (:func:`doc_vocab`), built on first use: texts
-        (blocks) needing no decision never pay for it; most questions need it not at all
-        (:meth:`in_doc`)."""
+        """The vocabulary of the current block (:func:`doc_vocab`), built on first use."""
         if self._cur is not None:
             return self._cur
         v = self._vocab.get(self._blk)
@@ -98,7 +109,7 @@ class Evidence:
 
     @property
     def vocabularies_built(self) -> int:
-        """How many block vocabularies were built (web text with a few candidates: usually 0)."""
+        """How many block vocabularies were built."""
         return len(self._vocab)
 
     def _lazy_vocab(self) -> LazyVocab | None:
@@ -118,8 +129,7 @@ class Evidence:
         return lz
 
     def in_doc(self, w: str) -> bool:
-        """``w in self.doc``, answered by a search of the block while that is cheaper
-        (:class:`LazyVocab`): web text with a few candidates never builds the vocabulary."""
+        """``w in self.doc``, by a search of the block while cheaper (:class:`LazyVocab`)."""
         cur = self._cur
         if cur is not None:
             return w in cur
@@ -143,14 +153,14 @@ class Evidence:
         return left, right
 
     def doc_hyphen_parts(self) -> tuple[set[str], set[str]]:
-        """Left parts and right-part beginnings of the hyphenated words written in this text."""
+        """Left parts and right-part starts of the hyphenated words of this text."""
         parts = self._parts.get(self._blk)
         if parts is None:
             parts = self._parts[self._blk] = self._hyphen_parts_of(self.doc)
         return parts
 
     def doc_hyphen_left(self, x: str) -> bool:
-        """``x in self.doc_hyphen_parts()[0]``: this text writes a hyphenated word ``x-…``."""
+        """This text writes a hyphenated word ``x-…``."""
         lz = self._lazy_vocab()
         if lz is not None:
             words = lz.words_with(x + "-", starts=True)
@@ -159,7 +169,7 @@ class Evidence:
         return x in self.doc_hyphen_parts()[0]
 
     def doc_hyphen_right(self, y4: str) -> bool:
-        """``y4 in self.doc_hyphen_parts()[1]``: this text writes a hyphenated word ``…-y4…``."""
+        """This text writes a hyphenated word ``…-y4…``."""
         lz = self._lazy_vocab()
         if lz is not None:
             words = lz.words_with("-" + y4)
@@ -168,9 +178,7 @@ class Evidence:
         return y4 in self.doc_hyphen_parts()[1]
 
     def glue_counts(self, a: str, b: str, min_total: int = 5) -> tuple[int, int] | None:
-        """How often the corpus glues ``b`` to a word ending like ``a`` vs writes it apart:
-        ``(glued, apart)`` by the two last letters of ``a``, else by the last one; None when
-        seen fewer than ``min_total`` times."""
+        """``(glued, apart)`` counts of ``b`` after ``a``'s last 2 (else 1) letters; None if rare."""
         two, one = _contexts()
         c = two.get((b, a[-2:]))
         if c is not None and c[0] + c[1] >= min_total:
@@ -180,7 +188,7 @@ class Evidence:
             return c
         return None
 
-    # suffix chains (kaznlp.dehyphenate.chains): a function of the suffix inventory only
+    # suffix chains (resources.is_chain): a function of the suffix inventory only
     is_chain = staticmethod(is_chain)
     chain_starts = staticmethod(chain_starts)
 
@@ -195,18 +203,7 @@ class Evidence:
         if not w:
             return 0
         cur = self._cur
-        if cur is not None and "-" not in w:  # the vocabulary is built: analyzable's questions, inline
-            if w in cur:
-                return 3
-            if w in self.lex:
-                return 2
-            stems = _STEMS.get(w)
-            if stems is None:
-                stems = lexicon_stems(w, self.lex)
-            if stems is True or not cur.isdisjoint(stems):  # type: ignore[arg-type]
-                return 1
-            return self.prefix(w)
-        if self.in_doc(w):
+        if (w in cur) if cur is not None else self.in_doc(w):
             return 3
         if w in self.lex:
             return 2
@@ -215,11 +212,10 @@ class Evidence:
         return self.prefix(w)
 
     def prefix(self, w: str) -> float:
-        """``делегация`` begins ``делегацияны`` written elsewhere in the text: 2 (text) / 1.5 (lexicon)."""
+        """``w`` + suffixes is a word of the text (2) or lexicon (1.5): ``делегация|ны``."""
         if len(w) < 6:
             return 0
-        # the first text word >= ``w`` in sorted order begins with ``w`` if any does; before the
-        # vocabulary is built, the words of the lines holding ``w`` have the same first one
+        # the first text word >= ``w`` in sorted order begins with ``w`` if any does
         first: str | None = None
         lz = self._lazy_vocab() if self._cur is None else None
         words = lz.words_with(w, starts=True) if lz is not None else None
@@ -266,28 +262,26 @@ class Evidence:
         return False
 
     def _built(self) -> set[str] | None:
-        """The block's vocabulary if it is built (or is to be built at once), else None."""
+        """The block's vocabulary if built (or to be built now), else None."""
         return self._cur if self._lazy_vocab() is None else None
 
     def longest_stem(self, w: str) -> int:
-        """Length of the longest known word that begins ``w`` and is followed by suffixes only
-        (``кентасты``: 6, ``кентас``); 0 if none."""
+        """Length of the longest known word + suffixes making ``w`` (``кентасты``: 6); 0 if none."""
         doc = self._built()
         n = len(w)
         if n < 2:
             return 0
         if w in self.lex or self.in_doc(w):
             return n
-        ok = self.chain_starts(w)
-        for k in range(n - 1, 1, -1):
-            if ok[k] and (w[:k] in self.lex or (w[:k] in doc if doc is not None else self.in_doc(w[:k]))):
+        k_lex, ks = _LONGEST.get(w) or lexicon_longest(w, self.lex)
+        for k in ks:  # the lexicon's longest stem, unless the text writes a longer one
+            if (w[:k] in doc) if doc is not None else self.in_doc(w[:k]):
                 return k
-        return 0
+        return k_lex
 
     def spans(self, a: str, b: str) -> bool:
-        """Is ``a + b`` a known stem that runs across the break, then suffixes?
-        ``қыр|күйектегі`` = ``қыркүйек`` + ``те`` + ``гі``; the stem is 2+ letters longer than
-        ``a`` and not a hyphenated form."""
+        """Is ``a+b`` a known stem (2+ letters past ``a``, no hyphen) + suffixes?
+        ``қыр|күйектегі`` = ``қыркүйек`` + ``те`` + ``гі``."""
         w = a + b
         if "-" in w:
             return False
@@ -299,14 +293,13 @@ class Evidence:
         return False
 
     def suffix_start(self, b: str) -> bool:
-        """``лық``, ``мациядағы``? No: ``лығымен`` yes. The piece is a suffix chain and not a word itself."""
+        """``b`` is a suffix chain and no word (``лығымен``; not ``лық``)."""
         if len(b) < 2 or b in PARTICLES or b in self.lex or self.in_doc(b) or self.analyzable(b):
             return False
         return self.is_chain(b, first_long=True)
 
     def attested_hyphen(self, a: str, b: str) -> float:
-        """Written evidence for ``a-b``: 3 this text writes it, 2 the lexicon does, 1 only the
-        stem pair (``қарым``, ``қаты``) of a lexicon form is known, 0 none."""
+        """``a-b`` written: 3 in this text, 2 in the lexicon, 1 its stem pair."""
         form = a + "-" + b
         if self.in_doc(form):
             return 3
@@ -324,7 +317,7 @@ class Evidence:
         return i < len(lex) and lex[i].startswith(key)
 
     def hyphen_form(self, a: str, b: str) -> float:
-        """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``, ``күш-жігерін``)."""
+        """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``)."""
         form = a + "-" + b
         if self.in_doc(form):
             return 3
@@ -337,8 +330,7 @@ class Evidence:
         return 0
 
     def closed_compound(self, a: str, b: str) -> bool:
-        """Is ``a + b`` a closed compound of the Hunspell dictionary, then suffixes, the compound
-        running across the break? ``кер|тартпа``, ``қол|шатырға`` (``қолшатыр`` + ``ға``)."""
+        """Is ``a + b`` a Hunspell closed compound (across the break) + suffixes? ``қол|шатырға``."""
         w, comp = a + b, closed_compounds()
         return any(w[:k] in comp and (k == len(w) or self.is_chain(w[k:])) for k in range(len(w), len(a) + 2, -1))
 
@@ -353,8 +345,8 @@ class Evidence:
         return 0
 
     def join_score(self, a: str, b: str) -> float:
-        """Evidence that ``a + b`` is one word: :meth:`word` of the joined form, the open word
-        lists, and 2.5 when ``b`` is a bare suffix chain (``цифр|лық``). Remembered per block."""
+        """Evidence that ``a + b`` is one word: :meth:`word` of it, the open word lists, 2.5 when
+        ``b`` is a bare suffix chain (``цифр|лық``)."""
         key = (a, b)
         hit = self._jc.get(key)
         if hit is None:
@@ -375,12 +367,8 @@ class Evidence:
 
 def _memo_decision(fn: Callable[Concatenate[Evidence, _P], Verdict | tuple[str, str]]
                    ) -> Callable[Concatenate[Evidence, _P], Verdict]:
-    """Remember a decision per evidence block and arguments (``теле- да- да- да…``: the same
-    pieces again are not weighed again). A decision is a function of the block's evidence,
-    ``ev.sparse`` and its arguments only, so the result is the same; a text that repeats one
-    break thousands of times (a hostile page, a run of ``жетіс-⏎``) costs a dict look-up
-    per repeat instead of the rules and the learned layer. A rule that answers
-    ``(decision, rule)`` comes out as a :class:`Verdict`."""
+    """Remember a decision per evidence block, ``ev.sparse`` and arguments (all it depends on): a
+    break repeated thousands of times (``жетіс-⏎``) costs a look-up each. Answers are Verdicts."""
     name = fn.__name__
 
     @wraps(fn)

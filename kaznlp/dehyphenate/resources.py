@@ -3,9 +3,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kaznlp._data import read_lines, read_text
+from kaznlp.lang.affixes import suffix_allomorphs
 from kaznlp.lang.lexicon import forms
 
 from .chars import _CYR
+from .morph import _SINGLE
 
 #: the open word lists ``python -m training.build_lexicon --open-only`` writes into ``kaznlp/data``;
 #: not shipped (docs/dehyphenate.md, *Open word lists*), so their absence is no broken install.
@@ -83,3 +85,108 @@ def _open_forms() -> frozenset[str]:
 def _open_stems() -> frozenset[str]:
     """Hunspell stems of 5+ letters that the corpus lexicon lacks (``data/dehyph_hunspell_stems_kk.txt``)."""
     return _word_list("dehyph_hunspell_stems_kk.txt")
+
+
+# ---- suffix chains (``лығымен`` = лығ + ы + мен) and what the lexicon alone says of a word:
+# the same in every document, so remembered for all (bounded tables)
+
+_CHAIN: dict[tuple[str, bool], bool] = {}
+_STARTS: dict[str, list[bool]] = {}
+# lexicon_stems and the lexicon's Evidence.prefix answers (emptied when the lexicon changes)
+_STEMS: dict[str, bool | tuple[str, ...]] = {}
+_LEX_PREFIX: dict[str, float] = {}
+_LONGEST: dict[str, tuple[int, tuple[int, ...]]] = {}
+_LEX_OF_FACTS: list[frozenset[str] | None] = [None]
+_FACTS_MAX = 200_000
+
+
+def remember(table: dict, key: object, value: object, bound: int = _FACTS_MAX) -> None:
+    """``table[key] = value``, emptied first when full."""
+    if len(table) >= bound:
+        table.clear()
+    table[key] = value
+
+
+def chain_starts(w: str) -> list[bool]:
+    """``ok[k]``: ``w[k:]`` is a suffix chain, for every ``k``, in one pass from the end."""
+    hit = _STARTS.get(w)
+    if hit is not None:
+        return hit
+    n = len(w)
+    ok = [False] * (n + 1)
+    ok[n] = True
+    sfx = suffix_allomorphs()
+    near = n  # a piece has at most 7 letters: none reaches a chain start 8 letters away
+    for i in range(n - 1, -1, -1):
+        if near - i > 7:
+            break
+        if w[i] in _SINGLE and ok[i + 1]:
+            ok[i] = True
+            near = i
+            continue
+        for k in range(2, min(7, n - i) + 1):
+            if ok[i + k] and w[i:i + k] in sfx:
+                ok[i] = True
+                near = i
+                break
+    remember(_STARTS, w, ok, 100_001)
+    return ok
+
+
+def is_chain(s: str, first_long: bool = False) -> bool:
+    """``s`` is a sequence of suffixes; ``first_long``: the first is no one-letter suffix."""
+    key = (s, first_long)
+    hit = _CHAIN.get(key)
+    if hit is not None:
+        return hit
+    ok = chain_starts(s) if s else [True]
+    if not first_long or not ok[0]:
+        res = len(s) > 0 and ok[0]
+    else:
+        sfx = suffix_allomorphs()
+        res = any(ok[k] and s[:k] in sfx for k in range(2, min(7, len(s)) + 1))
+    remember(_CHAIN, key, res, 200_001)
+    return res
+
+
+def lexicon_facts(lex: frozenset[str]) -> None:
+    """Empty the lexicon's tables if made from another lexicon."""
+    if _LEX_OF_FACTS[0] is not lex:
+        _STEMS.clear()
+        _LEX_PREFIX.clear()
+        _LONGEST.clear()
+        _LEX_OF_FACTS[0] = lex
+
+
+def lexicon_stems(w: str, lex: frozenset[str]) -> bool | tuple[str, ...]:
+    """True if a 3+ letter stem in ``lex`` + suffixes makes ``w``, else the stems to look up."""
+    ok = chain_starts(w)
+    out: list[str] = []
+    res: bool | tuple[str, ...] = True
+    for k in range(len(w) - 1, 2, -1):
+        if ok[k]:
+            stem = w[:k]
+            if stem in lex:
+                break
+            out.append(stem)
+    else:
+        res = tuple(out)
+    remember(_STEMS, w, res)
+    return res
+
+
+def lexicon_longest(w: str, lex: frozenset[str]) -> tuple[int, tuple[int, ...]]:
+    """The longest stem of ``lex`` + suffixes making ``w`` (0 if none), and the longer stem
+    lengths (longest first) that would if the document writes them (Evidence.longest_stem)."""
+    ok = chain_starts(w)
+    ks: list[int] = []
+    res = (0, ())
+    for k in range(len(w) - 1, 1, -1):
+        if ok[k]:
+            if w[:k] in lex:
+                res = (k, ())
+                break
+            ks.append(k)
+    res = (res[0], tuple(ks))
+    remember(_LONGEST, w, res)
+    return res

@@ -50,27 +50,22 @@ def available() -> bool:
     return bool(_table()[0])
 
 
-# The contribution of a word's letter depends on that letter and the ORDER - 1 before it only
-# (``^`` marks pad the start): its log probability after backing off from the longest context.
-# Remembered per window of ORDER characters, shared by every word (Kazakh words share their
-# endings: a new word finds most of its windows known). A word's score adds its letters'
-# contributions left to right, so the sum over its first letters is the sum over a shorter word:
-# ``split_gain(a, b)`` reads ``a``'s letters once for ``a`` and ``ab``. Every cache is bounded.
+# A letter's term depends on its window of ORDER characters only (remembered for every word);
+# a word's score adds them left to right, so ``ab`` goes on from ``a``'s sum. Bounded caches.
 _WINDOW: dict[str, float] = {}
 _WINDOW_MAX = 200_000
-_LOGP: dict[str, float] = {}   # logp by word
-_SUMS: dict[str, float] = {}   # by word: the sum over its letters, before the end mark ``$``
+_LOGP: dict[str, float] = {}
+_SUMS: dict[str, float] = {}  # a word's sum before ``$``
 _WORDS_MAX = 65_536
 _PAD = "^" * (ORDER - 1)
 
 
 def _window(win: str) -> float:
-    """The log probability of the last letter of ``win`` (ORDER characters) after the others,
-    backing off one letter at a time from the longest context."""
+    """Log probability of ``win``'s last letter after the others (backing off)."""
     lp, bow = _table()
     ch = win[-1]
     back = 0.0
-    for k in range(ORDER - 1, -1, -1):  # longest context first, back off one letter at a time
+    for k in range(ORDER - 1, -1, -1):
         ctx = win[ORDER - 1 - k:ORDER - 1]
         p = lp.get(ctx + ch)
         if p is not None:
@@ -80,9 +75,7 @@ def _window(win: str) -> float:
 
 
 def _score(word: str, k: int = 0, total: float = 0.0) -> float:
-    """:func:`logp` of ``word`` from its letter ``k`` on, ``total`` the sum over the letters before
-    (one addition per letter, left to right: the same float whatever ``k``); remembers the word's
-    sum before ``$`` (``_SUMS``) and its score (``_LOGP``)."""
+    """:func:`logp` of ``word`` from letter ``k`` on, ``total`` the sum before (the same float)."""
     s = _PAD + word + "$"
     if len(_WINDOW) >= _WINDOW_MAX:
         _WINDOW.clear()
@@ -91,7 +84,7 @@ def _score(word: str, k: int = 0, total: float = 0.0) -> float:
         _SUMS.clear()
     win = _WINDOW
     get = win.get
-    end = len(s)  # the window ending in ``$``
+    end = len(s)
     for i in range(k + ORDER, end + 1):
         w = s[i - ORDER:i]
         c = get(w)
@@ -105,8 +98,7 @@ def _score(word: str, k: int = 0, total: float = 0.0) -> float:
 
 
 def logp(word: str) -> float:
-    """Natural-log probability of ``word`` (lower case) as a whole word, ``^word$``: the
-    contributions of its letters (:func:`_window`), added left to right.
+    """Natural-log probability of ``word`` (lower case) as a whole word, ``^word$``.
 
     >>> logp("қазақстан") > logp("қзқстн")
     True
