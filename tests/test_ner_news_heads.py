@@ -4,7 +4,7 @@ news and legal text. Each test fails without its step."""
 from __future__ import annotations
 
 from kaznlp.ner.news_heads import (bridge_owner, extend_connector, head_label, house_facility, law_titles, named_titles,
-                                    news_heads, post_organisation, quoted_org_post)
+                                    news_heads, post_organisation, quoted_org_post, state_attribute)
 from kaznlp.ner.rules import postprocess
 
 
@@ -156,3 +156,14 @@ def test_quoted_org_post():
     t = "«Нұр Отан» партиясының мүшесі"
     model = _spans(t, [("Нұр Отан", "ORGANISATION"), ("партиясының мүшесі", "POSITION")])
     assert quoted_org_post(t, model) == model
+
+
+def test_state_attribute():
+    t = "«Республикалық бюджет туралы» Қазақстан Республикасының Заңына өзгерістер мен толықтырулар енгізілді."
+    assert _show(t, [state_attribute(t, (30, 62, "ORGANISATION"))]) == [("Қазақстан Республикасының", "GPE")]
+    t = "Абай облысының колледжде ҚР Тәуелсіздігіне арналған кеш өтті."
+    s = t.index("ҚР")
+    assert _show(t, [state_attribute(t, (s, s + len("ҚР Тәуелсіздігіне"), "ORGANISATION"))]) == [("ҚР", "GPE")]
+    # an institution of the state keeps its span
+    t = "Қазақстан Республикасының Үкіметі шешім қабылдады."
+    assert state_attribute(t, (0, 33, "ORGANISATION")) == (0, 33, "ORGANISATION")

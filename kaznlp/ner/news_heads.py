@@ -10,10 +10,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .news_rules import pattern_words, quoted_name_spans
+from .news_rules import country_label, pattern_words, quoted_name_spans
 from .not_names import common_words
 
-__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner", "quoted_org_post", "post_organisation", "news_heads"]
+__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner", "quoted_org_post", "state_attribute", "post_organisation", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -238,6 +238,31 @@ def quoted_org_post(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+def state_attribute(text: str, span: Span) -> Span:
+    """An ORGANISATION that is a state's name and one of its attributes (``state_attribute``
+    rows: a law, the flag, the emblem, the anthem, independence) is the state alone (a country's
+    name, ``ҚР``, with ``Республикасы`` and the like: ``state_word`` rows), a GPE:
+    ``[Қазақстан Республикасының GPE] Мемлекеттік Туын``, ``[ҚР GPE] Тәуелсіздігіне``. A state
+    has these; an institution of a state (``Үкіметі``, ``министрлігі``) keeps its span.
+
+    >>> t = "Қазақстан Республикасының Мемлекеттік Елтаңбасын дайындау"
+    >>> state_attribute(t, (0, 48, "ORGANISATION"))
+    (0, 25, 'GPE')
+    """
+    start, end, label = span
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if label != "ORGANISATION" or len(words) < 2 or not words[-1].group().lower().startswith(_cues()[5]):
+        return span
+    prefixes, kinds = pattern_words().get("state_prefix", ()), tuple(pattern_words().get("state_word", ()))
+    for n in range(min(3, len(words) - 1), 0, -1):
+        state = (start, start + words[n - 1].end(), label)
+        if (n == 1 and words[0].group().split("-")[0] in prefixes) or country_label(text, state)[2] == "GPE":
+            if n + 1 < len(words) and words[n].group().lower().startswith(kinds):  # Қазақстан Республикасының
+                n += 1
+            return (start, start + words[n - 1].end(), "GPE")
+    return span
+
+
 @lru_cache(maxsize=1)
 def _house_re() -> re.Pattern[str]:
     """A building's head noun with the possessive and a case ending (``үйінде``, ``сарайында``)."""
@@ -318,11 +343,11 @@ def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _cues() -> tuple[tuple[str, ...], ...]:
     """The cues of the steps (lower case): the title ends, the connectors, the head stems, the building heads."""
     words = pattern_words()
     return (tuple(words.get("law_title_end", ())), tuple(words.get("name_connector", ())),
-            tuple(s for s, _ in _heads()), tuple(words.get("facility_head", ())), tuple(words.get("name_bridge", ()) + words.get("name_bridge_place", ())))
+            tuple(s for s, _ in _heads()), tuple(words.get("facility_head", ())), tuple(words.get("name_bridge", ()) + words.get("name_bridge_place", ())), tuple(words.get("state_attribute", ())))
 
 
 def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -333,13 +358,14 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     >>> news_heads(t, [(0, 39, "ORGANISATION")])
     [(0, 39, 'LAW')]
     """
-    ends, connectors, heads, houses, bridges = _cues()
+    ends, connectors, heads, houses, bridges, _ = _cues()
     low = text.lower()
     out = list(spans)
     for head in heads:
         if head in low:
             out = [head_label(text, sp) if sp[2] in _RELABEL else sp for sp in out]
             break
+    out = [state_attribute(text, sp) if sp[2] == "ORGANISATION" else sp for sp in out]
     if ("«" in text or '"' in text or "“" in text or "&quot;" in text) and any(w in low for w in ends):
         out = law_titles(text, out)
     if "атты" in text:
