@@ -41,12 +41,9 @@ def law_titles(text: str, spans: Sequence[Span]) -> list[Span]:
     in a text that names a law, decree or code (``Заңы``, ``қаулысы``, ``Конституциясы``) outside
     the quotes: a title of an article or a song (``«Жастық туралы» атты әндері``) has none.
 
-    Kazakh law and decree titles are "<subject> туралы" ("on <subject>"), quoted in running text,
-    and the words ``Заңы``, ``қаулысы`` may stand far after them, past the date and the state
-    (``«[Ғылым туралы LAW]» 2011 жылғы 18 ақпандағы Қазақстан Республикасының Заңы``). The
-    model's spans inside the quotes are replaced; a descriptor right after the quotes that gives
-    another class keeps it (:func:`kaznlp.ner.news_rules.quoted_name_spans`), and a span that
-    starts before the quotes (a longer name) is left alone.
+    ``Заңы`` may stand far after the title, past the date and the state. The model's spans inside
+    the quotes are replaced; a descriptor of another class right after the quotes keeps it
+    (:func:`kaznlp.ner.news_rules.quoted_name_spans`); a span that starts before the quotes stays.
 
     >>> t = "«Әкімшілік рәсімдер туралы» 2000 жылғы 27 қарашадағы Заңына сәйкес"
     >>> [(t[a:b], lab) for a, b, lab in law_titles(t, [(1, 26, "ART"), (28, 52, "DATE")])]
