@@ -17,6 +17,11 @@ def test_web_hyphen_space_after_a_letter_or_a_cut_word_keeps_the_hyphen():
     assert dehyphenate("Тундра белдемі өтеді. Бат- нда орманды тундра бар.") == (
         "Тундра белдемі өтеді. Бат-нда орманды тундра бар.")
     assert judge("Э", "дің", "hyphen_space").rule == "cut_word_suffix"
+    # a 2-3 letter piece that is no word, cut after a consonant, before a suffix whose join is no word
+    # either: an abbreviation (``ин-т`` институт, ``ун-т`` университет) + its suffix
+    assert dehyphenate("Алматы зоотехникалық-малдәрігерлік ин- тында оқыды.") == (
+        "Алматы зоотехникалық-малдәрігерлік ин-тында оқыды.")
+    assert judge("ун", "тінің", "hyphen_space").decision == "hyphen"
     # a broken word still joins: the left piece is long or ends in a vowel, the piece opens with a syllable
     assert dehyphenate("Олар тұрақта- нады.") == "Олар тұрақтанады."
     assert judge("жүрт", "шылық", "hyphen_space").decision == "join"

@@ -59,6 +59,8 @@ def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, st
     * ``келісім- шарт``, ``қарым- қатынас``, ``тау- кен`` → hyphen: the hyphenated form is written
       in this text or the lexicon (or its stem pair ``қарым-қаты…``), unless the first part is
       an inflected word and only the stem pair is known; ``сондай- ақ``: a clitic
+    * ``Э- інің``, ``Бат- нда``, ``ин- тында`` → hyphen: a letter, or a short cut word (an
+      abbreviation: ``ин-т``), + a suffix (``cut_word_suffix``)
     * ``ара- да``, ``Деген- мен,``, ``ғасырлар- да`` → join: a particle / one-syllable suffix whose
       joined form is a word
     * ``тұрақта- нады``, ``жүрт- шылық``, ``кенор- нының`` → join: the second piece is a bare
@@ -133,6 +135,10 @@ def _inline_rule(ev: Evidence, a: str, b: str, after: str = "") -> tuple[str, st
             # a piece that is "stem + suffixes" itself needs an analyzable join: not
             # ``бейнежазбаның- шынайылығын``
             ok = agree and (wb == 0 or j >= 1) or wb == 0 and (agree is None or wa == 0)  # жүрт- шылық
+        if ok and len(al) <= 3 and al[-1] not in VOWELS and wa == 0 and j == 0 and not ev.analyzable(al + bl):
+            # ун- тінің, ин- тында, лаб- ның: a 2-3 letter piece that is no word, cut after a
+            # consonant, and the join is no word either: an abbreviation (ун-т, ин-т) + its suffix
+            return "hyphen", "cut_word_suffix"
         if ok:
             return "join", "suffix_chain"
     if j >= 2 and not (wa >= 2 and wb >= 1):
