@@ -98,6 +98,8 @@ def head_label(text: str, span: Span) -> Span:
     if label not in _RELABEL:
         return span
     last = text[start:end].rsplit(None, 1)[-1].lower()
+    if not last.startswith(_cues()[2]):
+        return span
     for stem, head in _heads():
         if last.startswith(stem):
             return (start, end, head) if head != label else span
@@ -341,15 +343,18 @@ def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], ...]:
-    """The cues of the steps (lower case): the title ends, the connectors, the head stems, the building heads."""
-    words = pattern_words()
-    return (tuple(words.get("law_title_end", ())), tuple(words.get("name_connector", ())),
-            tuple(s for s, _ in _heads()), tuple(words.get("facility_head", ())), tuple(words.get("name_bridge", ()) + words.get("name_bridge_place", ())), tuple(words.get("state_attribute", ())))
+    """The cues of the steps (lower case): the title ends, the connectors, the head stems, the
+    building heads, the bridge words, the state attributes."""
+    w = pattern_words()
+    return (tuple(w.get("law_title_end", ())), tuple(w.get("name_connector", ())), tuple(s for s, _ in _heads()),
+            tuple(w.get("facility_head", ())), tuple(w.get("name_bridge", ()) + w.get("name_bridge_place", ())),
+            tuple(w.get("state_attribute", ())))
 
 
 def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The steps, each where its cue is in the text: a quote and a title end, a head of a law or a
-    building, a POSITION with an ORGANISATION, a connector word.
+    """The steps, each where its cue is in the text or the spans: a head or state attribute as a
+    name's last word, a quote and a title end, ``атты``, a POSITION after quotes, a bridge word,
+    a POSITION with an ORGANISATION, a building's head, a connector word.
 
     >>> t = "Қазақстан Республикасы Конституциясының 5-бабы"
     >>> news_heads(t, [(0, 39, "ORGANISATION")])
@@ -357,12 +362,13 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     """
     ends, connectors, heads, houses, bridges, _ = _cues()
     low = text.lower()
-    out = list(spans)
-    for head in heads:
-        if head in low:
-            out = [head_label(text, sp) if sp[2] in _RELABEL else sp for sp in out]
-            break
-    out = [state_attribute(text, sp) if sp[2] == "ORGANISATION" else sp for sp in out]
+    out = []
+    for sp in spans:
+        if sp[2] in _RELABEL:
+            sp = head_label(text, sp)
+            if sp[2] == "ORGANISATION":
+                sp = state_attribute(text, sp)
+        out.append(sp)
     if ("«" in text or '"' in text or "“" in text or "&quot;" in text) and any(w in low for w in ends):
         out = law_titles(text, out)
     if "атты" in text:
