@@ -165,7 +165,12 @@ def test_padded_rows_change_no_score(fast, monkeypatch):
     padded = fast.scores(seqs) + [fast.scores([s])[0] for s in seqs]
     for lengths in [(len(s),) for s in seqs] + [tuple(len(s) for s in seqs)]:
         for idx, n_in, n_out, _ in fast.plan(lengths):
-            assert len(idx) % fast_module.ROW_MULTIPLE == 0 and len(idx) - n_out < fast_module.ROW_MULTIPLE
+            # cut products of few rows (fast_layers.MaxoutNorm.product) pad a remainder of 3 only
+            small = fast.layers[0][1].small_rows
+            if len(idx) <= small and n_out % fast_module.ROW_MULTIPLE != fast_module.ROW_MULTIPLE - 1:
+                assert len(idx) == n_out
+            else:
+                assert len(idx) % fast_module.ROW_MULTIPLE == 0 and len(idx) - n_out < fast_module.ROW_MULTIPLE
             assert (idx[n_out:] == n_in).all()  # padding windows: the constant row only
     chunks = [Chunk(0, t, ((0, len(t)),)) for t in texts]
     entities = fast.entities(chunks)

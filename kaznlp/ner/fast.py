@@ -1,10 +1,8 @@
 """A fused numpy path for the bundled NER model: the same entities as spaCy, less overhead.
 
-``kaznlp.ner(text)`` on one sentence spent about 80 % of its time inside thinc: a
-spaCy ``Doc`` built per call, a few hundred small layer calls, and 8 rows of zero
-padding on each side of the sequence at every one of the 4 CNN layers. This module
-reads the trained weights out of the loaded spaCy pipeline and runs the same
-computation with a handful of numpy operations:
+spaCy's path spent most of a short call in thinc (a ``Doc`` per call, hundreds of small layer
+calls, 8 rows of zero padding per side at each CNN layer). This module reads the trained
+weights out of the loaded pipeline and runs the same computation with a few numpy operations:
 
 1. **Per-word embedding, cached** (:mod:`kaznlp.ner.fast_embed`). Everything before the
    CNN depends on the word string only, so it is computed once per distinct word and
@@ -47,12 +45,10 @@ from .threads import small_matrix_blas
 __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
 
 #: OpenBLAS's float32 kernels take 4 rows at a time and 1-3 rows left over cost nearly as much
-#: as 4 more (11 x 640 @ 640 x 384: 160 us, 12: 100 us), so the windows are padded to a multiple
-#: of this with windows of the constant row, dropped after the product
+#: as 4 more (11 x 640 @ 640 x 384: 160 us, 12: 100 us): windows are padded to a multiple of this
 ROW_MULTIPLE = 4
 
-#: largest difference of a label score against spaCy's allowed by the self-check
-#: (float32 rounding of the same products in another order is ~1e-5)
+#: largest difference of a label score from spaCy's in the self-check (rounding is ~1e-5)
 TOLERANCE = 1e-3
 
 # Kazakh sentences for the self-check (written news, a dash, quotes, a line break, a lone
@@ -196,14 +192,14 @@ class FastTagger:
         constant (within ``l * w`` of the text: farther out every row of spaCy's zero
         padding has the same value, ``self._bounds[l]``) and that later layers still read
         (within ``(depth - l) * w``). Its input has ``n_in`` such rows and then that constant
-        row, at index ``n_in``. The index array has extra rows (windows of the constant row,
-        dropped after the product) up to a multiple of :data:`ROW_MULTIPLE` (see there).
+        row, at index ``n_in``. Extra rows (windows of the constant row, dropped after the
+        product) pad the index array as :data:`ROW_MULTIPLE` says.
         """
         plan = self._window_cache.get(lengths)
         if plan is not None:
             return plan
         plan = []
-        for layer, (w, _) in enumerate(self.layers):
+        for layer, (w, mix) in enumerate(self.layers):
             e_in, e_out = self._edges[layer], self._edges[layer + 1]
             n_in = sum(n + 2 * e_in for n in lengths)
             parts = []
@@ -216,6 +212,8 @@ class FastTagger:
             idx = numpy.concatenate(parts)
             n_out = len(idx)
             extra = -n_out % ROW_MULTIPLE
+            if extra > 1 and n_out + extra <= mix.small_rows:
+                extra = 0  # cut products: only a remainder of 3 is slower than 4 more rows
             if extra:
                 idx = numpy.concatenate([idx, numpy.full((extra, 2 * w + 1), n_in, dtype=idx.dtype)])
             idx = numpy.ascontiguousarray(idx)

@@ -50,6 +50,7 @@ class MaxoutNorm:
         self.G = f32(norm.get_param("G"))
         self.beta = f32(norm.get_param("b"))
         self._splits: list[tuple[int, list[tuple[slice, Any]]]] = []
+        self.small_rows = 0  # rows of the first tier of cut products
 
     def split(self, piece: int) -> None:
         """Let :meth:`product` cut its inner dimension into pieces of ``piece`` (or ``piece // 2``)
@@ -61,6 +62,7 @@ class MaxoutNorm:
                 if rows and (not splits or rows > splits[-1][0]):
                     splits.append((rows, [(slice(j, j + k), self.Wt[j:j + k]) for j in range(0, self.n_i, k)]))
         self._splits = splits
+        self.small_rows = splits[0][0] if splits else 0
 
     def product(self, X: Any) -> Any:
         """``X @ Wt``, for few rows (:meth:`split`) as a sum over column pieces of ``X`` (views):
