@@ -63,14 +63,12 @@ _PAD = "^" * (ORDER - 1)
 def _window(win: str) -> float:
     """Log probability of ``win``'s last letter after the others (backing off)."""
     lp, bow = _table()
-    ch = win[-1]
     back = 0.0
-    for k in range(ORDER - 1, -1, -1):
-        ctx = win[ORDER - 1 - k:ORDER - 1]
-        p = lp.get(ctx + ch)
+    for i in range(ORDER):  # the n-gram win[i:], longest first; its context win[i:-1]
+        p = lp.get(win[i:])
         if p is not None:
             return back + p
-        back += bow.get(ctx, 0.0)
+        back += bow.get(win[i:-1], 0.0)
     return back + _UNSEEN
 
 
