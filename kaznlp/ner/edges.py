@@ -62,13 +62,6 @@ def _period_kept(span: str) -> bool:
 
 def trim_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """``(start, end)`` without white space or punctuation at its edges, or None if nothing is left.
-
-    >>> t = "Мәлімдемені – ХСӘҚ вице-президенті жасады."
-    >>> s, e = trim_span(t, 12, 18, "ORGANISATION"); t[s:e]
-    'ХСӘҚ'
-    >>> t = "«Нұр Отан» ХДП съезі өтті"
-    >>> s, e = trim_span(t, 0, 14, "ORGANISATION"); t[s:e]
-    '«Нұр Отан» ХДП'
     """
     if start < end and text[start].isalnum() and text[end - 1].isalnum():
         return start, end  # the common case: no edge is white space, punctuation or a symbol
@@ -102,9 +95,6 @@ def clip_to_sentences(start: int, end: int, sentences: Sequence[tuple[int, int]]
 
     A model that reads several sentences at once can run an entity over a boundary
     (``... анықталды. АСТАНА``); the part in one sentence is kept.
-
-    >>> clip_to_sentences(5, 20, [(0, 10), (11, 30)])
-    (11, 20)
     """
     best = (start, end)
     best_len = -1

@@ -13,7 +13,8 @@ from functools import lru_cache
 from .news_rules import country_label, pattern_words, quoted_name_spans
 from .not_names import common_words
 
-__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner", "quoted_org_post", "state_attribute", "post_organisation", "news_heads"]
+__all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner",
+           "quoted_org_post", "state_attribute", "post_organisation", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -29,7 +30,7 @@ def _title_end() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _law_word() -> re.Pattern[str]:
-    """A word that names a law, a decree or a code (``descriptor_LAW`` and ``head_LAW`` stems)."""
+    """A word naming a law, decree or code (``descriptor_LAW``, ``head_LAW`` stems)."""
     words = pattern_words()
     stems = sorted({w.rstrip("$").lower() for k in ("descriptor_LAW", "head_LAW") for w in words.get(k, ())},
                    key=len, reverse=True)
@@ -37,18 +38,8 @@ def _law_word() -> re.Pattern[str]:
 
 
 def law_titles(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A quoted title of two or more words ending in ``туралы`` is one LAW span, quotes outside,
-    in a text that names a law, decree or code (``Заңы``, ``қаулысы``, ``Конституциясы``) outside
-    the quotes: a title of an article or a song (``«Жастық туралы» атты әндері``) has none.
-
-    ``Заңы`` may stand far after the title, past the date and the state. The model's spans inside
-    the quotes are replaced; a descriptor of another class right after the quotes keeps it
-    (:func:`kaznlp.ner.news_rules.quoted_name_spans`); a span that starts before the quotes stays.
-
-    >>> t = "«Әкімшілік рәсімдер туралы» 2000 жылғы 27 қарашадағы Заңына сәйкес"
-    >>> [(t[a:b], lab) for a, b, lab in law_titles(t, [(1, 26, "ART"), (28, 52, "DATE")])]
-    [('Әкімшілік рәсімдер туралы', 'LAW'), ('2000 жылғы 27 қарашадағы', 'DATE')]
-    """
+    """A quoted title of 2+ words ending in ``туралы`` is a LAW (quotes out) when the text names a law
+    outside the quotes (``Заңы``, ``бұйрығы``); a descriptor of another class after the quotes wins."""
     out = sorted(spans)
     described = None
     law_word = _law_word()
@@ -73,7 +64,7 @@ def law_titles(text: str, spans: Sequence[Span]) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _heads() -> tuple[tuple[str, str], ...]:
-    """``(stem, label)`` of the head words of ``head_<LABEL>`` rows, the longest stem first."""
+    """``(stem, label)`` of the ``head_<LABEL>`` rows, the longest stem first."""
     rows = [(w.lower(), kind[5:]) for kind, words in pattern_words().items() if kind.startswith("head_")
             for w in words]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
@@ -84,16 +75,8 @@ _RELABEL = frozenset({"ORGANISATION", "FACILITY", "PERSON", "PRODUCT", "GPE", "A
 
 
 def head_label(text: str, span: Span) -> Span:
-    """A name span whose last word starts with the stem of a ``head_<LABEL>`` row takes that label.
-
-    Each head is the last word of KazNERD valid entities of one class only: ``конституция``,
-    ``кодекс`` LAW (4, 9), ``сарай`` FACILITY (6), ``министрлігі`` ORGANISATION (51); the model,
-    seeing the capital of ``Қазақстан Республикасы Конституциясының``, writes ORGANISATION.
-
-    >>> t = "Қазақстан Республикасы Конституциясының 5-бабы"
-    >>> head_label(t, (0, 39, "ORGANISATION"))
-    (0, 39, 'LAW')
-    """
+    """A name span whose last word starts with a ``head_<LABEL>`` stem takes that label
+    (``Қазақстан Республикасы [Конституциясының LAW]``)."""
     start, end, label = span
     if label not in _RELABEL:
         return span
@@ -116,10 +99,8 @@ _CASE_STOP = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|т�
 
 
 def _name_start(text: str, start: int, floor: int) -> int | None:
-    """Where the name before ``start`` begins: back over up to 5 lower-case words to a capitalised
-    one, then over the capitalised words before it; ``None`` when no capital comes first. A word
-    in a place, instrumental or dative case, or a common or short (``Ол``, ``Бұл``) word opening the
-    sentence, is no part."""
+    """Where the name before ``start`` begins (back over <= 5 lower-case words to a capital, then over
+    capitals; not over a place/instrumental/dative case or a short or common sentence opener)."""
     pos, lower, found = start, 0, False
     while pos > floor:
         m = _WORD_BEFORE.search(text, max(floor, pos - 60), pos)
@@ -140,19 +121,8 @@ def _name_start(text: str, start: int, floor: int) -> int | None:
 
 
 def extend_connector(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A name span that starts with a connector word (``name_connector`` rows: ``жөніндегі``,
-    ``атындағы``) starts at the capitalised word that opens the name before it.
-
-    A connector joins a name's modifier to its head: the modifier is part of the name (KazNERD
-    guideline: ``[Адам құқықтары жөніндегі Жоғарғы комиссар]``). The model, unsure of the
-    lower-case words of a long modifier, starts the span at the connector. The span goes back
-    over at most five lower-case words to a capitalised word and over the capitalised words
-    before it, never into another span or across punctuation.
-
-    >>> t = "Ол Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің мүшесі болды."
-    >>> [(t[a:b], lab) for a, b, lab in extend_connector(t, [(46, 79, "POSITION")])]
-    [('Республикалық бюджеттің атқарылуын бақылау жөніндегі есеп комитетінің мүшесі', 'POSITION')]
-    """
+    """A name span starting with a connector (``жөніндегі``, ``атындағы``) starts at the capital that
+    opens the name: ``[Республикалық бюджеттің ... жөніндегі есеп комитетінің мүшесі]``."""
     connectors = pattern_words().get("name_connector", ())
     out = sorted(spans)
     for i, (start, end, label) in enumerate(out):
@@ -173,9 +143,8 @@ _OWNER_LABELS = frozenset({"GPE", "ORGANISATION", "POSITION"})
 
 @lru_cache(maxsize=1)
 def _bridge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The gap between an owner and the office it has: ``name_bridge`` rows (``жанындағы``,
-    "attached to") after a place, body or post; ``name_bridge_place`` rows (``бойынша``, "for")
-    after a place only, maybe with its lower-case kind (``қаласы бойынша``)."""
+    """The gap of ``name_bridge`` rows (after a place, body or post) and ``name_bridge_place`` rows
+    (after a place, maybe with its lower-case kind: ``қаласы бойынша``)."""
     words = pattern_words()
     alt = lambda kind: "|".join(map(re.escape, words.get(kind, ())))  # noqa: E731
     return (re.compile(rf"[ \t]+(?:{alt('name_bridge')})[ \t]+"),
@@ -183,17 +152,8 @@ def _bridge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def bridge_owner(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An ORGANISATION or POSITION after a place or body and a bridge word (``бойынша``,
-    ``жанындағы``) is one span with it, and with the places right before it: ``[Қарағанды облысы
-    Жезқазған қаласы бойынша Салық комитетінің төрайымы]``, ``[ҚР Министрлер кабинеті жанындағы
-    Мемлекеттік қаржылық бақылау комитеті]``. A number or date after ``бойынша`` (``облыс бойынша
-    15 %``) is not an office: KazNERD keeps those apart; nor is a proposal (``Қазақстан тарабының
-    ұсынысы бойынша БҰҰ ...``: ``бойынша`` joins a place only).
-
-    >>> t = "Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы."
-    >>> [(t[a:b], lab) for a, b, lab in bridge_owner(t, [(0, 16, "GPE"), (17, 26, "GPE"), (42, 68, "POSITION")])]
-    [('Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы', 'POSITION')]
-    """
+    """An ORGANISATION/POSITION after an owner and a bridge word is one span with it and the places
+    before: ``[Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы]``."""
     out: list[Span] = []
     for span in sorted(spans):
         if span[2] in _BRIDGED and out and out[-1][2] in _OWNER_LABELS:
@@ -215,15 +175,8 @@ _CLOSED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120})[»”“\"][ \t]+$")
 
 
 def quoted_org_post(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A POSITION that starts with an abbreviated legal form (``legal_form`` rows: ЖШС, АҚ, ЖАҚ)
-    right after a quoted name takes the quoted name in, quotes and all, as the guideline writes
-    an organisation with its legal form: ``[«Шаңырақ» ЖШС директоры]``, ``[«Мұнайконсалтинг»
-    ЖАҚ-тың бас менеджер-талдаушысы]`` (the model tags the name ART or ORGANISATION apart).
-
-    >>> t = "«Шаңырақ» ЖШС директоры келді."
-    >>> [(t[a:b], lab) for a, b, lab in quoted_org_post(t, [(1, 8, "ART"), (10, 23, "POSITION")])]
-    [('«Шаңырақ» ЖШС директоры', 'POSITION')]
-    """
+    """A POSITION starting with a legal form right after a quoted name takes it in: ``[«Шаңырақ» ЖШС
+    директоры]``."""
     forms = frozenset(pattern_words().get("legal_form", ()))
     out = sorted(spans)
     for start, end, label in list(out):
@@ -238,16 +191,8 @@ def quoted_org_post(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def state_attribute(text: str, span: Span) -> Span:
-    """An ORGANISATION that is a state's name and one of its attributes (``state_attribute``
-    rows: a law, the flag, the emblem, the anthem, independence) is the state alone (a country's
-    name, ``ҚР``, with ``Республикасы`` and the like: ``state_word`` rows), a GPE:
-    ``[Қазақстан Республикасының GPE] Мемлекеттік Туын``, ``[ҚР GPE] Тәуелсіздігіне``. A state
-    has these; an institution of a state (``Үкіметі``, ``министрлігі``) keeps its span.
-
-    >>> t = "Қазақстан Республикасының Мемлекеттік Елтаңбасын дайындау"
-    >>> state_attribute(t, (0, 48, "ORGANISATION"))
-    (0, 25, 'GPE')
-    """
+    """An ORGANISATION of a state's name + an attribute (``state_attribute`` rows) is the state, GPE:
+    ``[Қазақстан Республикасының GPE] Мемлекеттік Туын``."""
     start, end, label = span
     words = list(re.finditer(r"\S+", text[start:end]))
     if label != "ORGANISATION" or len(words) < 2 or not words[-1].group().lower().startswith(_cues()[5]):
@@ -264,7 +209,7 @@ def state_attribute(text: str, span: Span) -> Span:
 
 @lru_cache(maxsize=1)
 def _house_re() -> re.Pattern[str]:
-    """A building's head noun with the possessive and a case ending (``үйінде``, ``сарайында``)."""
+    """A building's head (``facility_head`` rows) with the possessive and a case (``үйінде``)."""
     stems = "|".join(map(re.escape, sorted(pattern_words().get("facility_head", ()), key=len, reverse=True)))
     return re.compile(rf"[ \t]+(?:{stems})[ыі](?:н|ның|нің|на|не|нда|нде|нан|нен|мен)?(?!\w)", re.IGNORECASE)
 
@@ -273,15 +218,8 @@ _OWNERS = frozenset({"ORGANISATION", "POSITION", "FACILITY"})
 
 
 def house_facility(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An institution followed by a building's head noun with the possessive (``facility_head`` rows:
-    ``үй``, ``сарай``, ``мұражай``) is one FACILITY with it: ``[Үкімет үйінде]``, ``[Министрліктер
-    үйінде]`` (KazNERD: ``Үкімет үйінде`` FACILITY). The model tags the institution alone (or the
-    head as a TIME); a person's house (``Қаумен үйінде``) stays apart.
-
-    >>> t = "Бүгін Үкімет үйінде отырыс өтті."
-    >>> [(t[a:b], lab) for a, b, lab in house_facility(t, [(6, 12, "ORGANISATION"), (13, 19, "TIME")])]
-    [('Үкімет үйінде', 'FACILITY')]
-    """
+    """An ORGANISATION/POSITION/FACILITY + a building's head with the possessive is one FACILITY:
+    ``[Үкімет үйінде]``."""
     out: list[Span] = []
     end = -1
     for start, stop, label in sorted(spans):
@@ -303,15 +241,8 @@ _POSSESSED = re.compile(r"[ыі](?:н|ның|нің|на|не|нда|нде|на
 
 
 def post_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A POSITION in the genitive right before an ORGANISATION with the possessive owns it: one
-    ORGANISATION (``[ҚР Президентінің Іс Басқармасында]``: the office of the President). Without the
-    possessive the post is the subject of a verb (KazNERD: ``[Мемлекет басшысының] [Парламент]
-    сессиясын ашып беруі`` stays two).
-
-    >>> t = "ҚР Президентінің Іс Басқармасында кеңес өтті."
-    >>> [(t[a:b], lab) for a, b, lab in post_organisation(t, [(0, 16, "POSITION"), (17, 33, "ORGANISATION")])]
-    [('ҚР Президентінің Іс Басқармасында', 'ORGANISATION')]
-    """
+    """A genitive POSITION + an ORGANISATION with the possessive is one ORGANISATION:
+    ``[ҚР Президентінің Іс Басқармасында]``."""
     out: list[Span] = []
     for span in sorted(spans):
         if (span[2] == "ORGANISATION" and out and out[-1][2] == "POSITION" and not text[out[-1][1]:span[0]].strip(" \t")
@@ -328,23 +259,15 @@ _NAMED = re.compile(r"(?<=[»”“\"])([ \t]+)(атты)(?=[ \t])")
 
 
 def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A quoted name, ``атты`` ("named") and a descriptor take the descriptor's class as if the
-    descriptor followed the quotes (:func:`kaznlp.ner.news_rules.quoted_name_spans`, on the text
-    with ``атты`` blanked, so every offset stays): ``«[Ислам терроризмге қарсы EVENT]» атты
-    республикалық ғылыми-практикалық конференцияда``, ``«[Дон Кихот ART]» атты романы``.
-
-    >>> t = "Ол «Ислам терроризмге қарсы» атты республикалық ғылыми-практикалық конференцияда сөйледі."
-    >>> [(t[a:b], lab) for a, b, lab in named_titles(t, [(4, 27, "ART")])]
-    [('Ислам терроризмге қарсы', 'EVENT')]
-    """
+    """``«title» атты`` + descriptor: :func:`~kaznlp.ner.news_rules.quoted_name_spans` on the text with
+    ``атты`` blanked (offsets unchanged): ``«[Ислам терроризмге қарсы EVENT]» атты ... конференцияда``."""
     blanked = _NAMED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     return quoted_name_spans(blanked, spans) if blanked != text else list(spans)
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], ...]:
-    """The cues of the steps (lower case): the title ends, the connectors, the head stems, the
-    building heads, the bridge words, the state attributes."""
+    """The lower-case cues: title ends, connectors, head stems, building heads, bridges, attributes."""
     w = pattern_words()
     return (tuple(w.get("law_title_end", ())), tuple(w.get("name_connector", ())), tuple(s for s, _ in _heads()),
             tuple(w.get("facility_head", ())), tuple(w.get("name_bridge", ()) + w.get("name_bridge_place", ())),
@@ -352,14 +275,7 @@ def _cues() -> tuple[tuple[str, ...], ...]:
 
 
 def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The steps, each where its cue is in the text or the spans: a head or state attribute as a
-    name's last word, a quote and a title end, ``атты``, a POSITION after quotes, a bridge word,
-    a POSITION with an ORGANISATION, a building's head, a connector word.
-
-    >>> t = "Қазақстан Республикасы Конституциясының 5-бабы"
-    >>> news_heads(t, [(0, 39, "ORGANISATION")])
-    [(0, 39, 'LAW')]
-    """
+    """The steps of this module, each only where its cue is in the text or the spans."""
     ends, connectors, heads, houses, bridges, _ = _cues()
     low = text.lower()
     out = []

@@ -66,16 +66,6 @@ def org_position(text: str, spans: Sequence[Span]) -> list[Span]:
     an ORGANISATION right before a POSITION is part of it when it is the post's owner: in the
     genitive or with a possessive ending, or not in a place case before a POSITION that ends in
     a head (``[ҚР Мәдениет және спорт министрлігі Дін істері комитетінің төрағасы]``).
-
-    >>> t = "Іргетасын «Наргиз» ЖШС директоры Нұрлан Төлеулов қалады."
-    >>> [(t[a:b], lab) for a, b, lab in org_position(t, [(10, 22, "ORGANISATION"), (33, 48, "PERSON")])]
-    [('«Наргиз» ЖШС директоры', 'POSITION'), ('Нұрлан Төлеулов', 'PERSON')]
-    >>> t = "Партиясының өкілдері келді."
-    >>> org_position(t, [(0, 11, "ORGANISATION")])
-    [(0, 11, 'ORGANISATION')]
-    >>> t = "ОКҚ брифингте даму вице-министрі сөйледі."
-    >>> org_position(t, [(0, 13, "ORGANISATION"), (14, 32, "POSITION")])
-    [(0, 13, 'ORGANISATION'), (14, 32, 'POSITION')]
     """
     out: list[Span] = []
     for span in sorted(spans):
@@ -110,10 +100,6 @@ _PREV_WORD = re.compile(r"(?:^|(?<=[\s(«“\"]))([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]
 
 def title_position(text: str, spans: Sequence[Span]) -> list[Span]:
     """A bare title right before a PERSON, in no span, is a POSITION of its own.
-
-    >>> t = "1958 жылы генерал Шарль де Голль билікке келді."
-    >>> [(t[a:b], lab) for a, b, lab in title_position(t, [(0, 9, "DATE"), (18, 32, "PERSON")])]
-    [('1958 жылы', 'DATE'), ('генерал', 'POSITION'), ('Шарль де Голль', 'PERSON')]
     """
     out = list(spans)
     for i, (start, _end, label) in enumerate(spans):
@@ -134,9 +120,6 @@ _PLACE = re.compile(r"-орын")
 def place_ordinal(text: str, span: Span) -> Span:
     """A number joined by a hyphen to ``орын`` (a place in a ranking) is an ORDINAL:
     ``Қазақстан [50]-орынға ие``, ``[1]-орын алды``; ``5 орын`` (five seats) stays CARDINAL.
-
-    >>> place_ordinal("рейтингте Қазақстан 50-орынға ие", (20, 22, "CARDINAL"))
-    (20, 22, 'ORDINAL')
     """
     start, end, label = span
     if label == "CARDINAL" and _PLACE.match(text, end) and text[start:end].isdigit():
@@ -149,10 +132,6 @@ _CAPITALS = re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]")
 
 def is_letter_cardinal(text: str, span: Span) -> bool:
     """A CARDINAL with no digit that is an abbreviation (two or more capitals) or one capital letter.
-
-    >>> t = "Шартқа әрбір мемлекеттің АЭХА-ның талаптарын орындауы"
-    >>> is_letter_cardinal(t, (25, 33, "CARDINAL")), is_letter_cardinal("Бір жағынан", (0, 3, "CARDINAL"))
-    (True, False)
     """
     start, end, label = span
     if label != "CARDINAL":
@@ -168,13 +147,6 @@ def is_cut_teaser(text: str, span: Span) -> bool:
     """The span ends in a word cut by a teaser's ellipsis: the word is glued to ``…`` (or
     ``...``) and is no word form of the lexicon (:func:`kaznlp.lang.lexicon.forms`) but the
     start of one. A whole word before the ellipsis (``Мәжілісінде…``) keeps its span.
-
-    >>> t = "бензин жеткізіледі, деп хабарлады ҚР энергетика минист…"
-    >>> is_cut_teaser(t, (34, 54, "ORGANISATION"))
-    True
-    >>> t = "деп мәлімдеді бүгін ҚР Парламенті Мәжілісінде…"
-    >>> is_cut_teaser(t, (20, 45, "ORGANISATION"))
-    False
     """
     start, end, _ = span
     if not text.startswith(("…", "..."), end) or not text[end - 1:end].isalpha():

@@ -27,9 +27,6 @@ Span = tuple[int, int, str]
 
 def alternation(words: Iterable[str]) -> str:
     """A regular expression that matches any of ``words``, the longest first.
-
-    >>> print(alternation(["ж.", "жыл"]))
-    (?:жыл|ж\\.)
     """
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -118,9 +115,6 @@ def _cues() -> dict[str, re.Pattern[str]]:
     every PERCENTAGE one ``%`` or a percent word (``пайыз``); every MONEY one a currency word
     (``теңге``). The words are those of the patterns (``ner_patterns_kk.tsv``); a cue is searched
     in :func:`_fold` of the text (a case-blind scan of a literal is several times slower in ``re``).
-
-    >>> sorted(label for label, cue in _cues().items() if cue.search(_fold("Бағасы 2,5 млрд. ТЕҢГЕ.")))
-    ['MONEY']
     """
     w = pattern_words()
     return {
@@ -140,9 +134,6 @@ _ODD = re.compile("[ᲀᲁᲂᲃᲄᲅᲆᲇſı]")
 def _fold(text: str) -> str:
     """``text`` in lower case, so that a lower-case cue word is in it wherever the pattern's
     ``IGNORECASE`` finds the word in ``text``.
-
-    >>> _fold("21 ҚАЗАН")
-    '21 қазан'
     """
     low = text.lower()
     return low.translate(_FOLD) if _ODD.search(low) else low  # translate is slow: only when needed
@@ -160,10 +151,6 @@ def _contact_cue(text: str, folded: str) -> bool:
     """Whether ``text`` can hold a CONTACT match other than a phone number (:data:`_PHONE_CUE`): an
     e-mail has ``@``, a URL ``://`` or ``www.``, a domain name ``.`` and its top-level domain
     (a word character), an address ``мекен`` (the words looked up in ``folded``, :func:`_fold`).
-
-    >>> t = "Ақорда сайтында жарияланды."
-    >>> _contact_cue(t, _fold(t)), _contact_cue("Egemen.kz", ""), _contact_cue("WWW", _fold("МЕКЕН-ЖАЙЫ"))
-    (False, True, True)
     """
     return "@" in text or "://" in text or _DOT_WORD.search(text) is not None or "www." in folded or "мекен" in folded
 
@@ -184,10 +171,6 @@ def pattern_spans(text: str, classes: Iterable[str] | None = None) -> list[Span]
     after ``Мекен-жайы:`` up to the end of its sentence.
 
     Overlapping matches keep the leftmost, then the longest.
-
-    >>> t = "21 Қазан 2016, 14:17. Бағасы 2,5 млрд. теңге, 15% өсті."
-    >>> [(t[s:e], lab) for s, e, lab in pattern_spans(t)]
-    [('21 Қазан 2016', 'DATE'), ('14:17', 'TIME'), ('2,5 млрд. теңге', 'MONEY'), ('15%', 'PERCENTAGE')]
     """
     found: list[Span] = []
     digits = _DIGIT.search(text) is not None

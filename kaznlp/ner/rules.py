@@ -61,13 +61,6 @@ _NAME_LABELS = frozenset({"PERSON", "GPE", "LOCATION", "ORGANISATION", "FACILITY
 
 def _capitalised_by_position(text: str, span: Span, sentences: Sequence[tuple[int, int]]) -> bool:
     """A one-word name that opens a sentence and is a common word (``Конференцияда ...``: no GPE).
-
-    >>> t = "Конференцияда сот жүйесін цифрландыру талқыланды."
-    >>> _capitalised_by_position(t, (0, 13, "GPE"), [(0, len(t))])
-    True
-    >>> t = "Астанада форум өтті."
-    >>> _capitalised_by_position(t, (0, 8, "GPE"), [(0, len(t))])
-    False
     """
     start, end, label = span
     if label not in _NAME_LABELS:
@@ -92,13 +85,6 @@ def _with_legal_form(text: str, span: Span) -> Span:
     Guideline (KazNERD, ORGANISATION): ``[«Қазақмыс корпорациясы» ЖШС]``; a full-word descriptor
     stays out (``«[ҚазМұнайГаз]» компаниясы``), so only the abbreviations of
     ``ner_patterns_kk.tsv`` (``legal_form``: АҚ, ЖШС, ШЖҚ РМК, ...) count.
-
-    >>> t = "«Халық банкі» АҚ-нда шот ашылды."
-    >>> s, e, lab = _with_legal_form(t, (1, 12, "ORGANISATION")); t[s:e]
-    '«Халық банкі» АҚ-нда'
-    >>> t = "«Қазпочта» компаниясы"
-    >>> _with_legal_form(t, (1, 9, "ORGANISATION"))
-    (1, 9, 'ORGANISATION')
     """
     start, end, label = span
     if label != "ORGANISATION" or start == 0 or text[start - 1] not in OPEN_QUOTES:
@@ -118,11 +104,6 @@ def _list_or_document_number(text: str, span: Span, sentences: Sequence[tuple[in
     List markers open a sentence or follow ``;``/``:`` (``1) Белгіленген үлгідегі өтініш;
     3) 3х4 екі фото``, ``14. «Р6» санатында``); document numbers follow ``№``
     (``№ 7 бұйрығымен``).
-
-    >>> t = "Қажетті құжаттар: 1) өтініш; 2) куәлік. № 7 бұйрығымен 12 адам."
-    >>> [t[a:b] for a, b in ((18, 19), (29, 30), (42, 43), (55, 57))
-    ...  if not _list_or_document_number(t, (a, b, "CARDINAL"), [(0, len(t))])]
-    ['12']
     """
     start, end, label = span
     if label != "CARDINAL" or not text[start:end].isdigit():
@@ -151,10 +132,6 @@ def _split_run_on(text: str, model: Sequence[Span], rules: Sequence[Span]) -> li
     A web date line glued to the lead (``2012 жылдың 04 қазаны Бүгін ...``, ``2015 жылдың 11
     қыркүйегі XXI ғасырда``) is two dates; the model, seeing no stop, tags one. The part after
     the rule span keeps the model's label.
-
-    >>> t = "2012 жылдың 04 қазаны Бүгін форум өтті."
-    >>> [t[a:b] for a, b, _ in _split_run_on(t, [(0, 27, "DATE")], [(0, 21, "DATE")])]
-    ['2012 жылдың 04 қазаны', 'Бүгін']
     """
     out: list[Span] = []
     for m in model:
@@ -177,9 +154,6 @@ def combine(model: Sequence[Span], rules: Sequence[Span], fill: Iterable[str] = 
 
     For a class in ``fill`` the rule only fills in: a rule span that overlaps a model span
     of its own class is dropped (the model's edges are kept).
-
-    >>> combine([(3, 8, "GPE"), (20, 25, "PERSON")], [(0, 13, "DATE")])
-    [(0, 13, 'DATE'), (20, 25, 'PERSON')]
     """
     if not rules:
         return list(model)
