@@ -4,7 +4,7 @@ news and legal text. Each test fails without its step."""
 from __future__ import annotations
 
 from kaznlp.ner.news_heads import (bridge_owner, extend_connector, head_label, house_facility, law_titles, named_titles,
-                                    news_heads, post_organisation, quoted_org_post, state_attribute)
+                                    news_heads, numbered_event, post_organisation, quoted_org_post, state_attribute)
 from kaznlp.ner.rules import postprocess
 
 
@@ -167,3 +167,14 @@ def test_state_attribute():
     # an institution of the state keeps its span
     t = "Қазақстан Республикасының Үкіметі шешім қабылдады."
     assert state_attribute(t, (0, 33, "ORGANISATION")) == (0, 33, "ORGANISATION")
+
+
+def test_numbered_event():
+    t = "Бүгін Женевада БҰҰ Адам құқықтары жөніндегі кеңесінің 28-ші сессиясы шеңберінде кездесу өтті."
+    model = _spans(t, [("Женевада", "GPE"), ("БҰҰ Адам құқықтары жөніндегі кеңесінің", "ORGANISATION"),
+                       ("28-ші сессиясы", "DATE")])
+    assert ("БҰҰ Адам құқықтары жөніндегі кеңесінің 28-ші сессиясы", "EVENT") in _show(t, numbered_event(t, model))
+    # no owner in the genitive: the ordinal stays (KazNERD: келесі [5-інші ORDINAL] сессияда)
+    t = "Мәселе келесі 5-інші сессияда қаралады."
+    model = _spans(t, [("5-інші", "ORDINAL")])
+    assert numbered_event(t, model) == model

@@ -14,7 +14,7 @@ from .news_rules import country_label, pattern_words, quoted_name_spans
 from .not_names import common_words
 
 __all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner",
-           "quoted_org_post", "state_attribute", "post_organisation", "news_heads"]
+           "quoted_org_post", "state_attribute", "post_organisation", "numbered_event", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -266,17 +266,38 @@ def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
+def _numbered_re() -> re.Pattern[str]:
+    """A Roman or suffixed ordinal and a meeting's head (``event_head`` rows): ``IX Конгресіне``."""
+    heads = "|".join(map(re.escape, pattern_words().get("event_head", ())))
+    return re.compile(rf"(?<!\w)(?:[IVXLCХІ]+|\d{{1,3}}[ \t]?-?[ \t]?(?:ші|шы|інші|ыншы|нші|ншы))[ \t]+(?:{heads})\w*",
+                      re.IGNORECASE)
+
+
+def numbered_event(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A name in the genitive + an ordinal + a meeting's head is one EVENT (KazNERD: 4 of 4 with an
+    owner, ``[Ұйымының Бас Ассамблеясының 74-інші сессиясына]``): ``[EUROSAI-дың IX Конгресіне]``."""
+    out = sorted(spans)
+    for m in _numbered_re().finditer(text):
+        owner = [sp for sp in out if sp[1] <= m.start() and not text[sp[1]:m.start()].strip(" \t")]
+        if not owner or not _GENITIVE.search(text[owner[-1][0]:owner[-1][1]]):
+            continue
+        start = owner[-1][0]
+        out = sorted([sp for sp in out if not (sp[0] < m.end() and start < sp[1])] + [(start, m.end(), "EVENT")])
+    return out
+
+
+@lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], ...]:
     """The lower-case cues: title ends, connectors, head stems, building heads, bridges, attributes."""
     w = pattern_words()
     return (tuple(w.get("law_title_end", ())), tuple(w.get("name_connector", ())), tuple(s for s, _ in _heads()),
             tuple(w.get("facility_head", ())), tuple(w.get("name_bridge", ()) + w.get("name_bridge_place", ())),
-            tuple(w.get("state_attribute", ())))
+            tuple(w.get("state_attribute", ())), tuple(w.get("event_head", ())))
 
 
 def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     """The steps of this module, each only where its cue is in the text or the spans."""
-    ends, connectors, heads, houses, bridges, _ = _cues()
+    ends, connectors, heads, houses, bridges, _, meetings = _cues()
     low = text.lower()
     out = []
     for sp in spans:
@@ -290,6 +311,8 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
     if "атты" in text:
         out = named_titles(text, out)
     labels = {sp[2] for sp in out}
+    if any(h in low for h in meetings) and _numbered_re().search(text):
+        out = numbered_event(text, out)
     if "POSITION" in labels and ("»" in text or "”" in text or '"' in text):
         out = quoted_org_post(text, out)
     if labels & _BRIDGED and any(w in low for w in bridges):
