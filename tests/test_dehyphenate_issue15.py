@@ -113,3 +113,12 @@ def test_men_before_the_verb_that_ends_the_sentence_is_the_instrumental():
     assert why[("кітаптар", "мен")] == ("join", "instrumental_before_verb")
     assert judge("Өмірзақов", "пен", "line_break", after=" Ж. Сейфуллин").rule != "instrumental_before_verb"
     assert dehyphenate(out) == out
+
+
+def test_compound_list_is_front_coded_and_a_plain_list_reads_the_same():
+    from kaznlp.dehyphenate.morph import closed_compounds, front_decode
+    assert front_decode(["абайсызда", "8ық", "4тану"]) == ["абайсызда", "абайсыздық", "абайтану"]
+    assert front_decode(["абайсызда", "абайсыздық"]) == ["абайсызда", "абайсыздық"]
+    comp = closed_compounds()
+    assert len(comp) == 8504 and {"кертартпа", "қолшатыр", "абайтану"} <= comp
+    assert not any(w[:1].isdigit() for w in comp)

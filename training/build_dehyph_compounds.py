@@ -42,8 +42,22 @@ HEADER = """# Closed compounds of the Kazakh Hunspell dictionary (two free words
 #   copyright file); this derived list is distributed under MPL-1.1 (LICENSES/MPL-1.1.txt).
 # A stem of %d+ letters is kept when it splits into two parts of %d+ and 4+ letters, each a stem of the same
 #   dictionary or a form of kaznlp/data/lexicon_kk.txt, the second no bare suffix. One lower-case stem a line.
+# Front-coded (kaznlp.dehyphenate.morph.front_decode): a line that starts with a digit k (1-9) is the previous
+#   word's first k letters + the rest of the line; kaznlp reads a plain list (one word a line) the same.
 # SPDX-License-Identifier: MPL-1.1
 """
+
+
+def front_code(words: list[str]) -> list[str]:
+    """``абайсыздық`` after ``абайсызда`` → ``8ық`` (up to 9 shared letters): 34 → 25 KB compressed."""
+    out, prev = [], ""
+    for w in words:
+        k = 0
+        while k < min(len(prev), len(w), 9) and prev[k] == w[k]:
+            k += 1
+        out.append(f"{k}{w[k:]}" if k else w)
+        prev = w
+    return out
 
 
 def hunspell_stems(path: Path) -> set[str]:
@@ -78,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     stems = hunspell_stems(args.shared / "lexicons" / "hunspell_kk" / "kk_KZ.dic")
     lexicon = {w for w in forms() if "-" not in w}
     words = compounds(stems, lexicon)
-    text = HEADER % (MIN_LEN, MIN_PART) + "\n".join(words) + "\n"
+    text = HEADER % (MIN_LEN, MIN_PART) + "\n".join(front_code(sorted(words))) + "\n"
     with gzip.GzipFile(args.out, "wb", mtime=0) as f:
         f.write(text.encode("utf-8"))
     print(f"{args.out}: {len(words):,} compounds, {args.out.stat().st_size:,} bytes")
