@@ -75,7 +75,9 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
     for c in set(word):
         ev = _KAZAKH_EVIDENCE.get(c)
         if ev is not None and not (hit(ev).any(llo, s) or hit(ev).any(e, lhi) or ev.search(fixed)) \
-                and not _kazakh_words_line(text, llo, lhi, hits):
+                and not _kazakh_words_line(text, llo, lhi, hits) and not (
+                    c in _I_WORD_LETTERS and _I_RE.search(fixed) and _attested(repaired)
+                    and _kazakh_words_line(text, llo, lhi, hits, _I_WORD_SHARE)):
             last = max(i for i, x in enumerate(word) if x in _SISTER)
             return [], (_NOTE_SISTER_CONTEXT if _sister_attested(repaired, last) else "")
     # the word itself spelled with a Kazakh letter its sister alphabets lack is Kazakh ("Құдайбердіұлыныӈ")
@@ -167,9 +169,13 @@ _READ_TABLE = str.maketrans({**_LETTER_MAP, **_SISTER, "k": "к"})
 _LINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 # a line is Kazakh by its words when at least this many of them, and this share, are known Kazakh forms
 _LINE_WORDS_MIN, _LINE_WORDS_SHARE = 3, 0.8
+_LONG_MIN, _LONG_SHARE = 6, 0.7
+# ӱ ӧ in a known Kazakh form with і: of their alphabets only Khakas (ӱ) and Komi (ӧ) write і, and a
+# line of theirs is not three in four known Kazakh forms (docs/normalize.md, round 5)
+_I_WORD_LETTERS, _I_RE, _I_WORD_SHARE = frozenset("ӱӰӧӦ"), re.compile("[Іі]"), 0.75
 
 
-def _kazakh_words_line(text: str, lo: int, hi: int, hits: _Memo) -> bool:
+def _kazakh_words_line(text: str, lo: int, hi: int, hits: _Memo, share: float = _LINE_WORDS_SHARE) -> bool:
     """Is the line ``text[lo:hi]`` Kazakh by its words? Its words of three or more letters, each read
     with every look-alike and sister letter as the letter it stands for (so the answer is the same
     before and after any repair on the line), are at least :data:`_LINE_WORDS_MIN` known Kazakh forms
@@ -186,8 +192,9 @@ def _kazakh_words_line(text: str, lo: int, hi: int, hits: _Memo) -> bool:
             if all(_is_cyr(c) for c in w):
                 total += 1
                 known += _attested(w)
-        got = hits[key] = known >= _LINE_WORDS_MIN and known >= _LINE_WORDS_SHARE * total
-    return bool(got)
+        got = hits[key] = (known, total)
+    known, total = got
+    return known >= _LINE_WORDS_MIN and known >= share * total or known >= _LONG_MIN and known >= _LONG_SHARE * total
 
 
 class _Hits:

@@ -1,0 +1,44 @@
+"""Issue 14, round 5 (dev only): sister letters on Kazakh lines with no Kazakh letter that the sister
+alphabets lack (``normalize_testset --dev-only --seeds 1,...,8``). Each damaged text is a real Kazakh
+dev-split sentence of ../shared; each assertion on it fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from kaznlp.normalize import explain, normalize
+
+
+# ӱ ӧ in a known Kazakh form that also writes і, on a line of three in four known Kazakh forms: Altai,
+# Mari, Shor, Udmurt, Gagauz have no і; Khakas (ӱ) and Komi (ӧ) have і but no such line
+@pytest.mark.parametrize("damaged, fixed", [
+    ("Анализ 10 индикаторлар бойынша жӱргізіледі.", "Анализ 10 индикаторлар бойынша жүргізіледі."),
+])
+def test_o_u_diaeresis_in_a_known_word_with_i(damaged: str, fixed: str) -> None:
+    assert normalize(damaged) == fixed
+    assert normalize(fixed) == fixed
+    assert [e.kind for e in explain(damaged)] == ["kazakh_letter"]
+
+
+# a long line: six or more known Kazakh forms, seven in ten (names the lists lack lower the share)
+@pytest.mark.parametrize("damaged, fixed", [
+    ("Шабуыл Энсинитас ҡаласындағы Бикон Бич жағажайының маңында таңғы 7 сағат шамасында болған.",
+     "Шабуыл Энсинитас қаласындағы Бикон Бич жағажайының маңында таңғы 7 сағат шамасында болған."),
+    ("«Ахмедия Зура» мешіті Целиноград ауданы Тасты ауылында бой кӧтерген.",
+     "«Ахмедия Зура» мешіті Целиноград ауданы Тасты ауылында бой көтерген."),
+])
+def test_sister_letter_on_a_long_line_of_known_kazakh_words(damaged: str, fixed: str) -> None:
+    assert normalize(damaged) == fixed
+    assert normalize(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Ол кӱні пістің аалда улуғ той полған.",                 # Khakas (written for kaznlp): ӱ and і
+    "Сійӧ вӧлі ӧні гортын.",                                 # Komi: ӧ and і
+    "Алтай Республиканыҥ тӧс калазы Горно-Алтайск.",
+    "Бу jылда Алтайда кӧп кар тӱшти.",
+    "Марий Эл Республикын рӱдолаже Йошкар-Ола.",
+    "Өфө ҡалаһында яңы мәктәп асылды, унда бер мең уҡыусы уҡый. " * 2,     # Bashkir, a long line
+])
+def test_sister_language_lines_stay(text: str) -> None:
+    assert normalize(text) == text
