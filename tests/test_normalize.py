@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from kaznlp._data import read_text
 from kaznlp.alignment import apply_edits
 from kaznlp.normalize import KINDS, Edit, explain, normalize
 
@@ -520,9 +521,8 @@ def test_glued_kazakh_suffix_on_latin_word_is_left() -> None:
 
 
 def _sister_rows() -> list[tuple[str, str]]:
-    path = ROOT / "kaznlp" / "data" / "normalize_chars.tsv"
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_text("normalize_chars.tsv").splitlines():        # stored as normalize_chars.tsv.gz
         cols = line.split("\t")
         if len(cols) >= 3 and cols[2] == "sister_letter":
             rows.append((chr(int(cols[0][2:], 16)), chr(int(cols[1][2:], 16))))
