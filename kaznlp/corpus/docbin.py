@@ -1,6 +1,5 @@
-"""spaCy ``DocBin`` output: records serialised as one ``DocBin`` (fast, from arrays, without
-``Doc`` objects or importing spaCy's package), merged, and the bookkeeping of a ``DocBin``
-output written in parts (``kaznlp process -o news.spacy``).
+"""spaCy ``DocBin`` output: records as one ``DocBin`` (from arrays, without ``Doc`` objects),
+merged, and the bookkeeping of an output written in parts (``kaznlp process -o news.spacy``).
 
 >>> docbin_parts_dir("/data/news.spacy")
 '/data/.news.spacy.parts'
@@ -13,30 +12,22 @@ import os
 import shutil
 import sys
 import zlib
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .formats import record_to_spacy, spacy_layout
+from .formats import record_to_spacy, spacy_layout  # noqa: F401  (_layout's rules)
 from .record import unwritable
 
 __all__ = ["docbin_parts_dir", "fsync_dir", "merge_docbin_bytes", "settle_docbin", "to_docbin_bytes"]
 
 
 class _DocBinEncoder:
-    """spaCy's ``DocBin`` serialisation of records, built from arrays, without ``Doc`` objects.
-
-    ``DocBin.add`` stores, per token, 13 attribute ids (uint64) and a space flag, and the
-    set of strings the ids stand for. For a kaznlp record only ORTH (the word), NORM (the
-    clean form of a repaired token, else 0), ENT_IOB, ENT_TYPE and SENT_START are set
-    (LEMMA, TAG, ... are 0, as ``Doc.to_array`` gives for a ``Doc`` built from words). A string's id is spaCy's: its symbol number
-    (``GPE`` is 384, ``""`` is 0) or its 64-bit MurmurHash (seed 1). Both come from the
-    installed spaCy and murmurhash (the symbols module is loaded on its own, so spaCy's
-    package, thinc and torch are not imported), and a known-answer check guards the hash.
-    A record this encoder does not handle the way ``Doc`` would (an empty word, an empty
-    entity) goes through :func:`record_to_spacy` and ``DocBin.add`` instead. The result reads
-    back equal to the ``DocBin.add`` path (``tests/test_cli.py``).
-    """
+    """spaCy's ``DocBin`` of records from arrays (13 uint64 ids a token: ORTH, NORM, ENT_IOB,
+    ENT_TYPE, SENT_START set; spaCy's symbol ids and MurmurHash, seed 1), byte for byte the
+    ``DocBin.add`` result (``tests/test_cli.py``); an empty word or entity takes that path."""
 
     ATTRS = [65, 67, 73, 74, 75, 76, 77, 78, 79, 80, 452, 453, 454]  # ORTH first, then sorted
     _COLS = 13
@@ -72,7 +63,7 @@ class _DocBinEncoder:
             (so,) = [p for p in folder.glob("symbols.*") if p.suffix in (".so", ".pyd")]
             loader = importlib.machinery.ExtensionFileLoader("spacy.symbols", str(so))
             symbols_spec = importlib.util.spec_from_loader("spacy.symbols", loader)
-            if symbols_spec is None:  # never with a loader given; the DocBin.add path then
+            if symbols_spec is None:  # (never with a loader given)
                 return False
             symbols = importlib.util.module_from_spec(symbols_spec)
             loader.exec_module(symbols)
@@ -83,20 +74,20 @@ class _DocBinEncoder:
         hash64 = ctypes.CFUNCTYPE(ctypes.c_uint64, ctypes.c_char_p, ctypes.c_int, ctypes.c_uint64)(get(cap, name))
         ids = dict(symbols.IDS)
         if ids.get("") != 0 or hash64("Алматы".encode(), len("Алматы".encode()), 1) != 7508558316044518350:
-            return False  # not the spaCy this encoder was checked against
+            return False  # not the spaCy this was checked against
         return ids, hash64, numpy, srsly
 
     def __init__(self) -> None:
         self.ids, self._hash, self._np, self._srsly = self._state
         self._cache: dict[str, int] = {}
-        self.tokens: list[Any] = []  # one C-ordered uint64 array (tokens x 13) per document
+        self.tokens: list[Any] = []  # a (tokens x 13) uint64 array per document
         self.spaces: list[bytes] = []
-        self.lengths: list[int] = []
-        self.strings: set[str] = {""}
         self.user_data: list[bytes] = []
-        self.flags: list[dict[str, Any]] = []
         self.span_groups: list[bytes] = []
+        self.lengths: list[int] = []
+        self.flags: list[dict[str, Any]] = []
         self.cats: list[dict[str, Any]] = []
+        self.strings: set[str] = {""}
         self._empty_spans = self._srsly.msgpack_dumps([])
 
     def _id(self, s: str) -> int:
@@ -109,37 +100,82 @@ class _DocBinEncoder:
             self._cache[s] = v
         return v
 
+    def _layout(self, rec: dict[str, Any]) -> Any:
+        """:func:`spacy_layout` as arrays, no word lists (25 bytes a token); ``None``: an empty word."""
+        text, idf, words = rec["text"], self._id, set[str]()  # (words join the strings once added)
+        add = words.add
+        ids, sp, cs, ln = array("Q"), bytearray(), array("q"), array("q")
+        firsts: list[int] = []
+        norms: list[tuple[int, str]] = []
+        pos = 0
+
+        def word(a: int, b: int) -> None:
+            ids.append(idf(text[a:b]))
+            add(text[a:b])
+            sp.append(0)
+            cs.append(a)
+            ln.append(b - a)
+
+        def gap(start: int) -> None:  # the text before a word: one space trails the last word
+            nonlocal pos
+            if start > pos and ids and not sp[-1] and text[pos] == " ":
+                sp[-1] = 1
+                pos += 1
+            if start > pos:
+                word(pos, start)
+
+        sentences = rec.get("sentences")
+        for s in [{"tokens": rec.get("tokens", [])}] if sentences is None else sentences:
+            toks = s.get("tokens") or []
+            fix = dict(s.get("norms") or ())
+            for k, t in enumerate(toks):
+                start, end = t[0], t[1]
+                if end <= start:
+                    return None
+                gap(start)
+                if not k:
+                    firsts.append(len(ids))
+                norm = fix.get(k, t[4] if len(t) > 4 else None)
+                if norm is not None and norm != t[2]:
+                    norms.append((len(ids), norm))
+                word(start, end)
+                pos = end
+        gap(len(text))
+        return ids, sp, cs, ln, firsts, norms, words
+
     def add(self, rec: dict[str, Any], user_data: dict[str, Any]) -> bool:
-        """Add one record; ``False`` (nothing added) when it needs the ``Doc`` path."""
-        words, spaces, starts, char_start, norms = spacy_layout(rec)
-        n = len(words)
-        if not n or not all(words):
+        """Add one record; ``False`` (nothing added): it needs the ``Doc`` path."""
+        layout = self._layout(rec)
+        if layout is None or not layout[0]:
             return False
+        ids, spaces, char_start, lengths, firsts, norms, words = layout
+        n = len(ids)
         np = self._np
-        # entities as Doc.char_span(alignment_mode="expand") + filter_spans + doc.ents would set them
+        # entities as Doc.char_span(alignment_mode="expand") + filter_spans would set them
         spans = []
         entities = rec.get("entities") or []
-        ends = [c + len(w) + sp for c, w, sp in zip(char_start, words, spaces)] if entities else []
+        ends = [c + w + sp for c, w, sp in zip(char_start, lengths, spaces)] if entities else []
         for e in entities:
             a, b = e["start"], e["end"]
             i = self._token_at(char_start, ends, a)
             j = self._token_at(char_start, ends, b - 1)
             if i < 0 or j < 0:
                 continue
-            if a == char_start[i] + len(words[i]):  # on the trailing space: the next token
+            if a == char_start[i] + lengths[i]:  # on the trailing space: the next token
                 i += 1
             if j + 1 <= i or not e["label"]:
                 return False
             spans.append((i, j + 1, e["label"]))
-        # (memory: a long document's lists go as soon as their column is made, the ids are read
-        # straight into the array, and the array itself is kept: to_bytes streams it)
-        del ends, char_start
+        del ends, char_start, lengths
+        self.strings |= words
         arr = np.zeros((n, self._COLS), dtype="uint64")
-        arr[:, self._ORTH] = np.fromiter(map(self._id, words), dtype="uint64", count=n)
-        self.strings.update(words)
-        del words
-        arr[:, self._SENT] = np.where(np.asarray(starts, dtype=bool), 1, self._NOT_START).astype("uint64")
-        del starts
+        arr[:, self._ORTH] = np.frombuffer(ids, dtype="uint64")
+        starts = np.zeros(n, dtype=bool)
+        starts[firsts] = True
+        if not starts[0]:  # leading whitespace belongs to the first sentence
+            starts[int(starts.argmax()) if starts.any() else 0] = False
+            starts[0] = True
+        arr[:, self._SENT] = np.where(starts, 1, self._NOT_START).astype("uint64")
         for i, norm in norms:
             arr[i, self._NORM] = self._id(norm)
             self.strings.add(norm)
@@ -156,7 +192,7 @@ class _DocBinEncoder:
                 arr[i:j, self._TYPE] = self._id(label)
                 self.strings.add(label)
         self.tokens.append(arr)
-        self.spaces.append(np.asarray(spaces, dtype=bool).tobytes("C"))
+        self.spaces.append(bytes(spaces))
         self.lengths.append(n)
         self.cats.append({})
         self.flags.append({"has_unknown_spaces": False})
@@ -165,18 +201,13 @@ class _DocBinEncoder:
         return True
 
     @staticmethod
-    def _token_at(char_start: list[int], ends: list[int], c: int) -> int:
+    def _token_at(char_start: Any, ends: list[int], c: int) -> int:
         """The token whose characters (with its trailing space) hold ``c`` (spaCy's token_by_char)."""
-        import bisect
-
-        i = bisect.bisect_right(char_start, c) - 1
+        i = bisect_right(char_start, c) - 1
         return i if 0 <= i and c < ends[i] else -1
 
     def to_bytes(self) -> bytes:
-        """``zlib.compress(msgpack_dumps(msg))`` of spaCy's DocBin message, byte for byte, made
-        piece by piece: the token arrays go to the compressor as they are, so neither their
-        joined bytes nor the whole message is ever held (a document of a million tokens: 104 MB
-        each)."""
+        """``zlib.compress(msgpack_dumps(msg))``, piece by piece: the arrays are not copied."""
         pack = self._srsly.msgpack_dumps
         z = zlib.compressobj()
         out = [z.compress(b"\x8a")]  # a msgpack map of 10 entries, in this order:
@@ -190,7 +221,7 @@ class _DocBinEncoder:
             if value is not None:
                 out.append(z.compress(pack(value)))
                 continue
-            # msgpack bin 8/16/32 header, then the raw bytes of every array
+            # bin 8/16/32 header, then each array's bytes
             out.append(z.compress(b"\xc4" + bytes([size]) if size < 256 else b"\xc5" + size.to_bytes(2, "big")
                                   if size < 65536 else b"\xc6" + size.to_bytes(4, "big")))
             out.extend(z.compress(memoryview(a).cast("B")) for a in self.tokens)
@@ -200,16 +231,12 @@ class _DocBinEncoder:
 
 def to_docbin_bytes(records: Iterable[dict[str, Any]],
                     failed: list[tuple[dict[str, Any], Exception]] | None = None, *, fast: bool = True) -> bytes:
-    """Serialise records as one spaCy ``DocBin`` (with ``user_data``).
-
-    With a ``failed`` list, a record that cannot become a ``Doc`` is appended to it
-    (with the exception) and left out, instead of failing the whole batch. ``fast``
-    builds the DocBin's arrays directly (:class:`_DocBinEncoder`, the same documents
-    as ``DocBin.add`` gives, without importing spaCy); ``fast=False`` is the ``Doc`` path.
-    """
+    """Records as one spaCy ``DocBin`` (with ``user_data``). With ``failed``, a record that cannot
+    become a ``Doc`` goes there (with the exception), not failing the batch. ``fast=False``: the
+    ``Doc`` path (the same bytes as the arrays of :class:`_DocBinEncoder`)."""
     enc = _DocBinEncoder() if fast and _DocBinEncoder.ready() else None
-    slow: list[bytes] = []  # a record only the Doc path handles, as a DocBin of its own
-    order: list[int] = []  # for each kept record: -1 encoder, else its index in slow
+    slow: list[bytes] = []  # a DocBin per record only the Doc path handles
+    order: list[int] = []  # per record kept: -1 encoder, else its index in slow
 
     def doc_path(rec: dict[str, Any]) -> bytes:
         from spacy.tokens import DocBin
@@ -268,21 +295,17 @@ def to_docbin_bytes(records: Iterable[dict[str, Any]],
         if k >= 0:
             blobs.append(slow[k])
         else:
-            i = next(fast_docs)
-            one = _DocBinEncoder()
-            one.tokens, one.spaces, one.lengths = [enc.tokens[i]], [enc.spaces[i]], [enc.lengths[i]]
-            one.cats, one.flags, one.span_groups = [enc.cats[i]], [enc.flags[i]], [enc.span_groups[i]]
-            one.user_data = [enc.user_data[i]]
+            i, one = next(fast_docs), _DocBinEncoder()
+            for f in ("tokens", "spaces", "lengths", "cats", "flags", "span_groups", "user_data"):
+                setattr(one, f, [getattr(enc, f)[i]])
             one.strings = enc.strings
             blobs.append(one.to_bytes())
     return merge_docbin_bytes(blobs)
 
 
 def docbin_parts_dir(path: str) -> str | None:
-    """Where ``kaznlp process -o news.spacy`` keeps its parts while it runs: the hidden sibling
-    folder ``.news.spacy.parts``; ``None`` when ``path`` is itself a folder of parts (it ends
-    in ``/`` or is an existing folder). The finished run merges the parts into ONE DocBin
-    file, so ``DocBin().from_disk("news.spacy")`` works as with spaCy's own output."""
+    """Where ``-o news.spacy`` keeps its parts while it runs (``.news.spacy.parts``; merged into
+    the one file at the end); ``None`` when ``path`` is a folder of parts (ends in ``/``, exists)."""
     if path.endswith(("/", os.sep)) or os.path.isdir(path):
         return None
     head, tail = os.path.split(os.path.abspath(path))
@@ -296,9 +319,7 @@ def _docbin_msg(blob: bytes) -> dict[str, Any]:
 
 
 def merge_docbin_bytes(blobs: Iterable[bytes]) -> bytes:
-    """Several serialised ``DocBin`` s as one, documents in order (as ``DocBin.merge`` then
-    ``to_bytes`` would give), without building ``Doc`` objects: token and space arrays are
-    concatenated, the string sets joined."""
+    """Serialised ``DocBin`` s as one, in order (``DocBin.merge``, ``to_bytes``), without ``Doc`` s."""
     import srsly
 
     msgs = [_docbin_msg(b) for b in blobs]
@@ -348,13 +369,9 @@ def fsync_dir(path: str) -> None:
 
 
 def settle_docbin(path: str) -> None:
-    """Bring a DocBin output's bookkeeping to a consistent state before it is read or continued.
-
-    Removes torn ``*.tmp`` parts. The merge of a finished run writes ``MERGED`` (size and
-    CRC-32 of the merged file) into the parts folder before it renames the merged file into
-    place: when ``path`` is that file, the merge is complete and the parts are deleted; else
-    the merge never happened and the parts stay for ``--resume``.
-    """
+    """Make a DocBin output consistent before it is read or continued: torn ``*.tmp`` parts go;
+    the parts go too when ``path`` is the merged file the ``MERGED`` marker (size, CRC-32)
+    describes, else they stay for ``--resume``."""
     parts = docbin_parts_dir(path)
     folder = Path(parts if parts is not None else path)
     if not folder.is_dir():
