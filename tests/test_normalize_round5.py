@@ -42,3 +42,12 @@ def test_sister_letter_on_a_long_line_of_known_kazakh_words(damaged: str, fixed:
 ])
 def test_sister_language_lines_stay(text: str) -> None:
     assert normalize(text) == text
+
+
+# a «quote» with no sister letter is left out of the line's count: a foreign formula or title says
+# nothing about the language of the line around it (4 of 4 known outside the quote, 4 of 7 with it)
+def test_quoted_words_not_counted() -> None:
+    damaged = "Есік ӱстіне «Бисмиллаһи рахмани рахим» деп жазылған."
+    assert normalize(damaged) == "Есік үстіне «Бисмиллаһи рахмани рахим» деп жазылған."
+    # a quote that holds the sister letter is counted as before (Bashkir stays)
+    assert normalize("Ул «Өфө ҡалаһы» тип әйтте.") == "Ул «Өфө ҡалаһы» тип әйтте."
