@@ -51,3 +51,13 @@ def test_quoted_words_not_counted() -> None:
     assert normalize(damaged) == "Есік үстіне «Бисмиллаһи рахмани рахим» деп жазылған."
     # a quote that holds the sister letter is counted as before (Bashkir stays)
     assert normalize("Ул «Өфө ҡалаһы» тип әйтте.") == "Ул «Өфө ҡалаһы» тип әйтте."
+
+
+# Altai writes ј (U+0458) beside ӧ ӱ ҥ; cp1251 has none of ӧ ӱ ҥ, so such a line was never decoded as
+# cp1251 and its ј is no KZ-1048 ә (before: ј -> ә, and that ә then "proved" the line Kazakh: кӧп -> көп)
+@pytest.mark.parametrize("text", [
+    "Бу јылда Алтайда кӧп кар тӱшти.",
+    "Алтай Республиканыҥ тӧс калазы Горно-Алтайск, ол Майма ла Катунь суулардыҥ јаказында турат.",
+])
+def test_altai_line_with_je_is_no_kz1048_damage(text: str) -> None:
+    assert normalize(text) == text

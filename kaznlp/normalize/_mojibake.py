@@ -65,9 +65,9 @@ _KZ_STRONG = frozenset("ЌќЋћЎўЈјЅѕ")         # not Ukrainian letters
 _KZ_BALKAN = frozenset("ЌќЋћЈјЅѕ")           # Macedonian/Serbian letters
 _KZ_UKR = frozenset("ЇїЄєҐґ")                # Ukrainian letters
 _KZ_ANY_RE = re.compile("[" + _cls("".join(_KZ1048)) + "]")
-# real Kazakh letters, or letters of Uzbek/Tajik/Tatar/Bashkir (ҳ ӯ ӣ ҷ җ ҙ ҫ): cp1251 cannot have made them,
-# so a line holding one was not decoded as cp1251 (Uzbek "Ўзбекистон ... шаҳри" is not KZ-1048 damage)
-_KZ_GENUINE_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһҳҲӯӮӣӢҷҶҗҖҙҘҫҪ]")
+# real Kazakh letters, or letters of Uzbek/Tajik/Tatar/Bashkir/Altai... (ҳ ӯ ӣ ҷ җ ҙ ҫ ҡ ӧ ӱ ҥ): cp1251 cannot have
+# made them, so a line holding one was not decoded as cp1251 (Uzbek "Ўзбекистон ... шаҳри", Altai "јылда кӧп")
+_KZ_GENUINE_RE = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһҳҲӯӮӣӢҷҶҗҖҙҘҫҪҡҠӄӃҥҤӈӇӷӶҕҔӱӰӧӦѳѲ]")
 _BALKAN_RE = re.compile("[ЂђЃѓЉљЊњЏџ]")
 _RU_ONLY_RE = re.compile("[ыЫэЭйЙщЩъЪьЬюЮяЯёЁ]")
 _NOT_BY_RE = re.compile("[иИщЩъЪ]")          # letters Belarusian does not use
