@@ -293,3 +293,19 @@ def test_voicing_and_one_letter_suffixes() -> None:
     assert "с" in VOICELESS_CONSONANTS and "л" not in VOICELESS_CONSONANTS
     assert not VOICELESS_CONSONANTS & (BACK_VOWELS | FRONT_VOWELS)
     assert set(ONE_LETTER_SUFFIXES) < ONE_LETTER_CHAIN_PIECES and {"м", "ң", "п"} <= ONE_LETTER_CHAIN_PIECES
+
+
+def test_charlm_table_front_coding_reads_back_every_ngram() -> None:
+    """``charlm_kk.tsv`` is stored front-coded (each n-gram shares a counted prefix with the row
+    before it): read back, the rows are the header's count of distinct n-grams in sorted order, each
+    at most ORDER letters long, and the model still prefers a real Kazakh word to its scramble."""
+    from kaznlp.lang import charlm
+
+    text = _data.read_text("charlm_kk.tsv")
+    count = int(re.search(r"^# (\d+) rows$", text, re.M).group(1))  # type: ignore[union-attr]
+    lp, bow = charlm._table()
+    keys = sorted(set(lp) | set(bow))
+    assert len(keys) == count == len(_data.read_lines("charlm_kk.tsv"))
+    assert max(len(k) for k in keys) <= charlm.ORDER
+    assert lp["^^^^қ"] < 0 and "^^^^" in bow
+    assert charlm.logp("мемлекет") > charlm.logp("теклемем")

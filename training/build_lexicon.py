@@ -267,12 +267,28 @@ def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[
     header = [
         "# kaznlp: character %d-gram model of Kazakh words (kaznlp.lang.charlm), Witten-Bell, back-off form" % order,
         "# Built by training/build_lexicon.py (build_charlm); n-grams seen < %d times pruned." % min_count,
-        "# Columns: n-gram (^ word start, $ word end), natural-log probability of its last letter",
-        "# given the others, natural-log back-off weight when the n-gram is also a context.",
+        "# Columns: n-gram, front-coded (the number of leading characters it shares with the previous",
+        "# row's n-gram, then the rest of it; ^ word start, $ word end), natural-log probability of its last",
+        "# letter given the others, natural-log back-off weight when the n-gram is also a context.",
         *_sources(per_source),
         "# %d rows" % len(rows),
     ]
-    write_file(path, "\n".join(header + ["%s\t%s\t%s" % r for r in rows]) + "\n")
+    write_file(path, "\n".join(header + _front_coded(rows)) + "\n")
+
+
+def _front_coded(rows: list[tuple[str, str, str]]) -> list[str]:
+    """``shared<TAB>rest<TAB>p<TAB>b`` lines of n-gram rows sorted by n-gram: ``shared`` leading
+    characters come from the previous row's n-gram (read back by ``kaznlp.lang.charlm._table``;
+    the table is a quarter smaller gzip-compressed)."""
+    rows = sorted(rows)
+    out, prev = [], ""
+    for key, p, b in rows:
+        n = 0
+        while n < min(len(key), len(prev)) and key[n] == prev[n]:
+            n += 1
+        out.append(f"{n}\t{key[n:]}\t{p}\t{b}")
+        prev = key
+    return out
 
 
 # the open word lists (``../shared/data/lexicons``): only lower-case Cyrillic forms, inner hyphens allowed

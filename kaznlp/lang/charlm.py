@@ -36,8 +36,11 @@ def _table() -> tuple[dict[str, float], dict[str, float]]:
     (shipped gzip-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
     lp: dict[str, float] = {}
     bow: dict[str, float] = {}
+    key = ""
     for line in _data.read_lines("charlm_kk.tsv"):
-        key, p, b = line.split("\t")
+        # front-coded: the n-gram shares its first ``shared`` characters with the previous row's
+        shared, rest, p, b = line.split("\t")
+        key = key[:int(shared)] + rest
         if p:
             lp[key] = float(p)
         if b:
