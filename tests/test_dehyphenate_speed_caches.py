@@ -190,3 +190,49 @@ def test_charlm_caches_give_the_uncached_answer(monkeypatch) -> None:  # type: i
             assert charlm.logp(a) == _logp_reference(a), a
         assert len(charlm._LOGP) <= charlm._WORDS_MAX and len(charlm._WINDOW) <= charlm._WINDOW_MAX + 8
     assert charlm.split_gain("күл", "кілі") > 0 > charlm.split_gain("жаңа", "заң")
+
+
+def test_plain_score_is_the_dense_score_bit_for_bit() -> None:
+    # learned._plain_score (no feature list, used when no trace is asked for) adds the non-zero
+    # products in the dense order: every word of the seed-004 text cut at every place, as a
+    # lost-hyphen break with the rules answering join and space, and the random pairs above
+    import re
+    import struct
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "seed004_expected.txt").read_text(encoding="utf-8")
+    ev = Evidence(text)
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", text)
+    pairs = [(w[:k], w[k:]) for w in words for k in range(1, len(w)) if w[k] != "-"]
+    pairs += list(zip(_words(22, 400), _words(23, 400))) + [("1979-", "жыл")]
+    n = 0
+    for a, b in pairs:
+        for rule in ("join", "space"):
+            x = learned._plain_features(ev, a, b, rule)
+            got = learned._plain_score(ev, a, b, rule)
+            assert (got is None) == (x is None), (a, b)
+            if x is not None and got is not None:
+                assert struct.pack("<d", got) == struct.pack("<d", learned._learned("plain", x)), (a, b, rule)
+                n += 1
+    assert n > 2000
+
+
+def test_no_trace_gives_the_traced_verdicts() -> None:
+    # without a trace (ev.features False) the learned layer's verdicts carry no features, and
+    # the same decision, rule and score
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "seed004_expected.txt").read_text(encoding="utf-8")
+    traced, plain = Evidence(text), Evidence(text)
+    plain.features = False
+    n = 0
+    for w in text.split():
+        for k in range(1, len(w)):
+            a, b = w[:k], w[k:]
+            if not b[0].islower():
+                continue
+            t, p = learned._decide_plain(traced, a, b, True), learned._decide_plain(plain, a, b, True)
+            assert (t.decision, t.rule, t.score) == (p.decision, p.rule, p.score), (a, b)
+            assert p.features is None
+            n += t.features is not None
+    assert n > 500

@@ -86,6 +86,7 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
             return []  # fast path: unwrapped, no hyphen at a line end
     ev = Evidence(text)
     ev.learned = learned
+    ev.features = trace is not None
     ev.lazy = not wrapped and not block_wrapped  # web text: a few questions, answered by searching
     edits: list[tuple[int, int, str]] = []
 

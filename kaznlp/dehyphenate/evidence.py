@@ -71,6 +71,7 @@ class Evidence:
         self.hyphens_lost = False  # the text lost its real line-end hyphens too (layout._document_layout)
         self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
         self.learned = True  # False: the rules alone answer (training/train_dehyph.py collects so)
+        self.features = True  # False: the learned layer's verdicts carry no features (no trace asked)
         self.last: Verdict | None = None  # the last word-level verdict (read by the decision trace)
         self.last_args: tuple = ()  # and the pieces it judged
         self.why = ""  # the layout rule of the last break decision (read by the decision trace)

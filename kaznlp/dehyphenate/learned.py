@@ -24,8 +24,7 @@ from .rules_line import _parallel_after_men, _plain_rule, _verb_after_men
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, list[float]]:
-    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked once against the
-    feature names of this version (shipped: a missing file raises ``FileNotFoundError``)."""
+    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked against the feature names."""
     models = json.loads(read_text("dehyph_weights.json"))["models"]
     for kind, names in FEATURES.items():
         if models.get(kind, {}).get("features") != names:
@@ -100,7 +99,7 @@ def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
 
 
 def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | None:
-    """Features of a bare line break ``a⏎b`` (see ``_PLAIN_FEATURES``); None if no word is left."""
+    """Features (``_PLAIN_FEATURES``) of a bare line break ``a⏎b``; None if no word is left."""
     if not a[0].isalpha():
         a = a.rsplit("-", 1)[-1]
     al, bl = norm(a), norm(b).split("-")[0]
@@ -131,6 +130,44 @@ _J_INDEX = {v: i for i, v in enumerate(_J_LEVELS)}
 _W_INDEX = {v: i for i, v in enumerate(_W_LEVELS)}
 
 
+def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
+    """``_learned("plain", _plain_features(...))`` bit for bit, no list: zero products skipped."""
+    if not a[0].isalpha():
+        a = a.rsplit("-", 1)[-1]
+    al, bl = norm(a), norm(b).split("-")[0]
+    if not al or not bl or not al.isalpha() or not bl.isalpha():
+        return None
+    w = _weights()["plain"]
+    gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
+    s = w[0] * (gain / 5) + w[1] * (max(-10.0, min(10.0, gain)) / 5)
+    j = _J_INDEX.get(ev.join_score(al, bl))
+    if j is not None:
+        s += w[2 + j]
+    k = _W_INDEX.get(ev.word(al))
+    if k is not None:
+        s += w[8 + k]
+    k = _W_INDEX.get(ev.word(bl))
+    if k is not None:
+        s += w[13 + k]
+    agree = vowels_agree(al, bl)
+    for i, on in ((18, ev.is_chain(bl, first_long=True)), (19, syllable_break(al, bl)), (20, agree is True),
+                  (21, agree is False), (22, harmony_clash(al, bl)), (23, a[0].isupper()), (24, al in CONJUNCTIONS)):
+        if on:
+            s += w[i]
+    glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
+    if glue is not None:
+        s += w[25]
+        s += w[26] * (math.log((glue[0] + 1) / (glue[1] + 1)) / 3)
+    s += w[27] * (len(al) / 10)
+    s += w[28] * (len(bl) / 10)
+    if len(bl) <= 3:
+        s += w[29]
+    s += w[30] * (ev.longest_stem(bl) / 10)
+    if rule == "join":
+        s += w[31]
+    return s + w[32]
+
+
 @_memo_decision
 def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
@@ -159,6 +196,13 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
             return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.: the verb ends the sentence
     if name != "no_syllable_break" and ev.word(norm(a)) == 0 and ev.spans(norm(a), norm(b)):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің: a word of this text (Аберкромби) runs across the break
+    if not ev.features:  # no trace asked for: the score alone
+        sc = _plain_score(ev, a, b, rule)
+        if sc is None:
+            return Verdict(rule, name)
+        if not ev.learned:
+            return Verdict(rule, name, None, sc)
+        return Verdict("join" if sc > 0 else "space", "learned:" + name, None, sc)
     x = _plain_features(ev, a, b, rule)
     if x is None:
         return Verdict(rule, name)
@@ -172,11 +216,8 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
 def _decide_inline(ev: Evidence, a: str, b: str, after: str = "") -> Verdict:
     """``a- b`` inside a line (web "hyphen + space"): 'join', 'hyphen' (drop the space) or 'keep'.
 
-    The rules (:func:`_inline_rule`) decide; where they find no evidence and keep ``a- b``,
-    a logistic model (``data/dehyph_weights.json``) may still join a broken word
-    (``Тиф- фани``). It was trained with each ``X- Y`` that must stay weighted 12 times a
-    broken word: dashes typed without their space are far more common in real web text than
-    breaks (docs/dehyphenate.md, web text audit).
+    The rules (:func:`_inline_rule`) decide; where they keep ``a- b`` for want of evidence, a
+    logistic model may still join a broken word (``Тиф- фани``; training weights docs/dehyphenate.md).
     """
     rule, name = _inline_rule(ev, a, b, after)
     if rule != "keep":

@@ -180,7 +180,7 @@ def lexicon_longest(w: str, lex: frozenset[str]) -> tuple[int, tuple[int, ...]]:
     lengths (longest first) that would if the document writes them (Evidence.longest_stem)."""
     ok = chain_starts(w)
     ks: list[int] = []
-    res = (0, ())
+    res: tuple[int, tuple[int, ...]] = (0, ())
     for k in range(len(w) - 1, 1, -1):
         if ok[k]:
             if w[:k] in lex:

@@ -60,7 +60,9 @@ def _lost_range(core: str, Ms: str) -> bool:
     """``1994⏎1995``, ``(8⏎16)``: in a text that lost its line-end hyphens, two numbers across a
     break were a range (``1994-1995``); running text does not write two numbers side by side. A
     three-digit head is left alone: ``375⏎000`` is one number with a thousands space."""
-    return bool(_NUM_TAIL.search(core)) and bool(_NUM_HEAD.match(Ms))
+    # (both patterns need a digit at the line end and at the next line's start: ``\d`` is ``isdecimal``)
+    return (core[-1:].isdecimal() and Ms[:1].isdecimal() and bool(_NUM_TAIL.search(core))
+            and bool(_NUM_HEAD.match(Ms)))
 
 
 # endings read alike across vowel harmony and consonant assimilation (``тер`` = ``лар``, ``сы`` = ``ы``)
