@@ -29,6 +29,8 @@ Usage::
     python -m benchmarks.testsets.normalize_testset --dev-only --seeds 1,2,3,4,5
         # dev only, issue-14 cases built from fresh seeds (same dev sources, same damage generator):
         # 5x more dev cases to learn from; prints the misses and the figures by seed, writes nothing
+    python -m benchmarks.testsets.normalize_testset --fresh-test-seed 20261207
+        # a fresh sample of the issue-14 TEST cases (a look at the test split: aggregates only)
 """
 
 from __future__ import annotations
@@ -967,7 +969,18 @@ def main() -> None:
                     help="seed of the issue-14 dev cases with --dev-only (the test split keeps SEED14)")
     ap.add_argument("--seeds", help="with --dev-only: comma-separated fresh seeds for the issue-14 dev cases, "
                                     "scored one by one and summed (e.g. 1,2,3,4,5)")
+    ap.add_argument("--fresh-test-seed", type=int, metavar="N",
+                    help="score only the issue-14 TEST cases built with seed N instead of SEED14 (a fresh "
+                         "sample of the same test sources; aggregates only, nothing printed per case, "
+                         "nothing written)")
     args = ap.parse_args()
+    if args.fresh_test_seed is not None:
+        if not DATA.is_dir():
+            sys.exit(f"shared data not found at {DATA}")
+        s14, _ = evaluate14(build14("test", load_sentences_by_split(), seed=args.fresh_test_seed), show=False)
+        s14["seed"] = args.fresh_test_seed
+        print(json.dumps({"issue14_test_fresh_seed": s14}, ensure_ascii=False, indent=2))
+        return
     if args.seeds and not args.dev_only:
         sys.exit("--seeds is for --dev-only runs")
     if not DATA.is_dir():
