@@ -97,6 +97,21 @@ def test_house_facility():
     assert house_facility(t, model) == model
 
 
+def test_house_inside_the_span():
+    # nn0083/nn0659 kind (apertium dev): the model put the building's head inside its span
+    t = "2012 жылдың 02 қазаны Үкімет Үйінде ҚР Премьер-Министрі Серік Ахметовтің төрағалығымен"
+    model = _spans(t, [("Үкімет Үйінде", "POSITION")])
+    assert _show(t, house_facility(t, model)) == [("Үкімет Үйінде", "FACILITY")]
+    t = "Бүгін Үкімет үйінде ҚР Премьер-Министрінің Бірінші орынбасары Бақытжан Сағынтаев кеңес өткізді."
+    model = _spans(t, [("Үкімет үйінде ҚР Премьер-Министрінің Бірінші орынбасары", "POSITION")])
+    assert _show(t, house_facility(t, model)) == [("Үкімет үйінде", "FACILITY"),
+                                                  ("ҚР Премьер-Министрінің Бірінші орынбасары", "POSITION")]
+    # a genitive head owns the post after it: one POSITION
+    t = "Аудандық Мәдениет үйінің директоры Сәуле Бекова сөз сөйледі."
+    model = _spans(t, [("Аудандық Мәдениет үйінің директоры", "POSITION")])
+    assert house_facility(t, model) == model
+
+
 def test_post_organisation():
     t = "10-06-2015 ҚР Президентінің Іс Басқармасында мемлекеттік қызметшілер жиналды."
     model = _spans(t, [("ҚР Президентінің", "POSITION"), ("Іс Басқармасында", "ORGANISATION")])

@@ -215,16 +215,25 @@ def _house_re() -> re.Pattern[str]:
 
 
 _OWNERS = frozenset({"ORGANISATION", "POSITION", "FACILITY"})
+#: a place's cases (not an owner's genitive)
+_PLACE_CASES = ("нда", "нде", "на", "не", "нан", "нен")
 
 
 def house_facility(text: str, spans: Sequence[Span]) -> list[Span]:
     """An ORGANISATION/POSITION/FACILITY + a building's head with the possessive is one FACILITY:
-    ``[Үкімет үйінде]``."""
+    ``[Үкімет үйінде]``; a POSITION ending in one, or a span's part up to one in a place's case, too."""
     out: list[Span] = []
     end = -1
     for start, stop, label in sorted(spans):
         if start < end:
             continue
+        inner = _house_re().search(text, start, stop) if label in _OWNERS else None
+        if inner and label == "POSITION" and inner.end() == stop:
+            out.append((start, stop, "FACILITY"))
+            continue
+        if inner and inner.group().lower().endswith(_PLACE_CASES) and text[inner.end():stop][:1].isspace():
+            out.append((start, inner.end(), "FACILITY"))
+            start = stop - len(text[inner.end():stop].lstrip())
         m = _house_re().match(text, stop) if label in _OWNERS else None
         if m:
             out.append((start, m.end(), "FACILITY"))
