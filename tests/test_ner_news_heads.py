@@ -137,6 +137,18 @@ def test_named_titles():
          "атты халыққа Жолдауын жариялады.")
     out = _show(t, named_titles(t, _spans(t, [("Қазақстан дамуының басты", "POSITION")])))
     assert ("Әлеуметтік-экономикалық жаңғырту – Қазақстан дамуының басты бағыты", "ART") in out
+    # a capitalised word (the addressee, a name with digits) between атты and the descriptor
+    t = ("Елбасының «Қазақстан жолы – 2050: бір мақсат, бір мүдде, бір болашақ» атты Қазақстан халқына "
+         "Жолдауын іске асырудың басты міндеттерін түсіндірді.")
+    out = _show(t, named_titles(t, _spans(t, [("Қазақстан жолы", "ART"), ("2050", "DISEASE")])))
+    assert out == [("Қазақстан жолы – 2050: бір мақсат, бір мүдде, бір болашақ", "ART")]
+    t = "Астана қаласында «Болашақтың энергиясы» атты EXPO-2017 халықаралық көрмесін өткізу туралы ұсынысы"
+    out = _show(t, named_titles(t, _spans(t, [("Болашақтың энергиясы", "ART")])))
+    assert out == [("Болашақтың энергиясы", "EVENT")]
+    # no descriptor within 3 words: nothing changes
+    t = "Ол «Ақ жол» атты Алматы қаласының тұрғыны Серік Ахметовпен кездесті."
+    model = _spans(t, [("Ақ жол", "PERSON")])
+    assert named_titles(t, model) == model
 
 
 def test_head_label_organisation():

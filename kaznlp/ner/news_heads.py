@@ -267,11 +267,24 @@ def post_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
 _NAMED = re.compile(r"(?<=[»”“\"])([ \t]+)(атты)(?=[ \t])")
 
 
+_WORD = re.compile(r"[ \t]+[^\W_][\w-]*(?=[ \t])")
+
+
 def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
     """``«title» атты`` + descriptor: :func:`~kaznlp.ner.news_rules.quoted_name_spans` on the text with
-    ``атты`` blanked (offsets unchanged): ``«[Ислам терроризмге қарсы EVENT]» атты ... конференцияда``."""
-    blanked = _NAMED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
-    return quoted_name_spans(blanked, spans) if blanked != text else list(spans)
+    ``атты`` blanked (offsets unchanged): ``«[Ислам терроризмге қарсы EVENT]» атты ... конференцияда``;
+    if no descriptor is found so, up to 3 words after ``атты`` are blanked too (``Қазақстан халқына``)."""
+    out = list(spans)
+    for m in _NAMED.finditer(text):
+        cut = m.end()
+        for _ in range(4):
+            blanked = text[:m.start(2)] + " " * (cut - m.start(2)) + text[cut:]
+            new = quoted_name_spans(blanked, out)
+            if new != out or not (w := _WORD.match(text, cut)):
+                break
+            cut = w.end()
+        out = new
+    return out
 
 
 @lru_cache(maxsize=1)
