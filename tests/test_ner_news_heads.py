@@ -205,3 +205,15 @@ def test_numbered_event():
     t = "Мәселе келесі 5-інші сессияда қаралады."
     model = _spans(t, [("5-інші", "ORDINAL")])
     assert numbered_event(t, model) == model
+
+
+def test_state_left_before_a_rule_span():
+    # the model's span over a state and a written date: the DATE rule wins, the state stays GPE
+    t = ("Тақырып жаңа редакцияда - ҚР 2012.06.28 N 23-V (алғашқы ресми жарияланғанынан кейiн күнтiзбелiк "
+         "он күн өткен соң қолданысқа енгiзiледi) Конституциялық Заңымен.")
+    out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("ҚР 2012.06.28", "POSITION")])))
+    assert ("ҚР", "GPE") in out and ("2012.06.28", "DATE") in out
+    # a word that is no state's name is not kept
+    t = "Хабарлама 2012.06.28 жарияланды."
+    out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("Хабарлама 2012.06.28", "POSITION")])))
+    assert out == [("2012.06.28", "DATE")]

@@ -30,8 +30,8 @@ from functools import lru_cache
 from .edges import OPEN_QUOTES, clip_to_sentences, trim_span
 from .not_names import common_words
 from .news_heads import news_heads
-from .news_rules import (in_markup, is_designator_number, join_date_ranges, name_steps, ordinal_label,
-                         pattern_words, quoted_name_spans, trim_glued_prefix)
+from .news_rules import (country_names, in_markup, is_designator_number, join_date_ranges, name_steps,
+                         ordinal_label, pattern_words, quoted_name_spans, trim_glued_prefix)
 from .patterns import Span, alternation, pattern_spans
 
 __all__ = ["trim_span", "clip_to_sentences", "pattern_spans", "combine", "postprocess", "RULE_CLASSES"]
@@ -149,6 +149,18 @@ def _split_run_on(text: str, model: Sequence[Span], rules: Sequence[Span]) -> li
     return out
 
 
+def _state_left(text: str, model: Sequence[Span], rules: Sequence[Span]) -> list[Span]:
+    """A model span that a rule span of another class cuts keeps a state's name before it as GPE
+    (``state_prefix`` rows, :func:`~kaznlp.ner.news_rules.country_names`): ``[ҚР] [2012.06.28 DATE]``."""
+    out = list(model)
+    for i, m in enumerate(out):
+        r = next((r for r in rules if m[0] < r[0] < m[1] and r[2] != m[2]), None)
+        left = text[m[0]:r[0]].rstrip() if r else ""
+        if left in pattern_words().get("state_prefix", ()) or left.lower() in country_names():
+            out[i] = (m[0], m[0] + len(left), "GPE")
+    return out
+
+
 def combine(model: Sequence[Span], rules: Sequence[Span], fill: Iterable[str] = ()) -> list[Span]:
     """Model spans with the rule spans put in: a rule span replaces every model span it overlaps.
 
@@ -210,7 +222,7 @@ def postprocess(
             found = [r for r in pattern_spans(text, classes)
                      if any(a <= r[0] and r[1] <= b for a, b in sentences)]
             if found:
-                out = combine(_split_run_on(text, out, found), found, fill_classes)
+                out = combine(_state_left(text, _split_run_on(text, out, found), found), found, fill_classes)
         if any(sp[2] == "DATE" for sp in out):
             out = join_date_ranges(text, out)
         else:
