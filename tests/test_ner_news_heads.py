@@ -3,7 +3,7 @@ news and legal text. Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_heads import (bridge_owner, extend_connector, head_label, house_facility, law_titles, named_titles,
+from kaznlp.ner.news_heads import (bridge_owner, extend_connector, glued_state, head_label, house_facility, law_titles, named_titles,
                                     news_heads, numbered_event, post_organisation, quoted_org_post, state_attribute)
 from kaznlp.ner.rules import postprocess
 
@@ -217,3 +217,14 @@ def test_state_left_before_a_rule_span():
     t = "Хабарлама 2012.06.28 жарияланды."
     out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("Хабарлама 2012.06.28", "POSITION")])))
     assert out == [("2012.06.28", "DATE")]
+
+
+def test_glued_state():
+    # a page that lost the break between a button and the lead: ҚР belongs to the POSITION
+    t = "07 маусым 2013 толығыменҚР Дін істері агенттігінің Төрағасы Қайрат Лама Шарифтың сөзі"
+    model = _spans(t, [("Дін істері агенттігінің Төрағасы", "POSITION"), ("Қайрат Лама Шарифтың", "PERSON")])
+    assert _show(t, glued_state(t, model))[0] == ("ҚР Дін істері агенттігінің Төрағасы", "POSITION")
+    # a free-standing ҚР is left to the state join; a PERSON never takes it
+    t = "толығыменҚР Қайрат Лама Шарифтың сөзі"
+    model = _spans(t, [("Қайрат Лама Шарифтың", "PERSON")])
+    assert glued_state(t, model) == model

@@ -14,7 +14,7 @@ from .news_rules import country_label, pattern_words, quoted_name_spans
 from .not_names import common_words
 
 __all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner",
-           "quoted_org_post", "state_attribute", "post_organisation", "numbered_event", "news_heads"]
+           "quoted_org_post", "state_attribute", "post_organisation", "numbered_event", "glued_state", "news_heads"]
 
 Span = tuple[int, int, str]
 
@@ -309,6 +309,25 @@ def numbered_event(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
+def _glued_state_re() -> re.Pattern[str]:
+    """A state's abbreviation (``state_prefix`` rows) glued to lower-case web furniture: ``толығыменҚР``."""
+    states = "|".join(map(re.escape, pattern_words().get("state_prefix", ())))
+    return re.compile(rf"[а-яәғқңөұүһіё]{{3}}({states})[ \t]+$")
+
+
+def glued_state(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A POSITION/ORGANISATION right after a state glued to furniture takes the state in:
+    ``толығымен[ҚР Дін істері агенттігінің Төрағасы]``."""
+    out: list[Span] = []
+    for start, stop, label in sorted(spans):
+        m = _glued_state_re().search(text, max(0, start - 12), start) if label in ("POSITION", "ORGANISATION") else None
+        if m and (not out or out[-1][1] <= m.start(1)):
+            start = m.start(1)
+        out.append((start, stop, label))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], ...]:
     """The lower-case cues: title ends, connectors, head stems, building heads, bridges, attributes."""
     w = pattern_words()
@@ -351,4 +370,6 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
         out = post_organisation(text, out)
     if labels & _OWNERS and _has(low, houses):
         out = house_facility(text, out)
+    if "ҚР " in text and labels & {"POSITION", "ORGANISATION"}:
+        out = glued_state(text, out)
     return extend_connector(text, out) if _has(low, connectors) else out
