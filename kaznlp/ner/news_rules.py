@@ -53,12 +53,6 @@ _MARKUP = re.compile(r"<[^<>\n]{0,60}>|&[a-zA-Z]{2,8};|&#\d{2,6};")
 
 def in_markup(text: str, span: Span) -> bool:
     """The span lies inside an HTML/XML tag or character entity left in web text.
-
-    >>> t = "Ол медалімен марапатталған.</seg>"
-    >>> in_markup(t, (29, 32, "ORGANISATION"))
-    True
-    >>> in_markup(t, (3, 12, "ART"))
-    False
     """
     start, end, _ = span
     lo = max(0, start - 61)
@@ -76,10 +70,6 @@ def is_designator_number(text: str, span: Span) -> bool:
 
     Annotation guideline: article and document numbers are not entities (``15-бап жаңа
     редакцияда``, ``осы Ережеге 5-қосымша``, ``3-топ``, ``1-санатты``).
-
-    >>> t = "6-бапқа өзгеріс енгізілді, 12 адам қатысты."
-    >>> is_designator_number(t, (0, 1, "CARDINAL")), is_designator_number(t, (27, 29, "CARDINAL"))
-    (True, False)
     """
     start, end, label = span
     return label == "CARDINAL" and text[start:end].isdigit() and _designator_re().match(text, end) is not None
@@ -93,10 +83,6 @@ def ordinal_label(text: str, span: Span) -> Span:
 
     KazNERD never labels ``4-ші`` CARDINAL (ORDINAL, or part of a DATE), but a model tagging
     written digits sometimes does.
-
-    >>> t = "ЕХРО көрмесіне 4-ші рет қатысады."
-    >>> ordinal_label(t, (15, 19, "CARDINAL"))
-    (15, 19, 'ORDINAL')
     """
     start, end, label = span
     if label == "CARDINAL" and _ORDINAL.fullmatch(text, start, end):
@@ -153,10 +139,6 @@ def quoted_name_spans(text: str, spans: Sequence[Span]) -> list[Span]:
     ``«[Мектепке жол EVENT]» акциясы``. The model's spans inside the quotes are replaced; a
     span that runs past the quotes and the descriptor (a position such as ``«Аққайнар»
     газетінің редакторы``, an organisation with a legal form) is left as it is.
-
-    >>> t = "Ол «Қазақстан Конституциясына 20 жыл» медалімен марапатталды."
-    >>> [(t[a:b], lab) for a, b, lab in quoted_name_spans(t, [(30, 36, "DATE")])]
-    [('Қазақстан Конституциясына 20 жыл', 'ART')]
     """
     out = sorted(spans)
     for m in _QUOTED.finditer(text):
@@ -244,17 +226,6 @@ def join_date_ranges(text: str, spans: Sequence[Span]) -> list[Span]:
     This is the last step over the model's and the pattern rules' spans together, so a DATE
     glued to web furniture is trimmed here too (:func:`trim_glued_prefix`: the pattern rules
     add their spans after the per-span steps).
-
-    >>> t = "Дүйсенбі – жұма аралығында жұмыс істейді."
-    >>> [(t[a:b], lab) for a, b, lab in join_date_ranges(t, [(0, 8, "DATE"), (11, 26, "DATE")])]
-    [('Дүйсенбі – жұма аралығында', 'DATE')]
-    >>> t = "Сол жылы қазанда ашылды."
-    >>> [(t[a:b], lab) for a, b, lab in join_date_ranges(t, [(0, 8, "DATE"), (9, 16, "DATE")])]
-    [('Сол жылы қазанда', 'DATE')]
-    >>> t = "2008 жылы мамыр айының 15 күні, 1910 жыл, 30 қыркүйек"
-    >>> [t[a:b] for a, b, _ in join_date_ranges(t, [(0, 22, "DATE"), (23, 30, "DATE"), (32, 40, "DATE"),
-    ...                                                (42, 53, "DATE")])]
-    ['2008 жылы мамыр айының 15 күні', '1910 жыл, 30 қыркүйек']
     """
     out: list[Span] = []
     for span in sorted(_before_number_sign(text, trim_glued_prefix(text, sp)) if sp[2] == "DATE" else sp
@@ -278,13 +249,6 @@ def trim_glued_prefix(text: str, span: Span) -> Span:
     button and the lead (``толығыменОрталық коммуникациялар қызметінде``,
     ``толығымен2015 жылғы 26 ақпанда``) still has the entity (``docs/ner_annotation.md``,
     glued furniture).
-
-    >>> t = "толығыменОрталық коммуникациялар қызметінде брифинг өтті"
-    >>> s, e, lab = trim_glued_prefix(t, (0, 43, "ORGANISATION")); t[s:e]
-    'Орталық коммуникациялар қызметінде'
-    >>> t = "толығымен2015 жылғы 26 ақпанда"
-    >>> s, e, lab = trim_glued_prefix(t, (0, 30, "DATE")); t[s:e]
-    '2015 жылғы 26 ақпанда'
     """
     start, end, label = span
     if label in _NUMBER_LABELS:
@@ -342,15 +306,6 @@ def country_label(text: str, span: Span) -> Span:
     unfamiliar state in the genitive for a surname (``Мексиканың`` PERSON), a former one for an
     organisation (``КСРО`` ORGANISATION, ``Кеңес Одағының`` ORGANISATION) and an abbreviation with
     a case ending for a number (``КСРО-ның`` CARDINAL).
-
-    >>> t = "Мексиканың президенті сапармен келді."
-    >>> country_label(t, (0, 10, "PERSON"))
-    (0, 10, 'GPE')
-    >>> t = "1991 жылы КСРО-ның ыдырауы"
-    >>> country_label(t, (10, 18, "CARDINAL")), country_label(t, (0, 4, "CARDINAL"))
-    ((10, 18, 'GPE'), (0, 4, 'CARDINAL'))
-    >>> country_label("Мексиков сөйледі.", (0, 8, "PERSON"))
-    (0, 8, 'PERSON')
     """
     start, end, label = span
     if label not in _COUNTRY_RELABEL:
@@ -380,13 +335,6 @@ def join_state_position(text: str, spans: Sequence[Span]) -> list[Span]:
     ``[ҚР Дін істері агенттігінің төрағасы POSITION]``, ``[Қазақстан Республикасы Ішкі
     істер министрінің POSITION]``. A place in the locative, ablative, instrumental or relative
     case says where, not whose: ``[Түркістандағы GPE] [өкіл POSITION]`` stays apart.
-
-    >>> t = "ҚР Дін істері агенттігінің төрағасы келді."
-    >>> [(t[a:b], lab) for a, b, lab in join_state_position(t, [(3, 35, "POSITION")])]
-    [('ҚР Дін істері агенттігінің төрағасы', 'POSITION')]
-    >>> t = "Түркістандағы өкілі келді."
-    >>> join_state_position(t, [(0, 13, "GPE"), (14, 19, "POSITION")])
-    [(0, 13, 'GPE'), (14, 19, 'POSITION')]
     """
     prefixes = pattern_words().get("state_prefix", ())
     out: list[Span] = []
@@ -415,10 +363,6 @@ def is_rubric_tag(text: str, span: Span) -> bool:
     """A name that opens a line and is followed by a bullet is a page's rubric tag, not an entity
     in the text (``Қазақстан • 04 Сәуір, 2024``, ``Саясат • Бүгін``): site navigation, like the
     page furniture of ``not_entity`` (``docs/ner_annotation.md``, web furniture).
-
-    >>> t = "Қазақстан • 04 Сәуір, 2024"
-    >>> is_rubric_tag(t, (0, 9, "ORGANISATION")), is_rubric_tag("Ол Қазақстан • ", (3, 12, "GPE"))
-    (True, False)
     """
     start, end, label = span
     if label not in _NAME_LABELS:
@@ -432,11 +376,6 @@ def name_steps(text: str, spans: Sequence[Span]) -> list[Span]:
     a person run into a country split; rubric tags, acronym persons, headline words, document numbers,
     codes, names cut by a teaser's ``…``, letter CARDINALs dropped (:mod:`.not_names`, :mod:`.news_spans`);
     countries GPE; an organisation with a post's head, a title before a person, a state before a POSITION: POSITION.
-
-    >>> t = "Қазақстан • 04 Сәуір, 2024. Мексиканың Сыртқы істер министрі келді."
-    >>> [(t[a:b], lab) for a, b, lab in name_steps(t, [(0, 9, "ORGANISATION"), (12, 26, "DATE"),
-    ...                                                (28, 38, "PERSON"), (39, 60, "POSITION")])]
-    [('04 Сәуір, 2024', 'DATE'), ('Мексиканың Сыртқы істер министрі', 'POSITION')]
     """
     # a step runs only where it can change something: a label or a character it needs
     labels, teaser = {sp[2] for sp in spans}, "…" in text or "..." in text
@@ -455,10 +394,6 @@ def split_person_country(text: str, spans: Sequence[Span]) -> list[Span]:
     """A PERSON of two or more words whose last word is a country's name (a case ending
     allowed) ran into the next phrase: the person ends before it and the country is a GPE
     (``[Бақытжан Жұмағұлов PERSON] [Финляндияның GPE] ... министрі``).
-
-    >>> t = "Бақытжан Жұмағұлов Финляндияның министрімен кездесті."
-    >>> [(t[a:b], lab) for a, b, lab in split_person_country(t, [(0, 31, "PERSON")])]
-    [('Бақытжан Жұмағұлов', 'PERSON'), ('Финляндияның', 'GPE')]
     """
     out: list[Span] = []
     for start, end, label in spans:
