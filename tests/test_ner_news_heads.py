@@ -228,3 +228,11 @@ def test_glued_state():
     t = "толығыменҚР Қайрат Лама Шарифтың сөзі"
     model = _spans(t, [("Қайрат Лама Шарифтың", "PERSON")])
     assert glued_state(t, model) == model
+
+
+def test_building_descriptor():
+    # ғимарат (building) after a quoted name: FACILITY, the quotes and the descriptor outside
+    t = ("2015 жылдың 11 наурызында «Министрліктер үйі» әкімшілік ғимаратында ҚР Мәдениет және спорт "
+         "министрлігі Дін істері комитетінің Төраға орынбасары кездесу өткізді.")
+    out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("Министрліктер үйі", "ORGANISATION")])))
+    assert ("Министрліктер үйі", "FACILITY") in out
