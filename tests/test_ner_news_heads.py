@@ -236,3 +236,13 @@ def test_building_descriptor():
          "министрлігі Дін істері комитетінің Төраға орынбасары кездесу өткізді.")
     out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("Министрліктер үйі", "ORGANISATION")])))
     assert ("Министрліктер үйі", "FACILITY") in out
+
+
+def test_day_head_event():
+    t = "Ағымдағы жылғы 28 тамызда Қазақстан Республикасының Конституциясы күніне арналған жиналыс болып өтті"
+    span = _spans(t, [("Қазақстан Республикасының Конституциясы күніне", "ORGANISATION")])[0]
+    assert _show(t, [head_label(t, span)]) == [("Қазақстан Республикасының Конституциясы күніне", "EVENT")]
+    # a story's title stays ART
+    t = "Әуезовтің “Қорғансыздың күні” (1921) әңгімесі"
+    span = _spans(t, [("Қорғансыздың күні", "ART")])[0]
+    assert head_label(t, span) == span

@@ -85,7 +85,7 @@ def head_label(text: str, span: Span) -> Span:
         return span
     for stem, head in _heads():
         if last.startswith(stem):
-            return (start, end, head) if head != label else span
+            return (start, end, head) if head != label and (head, label) != ("EVENT", "ART") else span
     return span
 
 
