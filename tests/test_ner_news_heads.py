@@ -246,3 +246,9 @@ def test_day_head_event():
     t = "Әуезовтің “Қорғансыздың күні” (1921) әңгімесі"
     span = _spans(t, [("Қорғансыздың күні", "ART")])[0]
     assert head_label(t, span) == span
+
+
+def test_party_abbreviation():
+    t = "Үкімет мүшелерінің «Нұр Отан» ХДП жаңа стратегиялық құжаттары жобаларын талқылауы"
+    out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("Нұр Отан", "ORGANISATION")])))
+    assert ("«Нұр Отан» ХДП", "ORGANISATION") in out
