@@ -3,7 +3,7 @@ news and legal text. Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_heads import (bridge_owner, extend_connector, glued_state, head_label, house_facility, law_titles, named_titles,
+from kaznlp.ner.news_heads import (bridge_owner, extend_connector, glued_state, head_label, state_case, house_facility, law_titles, named_titles,
                                     news_heads, numbered_event, post_organisation, quoted_org_post, state_attribute)
 from kaznlp.ner.rules import postprocess
 
@@ -252,3 +252,15 @@ def test_party_abbreviation():
     t = "Үкімет мүшелерінің «Нұр Отан» ХДП жаңа стратегиялық құжаттары жобаларын талқылауы"
     out = _show(t, postprocess(t, ((0, len(t)),), _spans(t, [("Нұр Отан", "ORGANISATION")])))
     assert ("«Нұр Отан» ХДП", "ORGANISATION") in out
+
+
+def test_state_case():
+    t = "Былтыр ҚР-да 5 млн тонна сүт өндіріліп, оның 40% қайта өңдеуге жіберілді."
+    model = _spans(t, [("ҚР-да 5 млн тонна", "QUANTITY"), ("40%", "PERCENTAGE")])
+    assert _show(t, state_case(t, model)) == [("ҚР-да", "GPE"), ("5 млн тонна", "QUANTITY"), ("40%", "PERCENTAGE")]
+    t = "2020 жылға қарай ҚР-да транзиттік жүктердің үштен бір бөлігін тасымалдау жоспарланған"
+    assert ("ҚР-да", "GPE") in _show(t, state_case(t, _spans(t, [("2020 жылға", "DATE")])))
+    # inside a name's span it is left alone
+    t = "ҚР-ның Ұлттық Банкі хабарлады."
+    model = _spans(t, [("ҚР-ның Ұлттық Банкі", "ORGANISATION")])
+    assert state_case(t, model) == model

@@ -328,6 +328,25 @@ def glued_state(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 @lru_cache(maxsize=1)
+def _state_case_re() -> re.Pattern[str]:
+    """A state's abbreviation (``state_prefix`` rows) with a hyphenated case ending: ``ҚР-да``."""
+    states = "|".join(map(re.escape, pattern_words().get("state_prefix", ())))
+    return re.compile(rf"(?<!\w)(?:{states})-[а-яәғқңөұүһі]{{1,4}}(?!\w)")
+
+
+def state_case(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A bare state abbreviation with a case ending is GPE, also opening a number's span: ``[ҚР-да] [5 млн]``."""
+    out = sorted(spans)
+    for m in _state_case_re().finditer(text):
+        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
+        rest = inside[0][1] - len(text[m.end():inside[0][1]].lstrip()) if inside else 0
+        if not inside or (len(inside) == 1 and inside[0][0] == m.start() and text[rest:rest + 1].isdigit()):
+            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "GPE")]
+                         + [(rest, sp[1], sp[2]) for sp in inside])
+    return out
+
+
+@lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], ...]:
     """The lower-case cues: title ends, connectors, head stems, building heads, bridges, attributes."""
     w = pattern_words()
@@ -370,6 +389,8 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
         out = post_organisation(text, out)
     if labels & _OWNERS and _has(low, houses):
         out = house_facility(text, out)
+    if "ҚР-" in text:
+        out = state_case(text, out)
     if "ҚР " in text and labels & {"POSITION", "ORGANISATION"}:
         out = glued_state(text, out)
     return extend_connector(text, out) if _has(low, connectors) else out
