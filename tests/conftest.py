@@ -37,3 +37,34 @@ def seed_text(prefix: str) -> str:
     if not matches:
         pytest.skip(f"seed {prefix} not present in {SEEDS}")
     return matches[0].read_text(encoding="utf-8")
+
+
+class _Layer:
+    """A stand-in for a thinc layer: dims and params by name."""
+
+    def __init__(self, dims: dict, params: dict) -> None:
+        self.dims, self.params = dims, params
+
+    def get_dim(self, name: str):
+        return self.dims[name]
+
+    def get_param(self, name: str):
+        return self.params[name]
+
+
+@pytest.fixture
+def random_maxout_norm():
+    """``make(n_o, n_p, n_i, rng)``: a ``kaznlp.ner.fast_layers.MaxoutNorm`` of that shape with
+    random weights drawn from the numpy generator ``rng`` (thinc layers stood in by plain objects)."""
+    import importlib
+
+    fast_layers = importlib.import_module("kaznlp.ner.fast_layers")
+
+    def make(n_o: int, n_p: int, n_i: int, rng):
+        maxout = _Layer({"nO": n_o, "nP": n_p, "nI": n_i},
+                        {"W": rng.standard_normal((n_o, n_p, n_i)).astype("f"),
+                         "b": rng.standard_normal((n_o, n_p)).astype("f")})
+        norm = _Layer({}, {"G": rng.standard_normal(n_o).astype("f"), "b": rng.standard_normal(n_o).astype("f")})
+        return fast_layers.MaxoutNorm(maxout, norm)
+
+    return make

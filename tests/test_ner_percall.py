@@ -14,33 +14,12 @@ import pytest
 fast_layers = importlib.import_module("kaznlp.ner.fast_layers")
 
 
-class _Layer:
-    """A stand-in for a thinc layer: dims and params by name."""
-
-    def __init__(self, dims: dict, params: dict) -> None:
-        self.dims, self.params = dims, params
-
-    def get_dim(self, name):
-        return self.dims[name]
-
-    def get_param(self, name):
-        return self.params[name]
-
-
-def _mix(n_o: int, n_p: int, n_i: int, seed: int = 13):
-    rng = numpy.random.default_rng(seed)
-    maxout = _Layer({"nO": n_o, "nP": n_p, "nI": n_i},
-                    {"W": rng.standard_normal((n_o, n_p, n_i)).astype("f"), "b": rng.standard_normal((n_o, n_p)).astype("f")})
-    norm = _Layer({}, {"G": rng.standard_normal(n_o).astype("f"), "b": rng.standard_normal(n_o).astype("f")})
-    return fast_layers.MaxoutNorm(maxout, norm)
-
-
 @pytest.mark.parametrize("rows", [1, 3, 4, 16, 20, 21, 24, 40, 41, 64, 200])
-def test_window_product_in_pieces_equals_the_whole_product(rows):
+def test_window_product_in_pieces_equals_the_whole_product(rows, random_maxout_norm):
     """A window layer of the bundled model's shape (5 window positions of 128, 3 x 128 out): the
     product cut into pieces of one window position (or half of one) for few rows is the whole
     product up to float32 rounding, for every row count around the tiers."""
-    mix = _mix(128, 3, 640)
+    mix = random_maxout_norm(128, 3, 640, numpy.random.default_rng(13))
     mix.split(128)
     assert [limit for limit, _ in mix._splits] == [20, 40]
     assert [len(pieces) for _, pieces in mix._splits] == [5, 10]
@@ -51,8 +30,8 @@ def test_window_product_in_pieces_equals_the_whole_product(rows):
     assert numpy.allclose(got, whole, rtol=1e-5, atol=1e-4)
 
 
-def test_window_product_of_a_layer_that_cannot_be_cut_is_the_whole_product():
-    mix = _mix(16, 3, 40)
+def test_window_product_of_a_layer_that_cannot_be_cut_is_the_whole_product(random_maxout_norm):
+    mix = random_maxout_norm(16, 3, 40, numpy.random.default_rng(13))
     mix.split(7)  # 40 columns are not pieces of 7 (nor of 3.5)
     assert mix._splits == []
     X = numpy.ones((5, 40), dtype="f")

@@ -60,28 +60,12 @@ def test_fold_keeps_every_letter_ignorecase_takes_for_a_cue_word():
         assert {patterns._fold(ch) for ch in takes} == {letter}, (letter, takes)
 
 
-class _Layer:
-    """A stand-in for a thinc layer: dims and params by name."""
-
-    def __init__(self, dims: dict, params: dict) -> None:
-        self.dims, self.params = dims, params
-
-    def get_dim(self, name):
-        return self.dims[name]
-
-    def get_param(self, name):
-        return self.params[name]
-
-
-def test_maxout_norm_finish_writes_the_same_numbers_as_the_plain_formula():
+def test_maxout_norm_finish_writes_the_same_numbers_as_the_plain_formula(random_maxout_norm):
     """``MaxoutNorm.finish`` squares into a block of its input instead of a new array: the result
     is bit for bit thinc's maxout and layer norm, written out with fresh arrays."""
     rng = numpy.random.default_rng(13)
     n_o, n_p, n_i = 16, 3, 40
-    maxout = _Layer({"nO": n_o, "nP": n_p, "nI": n_i},
-                    {"W": rng.standard_normal((n_o, n_p, n_i)).astype("f"), "b": rng.standard_normal((n_o, n_p)).astype("f")})
-    norm = _Layer({}, {"G": rng.standard_normal(n_o).astype("f"), "b": rng.standard_normal(n_o).astype("f")})
-    mix = fast_layers.MaxoutNorm(maxout, norm)
+    mix = random_maxout_norm(n_o, n_p, n_i, rng)
     X = rng.standard_normal((7, n_i)).astype("f")
     Y = X @ mix.Wt + mix.b
     best = numpy.maximum(numpy.maximum(Y[:, :n_o], Y[:, n_o:2 * n_o]), Y[:, 2 * n_o:])
