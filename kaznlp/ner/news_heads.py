@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .news_rules import country_label, pattern_words, quoted_name_spans
 from .not_names import common_words
+from .patterns import alternation
 
 __all__ = ["law_titles", "head_label", "extend_connector", "house_facility", "named_titles", "bridge_owner",
            "quoted_org_post", "state_attribute", "post_organisation", "numbered_event", "glued_state", "news_heads"]
@@ -24,17 +25,15 @@ _QUOTED = re.compile(r"(?:[«“\"]|&quot;)([^«»“”\"\n&]{3,200}?)(?:[»”
 
 @lru_cache(maxsize=1)
 def _title_end() -> re.Pattern[str]:
-    ends = "|".join(map(re.escape, pattern_words().get("law_title_end", ())))
-    return re.compile(rf"(?:^|\s)(?:{ends})$", re.IGNORECASE)
+    return re.compile(rf"(?:^|\s){alternation(pattern_words().get('law_title_end', ()))}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _law_word() -> re.Pattern[str]:
     """A word naming a law, decree or code (``descriptor_LAW``, ``head_LAW`` stems)."""
     words = pattern_words()
-    stems = sorted({w.rstrip("$").lower() for k in ("descriptor_LAW", "head_LAW") for w in words.get(k, ())},
-                   key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + ")", re.IGNORECASE)
+    stems = {w.rstrip("$").lower() for k in ("descriptor_LAW", "head_LAW") for w in words.get(k, ())}
+    return re.compile(r"(?<!\w)" + alternation(stems), re.IGNORECASE)
 
 
 def law_titles(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -146,9 +145,9 @@ def _bridge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The gap of ``name_bridge`` rows (after a place, body or post) and ``name_bridge_place`` rows
     (after a place, maybe with its lower-case kind: ``қаласы бойынша``)."""
     words = pattern_words()
-    alt = lambda kind: "|".join(map(re.escape, words.get(kind, ())))  # noqa: E731
-    return (re.compile(rf"[ \t]+(?:{alt('name_bridge')})[ \t]+"),
-            re.compile(rf"[ \t]+(?:[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+[ \t]+)?(?:{alt('name_bridge_place')})[ \t]+"))
+    bridge, place = (alternation(words.get(kind, ())) for kind in ("name_bridge", "name_bridge_place"))
+    return (re.compile(rf"[ \t]+{bridge}[ \t]+"),
+            re.compile(rf"[ \t]+(?:[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]+[ \t]+)?{place}[ \t]+"))
 
 
 def bridge_owner(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -210,8 +209,8 @@ def state_attribute(text: str, span: Span) -> Span:
 @lru_cache(maxsize=1)
 def _house_re() -> re.Pattern[str]:
     """A building's head (``facility_head`` rows) with the possessive and a case (``үйінде``)."""
-    stems = "|".join(map(re.escape, sorted(pattern_words().get("facility_head", ()), key=len, reverse=True)))
-    return re.compile(rf"[ \t]+(?:{stems})[ыі](?:н|ның|нің|на|не|нда|нде|нан|нен|мен)?(?!\w)", re.IGNORECASE)
+    stems = alternation(pattern_words().get("facility_head", ()))
+    return re.compile(rf"[ \t]+{stems}[ыі](?:н|ның|нің|на|не|нда|нде|нан|нен|мен)?(?!\w)", re.IGNORECASE)
 
 
 _OWNERS = frozenset({"ORGANISATION", "POSITION", "FACILITY"})
@@ -290,8 +289,8 @@ def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
 @lru_cache(maxsize=1)
 def _numbered_re() -> re.Pattern[str]:
     """A Roman or suffixed ordinal and a meeting's head (``event_head`` rows): ``IX Конгресіне``."""
-    heads = "|".join(map(re.escape, pattern_words().get("event_head", ())))
-    return re.compile(rf"(?<!\w)(?:[IVXLCХІ]+|\d{{1,3}}[ \t]?-?[ \t]?(?:ші|шы|інші|ыншы|нші|ншы))[ \t]+(?:{heads})\w*",
+    heads = alternation(pattern_words().get("event_head", ()))
+    return re.compile(rf"(?<!\w)(?:[IVXLCХІ]+|\d{{1,3}}[ \t]?-?[ \t]?(?:ші|шы|інші|ыншы|нші|ншы))[ \t]+{heads}\w*",
                       re.IGNORECASE)
 
 
@@ -308,11 +307,15 @@ def numbered_event(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+def _states() -> str:
+    """The states' abbreviations (``state_prefix`` rows: ``ҚР``) as one alternation."""
+    return alternation(pattern_words().get("state_prefix", ()))
+
+
 @lru_cache(maxsize=1)
 def _glued_state_re() -> re.Pattern[str]:
     """A state's abbreviation (``state_prefix`` rows) glued to lower-case web furniture: ``толығыменҚР``."""
-    states = "|".join(map(re.escape, pattern_words().get("state_prefix", ())))
-    return re.compile(rf"[а-яәғқңөұүһіё]{{3}}({states})[ \t]+$")
+    return re.compile(rf"[а-яәғқңөұүһіё]{{3}}({_states()})[ \t]+$")
 
 
 def glued_state(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -330,8 +333,7 @@ def glued_state(text: str, spans: Sequence[Span]) -> list[Span]:
 @lru_cache(maxsize=1)
 def _state_case_re() -> re.Pattern[str]:
     """A state's abbreviation (``state_prefix`` rows) with a hyphenated case ending: ``ҚР-да``."""
-    states = "|".join(map(re.escape, pattern_words().get("state_prefix", ())))
-    return re.compile(rf"(?<!\w)(?:{states})-[а-яәғқңөұүһі]{{1,4}}(?!\w)")
+    return re.compile(rf"(?<!\w){_states()}-[а-яәғқңөұүһі]{{1,4}}(?!\w)")
 
 
 def state_case(text: str, spans: Sequence[Span]) -> list[Span]:
