@@ -189,13 +189,11 @@ def _suffix_attested(w: str, first: int) -> bool:
         return False
     for i in range(first, 2, -1):
         stem, rest = w[:i], w[i:]
-        last = next((c for c in reversed(stem) if c in VOWELS), None)
-        if last is None or not _suffix_chain(rest):
+        if VOWELS.isdisjoint(stem) or not _suffix_chain(rest):
             continue
-        vowels = {c for c in rest if c in VOWELS}
-        if (last in BACK_VOWELS_LOAN and vowels <= BACK_VOWELS_LOAN) or (last in FRONT_VOWELS_LOAN
-                                                                    and vowels <= FRONT_VOWELS_LOAN):
+        if _harmonic(stem, rest):
             return True
+        vowels = {c for c in rest if c in VOWELS}
         if _loan_stem(stem) and (vowels <= BACK_VOWELS_LOAN or vowels <= FRONT_VOWELS_LOAN):
             return True
     return False
