@@ -28,7 +28,8 @@ from .alphabet import LOWER, UPPER
 # any other mark (Devanagari nukta and vowel signs, Arabic harakat, ...) is glued to the
 # word before it by a post-step (``_glue_mark``): one big character class would slow the
 # whole scan by half.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff"
+_COMBINING = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARKS = _COMBINING + "\u00ad\u200b-\u200d\u2060\ufeff"
 W = rf"[\w{_MARKS}]"
 # LOWER, UPPER: a lower-case / capital letter of Kazakh text (kaznlp.lang.alphabet)
 HYPHEN = "[-\u2010\u2011]"  # hyphen-minus, hyphen, non-breaking hyphen
@@ -141,7 +142,7 @@ def _rules(email: bool = True, fast: bool = True) -> str:
         # (one space, no-break or narrow no-break space before "%" or a unit: "5 %", "30° C";
         # the unit letter only when it ends there: not "50° " + "Солтүстік")
         rf"\d+(?:[.,:]\d+)*(?:{UNIT_SPACE}?%|‰|°(?:{UNIT_SPACE}?[CСF](?!{W}))?)?"
-        rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?(?P<number>)",
+        rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?[{_COMBINING}]*+(?P<number>)",
         # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
         # ("word" closes first, so "hword", a hyphen inside, or "domain" names the rule when it matched)
         rf"(?P<word>){W}+(?:{APOSTROPHE}{W}+)*(?:(?:{HYPHEN}{W}+(?:{APOSTROPHE}{W}+)*)+(?P<hword>))?"
@@ -150,7 +151,7 @@ def _rules(email: bool = True, fast: bool = True) -> str:
         r"(?:\.{3,}|…)(?P<ellipsis>)",
         # anything else: one character (punctuation, quotes, dashes, symbols, emoji)
         rf"[{re.escape(''.join(sorted(_PUNCT)))}](?P<punct>)",
-        r"\S(?P<symbol>)",
+        rf"\S[{_COMBINING}]*+(?P<symbol>)",
     ]
     return "|".join(parts)
 

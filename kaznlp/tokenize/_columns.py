@@ -38,7 +38,7 @@ def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str]
             g = kinds.index("symbol", g + 1)
         except ValueError:
             break
-        if starts[g] != starts[g - 1] + len(texts[g - 1]) or category(texts[g])[0] != "M":
+        if starts[g] != starts[g - 1] + len(texts[g - 1]) or category(texts[g][0])[0] != "M":
             continue
         # the mark g starts a stretch: token g - 1 and every token that continues it
         first = g - 1
@@ -48,15 +48,18 @@ def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str]
             kind = "word"
         else:
             rows = ([], [], [])
-        last_end = glue_end = starts[g] + len(texts[g])
+        last_end = starts[g] + len(texts[g])
+        # (a word or number goes on the stretch after a mark, not after an enclosing one: a keycap
+        # "1\ufe0f\u20e3" ends its cluster, so "1\ufe0f\u20e32\ufe0f\u20e3" is two tokens)
+        glue_end = last_end if category(text[last_end - 1]) in ("Mn", "Mc") else -1
         k = g + 1
         while k < n:
             kd = kinds[k]
             if not (starts[k] == glue_end and kd in ("word", "hword", "number")
-                    or kd == "symbol" and starts[k] == last_end and category(texts[k])[0] == "M"):
+                    or kd == "symbol" and starts[k] == last_end and category(texts[k][0])[0] == "M"):
                 break
             last_end = starts[k] + len(texts[k])
-            glue_end = last_end if kd == "symbol" or category(text[last_end - 1])[0] == "M" else -1
+            glue_end = last_end if category(text[last_end - 1]) in ("Mn", "Mc") else -1
             k += 1
         _add_row(rows, start, text[start:last_end], kind)
         edits.append((first, k, rows))
