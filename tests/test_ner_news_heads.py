@@ -80,6 +80,20 @@ def test_extend_connector_stops_at_another_span_and_without_a_capital():
     assert extend_connector(t, model) == model
 
 
+def test_extend_lower_case_start_of_a_post():
+    # the model cut the post after the name's first word(s); it starts at the capital (round 11)
+    t = ("2014 жылғы 30-31 қазан күндері Мәдениет және спорт министрлігінің Дін істері комитетінің төрағасы "
+         "Ғалым Шойкин облыста болды.")
+    model = _spans(t, [("2014 жылғы 30-31 қазан күндері", "DATE"),
+                       ("және спорт министрлігінің Дін істері комитетінің төрағасы", "POSITION")])
+    assert _show(t, news_heads(t, model))[1] == (
+        "Мәдениет және спорт министрлігінің Дін істері комитетінің төрағасы", "POSITION")
+    # a lower-case post with no capital or connector after its first word is left (no name there)
+    t = "Кербұлақ ауданында өткен кездесулерге аудан әкімінің бірінші орынбасары қатысты."
+    model = _spans(t, [("аудан әкімінің бірінші орынбасары", "POSITION")])
+    assert news_heads(t, model) == model
+
+
 def test_news_heads_runs_in_postprocess():
     t = "«Ғылым туралы» 2011 жылғы 18 ақпандағы Қазақстан Республикасының Заңы қабылданды."
     out = postprocess(t, ((0, len(t)),), _spans(t, [("Ғылым туралы", "ART")]))

@@ -121,13 +121,15 @@ def _name_start(text: str, start: int, floor: int) -> int | None:
 
 def extend_connector(text: str, spans: Sequence[Span]) -> list[Span]:
     """A name span starting with a connector (``жөніндегі``, ``атындағы``) starts at the capital that
-    opens the name: ``[Республикалық бюджеттің ... жөніндегі есеп комитетінің мүшесі]``."""
+    opens the name: ``[Республикалық бюджеттің ... жөніндегі есеп комитетінің мүшесі]``; so does an
+    ORGANISATION/POSITION starting lower-case with a capital or connector later (``[Мәдениет және спорт ...]``)."""
     connectors = pattern_words().get("name_connector", ())
     out = sorted(spans)
     for i, (start, end, label) in enumerate(out):
-        if label not in _CONNECTED or not text.startswith(connectors, start):
+        if label not in _CONNECTED or not text[start:start + 1].islower():
             continue
-        if text[start:end].split(None, 1)[0].lower() not in connectors:
+        first, *rest = text[start:end].split()
+        if first not in connectors and not (label in _BRIDGED and any(w[:1].isupper() or w in connectors for w in rest)):
             continue
         floor = out[i - 1][1] if i else 0
         new = _name_start(text, start, floor)
@@ -391,8 +393,8 @@ def news_heads(text: str, spans: Sequence[Span]) -> list[Span]:
         out = post_organisation(text, out)
     if labels & _OWNERS and _has(low, houses):
         out = house_facility(text, out)
+    if _has(low, connectors) or any(text[sp[0]:sp[0] + 1].islower() for sp in out if sp[2] in _BRIDGED):
+        out = extend_connector(text, out)
     if "ҚР-" in text:
         out = state_case(text, out)
-    if "ҚР " in text and labels & {"POSITION", "ORGANISATION"}:
-        out = glued_state(text, out)
-    return extend_connector(text, out) if _has(low, connectors) else out
+    return glued_state(text, out) if "ҚР " in text and labels & {"POSITION", "ORGANISATION"} else out
