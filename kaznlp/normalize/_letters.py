@@ -11,6 +11,7 @@ from functools import partial
 
 from ..linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 from ._lexicon import _attested, _doc_forms, _sister_attested, _suffix_attested, _suffix_chain
+from ._lines import _I_RE, _I_WORD_LETTERS, _READ_TABLE, _line_letter_support, _line_words_kazakh
 from ._script import (
     _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_CANDIDATE, _PLAIN_NEIGHBOUR,
     _WORD_CONTEXT_RE, _latin_word_plan, _twin_only, _word_plan,
@@ -75,9 +76,8 @@ def _sister_plan(text: str, s: int, e: int, fixed: str, hits: _Memo
     for c in set(word):
         ev = _KAZAKH_EVIDENCE.get(c)
         if ev is not None and not (hit(ev).any(llo, s) or hit(ev).any(e, lhi) or ev.search(fixed)) \
-                and not _kazakh_words_line(text, llo, lhi, hits) and not (
-                    c in _I_WORD_LETTERS and _I_RE.search(fixed) and _attested(repaired)
-                    and _kazakh_words_line(text, llo, lhi, hits, _I_WORD_SHARE)):
+                and not _line_words_kazakh(text, llo, lhi, hits, c in _I_WORD_LETTERS and bool(_I_RE.search(fixed))
+                                           and _attested(repaired)):
             last = max(i for i, x in enumerate(word) if x in _SISTER)
             return [], (_NOTE_SISTER_CONTEXT if _sister_attested(repaired, last) else "")
     # the word itself spelled with a Kazakh letter its sister alphabets lack is Kazakh ("Құдайбердіұлыныӈ")
@@ -99,27 +99,6 @@ def _sister_char(word: str, i: int) -> str:
     if c == "Ӏ" and i and any(x.islower() for x in word):
         return "і"
     return _SISTER.get(c, c)
-
-
-def _line_letter_support(text: str, lo: int, hi: int, letter: str, hits: _Memo) -> bool:
-    """Does the line ``text[lo:hi]`` write the sister ``letter`` in two or more other words that,
-    read with it as the Kazakh letter (and every look-alike as its twin), are known Kazakh forms? A
-    keyboard layout or font puts its letter everywhere the Kazakh one belongs, so a word of that line
-    that no list holds is repaired as well (``аҡуыз`` beside ``ҡатысатын``, ``ҡызметін``,
-    ``атҡарады``). The words are read as the line has them, so the answer for a line whose words
-    were repaired is never a new yes (idempotent)."""
-    key = ("letter support", lo, letter)
-    got = hits.get(key)
-    if got is None:
-        known = 0
-        for m in _LINE_WORD_RE.finditer(text, lo, hi):
-            w = m.group()
-            if letter in w and _attested(w.translate(_READ_TABLE)):
-                known += 1
-                if known >= 2:
-                    break
-        got = hits[key] = known >= 2
-    return bool(got)
 
 
 def _glued_parts_attested(word: str, repaired: str) -> bool:
@@ -162,39 +141,6 @@ def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:
         here = text[s:s + 8].translate(_READ_TABLE).lower()
         return any(here.startswith(a) and a.startswith(low + ".") for a in abbreviations())
     return False
-
-
-# every look-alike, stand-in and sister letter read as the Cyrillic letter it stands for
-_READ_TABLE = str.maketrans({**_LETTER_MAP, **_SISTER, "k": "к"})
-_LINE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
-# a line is Kazakh by its words when at least this many of them, and this share, are known Kazakh forms
-# (or 6 at 7 in 10; 3 in 4 for ӱ ӧ in a known form with і: of their alphabets only Khakas, Komi write і)
-_LINE_WORDS_MIN, _LINE_WORDS_SHARE, _LONG_MIN, _LONG_SHARE, _I_WORD_SHARE = 3, 0.8, 6, 0.7, 0.75
-_I_WORD_LETTERS, _I_RE, _QUOTED_RE = frozenset("ӱӰӧӦ"), re.compile("[Іі]"), re.compile("«[^«»\n]*»")
-
-
-def _kazakh_words_line(text: str, lo: int, hi: int, hits: _Memo, share: float = _LINE_WORDS_SHARE) -> bool:
-    """Is the line ``text[lo:hi]`` Kazakh by its words? Its words of three or more letters, each read
-    with every look-alike and sister letter as the letter it stands for (so the answer is the same
-    before and after any repair on the line), are at least :data:`_LINE_WORDS_MIN` known Kazakh forms
-    and a share of :data:`_LINE_WORDS_SHARE` of the words that read as Cyrillic. Evidence for a
-    sister letter when the line has no Kazakh letter its alphabet lacks (``Ол адамды амебиаз
-    ауруына шалдыҡтырады``: 4 of 4 known); a Bashkir, Tatar or Altai line shares some words with
-    Kazakh but not four in five (``Алтай Республиканыҥ тӧс калазы``: 3 of 4)."""
-    key = ("line words", lo)
-    got = hits.get(key)
-    if got is None:
-        known = total = 0
-        # a «quote» with no sister letter (a foreign formula or title: «Бисмиллаһи рахмани рахим») is not counted
-        quoted = [q.span() for q in _QUOTED_RE.finditer(text, lo, hi) if not _SISTER_RE.search(q.group())]
-        for m in _LINE_WORD_RE.finditer(text, lo, hi):
-            w = m.group().translate(_READ_TABLE)
-            if all(_is_cyr(c) for c in w) and not any(a < m.start() < b for a, b in quoted):
-                total += 1
-                known += _attested(w)
-        got = hits[key] = (known, total)
-    known, total = got
-    return known >= _LINE_WORDS_MIN and known >= share * total or known >= _LONG_MIN and known >= _LONG_SHARE * total
 
 
 class _Hits:

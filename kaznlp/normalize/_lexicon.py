@@ -158,8 +158,12 @@ def _sister_attested(word: str, last: int) -> bool:
     if any(w.startswith(p) and len(w) - len(p) >= 4 and _attested(w[len(p):]) for p in _combining()):
         return True
     # two known forms of four or more letters each, written without the space between them (the
-    # crawled corpora glue words: "аренадалайықты" = "аренада" + "лайықты")
-    return any(_attested(w[:i]) and _attested(w[i:]) for i in range(4, len(w) - 3))
+    # crawled corpora glue words: "аренадалайықты" = "аренада" + "лайықты"); or a compound of a
+    # short root, a whole form of two or three letters, and a known form ("Бескөл" = "бес" + "көл",
+    # "екіжүзді", "Ақмол", "Қазғарыш": Kazakh place, press and agency names and compound adjectives)
+    lex = forms_and_parts()
+    return any(_attested(w[:i]) and _attested(w[i:]) for i in range(4, len(w) - 3)) \
+        or any(w[:i] in lex and not _suffix_chain(w[i:]) and _attested(w[i:]) for i in range(2, min(4, len(w) - 2)))
 
 
 @lru_cache(maxsize=1)
