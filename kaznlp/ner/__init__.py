@@ -44,7 +44,7 @@ from typing import Any
 from .._gc import paused
 from .._validate import check_text
 from ..alignment import Alignment
-from ..pipeline import repair
+from ..pipeline import NERBackend, repair
 from ..sentences import split_sentences
 from ..spans import Entity
 from .backends import (
@@ -290,7 +290,7 @@ def _stream(
 
 def ner(
     text: str,
-    backend: Any = "kaznlp",
+    backend: NERBackend = "kaznlp",
     *,
     normalize: bool = True,
     dehyphenate: bool = True,
@@ -332,7 +332,7 @@ def ner(
 
 def ner_pipe(
     texts: Iterable[str],
-    backend: Any = "kaznlp",
+    backend: NERBackend = "kaznlp",
     *,
     normalize: bool = True,
     dehyphenate: bool = True,

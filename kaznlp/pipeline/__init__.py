@@ -18,7 +18,8 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeAlias
 
 from .._gc import paused
 from .._validate import check_choice, check_text
@@ -31,13 +32,45 @@ from ..steps import parse_steps
 from ..tokenize import Columns, token_columns
 from ._mapping import _assemble
 
-__all__ = ["process", "pipe", "repair", "STEPS", "set_ner"]
+__all__ = ["process", "pipe", "repair", "STEPS", "set_ner", "NERBackend", "BackendName", "EntityBackend"]
 
 #: the steps :func:`process` can run, in order (the CLI's ``--steps`` adds ``words``:
 #: tokens without multiword tokens)
 STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
 
 _new = tuple.__new__
+
+# --- what ner= (and kaznlp.ner's backend=) takes ------------------------------------------
+
+#: The NER backends named by a string: the bundled model (``"kaznlp"``, or through spaCy:
+#: ``"spacy"``), Stanza's Kazakh NER, a Hugging Face model.
+BackendName: TypeAlias = Literal["kaznlp", "spacy", "stanza", "transformers"]
+
+
+class EntityBackend(Protocol):
+    """Any object with ``entities(chunks)``: for each chunk of the list (:class:`kaznlp.ner.Chunk`:
+    a few sentences of repaired text), its entities as ``(start, end, label)`` offsets into the chunk."""
+
+    def entities(self, chunks: list[Any]) -> list[list[tuple[int, int, str]]]: ...
+
+
+class _SpacyLanguage(Protocol):  # a spaCy Language (what spacy.load returns)
+    @property
+    def pipe_names(self) -> list[str]: ...
+
+
+class _StanzaPipeline(Protocol):  # a stanza.Pipeline with the ner processor
+    processors: dict[str, Any]
+
+
+class _TransformersModel(Protocol):  # a transformers token-classification model
+    config: Any
+
+
+#: What ``kaznlp.ner(text, backend)`` and ``kaznlp.process(text, ner=...)`` take: a
+#: :data:`BackendName`, a path or package name for ``spacy.load`` (``str`` or ``Path``), a spaCy
+#: ``Language``, a ``stanza.Pipeline``, a transformers model, or an :class:`EntityBackend`.
+NERBackend: TypeAlias = BackendName | str | Path | EntityBackend | _SpacyLanguage | _StanzaPipeline | _TransformersModel
 
 # The entity finders of ``ner=...``: kaznlp.ner.ner and kaznlp.ner.ner_pipe, handed over by the
 # front layer (kaznlp/__init__.py) when kaznlp is imported, so this layer imports nothing above
@@ -157,7 +190,7 @@ def process(
     dehyphenate: bool = True,
     tokens: bool = True,
     multiword: bool = True,
-    ner: Any = False,
+    ner: bool | NERBackend = False,
     steps: str | Sequence[str] | None = None,
 ) -> Document:
     """Normalize, de-hyphenate, split and tokenize ``text`` (and find entities with ``ner=True``).
@@ -176,7 +209,8 @@ def process(
         multiword: passed to :func:`kaznlp.tokenize` (``False``: no multiword tokens
             such as "келген жоқ").
         ner: ``True`` fills ``doc.entities`` with :func:`kaznlp.ner.ner` (the bundled
-            model); a backend (``"stanza"``, a spaCy ``Language``, ...) is used as given.
+            model); a backend (:data:`NERBackend`: ``"stanza"``, a spaCy ``Language``, an
+            object with an ``entities(chunks)`` method, ...) is used as given.
         steps: the CLI's ``--steps`` list instead of the flags, e.g.
             ``"normalize,sentences,tokens,ner"`` (``words`` = tokens without multiword tokens;
             sentences are always split).
@@ -190,6 +224,15 @@ def process(
     (True, 'Мемлекеттік')
     >>> [(t.text, t.norm) for t in process("Премьер- Министр заң-\\nды қабылдады.").tokens][:2]
     [('Премьер- Министр', 'Премьер-Министр'), ('заң-\\nды', 'заңды')]
+
+    Any :class:`EntityBackend` finds the entities; here a toy one that marks "Астана" (the
+    repaired text, a Latin "i" made "і", is what it reads; the entity points into yours):
+
+    >>> class Capital:
+    ...     def entities(self, chunks):
+    ...         return [[(i, i + 6, "GPE")] if (i := c.text.find("Астана")) >= 0 else [] for c in chunks]
+    >>> process("Бiз Астана қаласында тұрамыз.", ner=Capital()).entities
+    [Entity(start=4, end=10, label='GPE', text='Астана')]
     """
     check_text(text, "process")
     normalize, dehyphenate, tokens, multiword, backend = _options(
@@ -287,7 +330,7 @@ def pipe(
     dehyphenate: bool = True,
     tokens: bool = True,
     multiword: bool = True,
-    ner: Any = False,
+    ner: bool | NERBackend = False,
     steps: str | Sequence[str] | None = None,
 ) -> Iterator[Document]:
     """:func:`process` for many texts: yields one :class:`~kaznlp.spans.Document` per text, in order.
