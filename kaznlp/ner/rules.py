@@ -30,6 +30,7 @@ from functools import lru_cache
 from .edges import OPEN_QUOTES, clip_to_sentences, trim_span
 from .not_names import common_words
 from .news_heads import news_heads
+from .news_names import news_names
 from .news_rules import (country_names, in_markup, is_designator_number, join_date_ranges, name_steps,
                          ordinal_label, pattern_words, quoted_name_spans, trim_glued_prefix)
 from .patterns import Span, alternation, pattern_spans
@@ -227,7 +228,7 @@ def postprocess(
             out = join_date_ranges(text, out)
         else:
             out.sort()
-        out = name_steps(text, news_heads(text, out))
+        out = name_steps(text, news_names(text, news_heads(text, out)))
     # no overlaps (a trimmed span can touch its neighbour's former edge only)
     final: list[Span] = []
     for span in out:

@@ -1,0 +1,101 @@
+"""Name steps of written news (issue 13, round 11), run by :func:`kaznlp.ner.rules.postprocess` after
+:func:`~kaznlp.ner.news_heads.news_heads`: a named event's years, an award's unquoted name, a region's or a
+state's name before its body's. Words are ``period_head``, ``award_head``, ``place_kind`` and ``state_word``
+rows of ``kaznlp/data/ner_patterns_kk.tsv``; each step runs only when its cue is in the text. Examples and
+measurements: ``docs/ner.md`` (round 11).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .news_rules import pattern_words
+from .patterns import alternation
+
+__all__ = ["named_period", "award_names", "place_organisation", "news_names"]
+
+Span = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1)
+def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The period word after an EVENT, an award's head after a name (and as a span's last word), and a
+    place's kind (``облысы``, ``қаласының``) after a GPE or as its last word."""
+    w = pattern_words()
+    period, award = alternation(w.get("period_head", ())), alternation(w.get("award_head", ()))
+    kind = alternation(w.get("place_kind", ()) + w.get("state_word", ()))
+    owner = r"(?:с?[ыі])(?:ның|нің)?"  # the possessive, maybe with the genitive: облыс-ы, қала-сы-ның
+    return (re.compile(rf"[ \t]+{period}\w*", re.IGNORECASE), re.compile(rf"[ \t]+{award}[іi]\w*", re.IGNORECASE),
+            re.compile(rf"[ \t]+(?:{kind}{owner}[ \t]+)?(?=[^\W\d_])", re.IGNORECASE),
+            re.compile(rf"(?:^|\s){kind}{owner}$", re.IGNORECASE))
+
+
+def named_period(text: str, spans: Sequence[Span]) -> list[Span]:
+    """An EVENT + ``жылдары`` is a period, one DATE: ``[Ұлы Отан соғысы жылдарында]``."""
+    out = []
+    for start, end, label in spans:
+        m = _res()[0].match(text, end) if label == "EVENT" else None
+        out.append((start, m.end(), "DATE") if m else (start, end, label))
+    return out
+
+
+#: what the model calls an award's unquoted name
+_AWARDED = frozenset({"PERSON", "NORP", "POSITION", "ORGANISATION", "GPE"})
+_GENITIVE = re.compile(r"(?:ның|нің|тың|тің|дың|дің)$")
+
+
+def award_names(text: str, spans: Sequence[Span]) -> list[Span]:
+    """An unquoted name + an award's head with the possessive is one ART: ``[Еңбек Даңқы орденінің]``; so is
+    a span of two or more words ending in one. A genitive name (whose order) is left."""
+    out: list[Span] = []
+    for start, end, label in sorted(spans):
+        if label in _AWARDED and text[end - 1:end].isalpha():
+            m = None if _GENITIVE.search(text[start:end]) else _res()[1].match(text, end)
+            if m and (not out or out[-1][1] <= start):
+                out.append((start, m.end(), "ART"))
+                continue
+            words = text[start:end].rsplit(None, 1)
+            if len(words) == 2 and _res()[1].fullmatch(" " + words[1]) and not _GENITIVE.search(words[0]):
+                label = "ART"
+        if out and out[-1][1] > start:
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def place_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A GPE ending in a place's kind or a state word, or followed by one (``place_kind``, ``state_word``
+    rows), right before an ORGANISATION that opens with a letter is one ORGANISATION:
+    ``[Жамбыл облысы Әділет департаментінде]``, ``[Нидерланды Корольдігі Есеп сотының]``."""
+    out: list[Span] = []
+    for span in sorted(spans):
+        if span[2] == "ORGANISATION" and out and out[-1][2] == "GPE":
+            m = _res()[2].match(text, out[-1][1])
+            if m and m.end() == span[0] and (m.group().strip() or _res()[3].search(text[out[-1][0]:out[-1][1]])):
+                out[-1] = (out[-1][0], span[1], "ORGANISATION")
+                continue
+        out.append(span)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    w = pattern_words()
+    return tuple(w.get("period_head", ())), tuple(w.get("award_head", ()))
+
+
+def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The steps of this module, each only where its cue is in the text or the labels."""
+    labels = {sp[2] for sp in spans}
+    out = list(spans)
+    periods, awards = _cues()
+    if "EVENT" in labels and any(w in text for w in periods):
+        out = named_period(text, out)
+    low = text.lower()
+    if any(w in low for w in awards):
+        out = award_names(text, out)
+    if "GPE" in labels and "ORGANISATION" in labels:
+        out = place_organisation(text, out)
+    return out

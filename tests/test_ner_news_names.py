@@ -1,0 +1,61 @@
+"""The name steps of kaznlp.ner.news_names (issue 13, round 11), on real Kazakh news and legal text.
+Each test fails without its step."""
+
+from __future__ import annotations
+
+from kaznlp.ner.news_names import award_names, named_period, news_names, place_organisation
+from kaznlp.ner.rules import postprocess
+
+
+def _spans(text: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for word, label in words:
+        start = text.index(word, pos)
+        out.append((start, start + len(word), label))
+        pos = start + len(word)
+    return out
+
+
+def _show(text: str, spans) -> list[tuple[str, str]]:
+    return [(text[a:b], lab) for a, b, lab in spans]
+
+
+def test_named_period():
+    t = "Ұлы Отан соғысы жылдарында тылдағы қажырлы еңбегі үшін марапатталған адамдар"
+    model = _spans(t, [("Ұлы Отан соғысы", "EVENT")])
+    assert _show(t, named_period(t, model)) == [("Ұлы Отан соғысы жылдарында", "DATE")]
+    t = "Ұлы Отан соғысына қатысушылар"  # the war itself stays an EVENT
+    model = _spans(t, [("Ұлы Отан соғысына", "EVENT")])
+    assert named_period(t, model) == model
+
+
+def test_award_names():
+    t = "Даңқ орденінің үш дәрежесімен және Еңбек Даңқы орденінің үш дәрежесімен наградталған адамдар"
+    model = _spans(t, [("Даңқ", "PERSON"), ("үш", "CARDINAL"), ("Еңбек Даңқы орденінің", "POSITION"), ("үш", "CARDINAL")])
+    assert _show(t, award_names(t, model)) == [("Даңқ орденінің", "ART"), ("үш", "CARDINAL"),
+                                                ("Еңбек Даңқы орденінің", "ART"), ("үш", "CARDINAL")]
+    t = "Қытайдың ең жоғары орденін табыс етті"  # a state in the genitive owns the order: no name of it
+    model = _spans(t, [("Қытайдың", "GPE")])
+    assert award_names(t, model) == model
+
+
+def test_place_organisation():
+    t = "2013 жылы Жамбыл облысы Әділет департаментінде тіркелді."
+    model = _spans(t, [("2013 жылы", "DATE"), ("Жамбыл облысы", "GPE"), ("Әділет департаментінде", "ORGANISATION")])
+    assert _show(t, place_organisation(t, model))[1] == ("Жамбыл облысы Әділет департаментінде", "ORGANISATION")
+    t = "Нидерланды Корольдігі Есеп сотының өкілдері келді."
+    model = _spans(t, [("Нидерланды Корольдігі", "GPE"), ("Есеп сотының", "ORGANISATION")])
+    assert _show(t, place_organisation(t, model)) == [("Нидерланды Корольдігі Есеп сотының", "ORGANISATION")]
+    # a bare place (a verb's subject), a place in the locative, a quoted name: apart
+    for t, words in (("Қазақстан Түркі кеңесінің мүшесі болды.", [("Қазақстан", "GPE"), ("Түркі кеңесінің", "ORGANISATION")]),
+                     ("Астанадағы Ұлттық музейде", [("Астанадағы", "GPE"), ("Ұлттық музейде", "ORGANISATION")]),
+                     ("Тараз қаласы «Нұр банк» АҚ филиалы", [("Тараз", "GPE"), ("«Нұр банк» АҚ", "ORGANISATION")])):
+        model = _spans(t, words)
+        assert place_organisation(t, model) == model
+
+
+def test_news_names_runs_in_postprocess():
+    t = "Ұлы Отан соғысы жылдары еңбек еткен адамдар"
+    out = postprocess(t, ((0, len(t)),), _spans(t, [("Ұлы Отан соғысы", "EVENT")]))
+    assert ("Ұлы Отан соғысы жылдары", "DATE") in _show(t, out)
+    assert news_names("Тоқаев келді.", [(0, 6, "PERSON")]) == [(0, 6, "PERSON")]
