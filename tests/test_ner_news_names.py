@@ -3,7 +3,7 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import award_names, named_period, news_names, place_organisation
+from kaznlp.ner.news_names import award_names, named_period, news_names, place_organisation, roman_ordinal
 from kaznlp.ner.rules import postprocess
 
 
@@ -52,6 +52,19 @@ def test_place_organisation():
                      ("Тараз қаласы «Нұр банк» АҚ филиалы", [("Тараз", "GPE"), ("«Нұр банк» АҚ", "ORGANISATION")])):
         model = _spans(t, words)
         assert place_organisation(t, model) == model
+
+
+def test_roman_ordinal():
+    t = "«Құрмет» орденімен (2005), III дәрежелі «Барыс» орденімен марапатталған"
+    model = _spans(t, [("Құрмет", "ART"), ("2005", "DATE"), ("III", "DISEASE"), ("Барыс", "ART")])
+    assert ("III", "ORDINAL") in _show(t, roman_ordinal(t, model))
+    t = "I және II дәрежелі «Ана Даңқы» орденімен"
+    assert _show(t, roman_ordinal(t, _spans(t, [("Ана Даңқы", "ART")])))[0] == ("I және II", "ORDINAL")
+    # a king's number inside his name, a century, an initial: left
+    for t, words in (("Петр III таққа отырғаннан кейін", [("Петр III", "PERSON")]),
+                     ("XV ғасыр ортасына қарай", []), ("І.Жансүгіровтің поэмасы", [("І.Жансүгіровтің", "PERSON")])):
+        model = _spans(t, words)
+        assert roman_ordinal(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

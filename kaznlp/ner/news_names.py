@@ -14,7 +14,7 @@ from functools import lru_cache
 from .news_rules import pattern_words
 from .patterns import alternation
 
-__all__ = ["named_period", "award_names", "place_organisation", "news_names"]
+__all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -80,6 +80,23 @@ def place_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_LOW = "а-яәғқңөұүһіё"
+#: a Roman numeral (Latin or Cyrillic І, Х; maybe ``-ші``), alone or two joined by ``және``, before a
+#: lower-case Kazakh word that is not a century's (``ғасыр``, ``ғ.``)
+_ROMAN = re.compile(rf"(?<![\w.-])[IVXХІ]+(?:-[{_LOW}]+)?(?:[ \t]+және[ \t]+[IVXХІ]+)?(?=[ \t]+[{_LOW}])(?![ \t]+ғ)")
+
+
+def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A Roman numeral before a lower-case word, in no span or a span of its own, is an ORDINAL:
+    ``[III ORDINAL] дәрежелі «Барыс» орденімен``, ``Кеңестің [ХV ORDINAL] сессиясының``."""
+    out = sorted(spans)
+    for m in _ROMAN.finditer(text):
+        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
+        if all(sp[0] >= m.start() and sp[1] <= m.end() for sp in inside):
+            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "ORDINAL")])
+    return out
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
     w = pattern_words()
@@ -98,4 +115,4 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = award_names(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
-    return out
+    return roman_ordinal(text, out) if _ROMAN.search(text) else out
