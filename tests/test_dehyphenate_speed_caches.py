@@ -236,3 +236,30 @@ def test_no_trace_gives_the_traced_verdicts() -> None:
             assert p.features is None
             n += t.features is not None
     assert n > 500
+
+
+def test_after_is_read_for_the_reads_after_pieces_only() -> None:
+    # breaks._decide_break passes the text after a bare break's right piece only when that piece
+    # is in learned.READS_AFTER, so that the memo of _decide_plain answers a repeated pair once:
+    # every other piece must get the same verdict whatever follows it (a rule that reads the
+    # text after another piece must add that piece to READS_AFTER)
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "seed004_expected.txt").read_text(encoding="utf-8")
+    ev = Evidence(text)
+    afters = ("", ", ", ". ", ") ", " танысты.", " мұңы", " және", " бірге келді.")
+    n = 0
+    for pos, w in ((m.start(), m.group()) for m in re.finditer(r"[^\W\d_]+", text)):
+        real = text[pos + len(w):pos + len(w) + 40]
+        for k in range(2, len(w) - 1):
+            a, b = w[:k], w[k:]
+            if morph.norm(b) in learned.READS_AFTER:
+                continue
+            got = {(v.decision, v.rule, v.score) for v in
+                   (learned._decide_plain(ev, a, b, True, x) for x in (real, *afters))}
+            assert len(got) == 1, (a, b, got)
+            n += 1
+            if n >= 600:
+                return
+    raise AssertionError(f"only {n} pairs")

@@ -16,7 +16,7 @@ from .chars import (
     _tail_word,
 )
 from .evidence import Evidence, Verdict
-from .learned import _decide_inline, _decide_plain
+from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES
 from .morph import _ends_number, _is_acronym, norm
 from .rules_line import _decide_line_hyphen, _lost_range, _suffix_only_line
@@ -119,7 +119,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     * ``бар\\xad⏎лық`` → (1, "") ; ``пен⏎Сот`` → (0, " ") in wrapped text
     * ``...барды.⏎⏎`` short last line, or ``ҚАЗАҚ ТІЛІНДЕГІ⏎АТАУЛЫ`` headline → None
     """
-    core = Ls.rstrip(SOFT)
+    core = Ls if Ls[-1] != SOFT else Ls.rstrip(SOFT)  # (Ls is never empty)
     nsoft = len(Ls) - len(core)
     if Ms[0] == SOFT and Ms.lstrip(SOFT):
         Ms = Ms.lstrip(SOFT)  # soft hyphens opening the next line vanish: judge what follows them
@@ -188,8 +188,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                                                           and _suffix_only_line(ev, Ms)):
         ev.why = "narrow_block_not_prose"
         return None  # a block of short lines is a list or table column: орманы⏎оры
-    indent_l = len(L) - len(L.lstrip(LAYOUT_SPACE))
-    indent_m = len(M) - len(M.lstrip(LAYOUT_SPACE))
+    indent_l = 0 if L[0] not in LAYOUT_SPACE else len(L) - len(L.lstrip(LAYOUT_SPACE))  # (L holds Ls)
+    indent_m = 0 if M[0] not in LAYOUT_SPACE else len(M) - len(M.lstrip(LAYOUT_SPACE))
     if (indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t")) and not (
             first.islower() and prior_join):
         # indented first line of a new paragraph; in a text that loses its line-end hyphens a
@@ -231,7 +231,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if tw and hw:
             if first.islower():
                 ev.why = "line_break"
-                if _decide_plain(ev, tw, _head(hw), prior_join, Ms[hw.end():hw.end() + 40]).decision == "join":
+                b = _head(hw)  # the text after it is read for ``мен`` only (learned.READS_AFTER)
+                after = Ms[hw.end():hw.end() + 40] if norm(b) in READS_AFTER else ""
+                if _decide_plain(ev, tw, b, prior_join, after).decision == "join":
                     return (0, "")
             if prior_join and ev.hyphens_lost and _lost_real_hyphen(ev, tw, _head(hw)):
                 ev.why = "lost_real_hyphen"

@@ -195,7 +195,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         m = k + 1
         while m < n and not stripped[m]:
             m += 1
-        line_core_end = starts[k] + len(L.rstrip(LAYOUT_SPACE))
+        line_core_end = starts[k] + (len(L) if L[-1] not in LAYOUT_SPACE else len(L.rstrip(LAYOUT_SPACE)))
         if m >= n:
             # trailing blank lines / final newline: normalise to one "\n"
             if wrapped:
@@ -205,7 +205,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             break
         M = lines[m]
         Ms = stripped[m]
-        next_core = starts[m] + (len(M) - len(M.lstrip(LAYOUT_SPACE)))
+        next_core = starts[m] if M[0] not in LAYOUT_SPACE else starts[m] + len(M) - len(M.lstrip(LAYOUT_SPACE))
         if m == k + 2 and Ms[0].islower() and (len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
                                                or prior_join and Ls[-1].isalpha()):
             # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line, so one blank

@@ -99,7 +99,8 @@ def _settled(sj: int, ss: int, left: int, need: int) -> bool | None:
 
 
 def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
-                  votes: dict[int, int] | None = None) -> list[bool] | None:
+                  votes: dict[int, int] | None = None, blocks: list[tuple[int, int]] | None = None
+                  ) -> list[bool] | None:
     """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
     which lost its line-end hyphens? None when no block is.
 
@@ -110,11 +111,14 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     outnumber those between two whole words, with the same ratio as the document prior
     (:func:`_edits`). A word list (``орманы⏎оры⏎өзені``) has whole words on both sides of
     every break and stays apart. ``votes``: the break votes the document prior already cast,
-    by line (a vote is a function of the two lines and the block's evidence).
+    by line (a vote is a function of the two lines and the block's evidence). ``blocks``:
+    :func:`_blocks` of ``stripped``, if the caller has them.
     """
     n = len(stripped)
     out: list[bool] | None = None
-    for i, j in _blocks(stripped):
+    if blocks is None:
+        blocks = list(_blocks(stripped))
+    for i, j in blocks:
         if width[i] < 25 and j - i >= 6:
             lower = [k for k in range(i, j - 1) if stripped[k + 1][0].islower()]
             if len(lower) * 2 < j - i - 1:
@@ -137,7 +141,7 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
         # the document's narrow columns lost their hyphens: a short narrow block (a heading or a
         # paragraph end cut by a column or page, ``Сұлтанмахмұт То⏎райғыров``) whose every break
         # continues in lower case is the same prose
-        for i, j in _blocks(stripped):
+        for i, j in blocks:
             if width[i] < 25 and 2 <= j - i < 6 and all(stripped[k + 1][0].islower() for k in range(i, j - 1)):
                 for k in range(i, j):
                     out[k] = True
@@ -199,42 +203,56 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     n = len(lines)
     if stripped is None:
         stripped = [_layout_strip(ln) for ln in lines]
+    blocks = list(_blocks(stripped))  # read once, shared with _narrow_prose
     # local width: the longest line of each block of non-blank lines
     width = [0] * n
-    lens_all = sorted(len(s) for s in stripped if s)
+    lens = [len(s) for s in stripped]
+    lens_all = sorted(x for x in lens if x)
     doc_w = lens_all[int(0.9 * (len(lens_all) - 1))] if lens_all else 0
-    for i, j in _blocks(stripped):
-        bw = max(len(stripped[k].rstrip(SOFT)) for k in range(i, j))
+    for i, j in blocks:
+        bw = max(len(stripped[k].rstrip(SOFT)) if stripped[k][-1] == SOFT else lens[k] for k in range(i, j))
         if j - i < 3:
             bw = max(bw, doc_w)
-        for k in range(i, j):
-            width[k] = bw
+        width[i:j] = [bw] * (j - i)
 
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
     prior_join: bool | None = False
     # Count the line ends that mark a word break: soft hyphens, and line-end hyphens that
     # look like a syllable break (``жетіс-⏎тіктерді``), not a compound (``вице-⏎президенті``):
     # a text that wraps without hyphenation still has real hyphens at some line ends.
-    explicit = 0
+    # One pass over the breaks (only a wrapped text needs it) also counts the breaks between two
+    # non-blank lines, lists those before a lower-case line (the votes below) and sees whether a
+    # line ends in a hyphen after a letter (ev.hyphens_lost).
+    explicit = internal = 0
+    lower: list[int] = []
+    hyphen_end = False
     any_wrap = wrapped or bool(block_wrapped)
-    for k in range(n - 1 if any_wrap else 0):  # only a wrapped text needs the count
+    marks = _HYPHENS + SOFT
+    for k in range(n - 1 if any_wrap else 0):
         L, M = stripped[k], stripped[k + 1]
-        if len(L) >= 2 and M and M[0].islower() and L[-1] in _HYPHENS + SOFT and L[:-1].rstrip(SOFT)[-1:].isalpha():
-            if L[-1] == SOFT:
-                explicit += 1
-                continue
-            tw = _tail_word(L, len(L) - 1)
-            hw = _HEAD_WORD.match(M)
-            if tw and hw and _decide_line_hyphen(ev.at(starts[k]), tw, _head(hw)).decision == "join":
-                explicit += 1
-    internal = sum(1 for k in range(n - 1) if stripped[k] and stripped[k + 1]) if any_wrap else 0
+        if not L:
+            continue
+        if L[-1] in marks and len(L) >= 2:
+            if L[-1] in _HYPHENS and L[-2].isalpha():
+                hyphen_end = True
+            if M and M[0].islower() and L[:-1].rstrip(SOFT)[-1:].isalpha():
+                if L[-1] == SOFT:
+                    explicit += 1
+                else:
+                    tw = _tail_word(L, len(L) - 1)
+                    hw = _HEAD_WORD.match(M)
+                    if tw and hw and _decide_line_hyphen(ev.at(starts[k]), tw, _head(hw)).decision == "join":
+                        explicit += 1
+        if M:
+            internal += 1
+            if M[0].islower():
+                lower.append(k)
     ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
     if wrapped and explicit >= 2 and explicit * 10 >= internal:
         prior_join = None  # this text marks its word breaks: a bare line break is a space
     votes: dict[int, int] = {}
     if wrapped and prior_join is not None:
         sj = ss = 0
-        lower = [k for k in range(n - 1) if stripped[k] and stripped[k + 1] and stripped[k + 1][0].islower()]
         for m, k in enumerate(lower):
             vote = votes[k] = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
             sj += vote > 0
@@ -245,9 +263,11 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
     # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
-    narrow = _narrow_prose(ev, stripped, starts, width, votes) if reflow == "auto" and prior_join is not None and any_wrap else None
+    narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks)
+              if reflow == "auto" and prior_join is not None and any_wrap else None)
     # a text that loses its break hyphens and has no line-end hyphen after a letter in 40+ breaks
-    # lost its real ones too (a PDF text layer without hyphen glyphs; seed 004 keeps them)
-    ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not any(
-        len(x) >= 2 and x[-1] in _HYPHENS and x[-2].isalpha() for x in stripped)
+    # lost its real ones too (a PDF text layer without hyphen glyphs; seed 004 keeps them); the
+    # last line is no break but counts (``hyphen_end`` covers the others)
+    ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not hyphen_end and not (
+        n and len(stripped[-1]) >= 2 and stripped[-1][-1] in _HYPHENS and stripped[-1][-2].isalpha())
     return stripped, width, prior_join, narrow

@@ -149,11 +149,22 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
     k = _W_INDEX.get(ev.word(bl))
     if k is not None:
         s += w[13 + k]
+    # the binary features 18-24, added in their order (no tuple of pairs: the same sums)
+    if ev.is_chain(bl, first_long=True):
+        s += w[18]
+    if syllable_break(al, bl):
+        s += w[19]
     agree = vowels_agree(al, bl)
-    for i, on in ((18, ev.is_chain(bl, first_long=True)), (19, syllable_break(al, bl)), (20, agree is True),
-                  (21, agree is False), (22, harmony_clash(al, bl)), (23, a[0].isupper()), (24, al in CONJUNCTIONS)):
-        if on:
-            s += w[i]
+    if agree is True:
+        s += w[20]
+    elif agree is False:
+        s += w[21]
+    if harmony_clash(al, bl):
+        s += w[22]
+    if a[0].isupper():
+        s += w[23]
+    if al in CONJUNCTIONS:
+        s += w[24]
     glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
     if glue is not None:
         s += w[25]
@@ -166,6 +177,14 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
     if rule == "join":
         s += w[31]
     return s + w[32]
+
+
+# The pieces ``b`` whose bare-break decision reads ``after`` (the text after ``b``: the conjunction
+# or instrumental ``мен``, rules_line._plain_rule and _decide_plain below). The driver passes
+# ``after`` for these only, so that the memo of _decide_plain (keyed on its arguments) answers a
+# repeated pair once: a rule that reads ``after`` for another piece must add that piece here
+# (tests/test_dehyphenate_speed_caches.py checks the rules on real breaks).
+READS_AFTER = frozenset(("мен", "бен", "пен"))
 
 
 @_memo_decision
@@ -181,20 +200,21 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
     rule, name = _plain_rule(ev, a, b, prior_join, after)
     if not prior_join or not a[-1:].isalpha():
         return Verdict(rule, name)
-    if name == "joined_known" and ev.join_score(norm(a), norm(b)) >= 3:
+    al, bl = norm(a), norm(b)
+    if name == "joined_known" and ev.join_score(al, bl) >= 3:
         # the joined form is written whole elsewhere in this text (``Ішекқуыстылар``), and the
         # pieces not both: the text's own spelling outweighs the model (issue 15, PDF dev set)
         return Verdict(rule, "joined_form_in_text")
-    if rule == "space" and name != "no_syllable_break" and ev.closed_compound(norm(a), norm(b)):
+    if rule == "space" and name != "no_syllable_break" and ev.closed_compound(al, bl):
         # the dictionary writes the two words as one (``қол⏎шатырға``): dev apertium text writes such
         # pairs whole 13,114 times and apart 40 (docs/dehyphenate.md, rule ``closed_compound``)
         return Verdict("join", "closed_compound")
-    if norm(b) in ("мен", "бен", "пен") and name != "no_syllable_break":
-        if _parallel_after_men(norm(a), after):
+    if bl in ("мен", "бен", "пен") and name != "no_syllable_break":
+        if _parallel_after_men(al, after):
             return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы: two nouns alike, joined by ``мен``
         if _verb_after_men(after):
             return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.: the verb ends the sentence
-    if name != "no_syllable_break" and ev.word(norm(a)) == 0 and ev.spans(norm(a), norm(b)):
+    if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің: a word of this text (Аберкромби) runs across the break
     if not ev.features:  # no trace asked for: the score alone
         sc = _plain_score(ev, a, b, rule)
