@@ -50,3 +50,25 @@ def test_sister_letter_in_a_compound_of_a_short_root(damaged: str, fixed: str) -
     out = normalize(damaged)
     assert fixed in out and normalize(out) == out
     assert {e.kind for e in explain(damaged)} == {"kazakh_letter"}
+
+
+# a surname or patronymic (a capitalised stem + ов ев ова ева / ұлы қызы + Kazakh suffixes) on a Kazakh line
+@pytest.mark.parametrize("damaged, fixed", [
+    ("Сондай-ақ ҚР Инвестициялар және даму вице-министрі Рақым Ошаҡбаевпен Olam International Limited, "
+     "Food Empire Holdings Limited кездесті.", "Ошақбаевпен"),
+    ("Дәмеліні — Р.Қойшыбаева, Балуанды — Ы.Ноғайбаев, Жалмұқанды — М.Сӱртібаев, Ақанды — Ш.Мусин ойнады.",
+     "М.Сүртібаев"),
+    ("Төрағалық етуші: Есеп комитетінің Төрағасы О.Н. Ӧксікбаев Қатысқандар:", "Өксікбаев"),
+])
+def test_sister_letter_in_a_surname(damaged: str, fixed: str) -> None:
+    out = normalize(damaged)
+    assert fixed in out and normalize(out) == out
+    assert {e.kind for e in explain(damaged)} == {"kazakh_letter"}
+
+
+@pytest.mark.parametrize("text", [
+    "Өфө ҡалаһында Ҡунаҡбаев яңы мәктәп асты.",          # Bashkir: no Kazakh letter Bashkir lacks
+    "Қазақ тілінде Башҡортостан деп жазылады.",           # no surname shape: an unknown stem stays
+])
+def test_surname_shape_needs_a_kazakh_line(text: str) -> None:
+    assert normalize(text) == text

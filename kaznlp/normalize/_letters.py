@@ -10,6 +10,7 @@ from bisect import bisect_left
 from functools import partial
 
 from ..linebreaks import LINE_BREAK, LINE_BREAK_CHARS
+from ..lang.alphabet import VOWELS
 from ._lexicon import _attested, _doc_forms, _sister_attested, _suffix_attested, _suffix_chain
 from ._lines import _I_RE, _I_WORD_LETTERS, _READ_TABLE, _line_letter_support, _line_words_kazakh
 from ._script import (
@@ -120,6 +121,10 @@ def _glued_parts_attested(word: str, repaired: str) -> bool:
     return True
 
 
+# a Kazakh surname or patronymic: a capitalised stem + ов ев ова ева / ұлы қызы + Kazakh suffixes
+_SURNAME_RE = re.compile("([А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{2,}?)(ова|ева|ов|ев|ұлы|қызы)([а-яёәғқңөұүһі]*)")
+
+
 def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:
     """Words no list can hold, known by their shape (Kazakh evidence on the line is already given):
     an acronym of two to six capitals (``ЭЦҠ`` → ``ЭЦҚ``, ``БӶМ`` → ``БҒМ``); an initial, one
@@ -128,6 +133,9 @@ def _shape_attested(text: str, s: int, e: int, repaired: str) -> bool:
     (``ӱ.ж.`` → ``ү.ж.``, ``data/abbreviations.tsv``)."""
     n = len(text)
     if repaired.isupper() and 2 <= len(repaired) <= 6:
+        return True
+    m = _SURNAME_RE.fullmatch(repaired)
+    if m and not VOWELS.isdisjoint(m.group(1)) and _suffix_chain(m.group(3)):
         return True
     if len(repaired) == 1 and repaired.isupper() and e + 1 < n and text[e] == "." \
             and (text[e + 1].isupper() or (text[e + 1] == " " and e + 2 < n and text[e + 2].isupper())):
