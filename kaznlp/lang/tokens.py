@@ -142,7 +142,7 @@ def _rules(email: bool = True, fast: bool = True) -> str:
         # (one space, no-break or narrow no-break space before "%" or a unit: "5 %", "30° C";
         # the unit letter only when it ends there: not "50° " + "Солтүстік")
         rf"\d+(?:[.,:]\d+)*(?:{UNIT_SPACE}?%|‰|°(?:{UNIT_SPACE}?[CСF](?!{W}))?)?"
-        rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?[{_COMBINING}]*+(?P<number>)",
+        rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?[{_COMBINING}\u00ad]*+(?P<number>)",
         # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
         # ("word" closes first, so "hword", a hyphen inside, or "domain" names the rule when it matched)
         rf"(?P<word>){W}+(?:{APOSTROPHE}{W}+)*(?:(?:{HYPHEN}{W}+(?:{APOSTROPHE}{W}+)*)+(?P<hword>))?"

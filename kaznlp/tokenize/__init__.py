@@ -22,7 +22,7 @@ from operator import add, attrgetter
 from .._validate import check_choice, check_text
 from ..spans import Token, make_tokens
 from ._columns import Columns, _glue_marks, _split_compounds
-from ._emoji import _glue_emoji, blank_invisible
+from ._emoji import _glue_emoji, blank_invisible, blank_lone_soft_hyphens
 from ._hyphens import hyphen_cuts
 from ._multiword import _join_multiword
 from ..lang.tokens import (APOSTROPHE, HYPHEN, LOWER, RULE_KINDS, TOKEN_PATTERN, UNIT_SPACE, UPPER, W,
@@ -125,6 +125,8 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
     # a BOM or zero-width space at a word's edge is in no token (_emoji.blank_invisible)
     if "\ufeff" in text or "\u200b" in text or "\u200d" in text or "\u2060" in text or "\u200c" in text:
         text = blank_invisible(text)  # (same length; no token holds a character it changes)
+    if "\xad" in text:  # a soft hyphen that touches no word is in no token either
+        text = blank_lone_soft_hyphens(text)
     if "@" in text:
         matches, kind_of = _SCAN.finditer(text), _KIND_OF_EMAIL
     else:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .. import _data
+from ..lang.tokens import W
 from ._columns import Rows, _add_row, _splice
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"  # in no token at a word's edge; inside a word kept
@@ -52,6 +53,32 @@ def blank_invisible(text: str) -> str:
     ' Астана Қа\\u200bзақ 👨\\u200d👩'
     """
     return _patterns()[1].sub(lambda m: " " * len(m.group()), text)
+
+
+_IN_WORD = re.compile(W)
+
+
+def blank_lone_soft_hyphens(text: str) -> str:
+    """``text`` with each run of soft hyphens that no letter, digit or mark touches made spaces
+    (offsets hold): such a run marks no break inside a word, and is in no token. Beside a word
+    or a number it stays in that token (``бар\u00adлық``, ``12\u00ad``).
+
+    >>> blank_lone_soft_hyphens("2:1 \u00ad – бар\u00adлық")
+    '2:1   – бар\u00adлық'
+    """
+    pieces: list[str] = []
+    pos = 0
+    in_word, find = _IN_WORD.match, text.find
+    a = find("\u00ad")
+    while a >= 0:  # (a string search: a regex scan for the run was ten times slower)
+        b = a + 1
+        while text[b:b + 1] == "\u00ad":
+            b += 1
+        if not (a and in_word(text, a - 1) or in_word(text, b)):
+            pieces += (text[pos:a], " " * (b - a))
+            pos = b
+        a = find("\u00ad", b)
+    return "".join(pieces) + text[pos:] if pieces else text
 
 
 def _glue_emoji(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
