@@ -97,22 +97,33 @@ def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+#: a cheap test before :data:`_ROMAN`: a numeral's letter before a space or hyphen
+_ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
+
+
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The period words and the award heads without their first letter (``рден``: any capitalisation)."""
     w = pattern_words()
-    return tuple(w.get("period_head", ())), tuple(w.get("award_head", ()))
+    return tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ()))
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # a plain loop: cheaper than any() or a regex alternation
+        if word in text:
+            return True
+    return False
 
 
 def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
     """The steps of this module, each only where its cue is in the text or the labels."""
-    labels = {sp[2] for sp in spans}
-    out = list(spans)
     periods, awards = _cues()
-    if "EVENT" in labels and any(w in text for w in periods):
+    out = list(spans)
+    labels = {sp[2] for sp in out}
+    if "EVENT" in labels and _has(text, periods):
         out = named_period(text, out)
-    low = text.lower()
-    if any(w in low for w in awards):
+    if _has(text, awards):
         out = award_names(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
-    return roman_ordinal(text, out) if _ROMAN.search(text) else out
+    return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
