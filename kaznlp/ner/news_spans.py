@@ -1,21 +1,7 @@
-"""Span steps of written news, round 9 of issue 13, run by :func:`kaznlp.ner.news_rules.name_steps`.
-
-Each step is general (a kind of string, not a string), is gated by a cheap test on the span
-itself, and was kept only because it raised the cross-validated written-news dev F1 with no
-KazNERD dev-slice entity lost (``training/ner/README.md``, round 9):
-
-* :func:`org_position`: an organisation followed by the head of a position (``директоры``,
-  ``төрағасы``, ``министрінің``: a position noun with the possessive ending) is one POSITION,
-  as the annotation guideline writes a post with its organisation: ``[«Наргиз» ЖШС директоры]``,
-  ``[Орталық сайлау комиссиясының мүшесі]``; an ORGANISATION that already ends in such a head
-  is a POSITION (``[Еңбек және халықты әлеуметтік қорғау министрінің]``). The plural
-  (``өкілдері``, ``мүшелері``) is no post: KazNERD leaves ``партиясының өкілдері`` apart;
-* :func:`is_letter_cardinal`: a CARDINAL without a digit that is an abbreviation in capitals
-  (``АЭХА-ның``, ``ТКӘ``, ``EUROSAI-дың``) or one capital letter (``Лиганың Г тобындағы``) is no
-  number;
-* :func:`is_cut_teaser`: a name cut short where a news teaser stops (``деп хабарлады ҚР
-  энергетика минист…``, ``ҚР Премь…``): the word glued to the ellipsis is not a whole word, so
-  the span names nothing the reader can see (the news gold leaves such cut names out).
+"""Span steps of written news, round 9 of issue 13, run by :func:`kaznlp.ner.news_rules.name_steps`:
+an organisation + a post's head is one POSITION (:func:`org_position`), a bare title before a person a
+POSITION, a letter CARDINAL (``АЭХА-ның``) or a name cut by a teaser's ``…`` no entity. Each step is
+general, gated by a cheap test on the span; examples, reasons and figures: ``docs/ner.md`` (round 9).
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ The data file is read by :func:`kaznlp.ner.news_rules.country_label` (no babel a
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "kaznlp" / "data" / "ner_countries_kk.tsv"
+OUT = ROOT / "kaznlp" / "data" / "ner_countries_kk.tsv.gz"  # gzip-compressed for the core install size
 #: two-letter codes that are no country or territory
 SKIP = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 
@@ -41,7 +42,7 @@ def main() -> None:
     rows = sorted((code, name) for code, name in names.items() if len(code) == 2 and code not in SKIP)
     version = get_global("cldr").get("version", "?")
     text = HEADER.format(version=version, babel=babel.__version__)
-    OUT.write_text(text + "".join(f"{c}\t{n}\n" for c, n in rows), encoding="utf-8")
+    OUT.write_bytes(gzip.compress((text + "".join(f"{c}\t{n}\n" for c, n in rows)).encode("utf-8"), 9, mtime=0))
     print(f"{OUT.relative_to(ROOT)}: {len(rows)} names")
 
 
