@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections import deque
 import signal
 import sys
 from collections.abc import Sequence
@@ -236,6 +237,9 @@ def _main(argv: Sequence[str] | None) -> int:
                          "it or --overwrite to start again")
     if fmt == "docbin" and (not out or out == "-"):
         parser.error("--to docbin needs -o OUT.spacy (or a folder)")
+    if "-" in (args.inputs or ()) and sys.stdin is not None and _isatty(sys.stdin):  # `kaznlp process -`, no pipe
+        _say("kaznlp process: reading the text from the terminal; end it with Ctrl-D (or pipe a file: "
+             "cat article.txt | kaznlp process -)")
     keep = [k.strip() for k in args.keep_fields.split(",") if k.strip()]
     where = f"{parts} (merged into {out} when the run completes)" if parts else out
     hint = f"; finished batches are in {where}: add --resume to continue" if out and out != "-" else ""
@@ -269,8 +273,32 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.quiet:
             where = stats["errors_file"] or "stderr"
             _say(f"kaznlp process: {failed} documents or inputs failed; see {where}")
+        if args.resume and failed > stats["errors"]:  # entries of the runs resumed: never retried
+            _say(f"kaznlp process: --resume skips the {failed - stats['errors']} documents that failed before; "
+                 f"to retry them, delete their lines from {stats['errors_file']} and --resume again")
+        if stats["errors"] and stats["errors_file"] and _has_error(stats["errors_file"], "UnicodeDecodeError",
+                                                                   stats["errors"]):
+            _say(f"kaznlp process: some input is not {args.encoding}; name its encoding with --encoding "
+                 "(cp1251, kz1048, utf-16, ...)")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _has_error(errors_file: str, kind: str, last: int) -> bool:
+    """Whether one of the ``last`` entries of the errors file (this run's) is of ``kind``."""
+    needle = f'"error": "{kind}"'
+    try:
+        with open(errors_file, encoding="utf-8", errors="replace") as fh:
+            return any(needle in line for line in deque(fh, maxlen=last))
+    except OSError:
+        return False
 
 
 def _has_output(out: str | None, parts: str | None) -> bool:
