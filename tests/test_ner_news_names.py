@@ -3,7 +3,7 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import award_names, named_period, news_names, place_organisation, roman_ordinal
+from kaznlp.ner.news_names import acronym_body, award_names, named_period, news_names, place_organisation, roman_ordinal
 from kaznlp.ner.rules import postprocess
 
 
@@ -65,6 +65,13 @@ def test_roman_ordinal():
                      ("XV ғасыр ортасына қарай", []), ("І.Жансүгіровтің поэмасы", [("І.Жансүгіровтің", "PERSON")])):
         model = _spans(t, words)
         assert roman_ordinal(t, model) == model
+
+
+def test_acronym_body():
+    t = "Халықаралық түркі мәдениеті ұйымы ТҮРКСОЙ мен ЕКА-ның өкілдері АҚШ-қа және ҚАЗАҚСТАН арқылы барды."
+    model = _spans(t, [("ТҮРКСОЙ", "GPE"), ("ЕКА-ның", "GPE"), ("АҚШ-қа", "GPE"), ("ҚАЗАҚСТАН", "GPE")])
+    assert _show(t, acronym_body(t, model)) == [("ТҮРКСОЙ", "ORGANISATION"), ("ЕКА-ның", "ORGANISATION"),
+                                                 ("АҚШ-қа", "GPE"), ("ҚАЗАҚСТАН", "GPE")]
 
 
 def test_news_names_runs_in_postprocess():

@@ -11,10 +11,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .news_rules import pattern_words
+from .news_rules import country_label, pattern_words
 from .patterns import alternation
 
-__all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "news_names"]
+__all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -97,6 +97,27 @@ def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_ACRONYM = re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{2,}(?:-[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    return frozenset(pattern_words().get("state_acronym", ()))
+
+
+def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A GPE that is an acronym (a case ending after a hyphen allowed) but no state's or region's
+    (``state_acronym`` rows) nor a country's name in capitals is an ORGANISATION: ``[ТҮРКСОЙ]``, ``[ЕКА]``."""
+    out = []
+    for start, end, label in spans:
+        word = text[start:end]
+        if label == "GPE" and _ACRONYM.fullmatch(word) and word.split("-")[0] not in _states() \
+                and country_label(text, (start, end, "ORGANISATION"))[2] != "GPE":
+            label = "ORGANISATION"
+        out.append((start, end, label))
+    return out
+
+
 #: a cheap test before :data:`_ROMAN`: a numeral's letter before a space or hyphen
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
@@ -126,4 +147,6 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = award_names(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
+    if "GPE" in labels:
+        out = acronym_body(text, out)
     return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
