@@ -122,3 +122,29 @@ def test_the_fast_tagger_keeps_whole_products_where_the_blas_has_no_small_matrix
     assert all(mix._splits for _, mix in cut.layers)
     assert cut.entities([chunk]) == whole.entities([chunk])
     assert numpy.allclose(cut.scores([["Тоқаев", "келді"]])[0], whole.scores([["Тоқаев", "келді"]])[0], atol=1e-4)
+
+
+def test_one_short_sentence_alone_scores_as_in_a_batch():
+    """``kaznlp.ner`` per sentence runs one sequence through ``FastTagger._short`` (one product per
+    window position on the input rows, none on spaCy's constant padding): for every length up to
+    the limit and one beyond, the scores are the batched windows' (float32 rounding) and so are
+    the entities."""
+    from kaznlp.ner import get_backend
+    from kaznlp.ner.fast import doc_tokens
+
+    fast = get_backend("kaznlp")
+    words = doc_tokens("Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев 2024 жылғы 21 қазанда "
+                       "Моңғолияға барды, ал «ҚазМұнайГаз» АҚ басқарма төрағасы Асқар Маманов Астанада "
+                       "63%-ға өскен жобалар туралы сөз сөйлеп, ҚР-ның Сыртқы істер министрі келді. "
+                       "Бұл туралы Ақорданың баспасөз қызметі 14:17-де хабарлады.")[0]
+    assert len(words) > 41
+    limit = fast._short_max
+    for n in sorted({1, 2, 3, 7, 11, 12, 20, 21, 24, 31, 32, 33, 41} | {limit, limit + 1}):
+        seq = words[:n]
+        alone = fast.scores([seq])[0]
+        batched = fast.scores([seq, ["Ол"]])[0]  # two sequences: the window products of fast.plan
+        assert alone.shape == batched.shape
+        assert numpy.allclose(alone, batched, atol=1e-4, rtol=0), n
+        assert fast.tagger.decode(alone) == fast.tagger.decode(batched)
+    if limit:  # OpenBLAS with its small-matrix kernel (fast_layers.MaxoutNorm.split)
+        assert fast.short_plan(11)[0][1], "one product per window position"

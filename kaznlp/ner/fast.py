@@ -167,6 +167,11 @@ class FastTagger:
             bounds.append(c + mix(numpy.tile(c, 2 * w + 1)[None, :])[0])
         self._bounds = bounds
         self._window_cache: dict[tuple[int, ...], list[tuple[Any, int, int, Any]]] = {}
+        # one short sequence (``kaznlp.ner`` per sentence) goes through :meth:`_short` where
+        # the products are cut (rows of its widest layer at most twice the small-matrix tier)
+        short = all(len(mix.pieces) == 2 * w + 1 for w, mix in self.layers)
+        self._short_max = 2 * self.layers[0][1].small_rows - 2 * max(self._edges) if short else 0
+        self._short_plans: dict[int, list[tuple[Any, list[tuple[int, int, int, Any]], int, Any]]] = {}
 
 
     def clear_caches(self) -> None:
@@ -226,11 +231,76 @@ class FastTagger:
         self._window_cache[lengths] = plan
         return plan
 
+    def short_plan(self, n: int) -> list[tuple[Any, list[tuple[int, int, int, Any]], int, Any]]:
+        """Per window layer, for one sequence of ``n`` tokens (cached): the pre-activation's
+        constant part, the products to add, the offset of the residual rows and the constant
+        row beside the input (``None`` where it is zero); see :meth:`_short`.
+
+        The input of layer ``l`` is its ``n_in`` rows that are not constant (:meth:`plan`); window
+        position ``j`` of output row ``i`` reads input row ``i + s`` (``s`` fixed per ``j``). Where that
+        row is the constant one its product is a constant (``bounds[l] @ W_j``, in the first part),
+        elsewhere the rows ``lo:hi`` take ``X[lo + s:hi + s] @ W_j`` (at most ``small_rows`` a product)."""
+        plan = self._short_plans.get(n)
+        if plan is not None:
+            return plan
+        plan = []
+        for layer, (w, mix) in enumerate(self.layers):
+            e_in, e_out = self._edges[layer], self._edges[layer + 1]
+            n_in, n_out = n + 2 * e_in, n + 2 * e_out
+            const: Any = numpy.empty((n_out, len(mix.b)), dtype="float32")
+            const[:] = mix.b
+            steps: list[tuple[int, int, int, Any]] = []
+            for j, W in enumerate(mix.pieces):
+                s = e_in - e_out - w + j
+                lo, hi = max(0, -s), min(n_out, n_in - s)
+                at_bound = self._bounds[layer] @ W
+                const[:lo] += at_bound
+                const[hi:] += at_bound
+                steps.extend((a, min(hi, a + mix.small_rows), s, W) for a in range(lo, hi, mix.small_rows))
+            bound = self._bounds[layer]
+            plan.append((const, steps, e_in - e_out, bound if bound.any() else None))
+        if len(self._short_plans) > 512:
+            self._short_plans.clear()
+        self._short_plans[n] = plan
+        return plan
+
+    def _short(self, X: Any) -> Any:
+        """The window CNN on one sequence's rows ``X`` (``n x width``, no padding row): each window
+        position is one product with its block of the weights on the input rows themselves (no
+        window copy), only where the input is not spaCy's constant padding (see :meth:`short_plan`);
+        the same numbers as :meth:`scores`' windows up to float rounding."""
+        empty = numpy.empty
+        width = self.width
+        for (_, mix), (const, steps, d, bound) in zip(self.layers, self.short_plan(len(X))):
+            Y = const.copy()
+            for lo, hi, s, W in steps:
+                Y[lo:hi] += X[lo + s:hi + s] @ W
+            nxt = empty((len(const), width), dtype="float32")
+            mix.finish(Y, nxt)
+            if d >= 0:
+                nxt += X[d:d + len(nxt)]
+            else:  # more rows out than in: the rows beside the input add the constant row
+                nxt[-d:-d + len(X)] += X
+                if bound is not None:
+                    nxt[:-d] += bound
+                    nxt[-d + len(X):] += bound
+            X = nxt
+        return X
+
     def scores(self, sequences: Sequence[list[str]]) -> list[Any]:
         """Label scores (as the component's model outputs them) for each token sequence."""
         out: list[Any] = [numpy.zeros((0, len(self.labels)), dtype="float32") for _ in sequences]
         live = [i for i, seq in enumerate(sequences) if seq]
         if not live:
+            return out
+        if len(live) == 1 and len(sequences[live[0]]) <= self._short_max:
+            Y = self._short(self.embedding.rows(sequences[live[0]])) @ self.out_W
+            Y += self.out_b
+            if self.normalize:
+                Y = Y / self.temperature
+                Y = numpy.exp(Y - Y.max(axis=1, keepdims=True))
+                Y /= Y.sum(axis=1, keepdims=True)
+            out[live[0]] = Y
             return out
         lengths = tuple(len(sequences[i]) for i in live)
         # each layer's input: its rows, then the layer's constant padding row (see _plan)
@@ -311,10 +381,11 @@ def compile_pipeline(nlp: Any, check: bool = True) -> FastTagger | None:
     if check:
         try:
             ours = fast.scores([doc_tokens(t, fast.multiword)[0] for t in _CHECK_TEXTS])
+            alone = [fast.scores([doc_tokens(t, fast.multiword)[0]])[0] for t in _CHECK_TEXTS]  # _short
             theirs, docs = _spacy_scores(nlp, _CHECK_TEXTS)
         except Exception:  # any surprise in a model we do not know: spaCy's path
             return None
-        for text, doc, a, b in zip(_CHECK_TEXTS, docs, ours, theirs):
+        for text, doc, a, b in [*zip(_CHECK_TEXTS, docs, ours, theirs), *zip(_CHECK_TEXTS, docs, alone, theirs)]:
             words, starts = doc_tokens(text, fast.multiword)
             if [t.text for t in doc] != words or [t.idx for t in doc] != starts:
                 return None

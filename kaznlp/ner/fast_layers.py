@@ -51,6 +51,7 @@ class MaxoutNorm:
         self.beta = f32(norm.get_param("b"))
         self._splits: list[tuple[int, list[tuple[slice, Any]]]] = []
         self.small_rows = 0  # rows of the first tier of cut products
+        self.pieces: list[Any] = []  # the weights of each window position (first tier), once split
 
     def split(self, piece: int) -> None:
         """Let :meth:`product` cut its inner dimension into pieces of ``piece`` (or ``piece // 2``)
@@ -63,6 +64,7 @@ class MaxoutNorm:
                     splits.append((rows, [(slice(j, j + k), self.Wt[j:j + k]) for j in range(0, self.n_i, k)]))
         self._splits = splits
         self.small_rows = splits[0][0] if splits else 0
+        self.pieces = [W for _, W in splits[0][1]] if splits and len(splits[0][1]) == self.n_i // piece else []
 
     def product(self, X: Any) -> Any:
         """``X @ Wt``, for few rows (:meth:`split`) as a sum over column pieces of ``X`` (views):
