@@ -5,11 +5,7 @@ text-changing steps return an :class:`~kaznlp.alignment.Alignment` each; the
 pipeline composes them once per document, keeps the composed map on the
 :class:`~kaznlp.spans.Document` and maps every sentence, token and entity back,
 so ``doc.text[t.start:t.end] == t.text`` for the text the caller passed, whatever
-the repairs changed, while ``t.norm`` is the token's clean form.
-
-The mapping costs nothing when the repairs changed nothing, and one slice per
-token when they only replaced characters one for one (``i`` → ``і``); tokens that
-lie inside one unchanged stretch are shifted, not searched for.
+the repairs changed, while ``t.norm`` is the token's clean form (how: :mod:`._mapping`).
 """
 
 from __future__ import annotations
@@ -40,16 +36,13 @@ STEPS = ("normalize", "dehyphenate", "sentences", "tokens", "ner")
 
 _new = tuple.__new__
 
-# --- what ner= (and kaznlp.ner's backend=) takes ------------------------------------------
+# --- what ner= (and kaznlp.ner's backend=) takes: docs/pipeline.md, "Entities" -----------
 
-#: The NER backends named by a string: the bundled model (``"kaznlp"``, or through spaCy:
-#: ``"spacy"``), Stanza's Kazakh NER, a Hugging Face model.
 BackendName: TypeAlias = Literal["kaznlp", "spacy", "stanza", "transformers"]
 
 
 class EntityBackend(Protocol):
-    """Any object with ``entities(chunks)``: for each chunk of the list (:class:`kaznlp.ner.Chunk`:
-    a few sentences of repaired text), its entities as ``(start, end, label)`` offsets into the chunk."""
+    """Any object with ``entities(chunks)``: per :class:`kaznlp.ner.Chunk`, ``(start, end, label)``."""
 
     def entities(self, chunks: list[Any]) -> list[list[tuple[int, int, str]]]: ...
 
@@ -67,14 +60,11 @@ class _TransformersModel(Protocol):  # a transformers token-classification model
     config: Any
 
 
-#: What ``kaznlp.ner(text, backend)`` and ``kaznlp.process(text, ner=...)`` take: a
-#: :data:`BackendName`, a path or package name for ``spacy.load`` (``str`` or ``Path``), a spaCy
-#: ``Language``, a ``stanza.Pipeline``, a transformers model, or an :class:`EntityBackend`.
+# (a str or Path that is no BackendName: a path or package name for spacy.load)
 NERBackend: TypeAlias = BackendName | str | Path | EntityBackend | _SpacyLanguage | _StanzaPipeline | _TransformersModel
 
-# The entity finders of ``ner=...``: kaznlp.ner.ner and kaznlp.ner.ner_pipe, handed over by the
-# front layer (kaznlp/__init__.py) when kaznlp is imported, so this layer imports nothing above
-# it (issue 18: the NER layer imports the pipeline, never the other way round).
+# The entity finders of ``ner=...`` (kaznlp.ner.ner, ner_pipe), handed over by the front layer
+# (kaznlp/__init__.py): this layer imports nothing above it (issue 18).
 _NER: dict[str, Callable[..., Any]] = {}
 
 
@@ -85,17 +75,7 @@ def set_ner(ner: Callable[..., Any], ner_pipe: Callable[..., Any]) -> None:
     (every import of a kaznlp module runs it first); call it only to plug in other finders
     of the same signatures: ``ner(clean_text, backend, normalize=False, dehyphenate=False)``
     returns a list of :class:`~kaznlp.spans.Entity` in ``clean_text``, ``ner_pipe`` the same for
-    a list of texts.
-
-    >>> import kaznlp
-    >>> from kaznlp.pipeline import set_ner
-    >>> def capital(text, backend, **options):  # a toy finder: "Астана" wherever it is
-    ...     i = text.find("Астана")
-    ...     return [] if i < 0 else [kaznlp.Entity(i, i + 6, "LOC", "Астана")]
-    >>> set_ner(capital, lambda texts, backend, **options: [capital(t, backend) for t in texts])
-    >>> kaznlp.process("Біз Астана қаласында тұрамыз.", ner=True).entities
-    [Entity(start=4, end=10, label='LOC', text='Астана')]
-    >>> set_ner(kaznlp.ner, kaznlp.ner_pipe)  # back to the bundled model, as ``import kaznlp`` set it
+    a list of texts (a toy pair: docs/pipeline.md, "Entities").
     """
     if not (callable(ner) and callable(ner_pipe)):
         raise TypeError("kaznlp.pipeline.set_ner() expects two functions: ner and ner_pipe")
@@ -276,19 +256,16 @@ def _with_entities(doc: Document, ents: list[Entity]) -> Document:
 def _process(text: str, normalize: bool, dehyphenate: bool, tokens: bool, multiword: bool) -> Document:
     clean, alignment = _repair(text, normalize, dehyphenate)
     sentence_spans = split_sentences(clean)
-    # the token columns are made with the cyclic collector paused (kaznlp.tokenize does so); the
-    # records are made from them at the first read of doc.sentences or doc.tokens (_assemble),
-    # each end there as its start, moved onto the caller's text, plus the surface's length
+    # the records are made from the columns at the first read of doc.sentences or doc.tokens
+    # (_assemble), each end there as its start, moved onto the caller's text, plus its length
     cols = token_columns(clean, multiword=multiword, ends=False) if tokens else _NO_COLUMNS
     return _assemble(text, clean, alignment, sentence_spans, cols, lazy=True)
 
 
 _NO_COLUMNS: Columns = ([], [], [], [])
 
-# process() pauses the cyclic collector for a text of this many characters or more: the repairs,
-# the splitter and the tokenizer make and drop many small containers that form no cycles, and
-# collections in the middle walk those still alive (on news documents of 1k-100k characters
-# about 2 % of the call); a shorter text makes too few for a collection to start.
+# process() pauses the cyclic collector from this many characters: the steps make many small
+# containers with no cycles, which collections walk (2 % of a call on 1k-100k news documents).
 _PAUSE_FROM = 1_000
 
 

@@ -24,17 +24,9 @@ _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _map_spans(spans: Sequence[tuple], alignment: Alignment) -> list[list]:
-    """Source spans ``[start, end, clean_start, clean_end, item]`` of clean-text spans, in order.
-
-    A span whose source start falls inside the previous span's source (two tokens from one
-    repaired source character: NFC turns "\\u0958" into "क" + nukta) is merged into it; a
-    span of inserted characters only (no source text) is dropped. Spans are merged as
-    numbers and sliced once by the caller: re-slicing a growing span at each merge was
-    quadratic (1 MB of "\\u2adc\\u200c\\u0958": minutes).
-
-    A span inside one copy run of the alignment is shifted (one ``bisect``); others go
-    through :meth:`Alignment.span_to_src`.
-    """
+    """Source spans ``[start, end, clean_start, clean_end, item]`` of clean-text spans, in order:
+    shifted inside a copy run of the alignment, else :meth:`Alignment.span_to_src`; merged and
+    dropped as in :func:`_map_columns_merging`."""
     xs, ys, ns = alignment._xs, alignment._ys, alignment._ns
     span_to_src = alignment.span_to_src
     out: list[list] = []
@@ -64,12 +56,9 @@ def _map_sentences(spans: list[tuple[int, int, str]], alignment: Alignment, text
     """The sentences of the clean text (``(start, end, text)``, in order) as three columns in ``text``:
     source starts, ends and texts; what :func:`_map_spans` gives, made in bulk.
 
-    The sentences inside one copy run of the alignment are shifted together (in C; about 400
-    runs for 17,600 sentences on the news corpus), a sentence across a repaired stretch goes
-    through :meth:`Alignment.span_to_src`, and the texts are sliced at the end in one pass. A
-    sentence whose source start falls inside the one before it, or an empty sentence (neither
-    is made by :func:`kaznlp.split_sentences`; both are checked), sends the document through
-    :func:`_map_spans`, which merges or drops them.
+    The sentences of one copy run are shifted together (in C), the others mapped with
+    :meth:`Alignment.span_to_src`; an overlapping or empty sentence (never made by the splitter;
+    checked) sends the document through :func:`_map_spans`.
     """
     starts = list(map(_FIRST, spans))
     ends = list(map(_SECOND, spans))
@@ -106,7 +95,7 @@ def _map_sentences(spans: list[tuple[int, int, str]], alignment: Alignment, text
 
 
 def _columns_of(mapped: list[list], text: str) -> tuple[list[int], list[int], list[str]]:
-    """The columns (starts, ends, texts in ``text``) of :func:`_map_spans`' spans."""
+    """The columns (starts, ends, texts) of :func:`_map_spans`' spans."""
     o_s = [m[0] for m in mapped]
     o_e = [m[1] for m in mapped]
     return o_s, o_e, [text[s:e] for s, e in zip(o_s, o_e)]
@@ -125,8 +114,8 @@ def _extend_shifted(o_s: list[int], o_e: list[int], starts: list[int], texts: li
 
 
 def _ends(cols: Columns) -> list[int]:
-    """The ends column of ``cols``: its own, or each start plus the length of its surface when it
-    was left out (``token_columns(..., ends=False)``, as :func:`kaznlp.process` calls it)."""
+    """The ends column of ``cols``: its own, or each start plus its surface's length when it was
+    left out (``token_columns(..., ends=False)``, as :func:`kaznlp.process` calls it)."""
     starts, ends, texts, _ = cols
     if len(ends) == len(starts):
         return ends
@@ -135,13 +124,10 @@ def _ends(cols: Columns) -> list[int]:
 
 def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int, j: int, d: int,
                text: str, clean: str) -> None:
-    """Append tokens ``i:j`` of the clean text, which lie in one copy run of the alignment, shifted by ``d``.
-
-    A copy run is unchanged text or characters replaced one for one ("i" → "і"): when the
-    caller's stretch equals the clean one (one string comparison for the whole run) the
-    columns are copied (offsets shifted by ``d`` in C, no Python code per token); else the run
-    is halved until the tokens whose surface differs from their clean form are found: they get
-    the caller's surface, and their clean form goes in ``norms`` (output index, norm).
+    """Append tokens ``i:j`` of the clean text, in one copy run of the alignment (unchanged text or
+    characters replaced one for one, "i" → "і"), shifted by ``d``: copied in C when the caller's
+    stretch equals the clean one, else halved until the tokens whose surface differs are found
+    (they get the caller's surface; their clean form goes in ``norms``: output index, norm).
     """
     starts, _, texts, kinds = cols
     o_s, o_e, o_t, o_k = out
@@ -169,12 +155,8 @@ def _shift_run(cols: Columns, out: Columns, norms: list[tuple[int, str]], i: int
 
 
 def _surfaces(cols: Columns, i: int, j: int, d: int, text: str, clean: str, found: list[tuple[int, str]]) -> None:
-    """Add to ``found`` ``(index, surface)`` for each of tokens ``i:j`` of the clean text, which lie in
-    one copy run of the alignment (shifted by ``d``), whose surface in the caller's text differs.
-
-    A copy run is unchanged text or characters replaced one for one ("i" → "і"): one string
-    comparison tells that the whole stretch is unchanged; else it is halved until the tokens
-    whose surface differs are found (as :func:`_shift_run`)."""
+    """Add to ``found`` ``(index, surface)`` for each of tokens ``i:j`` (in one copy run, shifted by
+    ``d``) whose surface in the caller's text differs; found by halving, as :func:`_shift_run`."""
     starts, _, texts, _ = cols
     lo, hi = starts[i], starts[j - 1] + len(texts[j - 1])
     if text[lo + d:hi + d] == clean[lo:hi]:
@@ -215,11 +197,9 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
     """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
     with ``[(index, norm)]`` for the tokens whose clean form differs from their surface.
 
-    Each token stays one token (the usual case): the offsets of the tokens inside one copy run
-    of the alignment are shifted in bulk (in C), a token across a repaired stretch is mapped
-    with :meth:`Alignment.span_to_src`, and only the surfaces that differ are replaced, in a copy
-    of the surfaces (the kinds are the same list). When two mapped tokens overlap in the
-    caller's text or one maps to nothing, :func:`_map_columns_merging` does it all again.
+    Tokens in one copy run of the alignment are shifted in bulk (in C), the others mapped with
+    :meth:`Alignment.span_to_src`; only differing surfaces are replaced, in a copy. Two mapped
+    tokens that overlap, or one that maps to nothing: :func:`_map_columns_merging` redoes it.
     """
     starts, _, texts, kinds = cols
     n = len(starts)
@@ -266,16 +246,10 @@ def _map_columns(cols: Columns, alignment: Alignment | None, text: str, clean: s
 
 def _map_columns_merging(cols: Columns, alignment: Alignment, text: str, clean: str
                          ) -> tuple[Columns, list[tuple[int, str]]]:
-    """Tokens of ``clean`` (columns) as tokens of ``text``: source offsets and the caller's surface,
-    with ``[(index, norm)]`` for the tokens whose clean form differs from their surface.
-
-    The tokens inside one copy run of the alignment go in bulk (:func:`_shift_run`); a token
-    across a repaired stretch is mapped with :meth:`Alignment.span_to_src`. Two such tokens
-    whose source spans overlap (two tokens from one repaired source character: NFC turns
-    "\u0958" into "क" + nukta) become one; a token of inserted characters only is dropped.
-    Merged spans are kept as numbers and sliced once (re-slicing a growing token at each
-    merge was quadratic: 1 MB of "\u2adc\u200c\u0958" took minutes).
-    """
+    """:func:`_map_columns` where tokens merge: two tokens whose source spans overlap (one repaired
+    source character made two: NFC turns "\u0958" into "क" + nukta) become one, a token of inserted
+    characters only is dropped. Merged spans stay numbers, sliced once (re-slicing at each merge was
+    quadratic: 1 MB of "\u2adc\u200c\u0958" took minutes)."""
     out: Columns = ([], [], [], [])
     norms: list[tuple[int, str]] = []
     starts, _, texts, kinds = cols
@@ -328,7 +302,7 @@ def _map_columns_merging(cols: Columns, alignment: Alignment, text: str, clean: 
 
 
 def _records(cols: Columns, norms: list[tuple[int, str]]) -> list[Token]:
-    """The :class:`Token` records of the columns (in C), the repaired ones with their ``norm``."""
+    """The :class:`Token` records of the columns (in C), repaired ones with their ``norm``."""
     tokens = make_tokens(*cols)
     for i, norm in norms:
         s, e, x, k = tokens[i]
@@ -351,7 +325,7 @@ def _group(tokens: list[Token], starts: list[int], sentences: list[tuple[int, in
 
 def _group_columns(tokens: list[Token], starts: list[int], s_starts: list[int], s_ends: list[int],
                    s_texts: list[str]) -> list[Sentence]:
-    """:func:`_group` for sentences given as columns (starts, ends, texts)."""
+    """:func:`_group` for sentences as columns (starts, ends, texts)."""
     if not s_starts:
         return []
     cuts = [0]
@@ -380,7 +354,7 @@ def _sentences(text: str, clean: str, alignment: Alignment | None, sentence_span
 
 def _made(text: str, clean: str, alignment: Alignment | None, sentence_spans: list, cols: Columns
           ) -> list[Sentence]:
-    """:func:`_sentences` with the cyclic collector paused (they hold only ints and strings)."""
+    """:func:`_sentences` with the cyclic collector paused (the records hold no cycles)."""
     if not gc.isenabled():
         return _sentences(text, clean, alignment, sentence_spans, cols)
     gc.disable()
