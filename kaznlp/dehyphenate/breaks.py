@@ -167,7 +167,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         ev.why = "repeated_hyphen_opens_line"
         return (0, "")
     # ---- a token longer than the column, cut where it filled the line --------------------
-    cut_rule = _overlong_cut(core, Ms)
+    # (_overlong_cut's first test, without the call: a cut needs a connector at the end or an ``&``)
+    cut_rule = _overlong_cut(core, Ms) if core and (core[-1] in _URL_CONNECTOR or "&" in core) else ""
     if (not cut_rule and prior_join is False and first.islower() and core[-1:].isalpha()
             and not any(c.isspace() for c in core)):
         # a token cut at the column edge stands alone on its line; in a text that never breaks
@@ -196,7 +197,6 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         # lower-case line is no paragraph start (``pdftotext -layout`` indents justified lines)
         ev.why = "indented_line"
         return None
-    last = core.rstrip(_CLOSERS)[-1:]  # "" when the line is only closers
     # with ``run`` (a pass decided again because a second pass would change its output, see
     # kaznlp.dehyphenate._run): the left line as the output, and so that second pass, has it; a
     # line this pass joined to the lines before it is no short last line (``ұзын жол⏎а⏎а⏎а``:
@@ -208,7 +208,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     toks = Ms.split(None, 1)
     first_tok = toks[0] if toks else ""
     fits = llen + 1 + len(first_tok) <= width  # the next word would have fitted: the break is meant
-    if fits and (last in _FINAL or _BULLET.match(Ms) or (auto and prior_join is False and llen < 0.6 * width)):
+    # ``last``: the line's last character before closers ("" when the line is only closers), read
+    # only when the next word would have fitted
+    if fits and ((last := core.rstrip(_CLOSERS)[-1:]) in _FINAL or _BULLET.match(Ms)
+                 or (auto and prior_join is False and llen < 0.6 * width)):
         # short last line of a paragraph; a list item; in a text that does not break words,
         # a short line whose successor's first word would have fitted: ``[жапон-қытай]⏎қатынастары,``
         ev.why = "short_line"
@@ -221,12 +224,14 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if fits and last not in ",":
             ev.why = "heading"
             return None  # headline-like short line
-        letters = [c for c in core if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters) and not first.isdigit():
+        letters = list(filter(str.isalpha, core))
+        if len(letters) >= 2 and all(map(str.isupper, letters)) and not first.isdigit():
             ev.why = "caps_heading"
             return None  # ALL-CAPS heading
     if core[-1:].isalpha() and first.isalpha():
-        tw = carried(_tail_word(core), core, carry)
+        tw = _tail_word(core)
+        if carry:
+            tw = carried(tw, core, carry)
         hw = _HEAD_WORD.match(Ms)
         if tw and hw:
             if first.islower():

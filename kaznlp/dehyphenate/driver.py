@@ -252,7 +252,14 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                 short_after_join.append(k)
             if trace is not None:
                 _record(trace, ev, line_core_end - (d[0] if d else 0), next_core, Ls, Ms, d)
-        carry = glued_word(Ls, d[0], carry) if d is not None and d[1] == "" else ""
+        if d is None or d[1] != "":
+            carry = ""
+        elif ev.why == "line_break":
+            # a bare break joined by the word rules: the word glued so far is the left piece they
+            # judged (_decide_break's ``tw``, what glued_word would find again)
+            carry = ev.last_args[0]
+        else:
+            carry = glued_word(Ls, d[0], carry)
         if d is None:
             if wrapped:
                 _keep_breaks(text, line_core_end, next_core, "\n", edits)

@@ -333,7 +333,11 @@ class Evidence:
     def closed_compound(self, a: str, b: str) -> bool:
         """Is ``a + b`` a Hunspell closed compound (across the break) + suffixes? ``қол|шатырға``."""
         w, comp = a + b, closed_compounds()
-        return any(w[:k] in comp and (k == len(w) or self.is_chain(w[k:])) for k in range(len(w), len(a) + 2, -1))
+        n = len(w)
+        for k in range(n, len(a) + 2, -1):  # (a loop, not any() over a generator: asked at most bare breaks)
+            if w[:k] in comp and (k == n or self.is_chain(w[k:])):
+                return True
+        return False
 
     def open_word(self, w: str) -> float:
         """Evidence from the open word lists: 2 a Unilex form, 1 a Hunspell stem + suffixes, 0 none."""
