@@ -4,15 +4,7 @@
 JSONL files (one document per line) or standard input (``-``) and writes one
 record per document: JSONL by default, or CoNLL-U / spaCy ``DocBin``. Every
 offset in a record points into the record's ``text``, the document exactly as
-read::
-
-    kaznlp process ../shared/data/news -o news.jsonl --jobs 2
-    kaznlp process articles.jsonl --text-field body -o out.jsonl --resume
-    cat article.txt | kaznlp process - --steps normalize,sentences,tokens
-    kaznlp process corpus/ -o out.jsonl --dask tcp://scheduler:8786
-
-``kaznlp demo`` runs the same job on the bundled sample article (Kazakh news:
-«Ұлттық статистика бюросы халық санағының алғашқы қорытындысын жариялады»).
+read (examples: docs/cli.md). ``kaznlp demo`` runs the same job on the bundled sample article.
 
 This module is the command line (arguments, messages, exit codes); what it runs is
 :func:`kaznlp.corpus.run.run` (re-exported here as ``kaznlp.cli.run``):
@@ -83,7 +75,7 @@ def _format_for(output: str | None, explicit: str | None) -> str:
 
 def _say(message: str) -> None:
     """One line on standard error, unless it is closed (`2>&-`: ``sys.stderr`` is None, where
-    ``print(file=None)`` would write into the records on standard output, or its writes fail)."""
+    ``print(file=None)`` would write into the records, or its writes fail)."""
     if sys.stderr is not None:
         try:
             print(message, file=sys.stderr, flush=True)
@@ -102,7 +94,7 @@ def _demo(args: argparse.Namespace) -> int:
         steps = parse_steps([s for s in ALL_STEPS if s != "words"])
         try:
             check_steps(steps)
-        except RuntimeError as exc:  # the core install: the demo runs without NER and says so once
+        except RuntimeError as exc:  # the core install: no NER, said once
             steps = DEFAULT_STEPS
             _say(f"kaznlp demo: no NER here ({exc})")
     rec = analyse(text, doc_id="sample", source=f"kaznlp/data/{SAMPLE}", steps=steps)
@@ -213,7 +205,7 @@ def _main(argv: Sequence[str] | None) -> int:
     for option, value in (("--batch-docs", args.batch_docs), ("--batch-chars", args.batch_chars)):
         if value < 1:
             parser.error(f"{option} must be 1 or more, got {value}")
-    if not args.text_field:  # an empty shell variable: every JSONL line would be a MissingField entry
+    if not args.text_field:  # an empty shell variable: every line would be MissingField
         parser.error(f"--text-field {args.text_field!r} names no field; give one, e.g. --text-field body")
     if args.resume and args.overwrite:
         parser.error("--resume continues OUT and --overwrite replaces it: give one of them")
@@ -237,9 +229,8 @@ def _main(argv: Sequence[str] | None) -> int:
                          "it or --overwrite to start again")
     if fmt == "docbin" and (not out or out == "-"):
         parser.error("--to docbin needs -o OUT.spacy (or a folder)")
-    if "-" in (args.inputs or ()) and sys.stdin is not None and _isatty(sys.stdin):  # `kaznlp process -`, no pipe
-        _say("kaznlp process: reading the text from the terminal; end it with Ctrl-D (or pipe a file: "
-             "cat article.txt | kaznlp process -)")
+    if "-" in (args.inputs or ()) and _isatty(sys.stdin):  # `kaznlp process -`, no pipe
+        _say("kaznlp process: reading the text from the terminal; end it with Ctrl-D (or pipe a file)")
     keep = [k.strip() for k in args.keep_fields.split(",") if k.strip()]
     where = f"{parts} (merged into {out} when the run completes)" if parts else out
     hint = f"; finished batches are in {where}: add --resume to continue" if out and out != "-" else ""
@@ -273,7 +264,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.quiet:
             where = stats["errors_file"] or "stderr"
             _say(f"kaznlp process: {failed} documents or inputs failed; see {where}")
-        if args.resume and failed > stats["errors"]:  # entries of the runs resumed: never retried
+        if args.resume and failed > stats["errors"]:  # earlier runs' entries: not retried
             _say(f"kaznlp process: --resume skips the {failed - stats['errors']} documents that failed before; "
                  f"to retry them, delete their lines from {stats['errors_file']} and --resume again")
         if stats["errors"] and stats["errors_file"] and _has_error(stats["errors_file"], "UnicodeDecodeError",
@@ -287,7 +278,7 @@ def _main(argv: Sequence[str] | None) -> int:
 def _isatty(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
+    except (AttributeError, OSError, ValueError):  # (None when closed: `<&-`)
         return False
 
 
@@ -302,8 +293,7 @@ def _has_error(errors_file: str, kind: str, last: int) -> bool:
 
 
 def _has_output(out: str | None, parts: str | None) -> bool:
-    """Whether a failed run left anything that ``--resume`` continues (a non-empty ``OUT`` or
-    DocBin parts): the exit message only points there then."""
+    """Whether a failed run left what ``--resume`` continues (a non-empty ``OUT`` or DocBin parts)."""
     try:
         if parts and os.path.isdir(parts) and any(n.endswith(".spacy") for n in os.listdir(parts)):
             return True
