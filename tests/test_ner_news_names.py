@@ -3,7 +3,8 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import acronym_body, award_names, named_period, news_names, place_organisation, roman_ordinal
+from kaznlp.ner.news_names import (acronym_body, award_names, named_period, news_names, place_facility, place_organisation,
+                                    roman_ordinal)
 from kaznlp.ner.rules import postprocess
 
 
@@ -72,6 +73,16 @@ def test_acronym_body():
     model = _spans(t, [("ТҮРКСОЙ", "GPE"), ("ЕКА-ның", "GPE"), ("АҚШ-қа", "GPE"), ("ҚАЗАҚСТАН", "GPE")])
     assert _show(t, acronym_body(t, model)) == [("ТҮРКСОЙ", "ORGANISATION"), ("ЕКА-ның", "ORGANISATION"),
                                                  ("АҚШ-қа", "GPE"), ("ҚАЗАҚСТАН", "GPE")]
+
+
+def test_place_facility():
+    t = "Делегация Астана әуежайында қарсы алынды, жүк Ақтау теңіз портын арқылы жөнелтілді."
+    model = _spans(t, [("Астана", "GPE"), ("Ақтау", "GPE")])
+    assert _show(t, place_facility(t, model)) == [("Астана әуежайында", "FACILITY"), ("Ақтау теңіз портын", "FACILITY")]
+    # two places joined by мен share the word (KazNERD: [Семей] мен [Қостанай] әуежайының); a place alone stays
+    t = "Семей мен Қостанай әуежайының ұшу-қону жолағы жаңартылды, Алматыда әуежайда"
+    model = _spans(t, [("Семей", "GPE"), ("Қостанай", "GPE"), ("Алматыда", "GPE")])
+    assert place_facility(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

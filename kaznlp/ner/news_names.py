@@ -14,7 +14,8 @@ from functools import lru_cache
 from .news_rules import country_label, pattern_words
 from .patterns import alternation
 
-__all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "news_names"]
+__all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
+           "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -97,6 +98,28 @@ def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _facility_re() -> re.Pattern[str]:
+    """At most one lower-case word and a facility's word with the possessive (``әуежайында``, ``теңіз портын``)."""
+    heads = alternation(pattern_words().get("descriptor_FACILITY", ()) + pattern_words().get("place_facility", ()))
+    return re.compile(rf"[ \t]+(?:[а-яәғқңөұүһі]+[ \t]+)?{heads}(?:с?[ыі])\w*", re.IGNORECASE)
+
+
+def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A GPE + a facility's word with the possessive is one FACILITY: ``[Астана әуежайында]``; not a place
+    joined to another by ``мен``/``және``/a comma (``[Семей] мен [Қостанай] әуежайының``, KazNERD)."""
+    out: list[Span] = []
+    spans = sorted(spans)
+    for i, (start, end, label) in enumerate(spans):
+        m = _facility_re().match(text, end) if label == "GPE" else None
+        if m and not (i and spans[i - 1][2] == "GPE" and text[spans[i - 1][1]:start].strip() in ("мен", "және", ",")) \
+                and not (i + 1 < len(spans) and spans[i + 1][0] < m.end()):
+            out.append((start, m.end(), "FACILITY"))
+            continue
+        out.append((start, end, label))
+    return out
+
+
 _ACRONYM = re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{2,}(?:-[^\W\d_]+)?")
 
 
@@ -123,10 +146,11 @@ _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The period words and the award heads without their first letter (``рден``: any capitalisation)."""
+def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The period words, the award and facility heads without their first letter (``рден``: any capitalisation)."""
     w = pattern_words()
-    return tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ()))
+    return (tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ())),
+            tuple(x[1:].rstrip("$") for x in w.get("descriptor_FACILITY", ()) + w.get("place_facility", ())))
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -138,7 +162,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
     """The steps of this module, each only where its cue is in the text or the labels."""
-    periods, awards = _cues()
+    periods, awards, _ = _cues()
     out = list(spans)
     labels = {sp[2] for sp in out}
     if "EVENT" in labels and _has(text, periods):
@@ -148,5 +172,5 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
     if "GPE" in labels:
-        out = acronym_body(text, out)
+        out = place_facility(text, acronym_body(text, out)) if _has(text, _cues()[2]) else acronym_body(text, out)
     return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
