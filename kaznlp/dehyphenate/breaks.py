@@ -19,7 +19,7 @@ from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES
 from .morph import _ends_number, _is_acronym, norm
-from .rules_line import _decide_line_hyphen, _lost_range, _suffix_only_line
+from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
@@ -156,6 +156,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if not wrapped:
         ev.why = "not_wrapped"
         return None
+    if pre == " " and prior_join is None and first.islower() and (tw := _tail_word(lw := core[:-1].rstrip(" "))) and (
+            hw := _HEAD_WORD.match(Ms)) and _spaced_hyphen_break(ev, tw, _head(hw)):
+        ev.why = "spaced_line_end_hyphen"  # ``ха -⏎лық``: justification space before the hyphen (pdftotext -layout)
+        return (len(Ls) - len(lw), "")
     if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
         ev.why = "hyphen_before_quote"
         return (0, "")  # Екіншісі-⏎«Балқашмыс»

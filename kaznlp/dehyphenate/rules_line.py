@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suffixes_of
-from kaznlp.lang.alphabet import VOWELS
+from kaznlp.lang.alphabet import PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
 
 from .chars import _HEAD_WORD, _head
@@ -108,29 +108,25 @@ def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
     return ev.is_chain(h, first_long=True) and ev.suffix_start(h)  # the cached chain test first: most line starts fail it
 
 
+def _spaced_hyphen_break(ev: Evidence, a: str, b: str) -> bool:
+    """``ха -⏎лық``, ``қар -⏎сылас``: ``pdftotext -layout`` writes the stretch of a justified line
+    between the word and its line-end hyphen. In a text that marks its word breaks, such a hyphen
+    is a word break when the line-end hyphen rules join, the joined form is a known or analysable
+    word and it reads as one word to the character model; a dash typed as ``-`` between two words
+    (``Абай -⏎ақын``, ``медуза -⏎дара``, ``(сцифос -⏎табақша)``) reads as two."""
+    al, bl = norm(a), norm(b)
+    return (a[-1:].isalpha() and _decide_line_hyphen(ev, a, b).decision == "join"
+            and ev.join_score(al, bl) >= 1 and _reads_as_one_word(al, bl.split("-")[0]))
+
+
 @_memo_decision
 def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     """A line ends in ``a-`` and the next starts with ``b``: 'join' (drop the hyphen) or 'hyphen'.
 
     A real hyphen is kept unless the evidence for a word break is strong: missing a join
-    costs less than destroying ``вице-президенті``.
-
-    * ``80-⏎нен`` → ``80-нен`` (number + suffix), ``ХСӘҚ-⏎ның`` → ``ХСӘҚ-ның`` (acronym + suffix)
-    * ``80-⏎-нен`` → ``80-нен`` (TeX repeats a suffix hyphen on the next line)
-    * ``Премьер-⏎Министрі`` → keep (a capital after the hyphen cannot be inside a Kazakh word)
-    * ``Google-⏎дың`` → keep (a Latin word + a Kazakh suffix), ``см-⏎ге`` → keep (a vowel-less
-      abbreviation + a suffix chain starting with a consonant: a word's first syllable has a vowel)
-    * ``вице-⏎президенті``, ``сондай-⏎ақ``, ``бір-⏎бірімен`` → keep (known hyphenated form,
-      clitic, reduplication), unless this text writes the joined form and not the hyphenated one
-    * ``Корея-⏎мен``, ``куәлік-⏎тері`` → join: the piece is a suffix chain
-    * ``жетіс-⏎тіктерді`` → join: the joined form is known, the pieces are not both words
-    * ``интернет-⏎ресурсына`` → keep: both parts occur in hyphenated lexicon forms
-    * ``Әскери-⏎революциялық``, ``жақсы-⏎жайсаңдары`` → keep: both parts are words and the
-      joined form is not known
-    * ``зәре-⏎құтын`` → keep: front ``е`` then back ``ұ``, vowel harmony never changes inside a word
-    * in a text with hyphenation off or lost (``ev.sparse``: Word, pdftotext, seed 004), a
-      line-end hyphen is real (``мекен-⏎жай``, the participle + particle ``салған-⏎ды``),
-      unless a case suffix follows a word: ``Қазақстан-⏎ның``
+    costs less than destroying ``вице-президенті``. Each ``return`` names its rule; the rules
+    table of ``docs/dehyphenate.md`` gives an example of each (``80-⏎нен``, ``Премьер-⏎Министрі``,
+    ``вице-⏎президенті`` keep; ``жетіс-⏎тіктерді``, ``Корея-⏎мен`` join).
     """
     if b.startswith(("-", "\u2010")):
         return "drop", "repeated_hyphen"
@@ -151,6 +147,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         return "hyphen", "abbreviation_suffix"  # см-⏎ге, мг-⏎нан: a word's first syllable has a vowel
     if not syllable_break(al, b_first):
         return "hyphen", "no_syllable_break"  # бозды-⏎еркекшөпті, ғ-⏎ларда, уә-⏎л-мамалик: not a place where a word can break
+    if b_first[:1] == "и" and al[-1:] in PURE_VOWELS:
+        return "hyphen", "vowel_before_i"  # фосфогексо-⏎изомераза: after a vowel Kazakh writes й, so и opens no syllable there
     h = ev.hyphen_form(al, bl)
     if ev.sparse:
         # this text does not hyphenate (or loses its break hyphens): the hyphen is real,
@@ -234,8 +232,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     * ``Полиок⏎сиальдегидтер``: nothing known at all → join (a whole word is far more often
       known than a fragment); but ``Джа⏎картаның`` stays apart: a known word on the right and
       nothing for the join is, in the measured data, two words far more often than not
-    * ``сот⏎әкімшілігінің`` → space (a syllable never starts with a vowel inside a word);
-      ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
+    * ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
     """
     if not prior_join or not a[-1].isalpha():
         # None: the text marks its word breaks; False: it wraps without breaking words (Word,
