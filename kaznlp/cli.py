@@ -1,13 +1,8 @@
 """The ``kaznlp`` command (also ``python -m kaznlp``).
 
-``kaznlp process INPUT... -o OUT`` analyses text files, folders (recursive),
-JSONL files (one document per line) or standard input (``-``) and writes one
-record per document: JSONL by default, or CoNLL-U / spaCy ``DocBin``. Every
-offset in a record points into the record's ``text``, the document exactly as
-read (examples: docs/cli.md). ``kaznlp demo`` runs the same job on the bundled sample article.
-
-This module is the command line (arguments, messages, exit codes); what it runs is
-:func:`kaznlp.corpus.run.run` (re-exported here as ``kaznlp.cli.run``):
+``kaznlp process INPUT... -o OUT``: one record per document (JSONL, CoNLL-U, DocBin), offsets
+into the document as read; ``kaznlp demo``: the bundled sample article (docs/cli.md). This is the
+command line (arguments, messages, exit codes); the work is :func:`kaznlp.corpus.run.run`:
 
 >>> args = build_parser().parse_args(["process", "жаңалықтар/", "-o", "news.conllu", "--jobs", "2"])
 >>> args.inputs, _format_for(args.output, args.to), args.jobs
@@ -179,7 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and (args.command != "process" or any(x.startswith("-") and x != "-" for x in extra)):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # inputs after an option (`process a.txt -o out.jsonl b.txt`)
+        args.inputs += extra
     if args.command == "demo":
         try:
             return _demo(args)

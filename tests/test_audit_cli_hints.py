@@ -56,3 +56,20 @@ def test_reading_stdin_from_a_terminal_says_how_to_end_it(tmp_path: Path) -> Non
     res = subprocess.run([sys.executable, "-m", "kaznlp", "process", "-"], input=NEWS.encode("utf-8"),
                          capture_output=True, env=ENV, cwd=REPO, timeout=120)
     assert res.returncode == EXIT_OK and b"Ctrl-D" not in res.stderr
+
+
+def test_inputs_after_an_option_are_inputs(tmp_path: Path) -> None:
+    # `kaznlp process a.txt -o out.jsonl b.txt` ended in "unrecognized arguments: b.txt" (exit 2)
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(NEWS, encoding="utf-8")
+    second.write_text("Астанада жиын өтті.", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = kaznlp("process", str(first), "-o", str(out), str(second), "-q")
+    assert res.returncode == EXIT_OK, res.stderr
+    assert [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()] == \
+        [NEWS, "Астанада жиын өтті."]
+    # an unknown option is still a usage error, and so is an extra argument to demo
+    res = kaznlp("process", str(first), "-o", str(tmp_path / "x.jsonl"), "--bogus", str(second))
+    assert res.returncode == 2 and b"unrecognized arguments: --bogus" in res.stderr
+    assert not (tmp_path / "x.jsonl").exists()
+    assert kaznlp("demo", "extra").returncode == 2
