@@ -95,10 +95,8 @@ def repair(text: str, *, normalize: bool = True, dehyphenate: bool = True) -> tu
 
     The one repair path of kaznlp: :func:`kaznlp.normalize` then :func:`kaznlp.dehyphenate`,
     their alignments composed into one :class:`~kaznlp.alignment.Alignment` from ``text`` to
-    ``clean_text``. The alignment is always there: when the repairs inserted or deleted
-    nothing it is the identity (``alignment.is_identity``; made without any work), so callers
-    map spans found in ``clean_text`` back with ``alignment.span_to_src`` and never test for
-    ``None``.
+    ``clean_text``, never ``None`` (the identity, made without work, when the repairs inserted or
+    deleted nothing: ``alignment.is_identity``); map spans back with ``alignment.span_to_src``.
 
     Args:
         text: the caller's text (never changed).
@@ -120,7 +118,7 @@ def repair(text: str, *, normalize: bool = True, dehyphenate: bool = True) -> tu
 
 
 def _repair(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignment]:
-    """:func:`repair` without the argument checks (the pipeline's own calls)."""
+    """:func:`repair` without the argument checks."""
     clean, alignment = text, None
     if normalize:
         clean, alignment = _normalize(clean, return_alignment=True)
@@ -137,7 +135,7 @@ def _repair(text: str, normalize: bool, dehyphenate: bool) -> tuple[str, Alignme
 
 def _options(func: str, normalize: Any, dehyphenate: Any, tokens: Any, multiword: Any, ner: Any,
              steps: Any) -> tuple[bool, bool, bool, bool, Any]:
-    """Check the options of :func:`process` / :func:`pipe`; ``steps`` (the CLI's list) overrides the flags."""
+    """Check the options of :func:`process` / :func:`pipe`; ``steps`` overrides the flags."""
     if steps is None and ner is False and type(normalize) is bool and type(dehyphenate) is bool \
             and type(tokens) is bool and type(multiword) is bool:
         return normalize, dehyphenate, tokens, multiword, None  # (the usual call, checked in a breath)
@@ -179,10 +177,10 @@ def process(
     is ``token.norm``; the repaired text is ``doc.clean_text`` and the map between the
     two is ``doc.alignment``. The text is repaired once. The sentence and token records are
     made at the first read of ``doc.sentences`` or ``doc.tokens`` (until then the document
-    keeps the token columns), so a caller who never reads them pays for none.
+    keeps the token columns): a caller who never reads them pays for none.
 
     Args:
-        text: the caller's text (any length; never changed).
+        text: the caller's text (never changed).
         normalize, dehyphenate: run these repairs (:func:`kaznlp.normalize`,
             :func:`kaznlp.dehyphenate`).
         tokens: tokenize (``False``: sentences without tokens).
@@ -205,8 +203,7 @@ def process(
     >>> [(t.text, t.norm) for t in process("Премьер- Министр заң-\\nды қабылдады.").tokens][:2]
     [('Премьер- Министр', 'Премьер-Министр'), ('заң-\\nды', 'заңды')]
 
-    Any :class:`EntityBackend` finds the entities; here a toy one that marks "Астана" (the
-    repaired text, a Latin "i" made "і", is what it reads; the entity points into yours):
+    A toy :class:`EntityBackend` (it reads the repaired text; the entity is in yours):
 
     >>> class Capital:
     ...     def entities(self, chunks):
@@ -232,11 +229,8 @@ def process(
 
 
 def _with_entities(doc: Document, ents: list[Entity]) -> Document:
-    """``doc`` with entities found in its clean text, mapped onto its text.
-
-    Two entities from one repaired stretch of the caller's text merge into one (the
-    first label), as :func:`kaznlp.ner.ner` does when it repairs the text itself.
-    """
+    """``doc`` with entities found in its clean text, mapped onto its text (two from one repaired
+    stretch merge, the first label kept, as :func:`kaznlp.ner.ner` does)."""
     text = doc.text
     out: list[Entity] = []
     if doc.clean_text is text or doc.alignment.is_identity:
@@ -282,7 +276,7 @@ def _batches(texts: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def _process_batch(batch: list[str], options: tuple[bool, bool, bool, bool, Any], func: str = "pipe") -> list[Document]:
-    """Documents for one batch; entities (if asked) tagged across the batch in shared model batches."""
+    """Documents for one batch; entities (if asked) tagged across the batch."""
     normalize, dehyphenate, tokens, multiword, backend = options
     for text in batch:
         check_text(text, func)
@@ -312,11 +306,9 @@ def pipe(
 ) -> Iterator[Document]:
     """:func:`process` for many texts: yields one :class:`~kaznlp.spans.Document` per text, in order.
 
-    The texts are read lazily, ``batch_size`` at a time; with ``ner=True`` the sentences of
-    a batch share the model's batches (many short texts are much faster than one
-    :func:`process` call each). ``n_process=2`` (or more) runs batches in that many worker
-    processes (``-1``: one per CPU); the documents are the same, in the same order.
-    The options are :func:`process`'s.
+    The texts are read lazily, ``batch_size`` at a time; with ``ner=True`` the sentences of a
+    batch share the model's batches. ``n_process=2`` (or more) runs batches in that many worker
+    processes (``-1``: one per CPU), same documents, same order. The options are :func:`process`'s.
 
     >>> docs = list(pipe(["Алматы — ірі қала.", "", "Премьер- Министр келді."]))
     >>> [[t.norm for t in d.tokens] for d in docs]
