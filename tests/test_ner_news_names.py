@@ -3,8 +3,8 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import (acronym_body, award_names, named_period, news_names, place_facility, place_organisation,
-                                    roman_ordinal)
+from kaznlp.ner.news_names import (acronym_body, award_names, honorific_person, named_period, news_names, place_facility,
+                                    place_organisation, roman_ordinal)
 from kaznlp.ner.rules import postprocess
 
 
@@ -83,6 +83,16 @@ def test_place_facility():
     t = "Семей мен Қостанай әуежайының ұшу-қону жолағы жаңартылды, Алматыда әуежайда"
     model = _spans(t, [("Семей", "GPE"), ("Қостанай", "GPE"), ("Алматыда", "GPE")])
     assert place_facility(t, model) == model
+
+
+def test_honorific_person():
+    t = "Қазақстан мұсылмандары діни басқармасының төрағасы Ержан қажы Малғажыұлының игі бастамасы"
+    model = _spans(t, [("Қазақстан мұсылмандары діни басқармасының төрағасы", "POSITION"), ("Ержан", "PERSON"),
+                       ("қажы", "POSITION"), ("Малғажыұлының", "PERSON")])
+    assert _show(t, honorific_person(t, model))[1:] == [("Ержан қажы Малғажыұлының", "PERSON")]
+    t = "Ал Наурызбай қажы артылған міндетті абыроймен атқаруға бар күшін салатынын айтты."  # KazNERD: apart
+    model = _spans(t, [("Наурызбай", "PERSON"), ("қажы", "POSITION")])
+    assert honorific_person(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

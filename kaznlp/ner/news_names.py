@@ -15,7 +15,7 @@ from .news_rules import country_label, pattern_words
 from .patterns import alternation
 
 __all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
-           "news_names"]
+           "honorific_person", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -120,6 +120,24 @@ def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _honorific_re() -> re.Pattern[str]:
+    """A capitalised word, an honorific (``name_honorific`` rows: ``қажы``) and a capitalised word."""
+    name = r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+(?:-[^\W\d_]+)*"
+    return re.compile(rf"(?<!\w){name}[ \t]+{alternation(pattern_words().get('name_honorific', ()))}[ \t]+{name}")
+
+
+def honorific_person(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A given name, ``қажы`` and a surname are one PERSON where no span reaches out of them:
+    ``[Ержан қажы Малғажыұлының]`` (model: PERSON + POSITION + PERSON)."""
+    out = sorted(spans)
+    for m in _honorific_re().finditer(text):
+        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
+        if all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
+            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "PERSON")])
+    return out
+
+
 _ACRONYM = re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{2,}(?:-[^\W\d_]+)?")
 
 
@@ -146,11 +164,12 @@ _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """The period words, the award and facility heads without their first letter (``рден``: any capitalisation)."""
     w = pattern_words()
     return (tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ())),
-            tuple(x[1:].rstrip("$") for x in w.get("descriptor_FACILITY", ()) + w.get("place_facility", ())))
+            tuple(x[1:].rstrip("$") for x in w.get("descriptor_FACILITY", ()) + w.get("place_facility", ())),
+            tuple(f" {x} " for x in w.get("name_honorific", ())))
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -162,13 +181,15 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
     """The steps of this module, each only where its cue is in the text or the labels."""
-    periods, awards, _ = _cues()
+    periods, awards, _, _ = _cues()
     out = list(spans)
     labels = {sp[2] for sp in out}
     if "EVENT" in labels and _has(text, periods):
         out = named_period(text, out)
     if _has(text, awards):
         out = award_names(text, out)
+    if _has(text, _cues()[3]):
+        out = honorific_person(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
     if "GPE" in labels:
