@@ -1,8 +1,6 @@
 """Name steps of written news (issue 13, round 11), run by :func:`kaznlp.ner.rules.postprocess` after
-:func:`~kaznlp.ner.news_heads.news_heads`: a named event's years, an award's unquoted name, a region's or a
-state's name before its body's. Words are ``period_head``, ``award_head``, ``place_kind`` and ``state_word``
-rows of ``kaznlp/data/ner_patterns_kk.tsv``; each step runs only when its cue is in the text. Examples and
-measurements: ``docs/ner.md`` (round 11).
+``news_heads``. Words are rows of ``kaznlp/data/ner_patterns_kk.tsv``; each step runs only when its cue is
+in the text. Examples, reasons and figures: ``docs/ner.md`` (round 11).
 """
 
 from __future__ import annotations
@@ -22,8 +20,6 @@ Span = tuple[int, int, str]
 
 @lru_cache(maxsize=1)
 def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The period word after an EVENT, an award's head after a name (and as a span's last word), and a
-    place's kind (``облысы``, ``қаласының``) after a GPE or as its last word."""
     w = pattern_words()
     period, award = alternation(w.get("period_head", ())), alternation(w.get("award_head", ()))
     kind = alternation(w.get("place_kind", ()) + w.get("state_word", ()))
@@ -34,7 +30,7 @@ def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patter
 
 
 def named_period(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An EVENT + ``жылдары`` is a period, one DATE: ``[Ұлы Отан соғысы жылдарында]``."""
+    """An EVENT + ``жылдары`` is one DATE."""
     out = []
     for start, end, label in spans:
         m = _res()[0].match(text, end) if label == "EVENT" else None
@@ -48,8 +44,7 @@ _GENITIVE = re.compile(r"(?:ның|нің|тың|тің|дың|дің)$")
 
 
 def award_names(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An unquoted name + an award's head with the possessive is one ART: ``[Еңбек Даңқы орденінің]``; so is
-    a span of two or more words ending in one. A genitive name (whose order) is left."""
+    """An unquoted name + an award's head (``орденінің``) is one ART, not after a genitive."""
     out: list[Span] = []
     for start, end, label in sorted(spans):
         if label in _AWARDED and text[end - 1:end].isalpha():
@@ -67,9 +62,7 @@ def award_names(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def place_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A GPE ending in a place's kind or a state word, or followed by one (``place_kind``, ``state_word``
-    rows), right before an ORGANISATION that opens with a letter is one ORGANISATION:
-    ``[Жамбыл облысы Әділет департаментінде]``, ``[Нидерланды Корольдігі Есеп сотының]``."""
+    """A GPE ending in or followed by a place's kind or a state word + an ORGANISATION: one span."""
     out: list[Span] = []
     for span in sorted(spans):
         if span[2] == "ORGANISATION" and out and out[-1][2] == "GPE":
@@ -88,8 +81,7 @@ _ROMAN = re.compile(rf"(?<![\w.-])[IVXХІ]+(?:-[{_LOW}]+)?(?:[ \t]+және[ \t
 
 
 def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A Roman numeral before a lower-case word, in no span or a span of its own, is an ORDINAL:
-    ``[III ORDINAL] дәрежелі «Барыс» орденімен``, ``Кеңестің [ХV ORDINAL] сессиясының``."""
+    """A Roman numeral before a lower-case word, in no span or one of its own, is an ORDINAL."""
     out = sorted(spans)
     for m in _ROMAN.finditer(text):
         inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
@@ -100,14 +92,12 @@ def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _facility_re() -> re.Pattern[str]:
-    """At most one lower-case word and a facility's word with the possessive (``әуежайында``, ``теңіз портын``)."""
     heads = alternation(pattern_words().get("descriptor_FACILITY", ()) + pattern_words().get("place_facility", ()))
     return re.compile(rf"[ \t]+(?:[а-яәғқңөұүһі]+[ \t]+)?{heads}(?:с?[ыі])\w*", re.IGNORECASE)
 
 
 def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A GPE + a facility's word with the possessive is one FACILITY: ``[Астана әуежайында]``; not a place
-    joined to another by ``мен``/``және``/a comma (``[Семей] мен [Қостанай] әуежайының``, KazNERD)."""
+    """A GPE (not joined to another) + a facility's word with the possessive is one FACILITY."""
     out: list[Span] = []
     spans = sorted(spans)
     for i, (start, end, label) in enumerate(spans):
@@ -122,14 +112,12 @@ def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _honorific_re() -> re.Pattern[str]:
-    """A capitalised word, an honorific (``name_honorific`` rows: ``қажы``) and a capitalised word."""
     name = r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+(?:-[^\W\d_]+)*"
     return re.compile(rf"(?<!\w){name}[ \t]+{alternation(pattern_words().get('name_honorific', ()))}[ \t]+{name}")
 
 
 def honorific_person(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A given name, ``қажы`` and a surname are one PERSON where no span reaches out of them:
-    ``[Ержан қажы Малғажыұлының]`` (model: PERSON + POSITION + PERSON)."""
+    """A given name, ``қажы`` and a surname are one PERSON where no span reaches out of them."""
     out = sorted(spans)
     for m in _honorific_re().finditer(text):
         inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
@@ -147,8 +135,7 @@ def _states() -> frozenset[str]:
 
 
 def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A GPE that is an acronym (a case ending after a hyphen allowed) but no state's or region's
-    (``state_acronym`` rows) nor a country's name in capitals is an ORGANISATION: ``[ТҮРКСОЙ]``, ``[ЕКА]``."""
+    """A GPE acronym that is no state's, region's or country's is an ORGANISATION."""
     out = []
     for start, end, label in spans:
         word = text[start:end]
@@ -159,13 +146,13 @@ def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-#: a cheap test before :data:`_ROMAN`: a numeral's letter before a space or hyphen
+#: a cheap test before :data:`_ROMAN`
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The period words, the award and facility heads without their first letter (``рден``: any capitalisation)."""
+    """Cues; a word without its first letter matches any case."""
     w = pattern_words()
     return (tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ())),
             tuple(x[1:].rstrip("$") for x in w.get("descriptor_FACILITY", ()) + w.get("place_facility", ())),
@@ -173,14 +160,14 @@ def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[st
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # a plain loop: cheaper than any() or a regex alternation
+    for word in words:  # cheaper than any()
         if word in text:
             return True
     return False
 
 
 def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The steps of this module, each only where its cue is in the text or the labels."""
+    """The steps, each only where its cue is in the text or the labels."""
     periods, awards, _, _ = _cues()
     out = list(spans)
     labels = {sp[2] for sp in out}
