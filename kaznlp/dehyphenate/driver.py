@@ -35,10 +35,9 @@ _SHORT_LINE_RULES = ("short_line", "heading")
 
 def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True,
            by_output: bool = False, short_after_join: list[int] | None = None) -> list[tuple[int, int, str]]:
-    """The edits of one pass (sorted, not overlapping). ``trace``: a list that receives one record
-    per decision (see :func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone;
-    ``by_output``: the layout tests read each line as the output will have it (see _break_edits);
-    ``short_after_join``: a list that receives the lines where that could decide otherwise."""
+    """The edits of one pass (sorted, not overlapping). ``trace``: receives one record per decision
+    (:func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone; ``by_output``,
+    ``short_after_join``: see _break_edits."""
     other_breaks = _has_other_break(text)  # a break that is not ``\n`` (kaznlp.linebreaks)
     has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
@@ -136,20 +135,13 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                  stripped: list[str] | None = None) -> list[tuple[int, int, str]]:
     """The edits of the line breaks (``edits`` holds those inside lines), sorted and merged.
 
-    ``by_output``: the short-line tests of :func:`_decide_break` read the left line as the output
-    will have it (with the lines this pass joined to it), not as the caller wrote it.
-    ``short_after_join``: receives each line joined by this pass to the line before it whose own
-    break was decided by a short-line test (``short_line``, ``heading``). The length those tests
-    read is the only thing ``by_output`` changes, and a longer line can only turn them off: where
-    no such line exists, ``by_output=True`` would give the same edits (see kaznlp.dehyphenate._run)."""
+    ``by_output``: the short-line tests read the left line as the output has it. ``short_after_join``
+    receives each line joined to the one before whose break a short-line test decided: only there
+    can ``by_output=True`` give other edits (see kaznlp.dehyphenate._run)."""
     n = len(lines)
-    # Unwrapped text (web, one paragraph a line) with no ``\r``: only a line ending in a hyphen or
-    # a soft hyphen can get an edit (prior_join is False there, see _document_layout), and every
-    # other line resets the state (carry ""), so the loop visits those lines only. What the
-    # document layout says of such a text is known without reading it: no prior (False), no
-    # narrow block, ``ev.sparse`` and ``ev.hyphens_lost`` False (as Evidence starts), and the
-    # block widths are read only for wrapped lines (_decide_break returns before them), so it
-    # is not computed (tests/test_dehyphenate_speed.py holds _document_layout to this).
+    # Unwrapped text without ``\r``: only a line ending in a hyphen or soft hyphen can get an edit,
+    # so only those are visited; its layout is known unread (no prior, no narrow block: held by
+    # tests/test_dehyphenate_speed.py)
     marked: list[int] | None = None
     width: list[int]
     prior_join: bool | None
@@ -165,8 +157,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     mi = 0
     k = 0
     carry = ""
-    # by_output: the length of the output line ending at line k when this pass joined line k to
-    # the lines before it (None: line k starts an output line); see kaznlp.dehyphenate._run
+    # by_output: the output line's length at line k if joined to the lines before (else None)
     run_in: int | None = None
     joined_in = False  # line k was joined to the line before it by this pass (run_in, in any mode)
     while k < n - 1:
@@ -208,9 +199,8 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         next_core = starts[m] if M[0] not in LAYOUT_SPACE else starts[m] + len(M) - len(M.lstrip(LAYOUT_SPACE))
         if m == k + 2 and Ms[0].islower() and (len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
                                                or prior_join and Ls[-1].isalpha()):
-            # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line, so one blank
-            # line between a line-end hyphen after a letter and a lower-case line is a word
-            # break, not a paragraph end (no paragraph ends in ``-`` and none starts in lower case)
+            # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
+            # ends in ``-`` or starts in lower case
             wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
             ev.last = None
             ev.why = ""
@@ -254,9 +244,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                 _record(trace, ev, line_core_end - (d[0] if d else 0), next_core, Ls, Ms, d)
         if d is None or d[1] != "":
             carry = ""
-        elif ev.why == "line_break":
-            # a bare break joined by the word rules: the word glued so far is the left piece they
-            # judged (_decide_break's ``tw``, what glued_word would find again)
+        elif ev.why == "line_break":  # joined by the word rules: the left piece they judged
             carry = ev.last_args[0]
         else:
             carry = glued_word(Ls, d[0], carry)
@@ -297,11 +285,9 @@ def _norm_breaks(text: str, brk: list[tuple[int, int]], k0: int, k1: int, edits:
 
 
 def _keep_breaks(text: str, s: int, e: int, plain: str, edits: list[tuple[int, int, str]]) -> None:
-    """A kept break region of wrapped text (``келді. ⏎ ⏎ Біз``: spaces and tabs around the breaks
-    go). Written ``plain`` (``"\\n"``, or ``"\\n\\n"`` for a paragraph break) when its breaks are
-    all ``\\n``, ``\\r\\n`` or ``\\r``; otherwise its breaks stay as written (``\\r`` as ``\\n``): a
-    paragraph separator, a form feed (a page) or a record separator carries meaning, and a second
-    pass over the output sees the same breaks (idempotence)."""
+    """A kept break region of wrapped text (its spaces and tabs go), written ``plain`` when its
+    breaks are all ``\\n``, ``\\r\\n``, ``\\r``; else as written (``\\r`` as ``\\n``): U+2029, a form
+    feed, a record separator carry meaning (and a second pass sees them)."""
     region = text[s:e]
     if _OTHER_BREAK.search(region) and region.strip("\r\n \t"):
         repl = "".join("\n" if b[0] == "\r" else b for b in LINE_BREAK.findall(region))

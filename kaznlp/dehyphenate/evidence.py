@@ -334,7 +334,7 @@ class Evidence:
         """Is ``a + b`` a Hunspell closed compound (across the break) + suffixes? ``қол|шатырға``."""
         w, comp = a + b, closed_compounds()
         n = len(w)
-        for k in range(n, len(a) + 2, -1):  # (a loop, not any() over a generator: asked at most bare breaks)
+        for k in range(n, len(a) + 2, -1):
             if w[:k] in comp and (k == n or self.is_chain(w[k:])):
                 return True
         return False

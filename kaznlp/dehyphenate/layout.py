@@ -104,15 +104,10 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
     which lost its line-end hyphens? None when no block is.
 
-    A narrow block is a list or a table column unless its own lines say otherwise, so the
-    evidence comes from the whole block, not from its width: most of its breaks continue in
-    lower case, and the breaks whose next line can only continue a word (a suffix-only line,
-    ``Нұрпейі⏎сов``, ``ауданы⏎ның``, ``медальда⏎рымен``: joined form known, pieces not words)
-    outnumber those between two whole words, with the same ratio as the document prior
-    (:func:`_edits`). A word list (``орманы⏎оры⏎өзені``) has whole words on both sides of
-    every break and stays apart. ``votes``: the break votes the document prior already cast,
-    by line (a vote is a function of the two lines and the block's evidence). ``blocks``:
-    :func:`_blocks` of ``stripped``, if the caller has them.
+    The evidence is the block's own (docs/dehyphenate.md): most breaks continue in lower case,
+    and those that can only continue a word (``Нұрпейі⏎сов``, ``медальда⏎рымен``) outnumber
+    those between two words, at the document prior's ratio; a word list (``орманы⏎оры``) stays.
+    ``votes``: the prior's votes by line; ``blocks``: :func:`_blocks` of ``stripped``.
     """
     n = len(stripped)
     out: list[bool] | None = None
@@ -220,9 +215,8 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     # Count the line ends that mark a word break: soft hyphens, and line-end hyphens that
     # look like a syllable break (``жетіс-⏎тіктерді``), not a compound (``вице-⏎президенті``):
     # a text that wraps without hyphenation still has real hyphens at some line ends.
-    # One pass over the breaks (only a wrapped text needs it) also counts the breaks between two
-    # non-blank lines, lists those before a lower-case line (the votes below) and sees whether a
-    # line ends in a hyphen after a letter (ev.hyphens_lost).
+    # The same pass counts the inner breaks, lists those before lower case (the votes) and finds
+    # line-end hyphens after a letter (ev.hyphens_lost).
     explicit = internal = 0
     lower: list[int] = []
     hyphen_end = False
@@ -266,8 +260,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks)
               if reflow == "auto" and prior_join is not None and any_wrap else None)
     # a text that loses its break hyphens and has no line-end hyphen after a letter in 40+ breaks
-    # lost its real ones too (a PDF text layer without hyphen glyphs; seed 004 keeps them); the
-    # last line is no break but counts (``hyphen_end`` covers the others)
+    # lost its real ones too (a PDF text layer without hyphen glyphs)
     ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not hyphen_end and not (
         n and len(stripped[-1]) >= 2 and stripped[-1][-1] in _HYPHENS and stripped[-1][-2].isalpha())
     return stripped, width, prior_join, narrow

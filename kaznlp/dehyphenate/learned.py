@@ -179,11 +179,8 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
     return s + w[32]
 
 
-# The pieces ``b`` whose bare-break decision reads ``after`` (the text after ``b``: the conjunction
-# or instrumental ``мен``, rules_line._plain_rule and _decide_plain below). The driver passes
-# ``after`` for these only, so that the memo of _decide_plain (keyed on its arguments) answers a
-# repeated pair once: a rule that reads ``after`` for another piece must add that piece here
-# (tests/test_dehyphenate_speed_caches.py checks the rules on real breaks).
+# The pieces whose bare-break rules read ``after``; the driver passes it for these only (the memo
+# key). A rule reading ``after`` for another piece adds it here (test_dehyphenate_speed_caches).
 READS_AFTER = frozenset(("мен", "бен", "пен"))
 
 
@@ -191,11 +188,9 @@ READS_AFTER = frozenset(("мен", "бен", "пен"))
 def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
     """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
 
-    In a text that loses its line-end hyphens, the rules' answer (:func:`_plain_rule`) is one
-    input of a small logistic model (``data/dehyph_weights.json``, trained on the dev split by
-    ``training/train_dehyph.py``) that also weighs the evidence levels and how Kazakh-like the
-    one-word and the two-word readings are (:mod:`kaznlp.lang.charlm`): ``күл⏎кілі`` → ``күлкілі``
-    although ``күл`` is a word and ``кілі`` is unknown.
+    Where hyphens are lost, the rules' answer (:func:`_plain_rule`) is one input of a logistic
+    model (``data/dehyph_weights.json``) with the evidence levels and the character model:
+    ``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word.
     """
     rule, name = _plain_rule(ev, a, b, prior_join, after)
     if not prior_join or not a[-1:].isalpha():
