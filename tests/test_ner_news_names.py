@@ -73,6 +73,9 @@ def test_acronym_body():
     model = _spans(t, [("ТҮРКСОЙ", "GPE"), ("ЕКА-ның", "GPE"), ("АҚШ-қа", "GPE"), ("ҚАЗАҚСТАН", "GPE")])
     assert _show(t, acronym_body(t, model)) == [("ТҮРКСОЙ", "ORGANISATION"), ("ЕКА-ның", "ORGANISATION"),
                                                  ("АҚШ-қа", "GPE"), ("ҚАЗАҚСТАН", "GPE")]
+    t = "1941 жылғы 22 маусымнан бастап Украин КСР-і, Беларусь КСР-і, Литва КСР-і аумақтарында"
+    model = _spans(t, [("Украин КСР-і", "POSITION"), ("Беларусь КСР-і", "POSITION"), ("Литва КСР-і", "GPE")])
+    assert {lab for _, _, lab in news_names(t, model)} == {"GPE"}
 
 
 def test_place_facility():

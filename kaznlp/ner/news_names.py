@@ -135,13 +135,15 @@ def _states() -> frozenset[str]:
 
 
 def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A GPE acronym that is no state's, region's or country's is an ORGANISATION."""
+    """A GPE acronym that is no state's, region's or country's is an ORGANISATION; a name + КСР a GPE."""
     out = []
     for start, end, label in spans:
         word = text[start:end]
         if label == "GPE" and _ACRONYM.fullmatch(word) and word.split("-")[0] not in _states() \
                 and country_label(text, (start, end, "ORGANISATION"))[2] != "GPE":
             label = "ORGANISATION"
+        elif label in _AWARDED and word.count(" ") == 1 and word.split()[1].split("-")[0] in _cues()[4]:
+            label = "GPE"  # a name + an abbreviated kind of state: [Украин КСР-і]
         out.append((start, end, label))
     return out
 
@@ -151,12 +153,12 @@ _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _cues() -> tuple[tuple[str, ...], ...]:
     """Cues; a word without its first letter matches any case."""
     w = pattern_words()
     return (tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ())),
             tuple(x[1:].rstrip("$") for x in w.get("descriptor_FACILITY", ()) + w.get("place_facility", ())),
-            tuple(f" {x} " for x in w.get("name_honorific", ())))
+            tuple(f" {x} " for x in w.get("name_honorific", ())), tuple(w.get("state_kind_acronym", ())))
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -168,7 +170,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
     """The steps, each only where its cue is in the text or the labels."""
-    periods, awards, _, _ = _cues()
+    periods, awards, _, _, kinds = _cues()
     out = list(spans)
     labels = {sp[2] for sp in out}
     if "EVENT" in labels and _has(text, periods):
@@ -179,6 +181,6 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = honorific_person(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
-    if "GPE" in labels:
+    if "GPE" in labels or _has(text, kinds):
         out = place_facility(text, acronym_body(text, out)) if _has(text, _cues()[2]) else acronym_body(text, out)
     return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
