@@ -12,7 +12,9 @@ weights out of the loaded pipeline and runs the same computation with a few nump
    adds is kept for the first layer (its outputs next to the text are not zero, so
    they matter), and the rows that no later layer reads are never computed. The rows
    of each product are padded to a multiple of :data:`ROW_MULTIPLE`. A product of few rows
-   is cut into one per window position on OpenBLAS's AVX-512 cores (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`).
+   is cut into one per window position on OpenBLAS's AVX-512 cores (:meth:`~kaznlp.ner.fast_layers.MaxoutNorm.product`);
+   there one short sentence alone (``kaznlp.ner`` per sentence) multiplies each window position's
+   weights with the input rows themselves, only where they are not padding (:meth:`FastTagger.short_plan`).
 3. **Same decoding.** The label scores go through :class:`~kaznlp.ner.tagger.EntityTagger`'s
    own :meth:`~kaznlp.ner.tagger.EntityTagger.decode` (constrained BILUO), and whitespace tokens are a sure ``O``, as in
    the component.

@@ -161,7 +161,7 @@ class EntityTagger(Tagger):
         open at the end. (One Viterbi pass over a whole multi-sentence document took about
         twice as long.)
         """
-        labels = self.labels
+        labels = self._viterbi_tables()[0]  # the labels, kept (self.labels builds a tuple each call)
         best = scores.argmax(axis=1)
         out = [labels[j] for j in best.tolist()]
         if _well_formed(out):
