@@ -77,8 +77,8 @@ def org_position(text: str, spans: Sequence[Span]) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
-    """Titles written before a name (``data/ner_titles_kk.tsv``): ``генерал``, ``князь``, ``шейх``."""
-    return frozenset(line.strip() for line in read_lines("ner_titles_kk.tsv"))
+    """Titles written before a name (``title`` rows of ``data/ner_patterns_kk.tsv``): ``генерал``, ``шейх``."""
+    return frozenset(row[1] for row in (line.split("\t") for line in read_lines("ner_patterns_kk.tsv")) if row[0] == "title")
 
 
 _PREV_WORD = re.compile(r"(?:^|(?<=[\s(«“\"]))([^\W\d_]+(?:-[^\W\d_]+)*)[ \t]+$")
