@@ -29,3 +29,36 @@ def test_justification_space_before_a_line_end_hyphen_is_a_word_break():
     rules = [d.rule for d in explain_breaks(text)]
     assert rules.count("spaced_line_end_hyphen") == 2
     assert dehyphenate(out) == out
+
+
+# LibreOffice with hyphenation off, 4 columns, pypdf (NTREX bbc, apertium muftyat: dev documents)
+NOHYPH_COLUMN = ("гол соққанға дейін \nбіршама алға кетіп \nқалатындай жағдайда\nболды. Скотт \nРобинсон алға \n"
+                 "сытылып шыққанмен,\nголға бет алған кезде \nтойтарысқа кезікті, \nодан кейін Алан \nЛитгоу Крэг \n"
+                 "Халкеттің баспен \nқақпаға соққан добын\nқағып алуға барынша \nұмтылды.\nҰйымдастырушыла\n"
+                 "р ойын жалғасқанда \nқонақ команданы \nқыспаққа алатынын \nбіліп, Рейнджерстың \nойынын тамашалауды\n"
+                 "қанағат тұтты. Тура \nосындай мәнермен \nшешуші гол соғылды. \nРейнджерс айып \nсоққыны жіберіп \n"
+                 "алды, Ливингстон гол\nсоғу мезетіне \nжеткенде, Деклан ")
+
+
+def test_a_token_cut_before_a_lone_consonant_or_inside_a_tag_is_glued():
+    # a token longer than the column, cut at its edge with no hyphen: a lone consonant is no word
+    # (``т.``, ``ж.`` carry a dot), and an XML tag cut before its ``>`` is one token
+    out = dehyphenate(NOHYPH_COLUMN)
+    assert "Ұйымдастырушылар ойын" in out
+    rules = {d.rule for d in explain_breaks(NOHYPH_COLUMN)}
+    assert "cut_before_suffix" in rules
+    tag = ('де заңнама \nбұзушылықтарының \nжалпы сомасы 25,5 \nмлрд.-тан астам \n'
+           'теңгені құрады, 312,0 \nмлн. теңгеге \nреспубликалық \nбюджет қаражаты \nтиімсіз \n'
+           'пайдаланылған.</seg\n>\nБақылау \nбарысында \nреспубликалық \nбюджетке 31,0 \n'
+           'млн.теңге өтелді, ')
+    assert "пайдаланылған.</seg>" in dehyphenate(tag)
+    assert "cut_in_tag" in {d.rule for d in explain_breaks(tag)}
+    assert dehyphenate(out) == out
+
+
+def test_capitals_after_lower_case_letters_keep_the_suffix_hyphen():
+    # pypdf glues the words of a LuaTeX page without space glyphs (KazQAD woh): ``ФрацнияНАТО-⏎ның``;
+    # no Kazakh word ends in capitals after a lower-case letter, they are an abbreviation (``ҚазҰУ``)
+    assert judge("ФрацнияНАТО", "ның").rule == "capitals_after_lower"
+    assert judge("ҚазҰУ", "дың").decision == "hyphen"
+    assert judge("Алматы", "да").decision == "join"

@@ -69,6 +69,8 @@ def _overlong_cut_reference(core: str, ms: str) -> str:
         return "cut_markup_run"
     if breaks._ENTITY_CUT.search(core) and breaks._ENTITY_REST.match(ms):
         return "cut_entity"
+    if breaks._TAG_CUT.search(core) and breaks._TAG_REST.match(ms):
+        return "cut_in_tag"
     if breaks._SLASH_CUT.search(core) and (first.isalnum() or first == "/") and not first.isupper():
         return "cut_after_slash"
     tok = core.rsplit(None, 1)[-1] if not core[-1].isspace() else ""
@@ -80,8 +82,8 @@ def _overlong_cut_reference(core: str, ms: str) -> str:
 
 def test_overlong_cut_early_return_changes_no_answer() -> None:
     rng = random.Random(16)
-    alphabet = "абқ azAZ09.,/=&;#%~@:?_-\xa0"
-    heads = ["", "https://www.", "www.a", "x@b.", "км/", "==", "&amp;n", "а&", "http:/"]
+    alphabet = "абқ azAZ09.,/=&;#%~@:?_-\xa0<>"
+    heads = ["", "https://www.", "www.a", "x@b.", "км/", "==", "&amp;n", "а&", "http:/", "</se", "<a"]
     for _ in range(20_000):
         core = rng.choice(heads) + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         ms = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))

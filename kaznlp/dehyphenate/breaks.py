@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+from kaznlp.lang.alphabet import VOWELS
+
 from .chars import (
     LAYOUT_SPACE,
     _BULLET,
@@ -171,8 +173,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         ev.why = "repeated_hyphen_opens_line"
         return (0, "")
     # ---- a token longer than the column, cut where it filled the line --------------------
-    # (_overlong_cut's first test, without the call: a cut needs a connector at the end or an ``&``)
-    cut_rule = _overlong_cut(core, Ms) if core and (core[-1] in _URL_CONNECTOR or "&" in core) else ""
+    # (_overlong_cut's first test, without the call: a cut needs a connector at the end, an ``&`` or a ``<``)
+    cut_rule = _overlong_cut(core, Ms) if core and (core[-1] in _URL_CONNECTOR or "&" in core or "<" in core) else ""
     if (not cut_rule and prior_join is False and first.islower() and core[-1:].isalpha()
             and not any(c.isspace() for c in core)):
         # a token cut at the column edge stands alone on its line; in a text that never breaks
@@ -183,7 +185,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         # not before a hyphen (``Отандық⏎теле-, радио``) nor alone on its line (``аймақтарда⏎тем⏎``):
         # there the piece may be the first part of a word
         if (hw and len(_head(hw)) <= _CUT_SUFFIX_MAX and hw.end() < len(Ms.rstrip())
-                and Ms[hw.end()] not in _HYPHENS and ev.suffix_start(norm(_head(hw)))):
+                and Ms[hw.end()] not in _HYPHENS and (ev.suffix_start(h := norm(_head(hw)))
+                                                       or len(h) == 1 and "\u0430" <= h <= "\u04ff" and h not in VOWELS and Ms[hw.end()] == " ")):
+            # (a lone Cyrillic consonant is no word either: ``Ұйымдастырушыла⏎р ойын``; ``т.``, ``ж.`` have
+            # a dot; a Latin ``o`` opens a list item)
             cut_rule = "cut_before_suffix"
     if cut_rule:
         ev.why = cut_rule
@@ -263,6 +268,8 @@ _ENTITY_REST = re.compile(r"[a-z0-9#]|(?:[a-z]+|#[0-9]+|#x[0-9a-fA-F]+);")
 _SLASH_CUT = re.compile(r"[^\s/]/+$")         # ``км/⏎сағ``, ``http:/⏎/kaz…``
 _URL = re.compile(r"(?:https?://|www\.|[\w.+-]+@[\w-]+\.)\S*$", re.IGNORECASE)
 _URL_CONNECTOR = "./-_?=&#%~@:"
+_TAG_CUT = re.compile(r"</?[A-Za-z][\w:-]*$")  # ``пайдаланылған.</seg⏎>``: an XML/HTML tag cut before its ``>``
+_TAG_REST = re.compile(r"[\w:-]*/?>")
 # a bare ending (``ың``, ``ға``, ``дағы``); a longer piece read as a suffix chain is mostly a word
 # the suffix table happens to cover (``шығармаларында⏎дамытылып``, ``төмендеген⏎сызығымен``)
 _CUT_SUFFIX_MAX = 4
@@ -296,8 +303,10 @@ def _overlong_cut(core: str, Ms: str) -> str:
     # every shape needs a connector at the end of ``core`` (``=``, ``/``, the URL's) or an ``&``
     # in it (an entity): a line ending in a letter or a comma (nearly all) is no cut, without
     # the three regex scans of the line below
-    if core[-1] not in _URL_CONNECTOR and "&" not in core:
+    if core[-1] not in _URL_CONNECTOR and "&" not in core and "<" not in core:
         return ""
+    if _TAG_CUT.search(core) and _TAG_REST.match(Ms):
+        return "cut_in_tag"
     if _EQ_CUT.search(core) and _EQ_CLOSE.match(Ms):
         return "cut_markup_run"
     if _ENTITY_CUT.search(core) and _ENTITY_REST.match(Ms):

@@ -23,6 +23,15 @@ from .morph import (
 from .resources import _hyphen_parts
 
 
+def _caps_after_lower(a: str) -> bool:
+    """``ҚазҰУ``, ``ФрацнияНАТО`` (pypdf glues words on pages without space glyphs): ``a`` ends in
+    capitals after a lower-case letter. No Kazakh word does; the capitals are an abbreviation."""
+    k = len(a)
+    while k and a[k - 1].isupper():
+        k -= 1
+    return 0 < k < len(a) and a[k - 1].islower()
+
+
 def _latin_word(a: str) -> bool:
     """More Latin letters than Cyrillic ones in the last part of ``a`` (``Google``, ``arctіca``
     with a Cyrillic ``і``); not a Kazakh word typed with Latin lookalikes (``бiлiм``, ``мектептi``)."""
@@ -37,14 +46,10 @@ _CASE_OR_PLURAL = frozenset(x for g in GRAMMAR if g not in ("possessive", "perso
 
 
 def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
-    """``әдеби-⏎сын``, ``саяси-⏎философиялық``: the piece before the hyphen is a relational adjective
-    in ``-и`` (a word of the lexicon or this text, written in lower case, 4+ letters, a consonant
-    before the ``и``: ``әдеби``, ``саяси``, ``ғылыми``, ``мәдени``, ``тарихи``), the piece after it a
-    word of 3+ letters that starts with a consonant other than ``л`` and is no case or plural ending,
-    and the two read as two words to the character model. Such adjectives begin coordinative
-    compounds and take few suffixes (``-лық``, ``-лен``, which start with ``л``); a native Kazakh word
-    never ends in consonant + ``и``, so a hyphenation break does not fall there; names (``Кеннеди``)
-    are capitalised and loans (``такси-⏎дің``) take case endings."""
+    """``әдеби-⏎сын``, ``саяси-⏎философиялық``: a relational adjective in consonant + ``-и`` (4+ letters,
+    lower case, a word) before a word of 3+ letters that starts with a consonant other than ``л`` and is
+    no case or plural ending, two words to the character model. No native word ends in consonant +
+    ``и``, so no hyphenation break falls there; names are capitalised, loans take case endings."""
     part = a.rsplit("-", 1)[-1]
     return (len(a_last) >= 4 and part.islower() and a_last[-1] == "и" and a_last[-2] not in VOWELS
             and wa >= 2 and len(b_first) >= 3 and b_first[0] not in VOWELS and b_first[0] != "л"
@@ -71,11 +76,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w-]|[ \t]*[.!?])")
 
 
 def _parallel_after_men(a: str, after: str) -> bool:
-    """``қайғысы⏎мен мұңы``, ``жәндіктер⏎мен жануарлар``: the word after ``мен`` ends like the word
-    before it (the same ending up to harmony: ``-сы``/``-ы``, ``-тер``/``-лар``), as two nouns joined
-    by the conjunction do; the instrumental ``-мен`` is followed by a verb or another phrase
-    (``кітаптар⏎мен танысты``, ``таған⏎мен жалғанады``); a word that ends the sentence is its verb
-    (``наградасы⏎мен марапатталды.``)."""
+    """``қайғысы⏎мен мұңы``: the word after ``мен`` ends like the word before it (up to harmony), as two
+    nouns joined by the conjunction do; the instrumental is followed by a verb or another phrase."""
     m = _NEXT_WORD.match(after)
     if m is None or len(a) < 3:
         return False
@@ -91,9 +93,8 @@ _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
 
 
 def _verb_after_men(after: str) -> bool:
-    """``кітаптар⏎мен танысты.``, ``таған⏎мен жалғанады.``: the word after ``мен`` ends the sentence,
-    so it is the verb (Kazakh puts the verb last), which the instrumental ``-мен`` precedes and the
-    conjunction never does (it is followed by the second noun). Lower case: not ``Ж.``, ``Оңт.``."""
+    """``кітаптар⏎мен танысты.``: the word after ``мен`` ends the sentence, so it is the verb, which the
+    instrumental precedes and the conjunction never does. Lower case: not ``Ж.``, ``Оңт.``."""
     m = _LAST_WORD.match(after)
     return m is not None and m.group(1).islower()
 
@@ -132,6 +133,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         return "drop", "repeated_hyphen"
     if _ends_number(a) or b[0].isdigit():
         return "hyphen", "number"
+    if a[-1].isupper() and b[0].islower() and _caps_after_lower(a):
+        return "hyphen", "capitals_after_lower"  # ҚазҰУ-⏎дың, ФрацнияНАТО-⏎ның (words glued by pypdf): the capitals are an abbreviation
     if _is_acronym(a) and not (b[0].isupper() and _is_acronym(b)):
         return "hyphen", "acronym"
     if b[0].isupper():
@@ -225,13 +228,9 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     pdftotext). With ``j`` = evidence for the joined form, ``wa``/``wb`` = evidence for
     each piece (3 written in this text, 2 lexicon, 1 stem + suffixes, 0 unknown):
 
-    * ``цифр⏎лық`` → ``цифрлық``: ``лық`` is a suffix chain (j = 2.5)
-    * ``инно⏎вацияларды`` → join: the joined form is known (j ≥ 2) unless both pieces are
-      written alone in this very text and the joined form is not (``жыл⏎сайын``)
-    * ``жетіс⏎тіктерді`` → join: joined form is stem + suffixes (j = 1) and a piece is unknown
-    * ``Полиок⏎сиальдегидтер``: nothing known at all → join (a whole word is far more often
-      known than a fragment); but ``Джа⏎картаның`` stays apart: a known word on the right and
-      nothing for the join is, in the measured data, two words far more often than not
+    * ``цифр⏎лық`` → join (a suffix chain, j = 2.5); ``инно⏎вацияларды`` → join (j ≥ 2), unless both
+      pieces are written alone in this text and the join is not (``жыл⏎сайын``)
+    * ``Полиок⏎сиальдегидтер``: nothing known → join; ``Джа⏎картаның``: a known right word → space
     * ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
     """
     if not prior_join or not a[-1].isalpha():
