@@ -107,6 +107,22 @@ def remember(table: dict, key: object, value: object, bound: int = _FACTS_MAX) -
     table[key] = value
 
 
+_HEADS: list = [None, {}, 7]  # the suffix set they were made from, heads, reach
+
+
+def _suffix_heads(sfx: frozenset[str]) -> tuple[dict[str, tuple[int, ...]], int]:
+    """The lengths of the suffixes (2-7 letters) by their first two letters, shortest first, and
+    the longest length: ``дағы`` is under ``да``. Made again when the suffix set is another."""
+    if _HEADS[0] is not sfx:
+        heads: dict[str, list[int]] = {}
+        for x in sfx:
+            if 2 <= len(x) <= 7:  # a one-letter piece is one of morph._SINGLE; none is longer than 7
+                heads.setdefault(x[:2], []).append(len(x))
+        _HEADS[:] = [sfx, {h: tuple(sorted(ks)) for h, ks in heads.items()},
+                     max((k for ks in heads.values() for k in ks), default=1)]
+    return _HEADS[1], _HEADS[2]
+
+
 def chain_starts(w: str) -> list[bool]:
     """``ok[k]``: ``w[k:]`` is a suffix chain, for every ``k``, in one pass from the end."""
     hit = _STARTS.get(w)
@@ -116,19 +132,24 @@ def chain_starts(w: str) -> list[bool]:
     ok = [False] * (n + 1)
     ok[n] = True
     sfx = suffix_allomorphs()
-    near = n  # a piece has at most 7 letters: none reaches a chain start 8 letters away
+    heads, reach = _suffix_heads(sfx)
+    near = n  # no piece reaches a chain start more than ``reach`` letters away
     for i in range(n - 1, -1, -1):
-        if near - i > 7:
+        if near - i > reach:
             break
         if w[i] in _SINGLE and ok[i + 1]:
             ok[i] = True
             near = i
             continue
-        for k in range(2, min(7, n - i) + 1):
-            if ok[i + k] and w[i:i + k] in sfx:
-                ok[i] = True
-                near = i
-                break
+        ks = heads.get(w[i:i + 2])  # only the suffixes that begin with these two letters
+        if ks is not None:
+            for k in ks:
+                if i + k > n:
+                    break
+                if ok[i + k] and (k == 2 or w[i:i + k] in sfx):
+                    ok[i] = True
+                    near = i
+                    break
     remember(_STARTS, w, ok, 100_001)
     return ok
 

@@ -85,13 +85,14 @@ def _score(word: str, k: int = 0, total: float = 0.0) -> float:
         _SUMS.clear()
     win = _WINDOW
     get = win.get
-    end = len(s)
-    for i in range(k + ORDER, end + 1):
-        w = s[i - ORDER:i]
+    last = len(s) - ORDER  # the window ending in ``$``
+    for i in range(k, last + 1):
+        w = s[i:i + ORDER]
         c = get(w)
-        if c is None:
-            c = win[w] = _window(w)
-        if i == end:
+        if c is None:  # the full n-gram first (_window's first look-up), then backing off
+            c = _table()[0].get(w)
+            c = win[w] = _window(w) if c is None else c
+        if i == last:
             _SUMS[word] = total
         total += c
     _LOGP[word] = total
