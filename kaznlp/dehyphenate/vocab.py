@@ -110,9 +110,9 @@ def lines_vocab(lines: Iterable[str], cased: bool = False) -> set[str]:
                 toks.add(head)
             if end:
                 toks.add(tail)
-        if len(ts) < 3:
-            continue
-        if "- " in line or "-\t" in line or "\u2010" in line:
+            if len(ts) > 2:
+                toks.update(ts[1:-1])
+        elif len(ts) > 2:
             last = len(ts) - 1
             keep, skip = [], False
             for i, t in enumerate(ts):
@@ -125,8 +125,6 @@ def lines_vocab(lines: Iterable[str], cased: bool = False) -> set[str]:
                 if 0 < i < last:
                     keep.append(t)
             toks.update(keep)
-        else:
-            toks.update(ts[1:-1])
     if cased:
         toks = {t.lower() for t in toks}
     out: set[str] = set()
