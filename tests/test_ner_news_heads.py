@@ -6,19 +6,8 @@ from __future__ import annotations
 from kaznlp.ner.news_heads import (bridge_owner, extend_connector, glued_state, head_label, state_case, house_facility, law_titles, named_titles,
                                     news_heads, numbered_event, post_organisation, quoted_org_post, state_attribute)
 from kaznlp.ner.rules import postprocess
-
-
-def _spans(text: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for word, label in words:
-        start = text.index(word, pos)
-        out.append((start, start + len(word), label))
-        pos = start + len(word)
-    return out
-
-
-def _show(text: str, spans) -> list[tuple[str, str]]:
-    return [(text[a:b], lab) for a, b, lab in spans]
+from tests.ner_spans import shown as _show
+from tests.ner_spans import spans_of as _spans
 
 
 def test_law_title_far_from_its_law_word():

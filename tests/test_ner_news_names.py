@@ -6,19 +6,8 @@ from __future__ import annotations
 from kaznlp.ner.news_names import (acronym_body, award_names, honorific_person, named_period, news_names, place_facility,
                                     place_organisation, roman_ordinal)
 from kaznlp.ner.rules import postprocess
-
-
-def _spans(text: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for word, label in words:
-        start = text.index(word, pos)
-        out.append((start, start + len(word), label))
-        pos = start + len(word)
-    return out
-
-
-def _show(text: str, spans) -> list[tuple[str, str]]:
-    return [(text[a:b], lab) for a, b, lab in spans]
+from tests.ner_spans import shown as _show
+from tests.ner_spans import spans_of as _spans
 
 
 def test_named_period():
