@@ -62,3 +62,14 @@ def test_capitals_after_lower_case_letters_keep_the_suffix_hyphen():
     assert judge("ФрацнияНАТО", "ның").rule == "capitals_after_lower"
     assert judge("ҚазҰУ", "дың").decision == "hyphen"
     assert judge("Алматы", "да").decision == "join"
+
+
+def test_a_line_end_hyphen_before_a_page_end_joins_the_word():
+    # pdftotext in reading order ends a column with a blank line and a page with a form feed
+    # (NTREX/KazQAD dev, 4-column pages): ``ға-⏎⏎\x0cна``; no paragraph ends in ``-`` or starts in lower case
+    text = ("Осы жылдары Ресей империясы бүкіл елді ға-\n\n\x0cна емес, басқа да жерлерді отарлап алды. "
+            "Жұмыс жүр-\nгізілді.")
+    assert dehyphenate(text) == ("Осы жылдары Ресей империясы бүкіл елді ғана емес, басқа да жерлерді отарлап "
+                                 "алды. Жұмыс жүргізілді.")
+    # a page end after a finished sentence stays
+    assert "\x0c" in dehyphenate("Бұл туралы хабарлады.\n\n\x0cна емес")

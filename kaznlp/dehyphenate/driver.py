@@ -197,7 +197,9 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         M = lines[m]
         Ms = stripped[m]
         next_core = starts[m] if M[0] not in LAYOUT_SPACE else starts[m] + len(M) - len(M.lstrip(LAYOUT_SPACE))
-        if m == k + 2 and Ms[0].islower() and (len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
+        # (``ға-⏎⏎\x0cна``: a page end after the column's blank line is one more break)
+        if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and Ms[0].islower() and (
+                len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
                                                or prior_join and Ls[-1].isalpha()):
             # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
             # ends in ``-`` or starts in lower case
