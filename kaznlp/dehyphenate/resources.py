@@ -111,12 +111,11 @@ _HEADS: list = [None, {}, 7]  # the suffix set they were made from, heads, reach
 
 
 def _suffix_heads(sfx: frozenset[str]) -> tuple[dict[str, tuple[int, ...]], int]:
-    """The lengths of the suffixes (2-7 letters) by their first two letters, shortest first, and
-    the longest length: ``дағы`` is under ``да``. Made again when the suffix set is another."""
+    """Suffix lengths (2-7) by first two letters (``дағы``: 4 under ``да``), and the longest."""
     if _HEADS[0] is not sfx:
         heads: dict[str, list[int]] = {}
         for x in sfx:
-            if 2 <= len(x) <= 7:  # a one-letter piece is one of morph._SINGLE; none is longer than 7
+            if 2 <= len(x) <= 7:  # (one-letter pieces: morph._SINGLE)
                 heads.setdefault(x[:2], []).append(len(x))
         _HEADS[:] = [sfx, {h: tuple(sorted(ks)) for h, ks in heads.items()},
                      max((k for ks in heads.values() for k in ks), default=1)]
@@ -141,7 +140,7 @@ def chain_starts(w: str) -> list[bool]:
             ok[i] = True
             near = i
             continue
-        ks = heads.get(w[i:i + 2])  # only the suffixes that begin with these two letters
+        ks = heads.get(w[i:i + 2])
         if ks is not None:
             for k in ks:
                 if i + k > n:

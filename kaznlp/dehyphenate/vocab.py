@@ -1,14 +1,7 @@
 """The document vocabulary: the words a text writes whole (:func:`doc_vocab`), and
-:class:`LazyVocab`, which answers "is ``w`` one of them?" without building the whole set.
-
-Web text has a handful of "hyphen + space" candidates per document, and each asks a few
-questions of the vocabulary (``анасы-аса`` written here?). Building the set costs about
-as much as the rest of the pass; a substring search of the lower-cased block answers most
-questions at once (the word is nowhere in the text), and the few words that do occur are
-looked up in the vocabulary of the lines that hold them. The answers are exactly those of
-the whole set: every word of :func:`doc_vocab` is a substring of the lower-cased text (with
-``i`` read as ``і``) and comes from one line, and the vocabulary of a text is the union of
-its lines' vocabularies.
+:class:`LazyVocab`, which answers "is ``w`` one of them?" without building the whole set, by a
+substring search and the vocabularies of the lines that hold ``w`` (the same answers: the
+vocabulary of a text is the union of its lines'; docs/dehyphenate.md, *Asked, not built*).
 """
 
 from __future__ import annotations

@@ -1,20 +1,16 @@
 """A small character n-gram model of Kazakh words, for "one word or two?" decisions.
 
-``kaznlp.dehyphenate`` meets a line that ends in ``күл`` and a next line that starts with
-``кілі``: is that the word ``күлкілі`` broken in two, or the two words ``күл кілі``? Part
-of the answer is how Kazakh-like each reading is letter by letter. :func:`split_gain`
-compares the two::
+Is ``күл⏎кілі`` the word ``күлкілі`` or two words? :func:`split_gain` compares how
+Kazakh-like each reading is letter by letter::
 
     >>> split_gain("күл", "кілі") > 0      # күлкілі (funny): one word
     True
     >>> split_gain("жаңа", "заң") < 0     # жаңа заң (a new law): two words
     True
 
-The model is a Witten-Bell interpolated 5-gram over the letters of lower-cased words with
-``^`` (start) and ``$`` (end) marks, trained by ``training/build_lexicon.py`` on the same
-openly licensed text as the lexicon and stored in back-off form in
-``data/charlm_kk.tsv``: one line per n-gram with its log probability and, for a context,
-its back-off weight. A word's score is then a few dictionary look-ups per letter.
+A Witten-Bell interpolated 5-gram over the letters of lower-cased words (``^``, ``$`` marks),
+trained by ``training/build_lexicon.py`` on the lexicon's open text, stored in back-off form
+in ``data/charlm_kk.tsv`` (log probability and back-off weight per n-gram).
 """
 
 from __future__ import annotations
@@ -85,11 +81,11 @@ def _score(word: str, k: int = 0, total: float = 0.0) -> float:
         _SUMS.clear()
     win = _WINDOW
     get = win.get
-    last = len(s) - ORDER  # the window ending in ``$``
+    last = len(s) - ORDER  # (the window ending in ``$``)
     for i in range(k, last + 1):
         w = s[i:i + ORDER]
         c = get(w)
-        if c is None:  # the full n-gram first (_window's first look-up), then backing off
+        if c is None:  # (the n-gram itself first, as _window does)
             c = _table()[0].get(w)
             c = win[w] = _window(w) if c is None else c
         if i == last:
