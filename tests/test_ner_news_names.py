@@ -3,8 +3,8 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import (acronym_body, award_names, honorific_person, named_period, news_names, place_facility,
-                                    place_organisation, roman_ordinal)
+from kaznlp.ner.news_names import (acronym_body, award_names, genitive_person, honorific_person, named_period, news_names,
+                                    place_facility, place_organisation, quoted_legal, roman_ordinal)
 from kaznlp.ner.rules import postprocess
 from tests.ner_spans import shown as _show
 from tests.ner_spans import spans_of as _spans
@@ -85,6 +85,30 @@ def test_honorific_person():
     t = "Ал Наурызбай қажы артылған міндетті абыроймен атқаруға бар күшін салатынын айтты."  # KazNERD: apart
     model = _spans(t, [("Наурызбай", "PERSON"), ("қажы", "POSITION")])
     assert honorific_person(t, model) == model
+
+
+def test_quoted_legal():
+    t = "Көрмеге қатысуға келісімін берді, деп хабарлайды «Астана ЭКСПО-2017» ҰК» АҚ."
+    model = _spans(t, [("«Астана ЭКСПО-2017» ҰК", "ORGANISATION")])
+    assert _show(t, quoted_legal(t, model)) == [("«Астана ЭКСПО-2017» ҰК» АҚ", "ORGANISATION")]
+    t = "«Каспий» ӘКК» ҰК» АҚ 1,6 млрд. теңге сомасындағы қаражатты аударған."
+    model = _spans(t, [("Каспий", "LOCATION"), ("ӘКК", "ORGANISATION"), ("ҰК", "ORGANISATION"), ("1,6 млрд. теңге", "MONEY")])
+    assert _show(t, quoted_legal(t, model))[0] == ("«Каспий» ӘКК» ҰК» АҚ", "ORGANISATION")
+    t = "жетекшісі А.Клюшевпен «Сүйіспеншілік» ЖДБ (жетекшісі А.Дүйсебаев) қатысты"  # the ЖДБ row
+    model = _spans(t, [("А.Клюшевпен", "PERSON"), ("ЖДБ", "ART"), ("А.Дүйсебаев", "PERSON")])
+    assert _show(t, quoted_legal(t, model))[1] == ("«Сүйіспеншілік» ЖДБ", "ORGANISATION")
+    t = "«Наргиз» ЖШС директоры Нұрлан Төлеулов"  # a POSITION reaching out of the name: kept
+    model = _spans(t, [("«Наргиз» ЖШС директоры", "POSITION"), ("Нұрлан Төлеулов", "PERSON")])
+    assert quoted_legal(t, model) == model
+
+
+def test_genitive_person():
+    t = "Елбасы Нұрсұлтан Әбішұлы Назарбаевтың Жолдауында атап өтілгендей"
+    model = _spans(t, [("Елбасы", "POSITION"), ("Нұрсұлтан Әбішұлы Назарбаевтың Жолдауында", "PERSON")])
+    assert _show(t, genitive_person(t, model))[1] == ("Нұрсұлтан Әбішұлы Назарбаевтың", "PERSON")
+    t = "Акушерка Искакова Баянның Мұратқызының біліктілігінің арқасында"  # KazNERD: genitive throughout, one PERSON
+    model = _spans(t, [("Искакова Баянның Мұратқызының", "PERSON")])
+    assert genitive_person(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

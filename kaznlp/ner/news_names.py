@@ -13,7 +13,7 @@ from .news_rules import country_label, pattern_words
 from .patterns import alternation
 
 __all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
-           "honorific_person", "news_names"]
+           "honorific_person", "quoted_legal", "genitive_person", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -148,6 +148,37 @@ def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _quoted_legal_re() -> re.Pattern[str]:
+    forms = alternation(pattern_words().get("legal_form", ()))
+    return re.compile(rf"«[^«»\n]{{1,80}}»(?:[ \t]+[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{{2,6}}»)*[ \t]+{forms}(?:-[^\W\d_]+)?(?![\w-])")
+
+
+def quoted_legal(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A quoted name (maybe nested: ``«Каспий» ӘКК» ҰК»``) + a legal form, holding every span it meets: one ORG."""
+    out = sorted(spans)
+    for m in _quoted_legal_re().finditer(text):
+        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
+        if inside and all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
+            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "ORGANISATION")])
+    return out
+
+
+_GEN_WORD = re.compile(r"[^\W\d_]+(?:ның|нің|тың|тің|дың|дің)([ \t]+)(?=[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ])")
+
+
+def genitive_person(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A PERSON running on past a genitive into a capitalised word not in the genitive ends at it."""
+    out = []
+    for start, end, label in spans:
+        m = _GEN_WORD.search(text, start, end) if label == "PERSON" and " " in text[start:end] \
+            and not _GENITIVE.search(text, end - 3, end) else None
+        if m:
+            end = m.start(1)
+        out.append((start, end, label))
+    return out
+
+
 #: a cheap test before :data:`_ROMAN`
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
@@ -179,6 +210,10 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = award_names(text, out)
     if _has(text, _cues()[3]):
         out = honorific_person(text, out)
+    if "PERSON" in labels and ("ың " in text or "ің " in text):
+        out = genitive_person(text, out)
+    if "»" in text:
+        out = quoted_legal(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
     if "GPE" in labels or _has(text, kinds):
