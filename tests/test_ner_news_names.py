@@ -4,7 +4,7 @@ Each test fails without its step."""
 from __future__ import annotations
 
 from kaznlp.ner.news_names import (acronym_body, award_names, genitive_person, honorific_person, named_period, news_names,
-                                    place_facility, place_organisation, quoted_legal, roman_ordinal)
+                                    organisation_chain, place_facility, place_organisation, quoted_legal, roman_ordinal)
 from kaznlp.ner.rules import postprocess
 from tests.ner_spans import shown as _show
 from tests.ner_spans import spans_of as _spans
@@ -109,6 +109,19 @@ def test_genitive_person():
     t = "Акушерка Искакова Баянның Мұратқызының біліктілігінің арқасында"  # KazNERD: genitive throughout, one PERSON
     model = _spans(t, [("Искакова Баянның Мұратқызының", "PERSON")])
     assert genitive_person(t, model) == model
+
+
+def test_organisation_chain():
+    t = "ОҚО Әділет департаментінің Сарыағаш ауданының Әділет басқармасына 2013 жылы 9 қаңтарда тіркелді."
+    model = _spans(t, [("Әділет департаментінің", "ORGANISATION"), ("Сарыағаш ауданының Әділет басқармасына", "ORGANISATION"),
+                       ("2013 жылы 9 қаңтарда", "DATE")])
+    want = ("ОҚО Әділет департаментінің Сарыағаш ауданының Әділет басқармасына", "ORGANISATION")
+    assert _show(t, organisation_chain(t, model))[0] == want
+    model[0] = (model[0][0], model[0][1], "POSITION")  # the model's POSITION on a body's head word
+    assert _show(t, organisation_chain(t, model))[0] == want
+    t = "Мемлекет басшысының Парламент сессиясын ашып беруі"  # KazNERD: a person's post owns the session: apart
+    model = _spans(t, [("Мемлекет басшысының", "POSITION"), ("Парламент", "ORGANISATION")])
+    assert organisation_chain(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

@@ -13,7 +13,8 @@ from .news_rules import country_label, pattern_words
 from .patterns import alternation
 
 __all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
-           "honorific_person", "quoted_legal", "genitive_person", "news_names"]
+           "honorific_person", "quoted_legal", "genitive_person",
+           "organisation_chain", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -179,6 +180,32 @@ def genitive_person(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[str, ...]:
+    return tuple(pattern_words().get("head_ORGANISATION", ()))
+def _chained(text: str, owner: Span, start: int) -> bool:
+    a, b, label = owner
+    if label not in ("ORGANISATION", "POSITION") or not _GENITIVE.search(text, b - 3, b) or text[b:start].strip():
+        return False
+    return label == "ORGANISATION" or text[a:b].rsplit(None, 1)[-1].lower().startswith(_org_heads())
+
+
+def organisation_chain(text: str, spans: Sequence[Span]) -> list[Span]:
+    """An ORGANISATION (or a POSITION with a body's head word) ending in a genitive right before an ORGANISATION:
+    one ORGANISATION, with a region's or state's acronym (``state_acronym`` rows) right before it in no span."""
+    out: list[Span] = []
+    for span in sorted(spans):
+        if span[2] == "ORGANISATION" and out and _chained(text, out[-1], span[0]):
+            start = out.pop()[0]
+            before = text[:start].rstrip(" \t")
+            word = before[before.rfind(" ") + 1:]
+            if word in _states() and (not out or out[-1][1] <= len(before) - len(word)):
+                start = len(before) - len(word)
+            span = (start, span[1], "ORGANISATION")
+        out.append(span)
+    return out
+
+
 #: a cheap test before :data:`_ROMAN`
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
@@ -216,6 +243,8 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = quoted_legal(text, out)
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
+    if "ORGANISATION" in labels and ("ың " in text or "ің " in text):
+        out = organisation_chain(text, out)
     if "GPE" in labels or _has(text, kinds):
         out = place_facility(text, acronym_body(text, out)) if _has(text, _cues()[2]) else acronym_body(text, out)
     return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
