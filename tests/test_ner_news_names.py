@@ -3,8 +3,8 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import (acronym_body, award_names, genitive_person, honorific_person, named_period, news_names,
-                                    organisation_chain, place_facility, place_organisation, quoted_legal, roman_ordinal)
+from kaznlp.ner.news_names import (acronym_body, award_names, genitive_person, honorific_person, named_after, named_period,
+                                    news_names, organisation_chain, place_facility, place_organisation, quoted_legal, roman_ordinal)
 from kaznlp.ner.rules import postprocess
 from tests.ner_spans import shown as _show
 from tests.ner_spans import spans_of as _spans
@@ -122,6 +122,21 @@ def test_organisation_chain():
     t = "Мемлекет басшысының Парламент сессиясын ашып беруі"  # KazNERD: a person's post owns the session: apart
     model = _spans(t, [("Мемлекет басшысының", "POSITION"), ("Парламент", "ORGANISATION")])
     assert organisation_chain(t, model) == model
+
+
+def test_named_after():
+    t = "1988-1992 жылдар аралығында С.М. Киров атындағы Қазақ мемлекеттік университетінде жұмыс істеді"
+    model = _spans(t, [("1988-1992 жылдар аралығында", "DATE"), ("С.М.", "PERSON"),
+                       ("Киров атындағы Қазақ мемлекеттік университетінде", "ORGANISATION")])
+    assert _show(t, named_after(t, model))[1] == ("С.М. Киров атындағы Қазақ мемлекеттік университетінде", "ORGANISATION")
+    t = "Дәріскерлер құрамында: Л.Н. Гумилев атындағы Еуразия ұлттық университеті"
+    for words in ([("Л.Н. Гумилев", "PERSON"), ("атындағы Еуразия ұлттық университеті", "ORGANISATION")],
+                  [("Л.Н. Гумилев", "PERSON"), ("Еуразия ұлттық университеті", "ORGANISATION")]):
+        assert _show(t, named_after(t, _spans(t, words))) == [("Л.Н. Гумилев атындағы Еуразия ұлттық университеті",
+                                                              "ORGANISATION")]
+    t = "Е.Қазыхановтың Қарусыздану жөніндегі конференцияның пленарлық отырысында"  # no атындағы: apart
+    model = _spans(t, [("Е.Қазыхановтың", "PERSON"), ("Қарусыздану жөніндегі конференцияның", "ORGANISATION")])
+    assert named_after(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

@@ -14,7 +14,7 @@ from .patterns import alternation
 
 __all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
            "honorific_person", "quoted_legal", "genitive_person",
-           "organisation_chain", "news_names"]
+           "organisation_chain", "named_after", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -206,6 +206,21 @@ def organisation_chain(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+_NAMED_AFTER = re.compile(r"(?:[^\W\d_]+[ \t]+)?атындағы[ \t]")
+
+
+def named_after(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A PERSON + an ORGANISATION with ``атындағы`` ("named after") between or in its first two words: one ORG."""
+    out: list[Span] = []
+    for span in sorted(spans):
+        if span[2] == "ORGANISATION" and out and out[-1][2] == "PERSON":
+            gap = text[out[-1][1]:span[0]]
+            if (not gap.strip() and _NAMED_AFTER.match(text, span[0])) or gap.strip() == "атындағы":
+                span = (out.pop()[0], span[1], "ORGANISATION")
+        out.append(span)
+    return out
+
+
 #: a cheap test before :data:`_ROMAN`
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
@@ -245,6 +260,8 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = place_organisation(text, out)
     if "ORGANISATION" in labels and ("ың " in text or "ің " in text):
         out = organisation_chain(text, out)
+    if "атындағы" in text and "PERSON" in labels:
+        out = named_after(text, out)
     if "GPE" in labels or _has(text, kinds):
         out = place_facility(text, acronym_body(text, out)) if _has(text, _cues()[2]) else acronym_body(text, out)
     return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
