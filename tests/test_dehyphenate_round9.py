@@ -73,3 +73,21 @@ def test_a_line_end_hyphen_before_a_page_end_joins_the_word():
                                  "алды. Жұмыс жүргізілді.")
     # a page end after a finished sentence stays
     assert "\x0c" in dehyphenate("Бұл туралы хабарлады.\n\n\x0cна емес")
+
+
+# pdftotext (reading order) of a 4-column LuaLaTeX page whose text layer lost its hyphen glyphs
+# (NTREX bbc, a dev document): poppler joined the word breaks inside a column itself, so the text
+# reads as not wrapped; a word cut at a column end is left before the column's blank line
+COLUMN_END = ("Дейли басқа жеткіншектерден ”кемірек”\nсезінгенін\nайтты, ”себебі бұл\nұлдар мен қыздар\nарасындағы\n"
+              "қатынас сияқты қоғамды\nдұрыс қабылданба\n\nған” еді.\nОның\nайтуынша, ”осыған дейін\nшынымен өзін кем\n"
+              "және өзгеше сезіну табысқа жету\nүшін күш беретін.”\nЖас\nшағыңда\n\nкөп нәрсені бастан\n"
+              "өткергеннен кейін,\nол басқаларға үміт беру\nүшін сөйледі.\n\nОл сондай-ақ өзінің ата-ана болғаннан кейін айтты.")
+
+
+def test_a_word_cut_at_a_pdftotext_column_end_joins_in_unwrapped_text():
+    out = dehyphenate(COLUMN_END)
+    assert "дұрыс қабылданбаған” еді." in out
+    # two words at a column end (``шағыңда⏎⏎көп``) and a paragraph end before a capital stay apart
+    assert "шағыңда\n\nкөп нәрсені" in out and "сөйледі.\n\nОл сондай-ақ" in out
+    assert [(d.left, d.rule) for d in explain_breaks(COLUMN_END)] == [("қабылданба", "column_end")]
+    assert dehyphenate(out) == out

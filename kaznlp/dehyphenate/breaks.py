@@ -108,6 +108,24 @@ def glued_word(Ls: str, cut: int, carry: str) -> str:
     return carried(_tail_word(piece), piece, carry) or ""
 
 
+# _decide_plain's verdicts that rest on the joined form being known (in this text, the lexicon, a
+# suffix chain, glue counts), not on the model alone
+_COLUMN_END_RULES = frozenset(("joined_form_in_text", "joined_known", "glue_counts", "stem_spans_break",
+                               "no_word_starts_so_or_surname"))
+
+
+def column_end_join(ev: Evidence, Ls: str, Ms: str) -> bool:
+    """``қа⏎⏎зақ`` in unwrapped text without line-end hyphens: poppler joined the breaks inside a
+    column, a word cut at a column end is left before a blank line. Joined only when the joined form
+    is known (:data:`_COLUMN_END_RULES`); a paragraph end stays."""
+    tw = _tail_word(Ls)
+    hw = _HEAD_WORD.match(Ms)
+    if not tw or hw is None or not tw[-1].isalpha():
+        return False
+    v = _decide_plain(ev, tw, _head(hw), True, "")
+    return v.decision == "join" and v.rule.removeprefix("learned:") in _COLUMN_END_RULES
+
+
 def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
                   prior_join: bool | None, auto: bool = True, carry: str = "",
                   narrow_prose: bool = False, run: int | None = None) -> tuple[int, str] | None:
@@ -227,7 +245,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         return None
     if prior_join and ev.hyphens_lost and (_lost_range(core, Ms) or first.isupper() and core[-1:].isalpha() and (
             tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and _lost_real_hyphen(ev, tw, _head(hw))):
-        ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995`` (rules_line._lost_range)
+        ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995``
         return (0, "-")
     if not first.islower():
         if fits and last not in ",":

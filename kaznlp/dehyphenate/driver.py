@@ -7,7 +7,7 @@ from typing import Literal
 
 from kaznlp.linebreaks import LINE_BREAK
 
-from .breaks import _decide_break, _inline_line, glued_word
+from .breaks import _decide_break, _inline_line, column_end_join, glued_word
 from .chars import (
     LAYOUT_SPACE,
     _HS,
@@ -32,23 +32,24 @@ Reflow = Literal["auto", True, False]
 _MAX_PASSES = 8
 # the layout rules of _decide_break that read the left line's length (``run`` with by_output)
 _SHORT_LINE_RULES = ("short_line", "heading")
+# a column end (blank line, a page's form feed) before lower case (pdftotext)
+_COLUMN_END = re.compile("\n\n\x0c?(?=[a-zа-яёіғқңүұһәө])")
 
 def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True,
            by_output: bool = False, short_after_join: list[int] | None = None) -> list[tuple[int, int, str]]:
-    """The edits of one pass (sorted, not overlapping). ``trace``: receives one record per decision
-    (:func:`kaznlp.dehyphenate.explain_breaks`); ``learned=False``: the rules alone; ``by_output``,
-    ``short_after_join``: see _break_edits."""
-    other_breaks = _has_other_break(text)  # a break that is not ``\n`` (kaznlp.linebreaks)
+    """One pass's edits (sorted, not overlapping). ``trace``: a record per decision (explain_breaks);
+    ``learned=False``: the rules alone; the rest: see _break_edits."""
+    other_breaks = _has_other_break(text)  # a break not ``\n``
     has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
     has_hs = _has_hyphen_space(text) or (has_soft and _HS.search(text) is not None)
-    has_cr = "\r" in text  # computed once: ``"\r" in text`` per paragraph made big texts quadratic
+    has_cr = "\r" in text  # once: per paragraph was quadratic
     hyph_break = has_nl and _has_hyphen_break(text, other_breaks)
     if not has_nl and not has_soft and not has_hs:
         return []  # fast path: one line, nothing to join
     if reflow is not True and not has_soft and not has_cr and not has_hs and not hyph_break:
-        # fast path: nothing to repair; only wrapped lines could be reflowed, and wrapping
-        # needs at least 3 line breaks before a lower-case letter or a digit (_is_wrapped)
+        # fast path: nothing to repair; only wrapped lines (3+ breaks before a lower-case letter
+        # or a digit, _is_wrapped) could be reflowed
         if reflow is False:
             return []
         k = 0
@@ -58,7 +59,7 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
                 break
         else:
             return []
-    # ---- split into lines with source offsets --------------------------------
+    # ---- split into lines with source offsets ----
     starts = [0]
     brk: list[tuple[int, int]] = []  # (line_end, next_line_start)
     if has_nl and not other_breaks:
@@ -72,31 +73,35 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
                 starts.append(m.end())
         ends = [b[0] for b in brk] + [len(text)]
         lines = [text[s:e] for s, e in zip(starts, ends)]
-    stripped = [x.strip(LAYOUT_SPACE) for x in lines]  # chars._layout_strip, once for every test
+    stripped = [x.strip(LAYOUT_SPACE) for x in lines]  # chars._layout_strip
     if reflow == "auto":
         wrapped = len(lines) > 1 and _is_wrapped(lines, stripped)
     else:
         wrapped = bool(reflow)
     block_wrapped: list[bool] | None = None
     if reflow == "auto" and not wrapped and len(lines) >= 4:
-        block_wrapped = _wrapped_blocks(lines, stripped)  # pdftotext: prose blocks between a TOC and tables
+        block_wrapped = _wrapped_blocks(lines, stripped)  # pdftotext: prose between tables
+    col_ends: list[int] = []
     if not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr:
         if not hyph_break and not ("- \n" in text or other_breaks and _HYPH_SP_BREAK.search(text)):
-            return []  # fast path: unwrapped, no hyphen at a line end
+            # no hyphen at a line end: a word cut at a column end (``қа⏎⏎зақ``) is left
+            col_ends = [m.start() for m in _COLUMN_END.finditer(text) if text[m.start() - 1:m.start()].isalpha()]
+            if not col_ends:
+                return []  # fast path
     ev = Evidence(text)
     ev.learned = learned
     ev.features = trace is not None
-    ev.lazy = not wrapped and not block_wrapped  # web text: a few questions, answered by searching
+    ev.lazy = not wrapped and not block_wrapped  # web text: few questions
     edits: list[tuple[int, int, str]] = []
 
-    # ---- soft hyphens and "hyphen + space" inside lines ------------------------
+    # ---- soft hyphens and "hyphen + space" inside lines ----
     inline: list[tuple[int, int, str]] = []
-    todo: set[int] = set()  # lines with a soft hyphen or a "hyphen + space", found at C speed
+    todo: set[int] = set()  # lines with a soft hyphen or "hyphen + space"
     if has_soft:
         todo.update(bisect_right(starts, m.start()) - 1 for m in re.finditer(SOFT, text))
-    hs_at: dict[int, list[int]] = {}  # line -> where a "hyphen + space" after a word starts in it
+    hs_at: dict[int, list[int]] = {}  # line -> where its "hyphen + space"s start
     if has_hs:
-        # only these lines get an inline decision (_inline_line finds nothing in the others)
+        # only these lines get an inline decision
         for i in _hyphen_space_starts(text, has_soft):
             li = bisect_right(starts, i) - 1
             hs_at.setdefault(li, []).append(i - starts[li])
@@ -123,25 +128,25 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
             _inline_line(ev, line, base, inline, trace, hs_at[li])
     edits.extend(inline)
 
-    # ---- line breaks -------------------------------------------------------------
+    # ---- line breaks ----
     return _break_edits(text, ev, lines, starts, brk, edits, wrapped, block_wrapped, reflow, has_soft, has_cr, trace,
-                        by_output, short_after_join, stripped)
+                        by_output, short_after_join, stripped, col_ends)
 
 
 def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], brk: list[tuple[int, int]],
                  edits: list[tuple[int, int, str]], wrapped: bool, block_wrapped: list[bool] | None,
                  reflow: Reflow, has_soft: bool, has_cr: bool, trace: list | None,
                  by_output: bool = False, short_after_join: list[int] | None = None,
-                 stripped: list[str] | None = None) -> list[tuple[int, int, str]]:
+                 stripped: list[str] | None = None, col_ends: list[int] | None = None
+                 ) -> list[tuple[int, int, str]]:
     """The edits of the line breaks (``edits`` holds those inside lines), sorted and merged.
 
     ``by_output``: the short-line tests read the left line as the output has it. ``short_after_join``
     receives each line joined to the one before whose break a short-line test decided: only there
     can ``by_output=True`` give other edits (see kaznlp.dehyphenate._run)."""
     n = len(lines)
-    # Unwrapped text without ``\r``: only a line ending in a hyphen or soft hyphen can get an edit,
-    # so only those are visited; its layout is known unread (no prior, no narrow block: held by
-    # tests/test_dehyphenate_speed.py)
+    # Unwrapped text without ``\r``: only lines ending in a hyphen or soft hyphen, or at a column end
+    # (``col_ends``), can get an edit and are visited; layout unread (tests/test_dehyphenate_speed.py)
     marked: list[int] | None = None
     width: list[int]
     prior_join: bool | None
@@ -150,6 +155,8 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         if stripped is None:
             stripped = [x.strip(LAYOUT_SPACE) for x in lines]
         marked = [i for i in range(n - 1) if stripped[i] and stripped[i][-1] in _LINE_END_MARKS]
+        if col_ends:
+            marked = sorted(set(marked).union(bisect_right(starts, p) - 1 for p in col_ends))
         width, prior_join, narrow = [0] * n if marked else [], False, None
     else:
         stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow,
@@ -157,9 +164,9 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     mi = 0
     k = 0
     carry = ""
-    # by_output: the output line's length at line k if joined to the lines before (else None)
+    # by_output: the output line's length at line k if joined to those before (else None)
     run_in: int | None = None
-    joined_in = False  # line k was joined to the line before it by this pass (run_in, in any mode)
+    joined_in = False  # line k was joined to the one before by this pass
     while k < n - 1:
         if marked is not None:
             while mi < len(marked) and marked[mi] < k:
@@ -200,7 +207,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         # (``ға-⏎⏎\x0cна``: a page end after the column's blank line is one more break)
         if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and Ms[0].islower() and (
                 len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
-                                               or prior_join and Ls[-1].isalpha()):
+                                               or (prior_join or col_ends) and Ls[-1].isalpha()):
             # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
             # ends in ``-`` or starts in lower case
             wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
@@ -210,6 +217,9 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                               auto=reflow == "auto", carry=carry, run=run)
             if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
                 short_after_join.append(k)
+            if col_ends and d is None and not wk and Ls[-1].isalpha() and column_end_join(ev.at(starts[k]), Ls, Ms):
+                ev.why = "column_end"
+                d = (0, "")
             if d is not None and d[1] == "":
                 if trace is not None:
                     _record(trace, ev, line_core_end - d[0], next_core, Ls, Ms, d)
@@ -233,7 +243,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             continue
         wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
         if not wk and Ls[-1] not in _LINE_END_MARKS:
-            d = None  # unwrapped: only a line-end hyphen or soft hyphen is judged (as _decide_break does)
+            d = None  # unwrapped: only a line-end (soft) hyphen is judged
         else:
             nk = narrow is not None and narrow[k]
             ev.last = None
@@ -256,7 +266,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             elif has_cr:
                 _norm_breaks(text, brk, k, k + 1, edits)
         else:
-            cut, repl = d  # cut: how many characters before the core end belong to the break
+            cut, repl = d  # cut: characters before the core end in the break
             joined_in = "\n" not in repl
             if run is not None and "\n" not in repl:
                 run_in = run - cut + len(repl) + len(Ms)
@@ -287,9 +297,8 @@ def _norm_breaks(text: str, brk: list[tuple[int, int]], k0: int, k1: int, edits:
 
 
 def _keep_breaks(text: str, s: int, e: int, plain: str, edits: list[tuple[int, int, str]]) -> None:
-    """A kept break region of wrapped text (its spaces and tabs go), written ``plain`` when its
-    breaks are all ``\\n``, ``\\r\\n``, ``\\r``; else as written (``\\r`` as ``\\n``): U+2029, a form
-    feed, a record separator carry meaning (and a second pass sees them)."""
+    """A kept break region of wrapped text (spaces and tabs go): ``plain`` if its breaks are all
+    ``\\n``, ``\\r\\n``, ``\\r``, else as written (``\\r`` as ``\\n``): U+2029, a form feed carry meaning."""
     region = text[s:e]
     if _OTHER_BREAK.search(region) and region.strip("\r\n \t"):
         repl = "".join("\n" if b[0] == "\r" else b for b in LINE_BREAK.findall(region))
@@ -326,9 +335,8 @@ def _last_token(s: str) -> str:
 
 
 def _record(trace: list, ev: Evidence, start: int, end: int, Ls: str, Ms: str, d: tuple[int, str] | None) -> None:
-    """One trace record for a line break decided by :func:`_decide_break`: the region, the words
-    on either side, what was done (``join`` the pieces, keep the ``hyphen`` and join, a
-    ``space``, or ``keep`` the break) and the rule (the word-level verdict's, if one was asked)."""
+    """One trace record of a break: region, the words either side, action (``join``, ``hyphen``,
+    ``space``, ``keep``) and rule (the word-level verdict's, if one was asked)."""
     core = Ls.rstrip(SOFT)
     if d is None:
         action = "keep"
