@@ -3,7 +3,7 @@ Each test fails without its step."""
 
 from __future__ import annotations
 
-from kaznlp.ner.news_names import (acronym_body, award_names, genitive_person, honorific_person, named_after, named_period,
+from kaznlp.ner.news_names import (acronym_body, award_names, body_head, genitive_person, honorific_person, named_after, named_period,
                                     news_names, organisation_chain, place_facility, place_organisation, quoted_legal, roman_ordinal)
 from kaznlp.ner.rules import postprocess
 from tests.ner_spans import shown as _show
@@ -137,6 +137,16 @@ def test_named_after():
     t = "Е.Қазыхановтың Қарусыздану жөніндегі конференцияның пленарлық отырысында"  # no атындағы: apart
     model = _spans(t, [("Е.Қазыхановтың", "PERSON"), ("Қарусыздану жөніндегі конференцияның", "ORGANISATION")])
     assert named_after(t, model) == model
+
+
+def test_body_head():
+    t = "визалар Қазақстан Республикасы Ішкі істер министрлігі Қылмыстық-атқару жүйесі комитетінің өтініштері негізінде беріледі."
+    model = _spans(t, [("Қазақстан Республикасы Ішкі істер министрлігі Қылмыстық-атқару жүйесі", "ORGANISATION")])
+    assert _show(t, body_head(t, model)) == [
+        ("Қазақстан Республикасы Ішкі істер министрлігі Қылмыстық-атқару жүйесі комитетінің", "ORGANISATION")]
+    t = "Парламент Мәжілісінің тұрақты комитеттері"  # a plural, a word between: apart
+    model = _spans(t, [("Парламент Мәжілісінің", "ORGANISATION")])
+    assert body_head(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

@@ -14,7 +14,7 @@ from .patterns import alternation
 
 __all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
            "honorific_person", "quoted_legal", "genitive_person",
-           "organisation_chain", "named_after", "news_names"]
+           "organisation_chain", "named_after", "body_head", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -221,6 +221,20 @@ def named_after(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+#: a body's lower-case head word with the possessive right after a name: ``комитетінің``, ``басқармасы``
+_BODY_HEAD = re.compile(r"[ \t]+(?:комитет|басқарма|департамент)(?:[іы]|с[ыі])(?:[^\W\d_]*)(?![\w-])")
+
+
+def body_head(text: str, spans: Sequence[Span]) -> list[Span]:
+    """An ORGANISATION + a body's lower-case head word with the possessive is one ORGANISATION."""
+    out = sorted(spans)
+    for i, (start, end, label) in enumerate(out):
+        m = _BODY_HEAD.match(text, end) if label == "ORGANISATION" else None
+        if m and (i + 1 == len(out) or out[i + 1][0] >= m.end()):
+            out[i] = (start, m.end(), label)
+    return out
+
+
 #: a cheap test before :data:`_ROMAN`
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
@@ -260,6 +274,8 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = place_organisation(text, out)
     if "ORGANISATION" in labels and ("ың " in text or "ің " in text):
         out = organisation_chain(text, out)
+    if "ORGANISATION" in labels and (" комитет" in text or " басқарма" in text or " департамент" in text):
+        out = body_head(text, out)
     if "атындағы" in text and "PERSON" in labels:
         out = named_after(text, out)
     if "GPE" in labels or _has(text, kinds):
