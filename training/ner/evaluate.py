@@ -86,11 +86,16 @@ def main() -> None:
     ap.add_argument("--split", default="test", choices=["test", "valid", "dev"],
                     help="dev = the held-out dev slice of training/ner/corpus/dev.spacy (for model selection)")
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only (quick look)")
-    ap.add_argument("--out", type=Path, default=ROOT / "training" / "ner" / "evaluation.json")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="where to write the figures (default: training/ner/evaluation.json for the test split, "
+                         "evaluation_<split>.json beside it otherwise, so a dev look never replaces the test figures)")
     ap.add_argument("--update-meta", action="store_true", help="store the figures in the model's meta.json")
     ap.add_argument("--no-news-rules", action="store_true",
                     help="end to end without the written-news steps of kaznlp.ner.news_rules (the rules before them)")
     args = ap.parse_args()
+    if args.out is None:
+        name = "evaluation.json" if args.split == "test" else f"evaluation_{args.split}.json"
+        args.out = ROOT / "training" / "ner" / name
 
     if args.split == "dev":
         sentences = dev_sentences(ROOT / "training" / "ner" / "corpus" / "dev.spacy")
