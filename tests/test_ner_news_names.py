@@ -4,7 +4,8 @@ Each test fails without its step."""
 from __future__ import annotations
 
 from kaznlp.ner.news_names import (acronym_body, award_names, body_head, genitive_person, honorific_person, named_after, named_period,
-                                    news_names, organisation_chain, place_facility, place_organisation, quoted_legal, roman_ordinal)
+                                    news_names, organisation_chain, person_institution, place_facility, place_organisation, quoted_legal,
+                                    roman_ordinal)
 from kaznlp.ner.rules import postprocess
 from tests.ner_spans import shown as _show
 from tests.ner_spans import spans_of as _spans
@@ -147,6 +148,15 @@ def test_body_head():
     t = "Парламент Мәжілісінің тұрақты комитеттері"  # a plural, a word between: apart
     model = _spans(t, [("Парламент Мәжілісінің", "ORGANISATION")])
     assert body_head(t, model) == model
+
+
+def test_person_institution():
+    t = "Олардың оқу процесіне Назарбаев Зияткерлік мектептерінің озық жетістіктерін енгізу."
+    model = _spans(t, [("Назарбаев", "PERSON")])
+    assert _show(t, person_institution(t, model)) == [("Назарбаев Зияткерлік мектептерінің", "ORGANISATION")]
+    t = "Әдия , Әдина , Әдиет мектепке барады ."  # KazNERD: a child going to school (no possessive): a PERSON
+    model = _spans(t, [("Әдия", "PERSON"), ("Әдина", "PERSON"), ("Әдиет", "PERSON")])
+    assert person_institution(t, model) == model
 
 
 def test_news_names_runs_in_postprocess():

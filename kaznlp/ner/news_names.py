@@ -14,7 +14,7 @@ from .patterns import alternation
 
 __all__ = ["named_period", "award_names", "place_organisation", "roman_ordinal", "acronym_body", "place_facility",
            "honorific_person", "quoted_legal", "genitive_person",
-           "organisation_chain", "named_after", "body_head", "news_names"]
+           "organisation_chain", "named_after", "body_head", "person_institution", "news_names"]
 
 Span = tuple[int, int, str]
 
@@ -235,6 +235,24 @@ def body_head(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _institution_re() -> re.Pattern[str]:
+    heads = alternation(pattern_words().get("institution_head", ()))
+    owned = r"(?:[тдл][еа]р)?(?:[іы]|с[ыі])"  # the possessive, maybe plural: мектеп-тер-і, академия-сы
+    return re.compile(rf"(?:[ \t]+[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+)*[ \t]+{heads}{owned}[^\W\d_]*", re.IGNORECASE)
+
+
+def person_institution(text: str, spans: Sequence[Span]) -> list[Span]:
+    """A one-word PERSON + capitalised words in no span + a school's or university's word: one ORGANISATION."""
+    out = sorted(spans)
+    for i, (start, end, label) in enumerate(out):
+        if label == "PERSON" and " " not in text[start:end]:
+            m = _institution_re().match(text, end)
+            if m and (i + 1 == len(out) or out[i + 1][0] >= m.end()):
+                out[i] = (start, m.end(), "ORGANISATION")
+    return out
+
+
 #: a cheap test before :data:`_ROMAN`
 _ROMAN_CUE = re.compile(r"[IVXХІ][ \t-]")
 
@@ -276,6 +294,8 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = organisation_chain(text, out)
     if "ORGANISATION" in labels and (" комитет" in text or " басқарма" in text or " департамент" in text):
         out = body_head(text, out)
+    if "PERSON" in labels and ("мекте" in text or "универс" in text or "инстит" in text or "академ" in text):
+        out = person_institution(text, out)
     if "атындағы" in text and "PERSON" in labels:
         out = named_after(text, out)
     if "GPE" in labels or _has(text, kinds):
