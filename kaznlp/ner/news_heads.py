@@ -1,8 +1,4 @@
-"""Head-final names of written news (issue 13, round 10), run by :func:`kaznlp.ner.rules.postprocess`
-before ``name_steps``: a Kazakh name ends in the word that says what it is, its modifiers before it.
-Words are rows of ``kaznlp/data/ner_patterns_kk.tsv``; each step runs only when its cue is in the
-text. Examples and measurements: ``docs/ner.md`` (round 10).
-"""
+"""Head-final names of written news (issue 13, round 10): steps of ``rules.postprocess``; docs/ner.md."""
 
 from __future__ import annotations
 
@@ -37,8 +33,7 @@ def _law_word() -> re.Pattern[str]:
 
 
 def law_titles(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A quoted title of 2+ words ending in ``туралы`` is a LAW (quotes out) when the text names a law
-    outside the quotes (``Заңы``, ``бұйрығы``); a descriptor of another class after the quotes wins."""
+    """A quoted title ending in ``туралы`` is a LAW when the text names a law outside the quotes."""
     out = sorted(spans)
     described = None
     law_word = _law_word()
@@ -74,8 +69,7 @@ _RELABEL = frozenset({"ORGANISATION", "FACILITY", "PERSON", "PRODUCT", "GPE", "A
 
 
 def head_label(text: str, span: Span) -> Span:
-    """A name span whose last word starts with a ``head_<LABEL>`` stem takes that label
-    (``Қазақстан Республикасы [Конституциясының LAW]``)."""
+    """A name span whose last word starts with a ``head_<LABEL>`` stem takes that label."""
     start, end, label = span
     if label not in _RELABEL:
         return span
@@ -98,8 +92,7 @@ _CASE_STOP = re.compile(r"(?:да|де|та|те|нда|нде|дан|ден|т�
 
 
 def _name_start(text: str, start: int, floor: int) -> int | None:
-    """Where the name before ``start`` begins (back over <= 5 lower-case words to a capital, then over
-    capitals; not over a place/instrumental/dative case or a short or common sentence opener)."""
+    """Where the name before ``start`` begins (back over lower-case words to a capital, then capitals)."""
     pos, lower, found = start, 0, False
     while pos > floor:
         m = _WORD_BEFORE.search(text, max(floor, pos - 60), pos)
@@ -120,9 +113,7 @@ def _name_start(text: str, start: int, floor: int) -> int | None:
 
 
 def extend_connector(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A name span starting with a connector (``жөніндегі``, ``атындағы``) starts at the capital that
-    opens the name: ``[Республикалық бюджеттің ... жөніндегі есеп комитетінің мүшесі]``; so does an
-    ORGANISATION/POSITION starting lower-case with a capital or connector later (``[Мәдениет және спорт ...]``)."""
+    """A span starting with a connector, or lower-case with a capital later, starts where the name does."""
     connectors = pattern_words().get("name_connector", ())
     out = sorted(spans)
     for i, (start, end, label) in enumerate(out):
@@ -144,8 +135,7 @@ _OWNER_LABELS = frozenset({"GPE", "ORGANISATION", "POSITION"})
 
 @lru_cache(maxsize=1)
 def _bridge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The gap of ``name_bridge`` rows (after a place, body or post) and ``name_bridge_place`` rows
-    (after a place, maybe with its lower-case kind: ``қаласы бойынша``)."""
+    """The gaps of ``name_bridge`` and ``name_bridge_place`` rows."""
     words = pattern_words()
     bridge, place = (alternation(words.get(kind, ())) for kind in ("name_bridge", "name_bridge_place"))
     return (re.compile(rf"[ \t]+{bridge}[ \t]+"),
@@ -153,8 +143,7 @@ def _bridge_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def bridge_owner(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An ORGANISATION/POSITION after an owner and a bridge word is one span with it and the places
-    before: ``[Қарағанды облысы Жезқазған қаласы бойынша Салық комитетінің төрайымы]``."""
+    """An ORGANISATION/POSITION after an owner and a bridge word is one span with it."""
     out: list[Span] = []
     for span in sorted(spans):
         if span[2] in _BRIDGED and out and out[-1][2] in _OWNER_LABELS:
@@ -176,8 +165,7 @@ _CLOSED = re.compile(r"[«“\"]([^«»“”\"\n]{1,120})[»”“\"][ \t]+$")
 
 
 def quoted_org_post(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A POSITION starting with a legal form right after a quoted name takes it in: ``[«Шаңырақ» ЖШС
-    директоры]``."""
+    """A POSITION starting with a legal form right after a quoted name takes it in."""
     forms = frozenset(pattern_words().get("legal_form", ()))
     out = sorted(spans)
     for start, end, label in list(out):
@@ -192,8 +180,7 @@ def quoted_org_post(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def state_attribute(text: str, span: Span) -> Span:
-    """An ORGANISATION of a state's name + an attribute (``state_attribute`` rows) is the state, GPE:
-    ``[Қазақстан Республикасының GPE] Мемлекеттік Туын``."""
+    """An ORGANISATION of a state's name + an attribute (``state_attribute`` rows) is the state, GPE."""
     start, end, label = span
     words = list(re.finditer(r"\S+", text[start:end]))
     if label != "ORGANISATION" or len(words) < 2 or not words[-1].group().lower().startswith(_cues()[5]):
@@ -221,8 +208,7 @@ _PLACE_CASES = ("нда", "нде", "на", "не", "нан", "нен")
 
 
 def house_facility(text: str, spans: Sequence[Span]) -> list[Span]:
-    """An ORGANISATION/POSITION/FACILITY + a building's head with the possessive is one FACILITY:
-    ``[Үкімет үйінде]``; a POSITION ending in one, or a span's part up to one in a place's case, too."""
+    """An ORGANISATION/POSITION/FACILITY + a building's head with the possessive is one FACILITY."""
     out: list[Span] = []
     end = -1
     for start, stop, label in sorted(spans):
@@ -251,8 +237,7 @@ _POSSESSED = re.compile(r"[ыі](?:н|ның|нің|на|не|нда|нде|на
 
 
 def post_organisation(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A genitive POSITION + an ORGANISATION with the possessive is one ORGANISATION:
-    ``[ҚР Президентінің Іс Басқармасында]``."""
+    """A genitive POSITION + an ORGANISATION with the possessive is one ORGANISATION."""
     out: list[Span] = []
     for span in sorted(spans):
         if (span[2] == "ORGANISATION" and out and out[-1][2] == "POSITION" and not text[out[-1][1]:span[0]].strip(" \t")
@@ -272,9 +257,7 @@ _WORD = re.compile(r"[ \t]+[^\W_][\w-]*(?=[ \t])")
 
 
 def named_titles(text: str, spans: Sequence[Span]) -> list[Span]:
-    """``«title» атты`` + descriptor: :func:`~kaznlp.ner.news_rules.quoted_name_spans` on the text with
-    ``атты`` blanked (offsets unchanged): ``«[Ислам терроризмге қарсы EVENT]» атты ... конференцияда``;
-    if no descriptor is found so, up to 3 words after ``атты`` are blanked too (``Қазақстан халқына``)."""
+    """``«title» атты`` + descriptor: ``quoted_name_spans`` on the text with ``атты`` blanked."""
     out = list(spans)
     for m in _NAMED.finditer(text):
         cut = m.end()
@@ -297,8 +280,7 @@ def _numbered_re() -> re.Pattern[str]:
 
 
 def numbered_event(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A name in the genitive + an ordinal + a meeting's head is one EVENT (KazNERD: 4 of 4 with an
-    owner, ``[Ұйымының Бас Ассамблеясының 74-інші сессиясына]``): ``[EUROSAI-дың IX Конгресіне]``."""
+    """A name in the genitive + an ordinal + a meeting's head is one EVENT."""
     out = sorted(spans)
     for m in _numbered_re().finditer(text):
         owner = [sp for sp in out if sp[1] <= m.start() and not text[sp[1]:m.start()].strip(" \t")]
@@ -321,8 +303,7 @@ def _glued_state_re() -> re.Pattern[str]:
 
 
 def glued_state(text: str, spans: Sequence[Span]) -> list[Span]:
-    """A POSITION/ORGANISATION right after a state glued to furniture takes the state in:
-    ``толығымен[ҚР Дін істері агенттігінің Төрағасы]``."""
+    """A POSITION/ORGANISATION right after a state glued to furniture takes the state in."""
     out: list[Span] = []
     for start, stop, label in sorted(spans):
         m = _glued_state_re().search(text, max(0, start - 12), start) if label in ("POSITION", "ORGANISATION") else None
