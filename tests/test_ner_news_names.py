@@ -159,6 +159,12 @@ def test_person_institution():
     assert person_institution(t, model) == model
 
 
+def test_acronym_body_before_place_organisation():
+    t = "Қазақстан Республикасы ҰҚК лауазымды тұлғаларының"
+    out = news_names(t, _spans(t, [("Қазақстан Республикасы", "GPE"), ("ҰҚК", "GPE")]))
+    assert _show(t, out) == [("Қазақстан Республикасы ҰҚК", "ORGANISATION")]
+
+
 def test_news_names_runs_in_postprocess():
     t = "Ұлы Отан соғысы жылдары еңбек еткен адамдар"
     out = postprocess(t, ((0, len(t)),), _spans(t, [("Ұлы Отан соғысы", "EVENT")]))

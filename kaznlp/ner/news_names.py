@@ -288,6 +288,9 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = genitive_person(text, out)
     if "»" in text:
         out = quoted_legal(text, out)
+    if "GPE" in labels or _has(text, kinds):
+        out = acronym_body(text, out)  # before place_organisation: [Қазақстан Республикасы ҰҚК]
+        labels = {sp[2] for sp in out}
     if "GPE" in labels and "ORGANISATION" in labels:
         out = place_organisation(text, out)
     if "ORGANISATION" in labels and ("ың " in text or "ің " in text):
@@ -298,6 +301,6 @@ def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
         out = person_institution(text, out)
     if "атындағы" in text and "PERSON" in labels:
         out = named_after(text, out)
-    if "GPE" in labels or _has(text, kinds):
-        out = place_facility(text, acronym_body(text, out)) if _has(text, _cues()[2]) else acronym_body(text, out)
+    if "GPE" in labels and _has(text, _cues()[2]):
+        out = place_facility(text, out)
     return roman_ordinal(text, out) if _ROMAN_CUE.search(text) and _ROMAN.search(text) else out
