@@ -20,14 +20,22 @@ Span = tuple[int, int, str]
 
 
 @lru_cache(maxsize=1)
-def _res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _res() -> tuple[re.Pattern[str], ...]:
     w = pattern_words()
     period, award = alternation(w.get("period_head", ())), alternation(w.get("award_head", ()))
     kind = alternation(w.get("place_kind", ()) + w.get("state_word", ()))
     owner = r"(?:с?[ыі])(?:ның|нің)?"  # the possessive, maybe with the genitive: облыс-ы, қала-сы-ның
+    forms, schools = alternation(w.get("legal_form", ())), alternation(w.get("institution_head", ()))
+    owned = r"(?:[тдл][еа]р)?(?:[іы]|с[ыі])"  # the possessive, maybe plural: мектеп-тер-і, академия-сы
+    cap, name = "A-ZА-ЯӘҒҚҢӨҰҮҺІЁ", r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+(?:-[^\W\d_]+)*"
     return (re.compile(rf"[ \t]+{period}\w*", re.IGNORECASE), re.compile(rf"[ \t]+{award}[іi]\w*", re.IGNORECASE),
             re.compile(rf"[ \t]+(?:{kind}{owner}[ \t]+)?(?=[^\W\d_])", re.IGNORECASE),
-            re.compile(rf"(?:^|\s){kind}{owner}$", re.IGNORECASE))
+            re.compile(rf"(?:^|\s){kind}{owner}$", re.IGNORECASE),
+            re.compile(rf"«[^«»\n]{{1,80}}»(?:[ \t]+[{cap}]{{2,6}}»)*[ \t]+{forms}(?:-[^\W\d_]+)?(?![\w-])"),
+            re.compile(rf"(?:[ \t]+[{cap}][^\W\d_]+)*[ \t]+{schools}{owned}[^\W\d_]*", re.IGNORECASE),
+            re.compile(rf"[ \t]+(?:[а-яәғқңөұүһі]+[ \t]+)?{alternation(w.get('descriptor_FACILITY', ()) + w.get('place_facility', ()))}"
+                       r"(?:с?[ыі])\w*", re.IGNORECASE),
+            re.compile(rf"(?<!\w){name}[ \t]+{alternation(w.get('name_honorific', ()))}[ \t]+{name}"))
 
 
 def named_period(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -91,18 +99,12 @@ def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _facility_re() -> re.Pattern[str]:
-    heads = alternation(pattern_words().get("descriptor_FACILITY", ()) + pattern_words().get("place_facility", ()))
-    return re.compile(rf"[ \t]+(?:[а-яәғқңөұүһі]+[ \t]+)?{heads}(?:с?[ыі])\w*", re.IGNORECASE)
-
-
 def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
     """A GPE (not joined to another) + a facility's word with the possessive is one FACILITY."""
     out: list[Span] = []
     spans = sorted(spans)
     for i, (start, end, label) in enumerate(spans):
-        m = _facility_re().match(text, end) if label == "GPE" else None
+        m = _res()[6].match(text, end) if label == "GPE" else None
         if m and not (i and spans[i - 1][2] == "GPE" and text[spans[i - 1][1]:start].strip() in ("мен", "және", ",")) \
                 and not (i + 1 < len(spans) and spans[i + 1][0] < m.end()):
             out.append((start, m.end(), "FACILITY"))
@@ -111,16 +113,10 @@ def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _honorific_re() -> re.Pattern[str]:
-    name = r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+(?:-[^\W\d_]+)*"
-    return re.compile(rf"(?<!\w){name}[ \t]+{alternation(pattern_words().get('name_honorific', ()))}[ \t]+{name}")
-
-
 def honorific_person(text: str, spans: Sequence[Span]) -> list[Span]:
     """A given name, ``қажы`` and a surname are one PERSON where no span reaches out of them."""
     out = sorted(spans)
-    for m in _honorific_re().finditer(text):
+    for m in _res()[7].finditer(text):
         inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
         if all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
             out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "PERSON")])
@@ -149,16 +145,10 @@ def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _quoted_legal_re() -> re.Pattern[str]:
-    forms = alternation(pattern_words().get("legal_form", ()))
-    return re.compile(rf"«[^«»\n]{{1,80}}»(?:[ \t]+[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{{2,6}}»)*[ \t]+{forms}(?:-[^\W\d_]+)?(?![\w-])")
-
-
 def quoted_legal(text: str, spans: Sequence[Span]) -> list[Span]:
     """A quoted name (maybe nested: ``«Каспий» ӘКК» ҰК»``) + a legal form, holding every span it meets: one ORG."""
     out = sorted(spans)
-    for m in _quoted_legal_re().finditer(text):
+    for m in _res()[4].finditer(text):
         inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
         if inside and all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
             out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "ORGANISATION")])
@@ -180,14 +170,11 @@ def genitive_person(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _org_heads() -> tuple[str, ...]:
-    return tuple(pattern_words().get("head_ORGANISATION", ()))
 def _chained(text: str, owner: Span, start: int) -> bool:
     a, b, label = owner
     if label not in ("ORGANISATION", "POSITION") or not _GENITIVE.search(text, b - 3, b) or text[b:start].strip():
         return False
-    return label == "ORGANISATION" or text[a:b].rsplit(None, 1)[-1].lower().startswith(_org_heads())
+    return label == "ORGANISATION" or text[a:b].rsplit(None, 1)[-1].lower().startswith(_cues()[5])
 
 
 def organisation_chain(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -235,19 +222,12 @@ def body_head(text: str, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _institution_re() -> re.Pattern[str]:
-    heads = alternation(pattern_words().get("institution_head", ()))
-    owned = r"(?:[тдл][еа]р)?(?:[іы]|с[ыі])"  # the possessive, maybe plural: мектеп-тер-і, академия-сы
-    return re.compile(rf"(?:[ \t]+[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ][^\W\d_]+)*[ \t]+{heads}{owned}[^\W\d_]*", re.IGNORECASE)
-
-
 def person_institution(text: str, spans: Sequence[Span]) -> list[Span]:
     """A one-word PERSON + capitalised words in no span + a school's or university's word: one ORGANISATION."""
     out = sorted(spans)
     for i, (start, end, label) in enumerate(out):
         if label == "PERSON" and " " not in text[start:end]:
-            m = _institution_re().match(text, end)
+            m = _res()[5].match(text, end)
             if m and (i + 1 == len(out) or out[i + 1][0] >= m.end()):
                 out[i] = (start, m.end(), "ORGANISATION")
     return out
@@ -263,7 +243,8 @@ def _cues() -> tuple[tuple[str, ...], ...]:
     w = pattern_words()
     return (tuple(w.get("period_head", ())), tuple(x[1:] for x in w.get("award_head", ())),
             tuple(x[1:].rstrip("$") for x in w.get("descriptor_FACILITY", ()) + w.get("place_facility", ())),
-            tuple(f" {x} " for x in w.get("name_honorific", ())), tuple(w.get("state_kind_acronym", ())))
+            tuple(f" {x} " for x in w.get("name_honorific", ())), tuple(w.get("state_kind_acronym", ())),
+            tuple(w.get("head_ORGANISATION", ())))
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
@@ -275,7 +256,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 def news_names(text: str, spans: Sequence[Span]) -> list[Span]:
     """The steps, each only where its cue is in the text or the labels."""
-    periods, awards, _, _, kinds = _cues()
+    periods, awards, _, _, kinds, _ = _cues()
     out = list(spans)
     labels = {sp[2] for sp in out}
     if "EVENT" in labels and _has(text, periods):
