@@ -91,3 +91,15 @@ def test_a_word_cut_at_a_pdftotext_column_end_joins_in_unwrapped_text():
     assert "шағыңда\n\nкөп нәрсені" in out and "сөйледі.\n\nОл сондай-ақ" in out
     assert [(d.left, d.rule) for d in explain_breaks(COLUMN_END)] == [("қабылданба", "column_end")]
     assert dehyphenate(out) == out
+
+
+def test_a_foreign_name_prefix_before_a_link_and_a_capital_keeps_the_hyphen():
+    # KazQAD woh (dev): ``Фон-⏎де-Гом`` is one hyphenated name; ``де`` is also a particle, so the
+    # suffix-chain rule joined it to ``Фонде-Гом``. A first part of a foreign name (``фон``, ``ван``)
+    # before a short link, a hyphen and a capital is the name's own hyphen
+    text = HEAD + "Палеолит кезеңіне тән үңгірлер (Фон-\nде-Гом, Ласко, Монтеспан, т.б.) белгілі."
+    assert "(Фон-де-Гом, Ласко" in dehyphenate(text)
+    assert judge("Фон", "де-Гом").rule == "name_prefix_link"
+    # not a name prefix, or no capital after the link: the word's break joins as before
+    assert judge("Қазақс", "тан-Сербия").decision == "join"
+    assert judge("Пун", "та-Евгения").decision == "join"

@@ -27,6 +27,8 @@ CONJUNCTIONS = words("conjunction")
 COMBINING = words("combining_prefix")
 # Words that look like suffixes but are written apart: ``Ол да⏎келді`` stays two words.
 PARTICLES = words("particle")
+# First parts of hyphenated foreign names: ``Фон-⏎де-Гом``, ``Ван-⏎дер-Ваальс`` keep their hyphen.
+NAME_PREFIXES = words("name_prefix")
 
 
 # one-letter suffixes (accusative -н, possessive -ы/-і, dative -а/-е, ...): kaznlp.lang.affixes

@@ -13,6 +13,7 @@ from .morph import (
     _WORD_FINAL,
     COMBINING,
     CONJUNCTIONS,
+    NAME_PREFIXES,
     PARTICLES,
     _ends_number,
     _is_acronym,
@@ -54,6 +55,21 @@ def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
     return (len(a_last) >= 4 and part.islower() and a_last[-1] == "и" and a_last[-2] not in VOWELS
             and wa >= 2 and len(b_first) >= 3 and b_first[0] not in VOWELS and b_first[0] != "л"
             and b_first not in _CASE_OR_PLURAL and _two_words(a_last, b_first))
+
+
+_LINK_CAPITAL = re.compile(r"([^\W\d_]{1,3})-[^\W\d_]")
+
+
+def _name_link(ev: Evidence, a: str, b: str) -> bool:
+    """``Фон-⏎де-Гом``, ``Ван-⏎дер-Ваальс``: a capitalised first part of a foreign name of 3+ letters
+    (``фон``, ``ван``, ``сан``: ``function_words_kk.tsv``, role ``name_prefix``) at a line end, and the
+    next line opens with a link of 1-3 letters, a hyphen and a capital: the parts of one hyphenated
+    name, not a broken word, unless the join is a known word."""
+    last = a.rsplit("-", 1)[-1]
+    if len(last) < 3 or not last[0].isupper() or last.lower() not in NAME_PREFIXES:
+        return False
+    m = _LINK_CAPITAL.match(b)
+    return m is not None and b[m.end() - 1].isupper() and ev.word(norm(last + m.group(1))) < 2
 
 
 # a number at a line end, and one opening the next line (not a thousands group: ``375⏎000``)
@@ -145,6 +161,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         return "hyphen", "script_change"  # Google-⏎дың, arctica-⏎ның: a Latin word + a Kazakh suffix
     al, bl = norm(a), norm(b)
     b_first = bl.split("-")[0]
+    if _name_link(ev, a, b):
+        return "hyphen", "name_prefix_link"  # Фон-⏎де-Гом, Ван-⏎дер-Ваальс: a foreign name's parts
     if (b_first and b_first[0] not in VOWELS and not any(c in VOWELS for c in al.rsplit("-", 1)[-1])
             and ev.is_chain(b_first)):
         return "hyphen", "abbreviation_suffix"  # см-⏎ге, мг-⏎нан: a word's first syllable has a vowel
