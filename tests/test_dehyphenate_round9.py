@@ -103,3 +103,14 @@ def test_a_foreign_name_prefix_before_a_link_and_a_capital_keeps_the_hyphen():
     # not a name prefix, or no capital after the link: the word's break joins as before
     assert judge("Қазақс", "тан-Сербия").decision == "join"
     assert judge("Пун", "та-Евгения").decision == "join"
+
+
+def test_a_line_end_hyphen_after_words_glued_by_pypdf_is_judged_on_the_last_word():
+    # pypdf on a LaTeX page without space glyphs (KazQAD woh, bio, dev): the left piece is several
+    # words glued; its last lexicon word (``құрал``, ``орман``) decides, as it would alone
+    assert judge("Марнаөзендерініңалаптарынаналғашқыегіншілікқұрал", "саймандары").decision == "hyphen"
+    assert judge("Саялысыңсығаннуорман", "тоғайсыз").rule == "glued_left_tail"
+    text = HEAD + "Марнаөзендерініңалаптарынаналғашқыегіншілікқұрал-\nсаймандары(б.з.б.3-мыңжылдық)\nтабылды."
+    assert "егіншілікқұрал-саймандары(" in dehyphenate(text)
+    # a word broken after glued words still joins
+    assert judge("біразүнсізотырыпбарыпқайғылыха", "барға").decision == "join"

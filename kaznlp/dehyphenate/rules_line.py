@@ -57,6 +57,18 @@ def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
             and b_first not in _CASE_OR_PLURAL and _two_words(a_last, b_first))
 
 
+# a left piece this long that is no word is words glued by the extractor (pypdf on a page without space glyphs)
+_GLUED = 20
+
+
+def _known_tail(ev: Evidence, al: str) -> str:
+    """The longest lexicon word of 3-12 letters ending ``al`` (``…егіншілікқұрал``: ``құрал``), else ''."""
+    for k in range(min(12, len(al) - 3), 2, -1):
+        if al[-k:] in ev.lex:
+            return al[-k:]
+    return ""
+
+
 _LINK_CAPITAL = re.compile(r"([^\W\d_]{1,3})-[^\W\d_]")
 
 
@@ -161,6 +173,10 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         return "hyphen", "script_change"  # Google-⏎дың, arctica-⏎ның: a Latin word + a Kazakh suffix
     al, bl = norm(a), norm(b)
     b_first = bl.split("-")[0]
+    if len(al) >= _GLUED and ev.word(al) == 0:
+        tail = _known_tail(ev, al)
+        if tail:
+            return _decide_line_hyphen(ev, a[-len(tail):], b).decision, "glued_left_tail"
     if _name_link(ev, a, b):
         return "hyphen", "name_prefix_link"  # Фон-⏎де-Гом, Ван-⏎дер-Ваальс: a foreign name's parts
     if (b_first and b_first[0] not in VOWELS and not any(c in VOWELS for c in al.rsplit("-", 1)[-1])
