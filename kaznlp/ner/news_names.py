@@ -6,7 +6,7 @@ in the text. Examples, reasons and figures: ``docs/ner.md`` (round 11).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .news_rules import country_label, pattern_words
@@ -36,6 +36,17 @@ def _res() -> tuple[re.Pattern[str], ...]:
             re.compile(rf"[ \t]+(?:[а-яәғқңөұүһі]+[ \t]+)?{alternation(w.get('descriptor_FACILITY', ()) + w.get('place_facility', ()))}"
                        r"(?:с?[ыі])\w*", re.IGNORECASE),
             re.compile(rf"(?<!\w){name}[ \t]+{alternation(w.get('name_honorific', ()))}[ \t]+{name}"))
+
+
+def _absorb(spans: Sequence[Span], matches: Iterable[re.Match[str]], label: str, need_inside: bool = False) -> list[Span]:
+    """Each match becomes one ``label`` span in place of the spans inside it, unless a span reaches out of it
+    (or, with ``need_inside``, none is inside)."""
+    out = sorted(spans)
+    for m in matches:
+        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
+        if (inside or not need_inside) and all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
+            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), label)])
+    return out
 
 
 def named_period(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -91,12 +102,7 @@ _ROMAN = re.compile(rf"(?<![\w.-])[IVXХІ]+(?:-[{_LOW}]+)?(?:[ \t]+және[ \t
 
 def roman_ordinal(text: str, spans: Sequence[Span]) -> list[Span]:
     """A Roman numeral before a lower-case word, in no span or one of its own, is an ORDINAL."""
-    out = sorted(spans)
-    for m in _ROMAN.finditer(text):
-        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
-        if all(sp[0] >= m.start() and sp[1] <= m.end() for sp in inside):
-            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "ORDINAL")])
-    return out
+    return _absorb(spans, _ROMAN.finditer(text), "ORDINAL")
 
 
 def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -115,12 +121,7 @@ def place_facility(text: str, spans: Sequence[Span]) -> list[Span]:
 
 def honorific_person(text: str, spans: Sequence[Span]) -> list[Span]:
     """A given name, ``қажы`` and a surname are one PERSON where no span reaches out of them."""
-    out = sorted(spans)
-    for m in _res()[7].finditer(text):
-        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
-        if all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
-            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "PERSON")])
-    return out
+    return _absorb(spans, _res()[7].finditer(text), "PERSON")
 
 
 _ACRONYM = re.compile(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ]{2,}(?:-[^\W\d_]+)?")
@@ -147,12 +148,7 @@ def acronym_body(text: str, spans: Sequence[Span]) -> list[Span]:
 
 def quoted_legal(text: str, spans: Sequence[Span]) -> list[Span]:
     """A quoted name (maybe nested: ``«Каспий» ӘКК» ҰК»``) + a legal form, holding every span it meets: one ORG."""
-    out = sorted(spans)
-    for m in _res()[4].finditer(text):
-        inside = [sp for sp in out if sp[0] < m.end() and m.start() < sp[1]]
-        if inside and all(m.start() <= sp[0] and sp[1] <= m.end() for sp in inside):
-            out = sorted([sp for sp in out if sp not in inside] + [(m.start(), m.end(), "ORGANISATION")])
-    return out
+    return _absorb(spans, _res()[4].finditer(text), "ORGANISATION", need_inside=True)
 
 
 _GEN_WORD = re.compile(r"[^\W\d_]+(?:ның|нің|тың|тің|дың|дің)([ \t]+)(?=[A-ZА-ЯӘҒҚҢӨҰҮҺІЁ])")
