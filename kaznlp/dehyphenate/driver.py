@@ -143,7 +143,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
 
     ``by_output``: the short-line tests read the left line as the output has it. ``short_after_join``
     receives each line joined to the one before whose break a short-line test decided: only there
-    can ``by_output=True`` give other edits (see kaznlp.dehyphenate._run)."""
+    can ``by_output=True`` give other edits. Why: docs/dehyphenate.md, Driver invariants."""
     n = len(lines)
     # Unwrapped text without ``\r``: only lines ending in a hyphen or soft hyphen, or at a column end
     # (``col_ends``), can get an edit and are visited; layout unread (tests/test_dehyphenate_speed.py)
