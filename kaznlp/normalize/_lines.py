@@ -63,8 +63,8 @@ def _wrapped(text: str, lo: int, hi: int) -> tuple[int, int]:
     a = lo - 1
     while a > 0 and text[a - 1].isspace():
         a -= 1
-    if a > 0:
-        a = max(text.rfind(c, 0, a) for c in LINE_BREAK_CHARS) + 1
+    while a > 0 and text[a - 1] not in LINE_BREAK_CHARS:  # back to the line's start (not an rfind per
+        a -= 1  # break character: each scans the whole text before it when that character is absent)
     b = hi
     while b < len(text) and text[b].isspace():
         b += 1
