@@ -22,7 +22,7 @@ from operator import add, attrgetter
 from .._validate import check_choice, check_text
 from ..spans import Token, make_tokens
 from ._columns import Columns, _glue_marks, _split_compounds
-from ._emoji import _glue_emoji, blank_invisible, blank_lone_soft_hyphens
+from ._emoji import _glue_emoji, blank_invisible, blank_lone_soft_hyphens, trim_invisible
 from ._hyphens import hyphen_cuts
 from ._multiword import _join_multiword
 from ..lang.tokens import (APOSTROPHE, HYPHEN, LOWER, RULE_KINDS, TOKEN_PATTERN, UNIT_SPACE, UPPER, W,
@@ -123,7 +123,9 @@ def token_columns(text: str, *, multiword: bool = True, ends: bool = True) -> Co
 def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
     """:func:`token_columns` without the checks; the lists are new (callers may change them)."""
     # a BOM or zero-width space at a word's edge is in no token (_emoji.blank_invisible)
-    if "\ufeff" in text or "\u200b" in text or "\u200d" in text or "\u2060" in text or "\u200c" in text:
+    caller = text
+    invisible = "\ufeff" in text or "\u200b" in text or "\u200d" in text or "\u2060" in text or "\u200c" in text
+    if invisible:
         text = blank_invisible(text)  # (same length; no token holds a character it changes)
     if "\xad" in text:  # a soft hyphen that touches no word is in no token either
         text = blank_lone_soft_hyphens(text)
@@ -149,4 +151,6 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
         starts, texts, kinds = _split_compounds(starts, texts, kinds)
     if multiword:
         starts, texts, kinds = _join_multiword(text, starts, texts, kinds)
+    if invisible:  # no token starts or ends with an invisible character (as "5\ufeffмлн" did)
+        starts, texts, kinds = trim_invisible(caller, starts, texts, kinds)
     return starts, list(map(add, starts, map(len, texts))) if ends else [], texts, kinds

@@ -8,6 +8,7 @@ extenders, pictographs joined by ZWJ). Pictographs: ``data/emoji_pictographic.tx
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .. import _data
@@ -49,10 +50,45 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def blank_invisible(text: str) -> str:
     """``text`` with each invisible character that is in no token made a space (offsets hold).
 
+    The blank is U+2005, white space to the scan but no space a rule reads inside a token (a
+    number and its unit, ``5 %``; ``келген жоқ``): ``5\\u200b%`` stays two tokens.
+
     >>> blank_invisible("\\ufeffАстана Қа\\u200bзақ 👨\\u200d👩")
-    ' Астана Қа\\u200bзақ 👨\\u200d👩'
+    '\\u2005Астана Қа\\u200bзақ 👨\\u200d👩'
     """
-    return _patterns()[1].sub(lambda m: " " * len(m.group()), text)
+    return _patterns()[1].sub(lambda m: "\u2005" * len(m.group()), text)
+
+
+_EDGE_CHARS = _INVISIBLE + _BIDI
+
+
+def trim_invisible(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
+    """The columns with no token starting or ending with an invisible or bidi character of
+    ``text`` (the caller's): ``5\\ufeffмлн`` is ``5`` ``млн``, the BOM between a number and a
+    word in neither (an emoji keeps a joiner at its end). A token of nothing else goes. Reads
+    only the tokens at such characters.
+
+    >>> trim_invisible("5\\ufeffмлн", [0, 1], ["5", "\\ufeffмлн"], ["number", "word"])
+    ([0, 2], ['5', 'млн'], ['number', 'word'])
+    """
+    edits: list[tuple[int, int, Rows]] = []
+    last = -1
+    for m in _EDGE_RUN.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k <= last or k < 0 or m.start() >= starts[k] + len(texts[k]):
+            continue
+        surface = texts[k]
+        rest = surface.lstrip(_EDGE_CHARS)
+        # (an emoji keeps a joiner at its end: "👨\u200d" is one grapheme cluster, UAX #29)
+        kept = rest if kinds[k] == "symbol" else rest.rstrip(_EDGE_CHARS)
+        if kept != surface:
+            edits.append((k, k + 1, ([starts[k] + len(surface) - len(rest)], [kept], [kinds[k]]) if kept
+                          else ([], [], [])))
+        last = k
+    return _splice(starts, texts, kinds, edits) if edits else (starts, texts, kinds)
+
+
+_EDGE_RUN = re.compile(f"[{_EDGE_CHARS}]+")
 
 
 _IN_WORD = re.compile(W)
