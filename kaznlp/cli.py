@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections import deque
 import signal
 import sys
 from collections.abc import Sequence
@@ -266,9 +265,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.resume and failed > stats["errors"]:  # earlier runs' entries: not retried
             _say(f"kaznlp process: --resume skips the {failed - stats['errors']} documents that failed before; "
                  f"to retry them, delete their lines from {stats['errors_file']} and --resume again")
-        if stats["errors"] and stats["errors_file"] and _has_error(stats["errors_file"], "UnicodeDecodeError",
-                                                                   stats["errors"]):
-            _say(f"kaznlp process: some input is not {args.encoding}; name its encoding with --encoding "
+        source = stats.get("first_error", {}).get("UnicodeDecodeError")
+        if source is not None:  # (to a file or to standard error alike)
+            _say(f"kaznlp process: {source} is not {args.encoding}; name its encoding with --encoding "
                  "(cp1251, kz1048, utf-16, ...)")
         return EXIT_FAILED
     return EXIT_OK
@@ -278,16 +277,6 @@ def _isatty(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, OSError, ValueError):  # (None when closed: `<&-`)
-        return False
-
-
-def _has_error(errors_file: str, kind: str, last: int) -> bool:
-    """Whether one of the ``last`` entries of the errors file (this run's) is of ``kind``."""
-    needle = f'"error": "{kind}"'
-    try:
-        with open(errors_file, encoding="utf-8", errors="replace") as fh:
-            return any(needle in line for line in deque(fh, maxlen=last))
-    except OSError:
         return False
 
 

@@ -8,9 +8,18 @@ invisible characters, combining marks, control characters, lone surrogates) on r
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import kaznlp
+from kaznlp.cli import EXIT_FAILED, EXIT_OK
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _exact(text: str, tokens) -> list[str]:
@@ -43,3 +52,30 @@ def test_invisible_between_number_and_word_is_in_no_token() -> None:
     assert _exact(text, tokens)[:4] == ["Бюджетке", "5", "млн", "теңге"]
     assert [t.start for t in tokens][1:3] == [9, 11]
     assert all(t.text[0] not in "\u200b\ufeff" and t.text[-1] not in "\u200b\ufeff" for t in tokens)
+
+
+# -- the CLI: the encoding hint on standard output too ----------------------------------------
+
+NEWS = "Жоғарғы Сот Төрағасы Асламбек Мерғалиев Моңғолия Жоғарғы Сотының Төрағасымен кездесті."
+
+
+def _kaznlp(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([sys.executable, "-m", "kaznlp", *args], capture_output=True, env=env, cwd=cwd, timeout=120)
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_a_file_in_another_encoding_is_named_with_the_encoding_hint(tmp_path: Path, to_file: bool) -> None:
+    # an old Windows file (KZ-1048) beside a good one: exit 1, and the hint names the file, also when
+    # the records go to standard output (there it was missing: the errors went to standard error)
+    (tmp_path / "old.txt").write_bytes(NEWS.encode("kz1048"))
+    (tmp_path / "new.txt").write_text(NEWS, encoding="utf-8")
+    out = ["-o", "out.jsonl"] if to_file else []
+    res = _kaznlp("process", "new.txt", "old.txt", *out, cwd=tmp_path)
+    assert res.returncode == EXIT_FAILED
+    assert "old.txt is not utf-8; name its encoding with --encoding" in res.stderr.decode()
+    records = (tmp_path / "out.jsonl").read_bytes() if to_file else res.stdout
+    assert [json.loads(line)["source"] for line in records.splitlines()] == ["new.txt"]
+    res = _kaznlp("process", "old.txt", *(["-o", "again.jsonl"] if to_file else []), "--encoding", "kz1048",
+                  cwd=tmp_path)
+    assert res.returncode == EXIT_OK and b"--encoding" not in res.stderr

@@ -342,6 +342,7 @@ def run(
         "docs_per_s": n_docs / seconds if seconds else 0.0,
         "chars_per_s": n_chars / seconds if seconds else 0.0,
         "errors_file": errors_path if errors_total and errors_path else None,
+        "first_error": dict(errors.first),  # this run's first source of each kind of error
     }
 
 

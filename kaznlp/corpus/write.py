@@ -230,6 +230,8 @@ class ErrorLog:
     path: str | None
     append: bool = False
     count: int = 0
+    #: this run's first source of each kind of error (``{"UnicodeDecodeError": "a.txt"}``): the CLI's hints
+    first: dict[str, str] = field(default_factory=dict)
     _fh: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -242,6 +244,7 @@ class ErrorLog:
     def add(self, problem: Problem) -> None:
         """Write one entry (one JSON line, flushed) or, with no path, print it to standard error."""
         self.count += 1
+        self.first.setdefault(problem.error, problem.source)
         line = json_line(problem.to_dict())
         if self.path is None:
             try:  # closed (`2>&-`): the entry is still counted, and the exit code says so
