@@ -97,7 +97,7 @@ def affix_features(attrs: list[str], affixes: list[str], word_dropout: float = 0
         return out, lambda d: []
 
     # the feature spec is kept on the layer so that kaznlp.ner.fast can rebuild the same columns
-    return Model("kaznlpaffix_features", forward, attrs={"feature_attrs": list(attrs), "affixes": list(affixes)})
+    return Model("kaznlp_affix_features", forward, attrs={"feature_attrs": list(attrs), "affixes": list(affixes)})
 
 
 _VECTOR_CACHE_ROWS = 100_000

@@ -1,0 +1,51 @@
+"""A freshly built kaznlp NER model (the training architecture, not a saved one) runs on the fast path.
+
+The fast numpy path (kaznlp.ner.fast) recognises the affix-feature layer by its name; a model
+trained with a misspelt layer name silently fell back to spaCy's slower path (round 12).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+import kaznlp.spacy_lang  # noqa: E402,F401
+from kaznlp.ner.fast import compile_pipeline  # noqa: E402
+
+MODEL = {
+    "@architectures": "spacy.Tagger.v2",
+    "nO": None,
+    "normalize": False,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "kaznlp.AffixHashEmbed.v1",
+            "width": 16,
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+            "rows": [50, 40, 30, 20],
+            "affixes": ["p3", "s2"],
+            "affix_rows": [20, 20],
+            "include_static_vectors": False,
+            "word_dropout": 0.15,
+        },
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 16, "depth": 2,
+                   "window_size": 1, "maxout_pieces": 3},
+    },
+}
+
+
+def test_fresh_affix_model_compiles_to_fast_path() -> None:
+    from spacy.training import Example
+
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kaznlp_ner", config={"model": MODEL})
+    text = "Қасым-Жомарт Тоқаев Астанада сөйледі."
+    doc = nlp.make_doc(text)
+    ents = [(0, len("Қасым-Жомарт Тоқаев"), "PERSON"), (text.index("Астанада"), text.index(" сөйледі"), "GPE")]
+    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": ents})])
+    names = {node.name for node in nlp.pipeline[0][1].model.walk()}
+    assert "kaznlp_affix_features" in names
+    fast = compile_pipeline(nlp)
+    assert fast is not None
+    assert len(fast.scores([[t.text for t in doc]])[0]) == len(doc)
