@@ -10,9 +10,19 @@ glyphs (``python -m benchmarks.testsets.pdf_testset --split dev`` must have cach
 no-hyphenation layouts left out). A decision is labelled from the gold text: ``real`` when gold
 writes ``left-right`` and not ``leftright``, ``break`` for the reverse, else unlabelled.
 
+The synthetic set also runs in the ``soft`` style (word breaks as soft hyphens, real hyphens as
+``-``: rule ``soft_marked_text``). Every table is printed for synthetic dev and PDF dev separately
+(their priors differ).
+
 The curve: were the hyphen kept whenever a ``suffix_chain`` or ``default_join`` join reads as two
 words to the character model (``charlm.split_gain`` < T), how many real hyphens would be saved and
 how many broken words would keep a wrong hyphen.
+
+The operating point (round 10): for the line-end hyphens no rule has evidence for (decided by
+``default_join`` or, since round 10, ``unknown_join_two_words``), the real hyphens kept and the broken
+words left hyphenated under a few candidate keep-conditions (piece lengths, the joined form unknown,
+``split_gain``, capitalisation, a free lexicon word on the right, the layout's own line-end hyphen
+rate), each counted against joining them all.
 
     python -m benchmarks.audit.dehyphenate_curve --evidence
 
@@ -26,7 +36,9 @@ rule only where it holds more real hyphens than broken words.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from benchmarks.testsets.dehyphenate_testset import SEED, SHARED, WIDTHS, Hyphenator, load_docs, make_doc
 from kaznlp.dehyphenate import explain_breaks
@@ -34,7 +46,9 @@ from kaznlp.dehyphenate.evidence import Evidence
 from kaznlp.dehyphenate.morph import norm
 from kaznlp.lang import charlm
 
-VETOED = ("suffix_chain", "default_join")
+VETOED = ("suffix_chain", "default_join", "unknown_join_two_words")
+NO_EVIDENCE = ("default_join", "unknown_join_two_words")
+SETS = ("synthetic", "pdf")
 THRESHOLDS = (float("inf"), 0.0, -4.0, -8.0, -12.0)
 
 
@@ -49,19 +63,20 @@ def gain(left: str, right: str) -> float:
     return charlm.split_gain(a, b) if a.isalpha() and b.isalpha() else 99.0
 
 
-def texts() -> list[tuple[str, str]]:
-    """(source, gold) pairs: the synthetic hyphen style, then the PDF dev extractions."""
+def texts() -> list[tuple[str, str, str]]:
+    """(set, source, gold): the synthetic hyphen and soft styles, then the PDF dev extractions."""
     out = []
     rng = random.Random(SEED)
     hy = Hyphenator(SHARED / "hyphenation" / "hyph-kk.pat.txt")
     for group, docs in load_docs(SHARED, rng, ("dev",)).items():
         if "in-lexicon" in group:
             continue
-        for width in WIDTHS:
-            for di, paras in enumerate(docs):
-                drng = random.Random(f"{SEED}-{group}-hyphen-{width}-{di}")
-                src, gold, _ = make_doc(paras, "hyphen", width, hy, drng, [])
-                out.append((src, gold))
+        for style in ("hyphen", "soft"):
+            for width in WIDTHS:
+                for di, paras in enumerate(docs):
+                    drng = random.Random(f"{SEED}-{group}-{style}-{width}-{di}")
+                    src, gold, _ = make_doc(paras, style, width, hy, drng, [])
+                    out.append(("synthetic", src, gold))
     from benchmarks.testsets.pdf_testset import gold as pgold
     from benchmarks.testsets.pdf_testset import render
     meta, cache = pgold.load("dev"), render.cache_dir()
@@ -74,8 +89,54 @@ def texts() -> list[tuple[str, str]]:
             for ex in lay["extractors"]:
                 txt = pdf.with_suffix(f".{ex}.txt")
                 if txt.is_file():
-                    out.append((txt.read_text(encoding="utf-8"), "\n".join(paras)))
+                    out.append(("pdf", txt.read_text(encoding="utf-8"), "\n".join(paras)))
     return out
+
+
+_HYPHEN_LINE_END = re.compile(r"[^\W\d_][-\u2010\xad][ \t]*$", re.M)
+
+
+def hyphen_rate(src: str) -> float:
+    """Line-end hyphens (and soft hyphens) after a letter per non-empty line."""
+    lines = sum(1 for line in src.splitlines() if line.strip())
+    return len(_HYPHEN_LINE_END.findall(src)) / max(1, lines)
+
+
+# candidate keep-conditions for a line-end hyphen with no evidence: (name, test of the features)
+CONDITIONS: list[tuple[str, Callable[[dict], bool]]] = [
+    *((f"split_gain < {t:g}", lambda f, t=t: f["g"] < t) for t in (0.0, -4.0, -8.0, -12.0)),
+    *((f"join unknown, pieces 4+ / 6+ letters, split_gain < {t:g}" + (" (chosen)" if t == -4 else ""),
+       lambda f, t=t: f["j"] == 0 and f["la"] >= 4 and f["lb"] >= 6 and f["g"] < t) for t in (0.0, -2.0, -4.0, -8.0)),
+    *((f"join unknown, pieces {la}+ / {lb}+ letters, split_gain < -4",
+       lambda f, la=la, lb=lb: f["j"] == 0 and f["la"] >= la and f["lb"] >= lb and f["g"] < -4)
+      for la, lb in ((3, 5), (4, 5), (5, 5), (3, 6), (5, 6), (4, 7))),
+    ("join unknown, capitalised left piece", lambda f: f["j"] == 0 and f["cap"]),
+    ("join unknown, right piece a lexicon/text word (3+ letters)", lambda f: f["j"] == 0 and f["wb"] >= 2 and f["lb"] >= 3),
+    ("join unknown, both pieces unknown (4+ letters each)", lambda f: f["j"] == 0 and f["wa"] == 0 and f["wb"] == 0
+     and f["la"] >= 4 and f["lb"] >= 4),
+    *((f"join unknown, layout hyphen rate < {r:g} (few line-end hyphens)", lambda f, r=r: f["j"] == 0 and f["rate"] < r)
+      for r in (0.05, 0.1, 0.2)),
+]
+
+
+def features(ev: Evidence, d, src_rate: float) -> dict | None:
+    a, b = norm(d.left.rsplit("-", 1)[-1]), norm(d.right.split("-")[0])
+    if not a.isalpha() or not b.isalpha():
+        return None
+    return {"la": len(a), "lb": len(b), "j": ev.at(d.start).join_score(a, b), "wa": ev.word(a), "wb": ev.word(b),
+            "g": gain(d.left, d.right), "cap": d.left.rsplit("-", 1)[-1][:1].isupper(), "rate": src_rate}
+
+
+def operating_point(rows: list[tuple[str, str, str, dict]]) -> None:
+    """The keep-conditions' curve on the no-evidence line-end hyphens, by set."""
+    pool = Counter((st, lab) for st, _, lab, _ in rows)
+    print("\nno-evidence line-end hyphens (default_join + unknown_join_two_words), real / broken words:",
+          ", ".join(f"{st} {pool[(st, 'real')]} / {pool[(st, 'break')]}" for st in SETS))
+    print("keep-condition | synthetic: real hyphens saved | synthetic: broken words left hyphenated"
+          " | PDF: real hyphens saved | PDF: broken words left hyphenated")
+    for name, test in CONDITIONS:
+        c = Counter((st, lab) for st, _, lab, f in rows if test(f))
+        print(f"{name} | {c[('synthetic', 'real')]} | {c[('synthetic', 'break')]} | {c[('pdf', 'real')]} | {c[('pdf', 'break')]}")
 
 
 def unilex() -> set[str]:
@@ -108,7 +169,7 @@ def evidence_table() -> int:
     uni = unilex()
     tally: dict[str, Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for src, gold in texts():
+    for _, src, gold in texts():
         gl = gold.lower()
         ev = Evidence(src)
         for d in explain_breaks(src):
@@ -137,28 +198,37 @@ def main(argv: list[str] | None = None) -> int:
     import sys
     if "--evidence" in (sys.argv[1:] if argv is None else argv):
         return evidence_table()
-    tally: dict[str, Counter] = defaultdict(Counter)
-    curve = {t: Counter() for t in THRESHOLDS}
-    for src, gold in texts():
+    tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    curve = {(st, t): Counter() for st in SETS for t in THRESHOLDS}
+    rows: list[tuple[str, str, str, dict]] = []
+    for st, src, gold in texts():
         gl = gold.lower()
+        ev, rate = Evidence(src), hyphen_rate(src)
         for d in explain_breaks(src):
             if d.kind != "line_end_hyphen" or d.pass_no != 1:
                 continue
             lab = label(gl, d.left, d.right)
             if lab is None:
                 continue
-            tally[d.rule][(d.action, lab)] += 1
-            if d.rule in VETOED and d.action == "join":
+            tally[(st, d.rule)][(d.action, lab)] += 1
+            if d.rule in VETOED and (d.action == "join" or d.rule == "unknown_join_two_words"):
                 g = gain(d.left, d.right)
                 for t in THRESHOLDS:
                     if g < t:
-                        curve[t][lab] += 1
-    print("rule | join/break | join/real (destroyed) | hyphen/real | hyphen/break (not repaired)")
-    for rule, c in sorted(tally.items(), key=lambda kv: -sum(kv[1].values())):
-        print(f"{rule} | {c[('join', 'break')]} | {c[('join', 'real')]} | {c[('hyphen', 'real')]} | {c[('hyphen', 'break')]}")
-    print("\nveto threshold T | real hyphens saved | broken words left with a hyphen")
+                        curve[(st, t)][lab] += 1
+            if d.rule in NO_EVIDENCE and (f := features(ev, d, rate)) is not None:
+                rows.append((st, d.rule, lab, f))
+    for st in SETS:
+        print(f"\n{st} dev: rule | join/break | join/real (destroyed) | hyphen/real | hyphen/break (not repaired)")
+        for (s2, rule), c in sorted(tally.items(), key=lambda kv: -sum(kv[1].values())):
+            if s2 == st:
+                print(f"{rule} | {c[('join', 'break')]} | {c[('join', 'real')]} | {c[('hyphen', 'real')]} | {c[('hyphen', 'break')]}")
+    print("\nveto threshold T (suffix_chain, default_join joins and unknown_join_two_words) | synthetic: real hyphens saved"
+          " | synthetic: broken words left with a hyphen | PDF: real saved | PDF: broken left")
     for t in THRESHOLDS:
-        print(f"{t} | {curve[t]['real']} | {curve[t]['break']}")
+        a, b = curve[("synthetic", t)], curve[("pdf", t)]
+        print(f"{t} | {a['real']} | {a['break']} | {b['real']} | {b['break']}")
+    operating_point(rows)
     return 0
 
 

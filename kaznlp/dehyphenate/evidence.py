@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import wraps
@@ -31,6 +32,7 @@ __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "d
 
 # glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
 GLUE_RATIO = 3
+_SOFT_END, _HYPHEN_END = re.compile("\xad[ \t]*\r?\n"), re.compile(r"[^\W\d_][-\u2010][ \t]*\r?\n")  # soft_marked
 
 _P = ParamSpec("_P")
 
@@ -75,6 +77,7 @@ class Evidence:
         self.last: Verdict | None = None  # the last word-level verdict (read by the decision trace)
         self.last_args: tuple = ()  # and the pieces it judged
         self.why = ""  # the layout rule of the last break decision (read by the decision trace)
+        self._soft: bool | None = None  # see soft_marked
 
     def at(self, pos: int) -> "Evidence":
         """Use the document evidence of the block around source offset ``pos``."""
@@ -298,6 +301,14 @@ class Evidence:
         if len(b) < 2 or b in PARTICLES or b in self.lex or self.in_doc(b) or self.analyzable(b):
             return False
         return self.is_chain(b, first_long=True)
+
+    def soft_marked(self) -> bool:
+        """Soft hyphens end 2+ lines, twice as many as hyphens after a letter: the text marks its breaks so."""
+        if self._soft is None:
+            t = self._text
+            s = len(_SOFT_END.findall(t)) if "\xad" in t else 0
+            self._soft = s >= 2 and 2 * len(_HYPHEN_END.findall(t)) <= s
+        return self._soft
 
     def attested_hyphen(self, a: str, b: str) -> float:
         """``a-b`` written: 3 in this text, 2 in the lexicon, 1 its stem pair."""

@@ -159,6 +159,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     """
     if b.startswith(("-", "\u2010")):
         return "drop", "repeated_hyphen"
+    if ev.soft_marked():
+        return "hyphen", "soft_marked_text"  # жетіс\xad⏎тіктерді … қисық-⏎тұйық: the text's breaks are soft hyphens
     if _ends_number(a) or b[0].isdigit():
         return "hyphen", "number"
     if a[-1].isupper() and b[0].islower() and _caps_after_lower(a):
@@ -251,6 +253,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
         # ой-⏎түйіндерін, үй-⏎жайы, ел-⏎жұрты: a pair word whose first part is a two-letter word
         # (not a particle: ``ба-⏎салқы``), the join unknown; kept unless it reads as one word
         return ("join", "short_pair_reads_as_one_word") if _reads_as_one_word(a_last, b_first) else ("hyphen", "short_pair_word")
+    if len(a_last) >= 4 and len(b_first) >= 6 and j == 0 and _two_words(a_last, b_first):
+        return "hyphen", "unknown_join_two_words"  # Лорд-⏎протектор, фосфоглицерат-⏎киназа: no evidence, two words
     return "join", "default_join"
 
 
