@@ -231,10 +231,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     llen = len(core) if run is None else max(len(core), run - nsoft)
     # the next line's first word; the line may hold only whitespace that is not " " or "\t"
     # (``\xa0``, ``\u3000``: not blank for the paragraph logic, which strips " \t" only), then
-    # no word follows: split() gave [] there and indexing it crashed
-    toks = Ms.split(None, 1)
-    first_tok = toks[0] if toks else ""
-    fits = llen + 1 + len(first_tok) <= width  # the next word would have fitted: the break is meant
+    # no word follows: split() gave [] there and indexing it crashed. The next word would have
+    # fitted: the break is meant (split only if the line leaves room; most lines of a column do not)
+    fits = llen + 1 <= width and llen + 1 + len((Ms.split(None, 1) or [""])[0]) <= width
     # ``last``: the line's last character before closers ("" when the line is only closers), read
     # only when the next word would have fitted
     if fits and ((last := core.rstrip(_CLOSERS)[-1:]) in _FINAL or _BULLET.match(Ms)

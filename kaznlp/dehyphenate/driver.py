@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from operator import itemgetter
 from typing import Literal
 
 from kaznlp.linebreaks import LINE_BREAK
@@ -32,6 +33,7 @@ Reflow = Literal["auto", True, False]
 _MAX_PASSES = 8
 # the layout rules of _decide_break that read the left line's length (``run`` with by_output)
 _SHORT_LINE_RULES = ("short_line", "heading")
+_START_END = itemgetter(0, 1)  # an edit's sort key
 # a column end (blank line, a page's form feed) before lower case (pdftotext)
 _COLUMN_END = re.compile("\n\n\x0c?(?=[a-zа-яёіғқңүұһәө])")
 
@@ -284,7 +286,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         # soft hyphens vanish everywhere, also where no rule above looked (``1\t\xad⏎``);
         # one covered by another edit is dropped by _merge
         edits.extend((m.start(), m.end(), "") for m in re.finditer(SOFT, text))
-    edits.sort(key=lambda e: (e[0], e[1]))
+    edits.sort(key=_START_END)
     return _merge(edits)
 
 

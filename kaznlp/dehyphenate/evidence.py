@@ -54,6 +54,7 @@ class Evidence:
         self._text = text
         self._cuts: list[int] | None = None if len(text) > _BLOCK else [0]
         self._blk = 0
+        self._span = (0, -1)  # the source offsets of block _blk, once found by at()
         self._vocab: dict[int, set[str]] = {}
         self._cur: set[str] | None = None  # the vocabulary of block self._blk, once built
         self._sorted: dict[int, list[str]] = {}
@@ -81,15 +82,22 @@ class Evidence:
 
     def at(self, pos: int) -> "Evidence":
         """Use the document evidence of the block around source offset ``pos``."""
+        lo, hi = self._span
+        if lo <= pos < hi:
+            return self  # the block of the call before (no search)
         if self._cuts is None:
             self._cuts = block_cuts(self._text)
         if len(self._cuts) > 1:
-            blk = bisect_right(self._cuts, pos) - 1
+            cuts = self._cuts
+            blk = bisect_right(cuts, pos) - 1
+            self._span = (cuts[blk], cuts[blk + 1] if blk + 1 < len(cuts) else len(self._text) + 1) if blk >= 0 else (0, -1)
             if blk != self._blk:
                 self._blk = blk
                 self._cur = None
                 self._wc = self._word_caches.setdefault(blk, {})
                 self._jc = self._join_caches.setdefault(blk, {})
+        else:
+            self._span = (-1 << 62, 1 << 62)  # one block: every offset
         return self
 
     def _block_text(self) -> str:

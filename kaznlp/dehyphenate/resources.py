@@ -107,19 +107,39 @@ def remember(table: dict, key: object, value: object, bound: int = _FACTS_MAX) -
     table[key] = value
 
 
-_HEADS: list = [None, {}, 7]  # the suffix set they were made from, heads, reach
+# The suffix chains of a word, read from its end by an automaton made as words ask: a state is
+# the set of (piece, letters of it read) still possible and whether a chain starts there
+_AUTO: list = [None]  # the suffix set it is made of, moves, chain starts, states, state ids, pieces by last letter
 
 
-def _suffix_heads(sfx: frozenset[str]) -> tuple[dict[str, tuple[int, ...]], int]:
-    """Suffix lengths (2-7) by first two letters (``дағы``: 4 under ``да``), and the longest."""
-    if _HEADS[0] is not sfx:
-        heads: dict[str, list[int]] = {}
+def _automaton(sfx: frozenset[str]) -> list:
+    if _AUTO[0] is not sfx:
+        by_last: dict[str, list[str]] = {}
         for x in sfx:
             if 2 <= len(x) <= 7:  # (one-letter pieces: morph._SINGLE)
-                heads.setdefault(x[:2], []).append(len(x))
-        _HEADS[:] = [sfx, {h: tuple(sorted(ks)) for h, ks in heads.items()},
-                     max((k for ks in heads.values() for k in ks), default=1)]
-    return _HEADS[1], _HEADS[2]
+                by_last.setdefault(x[-1], []).append(x)
+        for x in _SINGLE:
+            by_last.setdefault(x, []).append(x)
+        start: tuple[frozenset[tuple[str, int]], bool] = (frozenset(), True)
+        _AUTO[:] = [sfx, [{}], [True], [start], {start: 0}, by_last]
+    return _AUTO
+
+
+def _step(a: list, st: int, c: str) -> int:
+    """The state after the letter ``c`` (read leftwards) from state ``st``; -1: no piece ends there."""
+    part, start = a[3][st]
+    nxt = {(p, j + 1) for p, j in part if p[-1 - j] == c}
+    if start:
+        nxt.update((p, 1) for p in a[5].get(c, ()))
+    key = (frozenset(x for x in nxt if x[1] < len(x[0])), any(j == len(p) for p, j in nxt))
+    s = a[4].get(key, -1) if key[0] or key[1] else -1
+    if s < 0 and (key[0] or key[1]):
+        s = a[4][key] = len(a[3])
+        a[1].append({})
+        a[2].append(key[1])
+        a[3].append(key)
+    a[1][st][c] = s
+    return s
 
 
 def chain_starts(w: str) -> list[bool]:
@@ -130,25 +150,18 @@ def chain_starts(w: str) -> list[bool]:
     n = len(w)
     ok = [False] * (n + 1)
     ok[n] = True
-    sfx = suffix_allomorphs()
-    heads, reach = _suffix_heads(sfx)
-    near = n  # no piece reaches a chain start more than ``reach`` letters away
+    a = _automaton(suffix_allomorphs())
+    moves, starts = a[1], a[2]
+    st = 0
     for i in range(n - 1, -1, -1):
-        if near - i > reach:
-            break
-        if w[i] in _SINGLE and ok[i + 1]:
+        nx = moves[st].get(w[i])
+        if nx is None:
+            nx = _step(a, st, w[i])
+        if nx < 0:
+            break  # no piece ends here: no chain starts further left
+        st = nx
+        if starts[nx]:
             ok[i] = True
-            near = i
-            continue
-        ks = heads.get(w[i:i + 2])
-        if ks is not None:
-            for k in ks:
-                if i + k > n:
-                    break
-                if ok[i + k] and (k == 2 or w[i:i + k] in sfx):
-                    ok[i] = True
-                    near = i
-                    break
     remember(_STARTS, w, ok, 100_001)
     return ok
 
