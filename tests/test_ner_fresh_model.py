@@ -49,3 +49,37 @@ def test_fresh_affix_model_compiles_to_fast_path() -> None:
     fast = compile_pipeline(nlp)
     assert fast is not None
     assert len(fast.scores([[t.text for t in doc]])[0]) == len(doc)
+
+
+@pytest.mark.parametrize(("width", "depth", "window"), [(24, 3, 1), (40, 4, 2), (32, 5, 1)])
+def test_fresh_model_of_any_width_and_depth_scores_as_spacy(width: int, depth: int, window: int) -> None:
+    """A narrower or deeper model (a retrained one may change the encoder's sizes) compiles to the fast
+    path, one short sentence alone (:meth:`FastTagger._short`, which has layers where the windows
+    widen, narrow, or both) and in a batch, with the scores of spaCy's own path (compile_pipeline's
+    self-check)."""
+    import copy
+
+    from spacy.training import Example
+
+    from kaznlp.ner.fast import doc_tokens
+
+    model = copy.deepcopy(MODEL)
+    model["tok2vec"]["embed"]["width"] = width
+    model["tok2vec"]["encode"].update(width=width, depth=depth, window_size=window)
+    nlp = spacy.blank("kk")
+    nlp.add_pipe("kaznlp_ner", config={"model": model})
+    text = "Қасым-Жомарт Тоқаев Астанада сөйледі."
+    doc = nlp.make_doc(text)
+    ents = [(0, len("Қасым-Жомарт Тоқаев"), "PERSON"), (text.index("Астанада"), text.index(" сөйледі"), "GPE")]
+    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": ents})])
+    fast = compile_pipeline(nlp)
+    assert fast is not None
+    assert [w for w, _ in fast.layers] == [window] * depth
+    texts = ("Астана.", "Қасым-Жомарт Тоқаев 2024 жылғы 21 қазанда Моңғолияға барды.",
+             "АСТАНА. ҚазАқпарат - «ҚазМұнайГаз» АҚ басқарма төрағасы Асқар Маманов сөз сөйледі, " * 2)
+    for t in texts:
+        words = doc_tokens(t, fast.multiword)[0]
+        alone, = fast.scores([words])
+        batched = fast.scores([words, ["Астана"]])[0]
+        assert alone.shape == (len(words), len(fast.labels))
+        assert abs(alone - batched).max() < 1e-4
