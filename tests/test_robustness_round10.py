@@ -79,3 +79,19 @@ def test_a_file_in_another_encoding_is_named_with_the_encoding_hint(tmp_path: Pa
     res = _kaznlp("process", "old.txt", *(["-o", "again.jsonl"] if to_file else []), "--encoding", "kz1048",
                   cwd=tmp_path)
     assert res.returncode == EXIT_OK and b"--encoding" not in res.stderr
+
+
+# -- tokenize: a combining mark after punctuation ---------------------------------------------
+
+def test_a_mark_after_punctuation_stays_with_it_and_cuts_nothing() -> None:
+    # a stress mark typed after an abbreviation or a quote (a keyboard's dead key, OCR): it was
+    # a token of its own, cutting "т.б." into four, or started the word after the quote
+    text = "Кітап, дәптер т.б.\u0301 алынды. Ол «\u0301Абай жолы» романын оқыды."
+    words = _exact(text, kaznlp.tokenize(text))
+    assert words == ["Кітап", ",", "дәптер", "т.б.\u0301", "алынды", ".", "Ол", "«\u0301", "Абай", "жолы", "»",
+                     "романын", "оқыды", "."]
+    assert kaznlp.tokenize(text)[3].kind == "abbr"
+    # a mark with no base before it still starts the word it is written on, as before
+    assert _exact("\u0301басы бар", kaznlp.tokenize("\u0301басы бар")) == ["\u0301басы", "бар"]
+    doc = kaznlp.process(text, normalize=False, dehyphenate=False)
+    assert [t.text for t in doc.tokens] == words

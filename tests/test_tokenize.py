@@ -272,6 +272,22 @@ def _glued_slowly(text: str) -> list[tuple[int, int, str, str]]:
     import unicodedata2 as unicodedata
 
     scan = _tok.token_pattern(scan=True, email="@" in text)
+    marks = [(m.start(), m.start() + len(m.group().rstrip())) for m in scan.finditer(text) if m.lastgroup == "mark"]
+    for i, (a, b) in enumerate(marks):  # (with the marks the pattern does not know after them)
+        while b < len(text) and unicodedata.category(text[b])[0] == "M":
+            b += 1
+        marks[i] = (a, b)
+    if marks:  # marks after punctuation (round 10): the text without them, then each on the token before it
+        blank = "".join("\u2005" * (c - b) if k % 2 else text[b:c]
+                        for k, (b, c) in enumerate(zip([0, *[x for s in marks for x in s]], [*[x for s in marks for x in s], len(text)])))
+        out = _glued_slowly(blank)
+        for a, b in marks:
+            k = max(i for i, t in enumerate(out) if t[0] < a) if any(t[0] < a for t in out) else -1
+            if k >= 0 and out[k][1] == a:
+                out[k] = (out[k][0], b, text[out[k][0]:b], out[k][3])
+            else:
+                out.insert(k + 1, (a, b, text[a:b], "symbol"))
+        return out
     raw = [(m.start(), m.group().rstrip(), _tok.RULE_KINDS[m.lastgroup]) for m in scan.finditer(text)]
     category = unicodedata.category
     out: list[tuple[int, int, str, str]] = []

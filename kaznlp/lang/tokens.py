@@ -143,6 +143,9 @@ def _rules(email: bool = True, fast: bool = True) -> str:
         # the unit letter only when it ends there: not "50° " + "Солтүстік")
         rf"\d+(?:[.,:]\d+)*(?:{UNIT_SPACE}?%|‰|°(?:{UNIT_SPACE}?[CСF](?!{W}))?)?"
         rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?[{_COMBINING}\u00ad]*+(?P<number>)",
+        # combining marks right after a token that does not take them ("т.б.́", "«́"): tokenize glues
+        # them to it (a "symbol" of marks only: the word rule below takes any other such mark)
+        rf"[{_COMBINING}](?<=[^\s{_MARKS}].)[{_COMBINING}]*+(?P<mark>)",
         # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
         # ("word" closes first, so "hword", a hyphen inside, or "domain" names the rule when it matched)
         rf"(?P<word>){W}+(?:{APOSTROPHE}{W}+)*(?:(?:{HYPHEN}{W}+(?:{APOSTROPHE}{W}+)*)+(?P<hword>))?"
@@ -171,7 +174,7 @@ _KIND = {
     "w": "word", "n": "number", "p": "punct", "pd": "punct",
     "url": "url", "email": "email", "abbr": "abbr", "chain": "abbr", "month": "abbr", "initial": "abbr",
     "number": "number", "word": "word", "hword": "hword", "domain": "domain", "ellipsis": "punct",
-    "punct": "punct", "symbol": "symbol",
+    "punct": "punct", "symbol": "symbol", "mark": "symbol",
 }
 
 #: The token kind each rule of the pattern gives: ``RULE_KINDS[match.lastgroup]`` (read-only).

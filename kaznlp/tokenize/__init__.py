@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import islice
 from operator import add, attrgetter
+
+import unicodedata2 as unicodedata
 
 from .._validate import check_choice, check_text
 from ..spans import Token, make_tokens
@@ -145,7 +148,10 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
         starts += map(_M_START, batch)
     del batch
     if "symbol" in kinds:  # a combining mark the pattern does not know continues the token before it;
-        starts, texts, kinds = _glue_marks(text, starts, texts, kinds)  # an emoji sequence is one token
+        after: list[tuple[int, int]] = []
+        starts, texts, kinds = _glue_marks(text, starts, texts, kinds, after)  # an emoji sequence is one token
+        if after:  # ... and so does one after punctuation, which a second scan reads as a space
+            return _glue_marks_after(text, after, multiword, ends)
         starts, texts, kinds = _glue_emoji(text, starts, texts, kinds)
     if "hword" in kinds:  # a word with a hyphen inside: one token or split (_compound_cuts)
         starts, texts, kinds = _split_compounds(starts, texts, kinds)
@@ -153,4 +159,30 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
         starts, texts, kinds = _join_multiword(text, starts, texts, kinds)
     if invisible:  # no token starts or ends with an invisible character (as "5\ufeffмлн" did)
         starts, texts, kinds = trim_invisible(caller, starts, texts, kinds)
+    return starts, list(map(add, starts, map(len, texts))) if ends else [], texts, kinds
+
+
+def _glue_marks_after(text: str, runs: list[tuple[int, int]], multiword: bool, ends: bool) -> Columns:
+    """The columns of ``text`` with each run of combining marks in ``runs`` (after punctuation:
+    ``т.б.́``, ``«́``) glued to the token before it: the text is scanned again with the marks as
+    white space, so the token is what it is without them (``т.б.`` stays one abbreviation), then the
+    marks are put back on it. UAX #29: no grapheme boundary before a combining mark."""
+    pieces: list[str] = []
+    pos = 0
+    category = unicodedata.category
+    for i, (a, b) in enumerate(runs):
+        while b < len(text) and category(text[b])[0] == "M":  # (and the marks the pattern does not know)
+            b += 1
+        runs[i] = (a, b)
+        pieces += (text[pos:a], "\u2005" * (b - a))
+        pos = b
+    starts, _, texts, kinds = _columns("".join(pieces) + text[pos:], multiword, False)
+    for a, b in runs:
+        k = bisect_left(starts, a) - 1
+        if k >= 0 and starts[k] + len(texts[k]) == a:
+            texts[k] += text[a:b]
+        else:  # (nothing before it in a token: the marks are a token of their own)
+            starts.insert(k + 1, a)
+            texts.insert(k + 1, text[a:b])
+            kinds.insert(k + 1, "symbol")
     return starts, list(map(add, starts, map(len, texts))) if ends else [], texts, kinds

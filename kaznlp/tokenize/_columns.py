@@ -8,16 +8,22 @@ and :func:`kaznlp.tokenize.token_columns` makes the ends column only when it is 
 
 from __future__ import annotations
 
+import re
+
 import unicodedata2 as unicodedata
 
+from ..lang.tokens import W
 from ._hyphens import _cuts
+
+_IN_W = re.compile(W).match  # a mark of W: the pattern's "mark" rule (after punctuation)
 
 Columns = tuple[list[int], list[int], list[str], list[str]]
 # starts, surfaces, kinds: what the rules below rewrite
 Rows = tuple[list[int], list[str], list[str]]
 
 
-def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
+def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str],
+                after: list[tuple[int, int]] | None = None) -> Rows:
     """The columns with each combining mark the pattern does not match ("क" + nukta + "ा",
     Devanagari; Tibetan, Burmese vowel signs; Arabic harakat) glued to the token before it,
     and so a word or number right after such a mark. (One big class of every mark in the
@@ -28,6 +34,8 @@ def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str]
     Kazakh text costs what the word costs (the whole text was walked token by token before:
     8 MB of news took 13.8x the time of 1 MB). The lists come back unchanged when nothing glues.
     A hyphenated word before a mark is split first and the mark glued to its last part.
+    The pattern's ``mark`` matches (marks of ``W`` after punctuation) are not glued here: their
+    spans go to ``after`` (:func:`kaznlp.tokenize._glue_marks_after` scans the text again).
     """
     category = unicodedata.category
     n = len(starts)
@@ -39,6 +47,9 @@ def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str]
         except ValueError:
             break
         if starts[g] != starts[g - 1] + len(texts[g - 1]) or category(texts[g][0])[0] != "M":
+            continue
+        if after is not None and _IN_W(texts[g][0]):
+            after.append((starts[g], starts[g] + len(texts[g])))
             continue
         # the mark g starts a stretch: token g - 1 and every token that continues it
         first = g - 1
