@@ -95,3 +95,19 @@ def test_a_mark_after_punctuation_stays_with_it_and_cuts_nothing() -> None:
     assert _exact("\u0301басы бар", kaznlp.tokenize("\u0301басы бар")) == ["\u0301басы", "бар"]
     doc = kaznlp.process(text, normalize=False, dehyphenate=False)
     assert [t.text for t in doc.tokens] == words
+
+
+# -- split_sentences: a mark or an invisible character after the end mark ----------------------
+
+@pytest.mark.parametrize("after", ["\u0301", "\u200b", "\ufeff", "\u200e", "\ufe0f"])
+def test_a_mark_or_invisible_character_after_the_stop_does_not_hide_the_end(after: str) -> None:
+    # a crawl's ZWSP or a stray accent after the full stop: the splitter wanted white space right after
+    # the mark, and the two sentences were one
+    text = f"Жиналыс аяқталды.{after} Ертең «сайлау өтеді».{after} Нәтижесі т.б.{after} Ол жарияланады."
+    sents = kaznlp.split_sentences(text)
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert [s.text for s in sents] == [f"Жиналыс аяқталды.{after}", f"Ертең «сайлау өтеді».{after}",
+                                       f"Нәтижесі т.б.{after}", "Ол жарияланады."]
+    # as without it
+    plain = text.replace(after, "")
+    assert len(kaznlp.split_sentences(plain)) == len(sents)

@@ -47,9 +47,17 @@ def _easy_word() -> str:
 _EASY_WORD = _easy_word()
 _EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
 _EASY_ENDS = re.compile(r"\." + _EASY_WORD + r"(?=" + _EASY_AFTER + r")")
+# Combining marks, variation selectors and invisible format characters right after the mark or
+# its closing quote belong to it ("келді.\u0301 Біз", "келді.\u200b Біз": a crawl's ZWSP): the end
+# is after them (UAX #29: no boundary before a mark; a format character is no text of its own).
+_INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
+                     (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0x200B, 0x200F), (0x2060, 0x2060), (0xFEFF, 0xFEFF),
+                     (0x202A, 0x202E), (0x2066, 0x2069))
+_INVISIBLE = "".join(f"{chr(a)}-{chr(b)}" for a, b in _INVISIBLE_RANGES)
+_STRIP_INVISIBLE = "".join(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b + 1))
 _TERMINALS = tuple(
     re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _EASY_WORD + _EASY_AFTER + r")" if mark == "." else "")
-               + r"([.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{1,10}>?)?)?)\s+(\S)?")
+               + rf"([{_INVISIBLE}]*[.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{{1,10}}>?)?)?[{_INVISIBLE}]*)\s+(\S)?")
     for mark in ".?!…"
 )
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
@@ -278,10 +286,14 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                 continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue
-            if single_period and m.group(1) and not m.group(1).strip(")]") and c.isalpha() and (
+            if single_period:
+                g1 = m.group(1)
+                if g1 and not g1.strip(_STRIP_INVISIBLE):  # (only marks or invisible characters: a bare period)
+                    g1 = ""
+            if single_period and g1 and not g1.strip(")]") and c.isalpha() and (
                     "\n" not in text[m.end(1):m.start(2)] and _in_bracket_gloss(text, m.start(), m.start(2), runs)):
                 continue  # "(Исмаилия қ.) Хасан …": an abbreviation's period, then the bracket closes (in a line)
-            if single_period and not m.group(1):
+            if single_period and not g1:
                 dot = m.start()
                 nxt = m.start(2)
                 before = text[dot - 1]
