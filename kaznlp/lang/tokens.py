@@ -143,8 +143,7 @@ def _rules(email: bool = True, fast: bool = True) -> str:
         # the unit letter only when it ends there: not "50° " + "Солтүстік")
         rf"\d+(?:[.,:]\d+)*(?:{UNIT_SPACE}?%|‰|°(?:{UNIT_SPACE}?[CСF](?!{W}))?)?"
         rf"(?:{HYPHEN}(?:{suffix_chain}|{year}))?[{_COMBINING}\u00ad]*+(?P<number>)",
-        # combining marks right after a token that does not take them ("т.б.́", "«́"): tokenize glues
-        # them to it (a "symbol" of marks only: the word rule below takes any other such mark)
+        # marks right after a token that does not take them ("т.б.́"): tokenize glues them to it
         rf"[{_COMBINING}](?<=[^\s{_MARKS}].)[{_COMBINING}]*+(?P<mark>)",
         # words, compounds, acronym+suffix, domains: вице-президенті, ҚР-ның, COVID-19-дың, Egemen.kz
         # ("word" closes first, so "hword", a hyphen inside, or "domain" names the rule when it matched)

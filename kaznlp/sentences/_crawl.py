@@ -22,23 +22,7 @@ _STOP_OR_CLOSER = ".!?…:;»\"”)"
 
 
 def _crawl_line_cuts(text: str, cuts: list[int]) -> list[int]:
-    """Lines a crawl cut at a fixed length, run together with spaces: cut where the line ended.
-
-    The apertium crawl of Kazakh news sites keeps at most :data:`CRAWL_LINE_CAP` characters of a
-    line and drops the rest of a longer sentence, stop included; flattened with spaces, the
-    cut line runs into the next sentence: ``… ақпарат ресурстарына Thomson Reuters (АҚШ) және …``
-    (``ресурстарына`` is the 191st character of its line). Evidence: a sentence (between the
-    ``cuts`` found so far) longer than the cap that has a join (:data:`_CAP_JOIN`) within
-    :data:`CRAWL_CAP_WINDOW` characters before the cap, at the last join there (the crawl kept as
-    many whole words as fit in the cap, so the cut line is as long as it can be; a join after the
-    true cut must lie within the next line's first words). Running text has long sentences too, and a fifth of them have a join
-    in that window by chance, so the text must show the cap more than once: at least
-    :data:`CRAWL_MIN_FOUND` cut lines, counting those found so and sentences the other rules
-    already ended at the cap length without a stop (``… ұйымдастыруда`` at 185 characters), and
-    at most one long sentence without such a join per :data:`CRAWL_MISS_RATIO` cut lines. A
-    single long sentence with a join near 192 characters is no evidence: it is how 9 of the 12
-    uncut dev NTREX and KazQAD texts the rule once cut looked.
-    """
+    """Lines a crawl cut at a fixed length, run together with spaces: cut where the line ended (docs/sentences.md, "Rule notes")."""
     lo_w = CRAWL_LINE_CAP - CRAWL_CAP_WINDOW
     n = len(text)
     spans = []

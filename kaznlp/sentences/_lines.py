@@ -213,14 +213,7 @@ _BLOCK_END = re.compile(rf"</(?:seg|prop|tuv|tu|p|div|li|td|th|tr|h[1-6]|title|d
 
 
 def _block_end_boundaries(text: str) -> list[int]:
-    """A closing block tag flattened into a line ends a sentence (text with no line break).
-
-    ``… мерекелік жиналысы өтті</seg> Есеп комитетінің Төрағасы …`` is a TMX dump whose
-    segments (one paragraph or headline each) were joined with spaces: the sentence ends after
-    the tag, which stays with it, like the remnants of :data:`_TAG_REMNANT` after a stop. In the
-    seven dev apertium files every closing tag (``</seg>`` 432 times, ``</prop>`` 114) stands at
-    the end of its line, never inside one.
-    """
+    """A closing block tag flattened into a line ends a sentence (docs/sentences.md, "The terminal patterns")."""
     return [m.end() for m in _BLOCK_END.finditer(text) if m.start() and not text[m.start() - 1].isspace()]
 
 

@@ -10,24 +10,9 @@ from ..lang.affixes import finite_endings
 from ..lang.alphabet import LOWER, UPPER, VOICELESS_CONSONANTS
 
 
-# A sentence-final mark with its closing quotes (group 1), white space, and the first
-# character after it (group 2). One pattern per mark: a pattern that starts with a literal
-# is scanned for by fast search, several times faster than a character class.
-# A match starts only at the first mark of a run ("?!..", "....."), so a failed attempt
-# is never retried inside the run: linear time even on a million dots.
-# A remnant of a markup tag cut by a crawl stays with the sentence it follows, like a closing
-# quote: "… атап өтеміз.< Ағымдағы жылдың …", "… шығарылады.</seg Келесі …" (TMX and HTML dumps).
-# The commonest case is found apart, without Python work per match (_EASY_ENDS): a period after
-# a lower-case word longer than any abbreviation, white space and a capital, a digit or an
-# opening quote; the "." pattern skips it.
+# The terminal marks' patterns: docs/sentences.md, "The terminal patterns".
 def _easy_word() -> str:
-    """Lookbehinds (at the period) for a word whose period ends a sentence without Python checks.
-
-    Six lower-case letters, or a lower-case word of three to five letters after white space that
-    is no abbreviation of ``data/abbreviations.tsv`` (``өтті.``, ``болды.``, not ``млрд.``,
-    ``тел.``) and, up to four letters, not after ". " (a spaced abbreviation, ``т. б.``): what
-    :func:`_period_ends_sentence` would take as an end.
-    """
+    """Lookbehinds (at the period) for a word whose period ends a sentence without Python checks."""
     by_len: dict[int, list[str]] = {}
     for key in _data.abbreviations():
         word = key[:-1]
@@ -47,9 +32,7 @@ def _easy_word() -> str:
 _EASY_WORD = _easy_word()
 _EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
 _EASY_ENDS = re.compile(r"\." + _EASY_WORD + r"(?=" + _EASY_AFTER + r")")
-# Combining marks, variation selectors and invisible format characters right after the mark or
-# its closing quote belong to it ("келді.\u0301 Біз", "келді.\u200b Біз": a crawl's ZWSP): the end
-# is after them (UAX #29: no boundary before a mark; a format character is no text of its own).
+# Marks and invisible characters after the mark belong to it ("келді.\u200b Біз", docs/sentences.md).
 _INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
                      (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0x200B, 0x200F), (0x2060, 0x2060), (0xFEFF, 0xFEFF),
                      (0x202A, 0x202E), (0x2066, 0x2069))

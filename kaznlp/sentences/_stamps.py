@@ -55,23 +55,7 @@ _POSSESSIVE_MONTH = re.compile(rf"(?:{'|'.join(_month_possessives())})(?=[^\S\n]
 
 
 def _headline_before_date(text: str) -> list[int]:
-    """A headline without a stop, flattened onto the line of the dated lead, ends before the date.
-
-    ``Кәрім Мәсімов қайырымдылық марафонына қатысты 2015 жылдың 13 қыркүйегі Бүгін Астанада…``
-    is the headline ``… марафонына қатысты`` and the lead ``2015 жылдың 13 қыркүйегі Бүгін…``.
-    Evidence on both sides: a date stamp (year, day and a month name) directly after a
-    lower-case word that ends in a third-person finite verb ending (``-ды/-ді/-ты/-ті``:
-    ``қатысты``, ``өтті``, ``өтеді``). Kazakh is verb-final, so a finite verb followed by a
-    new date with no punctuation is a sentence end; inside a sentence the date comes before
-    its verb (``2015 жылы … қатысты``).
-
-    The stamp form itself is evidence enough: ``2015 жылдың 11 қыркүйегі`` (the month in the
-    possessive, :func:`_month_possessives`) and a capital open a lead after any word that has
-    no comma or colon after it (``… арта бермек - Н.Назарбаев 2015 жылдың 11 қыркүйегі XXI
-    ғасырда …``). Inside a sentence a date takes a case (``2015 жылдың 27 тамызында``,
-    ``2015 жылғы 16 сәуірдегі``): in the seven dev apertium files the stamp form before a
-    capital starts 149 lines and stands inside a line 9 times, each after a cut teaser (``…``).
-    """
+    """A headline without a stop, flattened onto the line of the dated lead, ends before the date (docs/sentences.md, "Rule notes")."""
     out = []
     for m in _DATE_STAMP.finditer(text):
         space = m.start() - 1  # the space before "жыл"

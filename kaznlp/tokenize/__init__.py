@@ -163,15 +163,13 @@ def _columns(text: str, multiword: bool = True, ends: bool = True) -> Columns:
 
 
 def _glue_marks_after(text: str, runs: list[tuple[int, int]], multiword: bool, ends: bool) -> Columns:
-    """The columns of ``text`` with each run of combining marks in ``runs`` (after punctuation:
-    ``т.б.́``, ``«́``) glued to the token before it: the text is scanned again with the marks as
-    white space, so the token is what it is without them (``т.б.`` stays one abbreviation), then the
-    marks are put back on it. UAX #29: no grapheme boundary before a combining mark."""
+    """The columns with each run of marks in ``runs`` (after punctuation) scanned as white space,
+    then glued to the token before it (docs/tokenize.md, "Emoji and invisible characters")."""
     pieces: list[str] = []
     pos = 0
     category = unicodedata.category
     for i, (a, b) in enumerate(runs):
-        while b < len(text) and category(text[b])[0] == "M":  # (and the marks the pattern does not know)
+        while b < len(text) and category(text[b])[0] == "M":
             b += 1
         runs[i] = (a, b)
         pieces += (text[pos:a], "\u2005" * (b - a))
@@ -181,7 +179,7 @@ def _glue_marks_after(text: str, runs: list[tuple[int, int]], multiword: bool, e
         k = bisect_left(starts, a) - 1
         if k >= 0 and starts[k] + len(texts[k]) == a:
             texts[k] += text[a:b]
-        else:  # (nothing before it in a token: the marks are a token of their own)
+        else:
             starts.insert(k + 1, a)
             texts.insert(k + 1, text[a:b])
             kinds.insert(k + 1, "symbol")

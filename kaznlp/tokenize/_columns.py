@@ -24,18 +24,11 @@ Rows = tuple[list[int], list[str], list[str]]
 
 def _glue_marks(text: str, starts: list[int], texts: list[str], kinds: list[str],
                 after: list[tuple[int, int]] | None = None) -> Rows:
-    """The columns with each combining mark the pattern does not match ("क" + nukta + "ा",
-    Devanagari; Tibetan, Burmese vowel signs; Arabic harakat) glued to the token before it,
-    and so a word or number right after such a mark. (One big class of every mark in the
-    pattern would slow the whole scan by half.)
-
-    Only the stretches that glue are read in Python, from the mark to the first token that
-    does not continue them; the other tokens are copied in bulk, so one Tibetan word in a long
-    Kazakh text costs what the word costs (the whole text was walked token by token before:
-    8 MB of news took 13.8x the time of 1 MB). The lists come back unchanged when nothing glues.
+    """The columns with each combining mark the pattern does not match ("क" + nukta + "ा") glued to
+    the token before it, and so a word or number right after such a mark (docs/tokenize.md, "How
+    the tokenizer is fast"). The lists come back unchanged when nothing glues.
     A hyphenated word before a mark is split first and the mark glued to its last part.
-    The pattern's ``mark`` matches (marks of ``W`` after punctuation) are not glued here: their
-    spans go to ``after`` (:func:`kaznlp.tokenize._glue_marks_after` scans the text again).
+    The pattern's ``mark`` matches go to ``after`` instead (the caller scans the text again).
     """
     category = unicodedata.category
     n = len(starts)

@@ -50,8 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def blank_invisible(text: str) -> str:
     """``text`` with each invisible character that is in no token made a space (offsets hold).
 
-    The blank is U+2005, white space to the scan but no space a rule reads inside a token (a
-    number and its unit, ``5 %``; ``келген жоқ``): ``5\\u200b%`` stays two tokens.
+    (U+2005: no rule reads it inside a token, as "5 %".)
 
     >>> blank_invisible("\\ufeffАстана Қа\\u200bзақ 👨\\u200d👩")
     '\\u2005Астана Қа\\u200bзақ 👨\\u200d👩'
@@ -64,9 +63,7 @@ _EDGE_CHARS = _INVISIBLE + _BIDI
 
 def trim_invisible(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
     """The columns with no token starting or ending with an invisible or bidi character of
-    ``text`` (the caller's): ``5\\ufeffмлн`` is ``5`` ``млн``, the BOM between a number and a
-    word in neither (an emoji keeps a joiner at its end). A token of nothing else goes. Reads
-    only the tokens at such characters.
+    ``text`` (an emoji keeps a joiner at its end); a token of nothing else goes.
 
     >>> trim_invisible("5\\ufeffмлн", [0, 1], ["5", "\\ufeffмлн"], ["number", "word"])
     ([0, 2], ['5', 'млн'], ['number', 'word'])
@@ -79,7 +76,6 @@ def trim_invisible(text: str, starts: list[int], texts: list[str], kinds: list[s
             continue
         surface = texts[k]
         rest = surface.lstrip(_EDGE_CHARS)
-        # (an emoji keeps a joiner at its end: "👨\u200d" is one grapheme cluster, UAX #29)
         kept = rest if kinds[k] == "symbol" else rest.rstrip(_EDGE_CHARS)
         if kept != surface:
             edits.append((k, k + 1, ([starts[k] + len(surface) - len(rest)], [kept], [kinds[k]]) if kept
