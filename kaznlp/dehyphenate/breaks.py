@@ -19,7 +19,7 @@ from .chars import (
 )
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
-from .rules_inline import _NAME_PREFIXES
+from .rules_inline import _NAME_PREFIXES, _lost_suffix_hyphen
 from .morph import _ends_number, _is_acronym, norm
 from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line
 
@@ -245,6 +245,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if prior_join and ev.hyphens_lost and (_lost_range(core, Ms) or first.isupper() and core[-1:].isalpha() and (
             tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and _lost_real_hyphen(ev, tw, _head(hw))):
         ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995``
+        return (0, "-")
+    if prior_join and ev.hyphens_lost and first.islower() and (not core[-1].islower() or core[-1].isascii()) and (
+            hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
+        ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
     if not first.islower():
         if fits and last not in ",":

@@ -34,6 +34,22 @@ def _inflected_word(ev: Evidence, al: str) -> bool:
 
 
 
+def _lost_suffix_hyphen(ev: Evidence, core: str, head: str) -> bool:
+    """A bare ending opening the line after a number, ``%``, an abbreviation in capitals, a Latin
+    word or a closing quote (``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``): Kazakh spelling writes a
+    suffix after these with a hyphen (``40%-ға``, ``АҚ-ға``, ``NHS-тің``), so in a text that lost
+    its line-end hyphens the hyphen is given back. Not before a word (``28⏎тамызы``, ``адам»⏎деп``)."""
+    tok = core.rsplit(None, 1)[-1]
+    b = norm(head)
+    if len(b) > 5 or not "\u0430" <= head[0] <= "\u04ff" or not ev.suffix_start(b):  # a bare ending: no word
+        return False
+    bare = tok.rstrip("»”\"'’")
+    if not bare:
+        return False
+    return (_ends_number(tok) or (bare != tok and bare[-1].isalnum()) or bare[-1].isascii() and bare[-1].isalpha()
+            or tok.isalpha() and (_is_acronym(tok) or len(tok) == 1 and tok.isupper()))
+
+
 def _two_consonants(b: str) -> bool:
     """``нда``, ``ттері``: two consonants start the piece, which no syllable inside a word does."""
     return len(b) >= 3 and b[0] not in VOWELS and b[1] not in VOWELS and b[0] not in "ьъ" and b[1] not in "ьъ"
