@@ -15,11 +15,16 @@ import sys
 from pathlib import Path
 
 import pytest
+import unicodedata2 as unicodedata
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import examples
 
 import kaznlp
 from kaznlp.cli import EXIT_FAILED, EXIT_OK
 
 REPO = Path(__file__).resolve().parent.parent
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"
 
 
 def _exact(text: str, tokens) -> list[str]:
@@ -111,3 +116,30 @@ def test_a_mark_or_invisible_character_after_the_stop_does_not_hide_the_end(afte
     # as without it
     plain = text.replace(after, "")
     assert len(kaznlp.split_sentences(plain)) == len(sents)
+
+
+# -- the fuzz's properties, on Kazakh words with marks and invisible characters everywhere --------
+
+_PIECES = st.sampled_from(["Жиналыс", "аяқталды", "т.б.", "млн", "37", "%-ы", "30°", "C", ".", "«", "»", ",", "!",
+                           " ", " ", "\n", "\u0301", "\u0306", "\u0483", "\u20e3", "\ufe0f", "\u093f", "\u200b",
+                           "\ufeff", "\u200d", "\u2060", "\u200e", "\xad", "\u2005", "\xa0", "👍"])
+
+
+@examples(ci=300)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_offsets_exact_and_no_token_starts_at_a_mark_after_a_visible_character(text: str) -> None:
+    for multiword in (True, False):
+        tokens = kaznlp.tokenize(text, multiword=multiword)
+        _exact(text, tokens)
+        covered = [i for t in tokens for i in range(t.start, t.end)]
+        assert len(covered) == len(set(covered)) and covered == sorted(covered)
+        for t in tokens:
+            assert t.text[0] not in _INVISIBLE and (t.kind == "symbol" or t.text[-1] not in _INVISIBLE)
+            before = text[t.start - 1] if t.start else " "
+            if unicodedata.category(t.text[0])[0] == "M":
+                assert before.isspace() or before in _INVISIBLE or before == "\xad", (text, t)
+    sents = kaznlp.split_sentences(text)
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert {i for s in sents for i in range(s.start, s.end)} >= {i for i, c in enumerate(text) if not c.isspace()}
+    doc = kaznlp.process(text, normalize=False, dehyphenate=False)
+    assert [tuple(t) for t in doc.tokens] == [tuple(t) for t in kaznlp.tokenize(text)]
