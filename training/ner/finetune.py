@@ -100,7 +100,7 @@ def main() -> None:
     ap.add_argument("--news-repeat", type=int, default=4)
     ap.add_argument("--no-news", action="store_true", help="augmentation only (no news gold in training)")
     ap.add_argument("--no-augment", action="store_true")
-    ap.add_argument("--aug-kinds", choices=("v1", "v2"), default="v1",
+    ap.add_argument("--aug-kinds", choices=("v1", "v2", "v3"), default="v1",
                     help="v1: the round-4 rewrites; v2: also the state inside names of state bodies "
                          "(ҚР ... министрі), bracketed acronyms and agency attributions (news_data.augment)")
     ap.add_argument("--news-sources", choices=("open", "all"), default="open",

@@ -14,6 +14,8 @@ Two sources, both turned into spaCy ``Doc`` objects with entities:
   - a PERSON of two words with an initial (``А.Мерғалиев``, ``А. Мерғалиев``, ``Мерғалиев А.``);
   - organisations in guillemets: ``«ҚазМұнайГаз» компаниясы`` (quotes and a full-word descriptor
     outside the ORG span), ``«Нұр Отан»`` alone;
+  - (``kinds="v3"``) names of programmes, facilities, events, laws, products and titles in
+    guillemets, a lower-case descriptor outside: ``«[Рухани жаңғыру PROJECT]» бағдарламасы``;
   - a Kazinform-style dateline before the sentence: ``[АСТАНА GPE]. [ҚазАқпарат ORG] - ...``;
   - a web time stamp line: ``[08 Қазан 2015 DATE], [14:01 TIME]``.
 
@@ -226,6 +228,18 @@ def _initials(words, spans, rng):
     return words, spans
 
 
+def _quote(words, spans, s, e, name_end):
+    """Guillemets around ``words[s:name_end]``; the span ``(s, e)`` becomes the quoted name."""
+    new_words = words[:s] + ["«"] + words[s:name_end] + ["»"] + words[name_end:]
+    new_spans = []
+    for a, b, l2 in spans:
+        if (a, b) == (s, e):
+            new_spans.append([s + 1, name_end + 1, l2])
+        else:
+            new_spans.append([a + (a >= s) + (a >= name_end), b + (b > s) + (b > name_end), l2])
+    return new_words, new_spans
+
+
 def _quotes(words, spans, rng):
     for s, e, lab in spans:
         if lab != "ORGANISATION" or rng.random() > 0.5:
@@ -237,14 +251,35 @@ def _quotes(words, spans, rng):
             name_end = e - 1
         elif e - s > 2:
             continue
-        new_words = words[:s] + ["«"] + words[s:name_end] + ["»"] + words[name_end:]
-        new_spans = []
-        for a, b, l2 in spans:
-            if (a, b) == (s, e):
-                new_spans.append([s + 1, name_end + 1, l2])
-            else:
-                new_spans.append([a + (a >= s) + (a >= name_end), b + (b > s) + (b > name_end), l2])
-        return new_words, new_spans
+        return _quote(words, spans, s, e, name_end)
+    return words, spans
+
+
+#: labels whose names written news puts in guillemets, the descriptor after them outside the span
+#: (``docs/ner_annotation.md``): ``«[Нұрлы жол PROJECT]» бағдарламасы``, ``«[Әулие Ата FACILITY]»
+#: халықаралық әуежайының``, ``«[Абай жолы ART]»``
+QUOTED_NAMES = ("ART", "EVENT", "FACILITY", "LAW", "PRODUCT", "PROJECT")
+#: descriptors that leave the span of a quoted name (as ``DESCRIPTORS`` for organisations)
+NAME_DESCRIPTORS = ("бағдарлама", "стратегия", "жоба", "әуежай", "стадион", "порт", "театр", "мұражай",
+                    "көпір", "форум", "фестивал", "конференция", "турнир", "чемпионат", "кодек",
+                    "байқау", "көрме", "саммит", "кешен", "ғимарат", "орталығ", "орталық")
+
+
+def _quoted_name(words, spans, rng):
+    """``Нұрлы жол бағдарламасы`` -> ``«[Нұрлы жол]» бағдарламасы``: a span of :data:`QUOTED_NAMES`
+    in guillemets, a last word of :data:`NAME_DESCRIPTORS` outside them and outside the span."""
+    for s, e, lab in spans:
+        if lab not in QUOTED_NAMES or rng.random() > 0.5:
+            continue
+        if any(q in w for w in words[max(0, s - 1):e + 1] for q in "«»\"“”"):
+            continue  # already quoted
+        name_end = e  # quoted whole (a title: «[Қара сөздер ART]»), or without its descriptor:
+        if e - s >= 2 and lab != "ART" and words[e - 1].lower().startswith(NAME_DESCRIPTORS):
+            name_end = e - 1
+        name = words[s:name_end]
+        if len(name) > 3 or not name[0][:1].isupper() or not all(w.replace("-", "").isalnum() for w in name):
+            continue  # a short proper name only, not a description («Алматыдағы төртінші ... ауруханаға»)
+        return _quote(words, spans, s, e, name_end)
     return words, spans
 
 
@@ -323,9 +358,11 @@ def augment(sentences, seed: int = 0, share: float = 1.0, kinds: str = "v1"):
 
     ``kinds="v2"`` adds the state inside names of state bodies (``ҚР Ауыл шаруашылығы министрі``),
     bracketed acronyms after organisations (``Ұлттық қауіпсіздік комитеті (ҰҚК)``) and the closing
-    attribution of agency news (``- деп хабарлайды ҚазАқпарат.``); ``"v1"`` is the round-4 set.
+    attribution of agency news (``- деп хабарлайды ҚазАқпарат.``); ``"v1"`` is the round-4 set;
+    ``"v3"`` (round 12) is v2 plus guillemets around names of :data:`QUOTED_NAMES`.
     """
     rng = random.Random(seed)
+    rng_v3 = random.Random(seed + 1)  # its own stream: the v2 rewrites stay those of v2
     out = []
     for words, tags in sentences:
         if rng.random() > share:
@@ -341,7 +378,9 @@ def augment(sentences, seed: int = 0, share: float = 1.0, kinds: str = "v1"):
             w, sp = _initials(w, sp, rng)
         if "ORGANISATION" in labels:
             w, sp = _quotes(w, sp, rng)
-        if kinds == "v2":
+        if kinds == "v3" and set(QUOTED_NAMES) & labels:
+            w, sp = _quoted_name(w, sp, rng_v3)
+        if kinds in ("v2", "v3"):
             if {"ORGANISATION", "POSITION"} & labels:
                 w, sp = _state_prefix(w, sp, rng)
             if "ORGANISATION" in labels:
