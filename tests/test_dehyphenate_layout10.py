@@ -80,3 +80,52 @@ def test_a_word_after_a_quote_or_a_number_is_no_bare_ending():
     text = LOST.replace("40%\nға ұлғая", "«40%»\nдеп ұлғая").replace("2014\nжылы", "2014\nтамызы")
     out = dehyphenate(text)
     assert "«40%» деп ұлғая" in out and "2014 тамызы" in out
+
+
+# pdftotext (reading order) of a LibreOffice four-column page that lost its line-end hyphens
+# (NTREX bbc, ``lo-news-lost-text``): poppler joined the breaks inside each column itself
+COLUMNS = (
+    'Альфредо\n'
+    'Морелос\n'
+    'қақпашы Келли тойтарған соққыны алып\n'
+    'өтті. Скотт Питтманды Рейнджерстің қақпашысы Аллан МакГрегор аяғынан шалды, ал Литгоу Ливингстонның басқа стандартты тәсілінде есесін қайтарды.\n'
+    'Ливингстонның\n'
+    'айып алаңына қайтақайта көлденең пас\n'
+    'кірді де, соншама рет\n'
+    'тойтарылды, әйтсе де\n'
+    'екі айыпдоп соғу- бірі\n'
+    'Халкетт Гленн Миддлтонның өзін ауыстырып шығуына қарсылығы үшін, екіншісі\n'
+    'допты\n'
+    'қолмен\n'
+    'ұру\n'
+    'үшін берілді. Ливингстон “таң қалдырды” –\n'
+    'талдау Би-би-си Шотландия арнасының түсініктемешісі Аласдер\n'
+    'Ламонт Тони Макарони Арена стадионынан\n'
+    'Ливингстон\n'
+    'үшін\n'
+    'таңғаларлық\n'
+    'ойын\n'
+    'мен нәтиже. Жоғарыға осылай өрлеп келіп, бірі де қалмастан\n'
+    'кереметтей ойымыздан шықты. Олардың\n'
+    'ойнау мәнері мен құрамы жоғары дәреже\n'
+    '\n'
+    'ге қайта оралғаннан\n'
+    'бері ешбір өзгерген\n'
+    'жоқ, бірақ жоғары марапат келгелі бері командаға жан бітіріп,\n'
+    'еңбегін аямаған Холтқа тиесілі.\n'
+    'Оның\n'
+    'қаһарман\n'
+    'ойыншылары қаншама десеңізші. Капитан\n'
+    'Халкетт керемет шабуыл ұйымдастырып,\n'
+    'теңдессіз ойын көрсетті, ал Менга Коннор Голдсон мен Джо\n'
+    'Уорраллды ойынның'
+)
+
+
+def test_a_column_end_is_joined_also_in_a_text_with_a_hyphen_and_space():
+    # ``соғу- бірі`` (a dash typed without its leading space) kept the text off the column-end
+    # visit; the word cut where the column ends (``дәреже⏎⏎ге``) is joined all the same
+    out = dehyphenate(COLUMNS)
+    assert "құрамы жоғары дәрежеге қайта оралғаннан" in out
+    assert "екі айыпдоп соғу- бірі" in out  # the typed dash stays
+    assert [d.rule for d in explain_breaks(COLUMNS) if d.left == "дәреже"] == ["column_end"]

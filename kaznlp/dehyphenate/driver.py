@@ -84,11 +84,12 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     if reflow == "auto" and not wrapped and len(lines) >= 4:
         block_wrapped = _wrapped_blocks(lines, stripped)  # pdftotext: prose between tables
     col_ends: list[int] = []
-    if not wrapped and not block_wrapped and not has_soft and not has_hs and not has_cr:
+    if not wrapped and not block_wrapped and not has_soft and not has_cr:
         if not hyph_break and not ("- \n" in text or other_breaks and _HYPH_SP_BREAK.search(text)):
-            # no hyphen at a line end: a word cut at a column end (``қа⏎⏎зақ``) is left
+            # no hyphen at a line end: a word cut at a column end (``қа⏎⏎зақ``) is left, also in a
+            # text with a "hyphen + space" in a line (``соғу- бірі``: pdftotext keeps a typed dash)
             col_ends = [m.start() for m in _COLUMN_END.finditer(text) if text[m.start() - 1:m.start()].isalpha()]
-            if not col_ends:
+            if not col_ends and not has_hs:
                 return []  # fast path
     ev = Evidence(text)
     ev.learned = learned
