@@ -143,3 +143,17 @@ def test_offsets_exact_and_no_token_starts_at_a_mark_after_a_visible_character(t
     assert {i for s in sents for i in range(s.start, s.end)} >= {i for i, c in enumerate(text) if not c.isspace()}
     doc = kaznlp.process(text, normalize=False, dehyphenate=False)
     assert [tuple(t) for t in doc.tokens] == [tuple(t) for t in kaznlp.tokenize(text)]
+
+
+def test_a_soft_hyphen_on_a_mark_after_punctuation_stays_in_its_token() -> None:
+    # found by the thorough profile of tests/test_properties_core.py: the second scan read the mark as
+    # white space, so the soft hyphen after it touched nothing and fell out of every token
+    text = "Ол айтты,\u0301\xad бірақ келмеді.\u0301\xad"
+    assert _exact(text, kaznlp.tokenize(text)) == ["Ол", "айтты", ",\u0301\xad", "бірақ", "келмеді", ".\u0301\xad"]
+
+
+def test_soft_hyphens_touching_only_invisible_characters_are_in_no_token() -> None:
+    # thorough profile of tests/test_tokenize_letterless.py: "1<ZWSP><SHY>" left a token of a soft
+    # hyphen alone, "<SHY><ZWSP><SHY>" one of invisible characters only (no text in either)
+    for text in ("Бағасы 1\u200b\xad теңге", "Бағасы \xad\u200b\xad теңге"):
+        assert _exact(text, kaznlp.tokenize(text)) in (["Бағасы", "1", "теңге"], ["Бағасы", "теңге"])

@@ -274,7 +274,7 @@ def _glued_slowly(text: str) -> list[tuple[int, int, str, str]]:
     scan = _tok.token_pattern(scan=True, email="@" in text)
     marks = [(m.start(), m.start() + len(m.group().rstrip())) for m in scan.finditer(text) if m.lastgroup == "mark"]
     for i, (a, b) in enumerate(marks):  # (with the marks the pattern does not know after them)
-        while b < len(text) and unicodedata.category(text[b])[0] == "M":
+        while b < len(text) and (unicodedata.category(text[b])[0] == "M" or text[b] == "\xad"):
             b += 1
         marks[i] = (a, b)
     if marks:  # marks after punctuation (round 10): the text without them, then each on the token before it

@@ -169,7 +169,7 @@ def _glue_marks_after(text: str, runs: list[tuple[int, int]], multiword: bool, e
     pos = 0
     category = unicodedata.category
     for i, (a, b) in enumerate(runs):
-        while b < len(text) and category(text[b])[0] == "M":
+        while b < len(text) and (category(text[b])[0] == "M" or text[b] == "\xad"):  # (a soft hyphen on it too)
             b += 1
         runs[i] = (a, b)
         pieces += (text[pos:a], "\u2005" * (b - a))

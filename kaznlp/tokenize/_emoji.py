@@ -77,6 +77,8 @@ def trim_invisible(text: str, starts: list[int], texts: list[str], kinds: list[s
         surface = texts[k]
         rest = surface.lstrip(_EDGE_CHARS)
         kept = rest if kinds[k] == "symbol" else rest.rstrip(_EDGE_CHARS)
+        if not kept.strip(_EDGE_CHARS + "\xad"):  # (soft hyphens touching only invisible characters)
+            kept = ""
         if kept != surface:
             edits.append((k, k + 1, ([starts[k] + len(surface) - len(rest)], [kept], [kinds[k]]) if kept
                           else ([], [], [])))
