@@ -19,7 +19,7 @@ from .chars import (
 )
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
-from .rules_inline import _NAME_PREFIXES, _lost_suffix_hyphen
+from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
 from .morph import _ends_number, _is_acronym, norm
 from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line
 
@@ -269,6 +269,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                 b = _head(hw)  # the text after it is read for ``мен`` only (learned.READS_AFTER)
                 after = Ms[hw.end():hw.end() + 40] if norm(b) in READS_AFTER else ""
                 if _decide_plain(ev, tw, b, prior_join, after).decision == "join":
+                    return (0, "")
+                if prior_join and (len(tw) >= 12 or len(b) >= 12) and _glued_phrase_join(ev, tw, b):
+                    ev.why = "glued_phrase_join"  # ``жасме⏎дузақалпынакеледі``: pypdf, no space glyphs
                     return (0, "")
             if prior_join and ev.hyphens_lost and _lost_real_hyphen(ev, tw, _head(hw)):
                 ev.why = "lost_real_hyphen"

@@ -50,6 +50,19 @@ def _lost_suffix_hyphen(ev: Evidence, core: str, head: str) -> bool:
             or tok.isalpha() and (_is_acronym(tok) or len(tok) == 1 and tok.isupper()))
 
 
+def _glued_phrase_join(ev: Evidence, a: str, b: str) -> bool:
+    """A bare break between two runs of glued words (pypdf on a page without space glyphs:
+    ``жасме⏎дузақалпынакеледі``): neither piece is a word, no lexicon word ends the left run where
+    one starts the right, and a lexicon word of 5+ letters spans the break (``медуза``)."""
+    al, bl = norm(a), norm(b)
+    if max(len(al), len(bl)) < 12 or not al.isalpha() or not bl.isalpha() or ev.word(al) >= 2 or ev.word(bl) >= 2:
+        return False
+    lex = ev.lex
+    if any(al[-k:] in lex for k in range(3, 13)) and any(bl[:j] in lex for j in range(3, 13)):
+        return False  # a clean word boundary at the break
+    return any(al[-k:] + bl[:j] in lex for k in range(1, min(10, len(al))) for j in range(2, min(12, len(bl) + 1)) if k + j >= 5)
+
+
 def _two_consonants(b: str) -> bool:
     """``нда``, ``ттері``: two consonants start the piece, which no syllable inside a word does."""
     return len(b) >= 3 and b[0] not in VOWELS and b[1] not in VOWELS and b[0] not in "ьъ" and b[1] not in "ьъ"
