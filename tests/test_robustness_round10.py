@@ -157,3 +157,23 @@ def test_soft_hyphens_touching_only_invisible_characters_are_in_no_token() -> No
     # hyphen alone, "<SHY><ZWSP><SHY>" one of invisible characters only (no text in either)
     for text in ("Бағасы 1\u200b\xad теңге", "Бағасы \xad\u200b\xad теңге"):
         assert _exact(text, kaznlp.tokenize(text)) in (["Бағасы", "1", "теңге"], ["Бағасы", "теңге"])
+
+
+# -- the thorough profile's three old finds (already failing at 039875b) ---------------------------
+
+def test_a_run_of_two_invisible_characters_inside_a_word_or_an_emoji_is_judged_whole() -> None:
+    # tests/test_tokenize_emoji.py (thorough): the second joiner of "🇰<ZWJ><ZWJ>🏽" was read as
+    # the start of a run at a word's edge (the character before it, a joiner, is no word) and blanked,
+    # which cut the cluster; inside a word a doubled ZWSP split it ("Қа<ZWSP><ZWSP>зақстан")
+    text = "Жеңдік \U0001f1f0\u200d\u200d\U0001f3fd Қа\u200b\u200bзақстан\u200b\u200b жеңді"
+    assert _exact(text, kaznlp.tokenize(text)) == \
+        ["Жеңдік", "\U0001f1f0\u200d\u200d\U0001f3fd", "Қа\u200b\u200bзақстан", "жеңді"]
+
+
+def test_a_soft_hyphen_on_a_mark_after_a_symbol_stays_on_it() -> None:
+    # tests/test_tokenize_letterless.py (thorough): "‰⃣<SHY>" left the soft hyphen a "word" token
+    # of its own; it now stays on its mark, as after a number ("5́<SHY>") or punctuation
+    text = "Өсім 3 ‰\u20e3\xad болды, ал #\u0301\xadсөз"
+    assert [(t.text, t.kind) for t in kaznlp.tokenize(text)] == [
+        ("Өсім", "word"), ("3", "number"), ("‰\u20e3\xad", "symbol"), ("болды", "word"), (",", "punct"),
+        ("ал", "word"), ("#\u0301\xad", "symbol"), ("сөз", "word")]

@@ -153,7 +153,8 @@ def _rules(email: bool = True, fast: bool = True) -> str:
         r"(?:\.{3,}|…)(?P<ellipsis>)",
         # anything else: one character (punctuation, quotes, dashes, symbols, emoji)
         rf"[{re.escape(''.join(sorted(_PUNCT)))}](?P<punct>)",
-        rf"\S[{_COMBINING}]*+(?P<symbol>)",
+        # (a soft hyphen after its mark stays on it, as on a number: "‰́\u00ad")
+        rf"\S(?:[{_COMBINING}]++\u00ad*+)*+(?P<symbol>)",
     ]
     return "|".join(parts)
 

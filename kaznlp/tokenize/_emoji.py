@@ -42,7 +42,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     word = r"\w\u0300-\u036f\u0483-\u0489\u00ad"
     seq = rf"[{_RI}]{{1,2}}[{_EXTEND}\u200d]*|[{pict}](?:[{_EXTEND}]|\u200d(?:[{pict}])?)*"
     inv = f"[{_INVISIBLE}]"
-    edge = (rf"{inv}*+[{_BIDI}][{_INVISIBLE}{_BIDI}]*+|(?<![{word}{_EXTEND}{pict}{_RI}]){inv}++"
+    edge = (rf"{inv}*+[{_BIDI}][{_INVISIBLE}{_BIDI}]*+|(?<![{word}{_EXTEND}{pict}{_RI}{_INVISIBLE}]){inv}++"
             rf"|{inv}++(?![{word}{_EXTEND}{pict}{_RI}])")
     return re.compile(seq), re.compile(edge)
 
