@@ -64,7 +64,9 @@ _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u061c\u200e\u200f\u202a\u
 
 def _visible(text: str) -> set[int]:
     # (a run of soft hyphens that no letter, digit or mark touches is invisible too: docs/tokenize.md)
-    lone = {m.start() + k for m in re.finditer("(?<!%s)\u00ad+(?!%s)" % (W, W), text) for k in range(len(m.group()))}
+    # (an invisible character beside it is no word: "<ZWSP><SHY>" is no token, tests/test_robustness_round10.py)
+    bare = text.translate({ord(c): " " for c in _INVISIBLE})
+    lone = {m.start() + k for m in re.finditer("(?<!%s)\u00ad+(?!%s)" % (W, W), bare) for k in range(len(m.group()))}
     return {i for i, c in enumerate(text) if not c.isspace() and c not in _INVISIBLE and i not in lone}
 
 
