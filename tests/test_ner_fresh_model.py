@@ -35,15 +35,21 @@ MODEL = {
 }
 
 
-def test_fresh_affix_model_compiles_to_fast_path() -> None:
+def _initialized(model: dict) -> tuple:
+    """A blank ``kk`` pipeline with ``kaznlp_ner`` built from ``model``, initialised on one Kazakh sentence."""
     from spacy.training import Example
 
     nlp = spacy.blank("kk")
-    nlp.add_pipe("kaznlp_ner", config={"model": MODEL})
+    nlp.add_pipe("kaznlp_ner", config={"model": model})
     text = "Қасым-Жомарт Тоқаев Астанада сөйледі."
     doc = nlp.make_doc(text)
     ents = [(0, len("Қасым-Жомарт Тоқаев"), "PERSON"), (text.index("Астанада"), text.index(" сөйледі"), "GPE")]
     nlp.initialize(lambda: [Example.from_dict(doc, {"entities": ents})])
+    return nlp, doc
+
+
+def test_fresh_affix_model_compiles_to_fast_path() -> None:
+    nlp, doc = _initialized(MODEL)
     names = {node.name for node in nlp.pipeline[0][1].model.walk()}
     assert "kaznlp_affix_features" in names
     fast = compile_pipeline(nlp)
@@ -59,19 +65,12 @@ def test_fresh_model_of_any_width_and_depth_scores_as_spacy(width: int, depth: i
     self-check)."""
     import copy
 
-    from spacy.training import Example
-
     from kaznlp.ner.fast import doc_tokens
 
     model = copy.deepcopy(MODEL)
     model["tok2vec"]["embed"]["width"] = width
     model["tok2vec"]["encode"].update(width=width, depth=depth, window_size=window)
-    nlp = spacy.blank("kk")
-    nlp.add_pipe("kaznlp_ner", config={"model": model})
-    text = "Қасым-Жомарт Тоқаев Астанада сөйледі."
-    doc = nlp.make_doc(text)
-    ents = [(0, len("Қасым-Жомарт Тоқаев"), "PERSON"), (text.index("Астанада"), text.index(" сөйледі"), "GPE")]
-    nlp.initialize(lambda: [Example.from_dict(doc, {"entities": ents})])
+    nlp, _ = _initialized(model)
     fast = compile_pipeline(nlp)
     assert fast is not None
     assert [w for w, _ in fast.layers] == [window] * depth

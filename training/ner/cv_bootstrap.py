@@ -38,6 +38,17 @@ def f1(rows) -> float:
     return 200.0 * tp / max(1, 2 * tp + fp + fn)
 
 
+def bootstrap(a, b, n: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """95 % interval of F1(b) - F1(a) over ``n`` paired resamples of the sentences (rows of (tp, fp, fn))."""
+    rng = random.Random(seed)
+    diffs = []
+    for _ in range(n):
+        idx = [rng.randrange(len(a)) for _ in range(len(a))]
+        diffs.append(f1([b[i] for i in idx]) - f1([a[i] for i in idx]))
+    diffs.sort()
+    return diffs[int(0.025 * n)], diffs[int(0.975 * n) - 1]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--a", required=True, help="recipe A: fold K is A{K}/model-last")
@@ -50,14 +61,9 @@ def main() -> None:
     folds = news_data.folds(records, 5)
     a, b = counts(args.a, records, folds), counts(args.b, records, folds)
     ids = sorted(a)
-    rng = random.Random(args.seed)
-    diffs = []
-    for _ in range(args.resamples):
-        sample = [ids[rng.randrange(len(ids))] for _ in ids]
-        diffs.append(f1([b[i] for i in sample]) - f1([a[i] for i in sample]))
-    diffs.sort()
-    lo, hi = diffs[int(0.025 * len(diffs))], diffs[int(0.975 * len(diffs)) - 1]
-    fa, fb = f1([a[i] for i in ids]), f1([b[i] for i in ids])
+    rows_a, rows_b = [a[i] for i in ids], [b[i] for i in ids]
+    lo, hi = bootstrap(rows_a, rows_b, args.resamples, args.seed)
+    fa, fb = f1(rows_a), f1(rows_b)
     print(f"{len(ids)} sentences: A {fa:.2f}, B {fb:.2f}, B - A {fb - fa:+.2f}, 95 % [{lo:+.2f}, {hi:+.2f}]")
 
 

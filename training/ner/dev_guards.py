@@ -20,7 +20,6 @@ CPU time (``time.process_time``).
 from __future__ import annotations
 
 import argparse
-import random
 import time
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from benchmarks.gold import news_ner  # noqa: E402
 from kaznlp.ner import ner_pipe  # noqa: E402
 from kaznlp.ner.conll import char_entities, detokenize  # noqa: E402
 from kaznlp.ner.fast import compile_pipeline  # noqa: E402
+from training.ner.cv_bootstrap import bootstrap, f1  # noqa: E402
 from training.ner.evaluate import dev_sentences  # noqa: E402
 
 DEV = ROOT / "training" / "ner" / "corpus" / "dev.spacy"
@@ -61,23 +61,6 @@ def counts(model: str, texts: list[str], gold: list[set]) -> list[tuple[int, int
         p = {(e.start, e.end, e.label) for e in ents}
         out.append((len(p & g), len(p - g), len(g - p)))
     return out
-
-
-def f1(rows) -> float:
-    tp = sum(r[0] for r in rows)
-    fp = sum(r[1] for r in rows)
-    fn = sum(r[2] for r in rows)
-    return 200.0 * tp / max(1, 2 * tp + fp + fn)
-
-
-def bootstrap(a, b, n: int = 2000, seed: int = 0) -> tuple[float, float]:
-    rng = random.Random(seed)
-    diffs = []
-    for _ in range(n):
-        idx = [rng.randrange(len(a)) for _ in range(len(a))]
-        diffs.append(f1([b[i] for i in idx]) - f1([a[i] for i in idx]))
-    diffs.sort()
-    return diffs[int(0.025 * n)], diffs[int(0.975 * n) - 1]
 
 
 def speed(models: list[str], rounds: int) -> None:
