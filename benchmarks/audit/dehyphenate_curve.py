@@ -31,6 +31,11 @@ use to keep the hyphen instead (both pieces free words in the Unicode Unilex lis
 ``../shared/data/lexicons`` or in kaznlp's lexicon, the joined form unknown, the character model's
 two-word reading), and how many real hyphens and broken words each kind holds. A kind is worth a
 rule only where it holds more real hyphens than broken words.
+
+    python -m benchmarks.audit.dehyphenate_curve --multi
+
+The line-end hyphens after a piece that already holds a hyphen (``Би-би-⏎си`` vs ``вице-президен-⏎ті``):
+real hyphens and broken words by the right piece's length and whether the join is known, and by rule.
 """
 
 from __future__ import annotations
@@ -114,6 +119,14 @@ CONDITIONS: list[tuple[str, Callable[[dict], bool]]] = [
     ("join unknown, right piece a lexicon/text word (3+ letters)", lambda f: f["j"] == 0 and f["wb"] >= 2 and f["lb"] >= 3),
     ("join unknown, both pieces unknown (4+ letters each)", lambda f: f["j"] == 0 and f["wa"] == 0 and f["wb"] == 0
      and f["la"] >= 4 and f["lb"] >= 4),
+    # round 10, h15destroy2: the Би-би-⏎си and эхо-⏎локация kinds
+    *((f"join unknown, both pieces 1-2 letters, split_gain < {t:g}", lambda f, t=t: f["j"] == 0 and f["la"] <= 2
+       and f["lb"] <= 2 and f["g"] < t) for t in (0.0, -4.0)),
+    ("join unknown, left piece 2-3 letters, right 6+", lambda f: f["j"] == 0 and 2 <= f["la"] <= 3 and f["lb"] >= 6),
+    ("join unknown, left piece 3 letters ending in a vowel, right 6+, both unknown", lambda f: f["j"] == 0
+     and f["la"] == 3 and f["av"] and f["lb"] >= 6 and f["wa"] == 0 and f["wb"] == 0),
+    ("join unknown, left piece ends in a vowel, right 6+, reads as one word (split_gain > 0)", lambda f: f["j"] == 0
+     and f["av"] and f["lb"] >= 6 and f["g"] > 0),
     *((f"join unknown, layout hyphen rate < {r:g} (few line-end hyphens)", lambda f, r=r: f["j"] == 0 and f["rate"] < r)
       for r in (0.05, 0.1, 0.2)),
 ]
@@ -124,7 +137,8 @@ def features(ev: Evidence, d, src_rate: float) -> dict | None:
     if not a.isalpha() or not b.isalpha():
         return None
     return {"la": len(a), "lb": len(b), "j": ev.at(d.start).join_score(a, b), "wa": ev.word(a), "wb": ev.word(b),
-            "g": gain(d.left, d.right), "cap": d.left.rsplit("-", 1)[-1][:1].isupper(), "rate": src_rate}
+            "g": gain(d.left, d.right), "cap": d.left.rsplit("-", 1)[-1][:1].isupper(), "rate": src_rate,
+            "av": a[-1] in "аеәиоөуұүыіэюя"}
 
 
 def operating_point(rows: list[tuple[str, str, str, dict]]) -> None:
@@ -194,12 +208,41 @@ def evidence_table() -> int:
     return 0
 
 
+def multi_table() -> int:
+    """Line-end hyphens after a piece that already holds a hyphen (``Би-би-⏎си``, ``вице-президен-⏎ті``):
+    real vs broken word by the right piece's length, whether the join is known and the deciding rule."""
+    tally: dict[tuple, Counter] = defaultdict(Counter)
+    ex: dict[tuple, list[str]] = defaultdict(list)
+    for st, src, gold in texts():
+        gl, ev = gold.lower(), Evidence(src)
+        for d in explain_breaks(src):
+            word = d.left.rsplit(" ", 1)[-1]
+            if d.kind != "line_end_hyphen" or d.pass_no != 1 or "-" not in word.strip("-"):
+                continue
+            lab = label(gl, d.left, d.right)
+            a, b = norm(word), norm(d.right.split("-")[0])
+            if lab is None or not b.isalpha():
+                continue
+            lb = "1-2" if len(b) <= 2 else "3-4" if len(b) <= 4 else "5+"
+            j = ev.at(d.start).join_score(a.rsplit("-", 1)[-1], b)
+            for key in ((st, "all", lb, j >= 1), (st, d.rule, d.action, "")):
+                tally[key][lab] += 1
+                if len(ex[(key, lab)]) < 6:
+                    ex[(key, lab)].append(f"{word}-{b}")
+    print("set | right piece letters (or rule) | join known (or action) | real hyphens | broken words | examples")
+    for key, c in sorted(tally.items(), key=lambda kv: (kv[0][0], kv[0][1] != "all", str(kv[0][1:]))):
+        print(" | ".join(map(str, key)), f"| {c['real']} | {c['break']} |", ", ".join(ex[(key, "real")] + ex[(key, "break")]))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     import sys
     if "--evidence" in (sys.argv[1:] if argv is None else argv):
         return evidence_table()
+    if "--multi" in (sys.argv[1:] if argv is None else argv):
+        return multi_table()
     tally: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    curve = {(st, t): Counter() for st in SETS for t in THRESHOLDS}
+    curve: dict[tuple[str, float], Counter] = {(st, t): Counter() for st in SETS for t in THRESHOLDS}
     rows: list[tuple[str, str, str, dict]] = []
     for st, src, gold in texts():
         gl = gold.lower()
