@@ -1,0 +1,96 @@
+"""Distillation data: open Kazakh text labelled by the shipped (teacher) model, for a narrower student.
+
+    python -m training.ner.distill --out /tmp/distill            # teacher = the shipped model
+    python -m training.ner.train --output /tmp/student --set paths.train=/tmp/distill \\
+        --set components.ner.model.tok2vec.encode.width=112 --set paths.vectors=VECTORS
+
+Unlike ``selftrain.py`` (all of NTREX-128 and KazQAD), only source groups that
+``benchmarks/gold/splits.py`` puts on the **dev** side are read: the NTREX-128 outlets and KazQAD
+domains of the news NER test split are never seen, and of UD Kazakh-KTB only the train file
+(its test file is a benchmark). All CC BY-SA 4.0; never the GPL apertium crawl, never KazNERD test.
+Each paragraph is normalized and split into sentences by kaznlp, tagged by ``--model`` (hard
+labels) and stored with its predicted entities; ``--out`` also gets a copy of the gold
+``train.spacy`` (spaCy reads every ``.spacy`` file of the folder), with ``--gold-repeat`` copies
+to keep gold weight against the teacher labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+import spacy  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+import kaznlp.spacy_lang  # noqa: E402,F401
+from benchmarks.gold.splits import split_of  # noqa: E402
+from kaznlp import normalize  # noqa: E402
+from kaznlp.sentences import split_sentences  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+GROUPED = ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl")
+UD_TRAIN = "ud_kk_ktb/kk_ktb-ud-train.conllu"
+
+
+def paragraphs(counts: Counter | None = None):
+    """(source, paragraph) of the dev-side groups only."""
+    for path in GROUPED:
+        with open(SHARED / path, encoding="utf-8") as f:
+            rows = [json.loads(r) for r in f]
+        for row in rows:
+            side = split_of({"file": path, "record": row["id"]})
+            if counts is not None:
+                counts[f"{path}:{side}"] += 1
+            if side != "dev":
+                continue
+            for para in row["text"].split("\n"):
+                if para.strip():
+                    yield path, para.strip()
+    with open(SHARED / UD_TRAIN, encoding="utf-8") as f:
+        for row in f:
+            if row.startswith("# text = "):
+                yield UD_TRAIN, row[9:].strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", type=Path, default=ROOT / "packages" / "kk_kaznlp_ner" / "kk_kaznlp_ner" / "model")
+    ap.add_argument("--gold", type=Path, default=ROOT / "training" / "ner" / "corpus" / "train.spacy")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--min-tokens", type=int, default=4)
+    ap.add_argument("--gold-repeat", type=int, default=1)
+    args = ap.parse_args()
+
+    nlp = spacy.load(args.model)
+    counts: Counter = Counter()
+    seen = set()
+    sentences = []
+    for _, para in paragraphs(counts):
+        text = normalize(para)
+        for span in split_sentences(text):
+            if span.text not in seen:
+                seen.add(span.text)
+                sentences.append(span.text)
+    db = DocBin(store_user_data=False)
+    n_tok = n_ent = 0
+    for doc in nlp.pipe(sentences, batch_size=256):
+        if len(doc) < args.min_tokens:
+            continue
+        db.add(doc)
+        n_tok += len(doc)
+        n_ent += len(doc.ents)
+    args.out.mkdir(parents=True, exist_ok=True)
+    db.to_disk(args.out / "teacher.spacy")
+    for i in range(args.gold_repeat):
+        shutil.copyfile(args.gold, args.out / f"train{i}.spacy")
+    print(json.dumps({"records_by_side": dict(counts), "teacher_sentences": len(db), "teacher_tokens": n_tok,
+                      "teacher_entities": n_ent, "model": str(args.model)}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
