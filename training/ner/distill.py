@@ -57,6 +57,27 @@ def paragraphs(counts: Counter | None = None):
                 yield UD_TRAIN, row[9:].strip()
 
 
+def teacher_labels(nlp, paras, min_tokens: int) -> tuple[DocBin, int, int]:
+    """The distinct sentences of ``paras`` (normalized, split by kaznlp) of ``min_tokens``+ tokens,
+    tagged by ``nlp``: (the docs, their tokens, their entities). Shared with ``selftrain.py``."""
+    seen = set()
+    sentences = []
+    for para in paras:
+        for span in split_sentences(normalize(para)):
+            if span.text not in seen:
+                seen.add(span.text)
+                sentences.append(span.text)
+    db = DocBin(store_user_data=False)
+    n_tok = n_ent = 0
+    for doc in nlp.pipe(sentences, batch_size=256):
+        if len(doc) < min_tokens:
+            continue
+        db.add(doc)
+        n_tok += len(doc)
+        n_ent += len(doc.ents)
+    return db, n_tok, n_ent
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", type=Path, default=ROOT / "packages" / "kk_kaznlp_ner" / "kk_kaznlp_ner" / "model")
@@ -66,24 +87,9 @@ def main() -> None:
     ap.add_argument("--gold-repeat", type=int, default=1)
     args = ap.parse_args()
 
-    nlp = spacy.load(args.model)
     counts: Counter = Counter()
-    seen = set()
-    sentences = []
-    for _, para in paragraphs(counts):
-        text = normalize(para)
-        for span in split_sentences(text):
-            if span.text not in seen:
-                seen.add(span.text)
-                sentences.append(span.text)
-    db = DocBin(store_user_data=False)
-    n_tok = n_ent = 0
-    for doc in nlp.pipe(sentences, batch_size=256):
-        if len(doc) < args.min_tokens:
-            continue
-        db.add(doc)
-        n_tok += len(doc)
-        n_ent += len(doc.ents)
+    db, n_tok, n_ent = teacher_labels(spacy.load(args.model), (para for _, para in paragraphs(counts)),
+                                      args.min_tokens)
     args.out.mkdir(parents=True, exist_ok=True)
     db.to_disk(args.out / "teacher.spacy")
     for i in range(args.gold_repeat):

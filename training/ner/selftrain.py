@@ -23,11 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 import spacy  # noqa: E402
-from spacy.tokens import DocBin  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
-from kaznlp import normalize  # noqa: E402
-from kaznlp.sentences import split_sentences  # noqa: E402
+from training.ner.distill import teacher_labels  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 
@@ -56,23 +54,7 @@ def main() -> None:
     ap.add_argument("--min-tokens", type=int, default=4)
     args = ap.parse_args()
 
-    nlp = spacy.load(args.model)
-    seen = set()
-    sentences = []
-    for para in paragraphs():
-        text = normalize(para)
-        for span in split_sentences(text):
-            if span.text not in seen:
-                seen.add(span.text)
-                sentences.append(span.text)
-    db = DocBin(store_user_data=False)
-    n_tok = n_ent = 0
-    for doc in nlp.pipe(sentences, batch_size=256):
-        if len(doc) < args.min_tokens:
-            continue
-        db.add(doc)
-        n_tok += len(doc)
-        n_ent += len(doc.ents)
+    db, n_tok, n_ent = teacher_labels(spacy.load(args.model), paragraphs(), args.min_tokens)
     args.out.mkdir(parents=True, exist_ok=True)
     db.to_disk(args.out / "silver.spacy")
     shutil.copyfile(args.gold, args.out / "train.spacy")
