@@ -4,8 +4,8 @@
     python -m training.ner.train --output /tmp/student --set paths.train=/tmp/distill \\
         --set components.ner.model.tok2vec.encode.width=112 --set paths.vectors=VECTORS
 
-Unlike ``selftrain.py`` (all of NTREX-128 and KazQAD), only source groups that
-``benchmarks/gold/splits.py`` puts on the **dev** side are read: the NTREX-128 outlets and KazQAD
+The text is ``training/ner/sources.py``'s (as for ``vectors.py`` and ``selftrain.py``): only
+source groups that ``benchmarks/gold/splits.py`` puts on the **dev** side are read: the NTREX-128 outlets and KazQAD
 domains of the news NER test split are never seen, and of UD Kazakh-KTB only the train file
 (its test file is a benchmark). All CC BY-SA 4.0; never the GPL apertium crawl, never KazNERD test.
 Each paragraph is normalized and split into sentences by kaznlp, tagged by ``--model`` (hard
@@ -28,33 +28,9 @@ import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
-from benchmarks.gold.splits import split_of  # noqa: E402
 from kaznlp import normalize  # noqa: E402
 from kaznlp.sentences import split_sentences  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "data"
-GROUPED = ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl")
-UD_TRAIN = "ud_kk_ktb/kk_ktb-ud-train.conllu"
-
-
-def paragraphs(counts: Counter | None = None):
-    """(source, paragraph) of the dev-side groups only."""
-    for path in GROUPED:
-        with open(SHARED / path, encoding="utf-8") as f:
-            rows = [json.loads(r) for r in f]
-        for row in rows:
-            side = split_of({"file": path, "record": row["id"]})
-            if counts is not None:
-                counts[f"{path}:{side}"] += 1
-            if side != "dev":
-                continue
-            for para in row["text"].split("\n"):
-                if para.strip():
-                    yield path, para.strip()
-    with open(SHARED / UD_TRAIN, encoding="utf-8") as f:
-        for row in f:
-            if row.startswith("# text = "):
-                yield UD_TRAIN, row[9:].strip()
+from training.ner.sources import paragraphs  # noqa: E402
 
 
 def teacher_labels(nlp, paras, min_tokens: int) -> tuple[DocBin, int, int]:

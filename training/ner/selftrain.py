@@ -3,9 +3,10 @@
     python -m training.ner.selftrain --model packages/kk_kaznlp_ner/kk_kaznlp_ner/model --out training/ner/corpus_silver
     python -m training.ner.train --output training/ner/training_silver --set paths.train=training/ner/corpus_silver
 
-The text is the non-KazNERD part of the vectors' corpus (``vectors.py``): NTREX-128
-Kazakh news, KazQAD Wikipedia passages (both CC BY-SA 4.0) and UD Kazakh-KTB sentences
-(CC BY-SA 4.0); never KazNERD test text, never the GPL apertium crawl. Each paragraph is
+The text is the non-KazNERD part of the vectors' corpus, ``training/ner/sources.py``: NTREX-128
+Kazakh news and KazQAD Wikipedia passages of the **dev**-side source groups only (never a
+written-news NER test source) and UD Kazakh-KTB train sentences (all CC BY-SA 4.0); never
+KazNERD test text, never the GPL apertium crawl. Each paragraph is
 normalized and split into sentences by kaznlp, tagged by ``--model`` (which was selected
 on the dev slice only), and stored as running text with its predicted entities.
 ``--out`` then holds ``silver.spacy`` and a copy of the gold ``train.spacy``: spaCy's
@@ -15,7 +16,6 @@ corpus reader takes every ``.spacy`` file of a folder, so training sees both.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import shutil
 from pathlib import Path
@@ -26,24 +26,7 @@ import spacy  # noqa: E402
 
 import kaznlp.spacy_lang  # noqa: E402,F401
 from training.ner.distill import teacher_labels  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "data"
-
-
-def paragraphs():
-    for path in ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl"):
-        with open(SHARED / path, encoding="utf-8") as f:
-            rows = f.readlines()
-        for row in rows:
-            for para in json.loads(row)["text"].split("\n"):
-                if para.strip():
-                    yield para.strip()
-    for path in sorted(glob.glob(str(SHARED / "ud_kk_ktb" / "*.conllu"))):
-        with open(path, encoding="utf-8") as f:
-            rows = f.readlines()
-        for row in rows:
-            if row.startswith("# text = "):
-                yield row[9:].strip()
+from training.ner.sources import paragraphs  # noqa: E402
 
 
 def main() -> None:
@@ -54,7 +37,7 @@ def main() -> None:
     ap.add_argument("--min-tokens", type=int, default=4)
     args = ap.parse_args()
 
-    db, n_tok, n_ent = teacher_labels(spacy.load(args.model), paragraphs(), args.min_tokens)
+    db, n_tok, n_ent = teacher_labels(spacy.load(args.model), (para for _, para in paragraphs()), args.min_tokens)
     args.out.mkdir(parents=True, exist_ok=True)
     db.to_disk(args.out / "silver.spacy")
     shutil.copyfile(args.gold, args.out / "train.spacy")

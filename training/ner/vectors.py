@@ -7,8 +7,10 @@ The raw text (lower-cased, kaznlp tokens, one sentence or paragraph a line) is:
 
 * KazNERD **valid** sentences (labels ignored), minus the sentences that also occur in
   the test split and minus the dev slice (``training/ner/corpus/dev.spacy``); never test text;
-* NTREX-128 Kazakh news (CC BY-SA 4.0), KazQAD Wikipedia passages (CC BY-SA 4.0),
-  UD Kazakh-KTB sentences (CC BY-SA 4.0), KazNERD annotation guidelines (CC BY 4.0);
+* ``training/ner/sources.py``: NTREX-128 Kazakh news and KazQAD Wikipedia passages of the
+  source groups on the **dev** side of ``benchmarks/gold/splits.py`` only (never a written-news
+  NER test source), UD Kazakh-KTB train sentences (not its test file; all CC BY-SA 4.0);
+* KazNERD annotation guidelines (CC BY 4.0);
 * with ``--apertium`` also the apertium kaz-rus web crawl (GPL-3.0: experiments only,
   nothing derived from it is shipped).
 
@@ -24,12 +26,14 @@ import glob
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
 from kaznlp.ner.conll import read_iob2  # noqa: E402
 from kaznlp.tokenize import tokenize  # noqa: E402
+from training.ner.sources import paragraphs, report  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "training" / "ner" / "pretrain"
@@ -39,8 +43,8 @@ def line(text: str) -> str:
     return " ".join(t.text.lower() for t in tokenize(text))
 
 
-def cased_texts(apertium: bool = False):
-    """The same sources as running text with case (for ``spacy pretrain``)."""
+def cased_texts(counts: Counter | None = None):
+    """The same sources as running text with case (for ``spacy pretrain``; no guidelines)."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -53,18 +57,11 @@ def cased_texts(apertium: bool = False):
     for words, _ in read_iob2(SHARED / "kaznerd" / "IOB2_valid.txt"):
         if tuple(words) not in test and tuple(words) not in dev:
             yield detokenize(words)[0]
-    for path in ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl"):
-        for row in open(SHARED / path, encoding="utf-8"):
-            for para in json.loads(row)["text"].split("\n"):
-                if para.strip():
-                    yield para.strip()
-    for path in sorted(glob.glob(str(SHARED / "ud_kk_ktb" / "*.conllu"))):
-        for row in open(path, encoding="utf-8"):
-            if row.startswith("# text = "):
-                yield row[9:].strip()
+    for _, para in paragraphs(counts):
+        yield para
 
 
-def raw_lines(apertium: bool):
+def raw_lines(apertium: bool, counts: Counter | None = None):
     import spacy
     from spacy.tokens import DocBin
 
@@ -74,17 +71,13 @@ def raw_lines(apertium: bool):
     nlp = spacy.blank("kk")
     dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "training/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
     for words, _ in read_iob2(SHARED / "kaznerd" / "IOB2_valid.txt"):
-        if tuple(words) not in test and tuple(words) not in dev:
+        kept = tuple(words) not in test and tuple(words) not in dev
+        if counts is not None:
+            counts["kaznerd/IOB2_valid.txt (test-split duplicates and the dev slice dropped):" + ("dev" if kept else "test")] += 1
+        if kept:
             yield " ".join(w.lower() for w in words)
-    for path in ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/kazqad_val_passages.jsonl"):
-        for row in open(SHARED / path, encoding="utf-8"):
-            for para in json.loads(row)["text"].split("\n"):
-                if para.strip():
-                    yield line(para)
-    for path in sorted(glob.glob(str(SHARED / "ud_kk_ktb" / "*.conllu"))):
-        for row in open(path, encoding="utf-8"):
-            if row.startswith("# text = "):
-                yield line(row[9:])
+    for _, para in paragraphs(counts):
+        yield line(para)
     for row in open(SHARED / "pdf_extracted/kaznerd_guidelines/KazNERD_Annotation_Guidelines.pdftotext.txt",
                     encoding="utf-8"):
         if row.strip():
@@ -118,11 +111,13 @@ def main() -> None:
             f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
     raw = args.out / "raw.txt"
     n_tok = 0
+    counts: Counter = Counter()
     with open(raw, "w", encoding="utf-8") as f:
-        for text in raw_lines(args.apertium):
+        for text in raw_lines(args.apertium, counts):
             if text:
                 f.write(text + "\n")
                 n_tok += text.count(" ") + 1
+    print(report(counts))
     print(f"{raw}: {n_tok} tokens")
     model = floret.train_unsupervised(
         str(raw), model=args.model, mode="floret", hashCount=2, bucket=args.bucket, dim=args.dim,
