@@ -120,11 +120,22 @@ def _parallel_after_men(a: str, after: str) -> bool:
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
 
 
+_NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{6,})(?![\w-])")
+
+
 def _verb_after_men(after: str) -> bool:
     """``кітаптар⏎мен танысты.``: the word after ``мен`` ends the sentence, so it is the verb, which the
-    instrumental precedes and the conjunction never does. Lower case: not ``Ж.``, ``Оңт.``."""
+    instrumental precedes and the conjunction never does. Lower case: not ``Ж.``, ``Оңт.``. Also a
+    participle or converb of 6+ letters right after it (``өлең⏎мен жазылған``, ``Құнанбай⏎мен
+    тартысып``): the conjunction is followed by the second noun (docs/dehyphenate.md)."""
     m = _LAST_WORD.match(after)
-    return m is not None and m.group(1).islower()
+    if m is not None and m.group(1).islower():
+        return True
+    m = _NEXT_LONG.match(after)
+    if m is None or not m.group(1).islower():
+        return False
+    y = m.group(1)
+    return y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS)
 
 
 def _suffix_only_line(ev: Evidence, Ms: str) -> bool:

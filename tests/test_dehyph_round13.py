@@ -1,0 +1,27 @@
+"""Round 13, issue 15 (task h16dehyacc): bare-break rules for texts that lose their line-end hyphens
+(docs/dehyphenate.md). Each test is real Kazakh text (a KazQAD dev article, as the PDF dev set's
+LaTeX narrow column extracts it, its break hyphens dropped) and fails without its rule."""
+
+from kaznlp.dehyphenate import dehyphenate, explain_breaks
+
+# kazqad lit0620 (dev), tex-news-lost-text, pypdf
+ABAI = ("#Еркежан - Ос\nпанның бәйбішесі.\nКүйеуі елген соң,\nәмеңгерлік жолы\nмен інісінің орнын\n"
+        "баспақ болған қай\nнағасы Тәкежанға\nкеңілі толмайды,\nАбайдың ез басын\nкепілдікке апуды\n"
+        "етінеді. Сұлу, қы\nлықты, мінезді, көзі\nашық Еркежан тір\nшілікте Абай үшін\nкөп жақсылық жа\n"
+        "саған адам. Байсал\nды, жарасты көңіл\nмен кейін олар ерлі\nзайыпты өмір сүр\nген. #Ділда - Абай\n"
+        "дың бірінші әйелі.\n#Базаралы - Абай\nдың әкесі Құнанбай\nмен тартысып, ай\nтысып өткен адам.\n"
+        "Қауменнің баласы\n#Шөже - шыншыл\nжыршы, ақын. #Бө\nжей - Жігітек руы\nның билеушісі #Тоғ\n"
+        "жан - алыстан қа\nрайлайтын қол жет\nпес арман секілді\nмахаббат таңының\nүлгісі; әні сәніне,\n"
+        "сәні әніне астасқан\nасыл ару.Тоғжан\nтазалығы, сұлулы\nғы, пәктігі Абайдың\nәсемдік")
+
+
+def _rules(text: str) -> dict[tuple[str, str], str]:
+    return {(d.left, d.right): d.rule for d in explain_breaks(text) if d.pass_no == 1}
+
+
+def test_instrumental_before_a_converb_joins():
+    # ``мен`` before a converb (тартысып) is the instrumental: the conjunction takes a second noun
+    out = dehyphenate(ABAI)
+    assert "Құнанбаймен тартысып" in out
+    assert "қайнағасы" in out and "тіршілікте" in out  # the other joins are untouched
+    assert _rules(ABAI)[("Құнанбай", "мен")] == "instrumental_before_verb"
