@@ -17,7 +17,7 @@ from .morph import (
     PARTICLES,
     norm,
 )
-from .resources import _hyphen_parts
+from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import _parallel_after_men, _plain_rule, _verb_after_men
 
@@ -130,8 +130,13 @@ _J_INDEX = {v: i for i, v in enumerate(_J_LEVELS)}
 _W_INDEX = {v: i for i, v in enumerate(_W_LEVELS)}
 
 
-def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
-    """``_learned("plain", _plain_features(...))`` bit for bit, no list: zero products skipped."""
+# The terms of _plain_score that read no document (character model, chains, phonology, glue
+# counts, lengths), by (a, b, rule): the same for every text; a bounded table
+_TERMS: dict[tuple[str, str, str], tuple[str, str, float, tuple[float, ...], bool] | None] = {}
+
+
+def _plain_terms(ev: Evidence, a: str, b: str, rule: str) -> tuple[str, str, float, tuple[float, ...], bool] | None:
+    """(al, bl, the first sum, the terms 18-29 to add in order, rule == "join"); None: no word."""
     if not a[0].isalpha():
         a = a.rsplit("-", 1)[-1]
     al, bl = norm(a), norm(b).split("-")[0]
@@ -139,7 +144,47 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
         return None
     w = _weights()["plain"]
     gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
-    s = w[0] * (gain / 5) + w[1] * (max(-10.0, min(10.0, gain)) / 5)
+    mid: list[float] = []
+    if ev.is_chain(bl, first_long=True):
+        mid.append(w[18])
+    if syllable_break(al, bl):
+        mid.append(w[19])
+    agree = vowels_agree(al, bl)
+    if agree is True:
+        mid.append(w[20])
+    elif agree is False:
+        mid.append(w[21])
+    if harmony_clash(al, bl):
+        mid.append(w[22])
+    if a[0].isupper():
+        mid.append(w[23])
+    if al in CONJUNCTIONS:
+        mid.append(w[24])
+    glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
+    if glue is not None:
+        mid.append(w[25])
+        mid.append(w[26] * (math.log((glue[0] + 1) / (glue[1] + 1)) / 3))
+    mid.append(w[27] * (len(al) / 10))
+    mid.append(w[28] * (len(bl) / 10))
+    if len(bl) <= 3:
+        mid.append(w[29])
+    return al, bl, w[0] * (gain / 5) + w[1] * (max(-10.0, min(10.0, gain)) / 5), tuple(mid), rule == "join"
+
+
+def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
+    """``_learned("plain", _plain_features(...))`` bit for bit, no list: zero products skipped,
+    the products added in the dense order (the document's terms read here, the rest remembered)."""
+    key = (a, b, rule)
+    t = _TERMS.get(key)
+    if t is None:
+        if key in _TERMS:
+            return None
+        t = _plain_terms(ev, a, b, rule)
+        remember(_TERMS, key, t, 100_000)
+        if t is None:
+            return None
+    al, bl, s, mid, join = t
+    w = _weights()["plain"]
     j = _J_INDEX.get(ev.join_score(al, bl))
     if j is not None:
         s += w[2 + j]
@@ -149,32 +194,10 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
     k = _W_INDEX.get(ev.word(bl))
     if k is not None:
         s += w[13 + k]
-    # the binary features 18-24, added in their order (no tuple of pairs: the same sums)
-    if ev.is_chain(bl, first_long=True):
-        s += w[18]
-    if syllable_break(al, bl):
-        s += w[19]
-    agree = vowels_agree(al, bl)
-    if agree is True:
-        s += w[20]
-    elif agree is False:
-        s += w[21]
-    if harmony_clash(al, bl):
-        s += w[22]
-    if a[0].isupper():
-        s += w[23]
-    if al in CONJUNCTIONS:
-        s += w[24]
-    glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
-    if glue is not None:
-        s += w[25]
-        s += w[26] * (math.log((glue[0] + 1) / (glue[1] + 1)) / 3)
-    s += w[27] * (len(al) / 10)
-    s += w[28] * (len(bl) / 10)
-    if len(bl) <= 3:
-        s += w[29]
+    for x in mid:
+        s += x
     s += w[30] * (ev.longest_stem(bl) / 10)
-    if rule == "join":
+    if join:
         s += w[31]
     return s + w[32]
 

@@ -81,15 +81,22 @@ def _score(word: str, k: int = 0, total: float = 0.0) -> float:
         _SUMS.clear()
     win = _WINDOW
     get = win.get
-    last = len(s) - ORDER  # (the window ending in ``$``)
-    for i in range(k, last + 1):
+    lp = _table()[0]
+    last = len(s) - ORDER  # (the window ending in ``$``: added after the loop)
+    for i in range(k, last):
         w = s[i:i + ORDER]
         c = get(w)
         if c is None:  # (the n-gram itself first, as _window does)
-            c = _table()[0].get(w)
+            c = lp.get(w)
             c = win[w] = _window(w) if c is None else c
-        if i == last:
-            _SUMS[word] = total
+        total += c
+    if k <= last:
+        _SUMS[word] = total
+        w = s[last:]
+        c = get(w)
+        if c is None:
+            c = lp.get(w)
+            c = win[w] = _window(w) if c is None else c
         total += c
     _LOGP[word] = total
     return total

@@ -23,6 +23,9 @@ __all__ = ["harmony", "vowels_agree", "harmony_clash", "syllable_break"]
 
 _KAZ_ONLY = re.compile(f"[{KAZAKH_LETTERS}]")
 _RUS_ONLY = re.compile(f"[{RUSSIAN_LOAN_LETTERS}]")
+# a vowel of a row (back or front), and any vowel (the ambiguous и у ю я э ё too)
+_ROW_VOWEL = re.compile("[" + "".join(sorted(BACK_VOWELS | FRONT_VOWELS)) + "]")
+_ANY_VOWEL = re.compile("[" + "".join(sorted(BACK_VOWELS | FRONT_VOWELS | AMBIGUOUS_VOWELS)) + "]")
 
 
 def harmony(word: str) -> Literal["back", "front"] | None:
@@ -52,9 +55,12 @@ def vowels_agree(a: str, b: str) -> bool | None:
     >>> vowels_agree("бөлме", "лері"), vowels_agree("самай", "шеке"), vowels_agree("такси", "ге")
     (True, False, None)
     """
-    va = next((c for c in reversed(a) if c in BACK_VOWELS or c in FRONT_VOWELS or c in AMBIGUOUS_VOWELS), "")
-    vb = next((c for c in b if c in BACK_VOWELS or c in FRONT_VOWELS or c in AMBIGUOUS_VOWELS), "")
-    if not va or not vb or va in AMBIGUOUS_VOWELS or vb in AMBIGUOUS_VOWELS:
+    ma = _ANY_VOWEL.search(a[::-1])  # (the last vowel of ``a``; a regex over the reversed word)
+    mb = _ANY_VOWEL.search(b)
+    if ma is None or mb is None:
+        return None
+    va, vb = ma.group(), mb.group()
+    if va in AMBIGUOUS_VOWELS or vb in AMBIGUOUS_VOWELS:
         return None
     return (va in BACK_VOWELS) == (vb in BACK_VOWELS)
 
@@ -75,11 +81,12 @@ def harmony_clash(a: str, b: str) -> bool:
     """
     if b.startswith(("мен", "бен", "пен")):
         return False  # the instrumental suffix does not harmonise: ұшақ|пен
-    if not _KAZ_ONLY.search(a + b) or _RUS_ONLY.search(a + b) or "о" in b or "ө" in b:
+    ab = a + b
+    if not _KAZ_ONLY.search(ab) or _RUS_ONLY.search(ab) or "о" in b or "ө" in b:
         return False  # loanwords (Маке|дониядағы, лей|бористік) do not follow harmony
-    va = next((c for c in reversed(a) if c in BACK_VOWELS or c in FRONT_VOWELS), "")
-    vb = next((c for c in b if c in BACK_VOWELS or c in FRONT_VOWELS), "")
-    return bool(va and vb) and ((va in BACK_VOWELS) != (vb in BACK_VOWELS))
+    ma = _ROW_VOWEL.search(a[::-1])
+    mb = _ROW_VOWEL.search(b)
+    return ma is not None and mb is not None and ((ma.group() in BACK_VOWELS) != (mb.group() in BACK_VOWELS))
 
 
 @lru_cache(maxsize=65536)
@@ -94,9 +101,5 @@ def syllable_break(a: str, b: str) -> bool:
     >>> syllable_break("жетіс", "тіктерді"), syllable_break("бозды", "еркекшөпті"), syllable_break("ғ", "ларда")
     (True, False, False)
     """
-    la = 0
-    for c in reversed(a):
-        if not c.isalpha():
-            break
-        la += 1
-    return la >= 2 and len(b) >= 2 and b[0] not in PURE_VOWELS
+    # (at least two letters: the last two characters are letters)
+    return len(a) >= 2 and a[-1].isalpha() and a[-2].isalpha() and len(b) >= 2 and b[0] not in PURE_VOWELS
