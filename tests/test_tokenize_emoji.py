@@ -53,9 +53,10 @@ def test_emoji_in_process_and_spacy() -> None:
 
 def test_emoji_glued_to_words_stay_apart() -> None:
     # an emoji between two words without spaces is a token of its own; a lone regional indicator
-    # after a flag is one more token; a joiner then letters: the letters are a word
+    # after a flag is one more token; a joiner then letters: the letters are a word, and the joiner,
+    # which joins nothing, is in no token (no token ends with an invisible character: round 13)
     assert [t.text for t in tokenize("сөз🎉сөз 🇰🇿🇷🇺🇰 👨\u200dабай")] == \
-        ["сөз", "🎉", "сөз", "🇰🇿", "🇷🇺", "🇰", "👨\u200d", "абай"]
+        ["сөз", "🎉", "сөз", "🇰🇿", "🇷🇺", "🇰", "👨", "абай"]
 
 
 def test_every_rgi_emoji_is_one_grapheme_cluster_and_one_token() -> None:

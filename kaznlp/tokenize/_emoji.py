@@ -20,6 +20,7 @@ _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 # after a pictograph: marks, variation selectors, skin tones, tags
 _EXTEND = "\u0300-\u036f\u20d0-\u20ff\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 _RI = "\U0001f1e6-\U0001f1ff"
+_EMOJI_EXTEND = "\u20e3\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"  # (of emoji only)
 
 
 def _chars(ranges: str) -> frozenset[str]:
@@ -30,7 +31,7 @@ def _chars(ranges: str) -> frozenset[str]:
 
 
 # what may follow the first character of a longer sequence: a symbol token before none is left alone
-_CONTINUES = _chars(_EXTEND + _RI + "\u200d")
+_CONTINUES = _chars(_EXTEND + _RI + "\u200c\u200d")
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +41,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
                    for line in _data.read_lines("emoji_pictographic.txt")
                    for a, _, b in (item.partition("..") for item in line.split()))
     word = r"\w\u0300-\u036f\u0483-\u0489\u00ad"
-    seq = rf"[{_RI}]{{1,2}}[{_EXTEND}\u200d]*|[{pict}](?:[{_EXTEND}]|\u200d(?:[{pict}])?)*"
+    # (a soft hyphen after a mark stays, as on a symbol; ZWNJ extends: docs/tokenize.md, round 13)
+    seq = (rf"(?:[{_RI}]{{1,2}}[{_EXTEND}\u200c\u200d]*|[{pict}](?:[{_EXTEND}\u200c]|\u200d(?:[{pict}])?)*)"
+           r"(?:(?<=[\u0300-\u036f\u20d0-\u20ff])\xad+)?")
     inv = f"[{_INVISIBLE}]"
-    edge = (rf"{inv}*+[{_BIDI}][{_INVISIBLE}{_BIDI}]*+|(?<![{word}{_EXTEND}{pict}{_RI}{_INVISIBLE}]){inv}++"
-            rf"|{inv}++(?![{word}{_EXTEND}{pict}{_RI}])")
+    # (led by a character test: no lookbehind at every position; the third: "👍<ZWJ>сөз", a run that joins nothing)
+    edge = (rf"(?=[{_INVISIBLE}{_BIDI}])(?:{inv}*+[{_BIDI}][{_INVISIBLE}{_BIDI}]*+"
+            rf"|(?<![{word}{_EXTEND}{pict}{_RI}{_INVISIBLE}]){inv}++"
+            rf"|(?<=[{pict}{_RI}{_EMOJI_EXTEND}]){inv}++(?![{_EXTEND}])(?:(?<!\u200d)|(?![{pict}]))"
+            rf"|{inv}++(?![{word}{_EXTEND}{pict}{_RI}]))")
     return re.compile(seq), re.compile(edge)
 
 
@@ -63,26 +69,30 @@ _EDGE_CHARS = _INVISIBLE + _BIDI
 
 def trim_invisible(text: str, starts: list[int], texts: list[str], kinds: list[str]) -> Rows:
     """The columns with no token starting or ending with an invisible or bidi character of
-    ``text`` (an emoji keeps a joiner at its end); a token of nothing else goes.
+    ``text``; a token of nothing else goes.
 
     >>> trim_invisible("5\\ufeffмлн", [0, 1], ["5", "\\ufeffмлн"], ["number", "word"])
     ([0, 2], ['5', 'млн'], ['number', 'word'])
     """
     edits: list[tuple[int, int, Rows]] = []
     last = -1
+    n = len(starts)
     for m in _EDGE_RUN.finditer(text):
         k = bisect_right(starts, m.start()) - 1
-        if k <= last or k < 0 or m.start() >= starts[k] + len(texts[k]):
-            continue
-        surface = texts[k]
-        rest = surface.lstrip(_EDGE_CHARS)
-        kept = rest if kinds[k] == "symbol" else rest.rstrip(_EDGE_CHARS)
-        if not kept.strip(_EDGE_CHARS + "\xad"):  # (soft hyphens touching only invisible characters)
-            kept = ""
-        if kept != surface:
-            edits.append((k, k + 1, ([starts[k] + len(surface) - len(rest)], [kept], [kinds[k]]) if kept
-                          else ([], [], [])))
-        last = k
+        if k < 0 or m.start() >= starts[k] + len(texts[k]):
+            k += 1
+        while k < n and starts[k] < m.end():  # (every token the run touches)
+            if k > last:
+                surface = texts[k]
+                rest = surface.lstrip(_EDGE_CHARS)
+                kept = rest.rstrip(_EDGE_CHARS)
+                if not kept.strip(_EDGE_CHARS + "\xad"):  # (soft hyphens touching only invisible characters)
+                    kept = ""
+                if kept != surface:
+                    edits.append((k, k + 1, ([starts[k] + len(surface) - len(rest)], [kept], [kinds[k]]) if kept
+                                  else ([], [], [])))
+                last = k
+            k += 1
     return _splice(starts, texts, kinds, edits) if edits else (starts, texts, kinds)
 
 
