@@ -1,28 +1,11 @@
-r"""Rule-based Kazakh sentence splitter.
+r"""Rule-based Kazakh sentence splitter; every rule, with its Kazakh example and why it is general, is in
+docs/sentences.md.
 
-Two kinds of boundary are found in one pass each:
-
-1. **Terminal punctuation** (``.``, ``?``, ``!``, ``…``, ``...``) followed by white space,
-   with any closing quotes or brackets kept in the sentence (``«…»``). The break is
-   taken when the next word starts a sentence (a capital letter, a digit, an opening
-   quote, a dialogue dash before a capital) and the word before the period is not an
-   abbreviation that cannot end a sentence (``млн.``, ``ж.``, ``проф.``, initials
-   ``А.А.``; data in ``data/abbreviations.tsv``). Kazakh is verb-final, so a sentence
-   almost never ends in such an abbreviation; ``т.б.`` ("etc.") can, and does.
-2. **Line breaks** (every break of :mod:`kaznlp.linebreaks`: ``\n``, ``\r\n``, ``\r``,
-   ``\u2029``, ``\u2028``, ``\x0b``, ``\x0c``, ``\x1c``-``\x1e``, ``\x85`` all act alike).
-   A blank line always ends a sentence. A single line break ends one
-   when the line before it is a headline, dateline or web-page widget (short compared
-   with the lines around it) and not when it merely wraps a running sentence, as in
-   print and PDF text: a line that is as long as the block's longest line, ends with a
-   comma or a hyphen, or is followed by a line starting in lower case continues.
-
-The rules live in one module per job (each rule's docstring gives its Kazakh example):
-:mod:`._marks` (terminal punctuation, abbreviations, labels, datelines), :mod:`._structure`
-(quotations, ``;``-lists, stops with no space, brackets), :mod:`._lines` (line breaks and runs
-of spaces), :mod:`._stamps` (date stamps and media tags after a headline) and :mod:`._joins`
-(sentence ends with no stop) and :mod:`._crawl` (lines a crawl cut); this module reads the text
-once per rule and joins their cuts.
+A stop before a sentence start ends a sentence unless the word before it never ends one (``млн.``, ``ж.``,
+initials: ``data/abbreviations.tsv``); a line break (:mod:`kaznlp.linebreaks`) ends one after a blank line
+or a headline, not where print wraps a sentence. One module per job (:mod:`._marks`, :mod:`._structure`,
+:mod:`._lines`, :mod:`._stamps`, :mod:`._joins`, :mod:`._crawl`); this one reads the text once per rule
+and joins their cuts.
 
 >>> [s.text for s in split_sentences("А.А. Мерғалиев сөз сөйледі. Ол 2,5 млн. теңге туралы айтты.")]
 ['А.А. Мерғалиев сөз сөйледі.', 'Ол 2,5 млн. теңге туралы айтты.']
@@ -99,6 +82,10 @@ def _scan_text(text: str) -> str:
     return text
 
 
+# Invisible characters of the token pattern's words (the tokenizer leaves them out at a word's start).
+_W_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
     """``cuts`` without those that fall inside a token :func:`kaznlp.tokenize` keeps whole.
 
@@ -124,7 +111,8 @@ def _outside_tokens(text: str, cuts: list[int]) -> list[int]:
             chunk_end = cut
             while chunk_end < n and not text[chunk_end].isspace():
                 chunk_end += 1
-            starts = {m.start() for m in TOKEN_PATTERN.finditer(text, a, chunk_end)}
+            starts = {m.start() + len(g) - len(g.lstrip(_W_INVISIBLE))
+                      for m in TOKEN_PATTERN.finditer(text, a, chunk_end) for g in (m.group(),)}
         if cut in starts:
             out.append(cut)
     return out

@@ -7,9 +7,12 @@ from collections.abc import Sequence
 
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import (_HEADING_NUMBER, _LINE_END_CONTINUES, _NEWLINE, _OPENERS, _is_start, _period_ends_sentence,
-                     _word_before)
+from ._marks import (_HEADING_NUMBER, _LINE_END_CONTINUES, _NEWLINE, _OPENERS, _STRIP_INVISIBLE, _is_start,
+                     _period_ends_sentence, _word_before)
 from ._structure import _CLOSERS
+
+# A line's end is read through what punctuation reads as part of its stop ("… келді.\x00").
+_LINE_END_SKIP = frozenset(" \t" + _STRIP_INVISIBLE)
 
 
 #: Lines of the crawl the news corpus comes from are cut at this many characters
@@ -80,7 +83,11 @@ def _one_paragraph_per_line(text: str, held: Sequence[int] = ()) -> bool:
                 elif last == "." and held_ends and line_start + len(line) - 1 in held_ends:
                     long_lines -= 1  # "… 5 млн." ends no sentence: no evidence either way
                     continue
-                ends += last != "" and last in ".!?…:;"
+                if last != "" and last in ".!?…:;":
+                    ends += 1
+                elif last in _LINE_END_SKIP:
+                    last = line.rstrip(_STRIP_INVISIBLE).rstrip()[-1:]
+                    ends += last != "" and last in ".!?…:;"
     if long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines:
         return True
     # lines that almost never start in lower case are not wrapped prose either (a staff list, a
@@ -109,19 +116,10 @@ def _heading_label(text: str, dot: int) -> bool:
 
 
 def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
-    """Offsets of single line breaks that end a sentence (headlines, widgets, lists).
-
-    The "width" a line is compared with is the longest of the line before it, the two
-    after it and itself: a local estimate of the column width of wrapped text.
-
-    ``held``: periods at a line end that punctuation alone does not take as a sentence end
-    (an abbreviation or initials: ``Қостанай қ.``, ``атап өтті К.``; found by
-    :func:`_punctuation_boundaries`). Such a line end is judged like a line without a stop:
-    in text written one paragraph per line, or after a short line, the line break ends the
-    sentence (``Қостанай қ.`` / ``Дүйсенбі – сенбі 9.00 бастап …``; a crawl that cut a line
-    after an initial, ``… колледжін, Ш.`` / ``Еңбек жолын 1988 жылы …``); in wrapped print
-    text (``… 5 млн.`` / ``АҚШ долларын …``) a full line continues. A numbered heading label
-    (``2-тарау.``) is left to punctuation: the heading follows it.
+    """Offsets of single line breaks that end a sentence (headlines, widgets, lists: docs/sentences.md,
+    "Line breaks"). A line is compared with the longest of the line before it, the two after it and
+    itself (the column width of wrapped text). ``held``: periods at a line end that punctuation does not
+    take as a sentence end (``Қостанай қ.``); such a line end is judged like one without a stop.
     """
     out = []
     n = len(text)
@@ -144,6 +142,12 @@ def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
         if not j:
             continue
         last = text[j - 1]
+        if i in special and last in _LINE_END_SKIP:  # (before a lower-case line)
+            while j and text[j - 1] in _LINE_END_SKIP:
+                j -= 1
+            if not j:
+                continue
+            last = text[j - 1]
         if last in ".!?…\n":
             k = special.get(i)
             if k is None:

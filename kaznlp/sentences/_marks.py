@@ -32,11 +32,12 @@ def _easy_word() -> str:
 _EASY_WORD = _easy_word()
 _EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
 _EASY_ENDS = re.compile(r"\." + _EASY_WORD + r"(?=" + _EASY_AFTER + r")")
-# Marks and invisible characters after the mark belong to it ("келді.\u200b Біз", docs/sentences.md).
+# Marks, invisible characters and controls (no white space) after the mark belong to it (docs/sentences.md).
 _INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
-                     (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0x200B, 0x200F), (0x2060, 0x2060), (0xFEFF, 0xFEFF),
-                     (0x202A, 0x202E), (0x2066, 0x2069))
-_INVISIBLE = "".join(f"{chr(a)}-{chr(b)}" for a, b in _INVISIBLE_RANGES)
+                     (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF),
+                     (0x202A, 0x202E), (0x2066, 0x2069), (0x0, 0x8), (0xE, 0x1B), (0x7F, 0x84), (0x86, 0x9F),
+                     (0xAD, 0xAD), (0x180E, 0x180E))
+_INVISIBLE = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _INVISIBLE_RANGES)
 _STRIP_INVISIBLE = "".join(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b + 1))
 _TERMINALS = tuple(
     re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _EASY_WORD + _EASY_AFTER + r")" if mark == "." else "")

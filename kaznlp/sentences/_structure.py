@@ -8,7 +8,7 @@ from bisect import bisect_left
 from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import _OPENERS, _finite_verb, _matches, _word_before
+from ._marks import _INVISIBLE, _OPENERS, _finite_verb, _matches, _word_before
 
 
 _AFTER_QUOTE = re.compile(r"[,.!?…]*[^\S\n]*(?:[–—-][^\S\n]*)?(?=[" + LOWER + "])")
@@ -142,17 +142,20 @@ def _predicate_word(text: str, i: int) -> bool:
     return len(word) >= 4 and word.isalpha() and word.islower() and _finite_verb(word)
 
 
-# One literal-led pattern per mark (fast search, as _TERMINALS).
+# One literal-led pattern per mark (fast search, as _TERMINALS); a control or an invisible character after the
+# mark stays with it, but a soft hyphen glued to a word is in its token (docs/sentences.md, round 13).
+_NO_SHY = _INVISIBLE.replace("\\u00ad-\\u00ad", "")
 _GLUED = tuple(
-    re.compile(re.escape(mark) + rf"(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([»”)]*)(?=[«“„]?[{UPPER}])")
+    re.compile(re.escape(mark) + rf"(?!\s)(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([{_NO_SHY}]*[»”)]*[{_NO_SHY}]*)"
+               rf"(?=\xad*[«“„]?[{UPPER}])")
     for mark in ".?!…"
 )
 
 
-_GLUED_ANY = re.compile(rf"[.?!…][.!?…»”)]*[«“„]?[{UPPER}]")
+_GLUED_ANY = re.compile(rf"[.?!…][.!?…»”){_INVISIBLE}]*[«“„]?[{UPPER}]")
 # Its matches that start with ".", led by the literal (fast search; a class-led search is three times slower):
 # a text with no "?", "!" or "…" is searched with this one alone.
-_GLUED_DOT = re.compile(rf"\.(?=[.!?…»”)]*[«“„]?[{UPPER}])")
+_GLUED_DOT = re.compile(rf"\.(?=[.!?…»”){_INVISIBLE}]*[«“„]?[{UPPER}])")
 
 
 def _glued_boundaries(text: str) -> list[int]:
