@@ -180,7 +180,7 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
         if key in _TERMS:
             return None
         t = _plain_terms(ev, a, b, rule)
-        remember(_TERMS, key, t, 100_000)
+        remember(_TERMS, key, t, 50_000)  # (about 400 bytes an entry)
         if t is None:
             return None
     al, bl, s, mid, join = t
