@@ -123,8 +123,10 @@ class BatchWriter:
             return
         try:
             self._write(payloads, keys)
-        except BrokenPipeError:  # `kaznlp process ... | head`: the reader left, not a broken output
-            raise
+        except BrokenPipeError as exc:  # `kaznlp process ... | head`: the reader left, not a broken output
+            if self.path is None or self.path == "-":
+                raise
+            raise output_error(self.path, exc) from exc  # `-o OUT` (a FIFO, a socket): the output is lost
         except OSError as exc:
             raise output_error(self.path or "-", exc) from exc
 
