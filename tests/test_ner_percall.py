@@ -148,3 +148,46 @@ def test_one_short_sentence_alone_scores_as_in_a_batch():
         assert fast.tagger.decode(alone) == fast.tagger.decode(batched)
     if limit:  # OpenBLAS with its small-matrix kernel (fast_layers.MaxoutNorm.split)
         assert fast.short_plan(11)[0][1], "one product per window position"
+
+
+def _short_unpadded(fast, X):
+    """``FastTagger._short`` before the products of 3 mod 4 rows read a fourth (round 13): every
+    product on exactly its rows."""
+    for (_, mix), (const, steps, d, bound) in zip(fast.layers, fast.short_plan(len(X))):
+        Y = const.copy()
+        for lo, hi, s, W, _k in steps:
+            Y[lo:hi] += X[lo + s:hi + s] @ W
+        nxt = numpy.empty((len(const), fast.width), dtype="float32")
+        mix.finish(Y, nxt)
+        if d >= 0:
+            nxt += X[d:d + len(nxt)]
+        else:
+            nxt[-d:-d + len(X)] += X
+            if bound is not None:
+                nxt[:-d] += bound
+                nxt[-d + len(X):] += bound
+        X = nxt
+    return X
+
+
+def test_short_products_padded_to_four_rows_give_the_same_numbers():
+    """A product of 3 mod 4 rows in ``FastTagger._short`` reads one row more (OpenBLAS's kernel takes
+    4 rows at a time; the extra output row is dropped): the CNN's output is bit for bit the one of
+    the products on exactly their rows, for every sentence length of the short path."""
+    from kaznlp.ner import get_backend
+    from kaznlp.ner.fast import doc_tokens
+
+    fast = get_backend("kaznlp")
+    if not fast._short_max:
+        pytest.skip("no small-matrix BLAS: one sentence takes the batched path")
+    words = doc_tokens("Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев 2024 жылғы 21 қазанда "
+                       "Моңғолияға барды, ал «ҚазМұнайГаз» АҚ басқарма төрағасы Асқар Маманов Астанада "
+                       "63%-ға өскен жобалар туралы сөз сөйлеп, ҚР-ның Сыртқы істер министрі келді.")[0]
+    padded = 0
+    for n in range(1, min(len(words), fast._short_max) + 1):
+        X = fast.embedding.rows(words[:n])
+        steps = [step for _, layer_steps, _, _ in fast.short_plan(n) for step in layer_steps]
+        padded += sum(k > hi - lo for lo, hi, _, _, k in steps)
+        assert all(k == hi - lo + ((hi - lo) % 4 == 3) for lo, hi, _, _, k in steps), n
+        assert numpy.array_equal(fast._short(X), _short_unpadded(fast, X)), n
+    assert padded, "some products read a fourth row"

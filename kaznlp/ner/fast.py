@@ -37,11 +37,9 @@ from typing import Any
 
 import numpy
 
-from ..spans import Token as KaznlpToken
-from ..tokenize import tokenize as kaznlp_tokenize
 from .chunk import Chunk, check_chunks
 from .fast_embed import WordEmbedding
-from .fast_layers import MaxoutNorm, Unsupported, f32, only
+from .fast_layers import MaxoutNorm, Unsupported, doc_tokens, f32, only
 from .threads import small_matrix_blas
 
 __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
@@ -60,35 +58,6 @@ _CHECK_TEXTS = (
     "АСТАНА. ҚазАқпарат - «ҚазМұнайГаз» АҚ басқарма төрағасы Асқар Маманов\n\nсөз сөйледі.",
     "ҚР-ның 63%-ы,  т.б. egov.kz сайтында 14:17-де жарияланды: ә?",
 )
-
-
-def doc_tokens(text: str, multiword: bool = False) -> tuple[list[str], list[int]]:
-    """The token strings and start offsets of ``kaznlp.spacy_lang.make_doc(vocab, text)``.
-
-    Same rule as the spaCy tokenizer: kaznlp's tokens, and every gap between them
-    other than one plain space after a token becomes a whitespace token.
-
-    >>> doc_tokens("Астана  қаласы")
-    (['Астана', ' ', 'қаласы'], [0, 7, 8])
-    """
-    words: list[str] = []
-    starts: list[int] = []
-    pos = 0
-    end = len(text)
-    # the text after the last token is one more gap, closed by an empty sentinel token
-    for start, stop, surface, _kind in (*kaznlp_tokenize(text, multiword=multiword), KaznlpToken(end, end, "")):
-        if start > pos:
-            gap_start = pos
-            if words and text[pos] == " ":
-                gap_start += 1
-            if gap_start < start:
-                words.append(text[gap_start:start])
-                starts.append(gap_start)
-        if surface:
-            words.append(surface)
-            starts.append(start)
-        pos = stop
-    return words, starts
 
 
 class FastTagger:
@@ -173,8 +142,7 @@ class FastTagger:
         # the products are cut (rows of its widest layer at most twice the small-matrix tier)
         short = all(len(mix.pieces) == 2 * w + 1 for w, mix in self.layers)
         self._short_max = 2 * self.layers[0][1].small_rows - 2 * max(self._edges) if short else 0
-        self._short_plans: dict[int, list[tuple[Any, list[tuple[int, int, int, Any]], int, Any]]] = {}
-
+        self._short_plans: dict[int, tuple[list[tuple[Any, list[tuple[int, int, int, Any, int]], int, Any]], int]] = {}
 
     def clear_caches(self) -> None:
         """Forget every word's embedding row and every window plan (memory is kept for reuse).
@@ -233,7 +201,7 @@ class FastTagger:
         self._window_cache[lengths] = plan
         return plan
 
-    def short_plan(self, n: int) -> list[tuple[Any, list[tuple[int, int, int, Any]], int, Any]]:
+    def short_plan(self, n: int) -> list[tuple[Any, list[tuple[int, int, int, Any, int]], int, Any]]:
         """Per window layer, for one sequence of ``n`` tokens (cached): the pre-activation's
         constant part, the products to add, the offset of the residual rows and the constant
         row beside the input (``None`` where it is zero); see :meth:`_short`.
@@ -241,30 +209,40 @@ class FastTagger:
         The input of layer ``l`` is its ``n_in`` rows that are not constant (:meth:`plan`); window
         position ``j`` of output row ``i`` reads input row ``i + s`` (``s`` fixed per ``j``). Where that
         row is the constant one its product is a constant (``bounds[l] @ W_j``, in the first part),
-        elsewhere the rows ``lo:hi`` take ``X[lo + s:hi + s] @ W_j`` (at most ``small_rows`` a product)."""
-        plan = self._short_plans.get(n)
-        if plan is not None:
-            return plan
-        plan = []
+        elsewhere the rows ``lo:hi`` take ``X[lo + s:hi + s] @ W_j`` (at most ``small_rows`` a product),
+        of ``k`` rows: ``hi - lo``, or one more (dropped) for 3 mod 4 (the kernel takes 4 rows at a time:
+        11 rows 15.4 us, 12 rows 13.4 us, weights out of cache, 2026-12); :meth:`_short_plan` says if any."""
+        return self._short_plan(n)[0]
+
+    def _short_plan(self, n: int) -> tuple[list[tuple[Any, list[tuple[int, int, int, Any, int]], int, Any]], int]:
+        cached = self._short_plans.get(n)
+        if cached is not None:
+            return cached
+        plan: list[tuple[Any, list[tuple[int, int, int, Any, int]], int, Any]] = []
+        spare = 0
         for layer, (w, mix) in enumerate(self.layers):
             e_in, e_out = self._edges[layer], self._edges[layer + 1]
             n_in, n_out = n + 2 * e_in, n + 2 * e_out
             const: Any = numpy.empty((n_out, len(mix.b)), dtype="float32")
             const[:] = mix.b
-            steps: list[tuple[int, int, int, Any]] = []
+            steps: list[tuple[int, int, int, Any, int]] = []
             for j, W in enumerate(mix.pieces):
                 s = e_in - e_out - w + j
                 lo, hi = max(0, -s), min(n_out, n_in - s)
                 at_bound = self._bounds[layer] @ W
                 const[:lo] += at_bound
                 const[hi:] += at_bound
-                steps.extend((a, min(hi, a + mix.small_rows), s, W) for a in range(lo, hi, mix.small_rows))
+                for a in range(lo, hi, mix.small_rows):
+                    b = min(hi, a + mix.small_rows)
+                    k = b - a + (1 if (b - a) % ROW_MULTIPLE == ROW_MULTIPLE - 1 else 0)
+                    spare |= k > b - a
+                    steps.append((a, b, s, W, k))
             bound = self._bounds[layer]
             plan.append((const, steps, e_in - e_out, bound if bound.any() else None))
         if len(self._short_plans) > 512:
             self._short_plans.clear()
-        self._short_plans[n] = plan
-        return plan
+        self._short_plans[n] = plan, int(spare)
+        return plan, int(spare)
 
     def _short(self, X: Any) -> Any:
         """The window CNN on one sequence's rows ``X`` (``n x width``, no padding row): each window
@@ -273,21 +251,29 @@ class FastTagger:
         the same numbers as :meth:`scores`' windows up to float rounding."""
         empty = numpy.empty
         width = self.width
-        for (_, mix), (const, steps, d, bound) in zip(self.layers, self.short_plan(len(X))):
+        n_in = len(X)
+        plan, spare = self._short_plan(n_in)
+        if spare:  # a spare zero row under each layer's input for the products of one row more
+            X = numpy.concatenate([X, numpy.zeros((1, width), dtype="float32")])
+        for (_, mix), (const, steps, d, bound) in zip(self.layers, plan):
+            n_out = len(const)
             Y = const.copy()
-            for lo, hi, s, W in steps:
-                Y[lo:hi] += X[lo + s:hi + s] @ W
-            nxt = empty((len(const), width), dtype="float32")
-            mix.finish(Y, nxt)
+            for lo, hi, s, W, k in steps:
+                Y[lo:hi] += X[lo + s:hi + s] @ W if k == hi - lo else (X[lo + s:lo + s + k] @ W)[:k - 1]
+            nxt = empty((n_out + spare, width), dtype="float32")
+            nxt[n_out:] = 0
+            out = nxt[:n_out] if spare else nxt
+            mix.finish(Y, out)
             if d >= 0:
-                nxt += X[d:d + len(nxt)]
+                out += X[d:d + n_out]
             else:  # more rows out than in: the rows beside the input add the constant row
-                nxt[-d:-d + len(X)] += X
+                out[-d:-d + n_in] += X[:n_in] if spare else X
                 if bound is not None:
-                    nxt[:-d] += bound
-                    nxt[-d + len(X):] += bound
+                    out[:-d] += bound
+                    out[-d + n_in:] += bound
             X = nxt
-        return X
+            n_in = n_out
+        return X[:n_in] if spare else X
 
     def scores(self, sequences: Sequence[list[str]]) -> list[Any]:
         """Label scores (as the component's model outputs them) for each token sequence."""

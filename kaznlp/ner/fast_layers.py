@@ -1,6 +1,6 @@
-"""Building blocks of the fused numpy path (:mod:`kaznlp.ner.fast`): thinc's maxout and layer
-norm as a few numpy operations, read from a loaded layer, and the error for a model the fast
-path does not know.
+"""Building blocks of the fused numpy path (:mod:`kaznlp.ner.fast`): the tokens it tags
+(:func:`doc_tokens`), thinc's maxout and layer norm as a few numpy operations, read from a loaded
+layer, and the error for a model the fast path does not know.
 
 >>> import numpy
 >>> f32(numpy.arange(3)).dtype
@@ -13,7 +13,10 @@ from typing import Any
 
 import numpy
 
-__all__ = ["MaxoutNorm", "SMALL_PRODUCT", "Unsupported", "f32", "only"]
+from ..spans import Token as KaznlpToken
+from ..tokenize import tokenize as kaznlp_tokenize
+
+__all__ = ["MaxoutNorm", "SMALL_PRODUCT", "Unsupported", "doc_tokens", "f32", "only"]
 
 #: OpenBLAS's small-matrix kernel (no packing of the weights) takes products of at most this
 #: many multiply-adds; see :meth:`MaxoutNorm.product`
@@ -34,6 +37,35 @@ def only(nodes: list[Any], what: str) -> Any:
 def f32(array: Any) -> Any:
     """``array`` as a C-contiguous float32 numpy array."""
     return numpy.ascontiguousarray(numpy.asarray(array, dtype="float32"))
+
+
+def doc_tokens(text: str, multiword: bool = False) -> tuple[list[str], list[int]]:
+    """The token strings and start offsets of ``kaznlp.spacy_lang.make_doc(vocab, text)``.
+
+    Same rule as the spaCy tokenizer: kaznlp's tokens, and every gap between them
+    other than one plain space after a token becomes a whitespace token.
+
+    >>> doc_tokens("Астана  қаласы")
+    (['Астана', ' ', 'қаласы'], [0, 7, 8])
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    end = len(text)
+    # the text after the last token is one more gap, closed by an empty sentinel token
+    for start, stop, surface, _kind in (*kaznlp_tokenize(text, multiword=multiword), KaznlpToken(end, end, "")):
+        if start > pos:
+            gap_start = pos
+            if words and text[pos] == " ":
+                gap_start += 1
+            if gap_start < start:
+                words.append(text[gap_start:start])
+                starts.append(gap_start)
+        if surface:
+            words.append(surface)
+            starts.append(start)
+        pos = stop
+    return words, starts
 
 
 class MaxoutNorm:
