@@ -130,8 +130,7 @@ _J_INDEX = {v: i for i, v in enumerate(_J_LEVELS)}
 _W_INDEX = {v: i for i, v in enumerate(_W_LEVELS)}
 
 
-# The terms of _plain_score that read no document (character model, chains, phonology, glue
-# counts, lengths), by (a, b, rule): the same for every text; a bounded table
+# _plain_score's terms that read no document, by (a, b, rule): the same for every text
 _TERMS: dict[tuple[str, str, str], tuple[str, str, float, tuple[float, ...], bool] | None] = {}
 
 
@@ -180,7 +179,7 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
         if key in _TERMS:
             return None
         t = _plain_terms(ev, a, b, rule)
-        remember(_TERMS, key, t, 50_000)  # (about 400 bytes an entry)
+        remember(_TERMS, key, t, 50_000)
         if t is None:
             return None
     al, bl, s, mid, join = t
@@ -202,8 +201,7 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
     return s + w[32]
 
 
-# The pieces whose bare-break rules read ``after``; the driver passes it for these only (the memo
-# key). A rule reading ``after`` for another piece adds it here (test_dehyphenate_speed_caches).
+# The pieces whose rules read ``after`` (the driver passes it for these only: the memo key)
 READS_AFTER = frozenset(("мен", "бен", "пен"))
 
 
@@ -220,20 +218,18 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
         return Verdict(rule, name)
     al, bl = norm(a), norm(b)
     if name == "joined_known" and ev.join_score(al, bl) >= 3:
-        # the joined form is written whole elsewhere in this text (``Ішекқуыстылар``), and the
-        # pieces not both: the text's own spelling outweighs the model (issue 15, PDF dev set)
+        # the text writes the joined form whole, the pieces not both (``Ішекқуыстылар``)
         return Verdict(rule, "joined_form_in_text")
     if rule == "space" and name != "no_syllable_break" and ev.closed_compound(al, bl):
-        # the dictionary writes the two words as one (``қол⏎шатырға``): dev apertium text writes such
-        # pairs whole 13,114 times and apart 40 (docs/dehyphenate.md, rule ``closed_compound``)
+        # the dictionary writes the pair as one word (``қол⏎шатырға``; docs: ``closed_compound``)
         return Verdict("join", "closed_compound")
     if bl in ("мен", "бен", "пен") and name != "no_syllable_break":
         if _parallel_after_men(al, after):
-            return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы: two nouns alike, joined by ``мен``
+            return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы
         if _verb_after_men(after):
-            return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.: the verb ends the sentence
+            return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.
     if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
-        return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің: a word of this text (Аберкромби) runs across the break
+        return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің (Аберкромби)
     if not ev.features:  # no trace asked for: the score alone
         sc = _plain_score(ev, a, b, rule)
         if sc is None:

@@ -10,14 +10,14 @@ from .chars import _CYR
 from .morph import _SINGLE
 
 #: the open word lists ``python -m training.build_lexicon --open-only`` writes into ``kaznlp/data``;
-#: not shipped (docs/dehyphenate.md, *Open word lists*), so their absence is no broken install.
+#: not shipped (docs/dehyphenate.md, *Open word lists*): their absence is no broken install.
 OPTIONAL = ("dehyph_unilex_kk.txt", "dehyph_hunspell_stems_kk.txt")
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """Word forms, and (left, right[:4]) pairs of hyphenated compounds (``күш``, ``жіге``)."""
-    words = forms()  # kaznlp.lang.lexicon: the one loader of data/lexicon_kk.txt
+    words = forms()  # (kaznlp.lang.lexicon)
     pairs: set[tuple[str, str]] = set()
     for line in words:
         if "-" in line:
@@ -87,12 +87,12 @@ def _open_stems() -> frozenset[str]:
     return _word_list("dehyph_hunspell_stems_kk.txt")
 
 
-# ---- suffix chains (``лығымен`` = лығ + ы + мен) and what the lexicon alone says of a word:
-# the same in every document, so remembered for all (bounded tables)
+# ---- suffix chains (``лығымен`` = лығ + ы + мен) and the lexicon's facts of a word: the same in
+# every document (bounded tables)
 
 _CHAIN: dict[tuple[str, bool], bool] = {}
 _STARTS: dict[str, list[bool]] = {}
-# lexicon_stems and the lexicon's Evidence.prefix answers (emptied when the lexicon changes)
+# lexicon_stems, the lexicon's Evidence.prefix answers (emptied for another lexicon)
 _STEMS: dict[str, bool | tuple[str, ...]] = {}
 _LEX_PREFIX: dict[str, float] = {}
 _LONGEST: dict[str, tuple[int, tuple[int, ...]]] = {}
@@ -107,16 +107,16 @@ def remember(table: dict, key: object, value: object, bound: int = _FACTS_MAX) -
     table[key] = value
 
 
-# The suffix chains of a word, read from its end by an automaton made as words ask: a state is
-# the set of (piece, letters of it read) still possible and whether a chain starts there
-_AUTO: list = [None]  # the suffix set it is made of, moves, chain starts, states, state ids, pieces by last letter
+# A word's suffix chains, read from its end by an automaton made as words ask: a state is the
+# set of (piece, letters read) still possible and whether a chain starts there
+_AUTO: list = [None]  # suffix set, moves, chain starts, states, state ids, pieces by last letter
 
 
 def _automaton(sfx: frozenset[str]) -> list:
     if _AUTO[0] is not sfx:
         by_last: dict[str, list[str]] = {}
         for x in sfx:
-            if 2 <= len(x) <= 7:  # (one-letter pieces: morph._SINGLE)
+            if 2 <= len(x) <= 7:  # (one letter: morph._SINGLE)
                 by_last.setdefault(x[-1], []).append(x)
         for x in _SINGLE:
             by_last.setdefault(x, []).append(x)
@@ -158,7 +158,7 @@ def chain_starts(w: str) -> list[bool]:
         if nx is None:
             nx = _step(a, st, w[i])
         if nx < 0:
-            break  # no piece ends here: no chain starts further left
+            break  # no piece ends here, no chain starts further left
         st = nx
         if starts[nx]:
             ok[i] = True

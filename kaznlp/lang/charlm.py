@@ -8,9 +8,8 @@ Kazakh-like each reading is letter by letter::
     >>> split_gain("жаңа", "заң") < 0     # жаңа заң (a new law): two words
     True
 
-A Witten-Bell interpolated 5-gram over the letters of lower-cased words (``^``, ``$`` marks),
-trained by ``training/build_lexicon.py`` on the lexicon's open text, stored in back-off form
-in ``data/charlm_kk.tsv`` (log probability and back-off weight per n-gram).
+A Witten-Bell 5-gram over lower-cased letters (``^``, ``$`` marks) by ``training/build_lexicon.py``,
+in back-off form in ``data/charlm_kk.tsv``.
 """
 
 from __future__ import annotations
@@ -82,7 +81,7 @@ def _score(word: str, k: int = 0, total: float = 0.0) -> float:
     win = _WINDOW
     get = win.get
     lp = _table()[0]
-    last = len(s) - ORDER  # (the window ending in ``$``: added after the loop)
+    last = len(s) - ORDER  # (the window ending in ``$``)
     for i in range(k, last):
         w = s[i:i + ORDER]
         c = get(w)
