@@ -146,6 +146,13 @@ def test_soft_hyphen_after_a_mark_on_an_emoji() -> None:
     assert _texts("Жүрек ❤\u200d\u0301\u00ad белгісі") == ["Жүрек", "❤\u200d\u0301\u00ad", "белгісі"]
 
 
+def test_soft_hyphen_touching_only_a_joiner_is_in_no_token() -> None:
+    # a soft hyphen beside a word stays in it; beside only an invisible character it touches no word
+    # (as tests/test_properties_core.py reads it) and was a "word" token of its own after an emoji
+    assert _texts("Жүрек ❤\u0301\u200d\u00ad❤ белгісі") == ["Жүрек", "❤\u0301", "❤", "белгісі"]
+    assert _texts("Қа\u200d\u00adзақстан") == ["Қа\u200d\u00adзақстан"]
+
+
 def test_letter_joiners_and_skin_tone() -> None:
     # the brief's case: a letter, two joiners, a skin tone
     assert _texts("Сәлем а\u200d\u200d🏽 дос") == ["Сәлем", "а", "🏽", "дос"]

@@ -118,7 +118,8 @@ def blank_lone_soft_hyphens(text: str) -> str:
         b = a + 1
         while text[b:b + 1] == "\u00ad":
             b += 1
-        if not (a and in_word(text, a - 1) or in_word(text, b)):
+        if not (a and in_word(text, a - 1) and text[a - 1] not in _INVISIBLE  # (an invisible one is no word)
+                or in_word(text, b) and text[b] not in _INVISIBLE):
             pieces += (text[pos:a], " " * (b - a))
             pos = b
         a = find("\u00ad", b)
