@@ -98,9 +98,12 @@ def _clear_caches() -> None:
         backend.clear_caches()
 
 
-#: one sentence that makes a call read every lazily loaded table (the model; normalize's Latin word
-#: lists, read by the KZ-1048 check of a word with "ї"): a user's process pays them once, as the model
-WARM_UP = "Ол їш айдан кейін Астанаға келді."
+#: a text that makes a call read every lazily loaded table: the model; normalize's Latin word lists
+#: (the KZ-1048 check of a word with "ї") and character model (a title-case Latin word of Cyrillic
+#: look-alike letters, "Echo"), the tokenizer's emoji patterns, the rules' legal forms, dates and
+#: common words: a user's process pays each once, as it pays the model
+WARM_UP = ("АСТАНА. Ол їш айдан кейін Астанаға келді 👍. Бүгін «Қазақтелеком» АҚ басқарма төрағасы Echo "
+           "журналына 2016 жылы 21 қазанда, партияның XVIII съезінде сұхбат берді.")
 
 
 def warm_up() -> None:
