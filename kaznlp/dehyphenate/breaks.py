@@ -21,7 +21,7 @@ from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
 from .morph import _ends_number, _is_acronym, norm
-from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line
+from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
@@ -272,6 +272,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                     return (0, "")
                 if prior_join and (len(tw) >= 12 or len(b) >= 12) and _glued_phrase_join(ev, tw, b):
                     ev.why = "glued_phrase_join"  # ``жасме⏎дузақалпынакеледі``: pypdf, no space glyphs
+                    return (0, "")
+                if prior_join and _text_stem_spans(ev, tw, b):
+                    ev.why = "text_stem_spans"  # ``Саусақ⏎қанатты``: the text writes ``Саусаққанаттылар``
                     return (0, "")
             if prior_join and ev.hyphens_lost and _lost_real_hyphen(ev, tw, _head(hw)):
                 ev.why = "lost_real_hyphen"

@@ -138,6 +138,38 @@ def _verb_after_men(after: str) -> bool:
     return y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS)
 
 
+_LINE_END_WORD = re.compile(r"[ \t][(«\"“]?([^\W\d_]{5,})[ \t]*(?:\n|\Z)")
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
+    """``Саусақ⏎қанатты`` in a text that ends a line with ``саусаққанатты`` after a space elsewhere:
+    that word, 2+ letters past ``a``, + suffixes runs across the break, and the text never writes
+    ``a b`` apart on one line (docs/dehyphenate.md, ``text_stem_spans``)."""
+    per = vars(ev).setdefault("_line_ends", {})  # per block: the last words of its lines, after a space
+    hit = per.get(ev._blk)
+    if hit is None:
+        found = _LINE_END_WORD.findall(_INDENT.sub("\n", ev._block_text()))  # not a line's only word
+        ends = frozenset("\n".join(found).lower().replace("i", "і").split("\n"))
+        hit = per[ev._blk] = (ends, frozenset(e[:k] for e in ends for k in range(5, len(e))))
+    ends, heads = hit
+    al, bl = norm(a), norm(b)
+    w = al + bl
+    lo = max(len(al) + 2, 5)
+    if (w[:lo] not in heads and w[:lo] not in ends) or len(w) < lo or not w.isalpha():
+        return False  # no line of this text ends in a word that begins so: most breaks stop here
+    for k in range(len(w), lo - 1, -1):
+        if w[:k] in ends:
+            if k == len(w) or ev.is_chain(w[k:]):
+                # not where this text also writes the two words apart on one line (``тыныс алу``)
+                low = per.get(-1 - ev._blk)
+                if low is None:
+                    low = per[-1 - ev._blk] = ev._block_text().lower().replace("i", "і")
+                return not any(m.start() == 0 or not low[m.start() - 1].isalpha()
+                               for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
+    return False
+
+
 def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
     """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
     the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column)."""
