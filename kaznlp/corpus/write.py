@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import sys
 import zlib
 from collections.abc import Sequence
@@ -62,6 +63,7 @@ class BatchWriter:
         self._append = append
         self._manifest: Any = None
         self._own = False
+        self._durable = False
         self._fh: Any = None
         try:
             self._open()
@@ -111,7 +113,10 @@ class BatchWriter:
             if fmt == "conllu" and not append and os.path.exists(path + ".done"):
                 os.unlink(path + ".done")  # before the output is emptied: never a manifest of another file
             self._fh = open(path, "ab" if append else "wb")
+            # a regular file is fsync'ed (and, for CoNLL-U, has a manifest); a FIFO, a socket or
+            # /dev/stdout cannot be, and a reader already has the data
             self._own = True
+            self._durable = stat.S_ISREG(os.fstat(self._fh.fileno()).st_mode)
 
     def write(self, payloads: Sequence[str | bytes], keys: Sequence[str] = ()) -> None:
         """Write one batch (strings or UTF-8 bytes for jsonl/conllu; one DocBin ``bytes`` for docbin).
@@ -143,10 +148,10 @@ class BatchWriter:
                 os.replace(tmp, final)
             return
         data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8") for p in payloads)
-        start = self._fh.tell() if self._own and self.fmt == "conllu" else 0
+        start = self._fh.tell() if self._durable and self.fmt == "conllu" else 0
         self._fh.write(data)
         self._fh.flush()
-        if self._own:
+        if self._durable:
             os.fsync(self._fh.fileno())
             if self.fmt == "conllu":
                 if self._manifest is None:
