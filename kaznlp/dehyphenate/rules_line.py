@@ -126,8 +126,7 @@ _NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{6,})(?![\w-])")
 def _verb_after_men(after: str) -> bool:
     """``кітаптар⏎мен танысты.``: the word after ``мен`` ends the sentence, so it is the verb, which the
     instrumental precedes and the conjunction never does. Lower case: not ``Ж.``, ``Оңт.``. Also a
-    participle or converb of 6+ letters right after it (``өлең⏎мен жазылған``, ``Құнанбай⏎мен
-    тартысып``): the conjunction is followed by the second noun (docs/dehyphenate.md)."""
+    participle or converb of 6+ letters right after it (``Құнанбай⏎мен тартысып``)."""
     m = _LAST_WORD.match(after)
     if m is not None and m.group(1).islower():
         return True
@@ -143,13 +142,11 @@ _INDENT = re.compile(r"\n[ \t]+")
 
 
 def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
-    """``Саусақ⏎қанатты`` in a text that ends a line with ``саусаққанатты`` after a space elsewhere:
-    that word, 2+ letters past ``a``, + suffixes runs across the break, and the text never writes
-    ``a b`` apart on one line (docs/dehyphenate.md, ``text_stem_spans``)."""
-    per = vars(ev).setdefault("_line_ends", {})  # per block: the last words of its lines, after a space
+    """``Саусақ⏎қанатты``: a line of this text ends in ``саусаққанатты`` (docs/dehyphenate.md)."""
+    per = vars(ev).setdefault("_line_ends", {})  # per block: its lines' last words after a space
     hit = per.get(ev._blk)
     if hit is None:
-        found = _LINE_END_WORD.findall(_INDENT.sub("\n", ev._block_text()))  # not a line's only word
+        found = _LINE_END_WORD.findall(_INDENT.sub("\n", ev._block_text()))
         ends = frozenset("\n".join(found).lower().replace("i", "і").split("\n"))
         hit = per[ev._blk] = (ends, frozenset(e[:k] for e in ends for k in range(5, len(e))))
     ends, heads = hit
@@ -157,11 +154,10 @@ def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     w = al + bl
     lo = max(len(al) + 2, 5)
     if (w[:lo] not in heads and w[:lo] not in ends) or len(w) < lo or not w.isalpha():
-        return False  # no line of this text ends in a word that begins so: most breaks stop here
+        return False
     for k in range(len(w), lo - 1, -1):
         if w[:k] in ends:
             if k == len(w) or ev.is_chain(w[k:]):
-                # not where this text also writes the two words apart on one line (``тыныс алу``)
                 low = per.get(-1 - ev._blk)
                 if low is None:
                     low = per[-1 - ev._blk] = ev._block_text().lower().replace("i", "і")
