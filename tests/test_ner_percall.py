@@ -191,3 +191,38 @@ def test_short_products_padded_to_four_rows_give_the_same_numbers():
         assert all(k == hi - lo + ((hi - lo) % 4 == 3) for lo, hi, _, _, k in steps), n
         assert numpy.array_equal(fast._short(X), _short_unpadded(fast, X)), n
     assert padded, "some products read a fourth row"
+
+
+def test_huge_pages_copies_keep_the_values_and_start_on_a_huge_page():
+    """``fast_layers.huge_pages``: the same values, C-contiguous, the first array on a 2 MB boundary
+    where Linux offers ``MADV_HUGEPAGE`` (the window weights of a call in few TLB entries); small or
+    elsewhere, the arrays themselves."""
+    import mmap
+
+    rng = numpy.random.default_rng(16)
+    arrays = [rng.standard_normal((640, 384)).astype("float32") for _ in range(3)] + [numpy.arange(7, dtype="uint32")]
+    copies = fast_layers.huge_pages(arrays)
+    assert all(numpy.array_equal(a, c) and a.dtype == c.dtype and c.flags["C_CONTIGUOUS"] for a, c in zip(arrays, copies))
+    if hasattr(mmap, "MADV_HUGEPAGE"):
+        assert copies[0].ctypes.data % fast_layers.HUGE_PAGE == 0
+        assert all(c.ctypes.data % 64 == 0 for c in copies)
+        copies[1][0, 0] = arrays[1][0, 0] + 1  # writable, and a copy
+        assert copies[1][0, 0] != arrays[1][0, 0]
+    small = [numpy.ones(4, dtype="float32")]
+    assert fast_layers.huge_pages(small)[0] is small[0]
+
+
+def test_fast_path_window_weights_are_in_huge_pages():
+    """The bundled model's window weights (3.9 MB) and output layer sit in one huge-page region on
+    Linux: ``FastTagger._short`` 448 -> 408 us a call (KazNERD valid, CPU)."""
+    import mmap
+
+    from kaznlp.ner import get_backend
+
+    fast = get_backend("kaznlp")
+    if not hasattr(mmap, "MADV_HUGEPAGE"):
+        pytest.skip("no MADV_HUGEPAGE here")
+    assert fast.layers[0][1].Wt.ctypes.data % fast_layers.HUGE_PAGE == 0
+    assert fast.embedding._folded_table.ctypes.data % fast_layers.HUGE_PAGE == 0
+    if fast._short_max:
+        assert fast.layers[0][1].pieces[0].ctypes.data == fast.layers[0][1].Wt.ctypes.data

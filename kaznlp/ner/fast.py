@@ -39,7 +39,7 @@ import numpy
 
 from .chunk import Chunk, check_chunks
 from .fast_embed import WordEmbedding
-from .fast_layers import MaxoutNorm, Unsupported, doc_tokens, f32, only
+from .fast_layers import MaxoutNorm, Unsupported, doc_tokens, f32, huge_pages, only
 from .threads import small_matrix_blas
 
 __all__ = ["FastTagger", "compile_pipeline", "doc_tokens"]
@@ -110,16 +110,19 @@ class FastTagger:
                              only([n for n in res.walk() if n.name == "layernorm"], "layer norm"))
             if mix.n_i != (2 * w + 1) * self.width or mix.n_o != self.width:
                 raise Unsupported("window layer dimensions")
+            self.layers.append((w, mix))
+        softmax = only([n for n in nodes if n.name == "softmax"], "softmax")
+        # the weights a call streams, in 2 MB pages where the system has them (fast_layers.huge_pages)
+        *weights, self.out_W = huge_pages([mix.Wt for _, mix in self.layers] + [f32(numpy.asarray(softmax.get_param("W")).T)])
+        for (_, mix), Wt in zip(self.layers, weights):
+            mix.Wt = Wt
             if cut:
                 mix.split(self.width)  # pieces of one window position
-            self.layers.append((w, mix))
         self.pad = int(encoder.attrs.get("pad", 0))
         if self.pad != sum(w for w, _ in self.layers):
             raise Unsupported(f"encoder padding {self.pad} is not its receptive field")
 
         # -- output layer and decoding -------------------------------------------------------
-        softmax = only([n for n in nodes if n.name == "softmax"], "softmax")
-        self.out_W = f32(numpy.asarray(softmax.get_param("W")).T)  # (width, nLabels)
         self.out_b = f32(softmax.get_param("b"))
         self.normalize = bool(softmax.attrs.get("softmax_normalize", False))
         self.temperature = float(softmax.attrs.get("softmax_temperature", 1.0))

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy
 
-from .fast_layers import MaxoutNorm, Unsupported, f32, only
+from .fast_layers import MaxoutNorm, Unsupported, f32, huge_pages, only
 
 __all__ = ["CACHE_ROWS", "WordEmbedding"]
 
@@ -81,7 +81,7 @@ class WordEmbedding:
         if self.static_W is not None:
             self.static_M = f32(self.static_W.T @ Wt[at:])  # (nM, nP * nO)
         # one table for all columns: key k of column c is row offsets[c] + k
-        self._folded_table = f32(numpy.concatenate([P for _, _, P in self.folded]))
+        self._folded_table = huge_pages([f32(numpy.concatenate([P for _, _, P in self.folded]))])[0]
         sizes = [P.shape[0] for _, _, P in self.folded]
         self._offsets: Any = numpy.repeat(numpy.cumsum([0] + sizes[:-1]), 4).astype("uint32")
         self._moduli: Any = numpy.repeat(sizes, 4).astype("uint32")
