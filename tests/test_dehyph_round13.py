@@ -49,3 +49,20 @@ def test_text_stem_spans_joins_a_word_the_text_ends_a_line_with():
 def test_text_stem_spans_not_where_the_text_writes_the_two_words_apart():
     text = FISH + " Кейбір саусақ қанатты түрлері\nжойылды.\n"
     assert "Саусақ қанатты балықтардың" in dehyphenate(text)
+
+
+# NTREX bbc 381646 (dev), tex-narrow-lost-render, pypdf
+DALEY = (
+        '“Білесіз бе, Олимпиа\nда алтынынан да маңыз\nды нәрселер бар. Мен\nүшін Олимпиаданың ал\nтын медалі – Робби.” Оның\nбаласы өзінің әкесі Робер\n'
+        'ттің атына қойылған. Ол\nми рагы диагнозы қойыл\nғаннан кейін 2011 жылы\n40 жасында қайтыс бол\nған еді.\nДейлидің әкесі өзінің\n'
+        'қайтыс болатынын қабыл\nдай алмаған. Соңғы сұ\nраған нәрселерінің бірі\nЛондон – 2012 олипиада\nсына билет еді, ол бірін\nші қатарда отырғысы кел\n'
+        'ді. ”Мен оған ”сен әкем\nмен бірге алдыңғы қатар\nда отырмайсың” деп ай\nта алмадым” деді ол. "Соң\nғы демін алғанша мен оның\n2\n'
+        'қолынан ұстап отырдым,\nтек демі үзіліп, о дүние\nге аттанған сәтте ғана мен\nоның ешқашан жеңілмей\nтін жеңімпаз екендігін мо\nйындадым" деді ол.\n'
+        'Кел')
+
+
+def test_men_before_an_instrumental_postposition_joins():
+    # ``бірге`` (dehyph_postpositions_kk.txt) follows the instrumental, never the conjunction ``мен``
+    out = dehyphenate(DALEY)
+    assert "әкеммен бірге" in out
+    assert _rules(DALEY)[("әкем", "мен")] == "instrumental_before_verb"

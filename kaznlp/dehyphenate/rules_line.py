@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kaznlp._data import read_lines
 from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suffixes_of
 from kaznlp.lang.alphabet import PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
@@ -120,7 +122,7 @@ def _parallel_after_men(a: str, after: str) -> bool:
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
 
 
-_NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{6,})(?![\w-])")
+_NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{4,})(?![\w-])")
 
 
 def _verb_after_men(after: str) -> bool:
@@ -134,7 +136,14 @@ def _verb_after_men(after: str) -> bool:
     if m is None or not m.group(1).islower():
         return False
     y = m.group(1)
-    return y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS)
+    return y in _instrumental_postpositions() or len(y) >= 6 and (
+        y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS))
+
+
+@lru_cache(maxsize=1)
+def _instrumental_postpositions() -> frozenset[str]:
+    """``бірге``, ``қатар``: they follow the instrumental (``әкем⏎мен бірге``), never the conjunction."""
+    return frozenset(read_lines("dehyph_postpositions_kk.txt"))
 
 
 _LINE_END_WORD = re.compile(r"[ \t][(«\"“]?([^\W\d_]{5,})[ \t]*(?:\n|\Z)")
