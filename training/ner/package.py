@@ -58,7 +58,8 @@ def main() -> None:
                 "CC BY 4.0 (attribution: Yeshpanov, Khassanov, Varol, KazNERD: Kazakh Named Entity Recognition "
                 "Dataset, LREC 2022) and fine-tuned on kaznlp's own NER annotation of NTREX-128 and Kazakh "
                 "Wikipedia (KazQAD) sentences (CC BY-SA 4.0; the GPL apertium crawl is not used); its floret "
-                "vectors also on NTREX-128, Kazakh Wikipedia via KazQAD and UD Kazakh-KTB text (CC BY-SA 4.0) "
+                "vectors also on the dev-side NTREX-128 outlets and KazQAD domains and UD Kazakh-KTB train text "
+                "(CC BY-SA 4.0) "
                 "and the KazNERD annotation guidelines (CC BY 4.0). Licence texts: LICENSES/CC-BY-SA-4.0.txt and "
                 "LICENSES/CC-BY-4.0.txt of the model distribution kk-kaznlp-ner "
                 "(kk_kaznlp_ner-<version>.dist-info/licenses/LICENSES/ in an installed wheel; "
@@ -68,13 +69,13 @@ def main() -> None:
             "sources": [
                 {"name": "KazNERD (valid split)", "url": "https://github.com/IS2AI/KazNERD",
                  "license": "CC-BY-4.0", "author": "Yeshpanov, Khassanov, Varol (IS2AI), LREC 2022"},
-                {"name": "NTREX-128 Kazakh (vectors; fine-tuning on kaznlp's NER annotation of its dev-split "
+                {"name": "NTREX-128 Kazakh (vectors: dev-split outlets only; fine-tuning on kaznlp's NER annotation of its dev-split "
                          "sentences)", "url": "https://github.com/MicrosoftTranslator/NTREX",
                  "license": "CC-BY-SA-4.0"},
-                {"name": "KazQAD Wikipedia passages (vectors; fine-tuning on kaznlp's NER annotation of its "
+                {"name": "KazQAD Wikipedia passages (vectors: dev-split domains only; fine-tuning on kaznlp's NER annotation of its "
                          "dev-split sentences)", "url": "https://github.com/IS2AI/KazQAD",
                  "license": "CC-BY-SA-4.0"},
-                {"name": "UD Kazakh-KTB sentences (vectors only)",
+                {"name": "UD Kazakh-KTB train sentences (vectors only)",
                  "url": "https://github.com/UniversalDependencies/UD_Kazakh-KTB", "license": "CC-BY-SA-4.0"},
                 {"name": "KazNERD annotation guidelines (vectors only)", "url": "https://github.com/IS2AI/KazNERD",
                  "license": "CC-BY-4.0"},
