@@ -66,3 +66,20 @@ def test_men_before_an_instrumental_postposition_joins():
     out = dehyphenate(DALEY)
     assert "әкеммен бірге" in out
     assert _rules(DALEY)[("әкем", "мен")] == "instrumental_before_verb"
+
+
+# NTREX rt.com 91356 (dev), lo-news-lost-text (LibreOffice narrow column, hyphen glyphs lost), pypdf
+NANNY = (
+        'диск\nриминациялық  түрде\nжұмыстан шығарғаны\nүшін,  ерлі-зайыпты\nжұпты  сотқа  беріп\nжатыр. Ерлі-зайыпты\n'
+        'лар  өздерінің  нәсіл\nшіл  екендігін  жоққа\nшығаруда,  олар  бұл\nталап арызды «бопса\nлаушылық»  деп  са\nнайды.\n'
+        'Линси  Пласко\nФлаксман,  екі  бала\nның анасы, 2016 жы\nлы  алғаш  жұмысқа\nкелгенде,  жаңадан\nкелген  бала  күту  бо\n'
+        'йынша қызмет көрсе\nтуші  Жизель  Морис\nтің  қара  нәсілді  еке\nнін біліп, наразы бол\nды\n"ЖООООООООООҚ,\n'
+        'ТАҒЫ  БІР  ҚАРА  НӘ\nСІЛДІ  АДАМ",  -  деп\nЛинси  Пласко-Флакс\nман  өз  күйеуіне  ха\nбарлама жазды. Алай\nда, оны күйеуіне жібе\n'
+        'рудің  орнына,  Морис\nханымға  екі  рет  жі\nберді.\nNew York Post ақпа\nратына сәйкес, өзінің')
+
+
+def test_caps_run_join_joins_a_word_in_capitals_cut_by_the_column():
+    # ``НӘ⏎СІЛДІ``: the next line opens with capitals that are no word, the two are one known word
+    out = dehyphenate(NANNY)
+    assert "НӘСІЛДІ" in out and "Ерлі-зайыптылар" in out
+    assert _rules(NANNY)[("НӘ", "СІЛДІ")] == "caps_run_join"

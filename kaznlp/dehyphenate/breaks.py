@@ -250,6 +250,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
         ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
+    if prior_join and first.isupper() and core[-1:].isalpha() and _caps_run_join(ev, core, Ms):
+        ev.why = "caps_run_join"  # ``ЛГ⏎БТ``, ``Қаз⏎КСР``: a known word in capitals cut by the column
+        return (0, "")
     if not first.islower():
         if fits and last not in ",":
             ev.why = "heading"
@@ -345,6 +348,17 @@ def _overlong_cut(core: str, Ms: str) -> str:
                                                           and first.isascii()):
         return "cut_in_url"
     return ""
+
+
+def _caps_run_join(ev: Evidence, core: str, Ms: str) -> bool:
+    """The next line opens with a word in capitals that is no word alone (``БТ``, ``КСР``, ``ДІ``), the
+    line ends in a word that starts with a capital, and the two are one known word (``ЛГБТ``)."""
+    tw, hw = _tail_word(core), _HEAD_WORD.match(Ms)
+    if not tw or hw is None or not tw[0].isupper() or not tw.isalpha():
+        return False
+    b = _head(hw)
+    return (len(b) >= 2 and b.isalpha() and b.isupper() and ev.word(norm(b)) < 2
+            and ev.word(norm(tw + b)) >= 2)
 
 
 def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
