@@ -306,17 +306,9 @@ _CUT_SUFFIX_MAX = 4
 
 
 def _overlong_cut(core: str, Ms: str) -> str:
-    """The rule that reads the break after ``core`` as a cut inside one token, or "".
-
-    Checked before the layout rules (narrow block, short line, heading), which would keep such
-    a break: the line ends inside a token that cannot end there and the next line starts with
-    its rest, with no space between. The token's shape decides (``=`` runs, an HTML entity, a
-    ``/``, a URL or e-mail before a connector). Not a number with separators: a date before a
-    time (``12.11.2014⏎11:10``) has the shape of a cut one (``17,5⏎00``), and the synthetic dev
-    set glued 38 of them. Character counts cannot tell a cut word from a word that ends its line
-    (proportional fonts: ``&lt;br&gt;“Сарыарқан⏎ың`` fills its column at 20 of 27 characters,
-    ``&lt;br&gt;“Өмірімнің⏎уәдесі`` does not at 20 of 21): that one is left to the bare-ending
-    test in :func:`_decide_break`.
+    """The rule that reads the break after ``core`` as a cut inside one token, or "": checked before
+    the layout rules, which would keep it; the token's shape decides (docs/dehyphenate.md, the
+    "token longer than the column" row: why not numbers, why not character counts).
 
     >>> _overlong_cut("==Шығармалары=", "= Ақын")
     'cut_markup_run'

@@ -186,11 +186,8 @@ def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
 
 
 def _spaced_hyphen_break(ev: Evidence, a: str, b: str) -> bool:
-    """``ха -⏎лық``, ``қар -⏎сылас``: ``pdftotext -layout`` writes the stretch of a justified line
-    between the word and its line-end hyphen. In a text that marks its word breaks, such a hyphen
-    is a word break when the line-end hyphen rules join, the joined form is a known or analysable
-    word and it reads as one word to the character model; a dash typed as ``-`` between two words
-    (``Абай -⏎ақын``, ``медуза -⏎дара``, ``(сцифос -⏎табақша)``) reads as two."""
+    """``ха -⏎лық``: a justified line's stretch before its line-end hyphen (``pdftotext -layout``); a
+    word break when the hyphen rules join, the join is known and reads as one word (not ``Абай -⏎ақын``)."""
     al, bl = norm(a), norm(b)
     return (a[-1:].isalpha() and _decide_line_hyphen(ev, a, b).decision == "join"
             and ev.join_score(al, bl) >= 1 and _reads_as_one_word(al, bl.split("-")[0]))
@@ -307,18 +304,10 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
 
 
 def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> tuple[str, str]:
-    """The rules for :func:`_decide_plain`: 'join' or 'space'.
-
-    ``prior_join`` says whether this text loses its line-end hyphens (seed 004: True), marks
-    them (None: a bare break is a space) or wraps without breaking words (False: Word,
-    pdftotext). With ``j`` = evidence for the joined form, ``wa``/``wb`` = evidence for
-    each piece (3 written in this text, 2 lexicon, 1 stem + suffixes, 0 unknown):
-
-    * ``цифр⏎лық`` → join (a suffix chain, j = 2.5); ``инно⏎вацияларды`` → join (j ≥ 2), unless both
-      pieces are written alone in this text and the join is not (``жыл⏎сайын``)
-    * ``Полиок⏎сиальдегидтер``: nothing known → join; ``Джа⏎картаның``: a known right word → space
-    * ``басқарма⏎сымен`` → space: both pieces are words and the join is only analyzable
-    """
+    """The rules for :func:`_decide_plain`: 'join' or 'space'. ``prior_join``: the text loses its
+    line-end hyphens (True, seed 004), marks them (None) or never breaks words (False). ``j``, ``wa``,
+    ``wb``: evidence for the joined form and each piece (3 text, 2 lexicon, 1 stem + suffixes, 0);
+    examples in the bare-break rows of docs/dehyphenate.md."""
     if not prior_join or not a[-1].isalpha():
         # None: the text marks its word breaks; False: it wraps without breaking words (Word,
         # pdftotext), even before a piece that looks like a suffix (адамдарда⏎бадырайып)
