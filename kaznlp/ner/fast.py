@@ -112,7 +112,7 @@ class FastTagger:
                 raise Unsupported("window layer dimensions")
             self.layers.append((w, mix))
         softmax = only([n for n in nodes if n.name == "softmax"], "softmax")
-        # the weights a call streams, in 2 MB pages where the system has them (fast_layers.huge_pages)
+        # the weights a call streams, in 2 MB pages if the system has any (huge_pages)
         *weights, self.out_W = huge_pages([mix.Wt for _, mix in self.layers] + [f32(numpy.asarray(softmax.get_param("W")).T)])
         for (_, mix), Wt in zip(self.layers, weights):
             mix.Wt = Wt
@@ -256,7 +256,7 @@ class FastTagger:
         width = self.width
         n_in = len(X)
         plan, spare = self._short_plan(n_in)
-        if spare:  # a spare zero row under each layer's input for the products of one row more
+        if spare:  # a zero row under each input, for the products of one row more
             X = numpy.concatenate([X, numpy.zeros((1, width), dtype="float32")])
         for (_, mix), (const, steps, d, bound) in zip(self.layers, plan):
             n_out = len(const)
