@@ -607,6 +607,22 @@ def test_component_does_not_tag_a_nul(nlp, text):
         assert ("Тоқаев", "PERSON") in ents and ("Астанаға", "GPE") in ents
 
 
+@needs_spacy
+def test_component_trims_invisible_edge_tokens_whatever_the_weights(nlp):
+    # a model that tags the NUL with the name (round 13's seed-1 candidate did) must not put the
+    # NUL or a ZWSP inside the entity: the span is trimmed to the name
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=["Сапар", "\x00", "Тоқаев", "\u200b", "келді"],
+              spaces=[True, False, False, False, False])
+    nlp.get_pipe("ner").set_annotations([doc], [["O", "B-PERSON", "I-PERSON", "L-PERSON", "O"]])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Тоқаев", "PERSON")]
+    doc = Doc(nlp.vocab, words=["«", "Нұр", "Отан", "»"], spaces=[False, True, False, False])
+    nlp.get_pipe("ner").set_annotations([doc], [["B-ORGANISATION", "I-ORGANISATION", "I-ORGANISATION",
+                                                  "L-ORGANISATION"]])
+    assert [e.text for e in doc.ents] == ["«Нұр Отан»"]
+
+
 def _seed_sentences() -> list[str]:
     text = seed_text("000")
     return [s.text for s in split_sentences(text) if any(ch.isalpha() for ch in s.text)][:12]

@@ -84,6 +84,16 @@ def _has_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+def _trim_invisible(ent: Span) -> Span:
+    """``ent`` without edge tokens of control or format characters only (``"\\x00Тоқаев"`` → ``"Тоқаев"``)."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and not any(ch.isprintable() for ch in ent.doc[start].text):
+        start += 1
+    while end - start > 1 and not any(ch.isprintable() for ch in ent.doc[end - 1].text):
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
+
+
 def _well_formed(tags: list[str]) -> bool:
     """Whether a BILUO sequence opens and closes its entities properly."""
     open_type = ""
@@ -274,7 +284,7 @@ class EntityTagger(Tagger):
                 elif move == "L" and start >= 0:
                     ents.append(Span(doc, start, j + 1, label=tag[2:]))
                     start = -1
-            doc.set_ents([ent for ent in ents if _has_word(ent.text)], default="outside")
+            doc.set_ents([_trim_invisible(ent) for ent in ents if _has_word(ent.text)], default="outside")
 
     # -- training -------------------------------------------------------------------------
     def get_loss(self, examples: Iterable[Any], scores: Any) -> tuple[float, Any]:
