@@ -58,6 +58,7 @@ class Evidence:
         self._vocab: dict[int, set[str]] = {}
         self._cur: set[str] | None = None  # the vocabulary of block self._blk, once built
         self._sorted: dict[int, list[str]] = {}
+        self._line_ends: dict[int, tuple] = {}  # see rules_line._text_stem_spans
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
         self._lazy: dict[int, LazyVocab] = {}  # questions answered before the vocabulary is built
         # False: build the vocabulary at the first question (wrapped text asks thousands)

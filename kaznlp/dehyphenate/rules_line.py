@@ -146,30 +146,27 @@ def _instrumental_postpositions() -> frozenset[str]:
     return frozenset(read_lines("dehyph_postpositions_kk.txt"))
 
 
-_LINE_END_WORD = re.compile(r"[ \t][(«\"“]?([^\W\d_]{5,})[ \t]*(?:\n|\Z)")
-_INDENT = re.compile(r"\n[ \t]+")
+_LINE_END_WORD = re.compile(r"\n[ \t]*([^\W\d_]{5,})[(«\"“]?[ \t](?![ \t]*\n)")  # read reversed
 
 
 def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     """``Саусақ⏎қанатты``: a line of this text ends in ``саусаққанатты`` (docs/dehyphenate.md)."""
-    per = vars(ev).setdefault("_line_ends", {})  # per block: its lines' last words after a space
+    per = ev._line_ends  # by block: its lines' last words after a space, their heads
     hit = per.get(ev._blk)
     if hit is None:
-        found = _LINE_END_WORD.findall(_INDENT.sub("\n", ev._block_text()))
-        ends = frozenset("\n".join(found).lower().replace("i", "і").split("\n"))
-        hit = per[ev._blk] = (ends, frozenset(e[:k] for e in ends for k in range(5, len(e))))
+        found = "\n".join(_LINE_END_WORD.findall("\n" + ev._block_text()[::-1]))[::-1]
+        ends = frozenset(found.lower().replace("i", "і").split("\n"))
+        hit = per[ev._blk] = (ends, frozenset(e[:k] for e in ends for k in range(5, len(e) + 1)))
     ends, heads = hit
     al, bl = norm(a), norm(b)
     w = al + bl
     lo = max(len(al) + 2, 5)
-    if (w[:lo] not in heads and w[:lo] not in ends) or len(w) < lo or not w.isalpha():
+    if w[:lo] not in heads or len(w) < lo or not w.isalpha():
         return False
     for k in range(len(w), lo - 1, -1):
         if w[:k] in ends:
             if k == len(w) or ev.is_chain(w[k:]):
-                low = per.get(-1 - ev._blk)
-                if low is None:
-                    low = per[-1 - ev._blk] = ev._block_text().lower().replace("i", "і")
+                low = (per.get(~ev._blk) or per.setdefault(~ev._blk, (ev._block_text().lower().replace("i", "і"),)))[0]
                 return not any(m.start() == 0 or not low[m.start() - 1].isalpha()
                                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
     return False
