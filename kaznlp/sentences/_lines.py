@@ -62,10 +62,6 @@ def _one_paragraph_per_line(text: str, held: Sequence[int] = ()) -> bool:
     pos = 0  # offset of the line in text
     for line in lines:
         line_start, pos = pos, pos + len(line) + 1
-        first = line.lstrip()[:1]
-        if first:
-            starts += 1
-            lower_starts += first.islower()
         if len(line) >= WRAP_MIN_CHARS:
             line = line.rstrip()
             if len(line) >= WRAP_MIN_CHARS:
@@ -90,6 +86,11 @@ def _one_paragraph_per_line(text: str, held: Sequence[int] = ()) -> bool:
                     ends += last != "" and last in ".!?…:;"
     if long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines:
         return True
+    for line in lines:  # (read only when the line ends did not decide: most crawled text needs no second pass)
+        first = line.lstrip()[:1]
+        if first:
+            starts += 1
+            lower_starts += first.islower()
     # lines that almost never start in lower case are not wrapped prose either (a staff list, a
     # page of headlines and cut lines, a table of contents): wrapped prose breaks its lines
     # inside sentences, mostly before a lower-case word

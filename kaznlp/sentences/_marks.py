@@ -31,7 +31,6 @@ def _easy_word() -> str:
 
 _EASY_WORD = _easy_word()
 _EASY_AFTER = r"\s+[" + UPPER + r"\d«“\"]"
-_EASY_ENDS = re.compile(r"\." + _EASY_WORD + r"(?=" + _EASY_AFTER + r")")
 # Marks, invisible characters and controls (no white space) after the mark belong to it (docs/sentences.md).
 _INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF),
                      (0xFE00, 0xFE0F), (0xFE20, 0xFE2F), (0x200B, 0x200F), (0x2060, 0x2064), (0xFEFF, 0xFEFF),
@@ -40,8 +39,10 @@ _INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 
 _INVISIBLE = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _INVISIBLE_RANGES)
 _STRIP_INVISIBLE = "".join(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b + 1))
 _TERMINALS = tuple(
-    re.compile(re.escape(mark) + r"(?<![.!?…].)" + (r"(?!" + _EASY_WORD + _EASY_AFTER + r")" if mark == "." else "")
-               + rf"([{_INVISIBLE}]*[.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{{1,10}}>?)?)?[{_INVISIBLE}]*)\s+(\S)?")
+    # (a period after an easy word matches the first branch, with no group: one scan finds both kinds)
+    re.compile(re.escape(mark) + ("(?:" + _EASY_WORD + r"(?=" + _EASY_AFTER + r")|" if mark == "." else "(?:")
+               + r"(?<![.!?…].)"
+               + rf"([{_INVISIBLE}]*[.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{{1,10}}>?)?)?[{_INVISIBLE}]*)\s+(\S)?)")
     for mark in ".?!…"
 )
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
@@ -258,7 +259,7 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
         body = text.rstrip().rstrip(_TAIL_MARKS)
         if "." not in body and "?" not in body and "!" not in body and "…" not in body:
             return []
-    out = [m.end() for m in _EASY_ENDS.finditer(text)] if "." in text else []
+    out: list[int] = []
     append = out.append
     for mark, pattern in zip(".?!…", _TERMINALS):
         if mark not in text:
@@ -267,6 +268,8 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
         for m in pattern.finditer(text):
             c = m.group(2)
             if c is None or c.islower():
+                if m.lastindex is None:  # the easy branch: a word's period before a capital
+                    append(m.end())
                 continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue
