@@ -13,6 +13,8 @@ and joins their cuts.
 
 from __future__ import annotations
 
+import re
+
 from .._gc import MIN_CHARS as PAUSE_MIN_CHARS
 from .._gc import paused
 from .._validate import check_text
@@ -48,7 +50,7 @@ from ._stamps import (_before_bare_date, _caps_heading_ends, _headline_before_da
                       _numeric_date_stamps)
 from ._stamps import _month_possessives as _month_possessives
 from ._structure import LIST_ITEM_MAX_CHARS as LIST_ITEM_MAX_CHARS
-from ._structure import (_COLON_BEFORE_FIRST_ITEM, _GLUED_ANY, _GLUED_DOT, _brackets, _closers, _drop_inside,
+from ._structure import (_COLON_BEFORE_FIRST_ITEM, _GLUED_ANY, _brackets, _closers, _drop_inside,
                          _glued_boundaries, _reported_speech, _semicolon_lists)
 
 __all__ = ["split_sentences"]
@@ -123,14 +125,15 @@ def _split(text: str) -> list[Span]:
     starts: list[int] = []
     held: list[int] = []
     runs = _space_runs_break(scan)
-    punct = _punctuation_boundaries(scan, starts, runs, held)
+    dots: list[re.Match[str]] = []  # (the glued periods the punctuation scan found)
+    punct = _punctuation_boundaries(scan, starts, runs, held, dots)
     # (a dash alone is searched first: one character is found several times faster than two)
     dash = "- " in scan or "–" in scan and "– " in scan or "—" in scan and "— " in scan
     drop = _agency_datelines(scan, starts) if dash else None
     if drop:
         punct = [c for c in punct if c not in drop]
     # (a short text is first searched for any glued mark at all: one scan instead of four)
-    glued = _glued_boundaries(scan) if len(scan) >= 2000 or _GLUED_DOT.search(scan) or (
+    glued = _glued_boundaries(scan, dots) if len(scan) >= 2000 or dots or (
         ("?" in scan or "!" in scan or "…" in scan) and _GLUED_ANY.search(scan)) else None
     if glued:  # the only cuts with no white space beside them: every other cut follows or precedes a space
         punct.extend(_outside_tokens(text, glued))

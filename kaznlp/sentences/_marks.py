@@ -38,11 +38,22 @@ _INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 
                      (0xAD, 0xAD), (0x180E, 0x180E))
 _INVISIBLE = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _INVISIBLE_RANGES)
 _STRIP_INVISIBLE = "".join(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b + 1))
+# A mark with no white space after it (_structure._GLUED); a soft hyphen glued to a word is in its token.
+_NO_SHY = _INVISIBLE.replace("\\u00ad-\\u00ad", "")
+
+
+def _glued_tail(mark: str) -> str:
+    return (rf"(?!\s)(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([{_NO_SHY}]*[»”)]*[{_NO_SHY}]*)"
+            rf"(?=\xad*[«“„]?[{UPPER}])")
+
+
 _TERMINALS = tuple(
-    # (a period after an easy word matches the first branch, with no group: one scan finds both kinds)
+    # (the "." pattern has three exclusive branches, one scan: a period after an easy word (no group), any
+    # other stop before white space (groups 1-2), and a period glued to the next word (groups 3-4))
     re.compile(re.escape(mark) + ("(?:" + _EASY_WORD + r"(?=" + _EASY_AFTER + r")|" if mark == "." else "(?:")
                + r"(?<![.!?…].)"
-               + rf"([{_INVISIBLE}]*[.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{{1,10}}>?)?)?[{_INVISIBLE}]*)\s+(\S)?)")
+               + rf"([{_INVISIBLE}]*[.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{{1,10}}>?)?)?[{_INVISIBLE}]*)\s+(\S)?"
+               + ("|" + _glued_tail(".") + ")" if mark == "." else ")"))
     for mark in ".?!…"
 )
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
@@ -247,11 +258,12 @@ _TAIL_MARKS = ".!?…»”“\"'’)]"
 
 
 def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
-                            held: list[int] | None = None) -> list[int]:
+                            held: list[int] | None = None, glued: list[re.Match[str]] | None = None) -> list[int]:
     """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``.
 
     ``held``: the periods of abbreviations and initials at a line end (no cut here) are added to
-    it, for :func:`_line_boundaries` to judge as line ends.
+    it, for :func:`_line_boundaries` to judge as line ends. ``glued``: the matches of a period
+    glued to the next word (groups 3-4) are added to it, for :func:`_structure._glued_boundaries`.
     """
     if len(text) < _TAIL_CHECK_MAX:
         # (a mark ends a sentence only before white space and more text: the marks and closing quotes
@@ -270,6 +282,8 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
             if c is None or c.islower():
                 if m.lastindex is None:  # the easy branch: a word's period before a capital
                     append(m.end())
+                elif m.lastindex == 4 and glued is not None:
+                    glued.append(m)
                 continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue

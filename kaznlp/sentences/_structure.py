@@ -8,7 +8,7 @@ from bisect import bisect_left
 from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import _INVISIBLE, _OPENERS, _finite_verb, _matches, _word_before
+from ._marks import _INVISIBLE, _OPENERS, _finite_verb, _glued_tail, _matches, _word_before
 
 
 _AFTER_QUOTE = re.compile(r"[,.!?…]*[^\S\n]*(?:[–—-][^\S\n]*)?(?=[" + LOWER + "])")
@@ -144,21 +144,13 @@ def _predicate_word(text: str, i: int) -> bool:
 
 # One literal-led pattern per mark (fast search, as _TERMINALS); a control or an invisible character after the
 # mark stays with it, but a soft hyphen glued to a word is in its token (docs/sentences.md, round 13).
-_NO_SHY = _INVISIBLE.replace("\\u00ad-\\u00ad", "")
-_GLUED = tuple(
-    re.compile(re.escape(mark) + rf"(?!\s)(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([{_NO_SHY}]*[»”)]*[{_NO_SHY}]*)"
-               rf"(?=\xad*[«“„]?[{UPPER}])")
-    for mark in ".?!…"
-)
+_GLUED = tuple(re.compile(re.escape(mark) + _glued_tail(mark)) for mark in ".?!…")
 
 
 _GLUED_ANY = re.compile(rf"[.?!…][.!?…»”){_INVISIBLE}]*[«“„]?[{UPPER}]")
-# Its matches that start with ".", led by the literal (fast search; a class-led search is three times slower):
-# a text with no "?", "!" or "…" is searched with this one alone.
-_GLUED_DOT = re.compile(rf"\.(?=[.!?…»”){_INVISIBLE}]*[«“„]?[{UPPER}])")
 
 
-def _glued_boundaries(text: str) -> list[int]:
+def _glued_boundaries(text: str, dots: list[re.Match[str]] | None = None) -> list[int]:
     """Sentence ends with no space after the mark, decided from both sides.
 
     The word before the mark must be a lower-case word of two or more letters with no dot,
@@ -172,8 +164,13 @@ def _glued_boundaries(text: str) -> list[int]:
     """
     out = []
     abbr = _data.abbreviations()
-    # (a mark that does not occur is not scanned for: a search of the string is several times faster)
-    for m in (m for mark, pattern in zip(".?!…", _GLUED) if mark in text for m in pattern.finditer(text)):
+    # (``dots``: the "." matches the punctuation scan found, groups 3-4; a mark that does not occur is not
+    # scanned for: a search of the string is several times faster)
+    found = [] if dots is None else [(m, 3) for m in dots]
+    for mark, pattern in zip(".?!…", _GLUED):
+        if mark in text and (dots is None or mark != "."):
+            found.extend((m, 1) for m in pattern.finditer(text))
+    for m, g in found:
         dot = m.start()
         k = _word_before(text, dot)
         word = text[k:dot].lstrip(_OPENERS).rstrip("»”)")
@@ -182,9 +179,9 @@ def _glued_boundaries(text: str) -> list[int]:
         if any(c in word for c in "./@:\\") or not any(c.islower() for c in word[:1]) and word[0].isupper() \
                 and len(word) <= 3:
             continue
-        if text[dot] == "." and not m.group(1) and abbr.get((word + ".").lower()) not in (None, "final"):
+        if text[dot] == "." and not m.group(g) and abbr.get((word + ".").lower()) not in (None, "final"):
             continue  # "обл.Алматы": an abbreviation that never ends a sentence
-        out.append(m.end(2))  # a domain ("сайты.Kazinform.kz", "Egemen.Kz") is dropped by _outside_tokens
+        out.append(m.end(g + 1))  # a domain ("сайты.Kazinform.kz", "Egemen.Kz") is dropped by _outside_tokens
     return out
 
 
