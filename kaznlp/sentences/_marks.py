@@ -278,12 +278,16 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
             continue
         single_period = pattern is _TERMINALS[0]
         for m in pattern.finditer(text):
+            last = m.lastindex
+            if last is None:  # the easy branch: a word's period before a capital
+                append(m.end())
+                continue
+            if last == 4:  # a glued period
+                if glued is not None:
+                    glued.append(m)
+                continue
             c = m.group(2)
             if c is None or c.islower():
-                if m.lastindex is None:  # the easy branch: a word's period before a capital
-                    append(m.end())
-                elif m.lastindex == 4 and glued is not None:
-                    glued.append(m)
                 continue  # end of text, or a sentence running on: "Ол ойланды... бірақ келді."
             if not c.isupper() and not _is_start(text, m.start(2)):
                 continue
