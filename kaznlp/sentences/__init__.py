@@ -13,8 +13,6 @@ and joins their cuts.
 
 from __future__ import annotations
 
-import re
-
 from .._gc import MIN_CHARS as PAUSE_MIN_CHARS
 from .._gc import paused
 from .._validate import check_text
@@ -125,7 +123,7 @@ def _split(text: str) -> list[Span]:
     starts: list[int] = []
     held: list[int] = []
     runs = _space_runs_break(scan)
-    dots: list[re.Match[str]] = []  # (the glued periods the punctuation scan found)
+    dots: list[int] = []  # (the cuts after glued periods the punctuation scan found)
     punct = _punctuation_boundaries(scan, starts, runs, held, dots)
     # (a dash alone is searched first: one character is found several times faster than two)
     dash = "- " in scan or "–" in scan and "– " in scan or "—" in scan and "— " in scan

@@ -47,6 +47,20 @@ def _glued_tail(mark: str) -> str:
             rf"(?=\xad*[«“„]?[{UPPER}])")
 
 
+def _glued_end(text: str, m: re.Match[str], g: int) -> int:
+    """The cut after the glued stop of ``m`` (groups ``g``, ``g + 1``), or -1 (_structure._glued_boundaries)."""
+    dot = m.start()
+    word = text[_word_before(text, dot):dot].lstrip(_OPENERS).rstrip("»”)")
+    if len(word) < 2 or not word[-1].islower() or not word[-2].isalpha():
+        return -1
+    if any(c in word for c in "./@:\\") or not any(c.islower() for c in word[:1]) and word[0].isupper() \
+            and len(word) <= 3:
+        return -1
+    if text[dot] == "." and not m.group(g) and _data.abbreviations().get((word + ".").lower()) not in (None, "final"):
+        return -1  # "обл.Алматы": an abbreviation that never ends a sentence
+    return m.end(g + 1)  # a domain ("сайты.Kazinform.kz", "Egemen.Kz") is dropped by _outside_tokens
+
+
 _TERMINALS = tuple(
     # (the "." pattern has three exclusive branches, one scan: a period after an easy word (no group), any
     # other stop before white space (groups 1-2), and a period glued to the next word (groups 3-4))
@@ -258,12 +272,12 @@ _TAIL_MARKS = ".!?…»”“\"'’)]"
 
 
 def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
-                            held: list[int] | None = None, glued: list[re.Match[str]] | None = None) -> list[int]:
+                            held: list[int] | None = None, glued: list[int] | None = None) -> list[int]:
     """Cuts after terminal punctuation; the starts of dateline cities are added to ``starts``.
 
     ``held``: the periods of abbreviations and initials at a line end (no cut here) are added to
-    it, for :func:`_line_boundaries` to judge as line ends. ``glued``: the matches of a period
-    glued to the next word (groups 3-4) are added to it, for :func:`_structure._glued_boundaries`.
+    it, for :func:`_line_boundaries` to judge as line ends. ``glued``: the cuts after periods glued
+    to the next word (:func:`_glued_end`) are added to it, for :func:`_structure._glued_boundaries`.
     """
     if len(text) < _TAIL_CHECK_MAX:
         # (a mark ends a sentence only before white space and more text: the marks and closing quotes
@@ -283,8 +297,8 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                 append(m.end())
                 continue
             if last == 4:  # a glued period
-                if glued is not None:
-                    glued.append(m)
+                if glued is not None and (end := _glued_end(text, m, 3)) >= 0:
+                    glued.append(end)
                 continue
             c = m.group(2)
             if c is None or c.islower():

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .. import _data
 from ..lang.alphabet import LOWER, UPPER
 
-from ._marks import _INVISIBLE, _OPENERS, _finite_verb, _glued_tail, _matches, _word_before
+from ._marks import _INVISIBLE, _finite_verb, _glued_end, _glued_tail, _matches, _word_before
 
 
 _AFTER_QUOTE = re.compile(r"[,.!?…]*[^\S\n]*(?:[–—-][^\S\n]*)?(?=[" + LOWER + "])")
@@ -150,7 +149,7 @@ _GLUED = tuple(re.compile(re.escape(mark) + _glued_tail(mark)) for mark in ".?!�
 _GLUED_ANY = re.compile(rf"[.?!…][.!?…»”){_INVISIBLE}]*[«“„]?[{UPPER}]")
 
 
-def _glued_boundaries(text: str, dots: list[re.Match[str]] | None = None) -> list[int]:
+def _glued_boundaries(text: str, dots: list[int] | None = None) -> list[int]:
     """Sentence ends with no space after the mark, decided from both sides.
 
     The word before the mark must be a lower-case word of two or more letters with no dot,
@@ -162,26 +161,14 @@ def _glued_boundaries(text: str, dots: list[re.Match[str]] | None = None) -> lis
     any token the tokenizer keeps whole (``Egemen.Kz``, ``сайты.Kazinform.kz``, an e-mail) is
     dropped afterwards by :func:`_outside_tokens`, from the tokenizer's own pattern.
     """
-    out = []
-    abbr = _data.abbreviations()
-    # (``dots``: the "." matches the punctuation scan found, groups 3-4; a mark that does not occur is not
-    # scanned for: a search of the string is several times faster)
-    found = [] if dots is None else [(m, 3) for m in dots]
+    out = [] if dots is None else dots  # (``dots``: the "." cuts the punctuation scan found, _marks._glued_end)
+    # (a mark that does not occur is not scanned for: a search of the string is several times faster)
     for mark, pattern in zip(".?!…", _GLUED):
         if mark in text and (dots is None or mark != "."):
-            found.extend((m, 1) for m in pattern.finditer(text))
-    for m, g in found:
-        dot = m.start()
-        k = _word_before(text, dot)
-        word = text[k:dot].lstrip(_OPENERS).rstrip("»”)")
-        if len(word) < 2 or not word[-1].islower() or not word[-2].isalpha():
-            continue
-        if any(c in word for c in "./@:\\") or not any(c.islower() for c in word[:1]) and word[0].isupper() \
-                and len(word) <= 3:
-            continue
-        if text[dot] == "." and not m.group(g) and abbr.get((word + ".").lower()) not in (None, "final"):
-            continue  # "обл.Алматы": an abbreviation that never ends a sentence
-        out.append(m.end(g + 1))  # a domain ("сайты.Kazinform.kz", "Egemen.Kz") is dropped by _outside_tokens
+            for m in pattern.finditer(text):
+                end = _glued_end(text, m, 1)
+                if end >= 0:
+                    out.append(end)
     return out
 
 
