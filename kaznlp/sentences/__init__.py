@@ -43,8 +43,8 @@ from ._lines import WRAP_MIN_CHARS as WRAP_MIN_CHARS
 from ._lines import WRAP_RATIO as WRAP_RATIO
 from ._lines import CRAWL_LINE_CAP, _block_end_boundaries, _line_boundaries, _space_run_boundaries, _space_runs_break
 from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
-from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _PARAGRAPH, _agency_datelines, _punctuation_boundaries
-from ._stamps import (_before_bare_date, _caps_heading_ends, _headline_before_date, _headline_before_tag_end,
+from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _PARAGRAPH, _punctuation_boundaries
+from ._stamps import (_agency_datelines, _before_bare_date, _caps_heading_ends, _headline_before_date, _headline_before_tag_end,
                       _numeric_date_stamps)
 from ._stamps import _month_possessives as _month_possessives
 from ._structure import LIST_ITEM_MAX_CHARS as LIST_ITEM_MAX_CHARS
@@ -123,7 +123,7 @@ def _split(text: str) -> list[Span]:
     starts: list[int] = []
     held: list[int] = []
     runs = _space_runs_break(scan)
-    dots: list[int] = []  # (the cuts after glued periods the punctuation scan found)
+    dots: list[int] = []  # (cuts after glued periods)
     punct = _punctuation_boundaries(scan, starts, runs, held, dots)
     # (a dash alone is searched first: one character is found several times faster than two)
     dash = "- " in scan or "–" in scan and "– " in scan or "—" in scan and "— " in scan

@@ -86,7 +86,7 @@ def _one_paragraph_per_line(text: str, held: Sequence[int] = ()) -> bool:
                     ends += last != "" and last in ".!?…:;"
     if long_lines >= PARAGRAPH_MIN_LINES and ends >= PARAGRAPH_RATIO * long_lines:
         return True
-    for line in lines:  # (read only when the line ends did not decide: most crawled text needs no second pass)
+    for line in lines:  # (only when the line ends did not decide)
         first = line.lstrip()[:1]
         if first:
             starts += 1

@@ -38,17 +38,16 @@ _INVISIBLE_RANGES = ((0x300, 0x36F), (0x483, 0x489), (0x1AB0, 0x1AFF), (0x1DC0, 
                      (0xAD, 0xAD), (0x180E, 0x180E))
 _INVISIBLE = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in _INVISIBLE_RANGES)
 _STRIP_INVISIBLE = "".join(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b + 1))
-# A mark with no white space after it (_structure._GLUED); a soft hyphen glued to a word is in its token.
 _NO_SHY = _INVISIBLE.replace("\\u00ad-\\u00ad", "")
 
 
-def _glued_tail(mark: str) -> str:
+def _glued_tail(mark: str) -> str:  # (_structure._GLUED)
     return (rf"(?!\s)(?<=[\w»”)]{re.escape(mark)})([.!?…]*)([{_NO_SHY}]*[»”)]*[{_NO_SHY}]*)"
             rf"(?=\xad*[«“„]?[{UPPER}])")
 
 
 def _glued_end(text: str, m: re.Match[str], g: int) -> int:
-    """The cut after the glued stop of ``m`` (groups ``g``, ``g + 1``), or -1 (_structure._glued_boundaries)."""
+    """The cut after the glued stop of ``m`` (groups ``g``, ``g + 1``) or -1: _structure._glued_boundaries."""
     dot = m.start()
     word = text[_word_before(text, dot):dot].lstrip(_OPENERS).rstrip("»”)")
     if len(word) < 2 or not word[-1].islower() or not word[-2].isalpha():
@@ -62,8 +61,7 @@ def _glued_end(text: str, m: re.Match[str], g: int) -> int:
 
 
 _TERMINALS = tuple(
-    # (the "." pattern has three exclusive branches, one scan: a period after an easy word (no group), any
-    # other stop before white space (groups 1-2), and a period glued to the next word (groups 3-4))
+    # ("." has 3 exclusive branches: after an easy word (no group), before a space (1-2), glued (3-4))
     re.compile(re.escape(mark) + ("(?:" + _EASY_WORD + r"(?=" + _EASY_AFTER + r")|" if mark == "." else "(?:")
                + r"(?<![.!?…].)"
                + rf"([{_INVISIBLE}]*[.!?…]*[»”“\"'’)\]]*(?:</?(?:[A-Za-z]{{1,10}}>?)?)?[{_INVISIBLE}]*)\s+(\S)?"
@@ -381,28 +379,6 @@ _CITY = re.compile(rf"[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})*|[{UPPER}][{LOWER}]{{2
 _CITY_ALONE = re.compile(rf"[{UPPER}]{{5,}}|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})+")
 _AGENCY = re.compile(rf"[A-Z{UPPER}][\w.]*[^\S\n]+[-–—][^\S\n]")
 _TITLE_WORD = re.compile(rf"[{UPPER}][{LOWER}]")
-
-
-# ". Agency - " (ҚазАқпарат, Kazinform, BNews.kz): literal-led, so found by fast search. The name is
-# read possessively ("{0,30}+": no white space can follow a part of it, so backtracking never helps).
-_AGENCY_AFTER_DOT = re.compile(rf"\.[^\S\n]+[A-Z{UPPER}][\w.]{{0,30}}+[^\S\n]+[-–—][^\S\n]")
-
-
-def _agency_datelines(text: str, starts: list[int]) -> set[int]:
-    """Datelines with an agency (``СЕМЕЙ. ҚазАқпарат -``, ``Астана. BNews.kz -``).
-
-    Adds each city's start to ``starts`` and returns the cuts to drop (right after the
-    city's period).
-    """
-    drop: set[int] = set()
-    for m in _matches(_AGENCY_AFTER_DOT, text):
-        dot = m.start()
-        k = _word_before(text, dot)
-        if _CITY.fullmatch(text, k, dot) and (k == 0 or text[k - 1].isspace()):
-            drop.add(dot + 1)
-            if k:
-                starts.append(k)
-    return drop
 
 
 def _dateline_city(text: str, k: int, dot: int, nxt: int) -> bool:

@@ -8,7 +8,7 @@ from .. import _data
 from ..lang.alphabet import LATIN_VOWELS_UPPER, LOWER, UPPER, VOWELS, VOWELS_UPPER
 from ..lang.phonology import harmony
 
-from ._marks import _finite_verb, _matches, _word_before
+from ._marks import _CITY, _finite_verb, _matches, _word_before
 
 
 def _month_stems() -> str:
@@ -220,3 +220,25 @@ def _caps_heading_ends(text: str, pairs: list[int] | None = None) -> list[int]:
             out.append(end)
         after = max(end, i + 1)
     return out
+
+
+# ". Agency - " (ҚазАқпарат, Kazinform, BNews.kz): literal-led, so found by fast search. The name is
+# read possessively ("{0,30}+": no white space can follow a part of it, so backtracking never helps).
+_AGENCY_AFTER_DOT = re.compile(rf"\.[^\S\n]+[A-Z{UPPER}][\w.]{{0,30}}+[^\S\n]+[-–—][^\S\n]")
+
+
+def _agency_datelines(text: str, starts: list[int]) -> set[int]:
+    """Datelines with an agency (``СЕМЕЙ. ҚазАқпарат -``, ``Астана. BNews.kz -``).
+
+    Adds each city's start to ``starts`` and returns the cuts to drop (right after the
+    city's period).
+    """
+    drop: set[int] = set()
+    for m in _matches(_AGENCY_AFTER_DOT, text):
+        dot = m.start()
+        k = _word_before(text, dot)
+        if _CITY.fullmatch(text, k, dot) and (k == 0 or text[k - 1].isspace()):
+            drop.add(dot + 1)
+            if k:
+                starts.append(k)
+    return drop

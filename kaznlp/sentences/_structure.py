@@ -161,7 +161,7 @@ def _glued_boundaries(text: str, dots: list[int] | None = None) -> list[int]:
     any token the tokenizer keeps whole (``Egemen.Kz``, ``сайты.Kazinform.kz``, an e-mail) is
     dropped afterwards by :func:`_outside_tokens`, from the tokenizer's own pattern.
     """
-    out = [] if dots is None else dots  # (``dots``: the "." cuts the punctuation scan found, _marks._glued_end)
+    out = [] if dots is None else dots  # (the "." cuts the punctuation scan found)
     # (a mark that does not occur is not scanned for: a search of the string is several times faster)
     for mark, pattern in zip(".?!…", _GLUED):
         if mark in text and (dots is None or mark != "."):
