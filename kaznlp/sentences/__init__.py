@@ -43,7 +43,7 @@ from ._lines import WRAP_MIN_CHARS as WRAP_MIN_CHARS
 from ._lines import WRAP_RATIO as WRAP_RATIO
 from ._lines import CRAWL_LINE_CAP, _block_end_boundaries, _line_boundaries, _space_run_boundaries, _space_runs_break
 from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
-from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _PARAGRAPH, _punctuation_boundaries
+from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _punctuation_boundaries
 from ._stamps import (_agency_datelines, _before_bare_date, _caps_heading_ends, _headline_before_date, _headline_before_tag_end,
                       _numeric_date_stamps)
 from ._stamps import _month_possessives as _month_possessives
@@ -154,8 +154,7 @@ def _split(text: str) -> list[Span]:
         cuts.update(_headline_before_tag_end(scan))
     cuts.update(starts)
     if "\n" in scan:
-        cuts.update(m.start() for m in _PARAGRAPH.finditer(scan))
-        cuts.update(_line_boundaries(scan, held))
+        cuts.update(_line_boundaries(scan, held, cuts))  # (the blank lines are added to cuts)
     if runs:
         cuts.update(_drop_inside(_space_run_boundaries(scan), brackets))
     if "\n" not in scan:  # (a text that kept its line breaks cut its lines there: the line rules read them)

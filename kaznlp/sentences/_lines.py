@@ -104,10 +104,8 @@ def _starts_item(text: str, k: int) -> bool:
     return k < len(text) and (text[k].isupper() or text[k].isdigit() or text[k] in "-–—•*«“\"(")
 
 
-_LOWER_LINE = re.compile(rf"\n[^\S\n]*(?=[{LOWER}])")
-# A line break before a non-blank line (_NEWLINE) whose line does not end right at a stop or a line break.
-# Led by the literal "\n" (fast search), the character before it read by a lookbehind.
-_NEWLINE_NOT_AFTER_STOP = re.compile(r"\n(?<![.!?…\n]\n)(?=[^\S\n]*\S)")
+# A line break after no stop before a non-blank line, or before a lower-case or blank line (group 1).
+_LINE_STARTS = re.compile(rf"\n(?:(?<![.!?…\n]\n)(?=[^\S\n]*\S)|(?=[^\S\n]*[\n{LOWER}]))(?=[^\S\n]*([\n{LOWER}])?)")
 
 
 def _heading_label(text: str, dot: int) -> bool:
@@ -116,23 +114,37 @@ def _heading_label(text: str, dot: int) -> bool:
     return word[:1].isdigit() and _HEADING_NUMBER.fullmatch(word) is not None
 
 
-def _line_boundaries(text: str, held: Sequence[int] = ()) -> list[int]:
+def _line_boundaries(text: str, held: Sequence[int] = (), blank: set[int] | None = None) -> list[int]:
     """Offsets of single line breaks that end a sentence (headlines, widgets, lists: docs/sentences.md,
     "Line breaks"). A line is compared with the longest of the line before it, the two after it and
     itself (the column width of wrapped text). ``held``: periods at a line end that punctuation does not
     take as a sentence end (``Қостанай қ.``); such a line end is judged like one without a stop.
+    ``blank`` gets the blank lines.
     """
-    out = []
     n = len(text)
     paragraphs = None  # computed when first needed
     # the only line ends after a stop that are read here: line breaks before a lower-case line
     # (-> the start of that line) and after a held period (-> 0)
-    special = {m.start(): m.end() for m in _LOWER_LINE.finditer(text)}
+    special: dict[int, int] = {}
+    out: list[int] = []
+    breaks: list[int] = []
+    add = out.append if blank is None else blank.add
+    closing = -1
+    for m in _LINE_STARTS.finditer(text):
+        i, line = m.start(), m.start(1)
+        if line < 0:
+            breaks.append(i)
+        elif text[line] != "\n":
+            special[i] = line
+            if not i or text[i - 1] not in ".!?…\n":
+                breaks.append(i)
+        elif i != closing:
+            add(i)
+            closing = line
     for dot in held:
         special.setdefault(text.find("\n", dot), 0)
     # the line breaks to read: those not right after a stop (found by the regex, no Python work for
     # the commonest line end, "." then "\n"), and the special ones right after a stop
-    breaks = [m.start() for m in _NEWLINE_NOT_AFTER_STOP.finditer(text)]
     after_stop = [i for i in special if i > 0 and text[i - 1] in ".!?…\n" and _NEWLINE.match(text, i)]
     if after_stop:
         breaks = sorted(breaks + after_stop)

@@ -71,8 +71,6 @@ _TERMINALS = tuple(
 # Any line break but "\n" (those are rewritten to "\n" in the text the rules scan).
 _OTHER_BREAKS = LINE_BREAK_CHARS.replace("\n", "")
 _AS_NEWLINE = str.maketrans(dict.fromkeys(LINE_BREAK_CHARS, "\n"))
-# A blank line: always a boundary.
-_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A line break before a non-blank line: a candidate boundary.
 _NEWLINE = re.compile(r"\n(?=[^\S\n]*\S)")
 # Spaced abbreviations ("т. б.") and runs of initials ("А.А", "Н.Ә") before a period.

@@ -94,8 +94,8 @@ def _before_bare_date(text: str) -> list[int]:
     after it (``Астана, 24 тамыз 2015`` stays one line of a signature).
     """
     out = []
-    for pattern in _BARE_YEAR:
-        for m in _matches(pattern, text):
+    for century, pattern in zip(("20", "19"), _BARE_YEAR):
+        for m in _matches(pattern, text) if century in text else ():
             y = m.start()
             if not text[y - 1:y].isspace():
                 continue

@@ -18,6 +18,9 @@ _QUOTED = tuple(
     for p in (r"«[^«»\n]{0,2000}»", r"“[^“”„\n]{0,2000}[”“]", r"„[^“”„\n]{0,2000}[”“]", r'"[^"\n]{0,2000}"')
 )
 _HAS_END = re.compile(r"[.!?…]\s")
+# «…» and the clause, one scan (» opens no quote)
+_GUILLEMETS = re.compile(_QUOTED[0].pattern + "(?=" + _AFTER_QUOTE.pattern.replace("(?=", "(?:") + ")")
+_QUOTE_SCANS = (_GUILLEMETS,) + _QUOTED[1:]
 
 
 def _reported_speech(text: str) -> list[tuple[int, int]]:
@@ -34,10 +37,10 @@ def _reported_speech(text: str) -> list[tuple[int, int]]:
     after, has_end = _AFTER_QUOTE.match, _HAS_END.search
     return [
         (m.start(), m.end() - 1)
-        for opener, pattern in zip("«“„\"", _QUOTED)
+        for opener, pattern in zip("«“„\"", _QUOTE_SCANS)
         if opener in text  # (a quote mark that does not occur is not scanned for: a string search is faster)
         for m in pattern.finditer(text)
-        if after(text, m.end()) and has_end(text, m.start(), m.end())
+        if (pattern is _GUILLEMETS or after(text, m.end())) and has_end(text, m.start(), m.end())
     ]
 
 
