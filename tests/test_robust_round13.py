@@ -243,3 +243,12 @@ def test_output_to_a_fifo_is_written_not_fsynced(tmp_path, fmt) -> None:
     assert code in (None, EXIT_OK)
     assert "Астанада" in got[0].decode("utf-8")
     assert not (tmp_path / "out.fifo.done").exists()
+
+
+@pytest.mark.parametrize("abbr", ["ж.", "б."])
+def test_a_text_shorter_than_the_long_word_reads_its_abbreviation_as_a_longer_one(abbr) -> None:
+    # the lower-case fast path read text[dot - 6:dot], which wraps around in a text of fewer than 6
+    # characters: 'ж. Ол' was cut after 'ж.' while 'ж. Ол келді' is one sentence
+    short, longer = f"{abbr} Ол", f"{abbr} Ол келді"
+    assert len(kaznlp.split_sentences(longer)) == 1
+    assert [s.text for s in kaznlp.split_sentences(short)] == [short]

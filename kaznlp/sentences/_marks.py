@@ -318,7 +318,7 @@ def _punctuation_boundaries(text: str, starts: list[int], runs: bool = False,
                         if k:
                             starts.append(k)  # the headline ends before the city
                         continue
-                tail = text[dot - _LONG_WORD:dot]
+                tail = text[dot - _LONG_WORD:dot] if dot >= _LONG_WORD else ""  # (no wrap-around slice)
                 if not (tail.isalpha() and tail.islower()) and not _period_ends_sentence(text, dot, nxt, runs):
                     # (a lower-case word longer than any abbreviation ends the sentence: fast path)
                     if c.isdigit() and _label_of_list(text, nxt, "\n" in text[dot:nxt]):
