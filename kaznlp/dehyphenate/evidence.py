@@ -4,27 +4,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import wraps
-from typing import Concatenate, NamedTuple, ParamSpec
+from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
 from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
 
 from .morph import PARTICLES, closed_compounds
-from .resources import (
-    _LEX_PREFIX,
-    _LONGEST,
-    _STEMS,
-    _contexts,
-    _lexicon,
-    _open_forms,
-    _open_stems,
-    _sorted_lexicon,
-    chain_starts,
-    is_chain,
-    lexicon_facts,
-    lexicon_longest,
-    lexicon_stems,
-    remember,
-)
+from .resources import (_LEX_PREFIX, _LONGEST, _STEMS, _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon,
+                        chain_starts, is_chain, lexicon_facts, lexicon_longest, lexicon_stems, remember)
 from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
 __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "doc_vocab", "is_chain"]
@@ -35,6 +21,7 @@ GLUE_RATIO = 3
 _SOFT_END, _HYPHEN_END = re.compile("\xad[ \t]*\r?\n"), re.compile(r"[^\W\d_][-\u2010][ \t]*\r?\n")  # soft_marked
 
 _P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 class Verdict(NamedTuple):
@@ -58,7 +45,7 @@ class Evidence:
         self._vocab: dict[int, set[str]] = {}
         self._cur: set[str] | None = None  # the vocabulary of block self._blk, once built
         self._sorted: dict[int, list[str]] = {}
-        self._line_ends: dict[int, tuple] = {}  # see rules_line._text_stem_spans
+        self._per_block: dict[tuple[str, int], object] = {}  # per_block()
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
         self._lazy: dict[int, LazyVocab] = {}  # questions answered before the vocabulary is built
         # False: build the vocabulary at the first question (wrapped text asks thousands)
@@ -107,6 +94,13 @@ class Evidence:
             return self._text
         i = self._blk
         return self._text[cuts[i]:cuts[i + 1] if i + 1 < len(cuts) else len(self._text)]
+
+    def per_block(self, name: str, build: Callable[[str], _T]) -> _T:
+        """``build(text of the current block)``, computed once per block for each ``name``."""
+        key = (name, self._blk)
+        if key not in self._per_block:
+            self._per_block[key] = build(self._block_text())
+        return self._per_block[key]  # type: ignore[return-value]
 
     @property
     def doc(self) -> set[str]:

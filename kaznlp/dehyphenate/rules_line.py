@@ -149,15 +149,20 @@ def _instrumental_postpositions() -> frozenset[str]:
 _LINE_END_WORD = re.compile(r"\n[ \t]*([^\W\d_]{5,})[(«\"“]?[ \t](?![ \t]*\n)")  # read reversed
 
 
+def _line_end_words(block: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The block's lines' last words after a space (lower case), and their heads of 5+ letters."""
+    found = "\n".join(_LINE_END_WORD.findall("\n" + block[::-1]))[::-1]
+    ends = frozenset(found.lower().replace("i", "і").split("\n"))
+    return ends, frozenset(e[:k] for e in ends for k in range(5, len(e) + 1))
+
+
+def _lower_text(block: str) -> str:
+    return block.lower().replace("i", "і")
+
+
 def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     """``Саусақ⏎қанатты``: a line of this text ends in ``саусаққанатты`` (docs/dehyphenate.md)."""
-    per = ev._line_ends  # by block: its lines' last words after a space, their heads
-    hit = per.get(ev._blk)
-    if hit is None:
-        found = "\n".join(_LINE_END_WORD.findall("\n" + ev._block_text()[::-1]))[::-1]
-        ends = frozenset(found.lower().replace("i", "і").split("\n"))
-        hit = per[ev._blk] = (ends, frozenset(e[:k] for e in ends for k in range(5, len(e) + 1)))
-    ends, heads = hit
+    ends, heads = ev.per_block("line_ends", _line_end_words)
     al, bl = norm(a), norm(b)
     w = al + bl
     lo = max(len(al) + 2, 5)
@@ -166,7 +171,7 @@ def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     for k in range(len(w), lo - 1, -1):
         if w[:k] in ends:
             if k == len(w) or ev.is_chain(w[k:]):
-                low = (per.get(~ev._blk) or per.setdefault(~ev._blk, (ev._block_text().lower().replace("i", "і"),)))[0]
+                low = ev.per_block("lower", _lower_text)
                 return not any(m.start() == 0 or not low[m.start() - 1].isalpha()
                                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
     return False
