@@ -43,25 +43,9 @@ def line(text: str) -> str:
     return " ".join(t.text.lower() for t in tokenize(text))
 
 
-def cased_texts(counts: Counter | None = None):
-    """The same sources as running text with case (for ``spacy pretrain``; no guidelines)."""
-    import spacy
-    from spacy.tokens import DocBin
-
-    import kaznlp.spacy_lang  # noqa: F401
-    from kaznlp.ner.conll import detokenize
-
-    test = {tuple(w) for w, _ in read_iob2(SHARED / "kaznerd" / "IOB2_test.txt")}
-    nlp = spacy.blank("kk")
-    dev = {tuple(t.text for t in d) for d in DocBin().from_disk(ROOT / "training/ner/corpus/dev.spacy").get_docs(nlp.vocab)}
-    for words, _ in read_iob2(SHARED / "kaznerd" / "IOB2_valid.txt"):
-        if tuple(words) not in test and tuple(words) not in dev:
-            yield detokenize(words)[0]
-    for _, para in paragraphs(counts):
-        yield para
-
-
-def raw_lines(apertium: bool, counts: Counter | None = None):
+def kaznerd_training_words(counts: Counter | None = None):
+    """The words of each KazNERD valid sentence that trains the model: not in the test split, not in
+    the dev slice (``training/ner/corpus/dev.spacy``). ``counts`` gets kept / dropped."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -75,7 +59,22 @@ def raw_lines(apertium: bool, counts: Counter | None = None):
         if counts is not None:
             counts["kaznerd/IOB2_valid.txt (test-split duplicates and the dev slice dropped):" + ("dev" if kept else "test")] += 1
         if kept:
-            yield " ".join(w.lower() for w in words)
+            yield words
+
+
+def cased_texts(counts: Counter | None = None):
+    """The same sources as running text with case (for ``spacy pretrain``; no guidelines)."""
+    from kaznlp.ner.conll import detokenize
+
+    for words in kaznerd_training_words():
+        yield detokenize(words)[0]
+    for _, para in paragraphs(counts):
+        yield para
+
+
+def raw_lines(apertium: bool, counts: Counter | None = None):
+    for words in kaznerd_training_words(counts):
+        yield " ".join(w.lower() for w in words)
     for _, para in paragraphs(counts):
         yield line(para)
     for row in open(SHARED / "pdf_extracted/kaznerd_guidelines/KazNERD_Annotation_Guidelines.pdftotext.txt",
