@@ -769,7 +769,7 @@ def test_headline_at_the_start_of_a_flattened_page(text: str, expected: list[str
 def test_reporting_clause_read_backwards_agrees_with_the_pattern() -> None:
     """_after_reporting (one anchored match on the reversed window) answers as the search of
     _REPORTING does, also where "деп" or its left guard stands at the 60-character window's edge."""
-    from kaznlp.sentences import _joins
+    from kaznlp.sentences import _scoring
     found = 0
     for lead in ("", "а", "-", " ", "»", "1"):
         for clause in ("деп хабарлады", "деп атап өтті", "», - деді", "», - деді ол", "”, – деді Трамп", "депутат келді",
@@ -777,8 +777,8 @@ def test_reporting_clause_read_backwards_agrees_with_the_pattern() -> None:
             for pad in range(0, 64, 3):
                 text = "ж" * pad + lead + clause + " Бұл"
                 for i in range(len(text) + 1):
-                    want = _joins._REPORTING.search(text, max(0, i - 60), i) is not None
-                    assert _joins._after_reporting(text, i) == want, (text, i)
+                    want = _scoring._REPORTING.search(text, max(0, i - 60), i) is not None
+                    assert _scoring._after_reporting(text, i) == want, (text, i)
                     found += want
     assert found > 100
 

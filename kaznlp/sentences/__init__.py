@@ -4,8 +4,8 @@ docs/sentences.md.
 A stop before a sentence start ends a sentence unless the word before it never ends one (``млн.``, ``ж.``,
 initials: ``data/abbreviations.tsv``); a line break (:mod:`kaznlp.linebreaks`) ends one after a blank line
 or a headline, not where print wraps a sentence. One module per job (:mod:`._marks`, :mod:`._structure`,
-:mod:`._lines`, :mod:`._stamps`, :mod:`._joins`, :mod:`._crawl`); this one reads the text once per rule
-and joins their cuts.
+:mod:`._lines`, :mod:`._stamps`, :mod:`._joins`, :mod:`._scoring`, :mod:`._crawl`); this one reads the
+text once per rule and joins their cuts.
 
 >>> [s.text for s in split_sentences("А.А. Мерғалиев сөз сөйледі. Ол 2,5 млн. теңге туралы айтты.")]
 ['А.А. Мерғалиев сөз сөйледі.', 'Ол 2,5 млн. теңге туралы айтты.']
@@ -22,16 +22,8 @@ from ._crawl import CRAWL_MIN_FOUND as CRAWL_MIN_FOUND
 from ._crawl import CRAWL_MISS_RATIO as CRAWL_MISS_RATIO
 from ._crawl import _CAP_JOIN as _CAP_JOIN
 from ._crawl import _crawl_line_cuts
-from ._joins import JOIN_MIN_SCORE as JOIN_MIN_SCORE
-from ._joins import QUOTE_REACH as QUOTE_REACH
-from ._joins import _JOIN_END as _JOIN_END
-from ._joins import _JOIN_OPEN as _JOIN_OPEN
 from ._joins import HEADLINE_MIN_TEXT, _address_starts, _Head, _headline_at_start, _stopless_boundaries
-from ._joins import _end_score as _end_score
-from ._joins import _join_score as _join_score
 from ._joins import _lost_stop_before_opener as _lost_stop_before_opener
-from ._joins import _lower_word_before as _lower_word_before
-from ._joins import _unstopped_joins as _unstopped_joins
 from ._lines import CRAWL_CAP_WINDOW as CRAWL_CAP_WINDOW
 from ._lines import PARAGRAPH_MIN_LINES as PARAGRAPH_MIN_LINES
 from ._lines import PARAGRAPH_MIN_STARTS as PARAGRAPH_MIN_STARTS
@@ -44,6 +36,14 @@ from ._lines import WRAP_RATIO as WRAP_RATIO
 from ._lines import CRAWL_LINE_CAP, _block_end_boundaries, _line_boundaries, _space_run_boundaries, _space_runs_break
 from ._marks import ENUMERATION_WINDOW as ENUMERATION_WINDOW
 from ._marks import _AS_NEWLINE, _OTHER_BREAKS, _punctuation_boundaries
+from ._scoring import JOIN_MIN_SCORE as JOIN_MIN_SCORE
+from ._scoring import QUOTE_REACH as QUOTE_REACH
+from ._scoring import _JOIN_END as _JOIN_END
+from ._scoring import _JOIN_OPEN as _JOIN_OPEN
+from ._scoring import _end_score as _end_score
+from ._scoring import _join_score as _join_score
+from ._scoring import _lower_word_before as _lower_word_before
+from ._scoring import _unstopped_joins as _unstopped_joins
 from ._stamps import (_agency_datelines, _before_bare_date, _caps_heading_ends, _headline_before_date, _headline_before_tag_end,
                       _numeric_date_stamps)
 from ._stamps import _month_possessives as _month_possessives
