@@ -15,14 +15,14 @@ from ._chars import (
 )
 from ._keyboard import _step_russian_letters
 from ._letters import _step_letters
-from ._lexicon import _caps_doc
+from ._lexicon import _caps_doc, _name_beside, _short_written
+from ._lookalike_words import (
+    _ELEMENTS, _caps_around, _doc_gate, _glued, _latin_word_reading, _number_suffix, _opens_sentence, _twin_only,
+)
 from ._mojibake import (
     _CP1251_BYTE, _MOJI_PUNCT, _RU_KK_LETTERS, _UTF8_GATE, _step_kz1048, _step_utf8_mojibake,
 )
-from ._script import (
-    _ELEMENTS, _NOTE_CONTEXT, _caps_around, _doc_gate, _glued, _latin_word_reading, _number_suffix, _opens_sentence,
-    _name_beside, _runs_less_plain_words, _short_written, _twin_only,
-)
+from ._script import _NOTE_CONTEXT, _runs_less_plain_words
 from ._tables import Edit, _KAZ_SPECIFIC, _Memo, _cls
 
 

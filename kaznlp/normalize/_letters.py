@@ -13,11 +13,12 @@ from ..linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 from ..lang.alphabet import VOWELS
 from ._lexicon import _attested, _doc_forms, _sister_attested, _suffix_attested, _suffix_chain
 from ._lines import _I_RE, _I_WORD_LETTERS, _READ_TABLE, _line_letter_support, _line_words_kazakh
+from ._lookalike_words import _WORD_CONTEXT_RE, _IWords, _latin_word_plan, _twin_only
 from ._script import (
-    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _IWords, _KAZ_AROUND_RE, _KAZ_CONTEXT_RE, _LETTER_CANDIDATE, _PLAIN_NEIGHBOUR,
-    _WORD_CONTEXT_RE, _latin_word_plan, _twin_only, _word_plan,
+    _CONTEXT, _CYR_SUBST_RE, _HAS_CYR, _INITIAL_STANDINS, _LETTER_CANDIDATE, _NOTE_INITIAL, _PLAIN_NEIGHBOUR,
+    _initial_before_cyrillic, _kazakh_around, _word_plan,
 )
-from ._tables import _DIRECT, _KAZ_SPECIFIC, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_cyr, _is_mark, _is_wordchar
+from ._tables import _DIRECT, _KAZ_SPECIFIC, _LETTER_MAP, _Memo, _SISTER, _SISTER_RE, _is_mark, _is_wordchar
 
 
 # ---------------------------------------------------------------------------
@@ -190,30 +191,6 @@ class _Hits:
         i = bisect_left(pos, s)
         j = bisect_left(pos, e)
         return (pos[i - 1] + 1 if i else 0), (pos[j] if j < len(pos) else len(self.text))
-
-
-# Latin capital schwa and barred O typed as an initial: apertium (dev) «Президенті Н.Ə.Назарбаевтың».
-# A one-letter word of them is no Kazakh word to look up; as an initial (a dot, then a Cyrillic capital
-# after at most one space) it stands for Ә / Ө. Azerbaijani Latin writes Ə before Latin names.
-_INITIAL_STANDINS = frozenset("ƏƟ")
-_NOTE_INITIAL = "Latin stand-in as the initial of a Cyrillic name"
-
-
-def _initial_before_cyrillic(text: str, e: int) -> bool:
-    n = len(text)
-    if e >= n or text[e] != ".":
-        return False
-    k = e + 1
-    if k < n and text[k] == " ":
-        k += 1
-    return k < n and _is_cyr(text[k]) and text[k].isupper()
-
-
-def _kazakh_around(text: str, s: int, e: int) -> bool:
-    """Kazakh (or Ukrainian/Belarusian) letters in ``text[s:e]`` or within ``_CONTEXT`` characters."""
-    return bool(_KAZ_CONTEXT_RE.search(text, s, e)
-                or _KAZ_AROUND_RE.search(text, max(0, s - _CONTEXT), s)
-                or _KAZ_AROUND_RE.search(text, e, min(len(text), e + _CONTEXT)))
 
 
 def _ranges(chars: str) -> str:
