@@ -21,7 +21,7 @@ from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
 from .morph import _ends_number, _is_acronym, norm
-from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans
+from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans, _written_apart
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
@@ -365,10 +365,10 @@ def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
     if ev.word(al + bl) >= 2:
         return False
     if a[0].isupper() and b[0].isupper():
-        return al in _NAME_PREFIXES or ev.attested_hyphen(al, bl) >= 1
+        return (al in _NAME_PREFIXES or ev.attested_hyphen(al, bl) >= 1) and not _written_apart(ev, al, bl)
     if not b[0].islower():
         return False
     # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the
     # clitic ``ақ`` (``сондай-ақ``, ``бір-ақ``). Not a reduplication guess: ``барлық⏎бар``,
     # ``болатын⏎болса``, ``балабақшаға⏎баланың`` are two words
-    return ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2
+    return (ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2) and not _written_apart(ev, al, bl)

@@ -171,10 +171,16 @@ def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     for k in range(len(w), lo - 1, -1):
         if w[:k] in ends:
             if k == len(w) or ev.is_chain(w[k:]):
-                low = ev.per_block("lower", _lower_text)
-                return not any(m.start() == 0 or not low[m.start() - 1].isalpha()
-                               for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
+                return not _written_apart(ev, al, bl)
     return False
+
+
+def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
+    """Does the block write ``al`` as a word, spaces and the first 4 letters of ``bl`` inside a line
+    (``тұрғын үй``: the text's own spelling of the pair, against a lexicon's ``тұрғын-үй``)?"""
+    low = ev.per_block("lower", _lower_text)
+    return any(m.start() == 0 or not low[m.start() - 1].isalpha()
+               for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
 
 
 def _suffix_only_line(ev: Evidence, Ms: str) -> bool:

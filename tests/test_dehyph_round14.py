@@ -1,0 +1,35 @@
+"""Round 14, issue 15 (task h17lost): lost-text layouts (docs/dehyphenate.md, "Round 14 rules").
+Each test is real Kazakh text (a PDF dev extraction whose break hyphens were dropped) and fails
+without its rule."""
+
+from kaznlp.dehyphenate import dehyphenate, explain_breaks
+
+# apertium muftyat-kaz-725 (dev), tex-news-lost-text, pypdf: the lexicon writes ``тұрғын-үй``, this
+# text writes ``тұрғын үй`` inside its lines
+HOUSING = (
+    "Облыстық басқар\nмалардың өңірдің\nаудандық және қа\nлалық бюджетте\nріне нысаналы да\nму трансферттерін\n"
+    "уақтылы аудармау\nфактілері анықтал\nды.\nИндустрияланды\nру картасында көз\nделген 33 жобаның\n"
+    "6-уының жоспар\nлы қуаттылығына\nқол жеткізілмеген,\n7 жоба бойынша өн\nдіріс жүзеге асы\nрылмаған.\n"
+    "Отырыс барысын\nда бірнеше жылдар\nбойы көптеген бұ\nзушылықтарға жол\nберіп келе жатқан\n«Каспий» ӘКК» ҰК»\n"
+    "АҚ қызметіне ерек\nше назар аударыл\nды, Есеп комитеті\nнің бағалауы бойын\nша бұл облыстың\nМәселен, 2011\n"
+    "2012 жылдары об\nлыс әкімдігі «Кас\nпий» ӘКК» ҰК»\nАҚ-ға тұрғын үй\nқұрылыс жинақ жү\nйесі бойынша кезек\n"
+    "те тұрғандар мен са\nлымшылар үшін Ақ\nтау қаласы «Аққу»\nшағынауданындағы\nтұрғын үй\nБұл ретте тұрғын\n"
+    "үй алу кезегінде\nтұрған адамдардың\nсаны 2012 - 2015\nжылдар аралығын\nда 4,6 мың адамнан\n6,6 мың адамға де\n"
+    "йін өскен.\n«Аққу» шағынау\nданындағы тұрғын\nүй кешенінің құры\nлысы кезінде заңна\nмалық актілер мен\n"
+    "құрылыс норматив\nтерін өрескел бұз\nушылықтарға жол\nберілген.\n")
+
+
+def test_lost_hyphen_not_restored_where_the_text_writes_the_pair_apart():
+    out = dehyphenate(HOUSING)
+    assert "тұрғын-үй" not in out
+    assert "Бұл ретте тұрғын үй алу" in out and "тұрғын үй кешенінің құрылысы" in out
+    assert "жоспарлы қуаттылығына" in out and "бұзушылықтарға" in out  # the word breaks still join
+    rules = {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(HOUSING) if d.pass_no == 1}
+    assert rules[("тұрғын", "үй")][0] == "space"
+
+
+def test_lost_hyphen_still_restored_where_the_text_does_not_write_the_pair_apart():
+    # the same text without its own ``тұрғын үй`` inside a line: the lexicon's ``тұрғын-үй`` decides
+    text = HOUSING.replace("АҚ-ға тұрғын үй\n", "АҚ-ға тұрғын\nүй ").replace("шағынауданындағы\nтұрғын үй\n", "шағынауданындағы\n")
+    assert "тұрғын үй" not in text.replace("\n", "\t")
+    assert "тұрғын-үй" in dehyphenate(text)
