@@ -10,11 +10,11 @@ from pathlib import Path
 
 
 def read_text(name: str) -> str:
-    """The text of the data file ``kaznlp/data/<name>``, stored plain or gzip-compressed.
+    """The text of the data file ``kaznlp/data/<name>``, stored plain, gzip- or xz-compressed.
 
-    A large data file may ship as ``<name>.gz`` (a character model or a word list shrinks
-    to about a third, which keeps the core install small); a reader asks for ``<name>``
-    and gets the same text either way.
+    A large data file may ship as ``<name>.gz`` or ``<name>.xz`` (a character model or a word
+    list shrinks to about a third with gzip, a fifth with xz, which keeps the core install
+    small); a reader asks for ``<name>`` and gets the same text either way.
 
     >>> read_text("tlds.txt").splitlines()[0].startswith("#")
     True
@@ -26,10 +26,18 @@ def _read(folder: Traversable, name: str) -> str:
     plain = folder.joinpath(name)
     if plain.is_file():
         return plain.read_text(encoding="utf-8")
-    packed = folder.joinpath(name + ".gz")
-    if packed.is_file():
-        return gzip.decompress(packed.read_bytes()).decode("utf-8")
-    raise FileNotFoundError(f"kaznlp data file {name!r} (or {name}.gz) is missing from {folder}; reinstall kaznlp")
+    for ext in (".xz", ".gz"):
+        packed = folder.joinpath(name + ext)
+        if packed.is_file():
+            return _unpack(ext, packed.read_bytes()).decode("utf-8")
+    raise FileNotFoundError(f"kaznlp data file {name!r} (or {name}.xz, .gz) is missing from {folder}; reinstall kaznlp")
+
+
+def _unpack(ext: str, raw: bytes) -> bytes:
+    if ext == ".xz":
+        import lzma  # stdlib; imported when an xz file is first read
+        return lzma.decompress(raw)
+    return gzip.decompress(raw) if ext == ".gz" else raw
 
 
 def read_lines(name: str) -> list[str]:
@@ -71,15 +79,19 @@ def hyphen_words() -> dict[str, frozenset[str]]:
 
 
 def read_file(path: Path) -> str:
-    """The text of a data file at ``path`` (for the scripts that build them): gzip-decompressed
-    when the name ends in ``.gz``."""
-    raw = path.read_bytes()
-    return (gzip.decompress(raw) if path.name.endswith(".gz") else raw).decode("utf-8")
+    """The text of a data file at ``path`` (for the scripts that build them): decompressed when
+    the name ends in ``.gz`` or ``.xz``."""
+    return _unpack(path.suffix, path.read_bytes()).decode("utf-8")
 
 
 def write_file(path: Path, text: str) -> None:
-    """Write a data file built by a script: gzip-compressed when the name ends in ``.gz``, and then
-    reproducibly (no file name, no time stamp in the header), so a rebuild with the same input
+    """Write a data file built by a script: gzip- or xz-compressed when the name ends in ``.gz`` or
+    ``.xz``, and then reproducibly (no file name, no time stamp), so a rebuild with the same input
     gives the same bytes."""
     data = text.encode("utf-8")
-    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0) if path.name.endswith(".gz") else data)
+    if path.suffix == ".xz":
+        import lzma
+        data = lzma.compress(data, preset=9 | lzma.PRESET_EXTREME)
+    elif path.suffix == ".gz":
+        data = gzip.compress(data, compresslevel=9, mtime=0)
+    path.write_bytes(data)

@@ -3,7 +3,7 @@ explain(), offsets, options, and hypothesis properties."""
 
 from __future__ import annotations
 
-import gzip
+import lzma
 import re
 from importlib import resources
 from pathlib import Path
@@ -675,8 +675,8 @@ def test_open_word_lists_are_clean_word_lists() -> None:
     # lines are word forms, lines in capitals acronyms
     words: set[str] = set()
     acronyms: set[str] = set()
-    for name in ("normalize_unilex_kk.txt.gz", "normalize_hunspell_kk.txt.gz"):
-        raw = gzip.decompress(resources.files("kaznlp").joinpath("data", name).read_bytes()).decode("utf-8")
+    for name in ("normalize_unilex_kk.txt.xz", "normalize_hunspell_kk.txt.xz"):
+        raw = lzma.decompress(resources.files("kaznlp").joinpath("data", name).read_bytes()).decode("utf-8")
         for w in raw.splitlines():
             if w and not w.startswith("#"):
                 (acronyms if w.isupper() else words).add(w)

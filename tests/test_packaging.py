@@ -64,8 +64,8 @@ def _licence_table() -> dict[str, tuple[str, str]]:
 
 
 def _text(path: Path) -> str:
-    """A data file's text, read as kaznlp reads it (a ``.gz`` file decompressed)."""
-    return _data._read(path.parent, path.name.removesuffix(".gz"))
+    """A data file's text, read as kaznlp reads it (a ``.gz`` or ``.xz`` file decompressed)."""
+    return _data._read(path.parent, path.name.removesuffix(".gz").removesuffix(".xz"))
 
 
 def _header(path: Path) -> list[str]:
@@ -257,12 +257,16 @@ def test_build_backend_points_the_model_at_the_checkout_only(tmp_path: Path) -> 
     assert "include packages/backend/kaznlp_backend.py" in manifest and "prune packages/kk_kaznlp_ner" in manifest
 
 
-def test_a_data_file_may_ship_gzip_compressed(tmp_path: Path) -> None:
-    """``_data.read_text`` gives the same text for ``name`` and ``name.gz``, so a large file
-    (the character model) can ship compressed without its readers changing."""
+def test_a_data_file_may_ship_compressed(tmp_path: Path) -> None:
+    """``_data.read_text`` gives the same text for ``name``, ``name.gz`` and ``name.xz``, so a large
+    file (the character model) can ship compressed without its readers changing."""
     text = _data.read_text("abbreviations.tsv")
     (tmp_path / "abbreviations.tsv.gz").write_bytes(gzip.compress(text.encode("utf-8")))
     assert _data._read(tmp_path, "abbreviations.tsv") == text
+    _data.write_file(tmp_path / "abbreviations.tsv.xz", text)
+    assert _data.read_file(tmp_path / "abbreviations.tsv.xz") == text
+    assert _data._read(tmp_path, "abbreviations.tsv") == text  # .xz is read first
+    (tmp_path / "abbreviations.tsv.xz").unlink()
     (tmp_path / "abbreviations.tsv").write_text("# plain first\n", encoding="utf-8")
     assert _data._read(tmp_path, "abbreviations.tsv") == "# plain first\n"
     with pytest.raises(FileNotFoundError, match="reinstall kaznlp"):

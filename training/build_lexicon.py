@@ -38,9 +38,9 @@ from kaznlp._data import read_file, write_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
-OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt.gz"  # shipped gzip-compressed (kaznlp._data.read_text)
+OUT = ROOT / "kaznlp" / "data" / "lexicon_kk.txt.xz"  # shipped xz-compressed (kaznlp._data.read_text)
 CONTEXTS_OUT = ROOT / "kaznlp" / "data" / "dehyph_contexts_kk.tsv.gz"
-CHARLM_OUT = ROOT / "kaznlp" / "data" / "charlm_kk.tsv.gz"
+CHARLM_OUT = ROOT / "kaznlp" / "data" / "charlm_kk.tsv.xz"
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _STRIP = "\"'«»“”„()[]{}.,;:!?…—–-/\\*•`"
@@ -279,7 +279,7 @@ def write_charlm(path: Path, rows: list[tuple[str, str, str]], per_source: dict[
 def _front_coded(rows: list[tuple[str, str, str]]) -> list[str]:
     """``shared<TAB>rest<TAB>p<TAB>b`` lines of n-gram rows sorted by n-gram: ``shared`` leading
     characters come from the previous row's n-gram (read back by ``kaznlp.lang.charlm._table``;
-    the table is a quarter smaller gzip-compressed)."""
+    the table is a quarter smaller compressed)."""
     rows = sorted(rows)
     out, prev = [], ""
     for key, p, b in rows:

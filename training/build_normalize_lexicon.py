@@ -166,7 +166,7 @@ def main() -> None:
         kept = prune(words)
         if name == "normalize_unilex_kk.txt":
             kept += unilex_acronyms()
-        write_file(OUT / (name + ".gz"), HEADERS[name] + f"# {len(kept)} lines\n" + "\n".join(kept) + "\n")
+        write_file(OUT / (name + ".xz"), HEADERS[name] + f"# {len(kept)} lines\n" + "\n".join(kept) + "\n")
         print(f"{name}: {len(words)} words, {len(kept)} lines")
 
 

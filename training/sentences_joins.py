@@ -45,7 +45,7 @@ from benchmarks.gold.shared import shared_dir
 from benchmarks.gold.splits import split_of
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "kaznlp" / "data" / "sentences_joins_kk.tsv.gz"  # shipped gzip-compressed
+DATA = ROOT / "kaznlp" / "data" / "sentences_joins_kk.tsv.xz"  # shipped xz-compressed
 KAZQAD = "other/kazqad_wiki/kazqad_val_passages.jsonl"
 NTREX = "news/ntrex128_kaz.jsonl"
 

@@ -1,5 +1,5 @@
 """The lexicon's split of the open documents: which NTREX documents and KazQAD articles feed
-``kaznlp/data/lexicon_kk.txt.gz`` (and the glue counts and the character model), and which are
+``kaznlp/data/lexicon_kk.txt.xz`` (and the glue counts and the character model), and which are
 held out as the de-hyphenation ``dev`` and ``test`` material.
 
 One home for it, imported by ``training/build_lexicon.py`` (what the lexicon may read),

@@ -28,7 +28,7 @@ _UNSEEN = math.log(1e-6)  # a letter the model never saw (Latin, digits)
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, float], dict[str, float]]:
     """(log probability by n-gram, log back-off weight by context) from ``data/charlm_kk.tsv``
-    (shipped gzip-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
+    (shipped xz-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
     lp: dict[str, float] = {}
     bow: dict[str, float] = {}
     key = ""

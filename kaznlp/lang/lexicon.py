@@ -1,6 +1,6 @@
 """The Kazakh word-form lexicon: one loader for every step that asks "is this a Kazakh word?".
 
-``data/lexicon_kk.txt`` (shipped gzip-compressed) holds the lower-case word forms of NTREX-128,
+``data/lexicon_kk.txt`` (shipped xz-compressed) holds the lower-case word forms of NTREX-128,
 the KazQAD Wikipedia passages, UD Kazakh-KTB and KazNERD (dev and test documents of our own
 benchmarks held out; built by ``training/build_lexicon.py``, CC BY-SA 4.0: see
 ``LICENSES/README.md``). It is read once, at first use, through :func:`kaznlp._data.read_lines`,

@@ -39,7 +39,7 @@ HEADER = """# Kazakh word forms that KazNERD writes in lower case inside a sente
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kaznerd", type=Path, default=ROOT.parent / "shared" / "data" / "kaznerd")
-    ap.add_argument("--out", type=Path, default=ROOT / "kaznlp" / "data" / "ner_common_words_kk.txt.gz")
+    ap.add_argument("--out", type=Path, default=ROOT / "kaznlp" / "data" / "ner_common_words_kk.txt.xz")
     ap.add_argument("--min-count", type=int, default=2)
     args = ap.parse_args()
     low: Counter = Counter()
