@@ -33,3 +33,29 @@ def test_lost_hyphen_still_restored_where_the_text_does_not_write_the_pair_apart
     text = HOUSING.replace("АҚ-ға тұрғын үй\n", "АҚ-ға тұрғын\nүй ").replace("шағынауданындағы\nтұрғын үй\n", "шағынауданындағы\n")
     assert "тұрғын үй" not in text.replace("\n", "\t")
     assert "тұрғын-үй" in dehyphenate(text)
+
+
+# kazqad bio1127 (dev), tex-news-lost-render, pdftotext: a line starts with ``жүзбеқанаттары бір``,
+# others break it ``жүзбе⏎қанаттары``
+FINS = (
+    "Жер тарихы\nТеңіздерде шемір\nшекті (осы күнгі ак\nулалар, тұтас жүзбе\nқанаттылар, химера\nлар) және сүйекті\n"
+    "балықтар пайда бол\nды. Жүзбеқанатта\nрының\nқұрылысы\nна қарай сүйекті\nбалықтар\nсәулеқа\nнаттылар (жүзбеқа\n"
+    "наттары желпеуіш\nтәрізді) және саусақ\nқанаттылар (жүзбе\nқанаттары саусаққа\nұқсайды) деп бөлін\nді. Саусаққанатты\n"
+    "балықтардың жүзбе\nқанаттары етті әрі\nқысқа, олар: 2 көкі\nрек, 2 құрсақ жүз\nбеқанаттарының кө\nмегімен жүзіп қана\n"
+    "қоймай, суы құрғай\nбастаған көлдерден\nсу іздеп жорғалап\nжүруге де бейімдел\nген.\nТым таязда\nнып кеткен суларда\n"
+    "олар атмосфералық\nауамен тыныс алуға\nбейімделе бастады.\nОлар қан тамырла\nрымен\nторланған\nторсылдағы арқылы\n\n"
+    "тыныс алды. Жұп\nжүзбеқанаттары бір\nтіндеп жүруге көбі\nрек икемделіп 5 сау\nсақты аяққа, ал тор\n"
+    "сылдағы өзгеріп өк\nпеге айналған.\n")
+
+
+def test_joined_form_a_line_starts_with_joins():
+    out = dehyphenate(FINS)
+    assert "(жүзбеқанаттары саусаққа" in out and "балықтардың жүзбеқанаттары етті" in out
+    assert "ал торсылдағы өзгеріп" in out
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(FINS) if d.pass_no == 1}
+    assert rules[("жүзбе", "қанаттары")] == "text_stem_spans"
+
+
+def test_line_start_form_not_where_the_text_writes_the_two_words_apart():
+    text = FINS + "Кейбір жүзбе қанаттары\nқысқа.\n"
+    assert "балықтардың жүзбе қанаттары етті" in dehyphenate(text)

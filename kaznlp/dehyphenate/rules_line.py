@@ -156,6 +156,14 @@ def _line_end_words(block: str) -> tuple[frozenset[str], frozenset[str]]:
     return ends, frozenset(e[:k] for e in ends for k in range(5, len(e) + 1))
 
 
+_LINE_START_WORD = re.compile(r"^[ \t]*([^\W\d_]{6,})(?=[ \t,.;:!?)»”])", re.M)
+
+
+def _line_start_words(block: str) -> frozenset[str]:
+    """The block's lines' first words (6+ letters, lower case) before a space or punctuation."""
+    return frozenset(_LINE_START_WORD.findall(_lower_text(block)))
+
+
 def _lower_text(block: str) -> str:
     return block.lower().replace("i", "і")
 
@@ -165,6 +173,8 @@ def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     ends, heads = ev.per_block("line_ends", _line_end_words)
     al, bl = norm(a), norm(b)
     w = al + bl
+    if len(al) >= 3 and len(bl) >= 3 and w in ev.per_block("line_starts", _line_start_words) and w.isalpha():
+        return not _written_apart(ev, al, bl)  # ``жүзбе⏎қанаттары``: a line starts with ``жүзбеқанаттары бір``
     lo = max(len(al) + 2, 5)
     if w[:lo] not in heads or len(w) < lo or not w.isalpha():
         return False
