@@ -59,3 +59,23 @@ def test_joined_form_a_line_starts_with_joins():
 def test_line_start_form_not_where_the_text_writes_the_two_words_apart():
     text = FINS + "Кейбір жүзбе қанаттары\nқысқа.\n"
     assert "балықтардың жүзбе қанаттары етті" in dehyphenate(text)
+
+
+# kazqad bio1019 (dev), tex-narrow-lost-render, pdftotext: the last lines of a column after a page break
+# make a short block that is not read as prose
+BIOSPHERE = (
+    "ңызды проблемаларға ай\nналып отыр. Биосфера\nны «бағындыру» ғана емес,\nкөп жағдайларда бүгінгі\n"
+    "таңда биосферамен «дос\nтасу», оның заңдарымен\nкелісу, санасы керек бо\nлады. Демек, бұл адам\n"
+    "ға қажетті барлық заттар\nдың бәрі де биосферадан\nалынады деген сөз. Биос\nфера Жердің тірішлік қа\n"
+    "бығы деп аталатыны сен\nдерге мәлім. Биосфера\nтерминін ғылымға 1875\nжылы австрвялық ғалым\n"
+    "Э.Зюсс енгізген болатын.\nАл 1926 жылы орыс ға\nлымы В. И. Вернадский\nбиосфера туралы ілімді\n"
+    "негіздеп, оның анықтама\nсын ұсынды. В.И. Вернад\nский бойынша биосфера\nдеп ғаламшарымыздағы\n"
+    "барлық тіршілік дүнние\nсі мен олардың арасын\n\n2\n\n\x0c"
+    "дағы өзара зат және энер\nгия айналымы тұрақты жү\nзеге асатын жердің ерек\nше қабығын атайды.\n\n3\n\n\x0c")
+
+
+def test_no_word_line_start_whose_join_is_a_lexicon_word_continues_the_line():
+    out = dehyphenate(BIOSPHERE)
+    assert "зат және энергия айналымы тұрақты жүзеге асатын" in out
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(BIOSPHERE) if d.pass_no == 1}
+    assert rules[("энер", "гия")] != "narrow_block_not_prose"

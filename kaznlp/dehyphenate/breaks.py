@@ -213,7 +213,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
     if auto and width < 25 and not narrow_prose and not (prior_join and first.islower() and core[-1:].isalpha()
-                                                          and _suffix_only_line(ev, Ms)):
+                                                          and _suffix_only_line(ev, Ms, core)):
         ev.why = "narrow_block_not_prose"
         return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = 0 if L[0] not in LAYOUT_SPACE else len(L) - len(L.lstrip(LAYOUT_SPACE))  # (L holds Ls)

@@ -8,7 +8,7 @@ from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suf
 from kaznlp.lang.alphabet import PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
 
-from .chars import _HEAD_WORD, _head
+from .chars import _HEAD_WORD, _head, _tail_word
 from .evidence import GLUE_RATIO, Evidence, _memo_decision
 from .morph import (
     _SURNAME,
@@ -193,14 +193,18 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
 
 
-def _suffix_only_line(ev: Evidence, Ms: str) -> bool:
+def _suffix_only_line(ev: Evidence, Ms: str, core: str = "") -> bool:
     """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
-    the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column)."""
+    the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column). Also a piece
+    that is no word whose join with the last word of ``core`` is a lexicon word (``энер⏎гия``, ``жа⏎ңа``)."""
     hw = _HEAD_WORD.match(Ms)
     if hw is None:
         return False
     h = norm(_head(hw))
-    return ev.is_chain(h, first_long=True) and ev.suffix_start(h)  # the cached chain test first: most line starts fail it
+    if ev.is_chain(h, first_long=True) and ev.suffix_start(h):  # the cached chain test first: most line starts fail it
+        return True
+    tw = _tail_word(core) if core else None
+    return tw is not None and tw.isalpha() and len(h) >= 2 and h.isalpha() and ev.word(h) == 0 and ev.word(norm(tw) + h) >= 2
 
 
 def _spaced_hyphen_break(ev: Evidence, a: str, b: str) -> bool:
