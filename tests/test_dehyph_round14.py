@@ -79,3 +79,9 @@ def test_no_word_line_start_whose_join_is_a_lexicon_word_continues_the_line():
     assert "зат және энергия айналымы тұрақты жүзеге асатын" in out
     rules = {(d.left, d.right): d.rule for d in explain_breaks(BIOSPHERE) if d.pass_no == 1}
     assert rules[("энер", "гия")] != "narrow_block_not_prose"
+
+
+def test_round14_texts_are_idempotent():
+    for text in (HOUSING, FINS, BIOSPHERE):
+        out = dehyphenate(text)
+        assert dehyphenate(out) == out
