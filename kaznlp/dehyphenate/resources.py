@@ -91,7 +91,7 @@ def _open_stems() -> frozenset[str]:
 # every document (bounded tables)
 
 _CHAIN: dict[tuple[str, bool], bool] = {}
-_STARTS: dict[str, list[bool]] = {}
+_STARTS: dict[str, bytearray] = {}
 # lexicon_stems, the lexicon's Evidence.prefix answers (emptied for another lexicon)
 _STEMS: dict[str, bool | tuple[str, ...]] = {}
 _LEX_PREFIX: dict[str, float] = {}
@@ -142,13 +142,13 @@ def _step(a: list, st: int, c: str) -> int:
     return s
 
 
-def chain_starts(w: str) -> list[bool]:
+def chain_starts(w: str) -> bytearray:
     """``ok[k]``: ``w[k:]`` is a suffix chain, for every ``k``, in one pass from the end."""
     hit = _STARTS.get(w)
     if hit is not None:
         return hit
     n = len(w)
-    ok = [False] * (n + 1)
+    ok = bytearray(n + 1)
     ok[n] = True
     a = _automaton(suffix_allomorphs())
     moves, starts = a[1], a[2]
@@ -174,7 +174,7 @@ def is_chain(s: str, first_long: bool = False) -> bool:
         return hit
     ok = chain_starts(s) if s else [True]
     if not first_long or not ok[0]:
-        res = len(s) > 0 and ok[0]
+        res = len(s) > 0 and ok[0] == 1
     else:
         sfx = suffix_allomorphs()
         res = any(ok[k] and s[:k] in sfx for k in range(2, min(7, len(s)) + 1))

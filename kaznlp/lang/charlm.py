@@ -49,11 +49,10 @@ def available() -> bool:
 
 
 # A letter's term depends on its window of ORDER characters only (remembered for every word);
-# a word's score adds them left to right, so ``ab`` goes on from ``a``'s sum. Bounded caches.
+# a word's score adds them left to right. Bounded caches.
 _WINDOW: dict[str, float] = {}
 _WINDOW_MAX = 200_000
 _LOGP: dict[str, float] = {}
-_SUMS: dict[str, float] = {}  # a word's sum before ``$``
 _WORDS_MAX = 65_536
 _PAD = "^" * (ORDER - 1)
 
@@ -70,35 +69,11 @@ def _window(win: str) -> float:
     return back + _UNSEEN
 
 
-def _score(word: str, k: int = 0, total: float = 0.0) -> float:
-    """:func:`logp` of ``word`` from letter ``k`` on, ``total`` the sum before (the same float)."""
-    s = _PAD + word + "$"
-    if len(_WINDOW) >= _WINDOW_MAX:
-        _WINDOW.clear()
-    if len(_LOGP) >= _WORDS_MAX:
-        _LOGP.clear()
-        _SUMS.clear()
-    win = _WINDOW
-    get = win.get
-    lp = _table()[0]
-    last = len(s) - ORDER  # (the window ending in ``$``)
-    for i in range(k, last):
-        w = s[i:i + ORDER]
-        c = get(w)
-        if c is None:  # (the n-gram itself first, as _window does)
-            c = lp.get(w)
-            c = win[w] = _window(w) if c is None else c
-        total += c
-    if k <= last:
-        _SUMS[word] = total
-        w = s[last:]
-        c = get(w)
-        if c is None:
-            c = lp.get(w)
-            c = win[w] = _window(w) if c is None else c
-        total += c
-    _LOGP[word] = total
-    return total
+def _new(w: str) -> float:
+    """The term of a window not remembered yet (the n-gram itself first, as ``_window`` does)."""
+    c = _table()[0].get(w)
+    c = _WINDOW[w] = _window(w) if c is None else c
+    return c
 
 
 def logp(word: str) -> float:
@@ -108,19 +83,36 @@ def logp(word: str) -> float:
     True
     """
     hit = _LOGP.get(word)
-    return _score(word) if hit is None else hit
+    if hit is not None:
+        return hit
+    if len(_WINDOW) >= _WINDOW_MAX:
+        _WINDOW.clear()
+    if len(_LOGP) >= _WORDS_MAX:
+        _LOGP.clear()
+    s, get, total = _PAD + word + "$", _WINDOW.get, 0.0
+    for i in range(len(s) - ORDER + 1):
+        c = get(s[i:i + ORDER])
+        total += _new(s[i:i + ORDER]) if c is None else c
+    _LOGP[word] = total
+    return total
 
 
 def split_gain(a: str, b: str) -> float:
     """``log P(ab) - log P(a) - log P(b)``: above 0 favours one word ``ab``, below 0 two words.
 
-    ``a`` and ``b`` are lower-cased letters only (no hyphen)."""
-    ab = a + b
-    lab = _LOGP.get(ab)
-    if lab is None:
-        pa = _SUMS.get(a)
-        if pa is None:
-            _score(a)
-            pa = _SUMS.get(a)
-        lab = _score(ab) if pa is None else _score(ab, len(a), pa)
-    return lab - logp(a) - logp(b)
+    ``a`` and ``b`` are lower-cased letters only (no hyphen). From ``b``'s fifth letter on, ``ab``
+    and ``b`` read the same windows, which cancel, and ``a``'s part of ``ab`` is ``a`` but its end:
+    only the windows that differ are added (the same value but for rounding, about 1e-13)."""
+    if len(_WINDOW) >= _WINDOW_MAX:
+        _WINDOW.clear()
+    get = _WINDOW.get
+    sa = (_PAD + a)[1 - ORDER:]
+    sab, sb = sa + b + "$", _PAD + b + "$"
+    c = get(sa + "$")
+    g = -(_new(sa + "$") if c is None else c)
+    for j in range(min(ORDER - 1, len(b) + 1)):
+        c = get(sab[j:j + ORDER])
+        g += _new(sab[j:j + ORDER]) if c is None else c
+        c = get(sb[j:j + ORDER])
+        g -= _new(sb[j:j + ORDER]) if c is None else c
+    return g
