@@ -85,3 +85,25 @@ def test_round14_texts_are_idempotent():
     for text in (HOUSING, FINS, BIOSPHERE):
         out = dehyphenate(text)
         assert dehyphenate(out) == out
+
+
+# kazqad bio0564 (dev), lo-news-lost-text, pypdf: ``ДНҚ-да`` lost its hyphen at the line end
+ENZYMES = (
+    "Манассеина  (1871),\nБухнер  (1897)  зерт\nтеулерінде  экс\nперимент жүзінде дә\nлелденді. Жасушалар\n"
+    "да синтезделген фер\nменттер өзіне тән ар\nнайы қызметтерін ор\nганизмнің барлық мү\nшелерінде  атқарады.\n"
+    "Ферменттік  қасиет,\nнегізінен  глобулалық\nқұрылымдағы  ақуыз\nдарға тән екені белгі\nлі. Бірақ, қазіргі кезде\n"
+    "кейбір  фибриллалық\nақуыздар  да  (актин,\nмиозин)  катализдік\nбелсенділік көрсететі\nні анықталды.\n"
+    "Ферменттердің  ка\nтализдік ерекшелігіне\nкелесі  қасиеттері\nжатқызылады:  *  Бар\nлық  ферменттер  гло\n"
+    "булярлы  нәруыз  бо\nлып табылады. * Фер\nменттер жайында ақ\nпарат,  басқа  да  нә\nруыздар секілді ДНҚ\n"
+    "да  сақталған.  *Фер\nмент  өздігінен  жаңа\nреакция  жүргізбейді.\nОл  тек  тер\nмодинамикалық  мүм\n"
+    "кін  реакцияны  ғана\nжүргізеді. Реакция ба\nрысында активтендіру\nэнергиясы  төмендей\nді. Реакцияның үлкен\n"
+    "кедергі  энергиясын\nсатылап бөліп, төмен\nдету және активтенді\nру энергиясын жоғар\nлату арқылы реакция")
+
+
+def test_an_ending_that_is_also_a_word_after_capitals_takes_the_lost_hyphen():
+    out = dehyphenate(ENZYMES)
+    assert "секілді ДНҚ-да" in out and "сақталған" in out
+    assert "басқа  да  нәруыздар" in out or "басқа да нәруыздар" in out  # the particle after a word stays apart
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(ENZYMES) if d.pass_no == 1}
+    assert rules[("ДНҚ", "да")] == "lost_suffix_hyphen"
+    assert dehyphenate(out) == out

@@ -38,8 +38,10 @@ def _lost_suffix_hyphen(ev: Evidence, core: str, head: str) -> bool:
     """``40%⏎ға`` → ``40%-ға`` (rule ``lost_suffix_hyphen``, docs/dehyphenate.md)."""
     tok = core.rsplit(None, 1)[-1]
     b = norm(head)
-    if len(b) > 5 or not "\u0430" <= head[0] <= "\u04ff" or not ev.suffix_start(b):  # a bare ending: no word
+    if len(b) > 5 or not "\u0430" <= head[0] <= "\u04ff":
         return False
+    if not ev.suffix_start(b):  # not a bare ending: only an ending that is also a word after capitals (``ДНҚ⏎да``)
+        return tok.isalpha() and tok.isupper() and 2 <= len(tok) <= 6 and b not in ("мен", "бен", "пен") and ev.is_chain(b)
     bare = tok.rstrip("»”\"'’")  # after a number, %, a closing quote, a Latin word, capitals
     return bool(bare) and (_ends_number(tok) or (bare != tok and bare[-1].isalnum()) or bare[-1].isascii()
                            and bare[-1].isalpha() or tok.isalpha() and (_is_acronym(tok) or len(tok) == 1
