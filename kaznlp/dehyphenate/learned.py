@@ -11,12 +11,7 @@ from kaznlp.lang.phonology import harmony_clash, syllable_break, vowels_agree
 
 from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
-from .morph import (
-    COMBINING,
-    CONJUNCTIONS,
-    PARTICLES,
-    norm,
-)
+from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import _parallel_after_men, _plain_rule, _verb_after_men
@@ -43,7 +38,7 @@ def _onehot(v: float, levels: tuple[float, ...]) -> list[float]:
 
 
 def _gain_features(a: str, b: str) -> list[float]:
-    """The character model's one-word gain for ``a|b``, scaled, and clipped to ±10 then scaled."""
+    """The character model's gain for ``a|b`` / 5, and clipped to ±10 / 5."""
     gain = charlm.split_gain(a, b) if charlm.available() else 0.0
     return [gain / 5, max(-10.0, min(10.0, gain)) / 5]
 
@@ -108,11 +103,10 @@ def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | No
     agree = vowels_agree(al, bl)
     gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
     glue = ev.glue_counts(al, bl) if len(bl) <= 5 else None
-    x = [gain / 5, max(-10.0, min(10.0, gain)) / 5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-         0.0, 0.0, 0.0, 0.0, 0.0,
-         float(ev.is_chain(bl, first_long=True)), float(syllable_break(al, bl)), float(agree is True),
-         float(agree is False), float(harmony_clash(al, bl)), float(a[0].isupper()), float(al in CONJUNCTIONS),
-         0.0 if glue is None else 1.0, 0.0 if glue is None else math.log((glue[0] + 1) / (glue[1] + 1)) / 3,
+    x = [gain / 5, max(-10.0, min(10.0, gain)) / 5, *[0.0] * 16, float(ev.is_chain(bl, first_long=True)),
+         float(syllable_break(al, bl)), float(agree is True), float(agree is False), float(harmony_clash(al, bl)),
+         float(a[0].isupper()), float(al in CONJUNCTIONS), 0.0 if glue is None else 1.0,
+         0.0 if glue is None else math.log((glue[0] + 1) / (glue[1] + 1)) / 3,
          len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0]
     j = _J_INDEX.get(ev.join_score(al, bl))
     if j is not None:
@@ -130,12 +124,19 @@ _J_INDEX = {v: i for i, v in enumerate(_J_LEVELS)}
 _W_INDEX = {v: i for i, v in enumerate(_W_LEVELS)}
 
 
-# _plain_score's terms that read no document, by (a, b, rule): the same for every text
+# _plain_score's terms that read no document, by (a, b, rule)
 _TERMS: dict[tuple[str, str, str], tuple[str, str, float, tuple[float, ...], bool] | None] = {}
 
 
+@lru_cache(maxsize=1)
+def _late() -> tuple[float, float]:
+    """How far the suffix-chain and harmony terms (18, 20-22) can lower and raise a score."""
+    t = [_weights()["plain"][i] for i in (18, 20, 21, 22)]
+    return 1e-9 - sum(min(0, x) for x in t), 1e-9 + sum(max(0, x) for x in t)
+
+
 def _plain_terms(ev: Evidence, a: str, b: str, rule: str) -> tuple[str, str, float, tuple[float, ...], bool] | None:
-    """(al, bl, the first sum, the terms 18-29 to add in order, rule == "join"); None: no word."""
+    """(al, bl, the first sum, the terms 19, 23-29, rule == "join"); None: no word."""
     if not a[0].isalpha():
         a = a.rsplit("-", 1)[-1]
     al, bl = norm(a), norm(b).split("-")[0]
@@ -144,17 +145,8 @@ def _plain_terms(ev: Evidence, a: str, b: str, rule: str) -> tuple[str, str, flo
     w = _weights()["plain"]
     gain = charlm.split_gain(al, bl) if charlm.available() else 0.0
     mid: list[float] = []
-    if ev.is_chain(bl, first_long=True):
-        mid.append(w[18])
     if syllable_break(al, bl):
         mid.append(w[19])
-    agree = vowels_agree(al, bl)
-    if agree is True:
-        mid.append(w[20])
-    elif agree is False:
-        mid.append(w[21])
-    if harmony_clash(al, bl):
-        mid.append(w[22])
     if a[0].isupper():
         mid.append(w[23])
     if al in CONJUNCTIONS:
@@ -170,9 +162,9 @@ def _plain_terms(ev: Evidence, a: str, b: str, rule: str) -> tuple[str, str, flo
     return al, bl, w[0] * (gain / 5) + w[1] * (max(-10.0, min(10.0, gain)) / 5), tuple(mid), rule == "join"
 
 
-def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
-    """``_learned("plain", _plain_features(...))`` bit for bit, no list: zero products skipped,
-    the products added in the dense order (the document's terms read here, the rest remembered)."""
+def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True) -> float | None:
+    """``_learned("plain", _plain_features(...))``, or (not ``exact``) a sum of its sign that asks
+    for the suffix chain and vowel harmony (terms 18, 20-22) only if they could change the sign."""
     key = (a, b, rule)
     t = _TERMS.get(key)
     if t is None:
@@ -198,7 +190,12 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str) -> float | None:
     s += w[30] * (ev.longest_stem(bl) / 10)
     if join:
         s += w[31]
-    return s + w[32]
+    s += w[32]
+    down, up = _late()
+    if exact or -up <= s <= down:
+        f = _plain_features(ev, a, b, rule)
+        return None if f is None else _learned("plain", f)
+    return s
 
 
 # The pieces whose rules read ``after`` (the driver passes it for these only: the memo key)
@@ -231,7 +228,7 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
     if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің (Аберкромби)
     if not ev.features:  # no trace asked for: the score alone
-        sc = _plain_score(ev, a, b, rule)
+        sc = _plain_score(ev, a, b, rule, not ev.learned)
         if sc is None:
             return Verdict(rule, name)
         if not ev.learned:
