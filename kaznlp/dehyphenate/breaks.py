@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from unicodedata import category
 
 from kaznlp.lang.alphabet import VOWELS
 
@@ -8,10 +9,12 @@ from .chars import (
     LAYOUT_SPACE,
     _BULLET,
     _CLOSERS,
+    _DASHES,
     _FINAL,
     _HEAD_WORD,
     _HYPH_SPACE,
     _HYPHENS,
+    _LINE_START_CLOSERS,
     _TAIL_WINDOW,
     SOFT,
     _head,
@@ -20,7 +23,7 @@ from .chars import (
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
-from .morph import _ends_number, _is_acronym, norm
+from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
 from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans, _written_apart
 
 
@@ -160,6 +163,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             if not wrapped and not (first.islower() or first in _HYPHENS):
                 ev.why = "unwrapped_capital_after_hyphen"
                 return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
+            if (prior_join is False and wrapped and not first.islower() and width and (len(core) if run is None else max(len(core), run - nsoft))
+                    < 0.6 * width - len(Ms.split(None, 1)[0]) and not ev.hyphen_form(norm(a), norm(b))):
+                ev.why = "paragraph_end_hyphen"  # ``оның штаб-⏎Кеңес шеңберінде``: the next word would have fitted
+                return None
             d = _decide_line_hyphen(ev, a, b).decision
             ev.why = "line_end_hyphen"
             if d == "drop":
@@ -176,6 +183,19 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if not wrapped:
         ev.why = "not_wrapped"
         return None
+    if first.islower() and core[-1:] in _HYPHENS and pre and not (pre.isalnum() or pre.isspace() or pre in _HYPHENS) and (
+            hw := _HEAD_WORD.match(Ms)) and norm(h := _head(hw)) not in CONJUNCTIONS and (
+            pre in ".)" or not category(pre).startswith("P") or ev.suffix_start(norm(h))):
+        ev.why = "hyphen_after_mark"  # ``млрд.-⏎тан``, ``4)-⏎тармақшасына``, ``"The Post"-⏎қа``: no syllable break there
+        return (0, "")
+    if prior_join is False and first in _LINE_START_CLOSERS and core[-1:].isalnum() and Ms[1:2] != first and not any(
+            c.isspace() for c in core):
+        ev.why = "closer_opens_line"  # ``«Астанаэнергосервис⏎»``, ``аминқышкылдарынан⏎,``: a token cut, alone on its line
+        return (0, "")
+    if prior_join is False and (first.isdigit() and core[-1:] in _DASHES and core[-2:-1].isdigit() or (
+            first == "\u2014" and Ms[1:2].isdigit() and core[-1:].isdigit())):
+        ev.why = "dash_between_digits"  # ``(1693—⏎1787``, ``(1465⏎—1560``: a range is written glued
+        return (0, "")
     if pre == " " and prior_join is None and first.islower() and (tw := _tail_word(lw := core[:-1].rstrip(" "))) and (
             hw := _HEAD_WORD.match(Ms)) and _spaced_hyphen_break(ev, tw, _head(hw)):
         ev.why = "spaced_line_end_hyphen"  # ``ха -⏎лық``: justification space before the hyphen (pdftotext -layout)

@@ -43,9 +43,9 @@ def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list
     return out
 
 
-# the end of a Russian-style surname (Бердімұрат|ов, Бозымба|евтың): [letters] ов / ев (+ а)
 # The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
 MIN_WRAP_WIDTH = 12
+PRIOR_PCT = 33  # the prior's joins per 100 whole-word breaks (docs/dehyphenate.md, Round 14 layout)
 
 
 def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
@@ -88,12 +88,12 @@ def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int) -> int:
     return 0
 
 
-def _settled(sj: int, ss: int, left: int, need: int) -> bool | None:
-    """The vote ``sj >= need and sj * 100 >= ss * 12`` (joins against whole words) once ``left``
+def _settled(sj: int, ss: int, left: int, need: int, pct: int = 12) -> bool | None:
+    """The vote ``sj >= need and sj * 100 >= ss * pct`` (joins against whole words) once ``left``
     more breaks vote: True or False when no way they vote can change it, else None."""
-    if sj >= need and sj * 100 >= (ss + left) * 12:
+    if sj >= need and sj * 100 >= (ss + left) * pct:
         return True
-    if sj + left < need or (sj + left) * 100 < ss * 12:
+    if sj + left < need or (sj + left) * 100 < ss * pct:
         return False
     return None
 
@@ -251,9 +251,9 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
             vote = votes[k] = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
             sj += vote > 0
             ss += vote < 0
-            if _settled(sj, ss, len(lower) - m - 1, 2) is not None:
+            if _settled(sj, ss, len(lower) - m - 1, 2, PRIOR_PCT) is not None:
                 break  # the votes left cannot change the prior (speed only: the same answer)
-        prior_join = bool(_settled(sj, ss, 0, 2))
+        prior_join = bool(_settled(sj, ss, 0, 2, PRIOR_PCT))
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
     # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
