@@ -133,3 +133,16 @@ def test_a_short_line_ending_in_a_hyphen_ends_its_paragraph():
     out = dehyphenate(PARAGRAPH_END)
     assert "оның штаб-\nКеңес" in out and "штаб-Кеңес" not in out
     assert "ең алдымен" in out  # the wrapped lines still reflow
+
+
+# apertium minplan-kaz-734 (dev), lo-news-nohyph, pypdf: a token longer than the column cut after its slash
+SLASH_CUT = (
+    'тапсыру сәтінде \nүміткерлер ҚР ЖОО-\nның ағымдағы жылғы \nтүлегі атанған \nғылыми немесе \nпедагог \n'
+    'қызметкерлері болуы \nтиіс\n«Оқиғалар/\nИнфографика» \nайдары ҚР Білім және\nғылым \nминистрлігінің, \n'
+    '«Халықаралық \nбағдарламалар \nорталығы» АҚ ')
+
+
+def test_a_lone_token_cut_after_its_slash_is_glued_before_a_capital():
+    out = dehyphenate(SLASH_CUT)
+    assert "«Оқиғалар/Инфографика» айдары" in out
+    assert "болуы тиіс «Оқиғалар" in out  # the line before stays a word boundary
