@@ -60,40 +60,40 @@ def run(split: str, engines: set[str], only_layouts: set[str] | None, ndocs: int
     # render (LibreOffice batched)
     t0 = time.time()
     lo_jobs, pdfs = [], {}
-    for lay in layouts:
-        for d in docs:
-            pdf = cache / "pdf" / f"{lay['engine']}-{render.render_key(lay, paras[d['id']])}.pdf"
-            pdfs[(lay["name"], d["id"])] = pdf
-            if pdf.is_file():
-                continue
-            if lay["engine"] == "latex":
-                render.render_latex(lay, paras[d["id"]], pdf, patterns)
-            elif not any(j[2] == pdf for j in lo_jobs):
-                lo_jobs.append((lay, paras[d["id"]], pdf))
+    # a record with "layouts" (round 14's second dev pass) is rendered and scored in those only
+    pairs = [(lay, d) for lay in layouts for d in docs if lay["name"] in d.get("layouts", [lay["name"]])]
+    for lay, d in pairs:
+        pdf = cache / "pdf" / f"{lay['engine']}-{render.render_key(lay, paras[d['id']])}.pdf"
+        pdfs[(lay["name"], d["id"])] = pdf
+        if pdf.is_file():
+            continue
+        if lay["engine"] == "latex":
+            render.render_latex(lay, paras[d["id"]], pdf, patterns)
+        elif not any(j[2] == pdf for j in lo_jobs):
+            lo_jobs.append((lay, paras[d["id"]], pdf))
     render.render_libreoffice(lo_jobs, patterns)
     t_render = time.time() - t0
     systs = systems()
     counts: dict[tuple[str, str, str, str], Counter] = defaultdict(Counter)  # (sys, layout, extractor, doc)
     t_score = time.time()
-    for lay in layouts:
-        for d in docs:
-            pdf = pdfs[(lay["name"], d["id"])]
-            gtext = "\n".join(paras[d["id"]])
-            for ex in lay["extractors"]:
-                txt_path = pdf.with_suffix(f".{ex}.txt")
-                if txt_path.is_file():
-                    text = txt_path.read_text(encoding="utf-8")
-                else:
-                    text = extract(pdf, ex, lay)
-                    txt_path.write_text(text, encoding="utf-8")
-                if lay.get("lost_text"):
-                    text = drop_line_end_hyphens(text)
-                al = Aligned(gtext, text)
-                for name, fn in systs.items():
-                    errs: list | None = [] if show_errors and name == "kaznlp" and split == "dev" else None
-                    counts[(name, lay["name"], ex, d["id"])] += al.score(fn(text), errs)
-                    for kind, g, o in (errs or [])[:show_errors]:
-                        print(f"{lay['name']}|{ex}|{d['id']}\t{kind}\t{g!r}\t{o!r}")
+    for lay, d in pairs:
+        pdf = pdfs[(lay["name"], d["id"])]
+        gtext = "\n".join(paras[d["id"]])
+        for ex in lay["extractors"]:
+            txt_path = pdf.with_suffix(f".{ex}.txt")
+            if txt_path.is_file():
+                text = txt_path.read_text(encoding="utf-8")
+            else:
+                text = extract(pdf, ex, lay)
+                txt_path.write_text(text, encoding="utf-8")
+            if lay.get("lost_text"):
+                text = drop_line_end_hyphens(text)
+            al = Aligned(gtext, text)
+            for name, fn in systs.items():
+                errs: list | None = [] if show_errors and name == "kaznlp" and split == "dev" else None
+                counts[(name, lay["name"], ex, d["id"])] += al.score(fn(text), errs)
+                for kind, g, o in (errs or [])[:show_errors]:
+                    print(f"{lay['name']}|{ex}|{d['id']}\t{kind}\t{g!r}\t{o!r}")
     t_score = time.time() - t_score
     return {"split": split, "documents": [d["id"] for d in docs], "layouts": layouts,
             "render_seconds": round(t_render, 1), "score_seconds": round(t_score, 1),

@@ -8,7 +8,8 @@
      "sha1": "..."}
 
 and the apertium crawl as ``{"file": "news/apertium_kaz_rus_corpus/knb-kaz-1010", "lines": [412, 415, ...]}``
-(1-based line numbers, each line one paragraph). A document's text is its paragraphs, each
+(1-based line numbers, each line one paragraph). A record with ``"layouts"`` (round 14's second dev
+pass, :func:`build_more`) is rendered and scored in those layouts only. A document's text is its paragraphs, each
 normalised by :func:`norm_paragraph` (soft hyphens removed, whitespace runs to one space), so the
 rendered text and the gold agree on what a word boundary is. ``sha1`` is of the paragraphs joined
 with ``"\\n"``. The split comes from :func:`benchmarks.gold.splits.split_of` (one partition of the
@@ -45,6 +46,14 @@ PER_SPLIT = {"dev": {"ntrex": 12, "kazqad": 10, "apertium": 6},
 NTREX_LINES_PER_PARAGRAPH = 3  # NTREX keeps one sentence a line and has no paragraphs
 KAZQAD_MAX_PASSAGES = 5
 APERTIUM_TARGET_CHARS = 3500
+
+#: round 14 (issue 15): a second selection pass over the dev sources, rendered only in the layouts
+#: without hyphenation (where every break falls at a space, after a real hyphen or at a dash, so dev
+#: had only about 7 broken words a document there). Those records carry ``"layouts"``; the test
+#: selection is not touched (:func:`build_more` reads dev groups only).
+MORE_LAYOUTS = ["lo-wide-nohyph", "lo-news-nohyph"]
+#: a hyphen or dash touching a non-space on one side: what can break a line without hyphenation
+_DASHED = re.compile(r"\S[-\u2010-\u2014]|[-\u2010-\u2014]\S")
 
 
 def norm_paragraph(text: str) -> str:
@@ -170,5 +179,70 @@ def build(shared: str | os.PathLike | None = None) -> list[dict]:
         src = d["source"]
         ref = {"file": src["file"], "record": src["records"][0]} if "records" in src else {"file": src["file"]}
         d["split"] = split_of(ref)
+        d["sha1"] = _sha1(paragraphs(d, shared, check=False))
+    return docs + build_more(docs, shared)
+
+
+def _running_text(p: str) -> bool:
+    return len(p) >= 120 and _cyrillic_share(p) >= 0.95 and "http" not in p
+
+
+def build_more(first: list[dict], shared: str | os.PathLike | None = None) -> list[dict]:
+    """Round 14: the dev text the first pass (:func:`build`) left, for :data:`MORE_LAYOUTS` only.
+
+    NTREX: every other held-out record of a dev outlet; KazQAD: every other held-out dev article with
+    a hyphen or dash in its first passages; apertium: the running-text lines of every dev file that
+    hold a hyphen or dash (:data:`_DASHED`) and are not in a first-pass document, in file order, cut
+    into documents of about :data:`APERTIUM_TARGET_CHARS` characters. Deterministic.
+    """
+    data = shared_dir(shared) / "data"
+    taken = {rid for d in first for rid in d["source"].get("records", [])}
+    used_lines = {(d["source"]["file"], n) for d in first for n in d["source"].get("lines", [])}
+    docs: list[dict] = []
+    for rid in sorted(jsonl_records(str(data / NTREX))):
+        if (rid not in taken and _heldout(rid)
+                and SPLIT_OF_GROUP.get(group({"file": NTREX, "record": rid})) == "dev"):
+            docs.append({"id": "ntrex-" + rid.split("-", 1)[1], "source": {
+                "file": NTREX, "records": [rid], "fields": ["title", "text"],
+                "lines_per_paragraph": NTREX_LINES_PER_PARAGRAPH}})
+    arts: dict[str, list[dict]] = defaultdict(list)
+    for rid, rec in jsonl_records(str(data / KAZQAD)).items():
+        if (_heldout(kazqad_key(rec["title"]))
+                and SPLIT_OF_GROUP.get(group({"file": KAZQAD, "record": rid})) == "dev"):
+            arts[rec["title"]].append(rec)
+    for title in sorted(arts):
+        recs = arts[title][:KAZQAD_MAX_PASSAGES]
+        if recs[0]["id"] in taken or not any(_DASHED.search(r["text"]) for r in recs):
+            continue
+        qid, art = recs[0]["id"].split("-")[2].split("#")  # question id, article number
+        docs.append({"id": f"kazqad-{qid}-{art}", "source": {
+            "file": KAZQAD, "records": [r["id"] for r in recs], "fields": ["title", "text"]}})
+    files = sorted(g[len(APERTIUM):] for g, s in SPLIT_OF_GROUP.items() if s == "dev" and g.startswith(APERTIUM))
+    for name in files:
+        rel = APERTIUM + name
+        seen = {norm_paragraph(file_lines(str(data / rel))[n - 1]) for f, n in used_lines if f == rel}
+        chunks: list[list[int]] = [[]]
+        size = 0
+        for i, line in enumerate(file_lines(str(data / rel))):
+            p = norm_paragraph(line)
+            if (rel, i + 1) in used_lines or p in seen or not _running_text(p) or not _DASHED.search(p):
+                continue
+            seen.add(p)
+            chunks[-1].append(i + 1)
+            size += len(p)
+            if size >= APERTIUM_TARGET_CHARS:
+                chunks.append([])
+                size = 0
+        if size < APERTIUM_TARGET_CHARS // 2:
+            chunks.pop()
+        for k, lines in enumerate(chunks, 1):
+            docs.append({"id": f"apertium-{re.sub(r'[^a-z0-9]+', '-', name)}-more{k}", "source": {
+                "file": rel, "lines": lines}})
+    for d in docs:
+        src = d["source"]
+        ref = {"file": src["file"], "record": src["records"][0]} if "records" in src else {"file": src["file"]}
+        d["split"] = split_of(ref)
+        assert d["split"] == "dev", d["id"]
+        d["layouts"] = list(MORE_LAYOUTS)
         d["sha1"] = _sha1(paragraphs(d, shared, check=False))
     return docs
