@@ -210,3 +210,11 @@ def test_missing_shipped_data_file_fails_loudly(monkeypatch, tmp_path):
         clear()
     assert {"лық", "дың"} <= affixes.suffix_allomorphs() and "мемлекет" in dres._lexicon()[0]  # the real files again
     assert dehyphenate("Делегацияға цифр-\nлық қызметтер жетіс-\nтіктерді таныстырды.").count("цифрлық") == 1
+
+
+def test_a_line_of_only_a_soft_hyphen_before_a_capital_does_not_crash() -> None:
+    """Found by ``test_process_hostile``: a line holding only ``\\xad`` left an empty line core, and the
+    ``cut_after_slash`` test of a text that never breaks words read ``core[-1]`` (IndexError)."""
+    text = "1 айқындалған\n1 1 14:00-ге\n14:00-ге\n1\n\xad\n1\n"
+    out = dehyphenate(text)
+    assert out == text.replace("\xad", "") and dehyphenate(out) == out

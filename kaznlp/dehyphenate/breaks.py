@@ -213,7 +213,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     # ---- a token longer than the column, cut where it filled the line --------------------
     # (_overlong_cut's first test, without the call: a cut needs a connector at the end, an ``&`` or a ``<``)
     cut_rule = _overlong_cut(core, Ms) if core and (core[-1] in _URL_CONNECTOR or "&" in core or "<" in core) else ""
-    if not cut_rule and prior_join is False and core[-1] == "/" and core[-2:-1].isalpha() and first.isupper() and " " not in core:
+    if not cut_rule and prior_join is False and core[-1:] == "/" and core[-2:-1].isalpha() and first.isupper() and " " not in core:
         cut_rule = "cut_after_slash"  # ``«Оқиғалар/⏎Инфографика»``: a lone token cut after its slash
     if (not cut_rule and prior_join is False and first.islower() and core[-1:].isalpha()
             and not any(c.isspace() for c in core)):
