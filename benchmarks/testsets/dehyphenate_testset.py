@@ -9,11 +9,13 @@ Reads ``../shared/data`` at run time (nothing is copied into the repository)::
 How the set is made (seed 20240604, deterministic):
 
 * clean paragraphs, in two splits, ``dev`` (tune rules on it) and ``test`` (report only):
-  NTREX documents and KazQAD articles (``benchmarks/testsets/dehyphenate_split.py:split_of``: a quarter
-  each, both kept out of the lexicon; KazQAD split by article, so passages of one article
-  never sit on both sides), deduplicated long lines of the GPL apertium web crawl (never in
-  the lexicon; halves by a hash of the line), and, for comparison, NTREX documents that
-  *did* feed the lexicon ("in-lexicon");
+  NTREX documents and KazQAD passages kept out of the lexicon
+  (``benchmarks/testsets/dehyphenate_split.py:is_heldout``: half of them) and deduplicated long
+  lines of the GPL apertium web crawl (never in the lexicon), each on the side of its *source*
+  (``benchmarks.gold.splits.split_of``: the NTREX outlet, the KazQAD subject domain, the crawl
+  file; the partition every gold set uses, so no outlet, domain or file is on both sides and no
+  PDF test document is dev here), and, for comparison, NTREX documents that *did* feed the
+  lexicon ("in-lexicon");
 * words are hyphenated with the Kazakh TeX patterns ``hyph-kk.pat.txt`` by our own
   implementation of Liang's algorithm (lefthyphenmin = righthyphenmin = 2; ``1-4``
   lets a word break before its own hyphen, the hyphen then repeats: ``80-`` / ``-нен``);
@@ -37,7 +39,6 @@ output lacks a hyphen at its place. The real pdftotext output of the KazNERD gui
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import re
@@ -45,6 +46,7 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.gold.splits import split_of as source_split  # the one dev/test partition, by source
 from benchmarks.testsets.dehyphenate_split import kazqad_key, split_of  # the lexicon's own split
 from kaznlp.dehyphenate import dehyphenate
 
@@ -110,14 +112,26 @@ class Hyphenator:
 _OK_PARA = re.compile(r"^[^\x00-\x1f\u00ad]+$")
 
 
+def _side(lexicon_split: str, source: dict) -> str:
+    """``"lexicon"`` for a document that fed the lexicon, else the split of its source group
+    (``"unused"`` for a group with no split in ``benchmarks/gold/splits.py``)."""
+    if lexicon_split == "lexicon":
+        return "lexicon"
+    try:
+        return source_split(source)
+    except KeyError:
+        return "unused"
+
+
 def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS) -> dict[str, list[list[str]]]:
     """{group: [document = list of paragraphs]}; groups ``<split>/ntrex-kazqad``,
     ``<split>/apertium`` for each split, and ``in-lexicon``.
 
-    NTREX documents and KazQAD articles are assigned by ``benchmarks/testsets/dehyphenate_split.py:split_of``
-    (the lexicon is built from the ``lexicon`` part only). Apertium (never in the lexicon)
-    long lines are deduplicated and split in halves by a hash of their text, so a line
-    repeated across crawl files stays on one side.
+    An NTREX document or KazQAD article in the lexicon's part
+    (``benchmarks/testsets/dehyphenate_split.py:split_of``) is "in-lexicon"; a held-out one, and
+    every apertium line (never in the lexicon), takes the split of its source
+    (:func:`_side`). Apertium long lines are deduplicated; a line written in files of both
+    sides is left out.
     """
     groups: dict[str, list[list[str]]] = {f"{sp}/{k}": [] for sp in splits for k in ("ntrex-kazqad", "apertium")}
     groups["in-lexicon"] = []
@@ -125,33 +139,35 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
         d = json.loads(line)
         sents = [s.strip() for s in d["text"].split("\n") if s.strip()]
         paras = [" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4)]
-        sp = split_of(d["id"])
+        sp = _side(split_of(d["id"]), {"file": "news/ntrex128_kaz.jsonl", "record": d["id"]})
         if sp == "lexicon":
             groups["in-lexicon"].append(paras)
         elif sp in splits:
             groups[f"{sp}/ntrex-kazqad"].append(paras)
     wiki: dict[str, list[str]] = {sp: [] for sp in splits}
-    for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8"):
-        d = json.loads(line)
-        sp = split_of(kazqad_key(d["title"]))
+    passages = [json.loads(line) for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8")]
+    sides: dict[str, set[str]] = {}  # an article whose passages sit in domains of both sides is left out
+    for d in passages:
+        d["side"] = _side(split_of(kazqad_key(d["title"])), {"file": "other/kazqad_wiki/kazqad_val_passages.jsonl", "record": d["id"]})
+        sides.setdefault(d["title"], set()).add(d["side"])
+    for d in passages:
+        sp = d["side"] if len(sides[d["title"]]) == 1 else "unused"
         if sp in wiki and SOFT not in d["text"] and not re.search(r"\w- \w", d["text"]):
             wiki[sp].append(" ".join(d["text"].split()))
     for sp, ws in wiki.items():
         for i in range(0, len(ws), 3):
             groups[f"{sp}/ntrex-kazqad"].append(ws[i:i + 3])
-    ap: list[str] = []
-    seen: set[str] = set()
+    side_of: dict[str, str] = {}  # line -> its files' split ("" when files of both sides write it)
     for path in sorted((shared / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
+        sp = _side("heldout", {"file": f"news/apertium_kaz_rus_corpus/{path.name}"})
         for line in path.open(encoding="utf-8"):
             line = " ".join(line.split())
-            if (len(line) >= 200 and SOFT not in line and "- " not in line and _OK_PARA.match(line)
-                    and line not in seen):
-                seen.add(line)
-                ap.append(line)
+            if len(line) >= 200 and SOFT not in line and "- " not in line and _OK_PARA.match(line):
+                side_of[line] = sp if side_of.get(line, sp) == sp else ""
+    ap = list(side_of)
     rng.shuffle(ap)
     for sp in splits:
-        half = 0 if sp == "dev" else 1
-        mine = [x for x in ap if hashlib.sha1(x.encode("utf-8")).digest()[0] % 2 == half][:400]
+        mine = [x for x in ap if side_of[x] == sp][:400]
         for i in range(0, len(mine), 4):
             groups[f"{sp}/apertium"].append(mine[i:i + 4])
     groups["in-lexicon"] = groups["in-lexicon"][:30]
