@@ -112,10 +112,10 @@ class Hyphenator:
 _OK_PARA = re.compile(r"^[^\x00-\x1f\u00ad]+$")
 
 
-def _side(lexicon_split: str, source: dict) -> str:
+def _side(source: dict, in_lexicon: bool = False) -> str:
     """``"lexicon"`` for a document that fed the lexicon, else the split of its source group
     (``"unused"`` for a group with no split in ``benchmarks/gold/splits.py``)."""
-    if lexicon_split == "lexicon":
+    if in_lexicon:
         return "lexicon"
     try:
         return source_split(source)
@@ -139,7 +139,7 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
         d = json.loads(line)
         sents = [s.strip() for s in d["text"].split("\n") if s.strip()]
         paras = [" ".join(sents[i:i + 4]) for i in range(0, len(sents), 4)]
-        sp = _side(split_of(d["id"]), {"file": "news/ntrex128_kaz.jsonl", "record": d["id"]})
+        sp = _side({"file": "news/ntrex128_kaz.jsonl", "record": d["id"]}, split_of(d["id"]) == "lexicon")
         if sp == "lexicon":
             groups["in-lexicon"].append(paras)
         elif sp in splits:
@@ -148,7 +148,8 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
     passages = [json.loads(line) for line in (shared / "other" / "kazqad_wiki" / "kazqad_val_passages.jsonl").open(encoding="utf-8")]
     sides: dict[str, set[str]] = {}  # an article whose passages sit in domains of both sides is left out
     for d in passages:
-        d["side"] = _side(split_of(kazqad_key(d["title"])), {"file": "other/kazqad_wiki/kazqad_val_passages.jsonl", "record": d["id"]})
+        d["side"] = _side({"file": "other/kazqad_wiki/kazqad_val_passages.jsonl", "record": d["id"]},
+                          split_of(kazqad_key(d["title"])) == "lexicon")
         sides.setdefault(d["title"], set()).add(d["side"])
     for d in passages:
         sp = d["side"] if len(sides[d["title"]]) == 1 else "unused"
@@ -159,7 +160,7 @@ def load_docs(shared: Path, rng: random.Random, splits: tuple[str, ...] = SPLITS
             groups[f"{sp}/ntrex-kazqad"].append(ws[i:i + 3])
     side_of: dict[str, str] = {}  # line -> its files' split ("" when files of both sides write it)
     for path in sorted((shared / "news" / "apertium_kaz_rus_corpus").glob("*kaz*")):
-        sp = _side("heldout", {"file": f"news/apertium_kaz_rus_corpus/{path.name}"})
+        sp = _side({"file": f"news/apertium_kaz_rus_corpus/{path.name}"})  # (never in the lexicon)
         for line in path.open(encoding="utf-8"):
             line = " ".join(line.split())
             if len(line) >= 200 and SOFT not in line and "- " not in line and _OK_PARA.match(line):

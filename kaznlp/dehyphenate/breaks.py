@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import re
-from unicodedata import category
+
+from unicodedata2 import category  # the core's Unicode tables, as tokenize reads them
 
 from kaznlp.lang.alphabet import VOWELS
 
