@@ -17,7 +17,7 @@ longest part. :func:`kaznlp.ner.rules.postprocess` applies both to every backend
 from __future__ import annotations
 
 import re
-import unicodedata
+import unicodedata2 as unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
