@@ -28,7 +28,7 @@ _UNSEEN = math.log(1e-6)  # a letter the model never saw (Latin, digits)
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, float], dict[str, float]]:
     """(log probability by n-gram, log back-off weight by context) from ``data/charlm_kk.tsv``
-    (shipped xz-compressed; a missing file is a broken install and raises ``FileNotFoundError``)."""
+    (shipped xz-compressed; missing: a broken install, ``FileNotFoundError``)."""
     lp: dict[str, float] = {}
     bow: dict[str, float] = {}
     key = ""
@@ -44,35 +44,35 @@ def _table() -> tuple[dict[str, float], dict[str, float]]:
 
 
 def available() -> bool:
-    """True when the model's data file is present (it ships with the package)."""
+    """True when the model's data file is present (it ships)."""
     return bool(_table()[0])
 
 
-# A letter's term depends on its window of ORDER characters only (remembered for every word);
-# a word's score adds them left to right. Bounded caches.
+# A letter's term depends on its window of ORDER characters only (remembered); a word's score
+# adds them left to right. Bounded caches.
 _WINDOW: dict[str, float] = {}
+_BSUM: dict[str, float] = {}  # split_gain's sums of b's windows by b[:4]
 _WINDOW_MAX = 200_000
 _LOGP: dict[str, float] = {}
 _WORDS_MAX = 65_536
 _PAD = "^" * (ORDER - 1)
 
 
-def _window(win: str) -> float:
-    """Log probability of ``win``'s last letter after the others (backing off)."""
-    lp, bow = _table()
-    back = 0.0
-    for i in range(ORDER):  # the n-gram win[i:], longest first; its context win[i:-1]
-        p = lp.get(win[i:])
-        if p is not None:
-            return back + p
-        back += bow.get(win[i:-1], 0.0)
-    return back + _UNSEEN
-
-
 def _new(w: str) -> float:
-    """The term of a window not remembered yet (the n-gram itself first, as ``_window`` does)."""
-    c = _table()[0].get(w)
-    c = _WINDOW[w] = _window(w) if c is None else c
+    """The term of a new window: its n-gram, else backed off."""
+    lp, bow = _table()
+    c = lp.get(w)
+    if c is None:
+        c = 0.0 + bow.get(w[:-1], 0.0)
+        for i in range(1, ORDER):  # the n-gram w[i:], longest first; its context w[i:-1]
+            p = lp.get(w[i:])
+            if p is not None:
+                c += p
+                break
+            c += bow.get(w[i:-1], 0.0)
+        else:
+            c += _UNSEEN
+    _WINDOW[w] = c
     return c
 
 
@@ -100,19 +100,26 @@ def logp(word: str) -> float:
 def split_gain(a: str, b: str) -> float:
     """``log P(ab) - log P(a) - log P(b)``: above 0 favours one word ``ab``, below 0 two words.
 
-    ``a`` and ``b`` are lower-cased letters only (no hyphen). From ``b``'s fifth letter on, ``ab``
-    and ``b`` read the same windows, which cancel, and ``a``'s part of ``ab`` is ``a`` but its end:
-    only the windows that differ are added (the same value but for rounding, about 1e-13)."""
+    ``a``, ``b``: lower-case letters, no hyphen. From ``b``'s fifth letter on ``ab`` and ``b`` read
+    the same windows, and ``ab`` those of ``a`` but its end: only the windows that differ are
+    added, ``b``'s summed once (the same value but for rounding)."""
     if len(_WINDOW) >= _WINDOW_MAX:
         _WINDOW.clear()
-    get = _WINDOW.get
+        _BSUM.clear()
+    get, n = _WINDOW.get, min(ORDER - 1, len(b) + 1)
+    k = (b + "$")[:ORDER - 1]
+    s = _BSUM.get(k)
+    if s is None:
+        sb, s = _PAD + k, 0.0
+        for j in range(n):
+            c = get(sb[j:j + ORDER])
+            s += _new(sb[j:j + ORDER]) if c is None else c
+        _BSUM[k] = s
     sa = (_PAD + a)[1 - ORDER:]
-    sab, sb = sa + b + "$", _PAD + b + "$"
     c = get(sa + "$")
-    g = -(_new(sa + "$") if c is None else c)
-    for j in range(min(ORDER - 1, len(b) + 1)):
+    g = -(_new(sa + "$") if c is None else c) - s
+    sab = sa + b + "$"
+    for j in range(n):
         c = get(sab[j:j + ORDER])
         g += _new(sab[j:j + ORDER]) if c is None else c
-        c = get(sb[j:j + ORDER])
-        g -= _new(sb[j:j + ORDER]) if c is None else c
     return g
