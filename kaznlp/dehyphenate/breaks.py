@@ -164,9 +164,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             if not wrapped and not (first.islower() or first in _HYPHENS):
                 ev.why = "unwrapped_capital_after_hyphen"
                 return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
-            if (prior_join is False and wrapped and not first.islower() and width and (len(core) if run is None else max(len(core), run - nsoft))
-                    < 0.6 * width - len(Ms.split(None, 1)[0]) and not ev.hyphen_form(norm(a), norm(b))):
-                ev.why = "paragraph_end_hyphen"  # ``оның штаб-⏎Кеңес шеңберінде``: the next word would have fitted
+            if (prior_join is False and wrapped and not first.islower() and width and (first.isupper() and a[0].islower() and len(a) >= 4 and a.isalpha()
+                    or (len(core) if run is None else max(len(core), run - nsoft)) < 0.6 * width - len(Ms.split(None, 1)[0])) and not ev.hyphen_form(norm(a), norm(b))):
+                ev.why = "paragraph_end_hyphen"  # ``оның штаб-⏎Кеңес``: no compound of a lower-case and a capital word; or the next word would have fitted
                 return None
             d = _decide_line_hyphen(ev, a, b).decision
             ev.why = "line_end_hyphen"
@@ -218,10 +218,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         cut_rule = "cut_after_slash"  # ``«Оқиғалар/⏎Инфографика»``: a lone token cut after its slash
     if (not cut_rule and prior_join is False and first.islower() and core[-1:].isalpha()
             and not any(c.isspace() for c in core)):
-        # a token cut at the column edge stands alone on its line; in a text that never breaks
-        # its words, a line opening with a bare ending that is no word (``&lt;br&gt;“Сарыарқан⏎ың``)
-        # continues it. (Where words lose their hyphens, the word rules read suffixes already,
-        # and a line start may be a word's first piece: ``туындылар⏎неме⏎се``.)
+        # a token cut at the column edge stands alone on its line; in a text that never breaks its words, a line
+        # opening with a bare ending that is no word (``&lt;br&gt;“Сарыарқан⏎ың``) continues it. (Where words lose
+        # their hyphens, the word rules read suffixes already; a line start may be a first piece: ``неме⏎се``.)
         hw = _HEAD_WORD.match(Ms)
         # not before a hyphen (``Отандық⏎теле-, радио``) nor alone on its line (``аймақтарда⏎тем⏎``):
         # there the piece may be the first part of a word
@@ -231,6 +230,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             # (a lone Cyrillic consonant is no word either: ``Ұйымдастырушыла⏎р ойын``; ``т.``, ``ж.`` have
             # a dot; a Latin ``o`` opens a list item)
             cut_rule = "cut_before_suffix"
+        elif hw and 5 * len(core) >= 4 * width and not any(c in _HYPHENS + _DASHES for c in core[1:]) and (tw := _tail_word(core)) and (
+                _decide_plain(ev, tw, _head(hw), True, "").decision == "join"):
+            cut_rule = "cut_at_column_edge"  # ``заңнамабұзушылықта⏎ры``: one token filling the column, no break opportunity in it
     if cut_rule:
         ev.why = cut_rule
         return (0, "")

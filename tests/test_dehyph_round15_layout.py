@@ -1,0 +1,64 @@
+"""Round 15, issue 15 (task h18nohyph): layouts without hyphenation (docs/dehyphenate.md, "Round 15
+layout"). Each text is a PDF dev extraction (LibreOffice `lo-news-nohyph`, hyphenation off, pypdf) of
+real Kazakh text; each test fails without its rule."""
+
+from kaznlp.dehyphenate import dehyphenate, explain_breaks
+
+
+def _rules(text: str) -> dict[tuple[str, str], tuple[str, str]]:
+    return {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(text) if d.pass_no == 1}
+
+
+# apertium minplan-kaz-734 (dev): a glued run longer than the column, cut where it filled the line
+CUT_RUN = (
+    'теңгені құрайтын \nқұрылыс-монтаж \nжұмыстары – \nуәкілетті органға \nтиісінше хабар \nберілмей, сомасы \n'
+    '198,6 млн. теңгенің \nжұмыстары –\nмемлекеттік \nсараптамадан \nөтпеген\nЖалпы сомасы \n'
+    '165,0 млн.-нан астам \nтеңгеге мемлекеттік \nсатып алу туралы \nзаңнамабұзушылықта\nры анықталды, \n'
+    'рәсімдік \nбұзушылықтардың \nсаны 2001-ді құрады.\n«Автошаруашылық\n» РМК-нің және \n«Әкімшілік \n'
+    'ғимараттар \nдирекциясы» РМК-нің\nШаруашылық \nбасқармасына \nавтокөлік \nқызметтерін \nкөрсетуіне ')
+# kazqad woh0373 (dev): one word longer than the column
+CUT_WORD = (
+    'Корея\nЕкі ел арасында \n1949 жылы қарулы \nқақтығыстар * 1950-\n1953 жылдары корей \nсоғысы болып өтті. \n'
+    '1953 жылдың 27 \nшілдесінде соғыс еш \nнәтижесіз аяқталып, \nшекарада ені 4 км \nсозылатын \n'
+    'демилитаризацияланғ\nан аймақ пайда \nболды. * 1987 жылға \nдейін Кореяда әскери \nтөңкерістер (1961, \n'
+    '1979) болып, билік \nбасында әскерилер \nотырды. Дегенмен 20 \nғасырдың 60-80-\nжылдары елде \n'
+    'экономика қарқынды \nдамып, Корея кеме \nжасау мен \nэлектронды бұйымдар\nжасаудан жетекші ')
+
+
+def test_token_cut_at_the_column_edge_is_joined():
+    assert _rules(CUT_RUN)[("заңнамабұзушылықта", "ры")] == ("join", "cut_at_column_edge")
+    assert "заңнамабұзушылықтары анықталды" in dehyphenate(CUT_RUN)
+    out = dehyphenate(CUT_WORD)
+    assert "демилитаризацияланған аймақ" in out
+    # a word alone on its line that does not fill it is a wrap (``созылатын⏎демилитаризацияланғ``)
+    assert "созылатын демилитаризацияланған" in out or "созылатын\nдемилитаризацияланған" in out
+
+
+def test_no_cut_inside_a_token_with_a_break_opportunity():
+    # kazqad dev: ``Интернет-ресурсының`` fills its line, but a renderer would have broken after its
+    # hyphen, so the token was not longer than the column: a wrap
+    text = CUT_WORD.replace("демилитаризацияланғ\nан аймақ", "Интернет-ресурсының\nжаңғыртылуын")
+    assert "Интернет-ресурсының жаңғыртылуын" in dehyphenate(text) or (
+        "Интернет-ресурсының\nжаңғыртылуын" in dehyphenate(text))
+
+
+# apertium minplan-kaz-734 (dev): a crawl line cut after a hyphen, the next paragraph in capitals
+PARA_END = (
+    'қаржылық бақылауды\n(аудитті) жетілдіруге, \nбақылау жүргізудің \nәдіснамасын, үлгілері \nмен әдістерін\n'
+    'Қазіргі уақытта \nECOSAI Басқармасы: \nИран, Ауғанстан, \nПәкістан, Қырғыз \nРеспубликасы, \n'
+    'Түркия елдерінің \nЖҚБО өкілдерінен \nтұрады. 3) Хатшылық \nтұрақты жұмыс \nістейтін орган болып \n'
+    'табылады, оның штаб-\nКеңес шеңберінде \nЕсеп комитеті ТМД \nЖҚБО мемлекеттік \nқаржылық бақылау \n'
+    'стандарттарын \nәзірлеу жөніндегі \nжұмыс тобында \nтөрағалық етеді, \nсондай-ақ Маңызды \n'
+    'ұлттық көрсеткіштер \nжөніндегі жұмыс\nТөменде Кеңес \nтуралы ереже, \nКеңестің регламенті, ')
+
+
+def test_lower_case_word_hyphen_before_capital_ends_the_paragraph():
+    assert _rules(PARA_END)[("штаб-", "Кеңес")] == ("keep", "paragraph_end_hyphen")
+    out = dehyphenate(PARA_END)
+    assert "штаб-\nКеңес" in out and "штаб-Кеңес" not in out
+
+
+def test_capitalised_compound_keeps_its_hyphen():
+    # ``Премьер-⏎Министрі``: both parts capitalised, the compound stays
+    text = PARA_END.replace("оның штаб-\nКеңес", "ҚР Премьер-\nМинистрі")
+    assert "ҚР Премьер-Министрі шеңберінде" in dehyphenate(text)
