@@ -62,3 +62,18 @@ def test_capitalised_compound_keeps_its_hyphen():
     # ``Премьер-⏎Министрі``: both parts capitalised, the compound stays
     text = PARA_END.replace("оның штаб-\nКеңес", "ҚР Премьер-\nМинистрі")
     assert "ҚР Премьер-Министрі шеңберінде" in dehyphenate(text)
+
+
+# kazqad woh0373 (dev), pdftotext: its reading order merged two lines (``қақтығыстар * 19501953 жылдары
+# корей``), which widens the block, not the column: the cut is measured against the lines around it
+CUT_MERGED = (
+    'Корея\nЕкі ел арасында\n1949 жылы қарулы\nқақтығыстар * 19501953 жылдары корей\nсоғысы болып өтті.\n'
+    '1953 жылдың 27\nшілдесінде соғыс еш\nнәтижесіз аяқталып,\nшекарада ені 4 км\nсозылатын\n'
+    'демилитаризацияланғ\nан аймақ пайда\nболды. * 1987 жылға\nдейін Кореяда әскери\nтөңкерістер (1961,\n'
+    '1979) болып, билік\nбасында әскерилер\nотырды. Дегенмен 20\nғасырдың 60-80жылдары елде\n'
+    'экономика қарқынды\nдамып, Корея кеме\nжасау мен\nэлектронды бұйымдар\nжасаудан жетекші')
+
+
+def test_cut_measured_against_the_lines_around_it():
+    assert _rules(CUT_MERGED)[("демилитаризацияланғ", "ан")] == ("join", "cut_at_column_edge")
+    assert "демилитаризацияланған аймақ" in dehyphenate(CUT_MERGED)

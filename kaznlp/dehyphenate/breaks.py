@@ -230,7 +230,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             # (a lone Cyrillic consonant is no word either: ``Ұйымдастырушыла⏎р ойын``; ``т.``, ``ж.`` have
             # a dot; a Latin ``o`` opens a list item)
             cut_rule = "cut_before_suffix"
-        elif hw and 5 * len(core) >= 4 * width and not any(c in _HYPHENS + _DASHES for c in core[1:]) and (tw := _tail_word(core)) and (
+        elif hw and (5 * len(core) >= 4 * width or 10 * len(core) >= 9 * getattr(width, "fill", width << 1)) and not any(c in _HYPHENS + _DASHES for c in core[1:]) and (tw := _tail_word(core)) and (
                 _decide_plain(ev, tw, _head(hw), True, "").decision == "join"):
             cut_rule = "cut_at_column_edge"  # ``заңнамабұзушылықта⏎ры``: one token filling the column, no break opportunity in it
     if cut_rule:

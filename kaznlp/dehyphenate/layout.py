@@ -11,12 +11,10 @@ from .rules_line import _decide_line_hyphen
 def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list[bool] | None:
     """Per line: does it lie in a wrapped prose block (non-blank lines between blank lines)?
 
-    Used when the whole text does not look wrapped, e.g. pdftotext output where dot-leader
-    table-of-contents lines and one-word table cells surround wrapped prose. Prose blocks
-    have lines of 40+ characters (median) and no dot leaders; a column of one-word cells
-    (``орманы⏎оры⏎отары``) never qualifies. The prose blocks are judged together by
-    :func:`_is_wrapped`. Returns None when they do not look wrapped. ``stripped``: the lines
-    without their layout spaces (:func:`_layout_strip`), if the caller has them.
+    When the whole text does not look wrapped (pdftotext output with dot-leader contents lines and
+    one-word table cells around prose). Prose blocks have a median line of 40+ characters and no dot
+    leaders (``орманы⏎оры⏎отары`` never qualifies), judged together by :func:`_is_wrapped`; None when
+    they do not look wrapped. ``stripped``: the lines without layout spaces, if the caller has them.
     """
     n = len(lines)
     cand: list[tuple[int, int]] = []
@@ -41,6 +39,13 @@ def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list
         for k in range(i, j):
             out[k] = True
     return out
+
+
+class _Width(int):
+    """A block width with ``fill``, the longest of the nine lines around a one-token line (pdftotext's
+    merged lines widen a block, not its column; read by cut_at_column_edge)."""
+
+    fill: int
 
 
 # The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
@@ -101,14 +106,10 @@ def _settled(sj: int, ss: int, left: int, need: int, pct: int = 12) -> bool | No
 def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
                   votes: dict[int, int] | None = None, blocks: list[tuple[int, int]] | None = None
                   ) -> list[bool] | None:
-    """Per line: does it lie in a narrow block (under 25 characters a line) that is wrapped prose
-    which lost its line-end hyphens? None when no block is.
-
-    The evidence is the block's own (docs/dehyphenate.md): most breaks continue in lower case,
-    and those that can only continue a word (``Нұрпейі⏎сов``, ``медальда⏎рымен``) outnumber
-    those between two words, at the document prior's ratio; a word list (``орманы⏎оры``) stays.
-    ``votes``: the prior's votes by line; ``blocks``: :func:`_blocks` of ``stripped``.
-    """
+    """Per line: does it lie in a narrow block (under 25 characters a line) of wrapped prose that
+    lost its line-end hyphens? None when no block does. The block's own evidence: most breaks
+    continue in lower case, and those that can only continue a word (``медальда⏎рымен``) outnumber
+    those between two words at the prior's ratio (``орманы⏎оры`` stays). ``votes``: the prior's."""
     n = len(stripped)
     out: list[bool] | None = None
     if blocks is None:
@@ -133,9 +134,8 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
                 for k in range(i, j):
                     out[k] = True
     if out is not None:
-        # the document's narrow columns lost their hyphens: a short narrow block (a heading or a
-        # paragraph end cut by a column or page, ``Сұлтанмахмұт То⏎райғыров``) whose every break
-        # continues in lower case is the same prose
+        # a short narrow block (cut by a column or page: ``Сұлтанмахмұт То⏎райғыров``) whose every
+        # break continues in lower case is the same prose
         for i, j in blocks:
             if width[i] < 25 and 2 <= j - i < 6 and all(stripped[k + 1][0].islower() for k in range(i, j - 1)):
                 for k in range(i, j):
@@ -144,12 +144,8 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
 
 
 def _is_wrapped(lines: list[str], stripped: list[str] | None = None) -> bool:
-    """Does the text look line-wrapped (lines end mid-sentence, at a steady width)?
-
-    ``"52 рет\\nкөрсетілді"`` alone is not evidence; thirty lines of about forty
-    characters that mostly continue in lower case are. ``stripped``: the lines without their
-    layout spaces, if the caller has them.
-    """
+    """Does the text look line-wrapped (lines end mid-sentence, at a steady width)? ``"52 рет\\nкөрсетілді"``
+    is no evidence; thirty lines of about forty characters mostly continuing in lower case are."""
     ev_lens: list[int] = []
     internal = 0
     hyph = 0
@@ -212,11 +208,9 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
 
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
     prior_join: bool | None = False
-    # Count the line ends that mark a word break: soft hyphens, and line-end hyphens that
-    # look like a syllable break (``жетіс-⏎тіктерді``), not a compound (``вице-⏎президенті``):
-    # a text that wraps without hyphenation still has real hyphens at some line ends.
-    # The same pass counts the inner breaks, lists those before lower case (the votes) and finds
-    # line-end hyphens after a letter (ev.hyphens_lost).
+    # Count the line ends that mark a word break: soft hyphens, and hyphens of a syllable break
+    # (``жетіс-⏎тіктерді``), not of a compound (``вице-⏎президенті``); the same pass counts the inner
+    # breaks, lists those before lower case (the votes) and finds hyphens after a letter (hyphens_lost).
     explicit = internal = 0
     lower: list[int] = []
     hyphen_end = False
@@ -256,6 +250,11 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
         prior_join = bool(_settled(sj, ss, 0, 2, PRIOR_PCT))
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
+    if prior_join is False and any_wrap:  # one-token lines before lower case: the lines around them
+        for i, j in blocks:
+            for k in [k for k in range(i, j - 1) if " " not in stripped[k] and stripped[k + 1][0].islower()]:
+                w = width[k] = _Width(width[k])
+                w.fill = max(lens[max(i, k - 4):k + 5 if k + 5 < j else j])
     # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
     narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks)
               if reflow == "auto" and prior_join is not None and any_wrap else None)
