@@ -112,8 +112,8 @@ def _parallel_after_men(a: str, after: str) -> bool:
     if m is None or len(a) < 3:
         return False
     y = m.group(1).lower()
-    if len(y) < 3:
-        return False
+    if len(y) < 3 or y in _instrumental_postpositions():
+        return False  # ``суреттер⏎мен қатар``: a postposition that governs the instrumental (round 15)
     fa, fy = a.translate(_FOLD), y.translate(_FOLD)
     k = 1 if a[-1] in VOWELS else 2
     return fa[-k:] == fy[-k:]
@@ -196,7 +196,8 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
 def _suffix_only_line(ev: Evidence, Ms: str, core: str = "") -> bool:
     """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
     the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column). Also a piece
-    that is no word whose join with the last word of ``core`` is a lexicon word (``энер⏎гия``, ``жа⏎ңа``)."""
+    that is no word whose join with the last word of ``core`` is a word or stem + suffixes (``энер⏎гия``,
+    ``қоз⏎ғалысты``), or a suffix chain whose join is a known word (``ертек⏎тері``; round 15)."""
     hw = _HEAD_WORD.match(Ms)
     if hw is None:
         return False
@@ -204,7 +205,14 @@ def _suffix_only_line(ev: Evidence, Ms: str, core: str = "") -> bool:
     if ev.is_chain(h, first_long=True) and ev.suffix_start(h):  # the cached chain test first: most line starts fail it
         return True
     tw = _tail_word(core) if core else None
-    return tw is not None and tw.isalpha() and len(h) >= 2 and h.isalpha() and ev.word(h) == 0 and ev.word(norm(tw) + h) >= 2
+    if tw is None or not tw.isalpha() or len(h) < 2 or not h.isalpha():
+        return False
+    t = norm(tw)
+    wh, wj = ev.word(h), ev.word(t + h)
+    if wj >= 1 and (wh == 0 or wh == 1 and ev.word(t) == 0):
+        return True  # ``қоз⏎ғалысты``, ``жа⏎сағанда``: the piece is no word (or only analysable), the join analysable
+    # ``ертек⏎тері``, ``ретте⏎луі``: a suffix chain whose join is a known word the block never writes apart
+    return wj >= 2 and h not in ("мен", "бен", "пен") and ev.is_chain(h) and not _written_apart(ev, t, h)
 
 
 def _spaced_hyphen_break(ev: Evidence, a: str, b: str) -> bool:
