@@ -77,3 +77,21 @@ CUT_MERGED = (
 def test_cut_measured_against_the_lines_around_it():
     assert _rules(CUT_MERGED)[("демилитаризацияланғ", "ан")] == ("join", "cut_at_column_edge")
     assert "демилитаризацияланған аймақ" in dehyphenate(CUT_MERGED)
+
+
+# apertium afn-kaz-1550 (dev): a crawl line cut after a number and its hyphen, the next paragraph opening
+# with a capitalised word, which a number never hyphen-joins (``3-НП``, ``484-IV``: codes in capitals)
+NUMBER_END = (
+    'жерімізге берекесін,\n2015 жылдың 11 \nқыркүйегі XXI \nғасырда \nҚазақстанның \nжаһандық дамуға \n'
+    'қосқан үлесі арта \nбермек, деп мәлімдеді\nбүгін Елбасы \nНұрсұлтан Назарбаев \nТәуелсіздік \n'
+    'сарайында Қазақ \nхандығының 550-\nҰлы Түркі елі - бұл \nбіздің ортақ ата-\nбабаларымыз бен \n'
+    'батырларымыз, ортақ \nрухани байлығымыз \nбар атажұртымыз. \nБұл - біздің ортақ ұлы \nмұрамыз», - деп \n'
+    'мәлімдеді ол. Сондай-\nақ, Н.Назарбаев\nБұдан басқа, ')
+
+
+def test_number_hyphen_before_a_capitalised_word_ends_the_paragraph():
+    assert _rules(NUMBER_END)[("550-", "Ұлы")] == ("keep", "paragraph_end_hyphen")
+    out = dehyphenate(NUMBER_END)
+    assert "550-\nҰлы" in out and "550-Ұлы" not in out and "ата-бабаларымыз" in out
+    code = NUMBER_END.replace("хандығының 550-\nҰлы Түркі", "хандығының № 484-\nIV Заңы")
+    assert "№ 484-IV Заңы" in dehyphenate(code)

@@ -164,7 +164,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             if not wrapped and not (first.islower() or first in _HYPHENS):
                 ev.why = "unwrapped_capital_after_hyphen"
                 return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
-            if (prior_join is False and wrapped and not first.islower() and width and (first.isupper() and a[0].islower() and len(a) >= 4 and a.isalpha()
+            if (prior_join is False and wrapped and not first.islower() and width and (first.isupper() and (a[0].islower() and len(a) >= 4 and a.isalpha() or a[-1].isdigit() and b[1:3].islower())
                     or (len(core) if run is None else max(len(core), run - nsoft)) < 0.6 * width - len(Ms.split(None, 1)[0])) and not ev.hyphen_form(norm(a), norm(b))):
                 ev.why = "paragraph_end_hyphen"  # ``оның штаб-⏎Кеңес``: no compound of a lower-case and a capital word; or the next word would have fitted
                 return None
