@@ -14,7 +14,7 @@ from .evidence import Evidence, Verdict, _memo_decision
 from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
-from .rules_line import _parallel_after_men, _plain_rule, _verb_after_men
+from .rules_line import FINAL_PLAIN, _parallel_after_men, _plain_rule, _verb_after_men
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +211,7 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
     ``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word.
     """
     rule, name = _plain_rule(ev, a, b, prior_join, after)
-    if not prior_join or not a[-1:].isalpha():
+    if not prior_join or not a[-1:].isalpha() or name in FINAL_PLAIN:
         return Verdict(rule, name)
     al, bl = norm(a), norm(b)
     if name == "joined_known" and ev.join_score(al, bl) >= 3:

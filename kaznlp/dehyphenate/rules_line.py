@@ -193,6 +193,10 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
 
 
+# _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
+FINAL_PLAIN = frozenset(("single_letters",))
+
+
 def _suffix_only_line(ev: Evidence, Ms: str, core: str = "") -> bool:
     """The line opens with a bare suffix chain that is no word (``лайды``, ``сының``): it continues
     the line before, in a block of any width (issue 15: ``жыр⏎лайды`` in a narrow column). Also a piece
@@ -347,6 +351,8 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
         if not a[:1].isalpha():
             return "space", "after_number"
     al, bl = norm(a), norm(b)
+    if len(al) == 1 and len(bl) == 1:
+        return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letter-spaced text; no break leaves one letter each side
     if not syllable_break(al, bl):
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None

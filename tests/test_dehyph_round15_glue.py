@@ -1,0 +1,28 @@
+"""Round 15, issue 15 (task h18glue): words wrongly glued in lost-hyphen layouts (docs/dehyphenate.md,
+"Round 15 rules"). Each test is real Kazakh text (a PDF dev extraction of a KazQAD article, CC BY-SA 4.0,
+whose hyphens were lost) and fails without its rule."""
+
+from kaznlp.dehyphenate import dehyphenate, explain_breaks
+
+# kazqad-bio0827bio-14577 (dev), tex-news-lost-text, pypdf: a narrow column whose break hyphens were
+# lost, with two words written letter by letter ("ф и з и к а л ы қ") and cut inside
+SPACED = ("факторлар\nАбиотикалық\nфакторлар (\"a\" — те\nріс және \"bіotіkos\"\n— тірішілік, өмір) —\n"
+          "бейорганикалық ор\nтаның тірі организ\nмдерге жасайтын\nтікелей немесе жа\nнама әсерлерінің\n"
+          "жиынтығы; сырт\nқы ортаның бейор\nганикалық, физика\nлық және химиялық\nжағдайлары.\n"
+          "Ол \"ф и з и к а л ы\nқ\" абиотикалық фак\nтор (температура,\nжарық, жел, ылғал\nдылық, атмосфера\n"
+          "ның қысымы, ағыс\nтар, радиациялық\nдеңгей, радиоак\nтивті сәуле шығару\nт.б.), \"х и м и я л\n"
+          "ы қ\" Абиотикалық\nфактор (атмосфе\nра, су, қалдық")
+
+
+def test_letter_spaced_word_keeps_its_spaces_at_a_break():
+    out = dehyphenate(SPACED)
+    assert 'Ол "ф и з и к а л ы қ" абиотикалық фактор' in out
+    assert 'т.б.), "х и м и я л ы қ" Абиотикалық фактор' in out
+    assert "бейорганикалық ортаның тірі организмдерге" in out  # the column's broken words still join
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(SPACED)}
+    assert rules[("л", "ы")] == rules[("ы", "қ")] == "single_letters"
+
+
+def test_round15_glue_outputs_are_idempotent():
+    once = dehyphenate(SPACED)
+    assert dehyphenate(once) == once
