@@ -126,9 +126,9 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
                     vote = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
                 sj += vote > 0
                 ss += vote < 0
-                if _settled(sj, ss, len(lower) - m - 1, 3) is not None:
+                if _settled(sj, ss, len(lower) - m - 1, 3, PRIOR_PCT) is not None:
                     break  # the votes left cannot change the answer
-            if _settled(sj, ss, 0, 3):
+            if _settled(sj, ss, 0, 3, PRIOR_PCT):
                 if out is None:
                     out = [False] * n
                 for k in range(i, j):
@@ -250,7 +250,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
         prior_join = bool(_settled(sj, ss, 0, 2, PRIOR_PCT))
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
-    if prior_join is False and any_wrap:  # one-token lines before lower case: the lines around them
+    if prior_join is False and any_wrap:  # one-token lines before lower case: their neighbours
         for i, j in blocks:
             for k in [k for k in range(i, j - 1) if " " not in stripped[k] and stripped[k + 1][0].islower()]:
                 w = width[k] = _Width(width[k])
