@@ -22,7 +22,22 @@ def test_letter_spaced_word_keeps_its_spaces_at_a_break():
     rules = {(d.left, d.right): d.rule for d in explain_breaks(SPACED)}
     assert rules[("л", "ы")] == rules[("ы", "қ")] == "single_letters"
 
+# kazqad-bio0817bio-48200 (dev), lo-news-lost-text, pypdf: a Cyrillic word before a Latin one
+PLASTID = ("Хлоропласт\nХлоропласт  (грек.\nchloros — жасыл және\nplastos  —  соғып  жа\nсау)  —  фотосинтез\n"
+           "процесін жүзеге  асы\nратын  өсімдіктердің\nжасуша  ішкілік  орга\nноиды.  Жарықсыз\n"
+           "өсірген  өсімдіктерде\nболатын  этиопластар\nжарықтың  әсерінен\nжасыл  түске  боялып,\n"
+           "хлоропластқа айнала\nды. Осы айналу бары\nсында  ішкі")
+
+
+def test_latin_and_cyrillic_words_stay_apart_at_a_break():
+    out = dehyphenate(PLASTID)
+    assert "chloros — жасыл және plastos" in out
+    assert "жасау)" in out and "асыратын" in out and "айналады." in out  # the broken words still join
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(PLASTID)}
+    assert rules[("және", "plastos")] == "script_change_apart"
+
 
 def test_round15_glue_outputs_are_idempotent():
-    once = dehyphenate(SPACED)
-    assert dehyphenate(once) == once
+    for text in (SPACED, PLASTID):
+        once = dehyphenate(text)
+        assert dehyphenate(once) == once

@@ -194,7 +194,12 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
 
 
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
-FINAL_PLAIN = frozenset(("single_letters",))
+FINAL_PLAIN = frozenset(("single_letters", "script_change_apart"))
+
+
+def _one_script(w: str, latin: bool) -> bool:
+    """Every letter of ``w`` is Latin (``latin``) or Cyrillic: ``Trust``, ``жарқанаттардың``."""
+    return all(("a" <= c.lower() <= "z") if latin else ("\u0400" <= c <= "\u04ff") for c in w if c.isalpha())
 
 
 def _suffix_only_line(ev: Evidence, Ms: str, core: str = "") -> bool:
@@ -353,6 +358,12 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     al, bl = norm(a), norm(b)
     if len(al) == 1 and len(bl) == 1:
         return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letter-spaced text; no break leaves one letter each side
+    b_first = bl.split("-")[0]
+    left = al.rsplit("-", 1)[-1]
+    if (any(c.isalpha() for c in left) and any(c.isalpha() for c in b_first)
+            and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
+            and not ev.is_chain(b_first, first_long=True)):
+        return "space", "script_change_apart"  # ``National Trust⏎жарқанаттардың``: no word mixes the scripts
     if not syllable_break(al, bl):
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None
@@ -361,7 +372,6 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     if bl in ("мен", "бен", "пен") and after[:1] in (",", ")", ".", ";", ":"):
         return "join", "men_before_punctuation"  # көрінгені⏎мен, деген⏎мен,: the conjunction ``мен`` is followed by a word
     j = ev.join_score(al, bl)
-    b_first = bl.split("-")[0]
     wa, wb = ev.word(al), ev.word(b_first)
     s = min(wa, wb)
     if wb >= 2 and j < 3 and len(b_first) <= 5:
