@@ -36,8 +36,24 @@ def test_latin_and_cyrillic_words_stay_apart_at_a_break():
     rules = {(d.left, d.right): d.rule for d in explain_breaks(PLASTID)}
     assert rules[("және", "plastos")] == "script_change_apart"
 
+# kazqad-lit0214lit-28556 (dev), tex-news-lost-text, pypdf: ``есіл`` and ``ер`` are words, and no
+# syllable inside a word starts with a vowel after the consonant ``л``
+POET = ("қарама\nқайшы жайларды\nтартыстыру арқылы\nойды жасырын түр\nде жеткізе білетін\nкөркемдік шебер\n"
+        "лікте. Мыс., \"“Қай\nтсін, қолы тимеп\nті, Өлеңші, әнші,\nесіл ер! Ала жаздай\nән салсаң, Селкіл\n"
+        "де де, билей бер”\".\nАбайдың \"“Шегірт\nке мен құмырсқа”\"\nатты мысал өлеңін\nдегі осы бір шумақ\n"
+        "тағы \"“қайтсін, қо\nлы тимепті”\" дегені\nалғашқы бір сәтте\nжаны ашып аяған\nдай көрінсе де, одан\n"
+        "әрі бұл сөздері де,\n\"“өлеңші, әнші, есіл\nер”\" деп мадақтауы\nда кекесін екені бір\nден аңғарылады да,\n")
+
+
+def test_no_syllable_break_between_two_words_is_not_overruled():
+    out = dehyphenate(POET)
+    assert "“өлеңші, әнші, есіл ер”" in out
+    assert "көркемдік шеберлікте." in out and "өлеңіндегі осы бір шумақтағы" in out
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(POET)}
+    assert rules[("есіл", "ер")] == "no_syllable_break_word"
+
 
 def test_round15_glue_outputs_are_idempotent():
-    for text in (SPACED, PLASTID):
+    for text in (SPACED, PLASTID, POET):
         once = dehyphenate(text)
         assert dehyphenate(once) == once

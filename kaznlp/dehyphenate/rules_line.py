@@ -58,7 +58,6 @@ def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
             and wa >= 2 and len(b_first) >= 3 and b_first[0] not in VOWELS and b_first[0] != "л"
             and b_first not in _CASE_OR_PLURAL and _two_words(a_last, b_first))
 
-
 # a left piece this long that is no word is words glued by the extractor (pypdf on a page without space glyphs)
 _GLUED = 20
 
@@ -85,7 +84,6 @@ def _name_link(ev: Evidence, a: str, b: str) -> bool:
     m = _LINK_CAPITAL.match(b)
     return m is not None and b[m.end() - 1].isupper() and ev.word(norm(last + m.group(1))) < 2
 
-
 # a number at a line end, and one opening the next line (not a thousands group: ``375⏎000``)
 _NUM_TAIL = re.compile(r"(?<![\w.,:/])\d{1,4}$")
 _NUM_HEAD = re.compile(r"(?:\d{1,2}|\d{4})(?![\w.,:/])")
@@ -98,7 +96,6 @@ def _lost_range(core: str, Ms: str) -> bool:
     # (both patterns need a digit at the line end and at the next line's start: ``\d`` is ``isdecimal``)
     return (core[-1:].isdecimal() and Ms[:1].isdecimal() and bool(_NUM_TAIL.search(core))
             and bool(_NUM_HEAD.match(Ms)))
-
 
 # endings read alike across vowel harmony and consonant assimilation (``тер`` = ``лар``, ``сы`` = ``ы``)
 _FOLD = str.maketrans("аеәыіұүоөдтлзсгкғқбпм", "AAAIIUUOODDDSSGGGGBBB")
@@ -120,8 +117,6 @@ def _parallel_after_men(a: str, after: str) -> bool:
 
 
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
-
-
 _NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{4,})(?![\w-])")
 
 
@@ -192,9 +187,8 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
     return any(m.start() == 0 or not low[m.start() - 1].isalpha()
                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
 
-
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
-FINAL_PLAIN = frozenset(("single_letters", "script_change_apart"))
+FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word"))
 
 
 def _one_script(w: str, latin: bool) -> bool:
@@ -358,13 +352,14 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     al, bl = norm(a), norm(b)
     if len(al) == 1 and len(bl) == 1:
         return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letter-spaced text; no break leaves one letter each side
-    b_first = bl.split("-")[0]
-    left = al.rsplit("-", 1)[-1]
-    if (any(c.isalpha() for c in left) and any(c.isalpha() for c in b_first)
+    b_first, left = bl.split("-")[0], al.rsplit("-", 1)[-1]
+    if (any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
             and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
             and not ev.is_chain(b_first, first_long=True)):
         return "space", "script_change_apart"  # ``National Trust⏎жарқанаттардың``: no word mixes the scripts
     if not syllable_break(al, bl):
+        if len(al) >= 2 and any(c in VOWELS for c in al) and ev.word(al) >= 1 and ev.word(b_first) >= 1:
+            return "space", "no_syllable_break_word"  # ``көл боп⏎ағуы``: final (not ``31,0 мл⏎н.``, ``Қ.Ә⏎ділшінов``)
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None
     if bl[0] in "ңьъ" or (sur is not None and ev.is_chain(bl[sur.end():] or "ы")):
