@@ -52,8 +52,21 @@ def test_no_syllable_break_between_two_words_is_not_overruled():
     rules = {(d.left, d.right): d.rule for d in explain_breaks(POET)}
     assert rules[("есіл", "ер")] == "no_syllable_break_word"
 
+# kazqad-bio0114bio-22814 (dev), tex-news-lost-text, pypdf: a Kazakh surname cut before its ending
+EMBRYO = ("тында акад. Мұха\nмедғалиевтің бас\nшылығымен бастал\nды. Республика ға\nлымдарының зерт\n"
+          "теулерінің нәтиже\nсінде құрсақтағы\nқозы (Шағыров, А.Т.\nҚазатаев, т.б. ),\nқұлын (Қ.Ш. Бай\n"
+          "мұхаметов), торай\nдың (Н.С. Панчен\nко, т.б.) сырт пі\nшіні сипатталып,\nдене мүшелерінің\n")
+
+
+def test_kazakh_name_before_a_surname_ending_joins():
+    out = dehyphenate(EMBRYO)
+    assert "құлын (Қ.Ш. Баймұхаметов), торайдың" in out
+    assert "Мұхамедғалиевтің басшылығымен басталды." in out
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(EMBRYO)}
+    assert rules[("Бай", "мұхаметов")] == "surname_ending"
+
 
 def test_round15_glue_outputs_are_idempotent():
-    for text in (SPACED, PLASTID, POET):
+    for text in (SPACED, PLASTID, POET, EMBRYO):
         once = dehyphenate(text)
         assert dehyphenate(once) == once

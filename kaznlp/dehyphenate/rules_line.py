@@ -188,7 +188,7 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
 
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
-FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word"))
+FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending"))
 
 
 def _one_script(w: str, latin: bool) -> bool:
@@ -351,17 +351,19 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
             return "space", "after_number"
     al, bl = norm(a), norm(b)
     if len(al) == 1 and len(bl) == 1:
-        return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letter-spaced text; no break leaves one letter each side
+        return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letters spaced out
     b_first, left = bl.split("-")[0], al.rsplit("-", 1)[-1]
     if (any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
             and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
             and not ev.is_chain(b_first, first_long=True)):
-        return "space", "script_change_apart"  # ``National Trust⏎жарқанаттардың``: no word mixes the scripts
+        return "space", "script_change_apart"  # ``Trust⏎жарқанаттардың``: no word mixes scripts
     if not syllable_break(al, bl):
         if len(al) >= 2 and any(c in VOWELS for c in al) and ev.word(al) >= 1 and ev.word(b_first) >= 1:
-            return "space", "no_syllable_break_word"  # ``көл боп⏎ағуы``: final (not ``31,0 мл⏎н.``, ``Қ.Ә⏎ділшінов``)
+            return "space", "no_syllable_break_word"  # ``есіл⏎ер`` (not ``31,0 мл⏎н.``)
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None
+    if sur is not None and sur.end() == len(bl) and len(al) >= 3 and any(c in "әғқңөұүһі" for c in al + bl):
+        return "join", "surname_ending"  # ``(Берді⏎мұратов)``, not ``Обсуждение⏎проектов``
     if bl[0] in "ңьъ" or (sur is not None and ev.is_chain(bl[sur.end():] or "ы")):
         return "join", "no_word_starts_so_or_surname"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
     if bl in ("мен", "бен", "пен") and after[:1] in (",", ")", ".", ";", ":"):
