@@ -9,13 +9,8 @@ from .rules_line import _decide_line_hyphen
 
 
 def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list[bool] | None:
-    """Per line: does it lie in a wrapped prose block (non-blank lines between blank lines)?
-
-    When the whole text does not look wrapped (pdftotext output with dot-leader contents lines and
-    one-word table cells around prose). Prose blocks have a median line of 40+ characters and no dot
-    leaders (``орманы⏎оры⏎отары`` never qualifies), judged together by :func:`_is_wrapped`; None when
-    they do not look wrapped. ``stripped``: the lines without layout spaces, if the caller has them.
-    """
+    """Per line: is it in a wrapped prose block (a median line of 40+ characters, no dot leaders,
+    judged together by :func:`_is_wrapped`)? For a text not wrapped as a whole; None if none is."""
     n = len(lines)
     cand: list[tuple[int, int]] = []
     if stripped is None:
@@ -32,7 +27,7 @@ def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list
     for i, j in cand:
         joined.extend(lines[i:j])
         joined.append("")
-    if not _is_wrapped(joined):  # (the blank separators strip to "", as _is_wrapped reads them)
+    if not _is_wrapped(joined):
         return None
     out = [False] * n
     for i, j in cand:
@@ -74,9 +69,7 @@ def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
 
 def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int) -> int:
     """+1 when the bare break between *line* and *nxt* (at *pos*) can only continue a word
-    (``медальда⏎рымен``: the joined form is known, the pieces are not words), -1 when both
-    sides are clearly whole words, 0 otherwise. Shared by the document prior and the narrow
-    block test."""
+    (``медальда⏎рымен``), -1 when both sides are clearly whole words, 0 otherwise."""
     if not line[-1].isalpha():
         return 0
     tw = _tail_word(line)
@@ -106,16 +99,18 @@ def _settled(sj: int, ss: int, left: int, need: int, pct: int = 12) -> bool | No
 def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
                   votes: dict[int, int] | None = None, blocks: list[tuple[int, int]] | None = None
                   ) -> list[bool] | None:
-    """Per line: does it lie in a narrow block (under 25 characters a line) of wrapped prose that
-    lost its line-end hyphens? None when no block does. The block's own evidence: most breaks
-    continue in lower case, and those that can only continue a word (``медальда⏎рымен``) outnumber
-    those between two words at the prior's ratio (``орманы⏎оры`` stays). ``votes``: the prior's."""
+    """Per line: is it in a narrow block (under 25 characters a line) of prose that lost its line-end
+    hyphens? None when no block is. Its votes (:func:`_break_vote`) at the prior's ratio, or, too few,
+    more joins than words with the document's narrow blocks' votes pooled (docs/dehyphenate.md,
+    Round 15 layout). ``votes``: the prior's."""
     n = len(stripped)
     out: list[bool] | None = None
     if blocks is None:
         blocks = list(_blocks(stripped))
+    weak: list[tuple[int, int]] = []
+    pj = ps = 0  # pooled votes
     for i, j in blocks:
-        if width[i] < 25 and j - i >= 6:
+        if width[i] < 25 and j - i >= 3:
             lower = [k for k in range(i, j - 1) if stripped[k + 1][0].islower()]
             if len(lower) * 2 < j - i - 1:
                 continue  # most breaks start a line in capitals: not prose, no vote needed
@@ -126,13 +121,26 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
                     vote = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
                 sj += vote > 0
                 ss += vote < 0
-                if _settled(sj, ss, len(lower) - m - 1, 3, PRIOR_PCT) is not None:
+                left = len(lower) - m - 1
+                strong = _settled(sj, ss, left, 3, PRIOR_PCT) if j - i >= 6 else False
+                if strong or strong is False and _settled(sj, ss, left, 1, 101) is False:
                     break  # the votes left cannot change the answer
-            if _settled(sj, ss, 0, 3, PRIOR_PCT):
+            pj += sj
+            ps += ss
+            if j - i >= 6 and _settled(sj, ss, 0, 3, PRIOR_PCT):
                 if out is None:
                     out = [False] * n
                 for k in range(i, j):
                     out[k] = True
+            elif _settled(sj, ss, 0, 1, 101) and not any(  # no list or verse items (``* x``, ``:Қара``)
+                    t[0] in "*\u2022" or t[0] == ":" and len(t) > 1 for ln in stripped[i:j] for t in ln.split()):
+                weak.append((i, j))
+    if weak and _settled(pj, ps, 0, 3, PRIOR_PCT):
+        if out is None:
+            out = [False] * n
+        for i, j in weak:
+            for k in range(i, j):
+                out[k] = True
     if out is not None:
         # a short narrow block (cut by a column or page: ``Сұлтанмахмұт То⏎райғыров``) whose every
         # break continues in lower case is the same prose
@@ -187,10 +195,9 @@ def _is_wrapped(lines: list[str], stripped: list[str] | None = None) -> bool:
 def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped: bool,
                      block_wrapped: list[bool] | None, reflow: object, stripped: list[str] | None = None
                      ) -> tuple[list[str], list[int], bool | None, list[bool] | None]:
-    """What the whole text says about its breaks: the stripped lines, each line's block width,
-    the prior (``prior_join``: True, the text loses its line-end hyphens, seed 004; None, it
-    marks them, so a bare break is a space; False, it wraps without breaking words, Word and
-    pdftotext) and the narrow prose blocks (:func:`_narrow_prose`). Sets ``ev.sparse``."""
+    """The stripped lines, each line's block width, the prior (``prior_join``: True, the text loses
+    its line-end hyphens, seed 004; None, it marks them; False, it never breaks words, pdftotext) and
+    the narrow prose blocks (:func:`_narrow_prose`). Sets ``ev.sparse``."""
     n = len(lines)
     if stripped is None:
         stripped = [_layout_strip(ln) for ln in lines]
@@ -209,8 +216,8 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
     prior_join: bool | None = False
     # Count the line ends that mark a word break: soft hyphens, and hyphens of a syllable break
-    # (``жетіс-⏎тіктерді``), not of a compound (``вице-⏎президенті``); the same pass counts the inner
-    # breaks, lists those before lower case (the votes) and finds hyphens after a letter (hyphens_lost).
+    # (``жетіс-⏎тіктерді``, not ``вице-⏎президенті``); also the inner breaks, those before lower case
+    # (the votes) and hyphens after a letter (hyphens_lost).
     explicit = internal = 0
     lower: list[int] = []
     hyphen_end = False
@@ -235,7 +242,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
             internal += 1
             if M[0].islower():
                 lower.append(k)
-    ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # hyphenation off (Word, pdftotext): line-end hyphens are real
+    ev.sparse = any_wrap and (explicit < 2 or explicit * 20 < internal)  # no hyphenation: hyphens are real
     if wrapped and explicit >= 2 and explicit * 10 >= internal:
         prior_join = None  # this text marks its word breaks: a bare line break is a space
     votes: dict[int, int] = {}
@@ -246,7 +253,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
             sj += vote > 0
             ss += vote < 0
             if _settled(sj, ss, len(lower) - m - 1, 2, PRIOR_PCT) is not None:
-                break  # the votes left cannot change the prior (speed only: the same answer)
+                break  # the votes left cannot change the prior
         prior_join = bool(_settled(sj, ss, 0, 2, PRIOR_PCT))
         if prior_join:
             ev.sparse = True  # the text loses its break hyphens (seed 004): the hyphens left are real
