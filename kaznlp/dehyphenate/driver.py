@@ -208,19 +208,20 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         Ms = stripped[m]
         next_core = starts[m] if M[0] not in LAYOUT_SPACE else starts[m] + len(M) - len(M.lstrip(LAYOUT_SPACE))
         # (``ға-⏎⏎\x0cна``: a page end after the column's blank line is one more break)
+        pf = wrapped and prior_join is False and Ls[-1].isalpha()  # ``қысы⏎⏎мы``: only a known join
         if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and Ms[0].islower() and (
                 len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
-                                               or (prior_join or col_ends) and Ls[-1].isalpha()):
+                                               or (prior_join or col_ends) and Ls[-1].isalpha() or pf):
             # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
             # ends in ``-`` or starts in lower case
             wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
             ev.last = None
             ev.why = ""
-            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join,
-                              auto=reflow == "auto", carry=carry, run=run)
+            d = None if pf else _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join,
+                                              auto=reflow == "auto", carry=carry, run=run)
             if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
                 short_after_join.append(k)
-            if col_ends and d is None and not wk and Ls[-1].isalpha() and column_end_join(ev.at(starts[k]), Ls, Ms):
+            if (col_ends and not wk or pf) and d is None and Ls[-1].isalpha() and column_end_join(ev.at(starts[k]), Ls, Ms):
                 ev.why = "column_end"
                 d = (0, "")
             if d is not None and d[1] == "":
