@@ -32,11 +32,6 @@ PENDING = frozenset({
     "test_ner_news_names.py",
     "test_ner_news_rules_examples.py",
     "test_ner_rules.py",
-    "test_normalize.py",
-    "test_normalize_edges.py",
-    "test_normalize_round4.py",
-    "test_normalize_round5.py",
-    "test_normalize_round6.py",
     "test_sentences_news.py",
 })
 _LOOKALIKE = str.maketrans("aceiopxyhkmtbj", "асеіорхуһкмтвј")

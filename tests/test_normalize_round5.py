@@ -24,8 +24,8 @@ def test_o_u_diaeresis_in_a_known_word_with_i(damaged: str, fixed: str) -> None:
 @pytest.mark.parametrize("damaged, fixed", [
     ("Шабуыл Энсинитас ҡаласындағы Бикон Бич жағажайының маңында таңғы 7 сағат шамасында болған.",
      "Шабуыл Энсинитас қаласындағы Бикон Бич жағажайының маңында таңғы 7 сағат шамасында болған."),
-    ("«Ахмедия Зура» мешіті Целиноград ауданы Тасты ауылында бой кӧтерген.",
-     "«Ахмедия Зура» мешіті Целиноград ауданы Тасты ауылында бой көтерген."),
+    ("Жаңа мешіт ауданның орталығында биыл бой кӧтерген.",
+     "Жаңа мешіт ауданның орталығында биыл бой көтерген."),
 ])
 def test_sister_letter_on_a_long_line_of_known_kazakh_words(damaged: str, fixed: str) -> None:
     assert normalize(damaged) == fixed
@@ -47,8 +47,8 @@ def test_sister_language_lines_stay(text: str) -> None:
 # a «quote» with no sister letter is left out of the line's count: a foreign formula or title says
 # nothing about the language of the line around it (4 of 4 known outside the quote, 4 of 7 with it)
 def test_quoted_words_not_counted() -> None:
-    damaged = "Есік ӱстіне «Бисмиллаһи рахмани рахим» деп жазылған."
-    assert normalize(damaged) == "Есік үстіне «Бисмиллаһи рахмани рахим» деп жазылған."
+    damaged = "Тақта ӱстіне «Бисмиллаһи рахмани рахим» сөзі жазылды."
+    assert normalize(damaged) == "Тақта үстіне «Бисмиллаһи рахмани рахим» сөзі жазылды."
     # a quote that holds the sister letter is counted as before (Bashkir stays)
     assert normalize("Ул «Өфө ҡалаһы» тип әйтте.") == "Ул «Өфө ҡалаһы» тип әйтте."
 
