@@ -1,5 +1,6 @@
-"""The name steps of kaznlp.ner.news_names (issue 13, round 11), on real Kazakh news and legal text.
-Each test fails without its step."""
+"""The name steps of kaznlp.ner.news_names (issue 13, round 11), on Kazakh news and legal text: KazNERD
+(CC BY 4.0) where marked, else sentences written for the tests in the shapes of the news dev sources
+(the GPL crawl is not quoted; tests/test_no_gpl_quotes.py). Each test fails without its step."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from tests.ner_spans import spans_of as _spans
 
 
 def test_named_period():
-    t = "Ұлы Отан соғысы жылдарында тылдағы қажырлы еңбегі үшін марапатталған адамдар"
+    t = "Ұлы Отан соғысы жылдарында ауылда еңбек еткен әжелерді еске алдық"
     model = _spans(t, [("Ұлы Отан соғысы", "EVENT")])
     assert _show(t, named_period(t, model)) == [("Ұлы Отан соғысы жылдарында", "DATE")]
     t = "Ұлы Отан соғысына қатысушылар"  # the war itself stays an EVENT
@@ -21,10 +22,10 @@ def test_named_period():
 
 
 def test_award_names():
-    t = "Даңқ орденінің үш дәрежесімен және Еңбек Даңқы орденінің үш дәрежесімен наградталған адамдар"
-    model = _spans(t, [("Даңқ", "PERSON"), ("үш", "CARDINAL"), ("Еңбек Даңқы орденінің", "POSITION"), ("үш", "CARDINAL")])
+    t = "Ардагер Даңқ орденінің үш дәрежесін және Еңбек Даңқы орденінің екі дәрежесін алған"
+    model = _spans(t, [("Даңқ", "PERSON"), ("үш", "CARDINAL"), ("Еңбек Даңқы орденінің", "POSITION"), ("екі", "CARDINAL")])
     assert _show(t, award_names(t, model)) == [("Даңқ орденінің", "ART"), ("үш", "CARDINAL"),
-                                                ("Еңбек Даңқы орденінің", "ART"), ("үш", "CARDINAL")]
+                                                ("Еңбек Даңқы орденінің", "ART"), ("екі", "CARDINAL")]
     t = "Қытайдың ең жоғары орденін табыс етті"  # a state in the genitive owns the order: no name of it
     model = _spans(t, [("Қытайдың", "GPE")])
     assert award_names(t, model) == model
@@ -46,8 +47,8 @@ def test_place_organisation():
 
 
 def test_roman_ordinal():
-    t = "«Құрмет» орденімен (2005), III дәрежелі «Барыс» орденімен марапатталған"
-    model = _spans(t, [("Құрмет", "ART"), ("2005", "DATE"), ("III", "DISEASE"), ("Барыс", "ART")])
+    t = "«Парасат» орденімен (2011), III дәрежелі «Барыс» орденімен де марапатталды"
+    model = _spans(t, [("Парасат", "ART"), ("2011", "DATE"), ("III", "DISEASE"), ("Барыс", "ART")])
     assert ("III", "ORDINAL") in _show(t, roman_ordinal(t, model))
     t = "I және II дәрежелі «Ана Даңқы» орденімен"
     assert _show(t, roman_ordinal(t, _spans(t, [("Ана Даңқы", "ART")])))[0] == ("I және II", "ORDINAL")
@@ -79,44 +80,44 @@ def test_place_facility():
 
 
 def test_honorific_person():
-    t = "Қазақстан мұсылмандары діни басқармасының төрағасы Ержан қажы Малғажыұлының игі бастамасы"
-    model = _spans(t, [("Қазақстан мұсылмандары діни басқармасының төрағасы", "POSITION"), ("Ержан", "PERSON"),
-                       ("қажы", "POSITION"), ("Малғажыұлының", "PERSON")])
-    assert _show(t, honorific_person(t, model))[1:] == [("Ержан қажы Малғажыұлының", "PERSON")]
+    t = "Аудандық мешіт басқармасының төрағасы Серік қажы Бекұлының ұсынысы"
+    model = _spans(t, [("Аудандық мешіт басқармасының төрағасы", "POSITION"), ("Серік", "PERSON"),
+                       ("қажы", "POSITION"), ("Бекұлының", "PERSON")])
+    assert _show(t, honorific_person(t, model))[1:] == [("Серік қажы Бекұлының", "PERSON")]
     t = "Ал Наурызбай қажы артылған міндетті абыроймен атқаруға бар күшін салатынын айтты."  # KazNERD: apart
     model = _spans(t, [("Наурызбай", "PERSON"), ("қажы", "POSITION")])
     assert honorific_person(t, model) == model
 
 
 def test_quoted_legal():
-    t = "Көрмеге қатысуға келісімін берді, деп хабарлайды «Астана ЭКСПО-2017» ҰК» АҚ."
+    t = "Жәрмеңкеге он ел қатысады, деп хабарлайды «Астана ЭКСПО-2017» ҰК» АҚ."
     model = _spans(t, [("«Астана ЭКСПО-2017» ҰК", "ORGANISATION")])
     assert _show(t, quoted_legal(t, model)) == [("«Астана ЭКСПО-2017» ҰК» АҚ", "ORGANISATION")]
     t = "«Каспий» ӘКК» ҰК» АҚ 1,6 млрд. теңге сомасындағы қаражатты аударған."
     model = _spans(t, [("Каспий", "LOCATION"), ("ӘКК", "ORGANISATION"), ("ҰК", "ORGANISATION"), ("1,6 млрд. теңге", "MONEY")])
     assert _show(t, quoted_legal(t, model))[0] == ("«Каспий» ӘКК» ҰК» АҚ", "ORGANISATION")
-    t = "жетекшісі А.Клюшевпен «Сүйіспеншілік» ЖДБ (жетекшісі А.Дүйсебаев) қатысты"  # the ЖДБ row
-    model = _spans(t, [("А.Клюшевпен", "PERSON"), ("ЖДБ", "ART"), ("А.Дүйсебаев", "PERSON")])
-    assert _show(t, quoted_legal(t, model))[1] == ("«Сүйіспеншілік» ЖДБ", "ORGANISATION")
+    t = "жетекшісі Б.Омаровпен «Мейірім» ЖДБ (жетекшісі С.Ахметов) келді"  # the ЖДБ row
+    model = _spans(t, [("Б.Омаровпен", "PERSON"), ("ЖДБ", "ART"), ("С.Ахметов", "PERSON")])
+    assert _show(t, quoted_legal(t, model))[1] == ("«Мейірім» ЖДБ", "ORGANISATION")
     t = "«Наргиз» ЖШС директоры Нұрлан Төлеулов"  # a POSITION reaching out of the name: kept
     model = _spans(t, [("«Наргиз» ЖШС директоры", "POSITION"), ("Нұрлан Төлеулов", "PERSON")])
     assert quoted_legal(t, model) == model
 
 
 def test_genitive_person():
-    t = "Елбасы Нұрсұлтан Әбішұлы Назарбаевтың Жолдауында атап өтілгендей"
-    model = _spans(t, [("Елбасы", "POSITION"), ("Нұрсұлтан Әбішұлы Назарбаевтың Жолдауында", "PERSON")])
-    assert _show(t, genitive_person(t, model))[1] == ("Нұрсұлтан Әбішұлы Назарбаевтың", "PERSON")
+    t = "Президент Арман Серікұлы Бекеновтің Жолдауында айтылғандай"
+    model = _spans(t, [("Президент", "POSITION"), ("Арман Серікұлы Бекеновтің Жолдауында", "PERSON")])
+    assert _show(t, genitive_person(t, model))[1] == ("Арман Серікұлы Бекеновтің", "PERSON")
     t = "Акушерка Искакова Баянның Мұратқызының біліктілігінің арқасында"  # KazNERD: genitive throughout, one PERSON
     model = _spans(t, [("Искакова Баянның Мұратқызының", "PERSON")])
     assert genitive_person(t, model) == model
 
 
 def test_organisation_chain():
-    t = "ОҚО Әділет департаментінің Сарыағаш ауданының Әділет басқармасына 2013 жылы 9 қаңтарда тіркелді."
-    model = _spans(t, [("Әділет департаментінің", "ORGANISATION"), ("Сарыағаш ауданының Әділет басқармасына", "ORGANISATION"),
-                       ("2013 жылы 9 қаңтарда", "DATE")])
-    want = ("ОҚО Әділет департаментінің Сарыағаш ауданының Әділет басқармасына", "ORGANISATION")
+    t = "ОҚО Әділет департаментінің Түлкібас ауданының Әділет басқармасына 2015 жылы 4 наурызда өтініш берді."
+    model = _spans(t, [("Әділет департаментінің", "ORGANISATION"), ("Түлкібас ауданының Әділет басқармасына", "ORGANISATION"),
+                       ("2015 жылы 4 наурызда", "DATE")])
+    want = ("ОҚО Әділет департаментінің Түлкібас ауданының Әділет басқармасына", "ORGANISATION")
     assert _show(t, organisation_chain(t, model))[0] == want
     model[0] = (model[0][0], model[0][1], "POSITION")  # the model's POSITION on a body's head word
     assert _show(t, organisation_chain(t, model))[0] == want
@@ -126,32 +127,32 @@ def test_organisation_chain():
 
 
 def test_named_after():
-    t = "1988-1992 жылдар аралығында С.М. Киров атындағы Қазақ мемлекеттік университетінде жұмыс істеді"
-    model = _spans(t, [("1988-1992 жылдар аралығында", "DATE"), ("С.М.", "PERSON"),
-                       ("Киров атындағы Қазақ мемлекеттік университетінде", "ORGANISATION")])
-    assert _show(t, named_after(t, model))[1] == ("С.М. Киров атындағы Қазақ мемлекеттік университетінде", "ORGANISATION")
-    t = "Дәріскерлер құрамында: Л.Н. Гумилев атындағы Еуразия ұлттық университеті"
-    for words in ([("Л.Н. Гумилев", "PERSON"), ("атындағы Еуразия ұлттық университеті", "ORGANISATION")],
-                  [("Л.Н. Гумилев", "PERSON"), ("Еуразия ұлттық университеті", "ORGANISATION")]):
-        assert _show(t, named_after(t, _spans(t, words))) == [("Л.Н. Гумилев атындағы Еуразия ұлттық университеті",
+    t = "1994-1997 жылдар аралығында С.М. Киров атындағы Қазақ педагогикалық институтында сабақ берді"
+    model = _spans(t, [("1994-1997 жылдар аралығында", "DATE"), ("С.М.", "PERSON"),
+                       ("Киров атындағы Қазақ педагогикалық институтында", "ORGANISATION")])
+    assert _show(t, named_after(t, model))[1] == ("С.М. Киров атындағы Қазақ педагогикалық институтында", "ORGANISATION")
+    t = "Оқытушылар арасында: Л.Н. Гумилев атындағы Еуразия ұлттық академиясы"
+    for words in ([("Л.Н. Гумилев", "PERSON"), ("атындағы Еуразия ұлттық академиясы", "ORGANISATION")],
+                  [("Л.Н. Гумилев", "PERSON"), ("Еуразия ұлттық академиясы", "ORGANISATION")]):
+        assert _show(t, named_after(t, _spans(t, words))) == [("Л.Н. Гумилев атындағы Еуразия ұлттық академиясы",
                                                               "ORGANISATION")]
-    t = "Е.Қазыхановтың Қарусыздану жөніндегі конференцияның пленарлық отырысында"  # no атындағы: apart
-    model = _spans(t, [("Е.Қазыхановтың", "PERSON"), ("Қарусыздану жөніндегі конференцияның", "ORGANISATION")])
+    t = "Б.Омаровтың Қарусыздану жөніндегі конференцияның жабылу салтанатында"  # no атындағы: apart
+    model = _spans(t, [("Б.Омаровтың", "PERSON"), ("Қарусыздану жөніндегі конференцияның", "ORGANISATION")])
     assert named_after(t, model) == model
 
 
 def test_body_head():
-    t = "визалар Қазақстан Республикасы Ішкі істер министрлігі Қылмыстық-атқару жүйесі комитетінің өтініштері негізінде беріледі."
-    model = _spans(t, [("Қазақстан Республикасы Ішкі істер министрлігі Қылмыстық-атқару жүйесі", "ORGANISATION")])
+    t = "рұқсаттар Қазақстан Республикасы Туризм министрлігі Кітап-баспа ісі комитетінің ұсынысы бойынша беріледі."
+    model = _spans(t, [("Қазақстан Республикасы Туризм министрлігі Кітап-баспа ісі", "ORGANISATION")])
     assert _show(t, body_head(t, model)) == [
-        ("Қазақстан Республикасы Ішкі істер министрлігі Қылмыстық-атқару жүйесі комитетінің", "ORGANISATION")]
+        ("Қазақстан Республикасы Туризм министрлігі Кітап-баспа ісі комитетінің", "ORGANISATION")]
     t = "Парламент Мәжілісінің тұрақты комитеттері"  # a plural, a word between: apart
     model = _spans(t, [("Парламент Мәжілісінің", "ORGANISATION")])
     assert body_head(t, model) == model
 
 
 def test_person_institution():
-    t = "Олардың оқу процесіне Назарбаев Зияткерлік мектептерінің озық жетістіктерін енгізу."
+    t = "Мектептерге Назарбаев Зияткерлік мектептерінің тәжірибесін тарату."
     model = _spans(t, [("Назарбаев", "PERSON")])
     assert _show(t, person_institution(t, model)) == [("Назарбаев Зияткерлік мектептерінің", "ORGANISATION")]
     t = "Әдия , Әдина , Әдиет мектепке барады ."  # KazNERD: a child going to school (no possessive): a PERSON
@@ -160,7 +161,7 @@ def test_person_institution():
 
 
 def test_acronym_body_before_place_organisation():
-    t = "Қазақстан Республикасы ҰҚК лауазымды тұлғаларының"
+    t = "Қазақстан Республикасы ҰҚК ардагерлеріне"
     out = news_names(t, _spans(t, [("Қазақстан Республикасы", "GPE"), ("ҰҚК", "GPE")]))
     assert _show(t, out) == [("Қазақстан Республикасы ҰҚК", "ORGANISATION")]
 
