@@ -127,7 +127,7 @@ def test_model_span_covering_the_rule_span_is_kept():
 
 @pytest.mark.parametrize("text, found", [
     # KazQAD Wikipedia style: years alone in brackets and between dashes are DATE (guideline)
-    ("«Құрмет» орденімен (2005), III дәрежелі «Барыс» орденімен (2012) марапатталған.",
+    ("«Парасат» орденімен (2005), III дәрежелі «Барыс» орденімен (2012) марапатталды.",
      [("2005", "DATE"), ("2012", "DATE")]),
     ("Ақтамберді Сарыұлы (1675, қазіргі Оңтүстік Қазақстан, Қаратау, — 1768 — Жүрекжота мекені)",
      [("1675", "DATE"), ("1768", "DATE")]),
@@ -207,8 +207,8 @@ def test_date_line_glued_to_the_lead_is_two_dates():
     ("Бұл туралы деп жазады Egemen.kz.", ["Egemen.kz"]),
     ("Сұрақтарды info@akorda.kz поштасына жіберіңіз.", ["info@akorda.kz"]),
     ("Байланыс телефоны: +7 (7172) 24-93-73", ["+7 (7172) 24-93-73"]),
-    ("«Сарыағаш медресесі» жеке мекемесі Мекен-жайы: Оңтүстік Қазақстан облысы, Сарыағаш ауданы, "
-     "А.Навои көшесі, 1 үй.", ["Оңтүстік Қазақстан облысы, Сарыағаш ауданы, А.Навои көшесі, 1 үй"]),
+    ("«Бәйтерек» жеке мекемесі Мекен-жайы: Түркістан облысы, Түлкібас ауданы, "
+     "Абай көшесі, 12 үй.", ["Түркістан облысы, Түлкібас ауданы, Абай көшесі, 12 үй"]),
     # abbreviations and dotted numbers are no domain
     ("т.б. Алматы қ. 2016 ж. 3.5 млн. теңге", []),
 ])
@@ -237,13 +237,13 @@ def test_contact_rule_replaces_a_model_label():
     ("«Шымкент медресесі» діни бірлестігі тіркелді.", [(1, 18, "ART")], [("Шымкент медресесі", "ORGANISATION")]),
     ("Астана «ЭКСПО-2017» халықаралық көрмесін өткізеді.", [(8, 18, "PRODUCT")], [("ЭКСПО-2017", "EVENT")]),
     # a capitalised word between them stops the search
-    ("«Қазақстан 2030» Қазақ-Түрік жастарды қолдау қоғамдық қоры", [], []),
+    ("«Болашақ 2030» Қазақ-Түрік оқушыларды қолдау қоғамдық қоры", [], []),
     # a position that takes the quoted name in is left alone
     ("«Аққайнар» газетінің редакторы сөз алды.", [(0, 30, "POSITION")], [("«Аққайнар» газетінің редакторы", "POSITION")]),
     # a page that closes with the opening mark; a hyphenated word between name and descriptor
     ("“Роза“ дауылы Мексикаға жақындады.", [(1, 5, "ART")], [("Роза", "EVENT")]),
-    ("«Мәңгілік Ел» халықаралық ғылыми-тәжірибелік конференциясы өтеді.", [(1, 12, "ART")],
-     [("Мәңгілік Ел", "EVENT")]),
+    ("«Ұлы Дала» облыстық ғылыми-тәжірибелік конференциясы басталды.", [(1, 9, "ART")],
+     [("Ұлы Дала", "EVENT")]),
     # an honorary title is a POSITION; "атаған" (called) is no title word
     ("Бұрын «Батыр Ана» атағын алған аналар.", [(7, 16, "ORGANISATION")], [("Батыр Ана", "POSITION")]),
     ("Оларды “Мухгал” деп атаған.", [], []),
@@ -283,9 +283,9 @@ def test_dates_joined_by_a_dash_are_one_range():
 
 
 def test_name_glued_to_web_furniture_starts_at_its_capital():
-    text = "07 ақпан 2014 толығыменОрталық коммуникациялар қызметінде брифинг өтті."
-    ents = ner(text, backend=_Fixed([(14, 57, "ORGANISATION")]))
-    assert ("Орталық коммуникациялар қызметінде", "ORGANISATION") in _texts(text, ents)
+    text = "12 мамыр 2016 толығыменАудандық баспасөз қызметінде брифинг өтті."
+    ents = ner(text, backend=_Fixed([(14, 51, "ORGANISATION")]))
+    assert ("Аудандық баспасөз қызметінде", "ORGANISATION") in _texts(text, ents)
     assert all(text[e.start:e.end] == e.text for e in ents)
 
 
@@ -337,14 +337,14 @@ def test_a_date_ends_before_the_document_number():
 
 
 def test_date_glued_to_web_furniture_starts_at_its_first_digit():
-    text = "26 ақпан 2015 толығымен2015 жылғы 26 ақпанда Министрліктер үйінде кеңес өтті."
+    text = "12 мамыр 2016 толығымен2016 жылғы 12 мамырда Мәдениет үйінде жиын болды."
     start = text.index("толығымен")
-    ents = ner(text, backend=_Fixed([(start, text.index(" Министрліктер"), "DATE")]))
-    assert ("2015 жылғы 26 ақпанда", "DATE") in _texts(text, ents)
+    ents = ner(text, backend=_Fixed([(start, text.index(" Мәдениет"), "DATE")]))
+    assert ("2016 жылғы 12 мамырда", "DATE") in _texts(text, ents)
     assert all(text[e.start:e.end] == e.text for e in ents)
     # without the rules the furniture stays inside
-    ents = ner(text, backend=_Fixed([(start, text.index(" Министрліктер"), "DATE")]), rules=False)
-    assert ("толығымен2015 жылғы 26 ақпанда", "DATE") in _texts(text, ents)
+    ents = ner(text, backend=_Fixed([(start, text.index(" Мәдениет"), "DATE")]), rules=False)
+    assert ("толығымен2016 жылғы 12 мамырда", "DATE") in _texts(text, ents)
 
 
 def _at(text, word, label, end_word=None):
@@ -428,7 +428,7 @@ def test_rubric_tag_and_acronym_person_are_no_entities():
 @pytest.mark.parametrize("text, word, label", [
     # round 8: a headline word in capitals that is a common word, a document number, a code
     ("ЖОЛДАУЫНЫҢ БАСЫМ БАҒЫТТАРЫН ІСКЕ АСЫРУ БАРЫСЫ ТУРАЛЫ", "АСЫРУ", "ORGANISATION"),
-    ("Қазақстан Республикасы Парламентінің Жаршысы, 1996 ж., N 1, 178-құжат.", "N 1", "PERSON"),
+    ("Парламент Жаршысы, 1999 ж., N 1, 25-құжат.", "N 1", "PERSON"),
     ("«Р6» санатындағы визалар ұзартылмайды.", "Р6", "ORGANISATION"),
     ("Мекен-жайы: Ақмола облысы, Целиноград ауданы.", "Мекен-жайы", "GPE"),
 ])
@@ -453,21 +453,21 @@ def test_names_in_capitals_and_numbered_schools_stay():
     ("Бұл жайында Орталық сайлау комиссиясының мүшесі Ләззат Сүлеймен мәлімдеді.",
      [("Орталық", "ORGANISATION", "комиссиясының"), ("Ләззат", "PERSON", "Сүлеймен")],
      [("Орталық сайлау комиссиясының мүшесі", "POSITION"), ("Ләззат Сүлеймен", "PERSON")]),
-    ("Еңбек және халықты әлеуметтік қорғау министрінің қабылдауында болды.",
+    ("Еңбек және халықты жұмыспен қамту министрінің қабылдауында болды.",
      [("Еңбек", "ORGANISATION", "министрінің")],
-     [("Еңбек және халықты әлеуметтік қорғау министрінің", "POSITION")]),
+     [("Еңбек және халықты жұмыспен қамту министрінің", "POSITION")]),
     # the plural is no post, and a one-word organisation named like a post stays
     ("Қазақстан коммунистік халық партиясының өкілдері келді.",
      [("Қазақстан", "ORGANISATION", "партиясының")],
      [("Қазақстан коммунистік халық партиясының", "ORGANISATION")]),
     # the organisation a POSITION belongs to (genitive, possessive) joins it; a place case does not
-    ("ҚР Мәдениет және спорт министрлігі Дін істері комитетінің төрағасы Ғалым Шойкин келді.",
-     [("ҚР", "ORGANISATION", "министрлігі"), ("Дін", "POSITION", "төрағасы"), ("Ғалым", "PERSON", "Шойкин")],
-     [("ҚР Мәдениет және спорт министрлігі Дін істері комитетінің төрағасы", "POSITION"),
-      ("Ғалым Шойкин", "PERSON")]),
-    ("Бүгін ОКҚ брифингте Инвестициялар және даму вице-министрі сөйледі.",
-     [("ОКҚ", "ORGANISATION", "брифингте"), ("Инвестициялар", "POSITION", "вице-министрі")],
-     [("ОКҚ брифингте", "ORGANISATION"), ("Инвестициялар және даму вице-министрі", "POSITION")]),
+    ("ҚР Мәдениет және туризм министрлігі Кітап комитетінің төрағасы Арман Сейітов келді.",
+     [("ҚР", "ORGANISATION", "министрлігі"), ("Кітап", "POSITION", "төрағасы"), ("Арман", "PERSON", "Сейітов")],
+     [("ҚР Мәдениет және туризм министрлігі Кітап комитетінің төрағасы", "POSITION"),
+      ("Арман Сейітов", "PERSON")]),
+    ("Кеше ОКҚ брифингте Мәдениет және туризм вице-министрі сөйледі.",
+     [("ОКҚ", "ORGANISATION", "брифингте"), ("Мәдениет", "POSITION", "вице-министрі")],
+     [("ОКҚ брифингте", "ORGANISATION"), ("Мәдениет және туризм вице-министрі", "POSITION")]),
     # a bare title before a person is a POSITION of its own
     ("1958 жылы генерал Шарль де Голль билікке келді.",
      [("1958", "DATE", "жылы"), ("Шарль", "PERSON", "Голль")],
@@ -485,7 +485,7 @@ def test_posts_of_round_9(text, model, found):
     # round 9: a CARDINAL of capitals without a digit, one capital letter, a name cut by a teaser
     ("Шартқа әрбір мемлекеттің АЭХА-ның талаптарын орындауы маңызды.", "АЭХА-ның", "CARDINAL"),
     ("Жеңіс оларды Еуропалық Лиганың Г тобындағы орынға орнықтырады.", "Г", "CARDINAL"),
-    ("Бензин жеткізіледі, деп хабарлады ҚР энергетика минист…", "ҚР энергетика минист", "ORGANISATION"),
+    ("Көмір жеткізіледі, деп мәлім етті ҚР энергетика минист…", "ҚР энергетика минист", "ORGANISATION"),
     ("Қаржы бағытталады, деп мәлімдеді бүгін ҚР Премь…", "ҚР Премь", "POSITION"),
 ])
 def test_letter_cardinals_and_cut_teaser_names_are_no_entities(text, word, label):
