@@ -25,11 +25,6 @@ from tests.conftest import SHARED
 TESTS = Path(__file__).resolve().parent
 CORPUS = SHARED / "data" / "news" / "apertium_kaz_rus_corpus"
 N = 40
-# Test files that still quote apertium text (round h18, not yet rewritten): the guard checks they
-# still do (so this list only shrinks) and that no other file does. Remove a name once its quotes go.
-PENDING = frozenset({
-    "test_sentences_news.py",
-})
 _LOOKALIKE = str.maketrans("aceiopxyhkmtbj", "асеіорхуһкмтвј")
 _NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff]+")
 
@@ -67,7 +62,5 @@ def test_no_apertium_text_quoted_in_tests() -> None:
             shingle = letters[i:i + N]
             for key in where.get(shingle, ()):
                 found.setdefault(key, f"{doc.name}: {shingle}")
-    new = {key: hit for key, hit in found.items() if key[0] not in PENDING}
-    assert not new, "apertium (GPL) text quoted in tests:\n" + "\n".join(
-        f"{name}:{line} ({hit})" for (name, line), hit in sorted(new.items()))
-    assert PENDING <= {name for name, _ in found}, f"clean now, drop from PENDING: {PENDING - {n for n, _ in found}}"
+    assert not found, "apertium (GPL) text quoted in tests:\n" + "\n".join(
+        f"{name}:{line} ({hit})" for (name, line), hit in sorted(found.items()))
