@@ -160,7 +160,7 @@ def _plain_reference(ev: Evidence, a: str, b: str, rule: str) -> list[float] | N
                float(agree is True), float(agree is False), float(phonology.harmony_clash(al, bl)),
                float(a[0].isupper()), float(al in learned.CONJUNCTIONS)]
             + learned._glue_features(ev, al, bl)
-            + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0])
+            + [len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0, 0.0])
 
 
 def test_plain_features_are_the_long_way_features() -> None:

@@ -1,6 +1,6 @@
 """Train the logistic layer of ``kaznlp.dehyphenate`` (``kaznlp/data/dehyph_weights.json``).
 
-Run from the repository root with ``../shared/data`` present (about two minutes)::
+Run from the repository root with ``../shared/data`` present (about five minutes)::
 
     python -m training.build_lexicon       # lexicon, glue counts and the character model first
     python -m training.train_dehyph        # then this; prints cross-validated accuracy
@@ -12,9 +12,13 @@ examples come from the *dev* split of ``benchmarks/testsets/dehyphenate_testset.
 words did not feed the lexicon, hyphenated with the TeX patterns and wrapped at 35/50/70
 columns), its openly licensed documents only (NTREX-128, CC BY-SA 4.0; KazQAD wiki passages,
 CC BY-SA 4.0): the dev lines of the GPL-3.0 apertium crawl are skipped, so the shipped
-weights derive from no GPL text. The *test* split is never read here. The gold answer of a break is read off the
+weights derive from no GPL text. With ``--pdf WEIGHT`` (the shipped weights: see ``PDF_WEIGHT``) the
+cached extractions of the PDF **dev** set (``benchmarks/testsets/pdf_testset``: real line breaks of
+LaTeX and LibreOffice output read by three extractors) add their examples, the NTREX-128 and KazQAD
+documents only. The *test* split is never read here. The gold answer of a break is read off the
 clean text: the joined form written there or the two words apart (breaks where both or
-neither occur are skipped).
+neither occur are skipped). Cross-validation folds are by document (a PDF document is read in
+several layouts and extractors).
 
 The model: L2-regularised logistic regression fitted by gradient descent with numpy (a
 training-time dependency only; the library evaluates the dot product in pure Python).
@@ -36,6 +40,8 @@ from kaznlp.dehyphenate.learned import FEATURES
 ROOT = Path(__file__).resolve().parent.parent
 
 OUT = ROOT / "kaznlp" / "data" / "dehyph_weights.json"
+# weight of a PDF dev example against a wrap/web one in the shipped fit (docs/dehyphenate.md, Round 15)
+PDF_WEIGHT = 0.25
 
 
 # what is collected: the decision kind of the trace (kaznlp.dehyphenate.explain_breaks), the
@@ -57,15 +63,15 @@ def _spelled(pattern: str, a: str, b: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + pattern.format(a=a, b=b).replace(" ", r"\s+"))
 
 
-def collect(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float], int]]]:
-    """Run the rules over the ``split`` documents and return ``{kind: [(features, gold label)]}``
+def collect(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float], int, str]]]:
+    """Run the rules over the ``split`` documents and return ``{kind: [(features, gold label, document)]}``
     (the label indexes the kind's spellings: 0 = joined, ...)."""
     of_kind = {k: kind for kind, (k, _, _) in KINDS.items()}
     names = {"plain": FEATURES["plain"], "inline": FEATURES["inline_join"]}
     rng = random.Random(T.SEED)
     hy = T.Hyphenator(shared / "hyphenation" / "hyph-kk.pat.txt")
     T.corpus_counts(shared)
-    out: dict[str, list[tuple[list[float], int]]] = {k: [] for k in KINDS}
+    out: dict[str, list[tuple[list[float], int, str]]] = {k: [] for k in KINDS}
     styles = sorted({st for _, sts, _ in KINDS.values() for st in sts})
     for group, docs in T.load_docs(shared, rng, (split,)).items():
         if not group.startswith(split) or group.endswith("/apertium"):
@@ -85,7 +91,61 @@ def collect(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float
                         a, b, x = d.left, d.right, [feats[n] for n in names[kind]]
                         found = [i for i, p in enumerate(KINDS[kind][2]) if _spelled(p, a, b).search(gold)]
                         if len(found) == 1:
-                            out[kind].append((x, found[0]))
+                            out[kind].append((x, found[0], f"{group}/{di}"))
+    return out
+
+
+# the PDF dev documents whose text is openly licensed (NTREX-128, KazQAD wiki: CC BY-SA 4.0); the
+# apertium crawl (GPL-3.0) is never read
+PDF_OPEN = ("news/ntrex128_kaz.jsonl", "other/kazqad_wiki/")
+
+
+def collect_pdf(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float], int, str]]]:
+    """The same examples as :func:`collect`, from the cached PDF **dev** extractions of
+    ``benchmarks/testsets/pdf_testset`` (real line breaks of LaTeX and LibreOffice output, read by
+    pdftotext, pdftotext -layout and pypdf; ``lost_text`` layouts with their hyphens dropped), open
+    documents only, each labelled from its gold (the source text); ``(features, label, document id)``.
+    Extractions not in the cache are skipped (``python -m benchmarks.testsets.pdf_testset --split dev``
+    makes them)."""
+    if split != "dev":
+        raise ValueError("collect_pdf reads the dev split only")
+    from benchmarks.testsets.pdf_testset import gold, render
+    from benchmarks.testsets.pdf_testset.extract import drop_line_end_hyphens
+
+    of_kind = {k: kind for kind, (k, _, _) in KINDS.items()}
+    names = {"plain": FEATURES["plain"], "inline": FEATURES["inline_join"]}
+    meta = gold.load("dev")
+    cache = render.cache_dir() / "pdf"
+    out: dict[str, list[tuple[list[float], int, str]]] = {k: [] for k in KINDS}
+    missing = 0
+    for doc in meta["documents"]:
+        if doc["split"] != "dev" or not doc["source"]["file"].startswith(PDF_OPEN):
+            continue
+        paras = gold.paragraphs(doc, shared.parent)
+        gtext = "\n".join(paras)
+        for lay in meta["layouts"]:
+            if lay["name"] not in doc.get("layouts", [lay["name"]]):
+                continue
+            pdf = cache / f"{lay['engine']}-{render.render_key(lay, paras)}.pdf"
+            for ex in lay["extractors"]:
+                path = pdf.with_suffix(f".{ex}.txt")
+                if not path.is_file():
+                    missing += 1
+                    continue
+                text = path.read_text(encoding="utf-8")
+                if lay.get("lost_text"):
+                    text = drop_line_end_hyphens(text)
+                for d in explain_breaks(text, learned=False):
+                    kind = of_kind.get(d.kind)
+                    feats = d.evidence.get("features")
+                    if kind is None or not isinstance(feats, dict):
+                        continue
+                    a, b, x = d.left, d.right, [feats[n] for n in names[kind]]
+                    found = [i for i, p in enumerate(KINDS[kind][2]) if _spelled(p, a, b).search(gtext)]
+                    if len(found) == 1:
+                        out[kind].append((x, found[0], doc["id"]))
+    if missing:
+        print(f"collect_pdf: {missing} extractions not cached, skipped")
     return out
 
 
@@ -100,6 +160,16 @@ def fit(X, y, sw, l2: float = 1e-3, steps: int = 3000, lr: float = 0.5):
     return w
 
 
+def _folds(groups: list[str], k: int = 5):
+    """Fold of each example: its document's (documents in order of first appearance, cut in ``k``
+    blocks), so a document's examples (the PDF set repeats one in several layouts and extractors)
+    are never on both sides."""
+    import numpy as np
+
+    order = {g: i for i, g in enumerate(dict.fromkeys(groups))}
+    return np.array([order[g] * k // len(order) for g in groups])
+
+
 def main(argv: list[str] | None = None) -> int:
     import numpy as np
 
@@ -110,19 +180,25 @@ def main(argv: list[str] | None = None) -> int:
                     help="weight of an 'X- Y' that must stay against a broken word (default 12: on dev, "
                          "the smallest that destroys no more real hyphens and changes no more dashes "
                          "than the rules alone; 5 and 8 destroyed 3 and 1 more)")
+    ap.add_argument("--pdf", type=float, default=PDF_WEIGHT, metavar="WEIGHT",
+                    help="also learn from the cached PDF dev extractions (open documents only), each "
+                         f"example weighted WEIGHT (default {PDF_WEIGHT}; 0: not read)")
     args = ap.parse_args(argv)
     data = collect(args.shared)
+    pdf = collect_pdf(args.shared) if args.pdf > 0 else {k: [] for k in KINDS}
     models = {}
     for model, (kind, pos, neg) in MODELS.items():
-        rows = [(x, lab) for x, lab in data[kind] if lab in pos or neg is None or lab in neg]
+        rows = [(x, lab, g, 0) for x, lab, g in data[kind]] + [(x, lab, g, 1) for x, lab, g in pdf[kind]]
+        rows = [r for r in rows if r[1] in pos or neg is None or r[1] in neg]
         names = FEATURES[model]
-        X = np.array([x for x, _ in rows], float)
-        y = np.array([lab in pos for _, lab in rows], float)
+        X = np.array([r[0] for r in rows], float)
+        y = np.array([r[1] in pos for r in rows], float)
+        src = np.array([r[3] for r in rows])
         g = y > 0
         # inline: a dash typed without its space is far more common in real web text than in the
         # test set (the raw corpus audit in docs/dehyphenate.md), so negatives weigh more
-        sw = np.where(g, 1.0, args.dash_weight if kind == "inline" else 1.0)
-        folds = np.arange(len(y)) * 5 // len(y)
+        sw = np.where(g, 1.0, args.dash_weight if kind == "inline" else 1.0) * np.where(src == 1, args.pdf, 1.0)
+        folds = _folds([r[2] for r in rows])
         pred = np.zeros(len(y), bool)
         for k in range(5):
             te = folds == k
@@ -132,11 +208,16 @@ def main(argv: list[str] | None = None) -> int:
             rule = X[:, names.index("rule_joins")] > 0
         else:
             rule = np.zeros(len(y), bool)  # the rules kept every one of these
+        for part, m in (("wrap/web", src == 0), ("PDF", src == 1)):
+            if not m.any():
+                continue
+            r, p_, gg = rule[m], pred[m], g[m]
+            print(f"{model} {part}: {int(m.sum())} examples ({int(gg.sum())} positive); rules alone "
+                  f"{float((r == gg).mean()):.4f} ({int((r & ~gg).sum())} false, {int((~r & gg).sum())} missed), "
+                  f"with the model, 5-fold CV {float((p_ == gg).mean()):.4f} ({int((p_ & ~gg).sum())} false, "
+                  f"{int((~p_ & gg).sum())} missed)")
         acc_rule = float((rule == g).mean())
         acc_cv = float((pred == g).mean())
-        print(f"{model}: {len(y)} examples ({int(g.sum())} positive); rules alone {acc_rule:.4f} "
-              f"({int((rule & ~g).sum())} false, {int((~rule & g).sum())} missed), "
-              f"with the model, 5-fold CV {acc_cv:.4f} ({int((pred & ~g).sum())} false, {int((~pred & g).sum())} missed)")
         if kind == "plain":  # the character model alone, at its best threshold on dev
             gain = X[:, names.index("charlm_gain")] * 5
             acc_lm, thr = max((float(((gain > t) == g).mean()), float(t)) for t in np.arange(-5, 5, 0.25))
@@ -145,11 +226,17 @@ def main(argv: list[str] | None = None) -> int:
                   f"rules' {int((rule != g).sum())} errors")
         models[model] = {"features": list(names), "weights": [round(float(v), 5) for v in w],
                          "examples": len(y), "accuracy_rules": round(acc_rule, 5), "accuracy_cv": round(acc_cv, 5)}
-    args.out.write_text(json.dumps({
-        "about": "Logistic layer of kaznlp.dehyphenate, trained by training/train_dehyph.py on the dev split "
-                 "of benchmarks/testsets/dehyphenate_testset.py, its openly licensed documents only (NTREX-128 and "
-                 "KazQAD wiki passages, CC BY-SA 4.0; the GPL-3.0 apertium crawl is not read) (score > 0: join).",
-        "models": models}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        if args.pdf > 0:
+            models[model]["examples_pdf"] = int((src == 1).sum())
+    about = ("Logistic layer of kaznlp.dehyphenate, trained by training/train_dehyph.py on the dev split "
+             "of benchmarks/testsets/dehyphenate_testset.py (dev/test by source, benchmarks.gold.splits)")
+    if args.pdf > 0:
+        about += (f" and the cached dev extractions of benchmarks/testsets/pdf_testset (--pdf {args.pdf:g}; "
+                  "LaTeX and LibreOffice PDFs read by pdftotext, pdftotext -layout and pypdf)")
+    about += (", their openly licensed documents only (NTREX-128 and KazQAD wiki passages, CC BY-SA 4.0; "
+              "the GPL-3.0 apertium crawl is not read; no test document) (score > 0: join).")
+    args.out.write_text(json.dumps({"about": about, "models": models}, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 from operator import mul
 
@@ -19,12 +20,11 @@ from .rules_line import FINAL_PLAIN, _parallel_after_men, _plain_rule, _verb_aft
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, list[float]]:
-    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, checked against the feature names."""
+    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, feature names checked."""
     models = json.loads(read_text("dehyph_weights.json"))["models"]
     for kind, names in FEATURES.items():
         if models.get(kind, {}).get("features") != names:
-            raise RuntimeError(f"kaznlp/data/dehyph_weights.json does not match the {kind!r} features of "
-                               "this version; rerun training/train_dehyph.py")
+            raise RuntimeError(f"dehyph_weights.json: {kind!r} features differ; rerun training/train_dehyph.py")
     return {kind: models[kind]["weights"] for kind in FEATURES}
 
 
@@ -38,14 +38,13 @@ def _onehot(v: float, levels: tuple[float, ...]) -> list[float]:
 
 
 def _gain_features(a: str, b: str) -> list[float]:
-    """The character model's gain for ``a|b`` / 5, and clipped to ±10 / 5."""
+    """``charlm.split_gain(a, b)`` / 5, and clipped to ±10 / 5."""
     gain = charlm.split_gain(a, b) if charlm.available() else 0.0
     return [gain / 5, max(-10.0, min(10.0, gain)) / 5]
 
 
 def _glue_features(ev: Evidence, a: str, b: str) -> list[float]:
-    """Whether the corpus counts how often a short ``b`` is glued after a word ending like ``a``,
-    and the log ratio glued : apart (:meth:`Evidence.glue_counts`)."""
+    """Whether a short ``b``'s glue after ``a``'s ending is counted, and log(glued : apart)."""
     glue = ev.glue_counts(a, b) if len(b) <= 5 else None
     return [0.0, 0.0] if glue is None else [1.0, math.log((glue[0] + 1) / (glue[1] + 1)) / 3]
 
@@ -53,13 +52,13 @@ def _glue_features(ev: Evidence, a: str, b: str) -> list[float]:
 _J_LEVELS = (0, 1, 1.5, 2, 2.5, 3)  # evidence levels of :meth:`Evidence.join_score`
 _W_LEVELS = (0, 1, 1.5, 2, 3)  # and of :meth:`Evidence.word`
 
-# feature names, in order (data/dehyph_weights.json repeats them)
+# feature names, in order (dehyph_weights.json repeats them)
 _PLAIN_FEATURES = (
     ["charlm_gain", "charlm_gain_clipped"]
     + [f"join_{v}" for v in _J_LEVELS] + [f"left_{v}" for v in _W_LEVELS] + [f"right_{v}" for v in _W_LEVELS]
     + ["right_is_suffix_chain", "syllable_break", "harmony_agrees", "harmony_differs", "harmony_clash",
        "left_capitalised", "left_conjunction", "glue_counted", "glue_log_ratio", "left_len", "right_len",
-       "right_short", "right_stem_len", "rule_joins", "bias"]
+       "right_short", "right_stem_len", "rule_joins", "bias", "men_genitive_after"]
 )
 _INLINE_FEATURES = (
     ["charlm_gain", "charlm_gain_clipped", "hyphenated_0", "hyphenated_1", "hyphenated_2", "hyphenated_3"]
@@ -72,15 +71,13 @@ FEATURES = {"plain": _PLAIN_FEATURES, "inline_join": _INLINE_FEATURES}
 
 
 def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
-    """Features of ``a- b`` in a line (see ``_INLINE_FEATURES``); None unless both are Cyrillic
-    words (the character model knows Kazakh only: ``VII- VIII`` stays) and ``a`` is not a
-    combining form (``теле- радиосюжеттерде`` is a suspended hyphen: it stays), at a place
-    where a word can break."""
+    """Features of ``a- b`` in a line (``_INLINE_FEATURES``); None unless both are Cyrillic words,
+    ``a`` is no combining form (``теле- радио...``) and a word can break there."""
     al, bl = norm(a), norm(b)
     b_first = bl.split("-")[0]
     if (not al.isalpha() or not b_first.isalpha() or not _CYR.match(al) or not _CYR.match(b_first)
             or al in COMBINING or not syllable_break(al, b_first) or b[0].isupper() or b_first in _SUSPENDERS):
-        return None  # never before a vowel (``Әкесінің- інісі``), a capital or a conjunction
+        return None  # not before a vowel (``Әкесінің- інісі``), a capital or a conjunction
     left, right = _hyphen_parts()
     agree = vowels_agree(al, b_first)
     return (_gain_features(al, b_first) + _onehot(ev.attested_hyphen(al, bl), (0, 1, 2, 3))
@@ -93,8 +90,17 @@ def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
             + _glue_features(ev, al, b_first) + [len(al) / 10, len(b_first) / 10, 1.0])
 
 
-def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | None:
-    """Features (``_PLAIN_FEATURES``) of a bare line break ``a⏎b``; None if no word is left."""
+_GEN3 = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]*[ндт][ыі]ң(?![^\W\d_])", re.I)
+
+
+def _men_genitive(bl: str, after: str) -> float:
+    """1.0: ``b`` is ``мен``/``бен``/``пен`` and one of the next three words is in the genitive, the case
+    of a conjunction's phrase (``соттары мен Дубай Әмірлігі соттарының``)."""
+    return float(bl in READS_AFTER and _GEN3.match(after) is not None)
+
+
+def _plain_features(ev: Evidence, a: str, b: str, rule: str, after: str = "") -> list[float] | None:
+    """Features (``_PLAIN_FEATURES``) of a bare break ``a⏎b``; None if no word is left."""
     if not a[0].isalpha():
         a = a.rsplit("-", 1)[-1]
     al, bl = norm(a), norm(b).split("-")[0]
@@ -107,7 +113,8 @@ def _plain_features(ev: Evidence, a: str, b: str, rule: str) -> list[float] | No
          float(syllable_break(al, bl)), float(agree is True), float(agree is False), float(harmony_clash(al, bl)),
          float(a[0].isupper()), float(al in CONJUNCTIONS), 0.0 if glue is None else 1.0,
          0.0 if glue is None else math.log((glue[0] + 1) / (glue[1] + 1)) / 3,
-         len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0]
+         len(al) / 10, len(bl) / 10, float(len(bl) <= 3), ev.longest_stem(bl) / 10, float(rule == "join"), 1.0,
+         _men_genitive(bl, after)]
     j = _J_INDEX.get(ev.join_score(al, bl))
     if j is not None:
         x[2 + j] = 1.0
@@ -130,7 +137,7 @@ _TERMS: dict[tuple[str, str, str], tuple[str, str, float, tuple[float, ...], boo
 
 @lru_cache(maxsize=1)
 def _late() -> tuple[float, float]:
-    """How far the suffix-chain and harmony terms (18, 20-22) can lower and raise a score."""
+    """How far terms 18, 20-22 (suffix chain, harmony) can lower and raise a score."""
     t = [_weights()["plain"][i] for i in (18, 20, 21, 22)]
     return 1e-9 - sum(min(0, x) for x in t), 1e-9 + sum(max(0, x) for x in t)
 
@@ -162,9 +169,9 @@ def _plain_terms(ev: Evidence, a: str, b: str, rule: str) -> tuple[str, str, flo
     return al, bl, w[0] * (gain / 5) + w[1] * (max(-10.0, min(10.0, gain)) / 5), tuple(mid), rule == "join"
 
 
-def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True) -> float | None:
-    """``_learned("plain", _plain_features(...))``, or (not ``exact``) a sum of its sign that asks
-    for the suffix chain and vowel harmony (terms 18, 20-22) only if they could change the sign."""
+def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True, after: str = "") -> float | None:
+    """``_learned("plain", _plain_features(...))``, or (not ``exact``) a sum of its sign that asks for
+    terms 18, 20-22 only if they could change the sign."""
     key = (a, b, rule)
     t = _TERMS.get(key)
     if t is None:
@@ -191,50 +198,48 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True) ->
     if join:
         s += w[31]
     s += w[32]
+    if after and _men_genitive(bl, after):
+        s += w[33]
     down, up = _late()
     if exact or -up <= s <= down:
-        f = _plain_features(ev, a, b, rule)
+        f = _plain_features(ev, a, b, rule, after)
         return None if f is None else _learned("plain", f)
     return s
 
 
-# The pieces whose rules read ``after`` (the driver passes it for these only: the memo key)
+# the pieces whose rules read ``after`` (the driver passes it for these only)
 READS_AFTER = frozenset(("мен", "бен", "пен"))
 
 
 @_memo_decision
 def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
-    """A line ends in ``a`` (no hyphen) and the next starts with lower-case ``b``: 'join' or 'space'.
-
-    Where hyphens are lost, the rules' answer (:func:`_plain_rule`) is one input of a logistic
-    model (``data/dehyph_weights.json``) with the evidence levels and the character model:
-    ``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word.
-    """
+    """``a⏎b`` (no hyphen, ``b`` lower case): 'join' or 'space'. Where hyphens are lost, the rules'
+    answer is one input of the logistic model (``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word)."""
     rule, name = _plain_rule(ev, a, b, prior_join, after)
     if not prior_join or not a[-1:].isalpha() or name in FINAL_PLAIN:
         return Verdict(rule, name)
     al, bl = norm(a), norm(b)
     if name == "joined_known" and ev.join_score(al, bl) >= 3:
-        # the text writes the joined form whole, the pieces not both (``Ішекқуыстылар``)
+        # the text writes the joined form, not both pieces (``Ішекқуыстылар``)
         return Verdict(rule, "joined_form_in_text")
     if rule == "space" and name != "no_syllable_break" and ev.closed_compound(al, bl):
-        # the dictionary writes the pair as one word (``қол⏎шатырға``; docs: ``closed_compound``)
+        # the dictionary writes the pair as one word (``қол⏎шатырға``)
         return Verdict("join", "closed_compound")
-    if bl in ("мен", "бен", "пен") and name != "no_syllable_break":
+    if bl in READS_AFTER and name != "no_syllable_break":
         if _parallel_after_men(al, after):
             return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы
         if _verb_after_men(after):
             return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.
     if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
-        return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің (Аберкромби)
+        return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің
     if not ev.features:  # no trace asked for: the score alone
-        sc = _plain_score(ev, a, b, rule, not ev.learned)
+        sc = _plain_score(ev, a, b, rule, not ev.learned, after)
         if sc is None:
             return Verdict(rule, name)
         if not ev.learned:
             return Verdict(rule, name, None, sc)
         return Verdict("join" if sc > 0 else "space", "learned:" + name, None, sc)
-    x = _plain_features(ev, a, b, rule)
+    x = _plain_features(ev, a, b, rule, after)
     if x is None:
         return Verdict(rule, name)
     score = _learned("plain", x)
@@ -245,11 +250,8 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
 
 @_memo_decision
 def _decide_inline(ev: Evidence, a: str, b: str, after: str = "") -> Verdict:
-    """``a- b`` inside a line (web "hyphen + space"): 'join', 'hyphen' (drop the space) or 'keep'.
-
-    The rules (:func:`_inline_rule`) decide; where they keep ``a- b`` for want of evidence, a
-    logistic model may still join a broken word (``Тиф- фани``; training weights docs/dehyphenate.md).
-    """
+    """``a- b`` in a line: 'join', 'hyphen' or 'keep'; where the rules keep it for want of evidence,
+    the logistic model may still join a broken word (``Тиф- фани``)."""
     rule, name = _inline_rule(ev, a, b, after)
     if rule != "keep":
         return Verdict(rule, name)
