@@ -191,6 +191,9 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
 FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending"))
 
 
+_LATIN = re.compile("[A-Za-z]")  # a cheap gate: no Latin letter on either side, no script change
+
+
 def _one_script(w: str, latin: bool) -> bool:
     """Every letter of ``w`` is Latin (``latin``) or Cyrillic: ``Trust``, ``жарқанаттардың``."""
     return all(("a" <= c.lower() <= "z") if latin else ("\u0400" <= c <= "\u04ff") for c in w if c.isalpha())
@@ -353,7 +356,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     if len(al) == 1 and len(bl) == 1:
         return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letters spaced out
     b_first, left = bl.split("-")[0], al.rsplit("-", 1)[-1]
-    if (any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
+    if ((_LATIN.search(left) or _LATIN.search(b_first)) and any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
             and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
             and not ev.is_chain(b_first, first_long=True)):
         return "space", "script_change_apart"  # ``Trust⏎жарқанаттардың``: no word mixes scripts
