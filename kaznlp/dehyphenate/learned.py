@@ -12,10 +12,11 @@ from kaznlp.lang.phonology import harmony_clash, syllable_break, vowels_agree
 
 from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
+from .men import parallel_after_men, verb_after_men
 from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
-from .rules_line import FINAL_PLAIN, _parallel_after_men, _plain_rule, _verb_after_men
+from .rules_line import FINAL_PLAIN, _plain_rule
 
 
 @lru_cache(maxsize=1)
@@ -226,9 +227,9 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
         # the dictionary writes the pair as one word (``қол⏎шатырға``)
         return Verdict("join", "closed_compound")
     if bl in READS_AFTER and name != "no_syllable_break":
-        if _parallel_after_men(al, after):
+        if parallel_after_men(al, after):
             return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы
-        if _verb_after_men(after):
+        if verb_after_men(after):
             return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.
     if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from kaznlp._data import read_lines
 from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suffixes_of
 from kaznlp.lang.alphabet import PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
@@ -58,6 +56,7 @@ def _nisba_pair(a: str, a_last: str, b_first: str, wa: float) -> bool:
             and wa >= 2 and len(b_first) >= 3 and b_first[0] not in VOWELS and b_first[0] != "л"
             and b_first not in _CASE_OR_PLURAL and _two_words(a_last, b_first))
 
+
 # a left piece this long that is no word is words glued by the extractor (pypdf on a page without space glyphs)
 _GLUED = 20
 
@@ -84,6 +83,7 @@ def _name_link(ev: Evidence, a: str, b: str) -> bool:
     m = _LINK_CAPITAL.match(b)
     return m is not None and b[m.end() - 1].isupper() and ev.word(norm(last + m.group(1))) < 2
 
+
 # a number at a line end, and one opening the next line (not a thousands group: ``375⏎000``)
 _NUM_TAIL = re.compile(r"(?<![\w.,:/])\d{1,4}$")
 _NUM_HEAD = re.compile(r"(?:\d{1,2}|\d{4})(?![\w.,:/])")
@@ -96,49 +96,6 @@ def _lost_range(core: str, Ms: str) -> bool:
     # (both patterns need a digit at the line end and at the next line's start: ``\d`` is ``isdecimal``)
     return (core[-1:].isdecimal() and Ms[:1].isdecimal() and bool(_NUM_TAIL.search(core))
             and bool(_NUM_HEAD.match(Ms)))
-
-# endings read alike across vowel harmony and consonant assimilation (``тер`` = ``лар``, ``сы`` = ``ы``)
-_FOLD = str.maketrans("аеәыіұүоөдтлзсгкғқбпм", "AAAIIUUOODDDSSGGGGBBB")
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)(?![\w-]|[ \t]*[.!?])")
-
-
-def _parallel_after_men(a: str, after: str) -> bool:
-    """``қайғысы⏎мен мұңы``: the word after ``мен`` ends like the word before it (up to harmony), as two
-    nouns joined by the conjunction do; the instrumental is followed by a verb or another phrase."""
-    m = _NEXT_WORD.match(after)
-    if m is None or len(a) < 3:
-        return False
-    y = m.group(1).lower()
-    if len(y) < 3 or y in _instrumental_postpositions():
-        return False  # ``суреттер⏎мен қатар``: a postposition that governs the instrumental (round 15)
-    fa, fy = a.translate(_FOLD), y.translate(_FOLD)
-    k = 1 if a[-1] in VOWELS else 2
-    return fa[-k:] == fy[-k:]
-
-
-_LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
-_NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{4,})(?![\w-])")
-
-
-def _verb_after_men(after: str) -> bool:
-    """``кітаптар⏎мен танысты.``: the word after ``мен`` ends the sentence, so it is the verb, which the
-    instrumental precedes and the conjunction never does. Lower case: not ``Ж.``, ``Оңт.``. Also a
-    participle or converb of 6+ letters right after it (``Құнанбай⏎мен тартысып``)."""
-    m = _LAST_WORD.match(after)
-    if m is not None and m.group(1).islower():
-        return True
-    m = _NEXT_LONG.match(after)
-    if m is None or not m.group(1).islower():
-        return False
-    y = m.group(1)
-    return y in _instrumental_postpositions() or len(y) >= 6 and (
-        y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS))
-
-
-@lru_cache(maxsize=1)
-def _instrumental_postpositions() -> frozenset[str]:
-    """``бірге``, ``қатар``: they follow the instrumental (``әкем⏎мен бірге``), never the conjunction."""
-    return frozenset(read_lines("dehyph_postpositions_kk.txt"))
 
 
 _LINE_END_WORD = re.compile(r"\n[ \t]*([^\W\d_]{5,})[(«\"“]?[ \t](?![ \t]*\n)")  # read reversed
@@ -186,6 +143,7 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
     low = ev.per_block("lower", _lower_text)
     return any(m.start() == 0 or not low[m.start() - 1].isalpha()
                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
+
 
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
 FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending"))
