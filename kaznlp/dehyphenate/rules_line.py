@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suffixes_of
-from kaznlp.lang.alphabet import PURE_VOWELS, VOWELS
+from kaznlp.lang.alphabet import KAZAKH_LETTERS, PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
 
 from .chars import _HEAD_WORD, _head, _tail_word
@@ -323,7 +323,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
             return "space", "no_syllable_break_word"  # ``есіл⏎ер`` (not ``31,0 мл⏎н.``)
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None
-    if sur is not None and sur.end() == len(bl) and len(al) >= 3 and any(c in "әғқңөұүһі" for c in al + bl):
+    if sur is not None and sur.end() == len(bl) and len(al) >= 3 and any(c in KAZAKH_LETTERS for c in al + bl):
         return "join", "surname_ending"  # ``(Берді⏎мұратов)``, not ``Обсуждение⏎проектов``
     if bl[0] in "ңьъ" or (sur is not None and ev.is_chain(bl[sur.end():] or "ы")):
         return "join", "no_word_starts_so_or_surname"  # те⏎ңестірді: no word starts with ң, ь, ъ; Алда⏎бергенов, Ноғай⏎баев: a surname ending
