@@ -63,11 +63,28 @@ def _spelled(pattern: str, a: str, b: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + pattern.format(a=a, b=b).replace(" ", r"\s+"))
 
 
+def _label(text: str, gold: str, doc: str, out: dict[str, list[tuple[list[float], int, str]]],
+           style: str | None = None) -> None:
+    """Append to ``out`` each break of ``text`` the rules decide (``learned=False``; the trace carries
+    the features the learned layer would weigh, where it would be asked), labelled by how ``gold``
+    spells it (breaks spelled neither or both ways are skipped); with ``style``, only the kinds that
+    style exercises."""
+    of_kind = {k: kind for kind, (k, _, _) in KINDS.items()}
+    names = {"plain": FEATURES["plain"], "inline": FEATURES["inline_join"]}
+    for d in explain_breaks(text, learned=False):
+        kind = of_kind.get(d.kind)
+        feats = d.evidence.get("features")
+        if kind is None or not isinstance(feats, dict) or style is not None and style not in KINDS[kind][1]:
+            continue
+        a, b, x = d.left, d.right, [feats[n] for n in names[kind]]
+        found = [i for i, p in enumerate(KINDS[kind][2]) if _spelled(p, a, b).search(gold)]
+        if len(found) == 1:
+            out[kind].append((x, found[0], doc))
+
+
 def collect(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float], int, str]]]:
     """Run the rules over the ``split`` documents and return ``{kind: [(features, gold label, document)]}``
     (the label indexes the kind's spellings: 0 = joined, ...)."""
-    of_kind = {k: kind for kind, (k, _, _) in KINDS.items()}
-    names = {"plain": FEATURES["plain"], "inline": FEATURES["inline_join"]}
     rng = random.Random(T.SEED)
     hy = T.Hyphenator(shared / "hyphenation" / "hyph-kk.pat.txt")
     T.corpus_counts(shared)
@@ -81,17 +98,7 @@ def collect(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[float
                 for di, paras in enumerate(docs):
                     drng = random.Random(f"{T.SEED}-{group}-{style}-{width}-{di}")  # as the test set does
                     src, gold, _ = T.make_doc(paras, style, width, hy, drng, [])
-                    # the rules decide while collecting (learned=False); the trace carries the
-                    # features the learned layer would weigh, where it would be asked
-                    for d in explain_breaks(src, learned=False):
-                        kind = of_kind.get(d.kind)
-                        feats = d.evidence.get("features")
-                        if kind is None or not isinstance(feats, dict) or style not in KINDS[kind][1]:
-                            continue
-                        a, b, x = d.left, d.right, [feats[n] for n in names[kind]]
-                        found = [i for i, p in enumerate(KINDS[kind][2]) if _spelled(p, a, b).search(gold)]
-                        if len(found) == 1:
-                            out[kind].append((x, found[0], f"{group}/{di}"))
+                    _label(src, gold, f"{group}/{di}", out, style)
     return out
 
 
@@ -110,12 +117,9 @@ def collect_pdf(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[f
     if split != "dev":
         raise ValueError("collect_pdf reads the dev split only")
     from benchmarks.testsets.pdf_testset import gold, render
-    from benchmarks.testsets.pdf_testset.extract import drop_line_end_hyphens
+    from benchmarks.testsets.pdf_testset.extract import extraction
 
-    of_kind = {k: kind for kind, (k, _, _) in KINDS.items()}
-    names = {"plain": FEATURES["plain"], "inline": FEATURES["inline_join"]}
     meta = gold.load("dev")
-    cache = render.cache_dir() / "pdf"
     out: dict[str, list[tuple[list[float], int, str]]] = {k: [] for k in KINDS}
     missing = 0
     for doc in meta["documents"]:
@@ -126,24 +130,13 @@ def collect_pdf(shared: Path, split: str = "dev") -> dict[str, list[tuple[list[f
         for lay in meta["layouts"]:
             if lay["name"] not in doc.get("layouts", [lay["name"]]):
                 continue
-            pdf = cache / f"{lay['engine']}-{render.render_key(lay, paras)}.pdf"
+            pdf = render.pdf_path(lay, paras)
             for ex in lay["extractors"]:
-                path = pdf.with_suffix(f".{ex}.txt")
-                if not path.is_file():
+                text = extraction(pdf, ex, lay, make=False)
+                if text is None:
                     missing += 1
                     continue
-                text = path.read_text(encoding="utf-8")
-                if lay.get("lost_text"):
-                    text = drop_line_end_hyphens(text)
-                for d in explain_breaks(text, learned=False):
-                    kind = of_kind.get(d.kind)
-                    feats = d.evidence.get("features")
-                    if kind is None or not isinstance(feats, dict):
-                        continue
-                    a, b, x = d.left, d.right, [feats[n] for n in names[kind]]
-                    found = [i for i, p in enumerate(KINDS[kind][2]) if _spelled(p, a, b).search(gtext)]
-                    if len(found) == 1:
-                        out[kind].append((x, found[0], doc["id"]))
+                _label(text, gtext, doc["id"], out)
     if missing:
         print(f"collect_pdf: {missing} extractions not cached, skipped")
     return out

@@ -17,7 +17,7 @@ import time
 from collections import Counter, defaultdict
 
 from benchmarks.testsets.pdf_testset import gold, render
-from benchmarks.testsets.pdf_testset.extract import drop_line_end_hyphens, extract
+from benchmarks.testsets.pdf_testset.extract import extraction
 from benchmarks.testsets.pdf_testset.score import Aligned, rates
 from kaznlp.linebreaks import LINE_BREAK_CHARS
 
@@ -63,7 +63,7 @@ def run(split: str, engines: set[str], only_layouts: set[str] | None, ndocs: int
     # a record with "layouts" (round 14's second dev pass) is rendered and scored in those only
     pairs = [(lay, d) for lay in layouts for d in docs if lay["name"] in d.get("layouts", [lay["name"]])]
     for lay, d in pairs:
-        pdf = cache / "pdf" / f"{lay['engine']}-{render.render_key(lay, paras[d['id']])}.pdf"
+        pdf = render.pdf_path(lay, paras[d["id"]])
         pdfs[(lay["name"], d["id"])] = pdf
         if pdf.is_file():
             continue
@@ -80,14 +80,7 @@ def run(split: str, engines: set[str], only_layouts: set[str] | None, ndocs: int
         pdf = pdfs[(lay["name"], d["id"])]
         gtext = "\n".join(paras[d["id"]])
         for ex in lay["extractors"]:
-            txt_path = pdf.with_suffix(f".{ex}.txt")
-            if txt_path.is_file():
-                text = txt_path.read_text(encoding="utf-8")
-            else:
-                text = extract(pdf, ex, lay)
-                txt_path.write_text(text, encoding="utf-8")
-            if lay.get("lost_text"):
-                text = drop_line_end_hyphens(text)
+            text = extraction(pdf, ex, lay) or ""  # (made when missing: never None here)
             al = Aligned(gtext, text)
             for name, fn in systs.items():
                 errs: list | None = [] if show_errors and name == "kaznlp" and split == "dev" else None

@@ -72,3 +72,18 @@ def extract(pdf: Path, extractor: str, layout: dict) -> str:
         from pypdf import PdfReader
         return "\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     raise ValueError(f"unknown extractor {extractor!r}; one of {EXTRACTORS}")
+
+
+def extraction(pdf: Path, extractor: str, layout: dict, make: bool = True) -> str | None:
+    """The text ``extractor`` reads from ``pdf``, cached beside it (``<pdf>.<extractor>.txt``; made
+    when missing unless ``make`` is False: then None), with the line-end hyphens dropped in a
+    ``lost_text`` layout."""
+    path = pdf.with_suffix(f".{extractor}.txt")
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+    elif not make:
+        return None
+    else:
+        text = extract(pdf, extractor, layout)
+        path.write_text(text, encoding="utf-8")
+    return drop_line_end_hyphens(text) if layout.get("lost_text") else text

@@ -51,6 +51,11 @@ def render_key(layout: dict, paras: list[str]) -> str:
     return hashlib.sha1(blob).hexdigest()[:16]
 
 
+def pdf_path(layout: dict, paras: list[str]) -> Path:
+    """Where the PDF of ``paras`` in ``layout`` is cached (made or not)."""
+    return cache_dir() / "pdf" / f"{layout['engine']}-{render_key(layout, paras)}.pdf"
+
+
 def tools_missing(engines: set[str]) -> list[str]:
     need = {"pdftotext"} | {"lualatex" if e == "latex" else "soffice" for e in engines}
     return sorted(t for t in need if shutil.which(t) is None)
