@@ -244,25 +244,27 @@ def _run(text: str, reflow: Reflow, furniture: bool, trace: list | None, learned
         # next pass's edits, already found, are used as they are.
         pending: list | None = None  # the edits of this pass, found when checking the one before
         pending_short: list[int] = []  # and the lines where deciding by the output could differ
+        pending_redo: list = []  # and how to decide that pass again (driver._edits, ``redo``)
         for npass in range(_MAX_PASSES):
             if trace is not None:
                 trace.clear()
                 pending = None
             short: list[int] = []
             if pending is not None:
-                edits, short = pending, pending_short
+                edits, short, redo = pending, pending_short, pending_redo
             else:
-                edits = _edits(cur, reflow, trace, learned, short_after_join=short)
+                redo = []
+                edits = _edits(cur, reflow, trace, learned, short_after_join=short, redo=redo)
             pending = None
             if edits:
                 out, al2 = apply_edits(cur, edits)
                 if out != cur:
-                    pending_short = []
-                    pending = _edits(out, reflow, None, learned, short_after_join=pending_short)
+                    pending_short, pending_redo = [], []
+                    pending = _edits(out, reflow, None, learned, short_after_join=pending_short, redo=pending_redo)
                     if pending and short:
                         if trace is not None:
                             trace.clear()
-                        edits = _edits(cur, reflow, trace, learned, by_output=True)
+                        edits = redo[0]() if redo else _edits(cur, reflow, trace, learned, by_output=True)
                         out, al2 = apply_edits(cur, edits)
                         pending = None
             if trace:

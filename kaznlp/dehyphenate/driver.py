@@ -38,9 +38,11 @@ _START_END = itemgetter(0, 1)  # an edit's sort key
 _COLUMN_END = re.compile("\n\n\x0c?(?=[a-zа-яёіғқңүұһәө])")
 
 def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True,
-           by_output: bool = False, short_after_join: list[int] | None = None) -> list[tuple[int, int, str]]:
+           by_output: bool = False, short_after_join: list[int] | None = None,
+           redo: list | None = None) -> list[tuple[int, int, str]]:
     """One pass's edits (sorted, not overlapping). ``trace``: a record per decision (explain_breaks);
-    ``learned=False``: the rules alone; the rest: see _break_edits."""
+    ``learned=False``: the rules alone; ``redo`` (no trace) receives a function giving this pass's edits
+    decided again with ``by_output=True``, reusing its evidence and layout; the rest: see _break_edits."""
     other_breaks = _has_other_break(text)  # a break not ``\n``
     has_nl = other_breaks or "\n" in text
     has_soft = SOFT in text
@@ -132,21 +134,27 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     edits.extend(inline)
 
     # ---- line breaks ----
+    layout: list = []  # the document layout, once computed
+    if redo is not None and trace is None:
+        # the same text, so the same evidence (its answers and memo) and layout (kaznlp.dehyphenate._run)
+        redo.append(lambda: _break_edits(text, ev, lines, starts, brk, list(inline), wrapped, block_wrapped, reflow,
+                                         has_soft, has_cr, None, True, None, stripped, col_ends, layout))
     return _break_edits(text, ev, lines, starts, brk, edits, wrapped, block_wrapped, reflow, has_soft, has_cr, trace,
-                        by_output, short_after_join, stripped, col_ends)
+                        by_output, short_after_join, stripped, col_ends, layout)
 
 
 def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], brk: list[tuple[int, int]],
                  edits: list[tuple[int, int, str]], wrapped: bool, block_wrapped: list[bool] | None,
                  reflow: Reflow, has_soft: bool, has_cr: bool, trace: list | None,
                  by_output: bool = False, short_after_join: list[int] | None = None,
-                 stripped: list[str] | None = None, col_ends: list[int] | None = None
-                 ) -> list[tuple[int, int, str]]:
+                 stripped: list[str] | None = None, col_ends: list[int] | None = None,
+                 layout: list | None = None) -> list[tuple[int, int, str]]:
     """The edits of the line breaks (``edits`` holds those inside lines), sorted and merged.
 
     ``by_output``: the short-line tests read the left line as the output has it. ``short_after_join``
     receives each line joined to the one before whose break a short-line test decided: only there
-    can ``by_output=True`` give other edits. Why: docs/dehyphenate.md, Driver invariants."""
+    can ``by_output=True`` give other edits. Why: docs/dehyphenate.md, Driver invariants. ``layout``:
+    the result of :func:`_document_layout` for this text (and ``ev``) once computed, or []."""
     n = len(lines)
     # Unwrapped text without ``\r``: only lines ending in a hyphen or soft hyphen, or at a column end
     # (``col_ends``), can get an edit and are visited; layout unread (tests/test_dehyphenate_speed.py)
@@ -161,15 +169,21 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         if col_ends:
             marked = sorted(set(marked).union(bisect_right(starts, p) - 1 for p in col_ends))
         width, prior_join, narrow = [0] * n if marked else [], False, None
+    elif layout:
+        stripped, width, prior_join, narrow = layout[0]  # (it set ev.sparse and ev.hyphens_lost)
     else:
         stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow,
                                                                stripped)
+        if layout is not None:
+            layout.append((stripped, width, prior_join, narrow))
     mi = 0
     k = 0
     carry = ""
     # by_output: the output line's length at line k if joined to those before (else None)
     run_in: int | None = None
     joined_in = False  # line k was joined to the one before by this pass
+    auto = reflow == "auto"
+    at = ev.at
     while k < n - 1:
         if marked is not None:
             while mi < len(marked) and marked[mi] < k:
@@ -194,8 +208,10 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         joined, joined_in = joined_in, False
         # find the next line; collect blank lines in between
         m = k + 1
-        while m < n and not stripped[m]:
+        if not stripped[m]:
             m += 1
+            while m < n and not stripped[m]:
+                m += 1
         line_core_end = starts[k] + (len(L) if L[-1] not in LAYOUT_SPACE else len(L.rstrip(LAYOUT_SPACE)))
         if m >= n:
             # trailing blank lines / final newline: normalise to one "\n"
@@ -207,33 +223,34 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         M = lines[m]
         Ms = stripped[m]
         next_core = starts[m] if M[0] not in LAYOUT_SPACE else starts[m] + len(M) - len(M.lstrip(LAYOUT_SPACE))
-        # (``ға-⏎⏎\x0cна``: a page end after the column's blank line is one more break)
-        pf = wrapped and prior_join is False and Ls[-1].isalpha()  # ``қысы⏎⏎мы``: only a known join
-        if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and Ms[0].islower() and (
-                len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
-                                               or (prior_join or col_ends) and Ls[-1].isalpha() or pf):
-            # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
-            # ends in ``-`` or starts in lower case
-            wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
-            ev.last = None
-            ev.why = ""
-            d = None if pf else _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join,
-                                              auto=reflow == "auto", carry=carry, run=run)
-            if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
-                short_after_join.append(k)
-            if (col_ends and not wk or pf) and d is None and Ls[-1].isalpha() and column_end_join(ev.at(starts[k]), Ls, Ms):
-                ev.why = "column_end"
-                d = (0, "")
-            if d is not None and d[1] == "":
-                if trace is not None:
-                    _record(trace, ev, line_core_end - d[0], next_core, Ls, Ms, d)
-                edits.append((line_core_end - d[0], next_core, ""))
-                carry = glued_word(Ls, d[0], carry)
-                run_in = None if run is None else run - d[0] + len(Ms)
-                joined_in = True
-                k = m
-                continue
         if m > k + 1:
+            # (``ға-⏎⏎\x0cна``: a page end after the column's blank line is one more break)
+            pf = wrapped and prior_join is False and Ls[-1].isalpha()  # ``қысы⏎⏎мы``: only a known join
+            if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and Ms[0].islower() and (
+                    len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
+                    or (prior_join or col_ends) and Ls[-1].isalpha() or pf):
+                # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
+                # ends in ``-`` or starts in lower case
+                wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
+                ev.last = None
+                ev.why = ""
+                d = None if pf else _decide_break(at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto, carry,
+                                                  False, run)
+                if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
+                    short_after_join.append(k)
+                if (col_ends and not wk or pf) and d is None and Ls[-1].isalpha() and column_end_join(
+                        at(starts[k]), Ls, Ms):
+                    ev.why = "column_end"
+                    d = (0, "")
+                if d is not None and d[1] == "":
+                    if trace is not None:
+                        _record(trace, ev, line_core_end - d[0], next_core, Ls, Ms, d)
+                    edits.append((line_core_end - d[0], next_core, ""))
+                    carry = glued_word(Ls, d[0], carry)
+                    run_in = None if run is None else run - d[0] + len(Ms)
+                    joined_in = True
+                    k = m
+                    continue
             # blank line(s): a paragraph break
             if trace is not None and wrapped:
                 trace.append((line_core_end, next_core, "line_break", _last_token(Ls), _first_token(Ms),
@@ -252,27 +269,28 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             nk = narrow is not None and narrow[k]
             ev.last = None
             ev.why = ""
-            d = _decide_break(ev.at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join,
-                              auto=reflow == "auto", carry=carry, narrow_prose=nk, run=run)
+            d = _decide_break(at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join, auto, carry,
+                              nk, run)
             if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
                 short_after_join.append(k)
             if trace is not None:
                 _record(trace, ev, line_core_end - (d[0] if d else 0), next_core, Ls, Ms, d)
-        if d is None or d[1] != "":
-            carry = ""
-        elif ev.why == "line_break":  # joined by the word rules: the left piece they judged
-            carry = ev.last_args[0]
-        else:
-            carry = glued_word(Ls, d[0], carry)
         if d is None:
+            carry = ""
             if wrapped:
                 _keep_breaks(text, line_core_end, next_core, "\n", edits)
             elif has_cr:
                 _norm_breaks(text, brk, k, k + 1, edits)
         else:
             cut, repl = d  # cut: characters before the core end in the break
+            if repl:
+                carry = ""
+            elif ev.why == "line_break":  # joined by the word rules: the left piece they judged
+                carry = ev.last_args[0]
+            else:
+                carry = glued_word(Ls, cut, carry)
             joined_in = "\n" not in repl
-            if run is not None and "\n" not in repl:
+            if run is not None and joined_in:
                 run_in = run - cut + len(repl) + len(Ms)
             edits.append((line_core_end - cut, next_core if (wrapped or repl != "\n") else brk[k][1], repl))
         k = m
