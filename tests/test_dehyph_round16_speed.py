@@ -78,3 +78,41 @@ def test_outputs_settle_where_a_pass_is_decided_again():
         once, al = dehyphenate(text, return_alignment=True)
         assert dehyphenate(once) == once
         assert al.src_len == len(text) and al.dst_len == len(once)
+
+
+def _pairs() -> list[tuple[str, str]]:
+    """Every cut of each seed-004 word (2+ letters a side), and pairs of neighbouring words."""
+    words = [w.strip(".,;:«»()–").lower() for w in SEED004.split()]
+    words = [w for w in words if len(w) >= 4]
+    cuts = [(w[:i], w[i:]) for w in words for i in range(2, len(w) - 1)]
+    return cuts + list(zip(words, words[1:]))
+
+
+def test_closed_compound_gate_gives_the_loop_answer():
+    # the gate (no compound begins with the shortest prefix asked) must not change an answer
+    from kaznlp.dehyphenate.evidence import Evidence
+    from kaznlp.dehyphenate.morph import closed_compounds
+
+    ev = Evidence(SEED004)
+    comp = closed_compounds()
+
+    def loop(a: str, b: str) -> bool:  # closed_compound before round 16
+        w = a + b
+        return any(w[:k] in comp and (k == len(w) or ev.is_chain(w[k:])) for k in range(len(w), len(a) + 2, -1))
+
+    pairs = _pairs() + [(c[:i], c[i:] + sfx) for c in sorted(comp)[::40] for i in range(1, len(c) - 1)
+                        for sfx in ("", "ға", "лары", "x")]
+    found = 0
+    for a, b in pairs:
+        assert ev.closed_compound(a, b) == loop(a, b), (a, b)
+        found += loop(a, b)
+    assert found >= 100
+
+
+def test_sep_score_is_the_lesser_word_level():
+    from kaznlp.dehyphenate.evidence import Evidence
+
+    ev = Evidence(SEED004)
+    fresh = Evidence(SEED004)
+    for a, b in _pairs() + [("вице", "президенті-мен"), ("сот", "сот")]:
+        assert ev.sep_score(a, b) == min(fresh.word(a), fresh.word(b.split("-")[0])), (a, b)

@@ -10,7 +10,7 @@ from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
 
 from .morph import PARTICLES, closed_compounds
 from .resources import (_LEX_PREFIX, _LONGEST, _STEMS, _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon,
-                        chain_starts, is_chain, lexicon_facts, lexicon_longest, lexicon_stems, remember)
+                        begins, chain_starts, is_chain, lexicon_facts, lexicon_longest, lexicon_stems, remember, sorted_compounds)
 from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
 
 __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "doc_vocab", "is_chain"]
@@ -92,8 +92,7 @@ class Evidence:
         cuts = self._cuts or [0]
         if len(cuts) == 1:
             return self._text
-        i = self._blk
-        return self._text[cuts[i]:cuts[i + 1] if i + 1 < len(cuts) else len(self._text)]
+        return self._text[cuts[self._blk]:cuts[self._blk + 1] if self._blk + 1 < len(cuts) else len(self._text)]
 
     def per_block(self, name: str, build: Callable[[str], _T]) -> _T:
         """``build(text of the current block)``, computed once per block for each ``name``."""
@@ -148,8 +147,7 @@ class Evidence:
         return w in self.doc
 
     def _hyphen_parts_of(self, words: set[str]) -> tuple[set[str], set[str]]:
-        left: set[str] = set()
-        right: set[str] = set()
+        left, right = set[str](), set[str]()
         for w in words:
             if "-" in w:
                 ws = w.split("-")
@@ -326,10 +324,7 @@ class Evidence:
 
     def hyphen_stem(self, a: str, b: str) -> bool:
         """Does the lexicon hold a hyphenated form that begins with ``a-b`` (``мекен-жайы``)?"""
-        key = a + "-" + b
-        lex = _sorted_lexicon()
-        i = bisect_left(lex, key)
-        return i < len(lex) and lex[i].startswith(key)
+        return begins(_sorted_lexicon(), a + "-" + b)
 
     def hyphen_form(self, a: str, b: str) -> float:
         """Evidence that ``a-b`` is a real hyphenated word (``вице-президенті``)."""
@@ -348,6 +343,8 @@ class Evidence:
         """Is ``a + b`` a Hunspell closed compound (across the break) + suffixes? ``қол|шатырға``."""
         w, comp = a + b, closed_compounds()
         n = len(w)
+        if n < len(a) + 3 or not begins(sorted_compounds(), w[:len(a) + 3]):
+            return False  # no compound begins so (the shortest ``w[:k]`` asked)
         for k in range(n, len(a) + 2, -1):
             if w[:k] in comp and (k == n or self.is_chain(w[k:])):
                 return True
@@ -376,13 +373,16 @@ class Evidence:
         j = self.word(a + b)
         if j < 2 and (self.open_forms or self.open_stems):
             j = max(j, self.open_word(a + b))  # the open word lists know the joined form
-        b_first = b.split("-")[0]
+        b_first = b.partition("-")[0]
         if j < 2.5 and self.suffix_start(b_first):
             j = 2.5  # цифр|лық, жүрт|шылық
         return j
 
     def sep_score(self, a: str, b: str) -> float:
-        return min(self.word(a), self.word(b.split("-")[0]))
+        wc, b = self._wc, b.partition("-")[0]  # min(word(a), word(b's first part)), inlined
+        x = wc.get(a) or self.word(a)
+        y = wc.get(b) or self.word(b)
+        return y if y < x else x
 
 def _memo_decision(fn: Callable[Concatenate[Evidence, _P], Verdict | tuple[str, str]]
                    ) -> Callable[Concatenate[Evidence, _P], Verdict]:
