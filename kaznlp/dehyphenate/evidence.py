@@ -10,8 +10,8 @@ from kaznlp.lang.affixes import clitics, finite_endings, suffix_allomorphs
 
 from .morph import PARTICLES, closed_compounds
 from .resources import (_LEX_PREFIX, _LONGEST, _STEMS, _contexts, _lexicon, _open_forms, _open_stems, _sorted_lexicon,
-                        begins, chain_starts, is_chain, lexicon_facts, lexicon_longest, lexicon_stems, remember, sorted_compounds)
-from .vocab import _BLOCK, LazyVocab, block_cuts, doc_vocab
+                        chain_starts, is_chain, lexicon_facts, lexicon_longest, lexicon_stems, remember)
+from .vocab import _BLOCK, LazyVocab, begins, block_cuts, doc_vocab, sorted_compounds
 
 __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "doc_vocab", "is_chain"]
 

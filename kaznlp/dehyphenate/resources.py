@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 
 from kaznlp._data import read_lines, read_text
@@ -8,7 +7,7 @@ from kaznlp.lang.affixes import suffix_allomorphs
 from kaznlp.lang.lexicon import forms
 
 from .chars import _CYR
-from .morph import _SINGLE, closed_compounds
+from .morph import _SINGLE
 
 #: the open word lists ``python -m training.build_lexicon --open-only`` writes into ``kaznlp/data``;
 #: not shipped (docs/dehyphenate.md, *Open word lists*): their absence is no broken install.
@@ -57,17 +56,6 @@ def _contexts() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str,
         g1, s1 = one.get((b, e[-1:]), (0, 0))
         one[(b, e[-1:])] = (g1 + int(g), s1 + int(s))
     return two, one
-
-
-@lru_cache(maxsize=1)
-def sorted_compounds() -> list[str]:
-    return sorted(closed_compounds())
-
-
-def begins(words: list[str], s: str) -> bool:
-    """Does a word of the sorted list ``words`` begin with ``s``?"""
-    i = bisect_left(words, s)
-    return i < len(words) and words[i].startswith(s)
 
 
 @lru_cache(maxsize=1)

@@ -7,12 +7,14 @@ vocabulary of a text is the union of its lines'; docs/dehyphenate.md, *Asked, no
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
 from kaznlp.linebreaks import LINE_BREAK
 
 from .chars import _CYR, _HYPHENS, SOFT, _has_other_break, _split_lines
+from .morph import closed_compounds
 
 # Document evidence is local: a text longer than this is cut (at a paragraph or line break)
 # into blocks, and a decision uses the vocabulary of its own block only. Web text with a
@@ -244,3 +246,15 @@ class LazyVocab:
                 return None
             out |= words
         return out
+
+
+@lru_cache(maxsize=1)
+def sorted_compounds() -> list[str]:
+    """:func:`~.morph.closed_compounds` sorted, for :func:`begins`."""
+    return sorted(closed_compounds())
+
+
+def begins(words: list[str], s: str) -> bool:
+    """Does a word of the sorted list ``words`` begin with ``s``?"""
+    i = bisect_left(words, s)
+    return i < len(words) and words[i].startswith(s)
