@@ -2,15 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .chars import _HEAD_WORD, _HYPHENS, SOFT, _head, _layout_strip, _tail_word
+from .chars import _CLOSERS, _HEAD_WORD, _HYPHENS, SOFT, _head, _layout_strip, _tail_word
 from .evidence import Evidence
 from .morph import norm
 from .rules_line import _decide_line_hyphen
 
 
 def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list[bool] | None:
-    """Per line: is it in a wrapped prose block (a median line of 40+ characters, no dot leaders,
-    judged together by :func:`_is_wrapped`)? For a text not wrapped as a whole; None if none is."""
+    """Per line: in a wrapped prose block (median line 40+ characters, no dot leaders, :func:`_is_wrapped`
+    together)? None if none is."""
     n = len(lines)
     cand: list[tuple[int, int]] = []
     if stripped is None:
@@ -37,15 +37,14 @@ def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list
 
 
 class _Width(int):
-    """A block width with ``fill``, the longest of the nine lines around a one-token line (pdftotext's
-    merged lines widen a block, not its column; read by cut_at_column_edge)."""
+    """A block width; ``fill``: the longest of the nine lines around a one-token line (cut_at_column_edge)."""
 
     fill: int
 
 
-# The narrowest column of wrapped prose: newspaper columns run 25-40 characters a line.
+# The narrowest column of wrapped prose (newspaper columns run 25-40 characters a line)
 MIN_WRAP_WIDTH = 12
-PRIOR_PCT = 33  # the prior's joins per 100 whole-word breaks (docs/dehyphenate.md, Round 14 layout)
+PRIOR_PCT = 33  # the prior's joins per 100 whole-word breaks (docs/dehyphenate.md)
 
 
 def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
@@ -97,24 +96,23 @@ def _settled(sj: int, ss: int, left: int, need: int, pct: int = 12) -> bool | No
 
 
 def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
-                  votes: dict[int, int] | None = None, blocks: list[tuple[int, int]] | None = None
-                  ) -> list[bool] | None:
-    """Per line: is it in a narrow block (under 25 characters a line) of prose that lost its line-end
-    hyphens? None when no block is. Its votes (:func:`_break_vote`) at the prior's ratio, or, too few,
-    more joins than words with the document's narrow blocks' votes pooled (docs/dehyphenate.md,
-    Round 15 layout). ``votes``: the prior's."""
+                  votes: dict[int, int] | None = None, blocks: list[tuple[int, int]] | None = None,
+                  prior: bool | None = None) -> list[bool] | None:
+    """Per line: in a narrow block (lines under 25 characters) of prose that lost its hyphens? None if
+    none is. By its votes, the pooled votes, or (``prior`` True) cut at both ends (docs/dehyphenate.md)."""
     n = len(stripped)
     out: list[bool] | None = None
     if blocks is None:
         blocks = list(_blocks(stripped))
     weak: list[tuple[int, int]] = []
     pj = ps = 0  # pooled votes
-    for i, j in blocks:
+    for b, (i, j) in enumerate(blocks):
         if width[i] < 25 and j - i >= 3:
             lower = [k for k in range(i, j - 1) if stripped[k + 1][0].islower()]
             if len(lower) * 2 < j - i - 1:
                 continue  # most breaks start a line in capitals: not prose, no vote needed
             sj = ss = 0
+            cut = prior and 0 < b < len(blocks) - 1 and _runs_on(stripped, i, j)
             for m, k in enumerate(lower):
                 vote = votes.get(k) if votes is not None else None
                 if vote is None:
@@ -123,17 +121,20 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
                 ss += vote < 0
                 left = len(lower) - m - 1
                 strong = _settled(sj, ss, left, 3, PRIOR_PCT) if j - i >= 6 else False
+                if cut and not _rejects(sj + left, ss):
+                    if strong or sj * 100 >= (ss + left) * PRIOR_PCT:
+                        break
+                    continue
                 if strong or strong is False and _settled(sj, ss, left, 1, 101) is False:
                     break  # the votes left cannot change the answer
             pj += sj
             ps += ss
-            if j - i >= 6 and _settled(sj, ss, 0, 3, PRIOR_PCT):
+            if j - i >= 6 and _settled(sj, ss, 0, 3, PRIOR_PCT) or cut and not _rejects(sj, ss) and not _items(stripped, i, j):
                 if out is None:
                     out = [False] * n
                 for k in range(i, j):
                     out[k] = True
-            elif _settled(sj, ss, 0, 1, 101) and not any(  # no list or verse items (``* x``, ``:Қара``)
-                    t[0] in "*\u2022" or t[0] == ":" and len(t) > 1 for ln in stripped[i:j] for t in ln.split()):
+            elif _settled(sj, ss, 0, 1, 101) and not _items(stripped, i, j):
                 weak.append((i, j))
     if weak and _settled(pj, ps, 0, 3, PRIOR_PCT):
         if out is None:
@@ -142,8 +143,7 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
             for k in range(i, j):
                 out[k] = True
     if out is not None:
-        # a short narrow block (cut by a column or page: ``Сұлтанмахмұт То⏎райғыров``) whose every
-        # break continues in lower case is the same prose
+        # a short narrow block whose every break continues in lower case: the same prose
         for i, j in blocks:
             if width[i] < 25 and 2 <= j - i < 6 and all(stripped[k + 1][0].islower() for k in range(i, j - 1)):
                 for k in range(i, j):
@@ -151,9 +151,25 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     return out
 
 
+def _items(stripped: list[str], i: int, j: int) -> bool:
+    """List or verse items (``* x``, ``:Қара``)?"""
+    return any(t[0] in "*\u2022" or t[0] == ":" and len(t) > 1 for ln in stripped[i:j] for t in ln.split())
+
+
+def _rejects(sj: int, ss: int) -> bool:
+    return ss >= 2 and sj * 100 < ss * PRIOR_PCT
+
+
+def _runs_on(stripped: list[str], i: int, j: int) -> bool:
+    """Cut from its column at both ends: opens in lower case, ends in no ``.!?…`` (page numbers left out)?"""
+    a = i + 1 if stripped[i].isdigit() and j - i > 1 else i
+    z = j - 2 if stripped[j - 1].isdigit() and j - i > 1 else j - 1
+    return stripped[a][0].islower() and stripped[z].rstrip(_CLOSERS)[-1:] not in ".!?…"
+
+
 def _is_wrapped(lines: list[str], stripped: list[str] | None = None) -> bool:
     """Does the text look line-wrapped (lines end mid-sentence, at a steady width)? ``"52 рет\\nкөрсетілді"``
-    is no evidence; thirty lines of about forty characters mostly continuing in lower case are."""
+    is no evidence."""
     ev_lens: list[int] = []
     internal = 0
     hyph = 0
@@ -188,16 +204,12 @@ def _is_wrapped(lines: list[str], stripped: list[str] | None = None) -> bool:
     return med >= 0.6 * p90 or med >= 25 and med <= 200 and len(ev_lens) * 2 >= internal
 
 
-# ---------------------------------------------------------------------------
-# Public API
-
-
 def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped: bool,
                      block_wrapped: list[bool] | None, reflow: object, stripped: list[str] | None = None
                      ) -> tuple[list[str], list[int], bool | None, list[bool] | None]:
     """The stripped lines, each line's block width, the prior (``prior_join``: True, the text loses
     its line-end hyphens, seed 004; None, it marks them; False, it never breaks words, pdftotext) and
-    the narrow prose blocks (:func:`_narrow_prose`). Sets ``ev.sparse``."""
+    the narrow prose blocks. Sets ``ev.sparse``."""
     n = len(lines)
     if stripped is None:
         stripped = [_layout_strip(ln) for ln in lines]
@@ -215,9 +227,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
 
     # prior: does this document lose its line-end hyphens (seed 004) or not (pdftotext)?
     prior_join: bool | None = False
-    # Count the line ends that mark a word break: soft hyphens, and hyphens of a syllable break
-    # (``жетіс-⏎тіктерді``, not ``вице-⏎президенті``); also the inner breaks, those before lower case
-    # (the votes) and hyphens after a letter (hyphens_lost).
+    # line ends marking a word break (soft hyphens, ``жетіс-⏎тіктерді``), inner breaks, votes
     explicit = internal = 0
     lower: list[int] = []
     hyphen_end = False
@@ -262,11 +272,9 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
             for k in [k for k in range(i, j - 1) if " " not in stripped[k] and stripped[k + 1][0].islower()]:
                 w = width[k] = _Width(width[k])
                 w.fill = max(lens[max(i, k - 4):k + 5 if k + 5 < j else j])
-    # narrow blocks (newspaper columns, 4-column PDFs) judged on their own evidence
-    narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks)
+    narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks, prior_join)
               if reflow == "auto" and prior_join is not None and any_wrap else None)
-    # a text that loses its break hyphens and has no line-end hyphen after a letter in 40+ breaks
-    # lost its real ones too (a PDF text layer without hyphen glyphs)
+    # no line-end hyphen after a letter in 40+ breaks of such a text: its real ones are lost too
     ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not hyphen_end and not (
         n and len(stripped[-1]) >= 2 and stripped[-1][-1] in _HYPHENS and stripped[-1][-2].isalpha())
     return stripped, width, prior_join, narrow
