@@ -25,7 +25,7 @@ from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
 from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
-from .rules_line import _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans, _written_apart
+from .rules_line import caps_run_join, combining_o, _decide_line_hyphen, _lost_range, lost_pair_hyphen, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans, _written_apart
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
@@ -275,7 +275,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
         ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
-    if prior_join and first.isupper() and core[-1:].isalpha() and _caps_run_join(ev, core, Ms):
+    if prior_join and first.isupper() and core[-1:].isalpha() and caps_run_join(ev, core, Ms):
         ev.why = "caps_run_join"  # ``ЛГ⏎БТ``, ``Қаз⏎КСР``: a known word in capitals cut by the column
         return (0, "")
     if not first.islower():
@@ -297,6 +297,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                 b = _head(hw)  # the text after it is read for ``мен`` only (learned.READS_AFTER)
                 after = Ms[hw.end():hw.end() + 40] if norm(b) in READS_AFTER else ""
                 if _decide_plain(ev, tw, b, prior_join, after).decision == "join":
+                    if prior_join and ev.hyphens_lost and (why := lost_pair_hyphen(ev, tw, b)):
+                        ev.why = why  # ``қиял⏎ғажайып``: the block writes ``қиял-ғажайып``
+                        return (0, "-")
                     return (0, "")
                 if prior_join and (len(tw) >= 12 or len(b) >= 12) and _glued_phrase_join(ev, tw, b):
                     ev.why = "glued_phrase_join"  # ``жасме⏎дузақалпынакеледі``: pypdf, no space glyphs
@@ -367,17 +370,6 @@ def _overlong_cut(core: str, Ms: str) -> str:
     return ""
 
 
-def _caps_run_join(ev: Evidence, core: str, Ms: str) -> bool:
-    """The next line opens with a word in capitals that is no word alone (``БТ``, ``КСР``, ``ДІ``), the
-    line ends in a word that starts with a capital, and the two are one known word (``ЛГБТ``)."""
-    tw, hw = _tail_word(core), _HEAD_WORD.match(Ms)
-    if not tw or hw is None or not tw[0].isupper() or not tw.isalpha():
-        return False
-    b = _head(hw)
-    return (len(b) >= 2 and b.isalpha() and b.isupper() and ev.word(norm(b)) < 2
-            and ev.word(norm(tw + b)) >= 2)
-
-
 def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
     """In a text that loses its line-end hyphens (``prior_join``), the real hyphens at line ends
     are lost too: ``оңтүстік⏎батысқа``, ``жауын⏎шашын``, ``сондай⏎ақ``, ``Лас⏎Вегастағы`` get
@@ -396,4 +388,4 @@ def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
     # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the
     # clitic ``ақ`` (``сондай-ақ``, ``бір-ақ``). Not a reduplication guess: ``барлық⏎бар``,
     # ``болатын⏎болса``, ``балабақшаға⏎баланың`` are two words
-    return (ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2) and not _written_apart(ev, al, bl)
+    return (ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2 or combining_o(ev, a, bl)) and not _written_apart(ev, al, bl)

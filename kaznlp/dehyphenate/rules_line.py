@@ -145,6 +145,39 @@ def _written_apart(ev: Evidence, al: str, bl: str) -> bool:
                for m in re.finditer(re.escape(al) + r"[ \t]+" + re.escape(bl[:4]), low))
 
 
+def caps_run_join(ev: Evidence, core: str, Ms: str) -> bool:
+    """The next line opens with a word in capitals that is no word alone (``БТ``, ``КСР``, ``ДІ``), the
+    line ends in a word that starts with a capital, and the two are one known word (``ЛГБТ``)."""
+    tw, hw = _tail_word(core), _HEAD_WORD.match(Ms)
+    if not tw or hw is None or not tw[0].isupper() or not tw.isalpha():
+        return False
+    b = _head(hw)
+    return (len(b) >= 2 and b.isalpha() and b.isupper() and ev.word(norm(b)) < 2
+            and ev.word(norm(tw + b)) >= 2)
+
+
+# a hyphenated word inside a line: its left part, the first 3 letters of its right part
+_HYPHEN_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-([^\W\d_]{3})")
+
+
+def combining_o(ev: Evidence, a: str, bl: str) -> bool:
+    """``афро⏎американдық``: a lower-case piece of 2+ syllables ending in ``о``, no word (Kazakh words have
+    ``о`` in their first syllable only: a foreign combining form), before a vowel (docs/dehyphenate.md)."""
+    return a[-1:] == "о" and bl[:1] in VOWELS and a.isalpha() and a.islower() and sum(c in VOWELS for c in a) >= 2 and ev.word(norm(a)) == 0
+
+
+def lost_pair_hyphen(ev: Evidence, a: str, b: str) -> str:
+    """The rule that makes a join of the word rules a lost real hyphen, or "" (docs/dehyphenate.md,
+    Round 16): ``фосфогексо⏎изомераза``, ``макро⏎ото``, ``қиял⏎ғажайып`` (the block writes ``қиял-ғаж…``)."""
+    al, bl = norm(a), norm(b)
+    if bl[:1] == "и" and al[-1:] in PURE_VOWELS:
+        return "lost_hyphen_vowel_before_i"  # no word breaks before ``и`` after a vowel
+    if combining_o(ev, a, bl):
+        return "lost_hyphen_combining_o"
+    pairs = ev.per_block("hyphen_pairs", lambda t: frozenset(_HYPHEN_PAIR.findall(_lower_text(t))))
+    return "text_hyphen_pair" if len(bl) >= 3 and a.isalpha() and (al, bl[:3]) in pairs and not _written_apart(ev, al, bl) else ""
+
+
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
 FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending"))
 
