@@ -1,7 +1,8 @@
 """Round 16, issue 15 (task h19lost): real hyphens lost with the line end (docs/dehyphenate.md,
 "Round 16 rules"). Each test is real Kazakh text: a PDF dev extraction (tex-news-lost-text) of a
 KazQAD article (CC BY-SA 4.0) whose line-end hyphens were all dropped, real ones too; 40+ lines, so the
-text is read as one that lost its real hyphens (layout: ``ev.hyphens_lost``). Each fails without its rule."""
+text is read as one that lost its real hyphens (layout: ``ev.hyphens_lost``). Each fails without its rule
+(the last, FRANCE, is a LaTeX render without hyphens: tex-news-lost-render)."""
 
 from kaznlp.dehyphenate import dehyphenate, explain_breaks
 
@@ -49,6 +50,22 @@ EPIC = "\n".join((
     'бет” жанрлық ерек',
 ))
 
+# kazqad-woh0426woh (dev), tex-news-lost-render, pdftotext -layout: ``елдермен⏎де``, the particle after the
+# instrumental (the learned layer joined it: ``елдерменде``)
+FRANCE = "\n".join((
+    'ликасының Констит', 'уциясы, 2 бөлім)".', '   Еуропалық Одақ', 'қа енетін дамыған',
+    'мемлекеттердің ара', 'лығында орналасуы', 'Францияның еуропа', 'лық біртұтас қарым',
+    '– қатынастарының', 'дамуына оң әсер', 'етеді.Францияның', 'теңіздік шекарала', 'ры Жерорта теңізі,',
+    'Бискай    шығанағы', 'және Ла-Манш бұ', 'ғазы бөліп тұр. Жа', 'ғалауларында кеме',
+    'тоқтайтын қолайлы', 'қойнаулардың       бо', 'луы     Францияның', 'ежелден – ақ теңіз',
+    'көлігінің   дамуына', 'және Еуропа ғана', 'емес, басқа дүние', 'бөліктерінде    орна',
+    'ласқан     елдермен', 'де сыртқы сауда', 'экономикалық       қа', 'тынастар орнатуы',
+    'на алғышарт болды.', 'Франция мемлекет', 'тік құрылымы жөні', 'нен унитарлы рес', 'публика болып та',
+    'былады, әкімшілік', '– аумақтық бөлінісі', 'жағынан 96 депар', 'таменттен тұрады.',
+    '1958 жылы генерал', 'Шарль де Голль ел', 'де мемлекетті басқа', 'рудың жаңа үлгісі –',
+    'Бесінші республика', 'ны орнатты. Фран', 'ция республикада',
+))
+
 
 def _rule(text: str, left: str) -> tuple[str, str]:
     return next((d.action, d.rule) for d in explain_breaks(text) if d.left == left)
@@ -74,7 +91,13 @@ def test_combining_form_in_o_before_a_vowel_is_a_lost_hyphen():
     assert _rule(EPIC, "лиро") == ("hyphen", "lost_real_hyphen")
 
 
+def test_no_case_ending_follows_the_instrumental():
+    out = dehyphenate(FRANCE)
+    assert "елдермен де сыртқы сауда" in out and "елдерменде" not in out
+    assert _rule(FRANCE, "елдермен") == ("space", "particle_after_instrumental")
+
+
 def test_round16_outputs_are_idempotent():
-    for text in (TOSTIK, ENZYME, EPIC):
+    for text in (TOSTIK, ENZYME, EPIC, FRANCE):
         once = dehyphenate(text)
         assert dehyphenate(once) == once

@@ -161,14 +161,12 @@ _HYPHEN_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-([^\W\d_]{3})")
 
 
 def combining_o(ev: Evidence, a: str, bl: str) -> bool:
-    """``афро⏎американдық``: a lower-case piece of 2+ syllables ending in ``о``, no word (Kazakh words have
-    ``о`` in their first syllable only: a foreign combining form), before a vowel (docs/dehyphenate.md)."""
+    """``афро⏎американдық``: a lower-case no-word of 2+ syllables ending in ``о`` before a vowel (Round 16)."""
     return a[-1:] == "о" and bl[:1] in VOWELS and a.isalpha() and a.islower() and sum(c in VOWELS for c in a) >= 2 and ev.word(norm(a)) == 0
 
 
 def lost_pair_hyphen(ev: Evidence, a: str, b: str) -> str:
-    """The rule that makes a join of the word rules a lost real hyphen, or "" (docs/dehyphenate.md,
-    Round 16): ``фосфогексо⏎изомераза``, ``макро⏎ото``, ``қиял⏎ғажайып`` (the block writes ``қиял-ғаж…``)."""
+    """The rule that makes a join a lost real hyphen, or "" (docs/dehyphenate.md, Round 16): ``қиял⏎ғажайып``."""
     al, bl = norm(a), norm(b)
     if bl[:1] == "и" and al[-1:] in PURE_VOWELS:
         return "lost_hyphen_vowel_before_i"  # no word breaks before ``и`` after a vowel
@@ -179,7 +177,8 @@ def lost_pair_hyphen(ev: Evidence, a: str, b: str) -> str:
 
 
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
-FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending"))
+FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending",
+                         "particle_after_instrumental"))
 
 
 _LATIN = re.compile("[A-Za-z]")  # a cheap gate: no Latin letter on either side, no script change
@@ -346,6 +345,8 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     al, bl = norm(a), norm(b)
     if len(al) == 1 and len(bl) == 1:
         return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letters spaced out
+    if bl in ("да", "де", "та", "те") and al[-3:] in ("мен", "бен", "пен") and ev.word(al[:-3]) >= 2:
+        return "space", "particle_after_instrumental"  # ``елдермен⏎де``: no case follows the instrumental
     b_first, left = bl.split("-")[0], al.rsplit("-", 1)[-1]
     if ((_LATIN.search(left) or _LATIN.search(b_first)) and any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
             and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
