@@ -271,7 +271,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and _lost_real_hyphen(ev, tw, _head(hw))):
         ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995``
         return (0, "-")
-    if prior_join and ev.hyphens_lost and first.islower() and (not core[-1].islower() or core[-1].isascii()) and (
+    if prior_join and ev.hyphens_lost > 1 and first.islower() and (not core[-1].islower() or core[-1].isascii()) and (
             hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
         ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
@@ -382,7 +382,7 @@ def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
     if ev.word(al + bl) >= 2:
         return False
     if a[0].isupper() and b[0].isupper():
-        return (al in _NAME_PREFIXES or ev.attested_hyphen(al, bl) >= 1) and not _written_apart(ev, al, bl)
+        return (al in _NAME_PREFIXES and ev.hyphens_lost > 1 or ev.attested_hyphen(al, bl) >= 1) and not _written_apart(ev, al, bl)
     if not b[0].islower():
         return False
     # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the

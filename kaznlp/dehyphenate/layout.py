@@ -274,7 +274,8 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
                 w.fill = max(lens[max(i, k - 4):k + 5 if k + 5 < j else j])
     narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks, prior_join)
               if reflow == "auto" and prior_join is not None and any_wrap else None)
-    # no line-end hyphen after a letter in 40+ breaks of such a text: its real ones are lost too
-    ev.hyphens_lost = (bool(prior_join) or narrow is not None) and internal >= 40 and not hyphen_end and not (
-        n and len(stripped[-1]) >= 2 and stripped[-1][-1] in _HYPHENS and stripped[-1][-2].isalpha())
+    # no line-end hyphen after a letter: real ones lost (2, 40+ breaks: shape rules)
+    ev.hyphens_lost = ((bool(prior_join) or narrow is not None) and not hyphen_end and not (
+        n and len(stripped[-1]) >= 2 and stripped[-1][-1] in _HYPHENS and stripped[-1][-2].isalpha())) * (
+        1 + (internal >= 40))
     return stripped, width, prior_join, narrow
