@@ -1,7 +1,7 @@
 """Learn ``kaznlp/data/sentences_joins_kk.tsv``: evidence for a sentence end with no stop (issue 12).
 
 A crawled or flattened page runs a headline, a caption or a line the crawl cut short into the next
-sentence with no stop: ``… кездесуі өтті Коммуникацияның жаңа арналарының …``. Inside a sentence
+sentence with no stop: ``… кездесуі өтті Жастардың жаңа бастамалары …``. Inside a sentence
 a lower-case word is followed by a capitalised one all the time too (``… сапармен Астанаға …``,
 ``… облысы Қазақстанның …``), so :func:`kaznlp.split_sentences` weighs two pieces of evidence, each a
 log-odds learned here without any hand labels (self-supervised):

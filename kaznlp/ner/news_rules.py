@@ -246,7 +246,7 @@ _NUMBER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 def trim_glued_prefix(text: str, span: Span) -> Span:
     """A span whose first word is lower-case web furniture glued to a name or a number starts
     at the name's capital or the number's first digit: a page that lost the break between a
-    button and the lead (``толығыменОрталық коммуникациялар қызметінде``,
+    button and the lead (``толығыменАлматы облысының әкімдігінде``,
     ``толығымен2015 жылғы 26 ақпанда``) still has the entity (``docs/ner_annotation.md``,
     glued furniture).
     """
@@ -332,8 +332,8 @@ def join_state_position(text: str, spans: Sequence[Span]) -> list[Span]:
     ``Малайзияның Премьер-Министрі``), joined to the POSITION by spaces only.
 
     Guideline (``docs/ner_annotation.md``; 89 KazNERD training POSITIONs begin with a state):
-    ``[ҚР Дін істері агенттігінің төрағасы POSITION]``, ``[Қазақстан Республикасы Ішкі
-    істер министрінің POSITION]``. A place in the locative, ablative, instrumental or relative
+    ``[ҚР Дін істері агенттігінің төрағасы POSITION]``, ``[Қазақстан Республикасы Қаржы
+    министрінің POSITION]``. A place in the locative, ablative, instrumental or relative
     case says where, not whose: ``[Түркістандағы GPE] [өкіл POSITION]`` stays apart.
     """
     prefixes = pattern_words().get("state_prefix", ())

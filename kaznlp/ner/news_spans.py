@@ -51,7 +51,7 @@ def org_position(text: str, spans: Sequence[Span]) -> list[Span]:
     """An ORGANISATION with the head of a post after it (or as its last word) is one POSITION;
     an ORGANISATION right before a POSITION is part of it when it is the post's owner: in the
     genitive or with a possessive ending, or not in a place case before a POSITION that ends in
-    a head (``[ҚР Мәдениет және спорт министрлігі Дін істері комитетінің төрағасы]``).
+    a head (``[Алматы облысы әкімдігі Білім басқармасының басшысы]``).
     """
     out: list[Span] = []
     for span in sorted(spans):

@@ -38,7 +38,7 @@ _OPENER_FORMS = frozenset(_opener_forms())
 def _lost_stop_before_opener(text: str) -> list[int]:
     """A sentence whose stop was lost ends before a capitalised closed-class word.
 
-    ``… мемлекеттік қызметтерді алуға Бұл үшін ХҚКО арқылы …`` is a crawled line cut in
+    ``… құжаттарды тапсыруға Бұл үшін сайтқа кіріп …`` is a crawled line cut in
     mid-sentence and the next paragraph; ``… арта бермек - Н.Назарбаев`` then a lead, a
     headline without a stop. Kazakh capitalises a pronoun (``Бұл``, ``Олардың``, ``Біздің``),
     a conjunction (``Бірақ``, ``Өйткені``), a sentence adverb (``Сонымен``, ``Бұдан``) or a
@@ -64,8 +64,8 @@ _ADDRESS = re.compile(r"Құрметті(?<=[^\W\d_] Құрметті)(?= [^.!?�
 def _address_starts(text: str) -> list[int]:
     """A vocative address (``Құрметті …!``) after a word without a stop starts a sentence.
 
-    ``… кеңестегі баяндамасы`` / ``Құрметті Қанат Алдабергенұлы!`` / ``Құрметті кеңеске
-    қатысушылар!``: a speech opens with its address, which ends in ``!``. Running Kazakh
+    ``… жиындағы сөзі`` / ``Құрметті Асқар Маратұлы!`` / ``Құрметті
+    әріптестер!``: a speech opens with its address, which ends in ``!``. Running Kazakh
     capitalises ``Құрметті`` mid-sentence only as a title (``Алматының Құрметті азаматы``), and a
     title runs on to its verb and a full stop, not to ``!`` (so the word is no listed opener). In
     the dev apertium files flattened in 12-line pieces all 10 such addresses start a line; none
@@ -135,8 +135,8 @@ TITLE_MAX_CHARS = 100
 def _repeats_title(text: str, i: int, nxt: str) -> bool:
     """Does the text after the space ``i`` repeat, word for word, the words right before it?
 
-    ``Айгүл Мұхаметкәрімқызы Мұхаметкәрім Айгүл Мұхаметкәрімқызы Мұхаметкәрім 1969 жылы …`` and
-    ``Исламик софт «Ақмешіт» мешіті «Ақмешіт» мешіті Целиноград ауданы …`` are web pages whose
+    ``Сәуле Бекқызы Омарова Сәуле Бекқызы Омарова 1975 жылы …`` and
+    ``Мешіттер «Ақжол» мешіті «Ақжол» мешіті Қарасай ауданы …`` are web pages whose
     title and heading (or breadcrumb and heading) were flattened into one line: the second copy
     starts a sentence. Running Kazakh does not say a phrase of two or more words twice in a row;
     the copy must end in a word of four or more letters (a title does not end in a particle or

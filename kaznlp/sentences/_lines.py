@@ -49,8 +49,8 @@ def _one_paragraph_per_line(text: str, held: Sequence[int] = ()) -> bool:
     pdftotext lines end in a stop); in crawled pages a line is a paragraph and most end in
     one (the apertium news files: 50-100 %). When at least 30 % of the lines of 25 or more
     characters end in ``.!?…:;`` (and there are at least four) a line break after a line without a stop ends the sentence
-    too: the crawl cut the paragraph there (``…мемлекеттік қызметтерді алуға`` /
-    ``Бұл үшін ХҚКО арқылы…``). A line that ends in a period of ``held`` (an abbreviation or
+    too: the crawl cut the paragraph there (``…құжаттарды тапсыруға`` /
+    ``Бұл үшін сайтқа кіріп…``). A line that ends in a period of ``held`` (an abbreviation or
     initials that punctuation does not take as a sentence end: ``… бюджеттен 5 млн.``) does not
     count as ending in a stop: print wraps after such words as after any other.
     """
@@ -171,7 +171,7 @@ def _line_boundaries(text: str, held: Sequence[int] = (), blank: set[int] | None
                 # a stop at a line end before a lower-case line: punctuation leaves it (a
                 # sentence running on), but one-paragraph-per-line text never wraps a sentence:
                 # the line is a list item or a paragraph whose start the crawl cut
-                # ("… табылатын құжат." / "қосымша келесі құжаттардың көшірмелері …")
+                # ("… өтінішке қоса беріледі." / "жеке куәліктің көшірмесі …")
                 if paragraphs is None:
                     paragraphs = _one_paragraph_per_line(text, held)
                 if paragraphs and (last != "." or _period_ends_sentence(text, j - 1, k)):
@@ -272,14 +272,14 @@ def _space_runs_break(text: str) -> bool:
 def _space_run_boundaries(text: str) -> list[int]:
     """Runs of two or more spaces inside a line that end a sentence (flattened line breaks).
 
-    ``Негізгі бет » Баспасөз қызметі » Жаңалықтар  24 тамыз 2015  А.ж. 24 тамыз күні …`` is a
+    ``Басты бет » Жаңалықтар  12 наурыз 2016  Бүгін қала әкімі …`` is a
     page whose lines were joined with spaces: each emptied line left two. A run ends a
     sentence before a capital, a digit, an opening quote or bracket, a bullet or a dialogue
     dash when the text does not pad words (the caller checks :func:`_space_runs_break`) and
     the line before it does not end in a comma, a hyphen or an opening bracket or quote (as a
     line break would not). Kazakh example:
-    ``… бекітілсін.  2-тарау. ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК ТУЫ  4-бап. …`` ends after
-    ``ТУЫ``.
+    ``… бекітілсін.  2-тарау. ЖАЛПЫ ЕРЕЖЕЛЕР  4-бап. …`` ends after
+    ``ЕРЕЖЕЛЕР``.
     """
     out = []
     for m in _SPACE_RUN.finditer(text):

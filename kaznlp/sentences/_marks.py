@@ -359,7 +359,7 @@ _YEAR_MARKS = ("ж", "жж", "г", "гг")
 def _in_bracket_gloss(text: str, dot: int, nxt: int, runs: bool) -> bool:
     """Is the period at ``dot``, right before a closing bracket, an abbreviation's inside a gloss?
 
-    ``1928 жылы Мысырда (Исмаилия қ.) Хасан әл - Банна тарапынан құрылды.`` is one sentence: the
+    ``Мешіт 1887 жылы Жаркентте (Панфилов қ.) Қытай шеберлерінің қолымен салынды.`` is one sentence: the
     period belongs to ``қ.`` (қаласы), which never ends a sentence, and the bracket closes a
     gloss; a stop would follow the bracket (``… (1940-1945 жж.).``). A bracket that closes on a
     year (``ж.``) ends a heading or a citation more often and is left to the punctuation rule.

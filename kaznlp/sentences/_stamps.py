@@ -72,7 +72,7 @@ def _headline_before_date(text: str) -> list[int]:
             out.append(year)
         elif text[space + 4] == "д" and word and (word[-1].isalpha() or word[-1] in "»”") \
                 and _POSSESSIVE_MONTH.match(text, m.end()):
-            out.append(year)  # "… арта бермек - Н.Назарбаев 2015 жылдың 11 қыркүйегі XXI ғасырда …"
+            out.append(year)  # "… деп атап өтті - А.Мамин 2016 жылдың 3 наурызы Бүгін Астанада …"
     return out
 
 
@@ -86,7 +86,7 @@ _DAY_MONTH = re.compile(rf"(?<!\S)\d{{1,2}}[^\S\n]+(?i:{_month_stems()})[{LOWER}
 def _before_bare_date(text: str) -> list[int]:
     """A page stamp ``DD month YYYY`` after a word without a stop starts a sentence.
 
-    ``Негізгі бет » Баспасөз қызметі » Жаңалықтар 24 тамыз 2015 А.ж. 24 тамыз күні …``: the
+    ``Басты бет » Жаңалықтар 12 наурыз 2016 Бүгін қала әкімі …``: the
     breadcrumb (a headline, a menu) ends before the date. Evidence on both sides: the date is
     bare (the month in the nominative, the year with no ``жылы``/``жылғы`` and followed by a
     capital or the end), which running Kazakh never writes inside a sentence (``2015 жылғы 24
@@ -151,7 +151,7 @@ _MEDIA_TAG = re.compile(rf"\([A-Z{UPPER}]{{3,}}\)(?=[^\S\n]+[«“\"]?[{UPPER}])
 def _headline_before_tag_end(text: str) -> list[int]:
     """A headline that ends in a finite verb and a bracketed media tag ends after the tag.
 
-    ``Наиб мүфти баспасөз мәслихатын өткізді (ФОТО) Бүгін «БиНьюс» орталығында…``: news
+    ``Оқушылар экспедициядан оралды (ФОТО) Бүгін «Болашақ» мектебінде…``: news
     sites mark headlines with ``(ФОТО)``, ``(ВИДЕО)``; after a verb-final clause such a tag
     closes it. An acronym in brackets after a noun (``Республикасы (ҚР) Үкіметі``) does not
     follow a finite verb and is left alone.
@@ -187,7 +187,7 @@ def _heading_word(word: str) -> bool:
 def _caps_heading_ends(text: str, pairs: list[int] | None = None) -> list[int]:
     """A heading written in capitals ends before the first word in ordinary case after it.
 
-    ``ШЕКТЕУДІ АЛЫП ТАСТАУ`` / ``Құрметті түлек! Егер Сіздің …``, ``23.09.2015 БАСПАСӨЗ
+    ``ҚҰЖАТТАРДЫ ҚАБЫЛДАУ`` / ``Құрметті талапкер! Егер Сіз …``, ``23.09.2015 БАСПАСӨЗ
     ХАБАРЛАМАСЫ`` / ``Ү.ж. 23 қыркүйегінде ҰҚК …``: a web page sets its headings, rubrics and
     staff names in capitals, and a page flattened with spaces runs them into the text after
     them. Kazakh running text writes words of four or more letters in capitals only inside

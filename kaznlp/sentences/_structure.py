@@ -58,21 +58,21 @@ _CLOSERS = "»”“\"'’)]"
 # "; " before a capital: a candidate list-item end.
 _SEMICOLON = re.compile(rf";[^\S\n]+(?=(?:\d{{1,2}}\)[^\S\n]+)?[«“\"]?[{UPPER}])")
 LIST_ITEM_MAX_CHARS = 300
-#: the last item of a list that shares one predicate (``… директоры; Аппарат басшысының орынбасары
-#: лауазымдарында болды.``) is at most this long
+#: the last item of a list that shares one predicate (``… бастығы; Қостанай облысы әкімінің орынбасары
+#: қызметтерін атқарды.``) is at most this long
 PREDICATE_ITEM_MAX_CHARS = 100
 # An HTML entity left in crawled text ("&gt;", "&quot;", "&#171;"): its ";" closes the entity.
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,5}|#x[0-9A-Fa-f]{1,4})\Z")
-# A colon before the first item of a numbered list run into the same line: "… отырыста 3 мәселе
-# қаралды: 1. Қазақстан Республикасының …". The colon ends the sentence that introduces the list.
+# A colon before the first item of a numbered list run into the same line: "… кеңесте 3 мәселе
+# талқыланды: 1. Қала бюджетінің …". The colon ends the sentence that introduces the list.
 _COLON_BEFORE_FIRST_ITEM = re.compile(rf":(?=[^\S\n]+1[.)][^\S\n]+[«“\"]?[{UPPER}])")
 
 
 def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
     """Items of a list run together on one line, each ending in ``;`` and starting with a capital.
 
-    ``…мынадай ЖОО жүзеге асырады: Л.Н. Гумилев атындағы Еуразия ұлттық университеті;
-    С.Сейфуллин атындағы Қазақ агротехникалық университеті; Әл Фараби атындағы…`` is a list
+    ``…бағдарламаға мына ЖОО қатысады: Қарағанды техникалық университеті;
+    Павлодар педагогикалық университеті; Ақтөбе өңірлік университеті; Атырау…`` is a list
     flattened from lines (a web page, a document), and each item is a sentence. One ``;``
     before a capital is running text (``…бекітілді; Бұл шешім…`` stays one sentence): only a
     run of two or more, each item shorter than 300 characters with no line break or sentence
@@ -118,9 +118,9 @@ def _semicolon_lists(text: str, ends: list[int]) -> list[int]:
 def _one_predicate(text: str, run: list[int], ends: list[int]) -> bool:
     """Are the ``;``-items of ``run`` (offsets after each ``;``) the noun phrases of one predicate?
 
-    ``Есеп комитетінде … басқармасының бастығы; … департаментінің директоры; Аппарат басшысының
-    орынбасары лауазымдарында болды.`` is one sentence: Kazakh is verb-final, and the finite verb
-    at the end of the last item (``болды``) has the items before it as its arguments; none of them
+    ``Ол … басқармасының бастығы; … бөлімінің меңгерушісі; Қостанай облысы әкімінің
+    орынбасары қызметтерін атқарды.`` is one sentence: Kazakh is verb-final, and the finite verb
+    at the end of the last item (``атқарды``) has the items before it as its arguments; none of them
     ends in a finite verb of its own. A list of units (``… университеті; … университеті;``) ends
     no item in a finite verb, and a list of clauses ends each in its own.
     """
