@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,24 @@ _NOT_CYRILLIC = re.compile(r"[^\u0400-\u04ff]+")
 def _letters(text: str) -> str:
     return _NOT_CYRILLIC.sub("", text.lower().translate(_LOOKALIKE))
 
+
+@lru_cache(maxsize=1)
+def _corpus() -> tuple[tuple[str, str], ...]:
+    """(file name, letters) of each apertium document, read once per test session."""
+    return tuple((doc.name, _letters(doc.read_text(encoding="utf-8", errors="replace")))
+                 for doc in sorted(CORPUS.iterdir()) if doc.name not in {"AUTHORS", "COPYING", "PROVENANCE.md"})
+
+
+def quoted(where: dict[str, set[tuple[str, int]]]) -> dict[tuple[str, int], str]:
+    """The places of ``where`` (shingle -> places) whose shingle the apertium crawl holds, each with the
+    first document and shingle found."""
+    found: dict[tuple[str, int], str] = {}
+    for name, letters in _corpus():
+        for i in range(len(letters) - N + 1):
+            shingle = letters[i:i + N]
+            for key in where.get(shingle, ()):
+                found.setdefault(key, f"{name}: {shingle}")
+    return found
 
 def _literals(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -53,14 +72,6 @@ def test_no_apertium_text_quoted_in_tests() -> None:
             letters = _letters(value)
             for i in range(len(letters) - N + 1):
                 where.setdefault(letters[i:i + N], set()).add((path.name, line))
-    found: dict[tuple[str, int], str] = {}
-    for doc in sorted(CORPUS.iterdir()):
-        if doc.name in {"AUTHORS", "COPYING", "PROVENANCE.md"}:
-            continue
-        letters = _letters(doc.read_text(encoding="utf-8", errors="replace"))
-        for i in range(len(letters) - N + 1):
-            shingle = letters[i:i + N]
-            for key in where.get(shingle, ()):
-                found.setdefault(key, f"{doc.name}: {shingle}")
+    found = quoted(where)
     assert not found, "apertium (GPL) text quoted in tests:\n" + "\n".join(
         f"{name}:{line} ({hit})" for (name, line), hit in sorted(found.items()))

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_no_gpl_quotes import CORPUS, N, _letters
+from tests.test_no_gpl_quotes import CORPUS, N, _letters, quoted
 
 #: Stock names of institutions allowed although the crawl has them (a name is no authored text), each
 #: with a comment saying which rule it illustrates. Only the shingles inside a name are allowed; text
@@ -113,14 +113,6 @@ def test_no_apertium_text_quoted_in_repo() -> None:
                 if shingle not in ALLOWED:
                     where.setdefault(shingle, set()).add((name, line))
     assert len(where) > 10_000, "the scan found too little Cyrillic text: are the files there?"
-    found: dict[tuple[str, int], str] = {}
-    for doc in sorted(CORPUS.iterdir()):
-        if doc.name in {"AUTHORS", "COPYING", "PROVENANCE.md"}:
-            continue
-        letters = _letters(doc.read_text(encoding="utf-8", errors="replace"))
-        for i in range(len(letters) - N + 1):
-            shingle = letters[i:i + N]
-            for key in where.get(shingle, ()):
-                found.setdefault(key, f"{doc.name}: {shingle}")
+    found = quoted(where)
     assert not found, "apertium (GPL) text quoted in the repo:\n" + "\n".join(
         f"{name}:{line} ({hit})" for (name, line), hit in sorted(found.items()))
