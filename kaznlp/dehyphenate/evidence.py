@@ -59,7 +59,7 @@ class Evidence:
         self._join_caches: dict[int, dict[tuple[str, str], float]] = {0: {}}  # asked by the votes, rules and features
         self._wc, self._jc = self._word_caches[0], self._join_caches[0]
         self.sparse = False
-        self.hyphens_lost = 0  # the text lost its real line-end hyphens too (layout._document_layout)
+        self.hyphens_lost = 0  # real line-end hyphens lost too: 1, 2 = in 40+ breaks (shape rules too; layout.py)
         self._memo: dict[tuple, Verdict] = {}  # see _memo_decision
         self.learned = True  # False: the rules alone answer (training/train_dehyph.py collects so)
         self.features = True  # False: the learned layer's verdicts carry no features (no trace asked)
