@@ -115,7 +115,10 @@ def glued_word(Ls: str, cut: int, carry: str) -> str:
 # _decide_plain's verdicts that rest on the joined form being known (in this text, the lexicon, a
 # suffix chain, glue counts), not on the model alone
 _COLUMN_END_RULES = frozenset(("joined_form_in_text", "joined_known", "glue_counts", "stem_spans_break",
-                               "no_word_starts_so_or_surname"))
+                               "no_word_starts_so_or_surname", "closed_compound"))
+# the learned layer's score (log-odds, > 0: join) a join across a column end's blank line needs: the blank
+# line is itself evidence of a paragraph end (docs/dehyphenate.md, Round 17 breaks)
+SEAM_MARGIN = 1.0
 
 
 def column_end_join(ev: Evidence, Ls: str, Ms: str) -> bool:
@@ -127,7 +130,8 @@ def column_end_join(ev: Evidence, Ls: str, Ms: str) -> bool:
     if not tw or hw is None or not tw[-1].isalpha():
         return False
     v = _decide_plain(ev, tw, _head(hw), True, "")
-    return v.decision == "join" and v.rule.removeprefix("learned:") in _COLUMN_END_RULES
+    return v.decision == "join" and (v.rule.removeprefix("learned:") in _COLUMN_END_RULES
+                                     or v.score is not None and v.score >= SEAM_MARGIN)
 
 
 def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
@@ -181,6 +185,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                 ev.why = "unwrapped_join_not_known"
                 return None
             return (nsoft + 1, "")
+    if first.isdigit() and core[-1:] == "\u2013" and core[-2:-1].isdigit():
+        ev.why = "en_dash_range"  # ``(1096–⏎1166)``, ``25–⏎35%``: the en dash of a range is glued to both numbers
+        return (0, "")
     if not wrapped:
         ev.why = "not_wrapped"
         return None

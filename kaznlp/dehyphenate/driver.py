@@ -36,6 +36,8 @@ _SHORT_LINE_RULES = ("short_line", "heading")
 _START_END = itemgetter(0, 1)  # an edit's sort key
 # a column end (blank line, a page's form feed) before lower case (pdftotext)
 _COLUMN_END = re.compile("\n\n\x0c?(?=[a-zа-яёіғқңүұһәө])")
+# a range's en dash at a line end before a digit (``1096–⏎1166``); a literal first: a fast scan
+_RANGE_BREAK = re.compile("\u2013[ \t]*\n[ \t]*[0-9]")
 
 def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool = True,
            by_output: bool = False, short_after_join: list[int] | None = None,
@@ -49,19 +51,19 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
     has_hs = _has_hyphen_space(text) or (has_soft and _HS.search(text) is not None)
     has_cr = "\r" in text  # once: per paragraph was quadratic
     hyph_break = has_nl and _has_hyphen_break(text, other_breaks)
+    rng: bool | None = None  # _range_break, asked only where a fast path would return
     if not has_nl and not has_soft and not has_hs:
         return []  # fast path: one line, nothing to join
     if reflow is not True and not has_soft and not has_cr and not has_hs and not hyph_break:
         # fast path: nothing to repair; only wrapped lines (3+ breaks before a lower-case letter
         # or a digit, _is_wrapped) could be reflowed
-        if reflow is False:
-            return []
         k = 0
-        for _ in _WRAP_NL.finditer(text):
-            k += 1
-            if k >= 3:
-                break
-        else:
+        if reflow is not False:
+            for _ in _WRAP_NL.finditer(text):
+                k += 1
+                if k >= 3:
+                    break
+        if k < 3 and not (rng := _range_break(text)):
             return []
     # ---- split into lines with source offsets ----
     starts = [0]
@@ -91,7 +93,7 @@ def _edits(text: str, reflow: Reflow, trace: list | None = None, learned: bool =
             # no hyphen at a line end: a word cut at a column end (``қа⏎⏎зақ``) is left, also in a
             # text with a "hyphen + space" in a line (``соғу- бірі``: pdftotext keeps a typed dash)
             col_ends = [m.start() for m in _COLUMN_END.finditer(text) if text[m.start() - 1:m.start()].isalpha()]
-            if not col_ends and not has_hs:
+            if not col_ends and not has_hs and not (_range_break(text) if rng is None else rng):
                 return []  # fast path
     ev = Evidence(text)
     ev.learned = learned
@@ -165,7 +167,8 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     if not wrapped and block_wrapped is None and not has_cr and not by_output:
         if stripped is None:
             stripped = [x.strip(LAYOUT_SPACE) for x in lines]
-        marked = [i for i in range(n - 1) if stripped[i] and stripped[i][-1] in _LINE_END_MARKS]
+        marked = [i for i in range(n - 1) if stripped[i] and (stripped[i][-1] in _LINE_END_MARKS or stripped[i][-1]
+                                                              == "\u2013" and stripped[i][-2:-1].isdigit())]
         if col_ends:
             marked = sorted(set(marked).union(bisect_right(starts, p) - 1 for p in col_ends))
         width, prior_join, narrow = [0] * n if marked else [], False, None
@@ -234,8 +237,9 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                 wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
                 ev.last = None
                 ev.why = ""
-                d = None if pf else _decide_break(at(starts[k]), L, Ls, M, Ms, wk, width[k], prior_join, auto, carry,
-                                                  False, run)
+                nk = narrow is not None and (narrow[k] or narrow[m])
+                d = None if pf else _decide_break(at(starts[k]), L, Ls, M, Ms, wk, width[k],
+                                                  True if nk else prior_join, auto, carry, nk, run)
                 if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
                     short_after_join.append(k)
                 if (col_ends and not wk or pf) and d is None and Ls[-1].isalpha() and column_end_join(
@@ -263,7 +267,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             carry = ""
             continue
         wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
-        if not wk and Ls[-1] not in _LINE_END_MARKS:
+        if not wk and Ls[-1] not in _LINE_END_MARKS and not (Ls[-1] == "\u2013" and Ls[-2:-1].isdigit()):
             d = None  # unwrapped: only a line-end (soft) hyphen is judged
         else:
             nk = narrow is not None and narrow[k]
@@ -308,6 +312,11 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         edits.extend((m.start(), m.end(), "") for m in re.finditer(SOFT, text))
     edits.sort(key=_START_END)
     return _merge(edits)
+
+
+def _range_break(text: str) -> bool:
+    """``1096–⏎1166``: a range's en dash glued to a number at a line end, a digit after the break."""
+    return "\u2013" in text and any(text[m.start() - 1:m.start()].isdigit() for m in _RANGE_BREAK.finditer(text))
 
 
 def _norm_breaks(text: str, brk: list[tuple[int, int]], k0: int, k1: int, edits: list[tuple[int, int, str]]) -> None:

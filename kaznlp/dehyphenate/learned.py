@@ -12,7 +12,7 @@ from kaznlp.lang.phonology import harmony_clash, syllable_break, vowels_agree
 
 from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
-from .men import parallel_after_men, verb_after_men
+from .men import instrumental_fits, parallel_after_men, verb_after_men
 from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
@@ -229,7 +229,7 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
     if bl in READS_AFTER and name != "no_syllable_break":
         if parallel_after_men(al, after):
             return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы
-        if verb_after_men(after):
+        if verb_after_men(after) and instrumental_fits(al, bl):
             return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.
     if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің

@@ -57,3 +57,10 @@ def verb_after_men(after: str) -> bool:
 def instrumental_postpositions() -> frozenset[str]:
     """``бірге``, ``қатар``: they follow the instrumental (``әкем⏎мен бірге``), never the conjunction."""
     return frozenset(read_lines("dehyph_postpositions_kk.txt"))
+
+
+def instrumental_fits(a: str, b: str) -> bool:
+    """``-мен`` after a vowel or a sonorant, ``-пен`` after a voiceless stop (``кітап+пен``): ``бірақ⏎мен``
+    is no instrumental (that would be ``бірақпен``), so ``мен`` is a word (the pronoun "I")."""
+    last = a[-1:]
+    return not last or not (last in "кқптш" and b != "пен" or (last in VOWELS or last in "йлрмнң") and b != "мен")
