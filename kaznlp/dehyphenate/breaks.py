@@ -21,6 +21,7 @@ from .chars import (
     _head,
     _tail_word,
 )
+from .cuts import cut_again
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
@@ -240,6 +241,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         elif hw and (5 * len(core) >= 4 * width or 10 * len(core) >= 9 * getattr(width, "fill", width << 1)) and not any(c in _HYPHENS + _DASHES for c in core[1:]) and (tw := _tail_word(core)) and (
                 _decide_plain(ev, tw, _head(hw), True, "").decision == "join"):
             cut_rule = "cut_at_column_edge"  # ``заңнамабұзушылықта⏎ры``: one token filling the column, no break opportunity in it
+        elif hw and cut_again(core, carry, width):
+            cut_rule = "cut_token_again"  # ``…саласы⏎ндағыаудитжөніндегі⏎жұмыс``
     if cut_rule:
         ev.why = cut_rule
         return (0, "")
