@@ -137,12 +137,14 @@ def column_end_join(ev: Evidence, Ls: str, Ms: str) -> bool:
 
 def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
                   prior_join: bool | None, auto: bool = True, carry: str = "",
-                  narrow_prose: bool = False, run: int | None = None) -> tuple[int, str] | None:
+                  narrow_prose: bool = False, run: int | None = None, words: tuple | None = None
+                  ) -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
     ``carry``: the start of a word glued across the previous break (see :func:`carried`).
     ``run``: the length of the output line that ends at this break (``Ls`` plus the lines this
     pass joined to its left, see :func:`_break_edits`); the layout tests read it, not ``Ls``.
+    ``words``: ``_tail_word(Ls)`` and ``_HEAD_WORD.match(Ms)`` if a layout vote found them (layout._break_vote).
 
     * ``жетіс-⏎тіктерді`` → (1, "") ; ``вице-⏎президенті`` → (0, "")
     * ``бар\\xad⏎лық`` → (1, "") ; ``пен⏎Сот`` → (0, " ") in wrapped text
@@ -152,6 +154,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     nsoft = len(Ls) - len(core)
     if Ms[0] == SOFT and Ms.lstrip(SOFT):
         Ms = Ms.lstrip(SOFT)  # soft hyphens opening the next line vanish: judge what follows them
+        words = None
     first = Ms[0]
     # ---- a soft hyphen at the line end: always a word break --------------------
     if nsoft and core and (core[-1].isalnum()):
@@ -159,6 +162,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         return (nsoft, "")
     if nsoft:
         Ls = core
+        words = None
     # ---- hyphen at the line end ----------------------------------------------------
     pre = core[:-1].rstrip(SOFT)[-1:] if core[-1:] in _HYPHENS else ""  # ``1\xad-``: look past soft hyphens
     if pre and (pre.isalnum() or pre == "%"):
@@ -292,15 +296,15 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if fits and last not in ",":
             ev.why = "heading"
             return None  # headline-like short line
-        letters = list(filter(str.isalpha, core))
-        if len(letters) >= 2 and all(map(str.isupper, letters)) and not first.isdigit():
+        # (a line in lower case has no capital letter: the letters are not listed)
+        if not core.islower() and len(letters := list(filter(str.isalpha, core))) >= 2 and all(
+                map(str.isupper, letters)) and not first.isdigit():
             ev.why = "caps_heading"
             return None  # ALL-CAPS heading
     if core[-1:].isalpha() and first.isalpha():
-        tw = _tail_word(core)
+        tw, hw = (_tail_word(core), _HEAD_WORD.match(Ms)) if words is None else words
         if carry:
             tw = carried(tw, core, carry)
-        hw = _HEAD_WORD.match(Ms)
         if tw and hw:
             if first.islower():
                 ev.why = "line_break"

@@ -161,6 +161,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     # Unwrapped text without ``\r``: only lines ending in a hyphen or soft hyphen, or at a column end
     # (``col_ends``), can get an edit and are visited; layout unread (tests/test_dehyphenate_speed.py)
     marked: list[int] | None = None
+    words: dict[int, tuple] = {}
     width: list[int]
     prior_join: bool | None
     narrow: list[bool] | None
@@ -173,12 +174,13 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             marked = sorted(set(marked).union(bisect_right(starts, p) - 1 for p in col_ends))
         width, prior_join, narrow = [0] * n if marked else [], False, None
     elif layout:
-        stripped, width, prior_join, narrow = layout[0]  # (it set ev.sparse and ev.hyphens_lost)
+        stripped, width, prior_join, narrow, words = layout[0]  # (it set ev.sparse and ev.hyphens_lost)
     else:
+        words = {}  # the tail and head words the layout's votes read, by line: the decisions reuse them
         stripped, width, prior_join, narrow = _document_layout(ev, lines, starts, wrapped, block_wrapped, reflow,
-                                                               stripped)
+                                                               stripped, words)
         if layout is not None:
-            layout.append((stripped, width, prior_join, narrow))
+            layout.append((stripped, width, prior_join, narrow, words))
     mi = 0
     k = 0
     carry = ""
@@ -274,7 +276,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             ev.last = None
             ev.why = ""
             d = _decide_break(at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join, auto, carry,
-                              nk, run)
+                              nk, run, words.get(k) if words else None)
             if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
                 short_after_join.append(k)
             if trace is not None:

@@ -66,13 +66,16 @@ def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
         i = j
 
 
-def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int) -> int:
+def _break_vote(ev: "Evidence", line: str, nxt: str, pos: int, words: dict | None = None, k: int = 0) -> int:
     """+1 when the bare break between *line* and *nxt* (at *pos*) can only continue a word
-    (``медальда⏎рымен``), -1 when both sides are clearly whole words, 0 otherwise."""
+    (``медальда⏎рымен``), -1 when both sides are clearly whole words, 0 otherwise. ``words``: receives
+    at ``k`` the tail word of *line* and the head-word match of *nxt*, for the decision of the break."""
     if not line[-1].isalpha():
         return 0
     tw = _tail_word(line)
     hw = _HEAD_WORD.match(nxt)
+    if words is not None:
+        words[k] = (tw, hw)
     if not tw or not hw or not tw[0].isalpha():
         return 0
     al, bl = norm(tw), norm(_head(hw))
@@ -97,7 +100,7 @@ def _settled(sj: int, ss: int, left: int, need: int, pct: int = 12) -> bool | No
 
 def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width: list[int],
                   votes: dict[int, int] | None = None, blocks: list[tuple[int, int]] | None = None,
-                  prior: bool | None = None) -> list[bool] | None:
+                  prior: bool | None = None, words: dict | None = None) -> list[bool] | None:
     """Per line: in a narrow block (lines under 25 characters) of prose that lost its hyphens? None if
     none is. By its votes, the pooled votes, or (``prior`` True) cut at both ends (docs/dehyphenate.md)."""
     n = len(stripped)
@@ -116,7 +119,7 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
             for m, k in enumerate(lower):
                 vote = votes.get(k) if votes is not None else None
                 if vote is None:
-                    vote = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
+                    vote = _break_vote(ev, stripped[k], stripped[k + 1], starts[k], words, k)
                 sj += vote > 0
                 ss += vote < 0
                 left = len(lower) - m - 1
@@ -205,11 +208,12 @@ def _is_wrapped(lines: list[str], stripped: list[str] | None = None) -> bool:
 
 
 def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped: bool,
-                     block_wrapped: list[bool] | None, reflow: object, stripped: list[str] | None = None
-                     ) -> tuple[list[str], list[int], bool | None, list[bool] | None]:
+                     block_wrapped: list[bool] | None, reflow: object, stripped: list[str] | None = None,
+                     words: dict | None = None) -> tuple[list[str], list[int], bool | None, list[bool] | None]:
     """The stripped lines, each line's block width, the prior (``prior_join``: True, the text loses
     its line-end hyphens, seed 004; None, it marks them; False, it never breaks words, pdftotext) and
-    the narrow prose blocks. Sets ``ev.sparse``."""
+    the narrow prose blocks. Sets ``ev.sparse``. ``words``: receives the words the votes read, by line
+    (see :func:`_break_vote`)."""
     n = len(lines)
     if stripped is None:
         stripped = [_layout_strip(ln) for ln in lines]
@@ -259,7 +263,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     if wrapped and prior_join is not None:
         sj = ss = 0
         for m, k in enumerate(lower):
-            vote = votes[k] = _break_vote(ev, stripped[k], stripped[k + 1], starts[k])
+            vote = votes[k] = _break_vote(ev, stripped[k], stripped[k + 1], starts[k], words, k)
             sj += vote > 0
             ss += vote < 0
             if _settled(sj, ss, len(lower) - m - 1, 2, PRIOR_PCT) is not None:
@@ -272,7 +276,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
             for k in [k for k in range(i, j - 1) if " " not in stripped[k] and stripped[k + 1][0].islower()]:
                 w = width[k] = _Width(width[k])
                 w.fill = max(lens[max(i, k - 4):k + 5 if k + 5 < j else j])
-    narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks, prior_join)
+    narrow = (_narrow_prose(ev, stripped, starts, width, votes, blocks, prior_join, words)
               if reflow == "auto" and prior_join is not None and any_wrap else None)
     # no line-end hyphen after a letter: real ones lost (2, 40+ breaks: shape rules)
     ev.hyphens_lost = ((bool(prior_join) or narrow is not None) and not hyphen_end and not (

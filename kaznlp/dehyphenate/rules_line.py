@@ -22,6 +22,7 @@ from .morph import (
     norm,
 )
 from .resources import _hyphen_parts
+from .vocab import begins
 
 
 def _caps_after_lower(a: str) -> bool:
@@ -101,11 +102,11 @@ def _lost_range(core: str, Ms: str) -> bool:
 _LINE_END_WORD = re.compile(r"\n[ \t]*([^\W\d_]{5,})[(«\"“]?[ \t](?![ \t]*\n)")  # read reversed
 
 
-def _line_end_words(block: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The block's lines' last words after a space (lower case), and their heads of 5+ letters."""
+def _line_end_words(block: str) -> tuple[frozenset[str], list[str]]:
+    """The block's lines' last words after a space (lower case), and the same sorted (``begins``: one starts so?)."""
     found = "\n".join(_LINE_END_WORD.findall("\n" + block[::-1]))[::-1]
     ends = frozenset(found.lower().replace("i", "і").split("\n"))
-    return ends, frozenset(e[:k] for e in ends for k in range(5, len(e) + 1))
+    return ends, sorted(ends)
 
 
 _LINE_START_WORD = re.compile(r"^[ \t]*([^\W\d_]{6,})(?=[ \t,.;:!?)»”])", re.M)
@@ -122,13 +123,13 @@ def _lower_text(block: str) -> str:
 
 def _text_stem_spans(ev: Evidence, a: str, b: str) -> bool:
     """``Саусақ⏎қанатты``: a line of this text ends in ``саусаққанатты`` (docs/dehyphenate.md)."""
-    ends, heads = ev.per_block("line_ends", _line_end_words)
+    ends, by_head = ev.per_block("line_ends", _line_end_words)
     al, bl = norm(a), norm(b)
     w = al + bl
     if len(al) >= 3 and len(bl) >= 3 and w in ev.per_block("line_starts", _line_start_words) and w.isalpha():
         return not _written_apart(ev, al, bl)  # ``жүзбе⏎қанаттары``: a line starts with ``жүзбеқанаттары бір``
     lo = max(len(al) + 2, 5)
-    if w[:lo] not in heads or len(w) < lo or not w.isalpha():
+    if len(w) < lo or not begins(by_head, w[:lo]) or not w.isalpha():
         return False
     for k in range(len(w), lo - 1, -1):
         if w[:k] in ends:
