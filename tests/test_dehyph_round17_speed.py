@@ -85,3 +85,20 @@ def test_caps_heading_in_a_narrow_lost_column(line, heading):
     ev.at(0)
     _decide_break(ev, line, line, "Министр баяндама жасады.", "Министр баяндама жасады.", True, 30, True)
     assert (ev.why == "caps_heading") == heading
+
+
+def test_a_kept_break_of_one_newline_is_no_edit_and_others_are_normalised():
+    # driver._keep_breaks looks for breaks other than ``\n`` only in a region that is not ``plain``
+    from kaznlp.dehyphenate.driver import _keep_breaks
+    for region, plain, want in [("\n", "\n", []), ("\n\n", "\n\n", []), (" \n", "\n", [(0, 2, "\n")]),
+                                ("\r\n", "\n", [(0, 2, "\n")]), ("\u2029", "\n", []), ("\x0c\n", "\n", [])]:
+        edits: list = []
+        _keep_breaks(region, 0, len(region), plain, edits)
+        assert edits == want, region
+
+
+def test_men_after_a_break_still_reads_the_next_words():
+    # breaks._decide_break reads the text after the right piece only for ``мен``/``бен``/``пен`` (3 letters)
+    # (a PDF dev column, KazQAD lit0080: ``кітаптар⏎мен танысты.``)
+    from tests.test_dehyphenate_issue15 import NARROW_VERB
+    assert "саяси кітаптармен танысты." in dehyphenate(NARROW_VERB)

@@ -309,7 +309,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             if first.islower():
                 ev.why = "line_break"
                 b = _head(hw)  # the text after it is read for ``мен`` only (learned.READS_AFTER)
-                after = Ms[hw.end():hw.end() + 40] if norm(b) in READS_AFTER else ""
+                # (norm never shortens a word without soft hyphens: a longer ``b`` is no ``мен``)
+                after = Ms[hw.end():hw.end() + 40] if len(b) <= 3 and norm(b) in READS_AFTER else ""
                 if _decide_plain(ev, tw, b, prior_join, after).decision == "join":
                     if prior_join and ev.hyphens_lost and (why := lost_pair_hyphen(ev, tw, b)):
                         ev.why = why  # ``қиял⏎ғажайып``: the block writes ``қиял-ғажайып``

@@ -333,7 +333,7 @@ def _keep_breaks(text: str, s: int, e: int, plain: str, edits: list[tuple[int, i
     """A kept break region of wrapped text (spaces and tabs go): ``plain`` if its breaks are all
     ``\\n``, ``\\r\\n``, ``\\r``, else as written (``\\r`` as ``\\n``): U+2029, a form feed carry meaning."""
     region = text[s:e]
-    if _OTHER_BREAK.search(region) and region.strip("\r\n \t"):
+    if region != plain and _OTHER_BREAK.search(region) and region.strip("\r\n \t"):  # (mostly one ``\n``)
         repl = "".join("\n" if b[0] == "\r" else b for b in LINE_BREAK.findall(region))
     else:
         repl = plain
