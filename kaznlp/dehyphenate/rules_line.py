@@ -348,7 +348,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
         return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letters spaced out
     if bl in ("да", "де", "та", "те") and al[-3:] in ("мен", "бен", "пен") and ev.word(al[:-3]) >= 2:
         return "space", "particle_after_instrumental"  # ``елдермен⏎де``: no case follows the instrumental
-    b_first, left = bl.split("-")[0], al.rsplit("-", 1)[-1]
+    b_first, left = bl.partition("-")[0], al.rpartition("-")[2]  # (split("-")[0], rsplit("-", 1)[-1])
     if ((_LATIN.search(left) or _LATIN.search(b_first)) and any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
             and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
             and not ev.is_chain(b_first, first_long=True)):
