@@ -136,9 +136,8 @@ def column_end_join(ev: Evidence, Ls: str, Ms: str) -> bool:
 
 
 def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,
-                  prior_join: bool | None, auto: bool = True, carry: str = "",
-                  narrow_prose: bool = False, run: int | None = None, words: tuple | None = None
-                  ) -> tuple[int, str] | None:
+                  prior_join: bool | None, auto: bool = True, carry: str = "", narrow_prose: bool = False,
+                  run: int | None = None, words: tuple | None = None) -> tuple[int, str] | None:
     """Decide one line break. None keeps it; else (cut, replacement) where ``cut``
     characters at the end of ``Ls`` (a line-end hyphen or soft hyphens) are replaced too.
     ``carry``: the start of a word glued across the previous break (see :func:`carried`).
@@ -153,16 +152,14 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     core = Ls if Ls[-1] != SOFT else Ls.rstrip(SOFT)  # (Ls is never empty)
     nsoft = len(Ls) - len(core)
     if Ms[0] == SOFT and Ms.lstrip(SOFT):
-        Ms = Ms.lstrip(SOFT)  # soft hyphens opening the next line vanish: judge what follows them
-        words = None
+        Ms, words = Ms.lstrip(SOFT), None  # soft hyphens opening the next line vanish: judge what follows them
     first = Ms[0]
     # ---- a soft hyphen at the line end: always a word break --------------------
     if nsoft and core and (core[-1].isalnum()):
         ev.why = "soft_hyphen"
         return (nsoft, "")
     if nsoft:
-        Ls = core
-        words = None
+        Ls, words = core, None
     # ---- hyphen at the line end ----------------------------------------------------
     pre = core[:-1].rstrip(SOFT)[-1:] if core[-1:] in _HYPHENS else ""  # ``1\xad-``: look past soft hyphens
     if pre and (pre.isalnum() or pre == "%"):
@@ -296,11 +293,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if fits and last not in ",":
             ev.why = "heading"
             return None  # headline-like short line
-        # (a line in lower case has no capital letter: the letters are not listed)
         if not core.islower() and len(letters := list(filter(str.isalpha, core))) >= 2 and all(
                 map(str.isupper, letters)) and not first.isdigit():
             ev.why = "caps_heading"
-            return None  # ALL-CAPS heading
+            return None  # ALL-CAPS heading (a line in lower case has none: its letters are not listed)
     if core[-1:].isalpha() and first.isalpha():
         tw, hw = (_tail_word(core), _HEAD_WORD.match(Ms)) if words is None else words
         if carry:
@@ -308,8 +304,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if tw and hw:
             if first.islower():
                 ev.why = "line_break"
-                b = _head(hw)  # the text after it is read for ``мен`` only (learned.READS_AFTER)
-                # (norm never shortens a word without soft hyphens: a longer ``b`` is no ``мен``)
+                b = _head(hw)  # the text after it is read for ``мен`` only (READS_AFTER; norm never shortens ``b``)
                 after = Ms[hw.end():hw.end() + 40] if len(b) <= 3 and norm(b) in READS_AFTER else ""
                 if _decide_plain(ev, tw, b, prior_join, after).decision == "join":
                     if prior_join and ev.hyphens_lost and (why := lost_pair_hyphen(ev, tw, b)):
