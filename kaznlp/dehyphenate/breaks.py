@@ -23,7 +23,7 @@ from .chars import (
 )
 from .cuts import cut_again
 from .evidence import Evidence, Verdict
-from .learned import READS_AFTER, _decide_inline, _decide_plain
+from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
 from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
 from .rules_line import caps_run_join, combining_o, _decide_line_hyphen, _lost_range, lost_pair_hyphen, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans, _written_apart
@@ -131,8 +131,8 @@ def column_end_join(ev: Evidence, Ls: str, Ms: str) -> bool:
     if not tw or hw is None or not tw[-1].isalpha():
         return False
     v = _decide_plain(ev, tw, _head(hw), True, "")
-    return v.decision == "join" and (v.rule.removeprefix("learned:") in _COLUMN_END_RULES
-                                     or v.score is not None and v.score >= SEAM_MARGIN)
+    return v.decision == "join" and (v.rule.removeprefix("learned:") in _COLUMN_END_RULES  # the exact score:
+                                     or v.score is not None and (exact_plain_score(ev, tw, _head(hw)) or 0) >= SEAM_MARGIN)
 
 
 def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool, width: int,

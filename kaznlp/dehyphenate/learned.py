@@ -208,6 +208,12 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True, af
     return s
 
 
+def exact_plain_score(ev: Evidence, a: str, b: str) -> float | None:
+    """The learned score of ``a⏎b`` in text that loses its hyphens, every term summed (what a trace
+    reports); a verdict made without a trace holds only a sum of the right sign."""
+    return _plain_score(ev, a, b, _plain_rule(ev, a, b, True, "")[0], True, "")
+
+
 # the pieces whose rules read ``after`` (the driver passes it for these only)
 READS_AFTER = frozenset(("мен", "бен", "пен"))
 
