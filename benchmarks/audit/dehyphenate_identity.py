@@ -19,6 +19,9 @@ characters, the slowest path, made from the corpus text at run time), and the PD
 ``python -m benchmarks.testsets.pdf_testset --split dev`` (skipped if not cached). Only fingerprints
 (SHA-256) are written, never text; ``--compare`` names the documents whose output differs and
 gives one SHA-256 digest per corpus (over its documents' fingerprints, in key order) and for all.
+``--explain`` also checks that ``dehyphenate(t, explain=True)`` gives the same text as ``dehyphenate(t)``
+on every document (it found the round-17 column-end margin that read a score exact only in its sign) and
+exits 1 if not.
 """
 
 from __future__ import annotations
@@ -56,8 +59,10 @@ for key, text in docs.items():
     # the alignment, read through its public API: the source span of every output character
     spans = [al.span_to_src(i, i + 1) for i in range(len(res))]
     fp[key] = hashlib.sha256(repr((res, al.src_len, spans)).encode("utf-8")).hexdigest()
+# --explain: the documents whose text differs when a trace is asked for (it must not)
+traced = [k for k, t in docs.items() if dehyphenate(t, explain=True)[0] != dehyphenate(t)] if sys.argv[3:] else None
 Path(sys.argv[2]).write_text(json.dumps({
-    "kaznlp": str(Path(kaznlp.__file__).parent),
+    "kaznlp": str(Path(kaznlp.__file__).parent), "explain_differs": traced,
     "news_speed": {"documents": len(news), "chars": n, "cpu_seconds": round(best, 4),
                    "chars_per_cpu_s": round(n / best)},
     "fingerprints": fp}), encoding="utf-8")
@@ -131,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two --out files")
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--code", type=Path, help="the folder holding the kaznlp under test (default: this checkout)")
+    ap.add_argument("--explain", action="store_true",
+                    help="also check that dehyphenate(t, explain=True) gives the same text as dehyphenate(t)")
     args = ap.parse_args(argv)
     if args.compare:
         old, new = (json.loads(p.read_text(encoding="utf-8")) for p in args.compare)
@@ -155,13 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "docs.json", Path(tmp) / "out.json"
         src.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
-        subprocess.run([sys.executable, "-c", _WORKER, str(src), str(dst)], cwd=code, check=True)
+        subprocess.run([sys.executable, "-c", _WORKER, str(src), str(dst), *(["explain"] if args.explain else [])],
+                       cwd=code, check=True)
         child = json.loads(dst.read_text(encoding="utf-8"))
     res = {"kaznlp": child["kaznlp"], "documents": len(docs), "chars": sum(map(len, docs.values())),
            "load_before": load, "news_speed": child["news_speed"], "fingerprints": child["fingerprints"]}
     args.out.write_text(json.dumps(res, indent=0), encoding="utf-8")
     print(f"{res['documents']} documents, {res['chars']:,} chars, kaznlp from {res['kaznlp']}; "
           f"news {res['news_speed']['chars_per_cpu_s']:,} chars/CPU s; wrote {args.out}")
+    traced = child.get("explain_differs")
+    if traced is not None:
+        print(f"explain=True gives other text in {len(traced)} of {len(docs)} documents")
+        for k in traced[:50]:
+            print("  explain differs:", k)
+        return 1 if traced else 0
     return 0
 
 
