@@ -20,8 +20,9 @@ from .chars import (
     SOFT,
     _head,
     _tail_word,
+    ends_range_dash,
 )
-from .cuts import cut_again
+from .cuts import cut_again, fills_column
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
 from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
@@ -187,7 +188,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                 ev.why = "unwrapped_join_not_known"
                 return None
             return (nsoft + 1, "")
-    if first.isdigit() and core[-1:] == "\u2013" and core[-2:-1].isdigit():
+    if first.isdigit() and ends_range_dash(core):
         ev.why = "en_dash_range"  # ``(1096–⏎1166)``, ``25–⏎35%``: the en dash of a range is glued to both numbers
         return (0, "")
     if not wrapped:
@@ -239,7 +240,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             # (a lone Cyrillic consonant is no word either: ``Ұйымдастырушыла⏎р ойын``; ``т.``, ``ж.`` have
             # a dot; a Latin ``o`` opens a list item)
             cut_rule = "cut_before_suffix"
-        elif hw and (5 * len(core) >= 4 * width or 10 * len(core) >= 9 * getattr(width, "fill", width << 1)) and not any(c in _HYPHENS + _DASHES for c in core[1:]) and (tw := _tail_word(core)) and (
+        elif hw and fills_column(core, width) and not any(c in _HYPHENS + _DASHES for c in core[1:]) and (tw := _tail_word(core)) and (
                 _decide_plain(ev, tw, _head(hw), True, "").decision == "join"):
             cut_rule = "cut_at_column_edge"  # ``заңнамабұзушылықта⏎ры``: one token filling the column, no break opportunity in it
         elif hw and cut_again(core, carry, width):

@@ -140,6 +140,11 @@ _FINAL = ".!?…:;"
 _CLOSERS = "»”\"')]’"
 _LINE_START_CLOSERS = ",.;»)]}"  # never open a line after a word but in a cut token
 _DASHES = "\u2013\u2014"
+
+
+def ends_range_dash(s: str) -> bool:
+    """``… 1096–``: a line ending in a range's en dash glued to a number (``en_dash_range``)."""
+    return s[-1:] == "\u2013" and s[-2:-1].isdigit()
 _BULLET = re.compile(r"(?:[•●▪►■◦*]|\d{1,3}[.)]\s|[а-яәіңғүұқөһ]\)\s)")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 LAYOUT_SPACE = " \t"  # the spaces around a line that are layout (see _layout_strip)

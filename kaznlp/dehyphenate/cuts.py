@@ -8,5 +8,10 @@ def cut_again(core: str, carry: str, width: int) -> bool:
     >>> cut_again("ндағыаудитжөніндегі", "технологияларсаласы", 20), cut_again("ндағы", "саласы", 20)
     (True, False)
     """
-    return carry[-1:].isalpha() and core.isalpha() and (
-        5 * len(core) >= 4 * width or 10 * len(core) >= 9 * getattr(width, "fill", width << 1))
+    return carry[-1:].isalpha() and core.isalpha() and fills_column(core, width)
+
+
+def fills_column(core: str, width: int) -> bool:
+    """A line as long as 80 % of its block's width, or 90 % of the longest line near it (``width.fill``,
+    set by the layout for one-token lines): no room was left at its end."""
+    return 5 * len(core) >= 4 * width or 10 * len(core) >= 9 * getattr(width, "fill", width << 1)

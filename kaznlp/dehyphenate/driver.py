@@ -18,6 +18,7 @@ from .chars import (
     _OTHER_BREAK,
     _WRAP_NL,
     SOFT,
+    ends_range_dash,
     _has_hyphen_break,
     _has_hyphen_space,
     _has_other_break,
@@ -168,8 +169,8 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
     if not wrapped and block_wrapped is None and not has_cr and not by_output:
         if stripped is None:
             stripped = [x.strip(LAYOUT_SPACE) for x in lines]
-        marked = [i for i in range(n - 1) if stripped[i] and (stripped[i][-1] in _LINE_END_MARKS or stripped[i][-1]
-                                                              == "\u2013" and stripped[i][-2:-1].isdigit())]
+        marked = [i for i in range(n - 1) if stripped[i] and (stripped[i][-1] in _LINE_END_MARKS
+                                                              or ends_range_dash(stripped[i]))]
         if col_ends:
             marked = sorted(set(marked).union(bisect_right(starts, p) - 1 for p in col_ends))
         width, prior_join, narrow = [0] * n if marked else [], False, None
@@ -269,7 +270,7 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             carry = ""
             continue
         wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
-        if not wk and Ls[-1] not in _LINE_END_MARKS and not (Ls[-1] == "\u2013" and Ls[-2:-1].isdigit()):
+        if not wk and Ls[-1] not in _LINE_END_MARKS and not ends_range_dash(Ls):
             d = None  # unwrapped: only a line-end (soft) hyphen is judged
         else:
             nk = narrow is not None and narrow[k]
