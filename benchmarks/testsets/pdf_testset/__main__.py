@@ -4,7 +4,8 @@ Options: ``--split dev|test|all`` (default dev), ``--engines latex,libreoffice``
 NAME,...``, ``--docs N`` (first N documents of the split, for a quick look), ``--update-results``
 (write ``benchmarks/results/pdf_testset.<split>.json`` and ``.md``; otherwise the report goes to
 the cache folder and stdout), ``--build-gold`` (re-select the documents and rewrite
-``documents.json``), ``--shared PATH``.
+``documents.json``), ``--shared PATH``, ``--strict`` (also score the source's own hyphen-space and
+dash gaps, see ``score.py``; the reports get ``.strict`` in their names).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def systems() -> dict:
 
 
 def run(split: str, engines: set[str], only_layouts: set[str] | None, ndocs: int | None,
-        shared: str | None, show_errors: int = 0) -> dict:
+        shared: str | None, show_errors: int = 0, strict: bool = False) -> dict:
     meta = gold.load(None if split == "all" else split)
     docs = meta["documents"][:ndocs] if ndocs else meta["documents"]
     layouts = [lay for lay in meta["layouts"] if lay["engine"] in engines
@@ -81,14 +82,14 @@ def run(split: str, engines: set[str], only_layouts: set[str] | None, ndocs: int
         gtext = "\n".join(paras[d["id"]])
         for ex in lay["extractors"]:
             text = extraction(pdf, ex, lay) or ""  # (made when missing: never None here)
-            al = Aligned(gtext, text)
+            al = Aligned(gtext, text, source_gaps=not strict)
             for name, fn in systs.items():
                 errs: list | None = [] if show_errors and name == "kaznlp" and split == "dev" else None
                 counts[(name, lay["name"], ex, d["id"])] += al.score(fn(text), errs)
                 for kind, g, o in (errs or [])[:show_errors]:
                     print(f"{lay['name']}|{ex}|{d['id']}\t{kind}\t{g!r}\t{o!r}")
     t_score = time.time() - t_score
-    return {"split": split, "documents": [d["id"] for d in docs], "layouts": layouts,
+    return {"split": split, "strict": strict, "documents": [d["id"] for d in docs], "layouts": layouts,
             "render_seconds": round(t_render, 1), "score_seconds": round(t_score, 1),
             "counts": counts}
 
@@ -119,7 +120,11 @@ def markdown(res: dict, summary: dict) -> str:
     out = [f"# PDF test set, split `{res['split']}`", "",
            f"{len(res['documents'])} documents, {len(res['layouts'])} layouts; "
            f"render {res['render_seconds']} s (cached PDFs count 0), score {res['score_seconds']} s.",
-           "Reproduce: `python -m benchmarks.testsets.pdf_testset --split " + res["split"] + "`", "",
+           "Reproduce: `python -m benchmarks.testsets.pdf_testset --split " + res["split"]
+           + (" --strict" if res["strict"] else "") + "`", "",
+           ("Every gap scored, the source's own hyphen-space and dash gaps too (`--strict`)." if res["strict"] else
+            "The source's own hyphen-space gaps (`ақыл- парасатын`) and gaps beside a dash are not scored"
+            " (`source_gaps`; `--strict` scores them)."), "",
            "Cell: broken words repaired % (broken words) · real hyphens destroyed / real hyphens in the input"
            " · words wrongly glued / word boundaries. See `docs/pdf_testset.md`.", "",
            "| group | " + " | ".join(SYSTEMS) + " |", "|---" * (len(SYSTEMS) + 1) + "|"]
@@ -151,6 +156,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared")
     ap.add_argument("--show-errors", type=int, default=0,
                     help="print up to N kaznlp errors per document and extraction (dev split only)")
+    ap.add_argument("--strict", action="store_true",
+                    help="also score the source's own hyphen-space and dash gaps (score.py, 'Source gaps')")
     args = ap.parse_args(argv)
     if args.build_gold:
         meta = gold.load() if gold.DOCUMENTS.is_file() else {}
@@ -161,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"wrote {gold.DOCUMENTS} ({dict(n)})")
         return
     res = run(args.split, set(args.engines.split(",")), set(filter(None, args.layouts.split(","))),
-              args.docs, args.shared, args.show_errors)
+              args.docs, args.shared, args.show_errors, args.strict)
     summary = summarise(res)
     md = markdown(res, summary)
     per_doc = {"|".join(k): dict(c) for k, c in sorted(res["counts"].items())}
@@ -169,17 +176,18 @@ def main(argv: list[str] | None = None) -> None:
     cache = render.cache_dir()
     # a subset (--layouts, --engines, --docs) gets a name of its own: it does not overwrite the full report
     subset = args.layouts or args.engines != "latex,libreoffice" or args.docs
-    name = f"pdf_testset.{args.split}" + (".subset" if subset else "")
+    name = f"pdf_testset.{args.split}" + (".strict" if args.strict else "") + (".subset" if subset else "")
     (cache / f"{name}.json").write_text(
         json.dumps(payload | {"per_document": per_doc}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (cache / f"{name}.md").write_text(md, encoding="utf-8")
     out_dir = cache
     if args.update_results:  # the committed copy: no per-document counts (they stay in the cache)
         out_dir = RESULTS
-        (RESULTS / f"pdf_testset.{args.split}.json").write_text(compact_json(payload), encoding="utf-8")
-        (RESULTS / f"pdf_testset.{args.split}.md").write_text(md, encoding="utf-8")
+        base = f"pdf_testset.{args.split}" + (".strict" if args.strict else "")
+        (RESULTS / f"{base}.json").write_text(compact_json(payload), encoding="utf-8")
+        (RESULTS / f"{base}.md").write_text(md, encoding="utf-8")
     print(md)
-    print(f"written to {out_dir}/{name if out_dir == cache else f'pdf_testset.{args.split}'}.{{json,md}}")
+    print(f"written to {out_dir}/{name if out_dir == cache else base}.{{json,md}}")
 
 
 if __name__ == "__main__":
