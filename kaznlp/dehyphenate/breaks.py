@@ -25,9 +25,10 @@ from .chars import (
 from .cuts import cut_again, fills_column
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
-from .rules_inline import _NAME_PREFIXES, _glued_phrase_join, _lost_suffix_hyphen
+from .rules_inline import _glued_phrase_join, _lost_suffix_hyphen
 from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
-from .rules_line import caps_run_join, combining_o, _decide_line_hyphen, _lost_range, lost_pair_hyphen, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans, _written_apart
+from .lost_hyphens import _lost_real_hyphen, lost_number_hyphen, lost_pair_hyphen
+from .rules_line import caps_run_join, _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans
 
 
 def _inline_line(ev: "Evidence", line: str, base: int, inline: list[tuple[int, int, str]],
@@ -287,6 +288,10 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
         ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
+    if prior_join and ev.hyphens_lost and first.islower() and core[-1:] in "0123456789%" and (
+            hw := _HEAD_WORD.match(Ms)) and (why := lost_number_hyphen(ev, core, _head(hw))):
+        ev.why = why  # ``70⏎жылдарынан``, ``14%⏎ға``, ``2⏎қосымшаға`` (Round 18)
+        return (0, "-")
     if prior_join and first.isupper() and core[-1:].isalpha() and caps_run_join(ev, core, Ms):
         ev.why = "caps_run_join"  # ``ЛГ⏎БТ``, ``Қаз⏎КСР``: a known word in capitals cut by the column
         return (0, "")
@@ -379,24 +384,3 @@ def _overlong_cut(core: str, Ms: str) -> str:
                                                           and first.isascii()):
         return "cut_in_url"
     return ""
-
-
-def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
-    """In a text that loses its line-end hyphens (``prior_join``), the real hyphens at line ends
-    are lost too: ``оңтүстік⏎батысқа``, ``жауын⏎шашын``, ``сондай⏎ақ``, ``Лас⏎Вегастағы`` get
-    their hyphen back when the hyphenated form is attested (text, lexicon, a lexicon stem pair,
-    the clitic ``ақ``, a foreign name prefix before a capital) and the joined form is no known
-    word."""
-    if not a.isalpha() or not b.split("-")[0].isalpha():
-        return False
-    al, bl = norm(a), norm(b)
-    if ev.word(al + bl) >= 2:
-        return False
-    if a[0].isupper() and b[0].isupper():
-        return (al in _NAME_PREFIXES and ev.hyphens_lost > 1 or ev.attested_hyphen(al, bl) >= 1) and not _written_apart(ev, al, bl)
-    if not b[0].islower():
-        return False
-    # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the
-    # clitic ``ақ`` (``сондай-ақ``, ``бір-ақ``). Not a reduplication guess: ``барлық⏎бар``,
-    # ``болатын⏎болса``, ``балабақшаға⏎баланың`` are two words
-    return (ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2 or combining_o(ev, a, bl)) and not _written_apart(ev, al, bl)

@@ -157,26 +157,6 @@ def caps_run_join(ev: Evidence, core: str, Ms: str) -> bool:
             and ev.word(norm(tw + b)) >= 2)
 
 
-# a hyphenated word inside a line: its left part, the first 3 letters of its right part
-_HYPHEN_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-([^\W\d_]{3})")
-
-
-def combining_o(ev: Evidence, a: str, bl: str) -> bool:
-    """``афро⏎американдық``: a lower-case no-word of 2+ syllables ending in ``о`` before a vowel (Round 16)."""
-    return a[-1:] == "о" and bl[:1] in VOWELS and a.isalpha() and a.islower() and sum(c in VOWELS for c in a) >= 2 and ev.word(norm(a)) == 0
-
-
-def lost_pair_hyphen(ev: Evidence, a: str, b: str) -> str:
-    """The rule that makes a join a lost real hyphen, or "" (docs/dehyphenate.md, Round 16): ``қиял⏎ғажайып``."""
-    al, bl = norm(a), norm(b)
-    if bl[:1] == "и" and al[-1:] in PURE_VOWELS:
-        return "lost_hyphen_vowel_before_i"  # no word breaks before ``и`` after a vowel
-    if combining_o(ev, a, bl):
-        return "lost_hyphen_combining_o"
-    pairs = ev.per_block("hyphen_pairs", lambda t: frozenset(_HYPHEN_PAIR.findall(_lower_text(t))))
-    return "text_hyphen_pair" if len(bl) >= 3 and a.isalpha() and (al, bl[:3]) in pairs and not _written_apart(ev, al, bl) else ""
-
-
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
 FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending",
                          "particle_after_instrumental"))
