@@ -14,6 +14,7 @@ from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
 from .men import instrumental_fits, parallel_after_men, verb_after_men
 from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
+from .particles import names_around_men, written_apart
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import FINAL_PLAIN, _plain_rule
@@ -233,10 +234,14 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
         # the dictionary writes the pair as one word (``қол⏎шатырға``)
         return Verdict("join", "closed_compound")
     if bl in READS_AFTER and name != "no_syllable_break":
+        if names_around_men(a, after):
+            return Verdict("space", "conjunction_names")  # Шәкәрім⏎мен Кәкітай
         if parallel_after_men(al, after):
             return Verdict("space", "conjunction_parallel")  # қайғысы⏎мен мұңы
         if verb_after_men(after) and instrumental_fits(al, bl):
             return Verdict("join", "instrumental_before_verb")  # кітаптар⏎мен танысты.
+    if bl in PARTICLES and name not in ("no_syllable_break", "men_before_punctuation") and written_apart(ev, al, bl):
+        return Verdict("space", "particle_written_apart")  # Шарль⏎де Голль: ``Шарль де`` in a line
     if name != "no_syllable_break" and ev.word(al) == 0 and ev.spans(al, bl):
         return Verdict("join", "stem_spans_break")  # Аберкром⏎бидің
     if not ev.features:  # no trace asked for: the score alone

@@ -11,8 +11,11 @@ import re
 from functools import lru_cache
 
 from kaznlp._data import read_lines
-from kaznlp.lang.affixes import participle_endings
+from kaznlp.lang.affixes import finite_endings, participle_endings
 from kaznlp.lang.alphabet import VOWELS
+
+from .morph import norm
+from .particles import verb_form
 
 
 # endings read alike across vowel harmony and consonant assimilation (``тер`` = ``лар``, ``сы`` = ``ы``)
@@ -27,8 +30,8 @@ def parallel_after_men(a: str, after: str) -> bool:
     if m is None or len(a) < 3:
         return False
     y = m.group(1).lower()
-    if len(y) < 3 or y in instrumental_postpositions():
-        return False  # ``суреттер⏎мен қатар``: a postposition that governs the instrumental (round 15)
+    if len(y) < 3 or y in instrumental_postpositions() or verb_form(y):
+        return False  # ``суреттер⏎мен қатар``: a postposition that governs the instrumental (round 15), a verb
     fa, fy = a.translate(_FOLD), y.translate(_FOLD)
     k = 1 if a[-1] in VOWELS else 2
     return fa[-k:] == fy[-k:]
@@ -36,6 +39,7 @@ def parallel_after_men(a: str, after: str) -> bool:
 
 _LAST_WORD = re.compile(r"[ \t]+([^\W\d_]{3,})[ \t]*[.!?]")
 _NEXT_LONG = re.compile(r"[ \t]+([^\W\d_]{4,})(?![\w-])")
+_NEXT_ANY = re.compile(r"[ \t]+([^\W\d_]+)(?![\w-])")
 
 
 def verb_after_men(after: str) -> bool:
@@ -43,14 +47,13 @@ def verb_after_men(after: str) -> bool:
     instrumental precedes and the conjunction never does. Lower case: not ``Ж.``, ``Оңт.``. Also a
     participle or converb of 6+ letters right after it (``Құнанбай⏎мен тартысып``)."""
     m = _LAST_WORD.match(after)
-    if m is not None and m.group(1).islower():
-        return True
+    if m is not None and m.group(1).islower() and norm(m.group(1)).endswith(finite_endings() + participle_endings()):
+        return True  # not a noun ending the sentence: ``ойын⏎мен нәтиже.`` (round 18)
+    m = _NEXT_ANY.match(after)
+    if m is not None and m.group(1) in instrumental_postpositions():
+        return True  # ``әкем⏎мен бірге``, ``айырмашылығы⏎мен ғана`` (a particle stresses the word before it)
     m = _NEXT_LONG.match(after)
-    if m is None or not m.group(1).islower():
-        return False
-    y = m.group(1)
-    return y in instrumental_postpositions() or len(y) >= 6 and (
-        y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS))
+    return m is not None and m.group(1).islower() and verb_form(norm(m.group(1)))
 
 
 @lru_cache(maxsize=1)

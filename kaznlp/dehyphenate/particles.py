@@ -1,0 +1,44 @@
+"""``X⏎мен``, ``X⏎да``: the conjunction or particle written apart, or the case ending written joined
+(round 18, for :func:`kaznlp.dehyphenate.learned._decide_plain` and :mod:`.men`): two names around
+``мен``, a verb after it, and the same pair written within a line elsewhere in the text."""
+
+from __future__ import annotations
+
+import re
+
+from kaznlp.lang.affixes import participle_endings
+from kaznlp.lang.alphabet import VOWELS
+
+from .evidence import Evidence
+from .morph import PARTICLES
+
+_PRESENT = re.compile("[аей]д[ыі]$")  # the present tense: ``байытыл-а-ды``, ``ойна-й-ды`` (not ``әдебиет-і``)
+
+
+def verb_form(y: str) -> bool:
+    """A participle, a converb or a present tense of 6+ letters: ``тартысып``, ``байытылады``."""
+    return len(y) >= 6 and (y.endswith(participle_endings()) or (y[-2:] in ("ып", "іп") and y[-3] not in VOWELS)
+                            or _PRESENT.search(y) is not None)
+
+
+_NEXT_TOKEN = re.compile(r"[ \t]*[«“\"(]?([^\W\d_])")
+
+
+def names_around_men(a: str, after: str) -> bool:
+    """``Шәкәрім⏎мен Кәкітай``, ``Горбачев⏎пен Р. Рейган``: a capital on both sides of ``мен``, two names
+    joined by the conjunction. 4+ letters: ``“Еге⏎мен Қазақстан”`` is one word cut."""
+    m = _NEXT_TOKEN.match(after)
+    return len(a) >= 4 and a[:1].isupper() and m is not None and m.group(1).isupper()
+
+
+_PAIR = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+([^\W\d_]{2,4})(?![\w-])")
+
+
+def _apart_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """``(word, particle)`` written apart within a line of ``text``, lower case."""
+    return frozenset((m.group(1), m.group(2)) for m in _PAIR.finditer(text.lower()) if m.group(2) in PARTICLES)
+
+
+def written_apart(ev: Evidence, a: str, b: str) -> bool:
+    """The text writes ``a b`` (lower case) within a line and never ``ab``: ``Шарль де Голль``."""
+    return (a, b) in ev.per_block("particles_apart", _apart_pairs) and not ev.in_doc(a + b)
