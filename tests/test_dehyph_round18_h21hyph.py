@@ -55,3 +55,14 @@ def test_a_case_ending_after_a_percent_sign_in_a_short_text():
     assert "саны 14%-ға артып" in out and "46–60% май" in out and "820 000 адамдарды" in out
     assert _why(SHORT_LOST)[("14%", "ға")] == ("hyphen", "lost_number_suffix_hyphen")
     assert dehyphenate(out) == out
+
+
+def test_an_arabic_article_before_a_capital_gets_its_hyphen_back():
+    # kazqad-lit2221lit (PDF dev, pypdf): ``Заһир әд⏎Дин Мұхаммед Бабыр``; an article that is no Kazakh word
+    # (``әд``, ``аль``, ``эль``) before a capital is joined to the name by a hyphen (``әл-Фараби``); the
+    # conjunction ``ал`` (a word) before a name is no article
+    src = BASE + "\nМоғолдар әулеті. Негізін\nсалушы – Заһир әд\nДин Мұхаммед Ба\nбыр. Темір әулетінен шыққан."
+    out = dehyphenate(src)
+    assert "Заһир әд-Дин Мұхаммед Бабыр." in out
+    assert _why(src)[("әд", "Дин")] == ("hyphen", "lost_real_hyphen")
+    assert dehyphenate(out) == out

@@ -11,7 +11,7 @@ from kaznlp.lang.phonology import vowels_agree
 from .chars import _DASHES, _HYPHENS
 from .evidence import Evidence
 from .morph import norm
-from .rules_inline import _NAME_PREFIXES
+from .rules_inline import _ARTICLES, _NAME_PREFIXES
 from .rules_line import _lower_text, _written_apart
 
 # a hyphenated word inside a line: its left part, the first 3 letters of its right part
@@ -52,8 +52,8 @@ def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
         return False
     if a[0].isupper() and b[0].isupper():
         return (al in _NAME_PREFIXES and ev.hyphens_lost > 1 or ev.attested_hyphen(al, bl) >= 1) and not _written_apart(ev, al, bl)
-    if not b[0].islower():
-        return False
+    if not b[0].islower():  # an Arabic article that is no Kazakh word before a capital: ``әд⏎Дин`` (Round 18)
+        return b[0].isupper() and a.islower() and al in _ARTICLES and ev.word(al) < 2
     # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the
     # clitic ``ақ`` (``сондай-ақ``, ``бір-ақ``). Not a reduplication guess: ``барлық⏎бар``,
     # ``болатын⏎болса``, ``балабақшаға⏎баланың`` are two words
