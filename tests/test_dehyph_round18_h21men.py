@@ -23,6 +23,10 @@ PRESENT = ("тамырлар тарамда\nлып, қылтамырлар\nғ�
            "себебі - қан тек өкпе\nге барып, оны оттегі\nмен байытылады да\nқайтадан жүрекке\nкеледі. Бұл қанайна\n"
            "лым шеңберін кей\nде \"өкпелік шеңбер\"\n")
 
+# ntrex-telegraph.405404 (dev), tex-news-lost-text, pypdf: ``да`` repeated after the next word
+SERIES = ("келді. Мен отбасы\nлар мен адамдармен\nқоршалған жағдай\nда болғандықтан,\nайқайлай да, жылай\n"
+          "да, шыңғыра да ал\nмадым. Маған шы\nнымен де барлығын\n")
+
 
 def test_men_between_two_capitalised_words_is_the_conjunction():
     out = dehyphenate(NAMES)
@@ -62,7 +66,14 @@ def test_a_pair_written_apart_in_the_text_stays_apart():
     assert (v.decision, v.rule) == ("space", "particle_written_apart")
 
 
+def test_a_particle_repeated_in_a_series_stays_apart():
+    out = dehyphenate(SERIES)
+    assert "айқайлай да, жылай да, шыңғыра да алмадым." in out
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(SERIES)}
+    assert rules[("жылай", "да")] == "particle_series"
+
+
 def test_round18_h21men_outputs_are_idempotent():
-    for text in (NAMES, NOUN_AT_END, PRESENT):
+    for text in (NAMES, NOUN_AT_END, PRESENT, SERIES):
         once = dehyphenate(text)
         assert dehyphenate(once) == once

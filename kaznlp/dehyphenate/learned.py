@@ -14,7 +14,7 @@ from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
 from .men import instrumental_fits, parallel_after_men, verb_after_men
 from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
-from .particles import names_around_men, written_apart
+from .particles import SERIES_PARTICLES, names_around_men, particle_series, written_apart
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import FINAL_PLAIN, _plain_rule
@@ -98,7 +98,7 @@ _GEN3 = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]*[ндт][ыі]ң(?![^\W\d
 def _men_genitive(bl: str, after: str) -> float:
     """1.0: ``b`` is ``мен``/``бен``/``пен`` and one of the next three words is in the genitive, the case
     of a conjunction's phrase (``соттары мен Дубай Әмірлігі соттарының``)."""
-    return float(bl in READS_AFTER and _GEN3.match(after) is not None)
+    return float(bl in _MEN and _GEN3.match(after) is not None)
 
 
 def _plain_features(ev: Evidence, a: str, b: str, rule: str, after: str = "") -> list[float] | None:
@@ -216,7 +216,8 @@ def exact_plain_score(ev: Evidence, a: str, b: str) -> float | None:
 
 
 # the pieces whose rules read ``after`` (the driver passes it for these only)
-READS_AFTER = frozenset(("мен", "бен", "пен"))
+_MEN = frozenset(("мен", "бен", "пен"))
+READS_AFTER = _MEN | SERIES_PARTICLES
 
 
 @_memo_decision
@@ -233,7 +234,9 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
     if rule == "space" and name != "no_syllable_break" and ev.closed_compound(al, bl):
         # the dictionary writes the pair as one word (``қол⏎шатырға``)
         return Verdict("join", "closed_compound")
-    if bl in READS_AFTER and name != "no_syllable_break":
+    if bl in SERIES_PARTICLES and name != "no_syllable_break" and particle_series(after):
+        return Verdict("space", "particle_series")  # айқайлай⏎да, жылай да: the particle repeated
+    if bl in _MEN and name != "no_syllable_break":
         if names_around_men(a, after):
             return Verdict("space", "conjunction_names")  # Шәкәрім⏎мен Кәкітай
         if parallel_after_men(al, after):

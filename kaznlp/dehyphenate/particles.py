@@ -31,6 +31,18 @@ def names_around_men(a: str, after: str) -> bool:
     return len(a) >= 4 and a[:1].isupper() and m is not None and m.group(1).isupper()
 
 
+# the particle "too, even" (its four allomorphs); repeated after each word of a series: ``оқуды да, жұмысты да``
+SERIES_PARTICLES = frozenset(("да", "де", "та", "те"))
+_SERIES = re.compile(r"[ \t]*,[ \t]*[^\W\d_]+[ \t]+([^\W\d_]{2})(?![\w-])")
+
+
+def particle_series(after: str) -> bool:
+    """``айқайлай⏎да, жылай да``: after a comma the next word takes the particle too, a series of stressed
+    words (the locative is not repeated so)."""
+    m = _SERIES.match(after)
+    return m is not None and m.group(1).lower() in SERIES_PARTICLES
+
+
 _PAIR = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+([^\W\d_]{2,4})(?![\w-])")
 
 
