@@ -66,3 +66,15 @@ def test_an_arabic_article_before_a_capital_gets_its_hyphen_back():
     assert "Заһир әд-Дин Мұхаммед Бабыр." in out
     assert _why(src)[("әд", "Дин")] == ("hyphen", "lost_real_hyphen")
     assert dehyphenate(out) == out
+
+
+def test_a_number_closing_the_bracket_the_line_opened_is_no_list_item():
+    # kazqad-bio0103bio (PDF dev, LibreOffice news column): ``бірнеше (8⏎16) тармақталған``: ``16)`` closes the
+    # bracket of ``(8``, so it is no list item, and the range rule gives ``(8-16)``; a list item stays
+    src = BASE + ("\nАс қарында\nқорытыла бастайды.\nҚарыннан бірнеше (8\n16) тармақталған жә\nне тармақталмаған\n"
+                  "өзекшелер таралады.")
+    out = dehyphenate(src)
+    assert "бірнеше (8-16) тармақталған және" in out
+    assert dehyphenate(out) == out
+    listed = BASE + "\nОның түрлері көп:\n15) тармақталған түрі;\n16) тармақталмаған түрі."
+    assert "көп:\n15) тармақталған түрі;\n16) тармақталмаған" in dehyphenate(listed)

@@ -27,7 +27,7 @@ from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
 from .rules_inline import _glued_phrase_join, _lost_suffix_hyphen
 from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
-from .lost_hyphens import _lost_real_hyphen, lost_number_hyphen, lost_pair_hyphen
+from .lost_hyphens import _lost_real_hyphen, bracket_range, lost_number_hyphen, lost_pair_hyphen
 from .rules_line import caps_run_join, _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans
 
 
@@ -274,7 +274,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     fits = llen + 1 <= width and llen + 1 + len((Ms.split(None, 1) or [""])[0]) <= width
     # ``last``: the line's last character before closers ("" when the line is only closers), read
     # only when the next word would have fitted
-    if fits and ((last := core.rstrip(_CLOSERS)[-1:]) in _FINAL or _BULLET.match(Ms)
+    if fits and ((last := core.rstrip(_CLOSERS)[-1:]) in _FINAL or _BULLET.match(Ms) and not bracket_range(core, Ms)
                  or (auto and prior_join is False and llen < 0.6 * width)):
         # short last line of a paragraph; a list item; in a text that does not break words,
         # a short line whose successor's first word would have fitted: ``[жапон-қытай]⏎қатынастары,``

@@ -96,3 +96,13 @@ def lost_number_hyphen(ev: Evidence, core: str, b: str) -> str:
     if len(bl) >= 4 and hy[bl[:4]] >= max(1, sp[bl[:4]]):
         return "text_number_hyphen"  # ``2⏎қосымшаға`` in a text that writes ``1-қосымшаға``
     return ""
+
+
+_OPEN_NUMBER = re.compile(r"\(\d{1,4}$")
+_CLOSE_NUMBER = re.compile(r"\d{1,4}\)")
+
+
+def bracket_range(core: str, Ms: str) -> bool:
+    """``бірнеше (8⏎16) тармақталған``: a line ends in ``(`` + a number and the next opens with a number +
+    ``)``, which closes that bracket: no list item ``16)`` (Round 18), so the range rule may read it."""
+    return bool(_OPEN_NUMBER.search(core)) and bool(_CLOSE_NUMBER.match(Ms))
