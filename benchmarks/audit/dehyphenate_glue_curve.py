@@ -13,7 +13,7 @@ decision's region in the input (``start``, ``end``) is mapped into the output th
 alignment (``span_to_dst``), where it holds ``""`` (join) or ``" "`` (space), and is replaced by
 the other. (A learned join across a column end's blank line that would no longer join becomes a
 paragraph break, ``\n\n``, as the library keeps it; the scorer reads any whitespace alike.) Each rebuilt output is scored with the PDF scorer
-(``score.Aligned``, one alignment per extraction).
+(``score.Aligned``, one alignment per extraction; strict, every gap scored, unless ``--source-gaps``).
 
 Checks, on every document: the output of ``explain=True`` equals ``dehyphenate(text)``; each
 learned decision's region holds in the output what its action wrote; the output rebuilt at
@@ -109,7 +109,7 @@ def curve_one(text: str, aligned: Aligned | None, taus: tuple[float, ...]) -> tu
 
 
 def _job(args: tuple) -> tuple[str, str, str, dict, Counter]:
-    lay, doc, ex, taus = args
+    lay, doc, ex, taus, source_gaps = args
     c0 = time.process_time()
     paras = gold.paragraphs(doc, check=False)
     pdf = render.pdf_path(lay, paras)
@@ -117,15 +117,15 @@ def _job(args: tuple) -> tuple[str, str, str, dict, Counter]:
     if text is None:
         raise SystemExit(f"{pdf.with_suffix('.' + ex + '.txt')} not cached: run python -m "
                          "benchmarks.testsets.pdf_testset --split dev first")
-    per_tau, chk = curve_one(text, Aligned("\n".join(paras), text), taus)
+    per_tau, chk = curve_one(text, Aligned("\n".join(paras), text, source_gaps=source_gaps), taus)
     chk["cpu_ms"] = round(1000 * (time.process_time() - c0))
     return lay["name"], ex, doc["id"], per_tau, chk
 
 
-def jobs(split: str, layouts: set[str], taus: tuple[float, ...]) -> list[tuple]:
+def jobs(split: str, layouts: set[str], taus: tuple[float, ...], source_gaps: bool = False) -> list[tuple]:
     meta = gold.load(split)
     lays = [lay for lay in meta["layouts"] if not layouts or lay["name"] in layouts]
-    return [(lay, d, ex, taus) for lay in lays for d in meta["documents"]
+    return [(lay, d, ex, taus, source_gaps) for lay in lays for d in meta["documents"]
             if lay["name"] in d.get("layouts", [lay["name"]]) for ex in lay["extractors"]]
 
 
@@ -168,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tau", default=",".join(f"{t:g}" for t in TAUS), help="thresholds, comma-separated")
     ap.add_argument("--layouts", default="", help="layout names, comma-separated (default: all)")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--source-gaps", action="store_true",
+                    help="leave the source's own hyphen-space and dash gaps unscored (score.Aligned); default strict")
     ap.add_argument("--out", help="also write the counts per tau and layout as JSON")
     argv = list(sys.argv[1:] if argv is None else argv)
     if "--tau" in argv[:-1]:  # ``--tau -1,-0.5``: a value that starts with "-" is no option here
@@ -175,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         argv[i:i + 2] = ["--tau=" + argv[i + 1]]
     a = ap.parse_args(argv)
     taus = tuple(sorted({float(t) for t in a.tau.split(",")} | {0.0}))
-    work = jobs(a.split, set(filter(None, a.layouts.split(","))), taus)
+    work = jobs(a.split, set(filter(None, a.layouts.split(","))), taus, a.source_gaps)
     t0 = time.time()
     totals: dict[float, Counter] = {t: Counter() for t in taus}
     by_layout: dict[str, dict[float, Counter]] = {}
@@ -192,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
                 lay[t] += c
     wall, cpu = time.time() - t0, checks["cpu_ms"] / 1000
     touched = {n for n, lc in by_layout.items() if any(c["to_join"] or c["to_space"] for c in lc.values())}
-    print(f"# Glue trade-off curve, PDF {a.split}: {len(work)} extractions, {len(by_layout)} layouts, "
+    print(f"# Glue trade-off curve, PDF {a.split} ({'source gaps set aside' if a.source_gaps else 'strict'}): {len(work)} extractions, {len(by_layout)} layouts, "
           f"{checks['learned']:,} learned bare-break decisions (wall {wall:.0f} s, "
           f"CPU {cpu:.0f} s in {a.jobs} workers)\n")
     print("\n".join(table(totals, by_layout, touched)))
@@ -204,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in bad[:20]:
         print("  " + line)
     if a.out:
-        payload = {"split": a.split, "taus": taus, "checks": dict(checks),
+        payload = {"split": a.split, "source_gaps": a.source_gaps, "taus": taus, "checks": dict(checks),
                    "total": {str(t): dict(c) for t, c in totals.items()},
                    "layouts": {n: {str(t): dict(c) for t, c in lc.items()} for n, lc in by_layout.items()}}
         with open(a.out, "w", encoding="utf-8") as f:
