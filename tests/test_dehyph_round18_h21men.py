@@ -27,6 +27,11 @@ PRESENT = ("тамырлар тарамда\nлып, қылтамырлар\nғ�
 SERIES = ("келді. Мен отбасы\nлар мен адамдармен\nқоршалған жағдай\nда болғандықтан,\nайқайлай да, жылай\n"
           "да, шыңғыра да ал\nмадым. Маған шы\nнымен де барлығын\n")
 
+# ntrex-rt.com.91356 (dev), tex-news-lost-text, pypdf: ``?`` one word after ``ме``
+QUESTION = ("қа мәлімдеді. «Сіз\nқателесіп жасаған\nболсаңыз да, өзі\nңіз дөрекі қарым\nқатынас көрсеткен\n"
+            "адамның қолына ба\nлаларыңызды берер\nме едіңіз?\nЖаңа туылған\nнәрестені? Келі\nңіз.\" Арызды бопса\n"
+            "лаушылыққа ұқса\n")
+
 
 def test_men_between_two_capitalised_words_is_the_conjunction():
     out = dehyphenate(NAMES)
@@ -73,7 +78,14 @@ def test_a_particle_repeated_in_a_series_stays_apart():
     assert rules[("жылай", "да")] == "particle_series"
 
 
+def test_a_question_particle_before_the_question_mark_stays_apart():
+    out = dehyphenate(QUESTION)
+    assert "балаларыңызды берер ме едіңіз?" in out
+    rules = {(d.left, d.right): d.rule for d in explain_breaks(QUESTION)}
+    assert rules[("берер", "ме")] == "question_particle"
+
+
 def test_round18_h21men_outputs_are_idempotent():
-    for text in (NAMES, NOUN_AT_END, PRESENT, SERIES):
+    for text in (NAMES, NOUN_AT_END, PRESENT, SERIES, QUESTION):
         once = dehyphenate(text)
         assert dehyphenate(once) == once

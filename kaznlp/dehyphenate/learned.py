@@ -14,7 +14,8 @@ from .chars import _CYR
 from .evidence import Evidence, Verdict, _memo_decision
 from .men import instrumental_fits, parallel_after_men, verb_after_men
 from .morph import COMBINING, CONJUNCTIONS, PARTICLES, norm
-from .particles import SERIES_PARTICLES, names_around_men, particle_series, written_apart
+from .particles import (QUESTION_PARTICLES, SERIES_PARTICLES, names_around_men, particle_series, question_after,
+                        written_apart)
 from .resources import _hyphen_parts, remember
 from .rules_inline import _SUSPENDERS, _inflected_word, _inline_rule
 from .rules_line import FINAL_PLAIN, _plain_rule
@@ -217,7 +218,7 @@ def exact_plain_score(ev: Evidence, a: str, b: str) -> float | None:
 
 # the pieces whose rules read ``after`` (the driver passes it for these only)
 _MEN = frozenset(("мен", "бен", "пен"))
-READS_AFTER = _MEN | SERIES_PARTICLES
+READS_AFTER = _MEN | SERIES_PARTICLES | QUESTION_PARTICLES
 
 
 @_memo_decision
@@ -236,6 +237,8 @@ def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: 
         return Verdict("join", "closed_compound")
     if bl in SERIES_PARTICLES and name != "no_syllable_break" and particle_series(after):
         return Verdict("space", "particle_series")  # айқайлай⏎да, жылай да: the particle repeated
+    if bl in QUESTION_PARTICLES and name != "no_syllable_break" and question_after(after):
+        return Verdict("space", "question_particle")  # берер⏎ме едіңіз?
     if bl in _MEN and name != "no_syllable_break":
         if names_around_men(a, after):
             return Verdict("space", "conjunction_names")  # Шәкәрім⏎мен Кәкітай

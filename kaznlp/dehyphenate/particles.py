@@ -43,6 +43,18 @@ def particle_series(after: str) -> bool:
     return m is not None and m.group(1).lower() in SERIES_PARTICLES
 
 
+# the question particle (its six allomorphs): ``берер ме едіңіз?``, ``әділдік пе?``
+QUESTION_PARTICLES = frozenset(("ма", "ме", "ба", "бе", "па", "пе"))
+_QUESTION = re.compile(r"[ \t]*(?:[^\W\d_]+[ \t]*)?\?")
+
+
+def question_after(after: str) -> bool:
+    """``берер⏎ме едіңіз?``: the question mark follows at most one word later, so ``ме`` is the question
+    particle, which ends the question or comes before its auxiliary; the negative ``-ма/-ме`` takes more
+    endings inside the word (``бермеді``)."""
+    return _QUESTION.match(after) is not None
+
+
 _PAIR = re.compile(r"(?<!\w)([^\W\d_]+)[ \t]+([^\W\d_]{2,4})(?![\w-])")
 
 
