@@ -63,6 +63,12 @@ def test_a_particle_after_men_makes_it_the_instrumental():
     assert (v.decision, v.rule) == ("join", "instrumental_before_verb")
 
 
+def test_birdei_governs_the_instrumental():
+    # KazNERD (CC BY 4.0, not a PDF set source): ``жергілікті халықпен бірдей күн көруге``
+    v = judge("халық", "пен", "line_break", after=" бірдей күн көруге мүмкіндік")
+    assert (v.decision, v.rule) == ("join", "instrumental_before_verb")
+
+
 def test_a_pair_written_apart_in_the_text_stays_apart():
     # kazqad-woh0426woh (dev), tex-news-lost-render, pdftotext: ``генерал Шарль⏎де Голль`` after
     # ``1958 жылы генерал Шарль де Голль елде`` within a line

@@ -221,10 +221,20 @@ _MEN = frozenset(("мен", "бен", "пен"))
 READS_AFTER = _MEN | SERIES_PARTICLES | QUESTION_PARTICLES
 
 
-@_memo_decision
 def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
     """``a⏎b`` (no hyphen, ``b`` lower case): 'join' or 'space'. Where hyphens are lost, the rules'
-    answer is one input of the logistic model (``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word)."""
+    answer is one input of the logistic model (``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word).
+    After ``да`` or ``ме`` only what the rules read of ``after`` is kept, so the memo answers a repeated
+    pair once."""
+    if after and (bl := norm(b)) not in _MEN:
+        after = (", а да" if particle_series(after) else "") if bl in SERIES_PARTICLES else (
+            "?" if question_after(after) else "")
+    return _decide_plain_memo(ev, a, b, prior_join, after)
+
+
+@_memo_decision
+def _decide_plain_memo(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
+    """:func:`_decide_plain`, remembered."""
     rule, name = _plain_rule(ev, a, b, prior_join, after)
     if not prior_join or not a[-1:].isalpha() or name in FINAL_PLAIN:
         return Verdict(rule, name)
