@@ -26,6 +26,7 @@ from .chars import (
 )
 from .evidence import Evidence
 from .layout import _document_layout, _is_wrapped, _wrapped_blocks
+from .spacing import spacing_break, trailing_space_lines
 
 Reflow = Literal["auto", True, False]
 
@@ -182,6 +183,8 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
                                                                stripped, words)
         if layout is not None:
             layout.append((stripped, width, prior_join, narrow, words))
+    # blocks whose extraction keeps the space a line broke at (pypdf, ragged LibreOffice): spacing.py
+    trail = trailing_space_lines(lines, stripped) if marked is None and " \n" in text else None
     mi = 0
     k = 0
     carry = ""
@@ -276,8 +279,11 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
             nk = narrow is not None and narrow[k]
             ev.last = None
             ev.why = ""
+            tk = trail is not None and wk and trail[k]  # (its lines broke at spaces: prose, however narrow)
             d = _decide_break(at(starts[k]), L, Ls, M, Ms, wk, width[k], True if nk else prior_join, auto, carry,
-                              nk, run, words.get(k) if words else None)
+                              nk or tk, run, words.get(k) if words else None)
+            if tk and (t := spacing_break(L, Ls, Ms, width[k], d)):
+                d, ev.last, ev.why = t  # the spacing overrules a join, or joins a dash cut from its word
             if joined and short_after_join is not None and ev.why in _SHORT_LINE_RULES:
                 short_after_join.append(k)
             if trace is not None:
