@@ -10,7 +10,7 @@ dev-split apertium files (never in the lexicon), every pair of words written ``X
 by a few kinds of evidence: numbers (``2-қосымша`` / ``2 дана``), two capitalised words
 (``Куала-Лумпур`` / ``Назарбаев Университеті``), two adjectives in ``-лық/-лік`` (``әлеуметтік-
 экономикалық`` / ``ұлттық техникалық``), parts known from the lexicon's hyphenated forms, two
-known words, and the form attested (text or lexicon, what ``_lost_real_hyphen`` uses). A kind is
+known words, and the form attested (text or lexicon, what ``lost_real_hyphen`` uses). A kind is
 worth a hyphen only where P(hyphen) > 0.5.
 
     python -m benchmarks.audit.dehyphenate_lost_evidence --men

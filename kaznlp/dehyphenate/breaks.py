@@ -27,7 +27,7 @@ from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
 from .rules_inline import _glued_phrase_join, _lost_suffix_hyphen
 from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
-from .lost_hyphens import _lost_real_hyphen, bracket_range, lost_number_hyphen, lost_pair_hyphen
+from .lost_hyphens import lost_real_hyphen, bracket_range, lost_number_hyphen, lost_pair_hyphen
 from .rules_line import caps_run_join, _decide_line_hyphen, _lost_range, _spaced_hyphen_break, _suffix_only_line, _text_stem_spans
 
 
@@ -281,7 +281,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         ev.why = "short_line"
         return None
     if prior_join and ev.hyphens_lost and (_lost_range(core, Ms) or first.isupper() and core[-1:].isalpha() and (
-            tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and _lost_real_hyphen(ev, tw, _head(hw))):
+            tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and lost_real_hyphen(ev, tw, _head(hw))):
         ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995``
         return (0, "-")
     if prior_join and ev.hyphens_lost > 1 and first.islower() and (not core[-1].islower() or core[-1].isascii()) and (
@@ -310,7 +310,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         if tw and hw:
             if first.islower():
                 ev.why = "line_break"
-                b = _head(hw)  # the text after it is read for ``мен`` only (READS_AFTER; norm never shortens ``b``)
+                b = _head(hw)  # the text after it is read for the pieces in READS_AFTER only (мен, да, ме...; norm never shortens ``b``)
                 after = Ms[hw.end():hw.end() + 40] if len(b) <= 3 and norm(b) in READS_AFTER else ""
                 if _decide_plain(ev, tw, b, prior_join, after).decision == "join":
                     if prior_join and ev.hyphens_lost and (why := lost_pair_hyphen(ev, tw, b)):
@@ -323,7 +323,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                 if prior_join and _text_stem_spans(ev, tw, b):
                     ev.why = "text_stem_spans"  # ``Саусақ⏎қанатты``: the text writes ``Саусаққанаттылар``
                     return (0, "")
-            if prior_join and ev.hyphens_lost and _lost_real_hyphen(ev, tw, _head(hw)):
+            if prior_join and ev.hyphens_lost and lost_real_hyphen(ev, tw, _head(hw)):
                 ev.why = "lost_real_hyphen"
                 return (0, "-")
             if first.islower():

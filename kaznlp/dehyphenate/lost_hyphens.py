@@ -39,7 +39,7 @@ def _text_pair(ev: Evidence, al: str, bl: str) -> bool:
     return len(bl) >= 3 and (al, bl[:3]) in pairs
 
 
-def _lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
+def lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
     """In a text that loses its line-end hyphens (``prior_join``), the real hyphens at line ends
     are lost too: ``оңтүстік⏎батысқа``, ``жауын⏎шашын``, ``сондай⏎ақ``, ``Лас⏎Вегастағы`` get
     their hyphen back when the hyphenated form is attested (text, lexicon, a lexicon stem pair,
