@@ -15,7 +15,7 @@ def _wrapped_blocks(lines: list[str], stripped: list[str] | None = None) -> list
     cand: list[tuple[int, int]] = []
     if stripped is None:
         stripped = [_layout_strip(x) for x in lines]
-    for i, j in _blocks(stripped):
+    for i, j in line_blocks(stripped):
         if j - i >= 2 and (i > 0 or j < n):
             block = stripped[i:j]
             lens = sorted(len(x) for x in block)
@@ -47,10 +47,10 @@ MIN_WRAP_WIDTH = 12
 PRIOR_PCT = 33  # the prior's joins per 100 whole-word breaks (docs/dehyphenate.md)
 
 
-def _blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
+def line_blocks(stripped: list[str]) -> Iterator[tuple[int, int]]:
     """``(first, end)`` of each run of non-blank lines (*stripped*: lines with their spaces removed).
 
-    >>> list(_blocks(["Ол", "келді.", "", "Біз"]))
+    >>> list(line_blocks(["Ол", "келді.", "", "Біз"]))
     [(0, 2), (3, 4)]
     """
     n = len(stripped)
@@ -106,7 +106,7 @@ def _narrow_prose(ev: "Evidence", stripped: list[str], starts: list[int], width:
     n = len(stripped)
     out: list[bool] | None = None
     if blocks is None:
-        blocks = list(_blocks(stripped))
+        blocks = list(line_blocks(stripped))
     weak: list[tuple[int, int]] = []
     pj = ps = 0  # pooled votes
     for b, (i, j) in enumerate(blocks):
@@ -217,7 +217,7 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
     n = len(lines)
     if stripped is None:
         stripped = [_layout_strip(ln) for ln in lines]
-    blocks = list(_blocks(stripped))  # read once, shared with _narrow_prose
+    blocks = list(line_blocks(stripped))  # read once, shared with _narrow_prose
     # local width: the longest line of each block of non-blank lines
     width = [0] * n
     lens = [len(s) for s in stripped]

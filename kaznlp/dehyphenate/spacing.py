@@ -5,34 +5,26 @@ from __future__ import annotations
 
 from .chars import _DASHES, _HYPHENS
 from .cuts import fills_column
+from .layout import line_blocks
 
 
 def trailing_space_lines(lines: list[str], stripped: list[str]) -> list[bool] | None:
     """Per line: in a block of 5+ lines, 3 in 4 of those before its last ending in one space, but not all nor
     most of its line-end hyphens after a letter (a tool padding every line tells nothing)? None if none."""
     out: list[bool] | None = None
-    n = len(lines)
-    i = 0
-    while i < n:
-        if not stripped[i]:
-            i += 1
-            continue
-        j = i
+    for i, j in line_blocks(stripped):
         sp = hy = hy_sp = 0
-        while j < n and stripped[j]:
-            if j + 1 < n and stripped[j + 1]:
-                s = ends_in_space(lines[j])
-                sp += s
-                t = stripped[j]
-                if len(t) >= 2 and t[-1] in _HYPHENS and t[-2].isalpha():
-                    hy += 1
-                    hy_sp += s
-            j += 1
+        for k in range(i, j - 1):  # the lines before the block's last
+            s = ends_in_space(lines[k])
+            sp += s
+            t = stripped[k]
+            if len(t) >= 2 and t[-1] in _HYPHENS and t[-2].isalpha():
+                hy += 1
+                hy_sp += s
         if j - i >= 5 and 4 * sp >= 3 * (j - i - 1) and sp < j - i - 1 and 2 * hy_sp <= hy:
             if out is None:
-                out = [False] * n
+                out = [False] * len(lines)
             out[i:j] = [True] * (j - i)
-        i = j
     return out
 
 
