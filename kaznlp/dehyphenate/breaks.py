@@ -288,7 +288,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
         ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
-    if prior_join and ev.hyphens_lost and first.islower() and core[-1:] in "0123456789%" and (
+    if prior_join and ev.hyphens_lost and first.islower() and core and core[-1] in "0123456789%" and (
             hw := _HEAD_WORD.match(Ms)) and (why := lost_number_hyphen(ev, core, _head(hw))):
         ev.why = why  # ``70⏎жылдарынан``, ``14%⏎ға``, ``2⏎қосымшаға`` (Round 18)
         return (0, "-")

@@ -79,10 +79,10 @@ def lost_number_hyphen(ev: Evidence, core: str, b: str) -> str:
     Round 18): the rule that puts the lost hyphen back, or "". Kazakh writes an ending after digits
     with a hyphen (``14%-ға``), and an ordinal in digits with one (``70-жылдары``, ``2-қосымша``); a
     cardinal takes no plural (``бес адам``), so a lone number before a plural noun is an ordinal."""
-    words = core.split()
-    tok, bl = words[-1], norm(b)
+    words, bl = core.split(), norm(b)
     if len(words) < 2 or not bl.isalpha():
         return ""  # a number alone on its line is a page number (``⏎1⏎ша оттегі``)
+    tok = words[-1]
     if len(bl) <= 5 and bl not in ("мен", "бен", "пен") and bl not in ev.lex and ev.word(bl) in (0, 3) and not ev.analyzable(bl) and ev.is_chain(
             bl, first_long=True):
         return "lost_number_suffix_hyphen"  # ``14%⏎ға``, ``100⏎ге``; not ``«12⏎баулы»`` (a word)
