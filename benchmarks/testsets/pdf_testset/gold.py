@@ -193,7 +193,8 @@ def build(shared: str | os.PathLike | None = None) -> list[dict]:
     if not GROWN_TEST:
         return docs
     more = build_more(docs, shared, "test")
-    return docs + more + build_lost(docs + more, shared, "test")
+    docs = docs + more + build_lost(docs + more, shared, "test")
+    return docs + build_more2(docs, shared)
 
 
 def _running_text(p: str) -> bool:
@@ -231,6 +232,28 @@ def build_more(first: list[dict], shared: str | os.PathLike | None = None, split
         qid, art = recs[0]["id"].split("-")[2].split("#")  # question id, article number
         docs.append({"id": f"kazqad-{qid}-{art}", "source": {
             "file": KAZQAD, "records": [r["id"] for r in recs], "fields": ["title", "text"]}})
+    docs += _dashed_chunks(data, split, used_lines, _running_text, "more")
+    return _finish(docs, split, MORE_LAYOUTS, shared)
+
+
+def _finish(docs: list[dict], split: str, layouts: list[str], shared) -> list[dict]:
+    """Split (checked to be ``split``), ``"layouts"`` and sha1 of a later pass's new records."""
+    for d in docs:
+        src = d["source"]
+        ref = {"file": src["file"], "record": src["records"][0]} if "records" in src else {"file": src["file"]}
+        d["split"] = split_of(ref)
+        assert d["split"] == split, d["id"]
+        d["layouts"] = list(layouts)
+        d["sha1"] = _sha1(paragraphs(d, shared, check=False))
+    return docs
+
+
+def _dashed_chunks(data: Path, split: str, used_lines: set, keep, tag: str, skip: frozenset = frozenset()):
+    """The lines of each ``split`` apertium file that ``keep`` accepts and that hold a hyphen or dash
+    (:data:`_DASHED`), not in ``used_lines`` (``(file, line)``) nor a repeat of a paragraph used in that file
+    or of one in ``skip``, in file order, cut into records of about :data:`APERTIUM_TARGET_CHARS`
+    characters (a last piece under half of it is dropped), ids ``apertium-<file>-<tag><k>``."""
+    docs: list[dict] = []
     files = sorted(g[len(APERTIUM):] for g, s in SPLIT_OF_GROUP.items() if s == split and g.startswith(APERTIUM))
     for name in files:
         rel = APERTIUM + name
@@ -239,7 +262,8 @@ def build_more(first: list[dict], shared: str | os.PathLike | None = None, split
         size = 0
         for i, line in enumerate(file_lines(str(data / rel))):
             p = norm_paragraph(line)
-            if (rel, i + 1) in used_lines or p in seen or not _running_text(p) or not _DASHED.search(p):
+            if ((rel, i + 1) in used_lines or p in seen or p in skip or not keep(p)
+                    or not _DASHED.search(p)):
                 continue
             seen.add(p)
             chunks[-1].append(i + 1)
@@ -250,15 +274,8 @@ def build_more(first: list[dict], shared: str | os.PathLike | None = None, split
         if size < APERTIUM_TARGET_CHARS // 2:
             chunks.pop()
         for k, lines in enumerate(chunks, 1):
-            docs.append({"id": f"apertium-{re.sub(r'[^a-z0-9]+', '-', name)}-more{k}", "source": {
+            docs.append({"id": f"apertium-{re.sub(r'[^a-z0-9]+', '-', name)}-{tag}{k}", "source": {
                 "file": rel, "lines": lines}})
-    for d in docs:
-        src = d["source"]
-        ref = {"file": src["file"], "record": src["records"][0]} if "records" in src else {"file": src["file"]}
-        d["split"] = split_of(ref)
-        assert d["split"] == split, d["id"]
-        d["layouts"] = list(MORE_LAYOUTS)
-        d["sha1"] = _sha1(paragraphs(d, shared, check=False))
     return docs
 
 
@@ -290,9 +307,30 @@ def build_lost(before: list[dict], shared: str | os.PathLike | None = None, spli
         qid, art = recs[0]["id"].split("-")[2].split("#")
         docs.append({"id": f"kazqad-{qid}-{art}", "source": {
             "file": KAZQAD, "records": [r["id"] for r in recs], "fields": ["title", "text"]}})
-    for d in docs:
-        d["split"] = split_of({"file": KAZQAD, "record": d["source"]["records"][0]})
-        assert d["split"] == split, d["id"]
-        d["layouts"] = list(LOST_LAYOUTS)
-        d["sha1"] = _sha1(paragraphs(d, shared, check=False))
-    return docs
+    return _finish(docs, split, LOST_LAYOUTS, shared)
+
+
+def _short_or_mixed(p: str) -> bool:
+    """A dashed line the running-text filter left: 40-119 characters and Cyrillic (share >= 0.95), or
+    120+ characters with Latin names, codes or numbers mixed in (share 0.5-0.95); no "http"."""
+    share = _cyrillic_share(p)
+    return "http" not in p and (40 <= len(p) < 120 and share >= 0.95 or len(p) >= 120 and 0.5 <= share < 0.95)
+
+
+def build_more2(before: list[dict], shared: str | os.PathLike | None = None, split: str = "dev") -> list[dict]:
+    """Round 19 (issue 15): more ``split`` text for :data:`MORE_LAYOUTS`, whose dev misses were too few
+    (``build_more`` took every dashed running-text line). The dashed lines of the ``split`` apertium files
+    that ``build_more`` skipped as short or mixed-script (:func:`_short_or_mixed`), none repeating a
+    paragraph of an earlier ``split`` record or a line (30+ characters) of a file of the other split (the
+    crawl repeats lines across sites: docs/sentences.md, round 7), chunked as ``build_more``'s
+    (ids ``-more2-<k>``). Appended after every earlier record. Deterministic.
+    """
+    data = shared_dir(shared) / "data"
+    mine = [d for d in before if d["split"] == split]
+    used_lines = {(d["source"]["file"], n) for d in mine for n in d["source"].get("lines", [])}
+    skip = {p for d in mine for p in paragraphs(d, shared, check=False)}
+    for g, s in SPLIT_OF_GROUP.items():
+        if s != split and g.startswith(APERTIUM):
+            skip.update(p for p in map(norm_paragraph, file_lines(str(data / g))) if len(p) >= 30)
+    return _finish(_dashed_chunks(data, split, used_lines, _short_or_mixed, "more2-", frozenset(skip)),
+                   split, MORE_LAYOUTS, shared)
