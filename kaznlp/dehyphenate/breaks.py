@@ -22,7 +22,7 @@ from .chars import (
     _tail_word,
     ends_range_dash,
 )
-from .cuts import cut_again, fills_column
+from .cuts import caps_cut, cut_again, fills_column
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
 from .rules_inline import _glued_phrase_join, _lost_suffix_hyphen
@@ -246,6 +246,8 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             cut_rule = "cut_at_column_edge"  # ``заңнамабұзушылықта⏎ры``: one token filling the column, no break opportunity in it
         elif hw and cut_again(core, carry, width):
             cut_rule = "cut_token_again"  # ``…саласы⏎ндағыаудитжөніндегі⏎жұмыс``
+    if not cut_rule and prior_join is False and first.isupper() and caps_cut(ev, core, Ms):
+        cut_rule = "caps_cut_at_column_edge"  # ``РЕСПУБЛИКАСЫНЫ⏎Ң МЕМЛЕКЕТТІК``
     if cut_rule:
         ev.why = cut_rule
         return (0, "")
