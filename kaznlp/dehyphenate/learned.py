@@ -23,7 +23,7 @@ from .rules_line import FINAL_PLAIN, _plain_rule
 
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, list[float]]:
-    """``{decision kind: weights}`` from ``data/dehyph_weights.json``, feature names checked."""
+    """The weights of ``data/dehyph_weights.json``, feature names checked."""
     models = json.loads(read_text("dehyph_weights.json"))["models"]
     for kind, names in FEATURES.items():
         if models.get(kind, {}).get("features") != names:
@@ -47,7 +47,7 @@ def _gain_features(a: str, b: str) -> list[float]:
 
 
 def _glue_features(ev: Evidence, a: str, b: str) -> list[float]:
-    """Whether a short ``b``'s glue after ``a``'s ending is counted, and log(glued : apart)."""
+    """Glue counts known for ``a`` + ``b``, and their log ratio."""
     glue = ev.glue_counts(a, b) if len(b) <= 5 else None
     return [0.0, 0.0] if glue is None else [1.0, math.log((glue[0] + 1) / (glue[1] + 1)) / 3]
 
@@ -74,8 +74,7 @@ FEATURES = {"plain": _PLAIN_FEATURES, "inline_join": _INLINE_FEATURES}
 
 
 def _inline_features(ev: Evidence, a: str, b: str) -> list[float] | None:
-    """Features of ``a- b`` in a line (``_INLINE_FEATURES``); None unless both are Cyrillic words,
-    ``a`` is no combining form (``теле- радио...``) and a word can break there."""
+    """Features of ``a- b`` in a line; None where the layer is not asked."""
     al, bl = norm(a), norm(b)
     b_first = bl.split("-")[0]
     if (not al.isalpha() or not b_first.isalpha() or not _CYR.match(al) or not _CYR.match(b_first)
@@ -97,13 +96,12 @@ _GEN3 = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+[^\W\d_]*[ндт][ыі]ң(?![^\W\d
 
 
 def _men_genitive(bl: str, after: str) -> float:
-    """1.0: ``b`` is ``мен``/``бен``/``пен`` and one of the next three words is in the genitive, the case
-    of a conjunction's phrase (``соттары мен Дубай Әмірлігі соттарының``)."""
+    """1.0: ``b`` is ``мен`` and one of the next three words is in the genitive."""
     return float(bl in _MEN and _GEN3.match(after) is not None)
 
 
 def _plain_features(ev: Evidence, a: str, b: str, rule: str, after: str = "") -> list[float] | None:
-    """Features (``_PLAIN_FEATURES``) of a bare break ``a⏎b``; None if no word is left."""
+    """Features of a bare break ``a⏎b``; None if no word is left."""
     if not a[0].isalpha():
         a = a.rsplit("-", 1)[-1]
     al, bl = norm(a), norm(b).split("-")[0]
@@ -140,7 +138,7 @@ _TERMS: dict[tuple[str, str, str], tuple[str, str, float, tuple[float, ...], boo
 
 @lru_cache(maxsize=1)
 def _late() -> tuple[float, float]:
-    """How far terms 18, 20-22 (suffix chain, harmony) can lower and raise a score."""
+    """How far terms 18, 20-22 can lower and raise a score."""
     t = [_weights()["plain"][i] for i in (18, 20, 21, 22)]
     return 1e-9 - sum(min(0, x) for x in t), 1e-9 + sum(max(0, x) for x in t)
 
@@ -173,8 +171,7 @@ def _plain_terms(ev: Evidence, a: str, b: str, rule: str) -> tuple[str, str, flo
 
 
 def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True, after: str = "") -> float | None:
-    """``_learned("plain", _plain_features(...))``, or (not ``exact``) a sum of its sign that asks for
-    terms 18, 20-22 only if they could change the sign."""
+    """The model's score of ``a⏎b``, or (not ``exact``) a partial sum of the same sign."""
     key = (a, b, rule)
     t = _TERMS.get(key)
     if t is None:
@@ -211,8 +208,7 @@ def _plain_score(ev: Evidence, a: str, b: str, rule: str, exact: bool = True, af
 
 
 def exact_plain_score(ev: Evidence, a: str, b: str) -> float | None:
-    """The learned score of ``a⏎b`` in text that loses its hyphens, every term summed (what a trace
-    reports); a verdict made without a trace holds only a sum of the right sign."""
+    """The learned score of ``a⏎b``, every term summed (as a trace reports it)."""
     return _plain_score(ev, a, b, _plain_rule(ev, a, b, True, "")[0], True, "")
 
 
@@ -222,10 +218,7 @@ READS_AFTER = _MEN | SERIES_PARTICLES | QUESTION_PARTICLES
 
 
 def _decide_plain(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> Verdict:
-    """``a⏎b`` (no hyphen, ``b`` lower case): 'join' or 'space'. Where hyphens are lost, the rules'
-    answer is one input of the logistic model (``күл⏎кілі`` → ``күлкілі`` although ``күл`` is a word).
-    After ``да`` or ``ме`` only what the rules read of ``after`` is kept, so the memo answers a repeated
-    pair once."""
+    """``a⏎b`` (no hyphen, ``b`` lower case): 'join' or 'space' (docs/dehyphenate.md, Learned layer)."""
     if after and (bl := norm(b)) not in _MEN:
         after = (", а да" if particle_series(after) else "") if bl in SERIES_PARTICLES else (
             "?" if question_after(after) else "")
@@ -278,8 +271,7 @@ def _decide_plain_memo(ev: Evidence, a: str, b: str, prior_join: bool | None, af
 
 @_memo_decision
 def _decide_inline(ev: Evidence, a: str, b: str, after: str = "") -> Verdict:
-    """``a- b`` in a line: 'join', 'hyphen' or 'keep'; where the rules keep it for want of evidence,
-    the logistic model may still join a broken word (``Тиф- фани``)."""
+    """``a- b`` in a line: 'join', 'hyphen' or 'keep' (the model may join what the rules keep)."""
     rule, name = _inline_rule(ev, a, b, after)
     if rule != "keep":
         return Verdict(rule, name)

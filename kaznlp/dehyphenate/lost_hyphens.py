@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
+from kaznlp._data import read_lines
 from kaznlp.lang.alphabet import PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import vowels_agree
 
@@ -57,7 +59,16 @@ def lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
     # the hyphenated form (or its stem pair) is written in this text or the lexicon; or the
     # clitic ``ақ`` (``сондай-ақ``, ``бір-ақ``). Not a reduplication guess: ``барлық⏎бар``,
     # ``болатын⏎болса``, ``балабақшаға⏎баланың`` are two words
-    return (ev.attested_hyphen(al, bl) >= 1 or bl == "ақ" and ev.word(al) >= 2 or combining_o(ev, a, bl)) and not _written_apart(ev, al, bl)
+    h = ev.attested_hyphen(al, bl)
+    return (h >= 1 or bl == "ақ" and ev.word(al) >= 2 or combining_o(ev, a, bl)) and not _written_apart(ev, al, bl) and not (
+        h < 3 and (al, bl[:4]) in open_pairs())  # ``денсаулық⏎сақтау``: an open phrase (Round 19)
+
+
+@lru_cache(maxsize=1)
+def open_pairs() -> frozenset[tuple[str, str]]:
+    """``(left, right[:4])`` of the lexicon's hyphenated pairs the corpus writes apart far more often
+    (``data/dehyph_open_pairs_kk.txt``, built by ``training/build_dehyph_open_pairs.py``)."""
+    return frozenset(tuple(line.split("\t")[:2]) for line in read_lines("dehyph_open_pairs_kk.txt"))
 
 
 # a number and the word after it, inside a line: ``20-жылдарында``, ``2015 жылы`` (Round 18)

@@ -1,0 +1,40 @@
+"""Round 19 (issue 15, h22glue): fewer words glued where line-end hyphens are lost, on real Kazakh text
+(sentences of the PDF dev documents ntrex-bbc.381669, kazqad-lit0366lit and kazqad-bio0636bio; none from a
+test split)."""
+
+from kaznlp.dehyphenate import dehyphenate, explain_breaks
+from kaznlp.dehyphenate.lost_hyphens import open_pairs
+
+# a text that loses its line-end hyphens (the real ones too), long enough for the document prior
+LOST_COMPOUNDS = ("Облыстың оңтүстік\nбатысында жаңбыр жауды, жауын\nшашын көп болды деп хабарлады. Метеоролог\n"
+                  "тар бұл туралы айтып, халық\nқа ескертті. Сонымен қатар олар барлық\nбар ақпаратты берді, сондай\n"
+                  "ақ басқа да жұмыстар атқарылды.")
+BASE = "\n".join([LOST_COMPOUNDS] * 6)
+
+
+def _why(src: str) -> dict[tuple[str, str], tuple[str, str]]:
+    return {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(src)}
+
+
+def test_an_open_phrase_the_lexicon_also_hyphenates_gets_no_lost_hyphen():
+    # the corpus lexicon holds ``денсаулық-сақтау`` (seen once), the same corpus writes ``денсаулық
+    # сақтау`` 70 times (data/dehyph_open_pairs_kk.txt): an open phrase, not a pair word
+    src = BASE + "\nРесми денсаулық\nсақтау өкілдерінің деректеріне сай, бұл елде жаңа жағдай тіркелген."
+    out = dehyphenate(src)
+    assert "денсаулық сақтау өкілдерінің" in out
+    assert "оңтүстік-батысында" in out and "жауын-шашын" in out and "сондай-ақ" in out  # pair words keep theirs
+    assert ("денсаулық", "сақт") in open_pairs() and ("жауын", "шашы") not in open_pairs()
+    assert dehyphenate(out) == out
+
+
+def test_the_conjunction_after_a_hyphenated_pair_word_stays_apart():
+    # the glue counts (``...ді не`` 11 : ``...діне`` 1,552) alone glued the conjunction to a pair word the
+    # learned layer cannot read; the instrumental before a verb is still joined, and the locative ``-да``
+    # of a pair word is left to the counts (``интернет-ресурсын⏎да`` is ``интернет-ресурсында``)
+    src = BASE + ("\nТасбақалардың денесі сүйекті-мүйізді\nне сүйекті-терілі сауытпен қапталған. Олар күнделікті"
+                  " іс-әрекеті\nмен айналысады. Ақпарат әкімдіктің интернет-ресурсын\nда орналастырылсын.")
+    out = dehyphenate(src)
+    assert "сүйекті-мүйізді не сүйекті-терілі" in out and "іс-әрекетімен айналысады" in out
+    assert "интернет-ресурсында орналастырылсын" in out
+    assert _why(src)[("сүйекті-мүйізді", "не")][0] == "space"
+    assert dehyphenate(out) == out
