@@ -24,3 +24,20 @@ def test_capitals_cut_at_the_column_edge_are_joined():
         assert out.count("РЕСПУБЛИКАСЫНЫҢ МЕМЛЕКЕТТІК") == 2 and dehyphenate(out) == out
         # two words in capitals, the second a word alone: a wrap, not a cut
         assert "ҚАЗАҚСТАНРЕСПУБЛИКАСЫНЫҢ" not in out
+
+
+# pdftotext of a narrow column set without hyphenation: a blank line ends the column inside a hyphenated name
+COLEND = (
+    'Конференцияда сөз\nсөйлеген министр\nелімізде соңғы он\nжылдың ішінде су\nмәселелерін\nреттеудің\n'
+    'заңнамалық базасы\nдаму үстінде\nекендігін, су\nресурстарын\nбасқарудың жаңа\nтәсілдері енгізіліп\n'
+    'жатқанын айтты.\nКездесуге Германия\nФедералдық\nСыртқы істер\nминистрі Франк-\n\nВальтер\n'
+    'Штайнмайер де\nқатысып, екі ел\nарасындағы\nынтымақтастық\nмәселелерін\nталқылады. Тараптар\n'
+    'көлік пен\nэнергетика\nсалаларындағы\nбірлескен\nжобаларды да\nқарастырды.')
+
+
+def test_column_end_inside_a_hyphenated_name():
+    out = dehyphenate(COLEND)
+    assert "Франк-Вальтер" in out and dehyphenate(out) == out
+    # a lower-case word and a hyphen before a capital still ends its paragraph (paragraph_end_hyphen)
+    text = COLEND.replace("министрі Франк-\n\nВальтер", "министрі келді, оның штаб-\n\nКеңес")
+    assert "штаб-\n\nКеңес" in dehyphenate(text)

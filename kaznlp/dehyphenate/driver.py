@@ -235,9 +235,10 @@ def _break_edits(text: str, ev: Evidence, lines: list[str], starts: list[int], b
         if m > k + 1:
             # (``ға-⏎⏎\x0cна``: a page end after the column's blank line is one more break)
             pf = wrapped and prior_join is False and Ls[-1].isalpha()  # ``қысы⏎⏎мы``: only a known join
-            if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and Ms[0].islower() and (
-                    len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
-                    or (prior_join or col_ends) and Ls[-1].isalpha() or pf):
+            hy = len(Ls) >= 2 and Ls[-1] in _HYPHENS and Ls[-2].isalpha()
+            if (m == k + 2 or m == k + 3 and "\x0c" in text[line_core_end:next_core]) and (Ms[0].islower() and (
+                    hy or (prior_join or col_ends) and Ls[-1].isalpha() or pf) or m == k + 2 and wrapped
+                    and prior_join is False and hy and Ms[0].isupper() and Ms[1:2].islower()):  # ``Франк-⏎⏎Вальтер``
                 # ``жалға-⏎⏎сады.``: pdftotext ends a column or page with a blank line; no paragraph
                 # ends in ``-`` or starts in lower case
                 wk = wrapped or (block_wrapped is not None and block_wrapped[k] and block_wrapped[m])
