@@ -38,3 +38,14 @@ def test_the_conjunction_after_a_hyphenated_pair_word_stays_apart():
     assert "интернет-ресурсында орналастырылсын" in out
     assert _why(src)[("сүйекті-мүйізді", "не")][0] == "space"
     assert dehyphenate(out) == out
+
+
+def test_no_syllable_starts_with_a_vowel_where_words_break_at_syllables():
+    # ``қан⏎ұюы``, ``боп⏎ағуы``: in a text that lost its line-end hyphens the breaks are hyphenation points,
+    # and no syllable inside a word starts with a vowel; the learned layer no longer joins them
+    src = BASE + ("\nБауыр организмдегі су мөлшерін сақтауға, қан\nұюы, ақуыз, май және көміртек алмасуына қатысады."
+                  " Ақынның көз жасының көл боп\nағуы, қайғысы мен мұңы жырда айтылады.")
+    out = dehyphenate(src)
+    assert "қан ұюы" in out and "көл боп ағуы" in out
+    assert _why(src)[("қан", "ұюы")] == ("space", "no_syllable_break_lost")
+    assert dehyphenate(out) == out

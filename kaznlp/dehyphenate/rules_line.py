@@ -158,8 +158,8 @@ def caps_run_join(ev: Evidence, core: str, Ms: str) -> bool:
 
 
 # _plain_rule's answers the learned layer takes as they are (learned._decide_plain)
-FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "surname_ending",
-                         "particle_after_instrumental"))
+FINAL_PLAIN = frozenset(("single_letters", "script_change_apart", "no_syllable_break_word", "no_syllable_break_lost",
+                         "surname_ending", "particle_after_instrumental"))
 
 
 _LATIN = re.compile("[A-Za-z]")  # a cheap gate: no Latin letter on either side, no script change
@@ -336,6 +336,8 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     if not syllable_break(al, bl):
         if len(al) >= 2 and any(c in VOWELS for c in al) and ev.word(al) >= 1 and ev.word(b_first) >= 1:
             return "space", "no_syllable_break_word"  # ``есіл⏎ер`` (not ``31,0 мл⏎н.``)
+        if ev.hyphens_lost and len(al) >= 2 and any(c in VOWELS for c in al):
+            return "space", "no_syllable_break_lost"  # ``қан⏎ұюы``: breaks fall between syllables here (Round 19)
         return "space", "no_syllable_break"  # сот⏎әкімшілігінің: a syllable never starts with a vowel inside a word
     sur = _SURNAME.match(bl) if a[0].isupper() else None
     if sur is not None and sur.end() == len(bl) and len(al) >= 3 and any(c in KAZAKH_LETTERS for c in al + bl):
