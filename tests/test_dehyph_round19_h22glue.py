@@ -49,3 +49,12 @@ def test_no_syllable_starts_with_a_vowel_where_words_break_at_syllables():
     assert "қан ұюы" in out and "көл боп ағуы" in out
     assert _why(src)[("қан", "ұюы")] == ("space", "no_syllable_break_lost")
     assert dehyphenate(out) == out
+
+
+def test_a_third_part_of_a_hyphenated_name_keeps_its_hyphen():
+    # NTREX-128 ntrex-bbc.381746 (dev), a hyphenating column: ``Би-би-⏎си`` (the lexicon's ``би-би-сиге``)
+    src = ("Ливингстон “таң қал-\nдырды” – талдау Би-би-\nси Шотландия арнасы-\nның түсініктемешісі Том Ин-\n"
+           "глиш матчтан кейін айт-\nты. Команда жеңіске жет-\nті деп хабарлады.")
+    out = dehyphenate(src)
+    assert "талдау Би-би-си Шотландия арнасының" in out and "қалдырды" in out and "айтты" in out
+    assert dehyphenate(out) == out

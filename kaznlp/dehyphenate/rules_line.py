@@ -266,6 +266,8 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     wa, wb = ev.word(a_last), ev.word(b_first)
     if len(b_first) >= 3 and wa >= 2 and not ev.is_chain(b_first, first_long=True) and ev.hyphen_stem(al, bl):
         return "hyphen", "hyphenated_stem_in_lexicon"  # мекен-⏎жай: the lexicon writes ``мекен-жайы``, ``мекен-жайға``
+    if "-" in al and len(b_first) >= 2 and ev.hyphen_stem(al, bl):
+        return "hyphen", "hyphenated_stem_in_lexicon"  # Би-би-⏎си: the lexicon's ``би-би-сиге`` (Round 19)
     if a_last in COMBINING and wb >= 2:
         return "hyphen", "combining_form"  # теле-⏎радио: a combining form before a whole word is written both ways
     left, right = _hyphen_parts()
