@@ -18,7 +18,8 @@ import collections
 import sys
 from pathlib import Path
 
-from kaznlp.dehyphenate.resources import _lexicon, is_chain
+from kaznlp.dehyphenate.resources import is_chain
+from kaznlp.lang.lexicon import forms
 from training.build_lexicon import SHARED, iter_texts, normalize_word
 
 OUT = Path(__file__).resolve().parent.parent / "kaznlp" / "data" / "dehyph_open_pairs_kk.txt"
@@ -37,7 +38,8 @@ def build(shared: Path) -> list[tuple[str, str, int, int]]:
                 hyph[(x, y[:4])] += 1
             elif w and nxt and "-" not in nxt:
                 apart[(w, nxt[:4])] += 1
-    _, pairs = _lexicon()
+    # (left, right[:4]) of every hyphenated lexicon form, as ``Evidence.pairs`` reads them
+    pairs = {(p[i], p[i + 1][:4]) for w in forms() if "-" in w for p in [w.split("-")] for i in range(len(p) - 1)}
     return sorted((x, y, apart[(x, y)], hyph[(x, y)]) for x, y in pairs
                   if apart[(x, y)] >= MIN_OPEN and apart[(x, y)] >= RATIO * hyph[(x, y)] and not is_chain(y))
 
