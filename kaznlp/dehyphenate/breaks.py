@@ -156,6 +156,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if Ms[0] == SOFT and Ms.lstrip(SOFT):
         Ms, words = Ms.lstrip(SOFT), None  # soft hyphens opening the next line vanish: judge what follows them
     first = Ms[0]
+    cl, fl = core[-1:], first.islower()  # (read again and again below)
     # ---- a soft hyphen at the line end: always a word break --------------------
     if nsoft and core and (core[-1].isalnum()):
         ev.why = "soft_hyphen"
@@ -163,16 +164,16 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if nsoft:
         Ls, words = core, None
     # ---- hyphen at the line end ----------------------------------------------------
-    pre = core[:-1].rstrip(SOFT)[-1:] if core[-1:] in _HYPHENS else ""  # ``1\xad-``: look past soft hyphens
+    pre = core[:-1].rstrip(SOFT)[-1:] if cl in _HYPHENS else ""  # ``1\xad-``: look past soft hyphens
     if pre and (pre.isalnum() or pre == "%"):
         tw = carried(_tail_word(core, len(core) - 1), core[:-1].rstrip(SOFT), carry)
         hw = _HEAD_WORD.match(Ms)
         if tw and hw and (first.isalnum() or first in _HYPHENS):
             a, b = tw, _head(hw)
-            if not wrapped and not (first.islower() or first in _HYPHENS):
+            if not wrapped and not (fl or first in _HYPHENS):
                 ev.why = "unwrapped_capital_after_hyphen"
                 return None  # ``Премьер-⏎2015`` in unwrapped web text: a truncated line
-            if (prior_join is False and wrapped and not first.islower() and width and (first.isupper() and (a[0].islower() and len(a) >= 4 and a.isalpha() or a[-1].isdigit() and b[1:3].islower())
+            if (prior_join is False and wrapped and not fl and width and (first.isupper() and (a[0].islower() and len(a) >= 4 and a.isalpha() or a[-1].isdigit() and b[1:3].islower())
                     or (len(core) if run is None else max(len(core), run - nsoft)) < 0.6 * width - len(Ms.split(None, 1)[0])) and not ev.hyphen_form(norm(a), norm(b))):
                 ev.why = "paragraph_end_hyphen"  # ``оның штаб-⏎Кеңес``: no compound of a lower-case and a capital word; or the next word would have fitted
                 return None
@@ -195,27 +196,27 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     if not wrapped:
         ev.why = "not_wrapped"
         return None
-    if first.islower() and core[-1:] in _HYPHENS and pre and not (pre.isalnum() or pre.isspace() or pre in _HYPHENS) and (
+    if fl and cl in _HYPHENS and pre and not (pre.isalnum() or pre.isspace() or pre in _HYPHENS) and (
             hw := _HEAD_WORD.match(Ms)) and norm(h := _head(hw)) not in CONJUNCTIONS and (
             pre in ".)" or not category(pre).startswith("P") or ev.suffix_start(norm(h))):
         ev.why = "hyphen_after_mark"  # ``млрд.-⏎тан``, ``4)-⏎тармақшасына``, ``"The Post"-⏎қа``: no syllable break there
         return (0, "")
-    if prior_join is False and first in _LINE_START_CLOSERS and core[-1:].isalnum() and Ms[1:2] != first and not any(
+    if prior_join is False and first in _LINE_START_CLOSERS and cl.isalnum() and Ms[1:2] != first and not any(
             c.isspace() for c in core):
         ev.why = "closer_opens_line"  # ``«Астанаэнергосервис⏎»``, ``аминқышкылдарынан⏎,``: a token cut, alone on its line
         return (0, "")
-    if prior_join is False and (first.isdigit() and core[-1:] in _DASHES and core[-2:-1].isdigit() or (
-            first == "\u2014" and Ms[1:2].isdigit() and core[-1:].isdigit())):
+    if prior_join is False and (first.isdigit() and cl in _DASHES and core[-2:-1].isdigit() or (
+            first == "\u2014" and Ms[1:2].isdigit() and cl.isdigit())):
         ev.why = "dash_between_digits"  # ``(1693—⏎1787``, ``(1465⏎—1560``: a range is written glued
         return (0, "")
-    if pre == " " and prior_join is None and first.islower() and (tw := _tail_word(lw := core[:-1].rstrip(" "))) and (
+    if pre == " " and prior_join is None and fl and (tw := _tail_word(lw := core[:-1].rstrip(" "))) and (
             hw := _HEAD_WORD.match(Ms)) and _spaced_hyphen_break(ev, tw, _head(hw)):
         ev.why = "spaced_line_end_hyphen"  # ``ха -⏎лық``: justification space before the hyphen (pdftotext -layout)
         return (len(Ls) - len(lw), "")
-    if core[-1:] in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
+    if cl in _HYPHENS and len(core) >= 2 and core[-2].isalpha() and first in "«\"“(":
         ev.why = "hyphen_before_quote"
         return (0, "")  # Екіншісі-⏎«Балқашмыс»
-    if first in _HYPHENS and Ms[1:2].isalpha() and core[-1:].isalnum():
+    if first in _HYPHENS and Ms[1:2].isalpha() and cl.isalnum():
         # the repeated hyphen of a real hyphen at the line end (Russian/TeX style) whose first
         # copy was lost: ``сондай⏎-ақ`` → ``сондай-ақ``, ``80⏎-нен`` → ``80-нен``,
         # ``Жер⏎-Күн`` → ``Жер-Күн``, ``КСР⏎-і),``; a list dash is followed by a space
@@ -225,9 +226,9 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
     # ---- a token longer than the column, cut where it filled the line --------------------
     # (_overlong_cut's first test, without the call: a cut needs a connector at the end, an ``&`` or a ``<``)
     cut_rule = _overlong_cut(core, Ms) if core and (core[-1] in _URL_CONNECTOR or "&" in core or "<" in core) else ""
-    if not cut_rule and prior_join is False and core[-1:] == "/" and core[-2:-1].isalpha() and first.isupper() and " " not in core:
+    if not cut_rule and prior_join is False and cl == "/" and core[-2:-1].isalpha() and first.isupper() and " " not in core:
         cut_rule = "cut_after_slash"  # ``«Оқиғалар/⏎Инфографика»``: a lone token cut after its slash
-    if (not cut_rule and prior_join is False and first.islower() and core[-1:].isalpha()
+    if (not cut_rule and prior_join is False and fl and cl.isalpha()
             and not any(c.isspace() for c in core)):
         # a token cut at the column edge stands alone on its line; in a text that never breaks its words, a line
         # opening with a bare ending that is no word (``&lt;br&gt;“Сарыарқан⏎ың``) continues it. (Where words lose
@@ -252,14 +253,14 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         ev.why = cut_rule
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
-    if auto and width < 25 and not narrow_prose and not (prior_join and first.islower() and core[-1:].isalpha()
+    if auto and width < 25 and not narrow_prose and not (prior_join and fl and cl.isalpha()
                                                           and _suffix_only_line(ev, Ms, core)):
         ev.why = "narrow_block_not_prose"
         return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = 0 if L[0] not in LAYOUT_SPACE else len(L) - len(L.lstrip(LAYOUT_SPACE))  # (L holds Ls)
     indent_m = 0 if M[0] not in LAYOUT_SPACE else len(M) - len(M.lstrip(LAYOUT_SPACE))
     if (indent_m >= indent_l + 2 or (M[:1] == "\t" and L[:1] != "\t")) and not (
-            first.islower() and prior_join):
+            fl and prior_join):
         # indented first line of a new paragraph; in a text that loses its line-end hyphens a
         # lower-case line is no paragraph start (``pdftotext -layout`` indents justified lines)
         ev.why = "indented_line"
@@ -282,22 +283,22 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         # a short line whose successor's first word would have fitted: ``[жапон-қытай]⏎қатынастары,``
         ev.why = "short_line"
         return None
-    if prior_join and ev.hyphens_lost and (_lost_range(core, Ms) or first.isupper() and core[-1:].isalpha() and (
+    if prior_join and ev.hyphens_lost and (_lost_range(core, Ms) or first.isupper() and cl.isalpha() and (
             tw := _tail_word(core)) and (hw := _HEAD_WORD.match(Ms)) and lost_real_hyphen(ev, tw, _head(hw))):
         ev.why = "lost_real_hyphen"  # before the heading rule: ``Сент⏎Луис``, ``1994⏎1995``
         return (0, "-")
-    if prior_join and ev.hyphens_lost > 1 and first.islower() and (not core[-1].islower() or core[-1].isascii()) and (
+    if prior_join and ev.hyphens_lost > 1 and fl and (not core[-1].islower() or core[-1].isascii()) and (
             hw := _HEAD_WORD.match(Ms)) and _lost_suffix_hyphen(ev, core, _head(hw)):
         ev.why = "lost_suffix_hyphen"  # ``40%⏎ға``, ``Ф⏎ның``, ``"The Post"⏎қа``
         return (0, "-")
-    if prior_join and ev.hyphens_lost and first.islower() and core and core[-1] in "0123456789%" and (
+    if prior_join and ev.hyphens_lost and fl and core and core[-1] in "0123456789%" and (
             hw := _HEAD_WORD.match(Ms)) and (why := lost_number_hyphen(ev, core, _head(hw))):
         ev.why = why  # ``70⏎жылдарынан``, ``14%⏎ға``, ``2⏎қосымшаға`` (Round 18)
         return (0, "-")
-    if prior_join and first.isupper() and core[-1:].isalpha() and caps_run_join(ev, core, Ms):
+    if prior_join and first.isupper() and cl.isalpha() and caps_run_join(ev, core, Ms):
         ev.why = "caps_run_join"  # ``ЛГ⏎БТ``, ``Қаз⏎КСР``: a known word in capitals cut by the column
         return (0, "")
-    if not first.islower():
+    if not fl:
         if fits and last not in ",":
             ev.why = "heading"
             return None  # headline-like short line
@@ -305,12 +306,12 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
                 map(str.isupper, letters)) and not first.isdigit():
             ev.why = "caps_heading"
             return None  # ALL-CAPS heading (a line in lower case has none: its letters are not listed)
-    if core[-1:].isalpha() and first.isalpha():
+    if cl.isalpha() and first.isalpha():
         tw, hw = (_tail_word(core), _HEAD_WORD.match(Ms)) if words is None else words
         if carry:
             tw = carried(tw, core, carry)
         if tw and hw:
-            if first.islower():
+            if fl:
                 ev.why = "line_break"
                 b = _head(hw)  # the text after it is read for the pieces in READS_AFTER only (мен, да, ме...; norm never shortens ``b``)
                 after = Ms[hw.end():hw.end() + 40] if len(b) <= 3 and norm(b) in READS_AFTER else ""
@@ -328,7 +329,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
             if prior_join and ev.hyphens_lost and lost_real_hyphen(ev, tw, _head(hw)):
                 ev.why = "lost_real_hyphen"
                 return (0, "-")
-            if first.islower():
+            if fl:
                 return (0, " ")
     ev.why = "wrapped_line"
     return (0, " ")

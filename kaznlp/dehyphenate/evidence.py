@@ -18,6 +18,7 @@ __all__ = ["GLUE_RATIO", "Evidence", "Verdict", "block_cuts", "chain_starts", "d
 
 # glued / apart counts (dehyph_contexts_kk.tsv) this far apart decide a lost-hyphen break
 GLUE_RATIO = 3
+_COMPOUND: dict[tuple[str, str], bool] = {}  # Evidence.closed_compound: the same in every document
 _SOFT_END, _HYPHEN_END = re.compile("\xad[ \t]*\r?\n"), re.compile(r"[^\W\d_][-\u2010][ \t]*\r?\n")  # soft_marked
 
 _P = ParamSpec("_P")
@@ -298,10 +299,11 @@ class Evidence:
         return False
 
     def suffix_start(self, b: str) -> bool:
-        """``b`` is a suffix chain and no word (``лығымен``; not ``лық``)."""
-        if len(b) < 2 or b in PARTICLES or b in self.lex or self.in_doc(b) or self.analyzable(b):
+        """``b`` is a suffix chain and no word (``лығымен``; not ``лық``). (The remembered chain test
+        before the document's: most pieces are no chain.)"""
+        if len(b) < 2 or b in PARTICLES or b in self.lex or not self.is_chain(b, first_long=True):
             return False
-        return self.is_chain(b, first_long=True)
+        return not (self.in_doc(b) or self.analyzable(b))
 
     def soft_marked(self) -> bool:
         """Soft hyphens end 2+ lines, twice as many as hyphens after a letter: the text marks its breaks so."""
@@ -341,14 +343,15 @@ class Evidence:
 
     def closed_compound(self, a: str, b: str) -> bool:
         """Is ``a + b`` a Hunspell closed compound (across the break) + suffixes? ``қол|шатырға``."""
-        w, comp = a + b, closed_compounds()
-        n = len(w)
-        if n < len(a) + 3 or not begins(sorted_compounds(), w[:len(a) + 3]):
-            return False  # no compound begins so (the shortest ``w[:k]`` asked)
-        for k in range(n, len(a) + 2, -1):
-            if w[:k] in comp and (k == n or self.is_chain(w[k:])):
-                return True
-        return False
+        hit = _COMPOUND.get((a, b))
+        if hit is None:
+            w, comp = a + b, closed_compounds()
+            n = len(w)
+            # no compound begins so (the shortest ``w[:k]`` asked), else one + suffixes makes ``w``
+            hit = n >= len(a) + 3 and begins(sorted_compounds(), w[:len(a) + 3]) and any(
+                w[:k] in comp and (k == n or self.is_chain(w[k:])) for k in range(n, len(a) + 2, -1))
+            remember(_COMPOUND, (a, b), hit)
+        return hit
 
     def open_word(self, w: str) -> float:
         """Evidence from the open word lists: 2 a Unilex form, 1 a Hunspell stem + suffixes, 0 none."""

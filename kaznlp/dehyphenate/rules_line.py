@@ -331,7 +331,7 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
     if bl in ("да", "де", "та", "те") and al[-3:] in ("мен", "бен", "пен") and ev.word(al[:-3]) >= 2:
         return "space", "particle_after_instrumental"  # ``елдермен⏎де``: no case follows the instrumental
     b_first, left = bl.partition("-")[0], al.rpartition("-")[2]  # (split("-")[0], rsplit("-", 1)[-1])
-    if ((_LATIN.search(left) or _LATIN.search(b_first)) and any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
+    if (_LATIN.search(left + b_first) and any(map(str.isalpha, left)) and any(map(str.isalpha, b_first))
             and (_one_script(left, True) and _one_script(b_first, False) or _one_script(left, False) and _one_script(b_first, True))
             and not ev.is_chain(b_first, first_long=True)):
         return "space", "script_change_apart"  # ``Trust⏎жарқанаттардың``: no word mixes scripts

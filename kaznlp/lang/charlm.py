@@ -52,6 +52,7 @@ def available() -> bool:
 # adds them left to right. Bounded caches.
 _WINDOW: dict[str, float] = {}
 _BSUM: dict[str, float] = {}  # split_gain's sums of b's windows by b[:4]
+_GAIN: dict[str, float] = {}  # split_gain
 _WINDOW_MAX = 200_000
 _LOGP: dict[str, float] = {}
 _WORDS_MAX = 65_536
@@ -64,7 +65,7 @@ def _new(w: str) -> float:
     c = lp.get(w)
     if c is None:
         c = 0.0 + bow.get(w[:-1], 0.0)
-        for i in range(1, ORDER):  # the n-gram w[i:], longest first; its context w[i:-1]
+        for i in range(1, ORDER):  # the n-gram w[i:], its context w[i:-1]
             p = lp.get(w[i:])
             if p is not None:
                 c += p
@@ -100,14 +101,17 @@ def logp(word: str) -> float:
 def split_gain(a: str, b: str) -> float:
     """``log P(ab) - log P(a) - log P(b)``: above 0 favours one word ``ab``, below 0 two words.
 
-    ``a``, ``b``: lower-case letters, no hyphen. From ``b``'s fifth letter on ``ab`` and ``b`` read
-    the same windows, and ``ab`` those of ``a`` but its end: only the windows that differ are
-    added, ``b``'s summed once (the same value but for rounding)."""
-    if len(_WINDOW) >= _WINDOW_MAX:
+    ``a``, ``b``: lower case, no hyphen; reads ``a[-4:]``, ``b[:4]`` only (docs/dehyphenate.md)."""
+    k = (b + "$")[:ORDER - 1]
+    sa = (_PAD + a)[1 - ORDER:]
+    g = _GAIN.get(sa + k)
+    if g is not None:
+        return g
+    if len(_WINDOW) >= _WINDOW_MAX or len(_GAIN) >= _WINDOW_MAX:
         _WINDOW.clear()
         _BSUM.clear()
+        _GAIN.clear()
     get, n = _WINDOW.get, min(ORDER - 1, len(b) + 1)
-    k = (b + "$")[:ORDER - 1]
     s = _BSUM.get(k)
     if s is None:
         sb, s = _PAD + k, 0.0
@@ -115,11 +119,11 @@ def split_gain(a: str, b: str) -> float:
             c = get(sb[j:j + ORDER])
             s += _new(sb[j:j + ORDER]) if c is None else c
         _BSUM[k] = s
-    sa = (_PAD + a)[1 - ORDER:]
     c = get(sa + "$")
     g = -(_new(sa + "$") if c is None else c) - s
     sab = sa + b + "$"
     for j in range(n):
         c = get(sab[j:j + ORDER])
         g += _new(sab[j:j + ORDER]) if c is None else c
+    _GAIN[sa + k] = g
     return g
