@@ -55,7 +55,8 @@ def test_suffix_only_line_continues_the_word_in_a_narrow_block():
     out = dehyphenate(NARROW_LOST)
     assert "ақтара жырлайды." in out
     why = {(d.left, d.right): d.rule for d in explain_breaks(NARROW_LOST)}
-    assert why[("кейіп", "кері")] == "narrow_block_not_prose"  # ``кері`` is a word: the block decides
+    # ``кері`` is a word: the block decided until round 19; now the word rules' join is taken (``кейіпкері``)
+    assert why[("кейіп", "кері")] != "narrow_block_not_prose" and "кейіпкері" in out
     assert dehyphenate(out) == out
 
 

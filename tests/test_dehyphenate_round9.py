@@ -46,7 +46,9 @@ def test_a_token_cut_before_a_lone_consonant_or_inside_a_tag_is_glued():
     out = dehyphenate(NOHYPH_COLUMN)
     assert "Ұйымдастырушылар ойын" in out
     rules = {d.rule for d in explain_breaks(NOHYPH_COLUMN)}
-    assert "cut_before_suffix" in rules
+    # (round 19: the first pass reads this short text as losing its hyphens and the word rules join the
+    # cut inside its short block, ``learned:no_syllable_break``; the second pass reads it as it is)
+    assert rules & {"cut_before_suffix", "learned:no_syllable_break"}
     # written for this test (the crawl's markup cut in lo-news-nohyph; no openly licensed text has it)
     tag = ('кітапхана жаңа \nоқу залын ашты, \nонда мыңнан \nастам кітап пен \nжурнал \nжинақталған, \n'
            'оқырмандар \nзалға күн сайын \nкеле алады.</seg\n>\nЖаңа \nзалда \nбалаларға \n'

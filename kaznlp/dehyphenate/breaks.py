@@ -25,6 +25,7 @@ from .chars import (
 from .cuts import caps_cut, cut_again, fills_column
 from .evidence import Evidence, Verdict
 from .learned import READS_AFTER, _decide_inline, _decide_plain, exact_plain_score
+from .layout import short_block_join
 from .rules_inline import _glued_phrase_join, _lost_suffix_hyphen
 from .morph import CONJUNCTIONS, _ends_number, _is_acronym, norm
 from .lost_hyphens import lost_real_hyphen, bracket_range, lost_number_hyphen, lost_pair_hyphen
@@ -254,7 +255,7 @@ def _decide_break(ev: Evidence, L: str, Ls: str, M: str, Ms: str, wrapped: bool,
         return (0, "")
     # ---- plain break in wrapped text ---------------------------------------------------
     if auto and width < 25 and not narrow_prose and not (prior_join and fl and cl.isalpha()
-                                                          and _suffix_only_line(ev, Ms, core)):
+                                                          and (_suffix_only_line(ev, Ms, core) or short_block_join(ev, Ms, core))):
         ev.why = "narrow_block_not_prose"
         return None  # a block of short lines is a list or table column: орманы⏎оры
     indent_l = 0 if L[0] not in LAYOUT_SPACE else len(L) - len(L.lstrip(LAYOUT_SPACE))  # (L holds Ls)

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from .chars import _CLOSERS, _HEAD_WORD, _HYPHENS, SOFT, _head, _layout_strip, _tail_word
 from .evidence import Evidence
+from .learned import READS_AFTER, _decide_plain
 from .morph import norm
 from .rules_line import _decide_line_hyphen
 
@@ -283,3 +284,14 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
         n and len(stripped[-1]) >= 2 and stripped[-1][-1] in _HYPHENS and stripped[-1][-2].isalpha())) * (
         1 + (internal >= 40))
     return stripped, width, prior_join, narrow
+
+
+def short_block_join(ev: Evidence, Ms: str, core: str) -> bool:
+    """In a block of short lines not read as prose, in text that loses its hyphens: do the word rules
+    join the break (``мәр⏎тебесі``; not the learned layer over two known pieces)? Round 19."""
+    tw, hw = _tail_word(core), _HEAD_WORD.match(Ms)
+    if not tw or hw is None:
+        return False
+    b = _head(hw)
+    v = _decide_plain(ev, tw, b, True, Ms[hw.end():hw.end() + 40] if norm(b) in READS_AFTER else "")
+    return v.decision == "join" and v.rule != "learned:pieces_known"
