@@ -25,3 +25,20 @@ def test_short_block_break_the_word_rules_do_not_join_stays_a_line_break():
     # do not join it) keep the block's line breaks, as before
     out = dehyphenate(NOVEL)
     assert "жолсыздықтың сан\nалуан" in out and "әкімдер\nмен үстем" in out
+
+
+# the same layout, pypdf (no space glyphs on some lines): kazqad-lit0153lit and kazqad-bio1019bio (dev, CC BY-SA 4.0)
+JAMBYL = ("адамдарыныңбатыр\nлығын, КСРО халық\nтарының мызғымас\nдостығын жыр етті.\n*1943жылымайдан\nда Жамбылдың ұлы\n"
+          "Алғадайқазатапты.\nБұлжөніндеақынға\nхабар жеткенде, ол\nбіраз үнсіз отырып\nбарып, қайғылы ха\nбарға өлеңмен жа\n"
+          "уапберді. *Жамбыл\nдың ақырғы жыры\n")
+BIOSPHERE = ("фераның жоғарғы\nшекарасы атмосфе\nрада 30 км биіктік\nке дейін, төменгі\nшекарасы құрлықта\n"
+             "жербетінен4—5км\nтерендікте, Дүние\nжүзілік мұхитта ең\nтерең ойыстың тү\nбімен өтеді.")
+
+
+def test_a_word_glued_after_a_number_is_judged_without_the_number():
+    # ``1943жылымайдан⏎да``: the word rules read ``жылымайдан`` (the letters after the last digit), as they
+    # read ``жарты`` in ``2-жарты⏎сында``; before, a piece opening with a digit was always left apart
+    out = dehyphenate(JAMBYL)
+    assert "*1943жылымайданда Жамбылдың" in out and dehyphenate(out) == out
+    # a unit after the number (no vowel: ``км``) is no word piece: the break stays a space
+    assert "4—5км терендікте," in dehyphenate(BIOSPHERE)
