@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kaznlp.lang.alphabet import VOWELS
 from kaznlp.linebreaks import LINE_BREAK, LINE_BREAK_CHARS
 
 SOFT = "\u00ad"
@@ -187,3 +188,9 @@ def _split_lines(text: str) -> list[str]:
         return text.split("\n")
     return LINE_BREAK.split(text)
 
+
+# the word after the number (``2-жарты``, ``1943жылымайдан``: pypdf), "" if none or no vowel (``4—5км``)
+def after_number(a: str) -> str:
+    a = a.rsplit("-", 1)[-1]
+    a = a[max(map(a.rfind, "0123456789")) + 1:]
+    return a if a[:1].isalpha() and not VOWELS.isdisjoint(a.lower()) else ""

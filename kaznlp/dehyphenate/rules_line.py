@@ -6,7 +6,7 @@ from kaznlp.lang.affixes import GRAMMAR, finite_endings, participle_endings, suf
 from kaznlp.lang.alphabet import KAZAKH_LETTERS, PURE_VOWELS, VOWELS
 from kaznlp.lang.phonology import harmony_clash, syllable_break
 
-from .chars import _HEAD_WORD, _head, _tail_word
+from .chars import _HEAD_WORD, _head, _tail_word, after_number
 from .evidence import GLUE_RATIO, Evidence, _memo_decision
 from .morph import (
     _SURNAME,
@@ -312,9 +312,6 @@ def _decide_line_hyphen(ev: Evidence, a: str, b: str) -> tuple[str, str]:
     return "join", "default_join"
 
 
-_AFTER_DIGIT = re.compile(r"^.*\d")
-
-
 def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: str = "") -> tuple[str, str]:
     """The rules for :func:`_decide_plain`: 'join' or 'space'. ``prior_join``: the text loses its
     line-end hyphens (True, seed 004), marks them (None) or never breaks words (False). ``j``, ``wa``,
@@ -325,9 +322,9 @@ def _plain_rule(ev: Evidence, a: str, b: str, prior_join: bool | None, after: st
         # pdftotext), even before a piece that looks like a suffix (адамдарда⏎бадырайып)
         return "space", "not_lost_hyphens"
     if not a[0].isalpha():
-        a = _AFTER_DIGIT.sub("", a.rsplit("-", 1)[-1])  # 2-жарты⏎сында, 1-санат⏎тағы, 1943жылымайдан⏎да: the word after the number
-        if not a[:1].isalpha() or not any(c in VOWELS for c in a.lower()):
-            return "space", "after_number"  # (``4—5км⏎терендікте``: a unit)
+        a = after_number(a)  # 2-жарты⏎сында, 1-санат⏎тағы, 1943жылымайдан⏎да: judge the word after the number
+        if not a:
+            return "space", "after_number"
     al, bl = norm(a), norm(b)
     if len(al) == 1 and len(bl) == 1:
         return "space", "single_letters"  # ``"х и м и я л⏎ы қ"``: letters spaced out
