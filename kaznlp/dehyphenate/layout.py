@@ -288,10 +288,12 @@ def _document_layout(ev: Evidence, lines: list[str], starts: list[int], wrapped:
 
 def short_block_join(ev: Evidence, Ms: str, core: str) -> bool:
     """In a block of short lines not read as prose, in text that loses its hyphens: do the word rules
-    join the break (``мәр⏎тебесі``; not the learned layer over two known pieces, nor a Latin word)? Round 19."""
+    join the break (``мәр⏎тебесі``; not the learned layer over two known pieces or at ``X⏎мен``, the
+    conjunction or the instrumental; not after a Latin word)? Round 19."""
     tw, hw = _tail_word(core), _HEAD_WORD.match(Ms)
     if not tw or hw is None or tw.isascii():
         return False
     b = _head(hw)
     v = _decide_plain(ev, tw, b, True, Ms[hw.end():hw.end() + 40] if norm(b) in READS_AFTER else "")
-    return v.decision == "join" and v.rule != "learned:pieces_known"
+    return v.decision == "join" and v.rule != "learned:pieces_known" and not (
+        v.rule[:8] == "learned:" and norm(b) in ("мен", "бен", "пен"))
