@@ -3,17 +3,9 @@ real Kazakh text (sentences of the PDF dev documents kazqad-lit0153lit, kazqad-w
 ntrex-bbc.381669, and short sentences written after apertium-knb-kaz-101's ``Жарлыққа 2⏎қосымшаға``;
 none from a test split)."""
 
-from kaznlp.dehyphenate import dehyphenate, explain_breaks
-
-# a text that loses its line-end hyphens (the real ones too), long enough for the document prior
-LOST_COMPOUNDS = ("Облыстың оңтүстік\nбатысында жаңбыр жауды, жауын\nшашын көп болды деп хабарлады. Метеоролог\n"
-                  "тар бұл туралы айтып, халық\nқа ескертті. Сонымен қатар олар барлық\nбар ақпаратты берді, сондай\n"
-                  "ақ басқа да жұмыстар атқарылды.")
-BASE = "\n".join([LOST_COMPOUNDS] * 6)
-
-
-def _why(src: str) -> dict[tuple[str, str], tuple[str, str]]:
-    return {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(src)}
+from kaznlp.dehyphenate import dehyphenate
+from tests.dehyph_lost_text import BASE
+from tests.dehyph_lost_text import why as _why
 
 
 def test_a_number_before_a_plural_noun_is_an_ordinal():

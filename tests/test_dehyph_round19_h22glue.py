@@ -2,18 +2,10 @@
 (sentences of the PDF dev documents ntrex-bbc.381669, kazqad-lit0366lit and kazqad-bio0636bio; none from a
 test split)."""
 
-from kaznlp.dehyphenate import dehyphenate, explain_breaks
+from kaznlp.dehyphenate import dehyphenate
 from kaznlp.dehyphenate.lost_hyphens import open_pairs
-
-# a text that loses its line-end hyphens (the real ones too), long enough for the document prior
-LOST_COMPOUNDS = ("Облыстың оңтүстік\nбатысында жаңбыр жауды, жауын\nшашын көп болды деп хабарлады. Метеоролог\n"
-                  "тар бұл туралы айтып, халық\nқа ескертті. Сонымен қатар олар барлық\nбар ақпаратты берді, сондай\n"
-                  "ақ басқа да жұмыстар атқарылды.")
-BASE = "\n".join([LOST_COMPOUNDS] * 6)
-
-
-def _why(src: str) -> dict[tuple[str, str], tuple[str, str]]:
-    return {(d.left, d.right): (d.action, d.rule) for d in explain_breaks(src)}
+from tests.dehyph_lost_text import BASE
+from tests.dehyph_lost_text import why as _why
 
 
 def test_an_open_phrase_the_lexicon_also_hyphenates_gets_no_lost_hyphen():
