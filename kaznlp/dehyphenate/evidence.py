@@ -26,8 +26,7 @@ _T = TypeVar("_T")
 
 
 class Verdict(NamedTuple):
-    """A word-level decision (``join``, ``hyphen``, ``space``, ``keep``, ``drop``), its rule, and
-    the learned layer's features and score (> 0: join) when asked."""
+    """A decision (``join``, ``hyphen``, ``space``, ``keep``, ``drop``), its rule, the learned features and score."""
 
     decision: str
     rule: str
@@ -49,8 +48,7 @@ class Evidence:
         self._per_block: dict[tuple[str, int], object] = {}  # per_block()
         self._parts: dict[int, tuple[set[str], set[str]]] = {}
         self._lazy: dict[int, LazyVocab] = {}  # questions answered before the vocabulary is built
-        # False: build the vocabulary at the first question (wrapped text asks thousands)
-        self.lazy = True
+        self.lazy = True  # False: build the vocabulary at the first question (wrapped text asks thousands)
         self.lex, self.pairs = _lexicon()
         self.sfx = suffix_allomorphs()
         self.open_forms, self.open_stems = _open_forms(), _open_stems()
@@ -299,8 +297,7 @@ class Evidence:
         return False
 
     def suffix_start(self, b: str) -> bool:
-        """``b`` is a suffix chain and no word (``лығымен``; not ``лық``). (The remembered chain test
-        before the document's: most pieces are no chain.)"""
+        """``b`` is a suffix chain and no word (``лығымен``; not ``лық``); the remembered test first."""
         if len(b) < 2 or b in PARTICLES or b in self.lex or not self.is_chain(b, first_long=True):
             return False
         return not (self.in_doc(b) or self.analyzable(b))
