@@ -68,7 +68,7 @@ def lost_real_hyphen(ev: Evidence, a: str, b: str) -> bool:
 def open_pairs() -> frozenset[tuple[str, str]]:
     """``(left, right[:4])`` of the lexicon's hyphenated pairs the corpus writes apart far more often
     (``data/dehyph_open_pairs_kk.txt``, built by ``training/build_dehyph_open_pairs.py``)."""
-    return frozenset(tuple(line.split("\t")[:2]) for line in read_lines("dehyph_open_pairs_kk.txt"))
+    return frozenset((p[0], p[1]) for p in (ln.split("\t") for ln in read_lines("dehyph_open_pairs_kk.txt")))
 
 
 # a number and the word after it, inside a line: ``20-жылдарында``, ``2015 жылы`` (Round 18)
