@@ -334,3 +334,13 @@ def build_more2(before: list[dict], shared: str | os.PathLike | None = None, spl
             skip.update(p for p in map(norm_paragraph, file_lines(str(data / g))) if len(p) >= 30)
     return _finish(_dashed_chunks(data, split, used_lines, _short_or_mixed, "more2-", frozenset(skip)),
                    split, MORE_LAYOUTS, shared)
+
+
+def shared_paragraphs(shared: str | os.PathLike | None = None) -> set[str]:
+    """The paragraphs (30+ characters) that a dev record and a test record both hold. The crawl repeats lines
+    across sites, and the passes before round 19 dedupe within a split only: 164 (27.7 K characters), nearly all in
+    round 17's grown test records (docs/pdf_testset.md, Round 19). A new pass must add none."""
+    docs = load()["documents"]
+    side = {s: {p for d in docs if d["split"] == s for p in paragraphs(d, shared, check=False) if len(p) >= 30}
+            for s in ("dev", "test")}
+    return side["dev"] & side["test"]
